@@ -1,0 +1,81 @@
+/// A place in a source file (1-based line and column).
+public struct SourceLocation: Hashable, Sendable, Codable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One symbol of the whole-program graph: a declaration of the analysed sources, a toolchain symbol
+/// they refer to (no package), or a per-file `main` node for top-level code.
+public struct GraphNode: Sendable {
+    public let usr: String
+    public let name: String
+    public let kind: SymbolKind
+    public let language: SymbolLanguage
+    /// The owning package's identity; nil for toolchain and system symbols.
+    public let package: String?
+    /// The owning module; nil for toolchain and system symbols.
+    public let module: String?
+    /// Where the symbol is defined, when the analysed sources define it.
+    public let location: SourceLocation?
+    /// Whether this is the synthetic node holding a file's top-level code.
+    public let isFileMain: Bool
+
+    /// Defined in the analysed sources (as opposed to a toolchain or system symbol).
+    public var isDefined: Bool { location != nil }
+}
+
+/// Why an edge exists: a reference the index recorded, or one of the implicit-edge rules.
+public enum EdgeKind: String, Sendable, Codable {
+    case reference
+    case witness = "protocol witness or override"
+    case accessor = "property accessor"
+    case deinitializer = "deinit of a constructed class"
+    case conformance = "implicit call of a conformance"
+    case construction = "constructed type"
+}
+
+/// A directed edge `from → target`, with the site of the reference (for `reference` edges).
+public struct GraphEdge: Sendable {
+    public let target: Int32
+    public let kind: EdgeKind
+    public let site: SourceLocation?
+}
+
+/// The whole-program reference graph: nodes by id, adjacency lists, and lookup by key.
+public final class CallGraph: @unchecked Sendable {
+    public private(set) var nodes: [GraphNode] = []
+    public private(set) var edges: [[GraphEdge]] = []
+    private var ids: [String: Int32] = [:]
+    private var edgeKeys = Set<Int64>()
+
+    public init() {}
+
+    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present.
+    public func id(forKey key: String) -> Int32? { ids[key] }
+
+    /// Adds a node under `key` unless one exists; returns its id.
+    @discardableResult
+    func addNode(key: String, _ node: GraphNode) -> Int32 {
+        if let existing = ids[key] { return existing }
+        let id = Int32(nodes.count)
+        nodes.append(node)
+        edges.append([])
+        ids[key] = id
+        return id
+    }
+
+    /// Adds `from → to` unless an edge between them exists already (the first one, usually the earliest site, wins).
+    func addEdge(from: Int32, to: Int32, kind: EdgeKind, site: SourceLocation?) {
+        guard from != to, edgeKeys.insert(Int64(from) << 32 | Int64(to)).inserted else { return }
+        edges[Int(from)].append(GraphEdge(target: to, kind: kind, site: site))
+    }
+
+    public var edgeCount: Int { edgeKeys.count }
+}

@@ -1,0 +1,99 @@
+/// Turns index records into the whole-program graph: one node per symbol, an edge `A → B` for every
+/// occurrence of B whose relation says `calledBy` or `containedBy` A (every reference, not only calls),
+/// top-level code attributed to a per-file `main` node, then the implicit edges of `CallGraphRules.all`.
+public struct CallGraphBuilder {
+    let ownership: SourceOwnership
+    let packageGraph: PackageGraph
+
+    public init(packageGraph: PackageGraph, ownership: SourceOwnership) {
+        self.packageGraph = packageGraph
+        self.ownership = ownership
+    }
+
+    public func build(records: [IndexRecord]) -> CallGraph {
+        let graph = CallGraph()
+        var facts = DeclarationFacts()
+        // C definitions are keyed per package: vendored copies of one C library (BoringSSL in swift-crypto
+        // and swift-nio-ssl) define the same USRs, and a path must not jump from one copy into the other.
+        var clangDefinitions: [String: [(package: String, id: Int32)]] = [:]
+        let owners = records.map { ownership.owner(of: $0.filePath, unitModule: $0.moduleName) }
+
+        // Pass 1: definitions, so that references in any record resolve to them.
+        for (record, owner) in zip(records, owners) {
+            guard let owner else { continue }
+            for occurrence in record.occurrences where occurrence.roles.contains(.definition) {
+                let symbol = record.symbols[Int(occurrence.symbol)]
+                let key = symbol.isClang ? owner.package + "|" + symbol.usr : symbol.usr
+                let before = graph.nodes.count
+                let id = graph.addNode(key: key, GraphNode(
+                    usr: symbol.usr, name: symbol.name, kind: symbol.kind, language: symbol.language,
+                    package: owner.package, module: owner.module,
+                    location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
+                    isFileMain: false))
+                guard graph.nodes.count > before else { continue }
+                if symbol.isClang { clangDefinitions[symbol.usr, default: []].append((owner.package, id)) }
+                for relation in occurrence.relations {
+                    let related = record.symbols[Int(relation.symbol)].usr
+                    if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
+                    if relation.roles.contains(.accessorOf) { facts.accessors.append((id, related)) }
+                    if relation.roles.contains(.childOf) { facts.parents.append((id, related)) }
+                }
+            }
+        }
+
+        func resolve(_ symbol: IndexSymbol, from package: String?) -> Int32 {
+            if symbol.isClang, let candidates = clangDefinitions[symbol.usr] {
+                if let package {
+                    if let own = candidates.first(where: { $0.package == package }) { return own.id }
+                    if let dependency = candidates.first(where: { packageGraph.isDependency($0.package, of: package) }) {
+                        return dependency.id
+                    }
+                }
+                return candidates[0].id
+            }
+            if let id = graph.id(forKey: symbol.usr) { return id }
+            // A C declaration seen from a Swift record carries language Swift and a Swift-style name;
+            // the node is the C symbol, named by its USR.
+            return graph.addNode(key: symbol.usr, GraphNode(
+                usr: symbol.usr, name: symbol.isClang ? symbol.clangName : symbol.name, kind: symbol.kind,
+                language: symbol.isClang && symbol.language == .swift ? .c : symbol.language,
+                package: nil, module: nil, location: nil, isFileMain: false))
+        }
+
+        // Pass 2: references.
+        for (record, owner) in zip(records, owners) {
+            var fileMain: Int32?
+            for occurrence in record.occurrences {
+                let symbol = record.symbols[Int(occurrence.symbol)]
+                if occurrence.roles.contains(.reference) {
+                    let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
+                    let target = resolve(symbol, from: owner?.package)
+                    let containers = occurrence.relations.filter { !$0.roles.isDisjoint(with: [.calledBy, .containedBy]) }
+                    for container in containers {
+                        let from = resolve(record.symbols[Int(container.symbol)], from: owner?.package)
+                        graph.addEdge(from: from, to: target, kind: .reference, site: site)
+                    }
+                    // Top-level code: a Swift reference with no container (imports are module references;
+                    // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
+                    if containers.isEmpty, symbol.kind != .module, record.filePath.hasSuffix(".swift"),
+                       !occurrence.relations.contains(where: { !$0.roles.isDisjoint(with: [.baseOf, .extendedBy]) }), let owner {
+                        let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
+                            usr: "main:" + record.filePath, name: "top-level code", kind: .function, language: .swift,
+                            package: owner.package, module: owner.module,
+                            location: SourceLocation(file: record.filePath, line: 1, column: 1), isFileMain: true))
+                        fileMain = main
+                        graph.addEdge(from: main, to: target, kind: .reference, site: site)
+                    }
+                }
+                if occurrence.roles.contains(.reference) || occurrence.roles.contains(.definition) {
+                    for relation in occurrence.relations where relation.roles.contains(.extendedBy) {
+                        facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = symbol.usr
+                    }
+                }
+            }
+        }
+
+        for rule in CallGraphRules.all { rule.apply(to: graph, facts: facts) }
+        return graph
+    }
+}

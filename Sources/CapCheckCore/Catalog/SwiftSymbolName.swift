@@ -1,0 +1,123 @@
+/// A demangled Swift name taken apart for catalog lookup:
+/// `static (extension in FoundationEssentials):Swift.String.init(contentsOfFile: …, encoding: …) throws -> Swift.String`
+/// becomes module `FoundationEssentials`, path `["String", "init"]`, labels `contentsOfFile:encoding:`.
+public struct SwiftSymbolName: Hashable, Sendable {
+    /// The module that declares the symbol (the extending module for extension members).
+    public let module: String
+    /// Type names then the member's base name (without the module).
+    public let path: [String]
+    /// Argument labels as Swift spells them (`atPath:contents:`), or nil for non-function members.
+    public let labels: String?
+
+    /// `Type.member(labels:)` without the module.
+    public var qualifiedMember: String {
+        path.joined(separator: ".") + (labels.map { "(\($0))" } ?? "")
+    }
+
+    static let accessorNames: Set<String> = [
+        "getter", "setter", "modify", "_modify", "read", "_read", "unsafeAddressor", "unsafeMutableAddressor",
+        "willset", "didset", "willSet", "didSet",
+    ]
+
+    /// Parses a demangled name; nil when it is not of a shape capcheck understands (closures, thunks…).
+    public init?(demangled input: String) {
+        var text = Substring(input)
+        for prefix in ["static ", "class "] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        var extensionModule: String?
+        if text.hasPrefix("(extension in "), let colon = text.firstIndex(of: ":") {
+            extensionModule = String(text[text.index(text.startIndex, offsetBy: 14)..<colon].dropLast())
+            text = text[text.index(after: colon)...]
+        }
+        var components: [String] = []
+        var current = ""
+        var index = text.startIndex
+        scan: while index < text.endIndex {
+            let character = text[index]
+            switch character {
+            case ".":
+                if !current.isEmpty { components.append(current) }
+                current = ""
+            case "(" where current.isEmpty:
+                // A private name: `(action in _2E52C8B9…)`.
+                guard let close = text[index...].firstIndex(of: ")") else { return nil }
+                let inner = text[text.index(after: index)..<close]
+                current = String(inner.split(separator: " ").first ?? inner)
+                index = close
+            case "(", "<", " ":
+                break scan
+            default:
+                current.append(character)
+            }
+            index = text.index(after: index)
+        }
+        if !current.isEmpty { components.append(current) }
+        // Operators come as `Swift.?? infix<…>`; the word after the space is not part of the path.
+        var labels: String?
+        if index < text.endIndex, text[index] == " ", let nextParen = text[index...].firstIndex(where: { $0 == "(" || $0 == ":" }),
+           text[nextParen] == "(" , text[index..<nextParen].allSatisfy({ $0 != "-" }) {
+            index = nextParen
+        }
+        if index < text.endIndex, text[index] == "<" { index = Self.skipBalanced(text, from: index) }
+        if index < text.endIndex, text[index] == "(" {
+            let end = Self.skipBalanced(text, from: index)
+            let inside = text[text.index(after: index)..<text.index(before: end)]
+            labels = Self.splitTopLevel(inside).map { argument -> String in
+                guard let colon = Self.topLevelLabelColon(argument) else { return "_:" }
+                return argument[..<colon].trimmingCharacters(in: .whitespaces) + ":"
+            }.joined()
+        }
+        while let last = components.last, Self.accessorNames.contains(last), components.count > 2 { components.removeLast() }
+        guard components.count >= 2 else { return nil }
+        module = extensionModule ?? components[0]
+        path = Array(components.dropFirst())
+        self.labels = labels
+    }
+
+    /// The index just past the bracket group starting at `start` (`(…)` or `<…>`, nesting all bracket kinds).
+    private static func skipBalanced(_ text: Substring, from start: Substring.Index) -> Substring.Index {
+        var depth = 0
+        var index = start
+        while index < text.endIndex {
+            switch text[index] {
+            case "(", "<", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
+            default: break
+            }
+            index = text.index(after: index)
+            if depth == 0 { break }
+        }
+        return index
+    }
+
+    private static func splitTopLevel(_ text: Substring) -> [Substring] {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        var parts: [Substring] = []
+        var depth = 0
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            switch text[index] {
+            case "(", "<", "[", "{": depth += 1
+            case ")", "]", "}": depth -= 1
+            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
+            case "," where depth == 0:
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            default: break
+            }
+            index = text.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// The colon ending an argument label (`atPath: Swift.String`), ignoring colons inside types.
+    private static func topLevelLabelColon(_ argument: Substring) -> Substring.Index? {
+        let trimmed = argument.drop(while: { $0 == " " })
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let label = trimmed[..<colon]
+        guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        return colon
+    }
+}

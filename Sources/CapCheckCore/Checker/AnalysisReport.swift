@@ -1,0 +1,58 @@
+/// The result of an analysis. Its JSON encoding (`--format json`) is a public contract:
+/// field names are stable; new fields may be added, none renamed or removed.
+public struct AnalysisReport: Codable, Sendable {
+    public var schemaVersion = 1
+    /// The root package's identity.
+    public var root: String
+    public var violations: [Violation]
+    public var packages: [PackageSummary]
+    public var unanalyzed: [Unanalyzed]
+}
+
+/// A dependency reaching a sink its effective grant lacks.
+public struct Violation: Codable, Sendable, Hashable {
+    /// The blamed package: for effects, the outermost package on the path whose grant lacks the capability;
+    /// for code properties (`unsafe`, `ffi`), the package whose own code has it.
+    public var package: String
+    public var capability: String
+    /// The sink as the catalog names it.
+    public var sink: String
+    /// The witness path from the root's code to the sink, one hop per symbol.
+    public var path: [PathHop]
+}
+
+/// One hop of a witness path: a symbol and the place where the previous hop refers to it
+/// (for the first hop, its definition).
+public struct PathHop: Codable, Sendable, Hashable {
+    public var symbol: String
+    /// The owning package's identity, or `toolchain` for the toolchain's own symbols.
+    public var package: String
+    public var module: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    /// How this hop is reached when it is not a recorded reference (e.g. `protocol witness or override`).
+    public var via: String?
+}
+
+/// Per-package capabilities.
+public struct PackageSummary: Codable, Sendable {
+    public var identity: String
+    public var version: String?
+    /// What the policy grants the package at top level (the root holds everything).
+    public var granted: [String]
+    /// What the package's code reaches from the root, granted or not.
+    public var reached: [String]
+    /// What the package's code could reach that nothing from the root does.
+    public var latent: [String]
+    /// One example path per reached capability.
+    public var reachedPaths: [String: [PathHop]]
+    /// One example path per latent capability (starting at the package's own code).
+    public var latentPaths: [String: [PathHop]]
+}
+
+/// Code capcheck could not see into, and why. It is never silently passed.
+public struct Unanalyzed: Codable, Sendable, Hashable {
+    public var package: String
+    public var reason: String
+}

@@ -1,0 +1,93 @@
+/// Walks the call graph from the root's code with the effective grant as state, and reports violations,
+/// what each package reaches, and what it could reach (latent). The semantics are in `docs/semantics.md`.
+public struct Checker {
+    public let graph: CallGraph
+    public let packageGraph: PackageGraph
+    public let catalog: SinkCatalog
+    public let naming: SymbolNaming
+    /// Test targets of the root are entry points too when set.
+    public let includeTests: Bool
+    let testModules: Set<String>
+
+    public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
+                naming: SymbolNaming, includeTests: Bool) {
+        self.graph = graph
+        self.packageGraph = packageGraph
+        self.catalog = catalog
+        self.naming = naming
+        self.includeTests = includeTests
+        testModules = ownership.testModules
+    }
+
+    /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported.
+    public func run(policy: Policy, collectViolations: Bool) -> AnalysisReport {
+        catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
+        let sinks = graph.nodes.map { node -> SinkMatch? in
+            guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
+            guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
+            return catalog.classify(node, demangled: naming.demangled(node))
+        }
+        let effects = Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
+        let contexts = GrantContexts(policy: policy, packageGraph: packageGraph)
+        let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
+        let rootIdentity = packageGraph.root.identity
+
+        let entryPoints = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+            let node = graph.nodes[index]
+            guard node.package == rootIdentity, node.isDefined, includeTests || !testModules.contains(node.module ?? "") else { return nil }
+            return (Int32(index), contexts.root)
+        }
+        let fromRoot = search.run(roots: entryPoints, collectViolations: collectViolations)
+
+        // Latent: what each package's own code could reach, every definition an entry point under its own grant.
+        let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+            let node = graph.nodes[index]
+            guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
+            return (Int32(index), contexts.enter(contexts.root, node: node))
+        }
+        let fromAnywhere = search.run(roots: everyDefinition, collectViolations: false)
+
+        let violations = fromRoot.violations.map { finding in
+            Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path))
+        }.sorted { ($0.package, $0.capability, $0.sink) < ($1.package, $1.capability, $1.sink) }
+
+        let packages = packageGraph.packages.map { package -> PackageSummary in
+            let reached = fromRoot.reached[package.identity] ?? [:]
+            let latent = (fromAnywhere.reached[package.identity] ?? [:]).filter { reached[$0.key] == nil }
+            let granted = package.identity == rootIdentity
+                ? contexts[contexts.root].grant
+                : policy.packages[package.identity]?.allow ?? []
+            return PackageSummary(
+                identity: package.identity, version: package.version,
+                granted: granted.map(\.name).sorted(),
+                reached: reached.keys.map(\.name).sorted(),
+                latent: latent.keys.map(\.name).sorted(),
+                reachedPaths: Dictionary(uniqueKeysWithValues: reached.map { ($0.key.name, render($0.value)) }),
+                latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }))
+        }
+        return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
+                              unanalyzed: UnanalyzedCode.find(in: packageGraph))
+    }
+
+    private func render(_ hops: [ReachabilitySearch.Hop]) -> [PathHop] {
+        hops.map { hop in
+            let node = graph.nodes[Int(hop.node)]
+            let site = hop.site ?? node.location
+            return PathHop(symbol: naming.displayName(node), package: node.package ?? "toolchain",
+                           module: node.module ?? naming.toolchainModule(node), file: site?.file ?? "",
+                           line: site?.line ?? 0, column: site?.column ?? 0, via: hop.via?.rawValue)
+        }
+    }
+}
+
+extension Checker {
+    /// Debug aid: every edge as text (`CAPCHECK_DEBUG_GRAPH=1`).
+    public func debugDump() -> String {
+        var lines: [String] = []
+        for (index, node) in graph.nodes.enumerated() {
+            lines.append("\(index) \(node.package ?? "-") \(node.kind) \(naming.displayName(node)) [\(node.usr)]")
+            for edge in graph.edges[index] { lines.append("   -> \(edge.target) \(edge.kind)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

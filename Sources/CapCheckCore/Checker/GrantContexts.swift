@@ -1,0 +1,89 @@
+/// The authority under which code runs on a path: which package's code it is, that package's effective
+/// grant, the policy entry it was granted by (for nested lookups), and the context of the package that
+/// called into it. Contexts are interned: the search state is (node, context id).
+struct GrantContext {
+    let package: String
+    let entry: Policy.Grant?
+    let grant: Set<Capability>
+    /// The context that called into this package, or -1 where authority starts (the root, or a callback).
+    let outer: Int32
+}
+
+/// Interns contexts and computes the context a node runs under when reached from another context.
+/// The rules are those of `docs/semantics.md`.
+final class GrantContexts {
+    private(set) var contexts: [GrantContext] = []
+    private var ids: [String: Int32] = [:]
+    private let policy: Policy
+    private let packageGraph: PackageGraph
+    private let everything: Set<Capability>
+    private let hasModuleKeys: Bool
+    let root: Int32
+
+    init(policy: Policy, packageGraph: PackageGraph) {
+        self.policy = policy
+        self.packageGraph = packageGraph
+        everything = Set(Capability.builtIn).union(policy.knownCapabilities)
+        hasModuleKeys = Self.containsModuleKeys(policy.packages)
+        contexts.append(GrantContext(package: packageGraph.root.identity, entry: nil, grant: everything, outer: -1))
+        root = 0
+        ids["root"] = 0
+    }
+
+    subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
+
+    /// The context under which `node` runs when code running under `current` refers to it.
+    func enter(_ current: Int32, node: GraphNode) -> Int32 {
+        guard let package = node.package else { return current }  // toolchain code runs for its caller
+        let context = contexts[Int(current)]
+        if package == packageGraph.root.identity { return root }
+        if package == context.package {
+            guard hasModuleKeys, context.outer >= 0 else { return current }
+            return make(package: package, module: node.module, caller: context.outer, relativeTo: contexts[Int(context.outer)].entry)
+        }
+        if packageGraph.isDependency(package, of: context.package) {
+            return make(package: package, module: node.module, caller: current, relativeTo: context.entry)
+        }
+        // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
+        // the code runs under its owner's own grant, as if the root called it.
+        return make(package: package, module: node.module, caller: root, relativeTo: nil)
+    }
+
+    /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
+    func chain(from id: Int32) -> [Int32] {
+        var result: [Int32] = []
+        var current = id
+        while current >= 0 {
+            result.append(current)
+            if current == root { break }
+            current = contexts[Int(current)].outer
+        }
+        return result
+    }
+
+    /// The policy entry for a package as granted by its caller's entry: the caller's nested entry, else the top-level one.
+    func entry(for package: String, module: String?, relativeTo parent: Policy.Grant?) -> Policy.Grant? {
+        let keys = module.map { [package + "/" + $0, package] } ?? [package]
+        for key in keys { if let nested = parent?.packages[key] { return nested } }
+        for key in keys { if let top = policy.packages[key] { return top } }
+        return nil
+    }
+
+    private func make(package: String, module: String?, caller: Int32, relativeTo parent: Policy.Grant?) -> Int32 {
+        let callerGrant = contexts[Int(caller)].grant
+        let entry = entry(for: package, module: module, relativeTo: parent)
+        let allowed: Set<Capability>
+        if let entry { allowed = entry.allow } else { allowed = policy.unlisted == .inherit ? callerGrant : [] }
+        let grant = allowed.intersection(callerGrant)
+        let key = "\(package)|\(entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-")|\(grant.map(\.name).sorted())|\(caller)"
+        if let id = ids[key] { return id }
+        let id = Int32(contexts.count)
+        contexts.append(GrantContext(package: package, entry: entry, grant: grant, outer: caller))
+        ids[key] = id
+        return id
+    }
+
+    private static func containsModuleKeys(_ grants: [String: Policy.Grant]) -> Bool {
+        grants.values.contains { $0.module != nil || containsModuleKeys($0.packages) }
+    }
+}

@@ -1,0 +1,102 @@
+/// Plain values read out of the index store: what the call-graph stage consumes.
+
+/// Role bits of an occurrence or a relation (`indexstore_symbol_role_t`).
+public struct SymbolRoles: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    public static let declaration = SymbolRoles(rawValue: 1 << 0)
+    public static let definition = SymbolRoles(rawValue: 1 << 1)
+    public static let reference = SymbolRoles(rawValue: 1 << 2)
+    public static let read = SymbolRoles(rawValue: 1 << 3)
+    public static let write = SymbolRoles(rawValue: 1 << 4)
+    public static let call = SymbolRoles(rawValue: 1 << 5)
+    public static let dynamic = SymbolRoles(rawValue: 1 << 6)
+    public static let addressOf = SymbolRoles(rawValue: 1 << 7)
+    public static let implicit = SymbolRoles(rawValue: 1 << 8)
+    public static let childOf = SymbolRoles(rawValue: 1 << 9)
+    public static let baseOf = SymbolRoles(rawValue: 1 << 10)
+    public static let overrideOf = SymbolRoles(rawValue: 1 << 11)
+    public static let receivedBy = SymbolRoles(rawValue: 1 << 12)
+    public static let calledBy = SymbolRoles(rawValue: 1 << 13)
+    public static let extendedBy = SymbolRoles(rawValue: 1 << 14)
+    public static let accessorOf = SymbolRoles(rawValue: 1 << 15)
+    public static let containedBy = SymbolRoles(rawValue: 1 << 16)
+}
+
+/// `indexstore_symbol_kind_t`.
+public enum SymbolKind: UInt32, Sendable {
+    case unknown = 0, module, namespace, namespaceAlias, macro, `enum`, `struct`, `class`, `protocol`, `extension`,
+         union, `typealias`, function, variable, field, enumConstant, instanceMethod, classMethod, staticMethod,
+         instanceProperty, classProperty, staticProperty, constructor, destructor, conversionFunction, parameter,
+         using, concept
+    case commentTag = 1000
+
+    /// Types whose members and conformances the implicit-edge rules look at.
+    public var isType: Bool { [.enum, .struct, .class, .protocol, .union].contains(self) }
+    /// Variables and properties of every flavour.
+    public var isVariable: Bool { [.variable, .field, .instanceProperty, .classProperty, .staticProperty].contains(self) }
+}
+
+/// `indexstore_symbol_language_t`.
+public enum SymbolLanguage: UInt32, Sendable {
+    case c = 0, objc = 1, cxx = 2, swift = 100
+
+    /// C, Objective-C and C++ symbols are "native" code for the ffi rule.
+    public var isClang: Bool { self != .swift }
+}
+
+/// One symbol as a record names it.
+public struct IndexSymbol: Sendable {
+    public let usr: String
+    public let name: String
+    public let kind: SymbolKind
+    public let subkind: UInt32
+    public let language: SymbolLanguage
+
+    /// A C-family symbol (clang USR `c:…`), whichever language's record names it.
+    public var isClang: Bool { usr.hasPrefix("c:") }
+
+    /// The C name from a clang USR: `c:@F@socket` → `socket`, `c:sock.c@F@helper` → `helper`, `c:@environ` → `environ`.
+    public var clangName: String {
+        if let range = usr.range(of: "@F@", options: .backwards) { return String(usr[range.upperBound...]) }
+        if let range = usr.range(of: "@", options: .backwards) { return String(usr[range.upperBound...]) }
+        return name
+    }
+}
+
+/// A relation of an occurrence to another symbol of the same record (an index into `IndexRecord.symbols`).
+public struct IndexRelation: Sendable {
+    public let roles: SymbolRoles
+    public let symbol: Int32
+}
+
+/// One occurrence of a symbol in a source file.
+public struct IndexOccurrence: Sendable {
+    public let symbol: Int32
+    public let roles: SymbolRoles
+    public let line: UInt32
+    public let column: UInt32
+    public let relations: [IndexRelation]
+}
+
+/// Everything one record (one source file or header version) says.
+public struct IndexRecord: Sendable {
+    public let name: String
+    /// The source file the record describes.
+    public let filePath: String
+    /// The module of the (newest) unit that listed this record first.
+    public let moduleName: String
+    public let symbols: [IndexSymbol]
+    public let occurrences: [IndexOccurrence]
+}
+
+/// One compilation unit: which module it built and which records it lists.
+public struct IndexUnit: Sendable {
+    public let name: String
+    public let moduleName: String
+    public let mainFile: String
+    public let outputFile: String
+    public let modificationTime: Double
+    public let records: [(name: String, filePath: String)]
+}

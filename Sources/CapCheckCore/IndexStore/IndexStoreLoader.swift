@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a whole index store the way capcheck needs it: the newest unit per output file,
+/// each distinct record once, records read in parallel.
+public struct IndexStoreLoader {
+    public let store: IndexStore
+
+    public init(store: IndexStore) { self.store = store }
+
+    /// The units that describe the current build: for each output file only the newest unit survives,
+    /// so records of deleted or renamed sources from stale builds are ignored.
+    public func currentUnits() throws -> [IndexUnit] {
+        var newest: [String: IndexUnit] = [:]
+        for name in store.unitNames() {
+            let unit = try store.unit(named: name)
+            let key = unit.outputFile.isEmpty ? name : unit.outputFile
+            if let existing = newest[key], existing.modificationTime >= unit.modificationTime { continue }
+            newest[key] = unit
+        }
+        return newest.values.sorted { $0.name < $1.name }
+    }
+
+    /// Reads every distinct record listed by `units` exactly once, on all cores.
+    public func records(of units: [IndexUnit]) throws -> [IndexRecord] {
+        var seen = Set<String>()
+        var work: [(name: String, filePath: String, module: String)] = []
+        for unit in units {
+            for record in unit.records where seen.insert(record.name).inserted {
+                work.append((record.name, record.filePath, unit.moduleName))
+            }
+        }
+        let results = ResultSlots<IndexRecord>(count: work.count)
+        let store = self.store, items = work
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let item = items[index]
+            results.set(index, Result { try store.record(named: item.name, filePath: item.filePath, moduleName: item.module) })
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+/// Fixed-size, lock-protected storage for results computed concurrently.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<T, Error>) {
+        lock.lock(); slots[index] = value; lock.unlock()
+    }
+
+    var values: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
+}

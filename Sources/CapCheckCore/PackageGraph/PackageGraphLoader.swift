@@ -1,0 +1,95 @@
+import Foundation
+
+/// Resolves a root package's graph with SwiftPM's own commands:
+/// `swift package show-dependencies --format json` for packages and versions,
+/// `swift package describe --type json` in each package for its targets.
+public struct PackageGraphLoader: Sendable {
+    public let toolchain: Toolchain
+    public let packagePath: URL
+    public let scratchPath: URL
+
+    public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
+        self.toolchain = toolchain
+        self.packagePath = packagePath
+        self.scratchPath = scratchPath
+    }
+
+    public func load() throws -> PackageGraph {
+        let tree = try json(try swiftPackage(["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
+                            what: "show-dependencies")
+        var order: [(identity: String, name: String, path: String, version: String?)] = []
+        var dependencies: [String: [String]] = [:]
+        var queue: [[String: Any]] = [tree]
+        while !queue.isEmpty {
+            let node = queue.removeFirst()
+            guard let identity = node["identity"] as? String, let path = node["path"] as? String else { continue }
+            let children = node["dependencies"] as? [[String: Any]] ?? []
+            dependencies[identity] = children.compactMap { $0["identity"] as? String }
+            if order.contains(where: { $0.identity == identity }) { continue }
+            let version = (node["version"] as? String).flatMap { $0 == "unspecified" ? nil : $0 }
+            order.append((identity, node["name"] as? String ?? identity, path, version))
+            queue.append(contentsOf: children)
+        }
+        // `describe` evaluates only the manifest; run the packages two at a time.
+        let described = ResultSlots<[Target]>(count: order.count)
+        let entries = order
+        let describeScratch = scratchPath.appendingPathComponent("capcheck/describe")
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            described.set(index, Result {
+                try targets(of: URL(fileURLWithPath: entries[index].path),
+                            scratch: describeScratch.appendingPathComponent(entries[index].identity))
+            })
+        }
+        let packages = try zip(order, described.values).map { entry, targets in
+            Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: try targets!.get())
+        }
+        return PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)
+    }
+
+    private func targets(of package: URL, scratch: URL) throws -> [Target] {
+        let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
+                                   what: "describe of \(package.path)")
+        let targets = description["targets"] as? [[String: Any]] ?? []
+        return targets.map { target in
+            let type = target["type"] as? String ?? ""
+            let moduleType = target["module_type"] as? String ?? ""
+            let kind: Target.Kind
+            switch (moduleType, type) {
+            case (_, "macro"): kind = .macro
+            case ("PluginTarget", _), (_, "plugin"): kind = .plugin
+            case ("BinaryTarget", _), (_, "binary"): kind = .binary
+            case ("SystemLibraryTarget", _), (_, "system-target"): kind = .systemLibrary
+            case ("ClangTarget", _): kind = .clang
+            case ("SwiftTarget", _): kind = .swift
+            default: kind = .unknown
+            }
+            let relative = target["path"] as? String ?? ""
+            let name = target["name"] as? String ?? ""
+            return Target(name: name, moduleName: target["c99name"] as? String ?? name, kind: kind,
+                          path: package.appendingPathComponent(relative).standardizedFileURL.path,
+                          isTest: type == "test")
+        }
+    }
+
+    private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
+        let result = try ProcessRunner.run(toolchain.swiftExecutable,
+                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + arguments)
+        guard result.status == 0 else {
+            throw CapCheckError(.packageGraph, """
+                `swift package \(arguments.joined(separator: " "))` failed in \(package.path):
+                \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+                Fix the manifest (or run `swift package resolve`) and try again.
+                """)
+        }
+        return result.stdout
+    }
+
+    private func json(_ text: String, what: String) throws -> [String: Any] {
+        // SwiftPM may print warnings before the JSON document.
+        let start = text.firstIndex(of: "{") ?? text.startIndex
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text[start...].utf8)) as? [String: Any] else {
+            throw CapCheckError(.packageGraph, "could not parse the output of `swift package \(what)`")
+        }
+        return object
+    }
+}

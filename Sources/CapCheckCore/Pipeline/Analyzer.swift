@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs capcheck's stages in order: package graph → build → index reader → call graph → catalog → checker.
+/// The CLI and the plugin are thin layers over this type.
+public struct Analyzer {
+    public struct Options: Sendable {
+        public var packagePath: URL
+        public var scratchPath: URL
+        public var skipBuild = false
+        public var includeTests = false
+        /// The policy file; nil means `<package>/capabilities.json`.
+        public var policyPath: URL?
+        /// Whether a missing policy file is an error (check) or means the empty policy (audit).
+        public var requirePolicy = true
+
+        public init(packagePath: URL, scratchPath: URL? = nil) {
+            self.packagePath = packagePath.standardizedFileURL
+            self.scratchPath = (scratchPath ?? packagePath.appendingPathComponent(".build")).standardizedFileURL
+        }
+    }
+
+    public let options: Options
+    /// Receives one line per phase (for progress on stderr).
+    public let progress: @Sendable (String) -> Void
+
+    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Analyses the package. With `usePolicy` false (audit), every capability is reported and none is a violation.
+    public func run(usePolicy: Bool) throws -> AnalysisReport {
+        let toolchain = try Toolchain.locate()
+        let indexStoreLibrary = try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE")
+        guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
+            throw CapCheckError(.usage, "no Package.swift in \(options.packagePath.path); pass --package-path with the root of a Swift package")
+        }
+
+        progress("Resolving the package graph…")
+        let packageGraph = try PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath,
+                                                  scratchPath: options.scratchPath).load()
+        let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
+
+        let builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+        if !options.skipBuild {
+            progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
+            try builder.build(includeTests: options.includeTests, echoProgress: false)
+        }
+
+        progress("Reading the index store…")
+        let store = try IndexStore(path: builder.indexStorePath.path, libraryPath: indexStoreLibrary)
+        let loader = IndexStoreLoader(store: store)
+        let units = try loader.currentUnits()
+        guard !units.isEmpty else {
+            throw CapCheckError(.indexStore, "the index store at \(store.path) has no units; build the package first (drop --skip-build)")
+        }
+        try StaleIndexCheck.verify(units: units, storePath: store.path)
+        let records = try loader.records(of: units)
+
+        progress("Building the call graph from \(records.count) records…")
+        let ownership = SourceOwnership(graph: packageGraph)
+        let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
+
+        progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
+        let demangler = try? SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
+        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
+                              naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
+        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil { print(checker.debugDump()) }
+        return checker.run(policy: policy, collectViolations: usePolicy)
+    }
+
+    private func loadPolicy(for graph: PackageGraph) throws -> Policy {
+        let url = options.policyPath ?? options.packagePath.appendingPathComponent("capabilities.json")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if options.policyPath == nil && !options.requirePolicy { return Policy.empty(file: url.path) }
+            throw CapCheckError(.policy, "no policy at \(url.path); write one (see docs/policy.md), or run `capcheck audit` to see what each dependency reaches")
+        }
+        let policy = try PolicyLoader.load(contentsOf: url)
+        var modules: [String: Set<String>] = [:]
+        for package in graph.packages { modules[package.identity] = Set(package.targets.map(\.moduleName)) }
+        try PolicyValidator.validate(policy, packages: modules, dependencies: graph.transitiveDependencies, root: graph.root.identity)
+        return policy
+    }
+}

@@ -1,0 +1,60 @@
+/// A parsed JSON value with the 1-based position of its first character.
+public struct JSONValue: Sendable, Equatable {
+    /// One object member, in file order, with the position of its key.
+    public struct Member: Sendable, Equatable {
+        public let key: String
+        public let keyPosition: SourcePosition
+        public let value: JSONValue
+    }
+
+    public enum Kind: Sendable, Equatable {
+        case object([Member])
+        case array([JSONValue])
+        case string(String)
+        /// The number's literal text exactly as written, e.g. `1` or `-2.5e3`.
+        case number(String)
+        case bool(Bool)
+        case null
+    }
+
+    public let kind: Kind
+    public let position: SourcePosition
+
+    /// The value's type with an article, for messages: "an object", "a string", …
+    public var typeDescription: String {
+        switch kind {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        }
+    }
+}
+
+extension String {
+    /// The string in double quotes with quotes, backslashes and control characters escaped, for messages.
+    var quoted: String {
+        var out = "\""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u" + scalar.hex4
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension Unicode.Scalar {
+    /// At least four uppercase hex digits, as in `U+00E9`.
+    var hex4: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Reads `capabilities.json` into a `Policy`, rejecting anything malformed with a located, actionable message.
+public enum PolicyLoader {
+    /// Loads and parses the policy at `url`; messages name the file by `url.path`.
+    /// - Throws: `CapCheckError(.policy, …)` if the file cannot be read or is not a valid policy.
+    public static func load(contentsOf url: URL) throws -> Policy {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw CapCheckError(.policy, "\(url.path): policy file not found")
+        }
+        guard !isDirectory.boolValue else {
+            throw CapCheckError(.policy, "\(url.path): is a directory, expected a capabilities.json file")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw CapCheckError(.policy, "\(url.path): cannot read the policy file (\(error.localizedDescription)); check its permissions")
+        }
+        return try parse(data, file: url.path)
+    }
+
+    /// Parses policy JSON; `file` is the path shown in messages (`file:line:col: …`).
+    /// - Throws: `CapCheckError(.policy, …)` for invalid UTF-8 or JSON, unknown keys, wrong types,
+    ///   unknown capabilities, a missing or unsupported `version`, or an invalid `unlisted`.
+    public static func parse(_ data: Data, file: String) throws -> Policy {
+        try PolicyReader(file: file).policy(try JSONParser.parse(data, file: file))
+    }
+}
+
+private struct PolicyReader {
+    let file: String
+
+    func fail(_ position: SourcePosition, _ what: String) -> CapCheckError {
+        CapCheckError(.policy, "\(file):\(position.line):\(position.column): \(what)")
+    }
+
+    /// The members of an object, after checking that every key is allowed.
+    func checkedMembers(of value: JSONValue, allowed: [String], in context: String, typeError: String) throws -> [String: JSONValue.Member] {
+        guard case .object(let members) = value.kind else {
+            throw fail(value.position, "\(typeError), found \(value.typeDescription)")
+        }
+        var result: [String: JSONValue.Member] = [:]
+        for member in members {
+            guard allowed.contains(member.key) else {
+                let hint = NearestName.nearest(to: member.key, in: allowed).map { "; did you mean \($0.quoted)?" } ?? ";"
+                throw fail(member.keyPosition, "unknown key \(member.key.quoted) in \(context)\(hint) allowed keys are "
+                           + allowed.map(\.quoted).joined(separator: ", "))
+            }
+            result[member.key] = member
+        }
+        return result
+    }
+
+    func policy(_ root: JSONValue) throws -> Policy {
+        let top = try checkedMembers(of: root, allowed: ["version", "unlisted", "packages", "capabilities"],
+                              in: "the policy", typeError: "the policy must be a JSON object")
+        guard let versionMember = top["version"] else {
+            throw fail(root.position, "missing \"version\"; add \"version\": 1 to the top-level object")
+        }
+        let versionValue = versionMember.value
+        guard case .number(let text) = versionValue.kind, let version = Int(text) else {
+            throw fail(versionValue.position, "\"version\" must be an integer; this capcheck supports version 1")
+        }
+        guard version == 1 else {
+            let hint = version > 1 ? "upgrade capcheck or write a version 1 policy" : "set \"version\": 1"
+            throw fail(versionValue.position, "unsupported policy version \(version): this capcheck supports version 1; \(hint)")
+        }
+        var unlisted = Policy.Unlisted.deny
+        if let value = top["unlisted"]?.value {
+            guard case .string(let text) = value.kind, let parsed = Policy.Unlisted(rawValue: text) else {
+                let found = if case .string(let text) = value.kind { text.quoted } else { value.typeDescription }
+                throw fail(value.position, "\"unlisted\" must be \"deny\" or \"inherit\", not \(found)")
+            }
+            unlisted = parsed
+        }
+        var capabilities: [Capability: Policy.UserCapability] = [:]
+        if let value = top["capabilities"]?.value {
+            guard case .object(let declared) = value.kind else {
+                throw fail(value.position, "\"capabilities\" must be an object mapping capability names to "
+                           + "{\"sinks\": [...], \"propagates\": true}, found \(value.typeDescription)")
+            }
+            for member in declared {
+                let user = try userCapability(member)
+                capabilities[user.capability] = user
+            }
+        }
+        let known = Capability.builtIn.map(\.name) + capabilities.keys.map(\.name).sorted()
+        var packages: [String: Policy.Grant] = [:]
+        if let value = top["packages"]?.value { packages = try grants(value, known: known) }
+        return Policy(file: file, version: version, unlisted: unlisted, packages: packages, capabilities: capabilities)
+    }
+
+    func userCapability(_ member: JSONValue.Member) throws -> Policy.UserCapability {
+        let name = member.key
+        let validName = name.first.map { $0.isASCII && $0.isLetter } == true
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard validName else {
+            throw fail(member.keyPosition, "invalid capability name \(name.quoted); use ASCII letters, digits, '-' and '_', starting with a letter")
+        }
+        guard !Capability.builtIn.contains(Capability(name)) else {
+            throw fail(member.keyPosition, "\(name.quoted) is a built-in capability; give the user capability another name")
+        }
+        let fields = try checkedMembers(of: member.value, allowed: ["sinks", "propagates"], in: "capability \(name.quoted)",
+                                 typeError: "capability \(name.quoted) must be an object like {\"sinks\": [\"MyModule.Type.method\"]}")
+        guard let sinks = fields["sinks"] else {
+            throw fail(member.keyPosition, "capability \(name.quoted) needs \"sinks\": a non-empty array of qualified-name prefixes")
+        }
+        let sinksError = "\"sinks\" must be a non-empty array of demangled qualified-name prefixes, e.g. [\"MyVault.Keychain.read\"]"
+        guard case .array(let elements) = sinks.value.kind, !elements.isEmpty else { throw fail(sinks.value.position, sinksError) }
+        let prefixes = try elements.map { element -> String in
+            guard case .string(let text) = element.kind, !text.isEmpty else { throw fail(element.position, sinksError) }
+            return text
+        }
+        var propagates = true
+        if let value = fields["propagates"]?.value {
+            guard case .bool(let flag) = value.kind else {
+                throw fail(value.position, "\"propagates\" must be true or false, found \(value.typeDescription)")
+            }
+            propagates = flag
+        }
+        return Policy.UserCapability(capability: Capability(name), sinks: prefixes, propagates: propagates, position: member.keyPosition)
+    }
+
+    func grants(_ value: JSONValue, known: [String]) throws -> [String: Policy.Grant] {
+        guard case .object(let members) = value.kind else {
+            throw fail(value.position, "\"packages\" must be an object mapping package identities to grants like {\"allow\": [\"fs\"]}, found \(value.typeDescription)")
+        }
+        var result: [String: Policy.Grant] = [:]
+        for member in members {
+            let key = member.key
+            let parts = key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+                throw fail(member.keyPosition, "invalid package key \(key.quoted); use a package identity like \"swift-log\" or identity/Module like \"swift-log/Logging\"")
+            }
+            let fields = try checkedMembers(of: member.value, allowed: ["allow", "reason", "packages"], in: "the grant for \(key.quoted)",
+                                     typeError: "the grant for \(key.quoted) must be an object like {\"allow\": [\"fs\"]}")
+            guard let allowMember = fields["allow"] else {
+                throw fail(member.keyPosition, "the grant for \(key.quoted) needs \"allow\"; write \"allow\": [] to grant nothing")
+            }
+            guard case .array(let elements) = allowMember.value.kind else {
+                throw fail(allowMember.value.position, "\"allow\" must be an array of capability names, found \(allowMember.value.typeDescription)")
+            }
+            var allow = Set<Capability>()
+            for element in elements {
+                guard case .string(let name) = element.kind else {
+                    throw fail(element.position, "\"allow\" must be an array of capability names, found \(element.typeDescription) in it")
+                }
+                guard known.contains(name) else {
+                    let hint = NearestName.nearest(to: name, in: known).map { "did you mean \($0.quoted)? " }
+                        ?? "declare user capabilities under \"capabilities\". "
+                    throw fail(element.position, "unknown capability \(name.quoted); \(hint)Known capabilities: " + known.joined(separator: ", "))
+                }
+                allow.insert(Capability(name))
+            }
+            var reason: String?
+            if let value = fields["reason"]?.value {
+                guard case .string(let text) = value.kind else {
+                    throw fail(value.position, "\"reason\" must be a string, found \(value.typeDescription)")
+                }
+                reason = text
+            }
+            let nested = try fields["packages"].map { try grants($0.value, known: known) } ?? [:]
+            result[key] = Policy.Grant(key: key, identity: parts[0], module: parts.count == 2 ? parts[1] : nil, allow: allow,
+                                       reason: reason, packages: nested, position: member.keyPosition)
+        }
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CapCheckCore
+import Foundation
+
+/// Options shared by `check` and `audit`.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("package-path"), help: "The root package to analyse.")
+    var packagePath: String = "."
+
+    @Option(name: .customLong("scratch-path"), help: "SwiftPM's build folder (default: <package-path>/.build).")
+    var scratchPath: String?
+
+    @Flag(name: .customLong("skip-build"), help: "Reuse the index store of an earlier debug build instead of building.")
+    var skipBuild = false
+
+    @Flag(name: .customLong("include-tests"), help: "Build test targets and treat the root's tests as entry points.")
+    var includeTests = false
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: [.short, .long], help: "No progress messages on standard error.")
+    var quiet = false
+
+    func analyzerOptions() -> Analyzer.Options {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let package = URL(fileURLWithPath: packagePath, relativeTo: cwd)
+        let scratch = scratchPath.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
+        var options = Analyzer.Options(packagePath: package, scratchPath: scratch)
+        options.skipBuild = skipBuild
+        options.includeTests = includeTests
+        return options
+    }
+
+    func progress() -> @Sendable (String) -> Void {
+        if quiet { return { _ in } }
+        return { message in FileHandle.standardError.write(Data(("capcheck: " + message + "\n").utf8)) }
+    }
+
+    /// Writes a rendered report to `--output` or standard output.
+    func emit(_ report: AnalysisReport, mode: ReportMode) throws {
+        let formatter: any ReportFormatter = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
+            ? TextFormatter(colorize: true) : format.formatter
+        let text = try formatter.format(report, mode: mode)
+        if let output {
+            do {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw CapCheckError(.io, "cannot write the report to \(output): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Runs a command body, mapping capcheck's errors to exit code 2 with a one-line message on stderr.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CapCheckError {
+        FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+        throw ExitCode(2)
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}
