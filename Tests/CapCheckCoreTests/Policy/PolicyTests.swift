@@ -189,14 +189,32 @@ final class PolicyTests: XCTestCase {
         assertJSONError("[" + ok + "]", "p.json:1:513: nesting deeper than 512 levels")
         assertPolicyError(#"{"version": 1, "packages": {"a": {"allow": [], "reason": "# + String(repeating: "[", count: 600),
                           "nesting deeper than 512 levels")
-        // 200 levels of nested grants parse, and validation terminates on them.
-        var nested = #"{"allow": []}"#
-        for _ in 0..<200 { nested = #"{"allow": [], "packages": {"a": \#(nested)}}"# }
-        let policy = try parse(#"{"version": 1, "packages": {"a": \#(nested)}}"#)
-        let graph: [String: Set<String>] = ["root": [], "a": ["A"]]
+        // Grants nest up to PolicyLoader.maxGrantDepth levels of "packages"; validation follows them.
+        func nestedPolicy(_ levels: Int) -> String {
+            var grant = #"{"allow": []}"#
+            for _ in 0..<levels { grant = #"{"allow": [], "packages": {"a": \#(grant)}}"# }
+            return #"{"version": 1, "packages": {"a": \#(grant)}}"#
+        }
+        let policy = try parse(nestedPolicy(PolicyLoader.maxGrantDepth - 1))
         XCTAssertTrue(message {
-            try PolicyValidator.validate(policy, packages: graph, dependencies: [:], root: "root")
+            try PolicyValidator.validate(policy, packages: ["root": [], "a": ["A"]], dependencies: [:], root: "root")
         }.contains("\"a\" is not a dependency of \"a\""))
+        assertPolicyError(nestedPolicy(PolicyLoader.maxGrantDepth), "grants nest deeper than 32 levels")
+        // The parser does not recurse, so maximal input is safe on a small (256 KB) thread stack.
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var results: [Bool] = []
+        let objects = String(repeating: "{\"a\":", count: 512) + "1" + String(repeating: "}", count: 512)
+        let inputs = [ok, objects, nestedPolicy(PolicyLoader.maxGrantDepth - 1)]
+        let thread = Thread {
+            results = inputs.map {
+                (try? JSONParser.parse(Data($0.utf8), file: "p.json")) != nil
+            }
+            done.signal()
+        }
+        thread.stackSize = 256 * 1024
+        thread.start()
+        done.wait()
+        XCTAssertEqual(results, [true, true, true])
     }
 
     // MARK: Semantic errors

@@ -1,0 +1,123 @@
+import CapCheckCore
+import XCTest
+
+/// `capcheck check` on Fixtures/DemoApp: one dependency per graph rule, checked against the fixture's policy.
+final class DemoAppTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func report() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("DemoApp")
+        Self.cached = report
+        return report
+    }
+
+    func testExactViolationSet() throws {
+        XCTAssertEqual(try report().violationKeys, [
+            "c-socket ffi capcheck_open_socket",
+            "c-socket net socket",
+            "closure-fs fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+            "deinit-fs fs Foundation.FileManager.removeItem(atPath:)",
+            "description-fs fs Foundation.FileManager.contents(atPath:)",
+            "global-init-fs fs Foundation.String.init(contentsOfFile:encoding:)",
+            "nested-child fs Foundation.FileManager.contents(atPath:)",
+            "witness-fs fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+        ])
+    }
+
+    func testWitnessPathGoesThroughTheRequirementToTheWitness() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "witness-fs" }).path
+        XCTAssertEqual(path.map(\.symbol), [
+            "top-level code (main.swift)", "WitnessFS.Sink.write(_:)", "WitnessFS.FileSink.write(_:)",
+            "FoundationEssentials.FileManager.createFile(atPath:contents:attributes:)",
+        ])
+        XCTAssertEqual(path[2].via, EdgeKind.witness.rawValue)
+        XCTAssertTrue(path[1].file.hasSuffix("DemoApp/Sources/DemoApp/main.swift"))
+        XCTAssertEqual(path[1].line, 13)
+        XCTAssertEqual(path.last?.package, "toolchain")
+    }
+
+    func testDeinitIsReachedFromTheConstructedClass() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "deinit-fs" }).path
+        XCTAssertTrue(path.contains { $0.symbol == "DeinitFS.TempToken.deinit" && $0.via == EdgeKind.deinitializer.rawValue })
+    }
+
+    func testImplicitDescriptionIsReached() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "description-fs" }).path
+        XCTAssertTrue(path.contains { $0.symbol == "DescriptionFS.Report.description" && $0.via == EdgeKind.conformance.rawValue })
+        XCTAssertTrue(path.contains { $0.via == EdgeKind.accessor.rawValue })
+    }
+
+    func testGlobalInitializerIsAttributedToTheGlobal() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "global-init-fs" }).path
+        XCTAssertEqual(Array(path.map(\.symbol).suffix(2)),
+                       ["GlobalInitFS.bannerText", "FoundationEssentials.String.init(contentsOfFile:encoding:)"])
+    }
+
+    func testStoredClosureIsAttributedToItsDeclaration() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "closure-fs" }).path
+        XCTAssertTrue(path.contains { $0.symbol == "ClosureFS.Saver.init()" })
+    }
+
+    func testCTargetPathRunsSwiftToCToLibc() throws {
+        let net = try XCTUnwrap(report().violations.first { $0.package == "c-socket" && $0.capability == "net" }).path
+        XCTAssertEqual(net.map(\.symbol).suffix(3), ["Sock.openSocket()", "capcheck_open_socket", "socket"])
+        XCTAssertTrue(net[net.count - 2].file.hasSuffix("Sock/Sock.swift"), "the C function's hop is its Swift call site")
+        XCTAssertTrue(net.last!.file.hasSuffix("CSock/sock.c"))
+    }
+
+    func testNestedGrantNarrowsTheTransitiveDependency() throws {
+        let violation = try XCTUnwrap(report().violations.first { $0.package == "nested-child" })
+        XCTAssertEqual(violation.path.map(\.package), ["demoapp", "nested-parent", "nested-child", "toolchain"])
+        // nested-parent itself holds fs, so it is not blamed.
+        XCTAssertFalse(try report().violations.contains { $0.package == "nested-parent" })
+    }
+
+    func testLatentCodeIsNotAViolation() throws {
+        let latent = try XCTUnwrap(report().summary(of: "latent-fs"))
+        XCTAssertEqual(latent.reached, [])
+        XCTAssertEqual(latent.latent, ["fs"])
+        XCTAssertEqual(latent.latentPaths["fs"]?.first?.symbol, "LatentFS.wipe(_:)")
+    }
+
+    func testRootClosureCalledBackKeepsTheRootsAuthority() throws {
+        let callback = try XCTUnwrap(report().summary(of: "callback"))
+        XCTAssertEqual(callback.reached, [])
+        XCTAssertFalse(try report().violations.contains { $0.package == "callback" })
+    }
+
+    func testGrantedDependencyIsClean() throws {
+        let granted = try XCTUnwrap(report().summary(of: "granted-fs"))
+        XCTAssertEqual(granted.granted, ["fs"])
+        XCTAssertEqual(granted.reached, ["fs"])
+        XCTAssertFalse(try report().violations.contains { $0.package == "granted-fs" })
+    }
+
+    func testGrantingEverythingNeededPasses() throws {
+        let policy = """
+        { "version": 1, "packages": {
+            "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
+            "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] }, "c-socket": { "allow": ["net", "ffi"] },
+            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] } } }
+        """
+        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violations.count, 0)
+    }
+
+    func testUnlistedInheritPassesTheCallersGrantOn() throws {
+        let policy = """
+        { "version": 1, "unlisted": "inherit", "packages": {
+            "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
+            "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] }, "c-socket": { "allow": ["net", "ffi"] },
+            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] } } }
+        """
+        // nested-child is unlisted: it inherits nested-parent's fs.
+        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violations.count, 0)
+    }
+
+    func testAuditReportsReachAndNoViolations() throws {
+        let audit = try Fixtures.analyse("DemoApp", usePolicy: false)
+        XCTAssertEqual(audit.violations, [])
+        XCTAssertEqual(audit.summary(of: "c-socket")?.reached, ["ffi", "net"])
+        XCTAssertEqual(audit.summary(of: "nested-parent")?.reached, ["fs"])
+        XCTAssertNotNil(audit.summary(of: "witness-fs")?.reachedPaths["fs"])
+    }
+}

@@ -1,0 +1,74 @@
+import CapCheckCore
+import Foundation
+import XCTest
+
+/// The fixture packages under `Fixtures/`, each built once per test run (debug, which writes the index store)
+/// into `.build/fixtures/<name>`, then analysed with `--skip-build` by as many tests as need it.
+enum Fixtures {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func packagePath(_ name: String) -> URL { repositoryRoot.appendingPathComponent("Fixtures/\(name)") }
+    static func scratchPath(_ name: String) -> URL { repositoryRoot.appendingPathComponent(".build/fixtures/\(name)") }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var built: [String: Result<Void, Error>] = [:]
+
+    /// Builds the fixture once (later calls reuse the outcome).
+    static func build(_ name: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        if let outcome = built[name] { return try outcome.get() }
+        let outcome = Result {
+            var options = Analyzer.Options(packagePath: packagePath(name), scratchPath: scratchPath(name))
+            options.requirePolicy = false
+            let toolchain = try Toolchain.locate()
+            try PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+                .build(includeTests: false, echoProgress: false)
+        }
+        built[name] = outcome
+        try outcome.get()
+    }
+
+    /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.
+    static func analyse(_ name: String, policy: String? = nil, usePolicy: Bool = true) throws -> AnalysisReport {
+        try build(name)
+        var options = Analyzer.Options(packagePath: packagePath(name), scratchPath: scratchPath(name))
+        options.skipBuild = true
+        if let policy {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
+            try policy.write(to: file, atomically: true, encoding: .utf8)
+            options.policyPath = file
+        }
+        return try Analyzer(options: options).run(usePolicy: usePolicy)
+    }
+}
+
+/// Runs the built `capcheck` executable (from the same build folder as the tests).
+enum CLI {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("capcheck")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw XCTSkip("the capcheck executable is not built at \(executable.path); run `swift build` first")
+        }
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        let result = try ProcessRunner.run(executable, arguments, environment: env)
+        return Outcome(status: result.status, stdout: result.stdout, stderr: result.stderr)
+    }
+}
+
+extension AnalysisReport {
+    /// `package capability sink` for each violation, sorted: the exact-set assertions compare these.
+    var violationKeys: [String] { violations.map { "\($0.package) \($0.capability) \($0.sink)" }.sorted() }
+
+    func summary(of identity: String) -> PackageSummary? { packages.first { $0.identity == identity } }
+}
