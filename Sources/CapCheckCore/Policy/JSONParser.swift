@@ -16,9 +16,7 @@ public enum JSONParser {
         scanner.skipWhitespace()
         let value = try scanner.document()
         scanner.skipWhitespace()
-        if scanner.current != nil {
-            throw scanner.error("unexpected \(scanner.describeCurrent()) after the JSON value")
-        }
+        if scanner.current != nil { throw scanner.error("unexpected \(scanner.describeCurrent()) after the JSON value") }
         return value
     }
 }
@@ -30,11 +28,6 @@ private struct Scanner {
     var line = 1
     var column = 1
 
-    init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
-        self.file = file
-    }
-
     var position: SourcePosition { SourcePosition(line: line, column: column) }
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -42,12 +35,7 @@ private struct Scanner {
     mutating func advance() {
         guard let byte = current else { return }
         index += 1
-        if byte == 0x0A {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
+        if byte == 0x0A { (line, column) = (line + 1, 1) } else if byte & 0xC0 != 0x80 { column += 1 }
     }
 
     func error(_ what: String, at position: SourcePosition? = nil) -> CapCheckError {
@@ -61,13 +49,9 @@ private struct Scanner {
         var decoder = UTF8()
         while true {
             switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                return
-            case .error:
-                throw error("invalid UTF-8; save the policy file as UTF-8",
-                            at: SourcePosition(line: line, column: column))
+            case .scalarValue(let scalar): if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            case .emptyInput: return
+            case .error: throw error("invalid UTF-8; save the policy file as UTF-8", at: SourcePosition(line: line, column: column))
             }
         }
     }
@@ -98,12 +82,16 @@ private struct Scanner {
                 let container = Container(start: start, isObject: current == UInt8(ascii: "{"))
                 advance()
                 skipWhitespace()
-                guard current != container.close else { advance(); value = container.value; break }
-                if container.isObject { try readKey(into: container) }
-                stack.append(container)
-                continue
+                if current == container.close {
+                    advance()
+                    value = container.value
+                } else {
+                    if container.isObject { try readKey(into: container) }
+                    stack.append(container)
+                    continue
+                }
             case UInt8(ascii: "\"")?: value = JSONValue(kind: .string(try string()), position: start)
-            case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?: value = JSONValue(kind: .number(try number()), position: start)
+            case UInt8(ascii: "-")?, .some(UInt8(ascii: "0")...UInt8(ascii: "9")): value = JSONValue(kind: .number(try number()), position: start)
             case UInt8(ascii: "t")?: try literal("true"); value = JSONValue(kind: .bool(true), position: start)
             case UInt8(ascii: "f")?: try literal("false"); value = JSONValue(kind: .bool(false), position: start)
             case UInt8(ascii: "n")?: try literal("null"); value = JSONValue(kind: .null, position: start)
@@ -151,6 +139,9 @@ private struct Scanner {
         (container.key, container.keyPosition) = (key, keyPosition)
     }
 
+    /// `\"  \\  \/  \b  \f  \n  \r  \t` by the byte after the backslash.
+    static let escapes: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+
     mutating func string() throws -> String {
         let start = position
         advance()
@@ -160,15 +151,11 @@ private struct Scanner {
                 throw error("unterminated string; close it with '\"' (write a line break as \\n)", at: start)
             }
             switch byte {
-            case UInt8(ascii: "\""):
-                advance()
-                return String(decoding: utf8, as: UTF8.self)
+            case UInt8(ascii: "\""): advance(); return String(decoding: utf8, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 let escape = position
                 advance()
-                let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08,
-                                              0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
-                if let next = current, let replacement = simple[next] {
+                if let next = current, let replacement = Self.escapes[next] {
                     utf8.append(replacement)
                     advance()
                 } else if current == UInt8(ascii: "u") {
@@ -176,11 +163,8 @@ private struct Scanner {
                 } else {
                     throw error("invalid escape '\\' followed by \(describeCurrent())", at: escape)
                 }
-            case 0..<0x20:
-                throw error("control character U+\(Unicode.Scalar(byte).hex4) must be escaped in a string")
-            default:
-                utf8.append(byte)
-                advance()
+            case 0..<0x20: throw error("control character U+\(Unicode.Scalar(byte).hex4) must be escaped in a string")
+            default: utf8.append(byte); advance()
             }
         }
     }
@@ -193,18 +177,14 @@ private struct Scanner {
         }
         if (0xD800...0xDBFF).contains(high) {
             let second = position
-            guard current == UInt8(ascii: "\\") else {
-                throw error("unpaired high surrogate: expected a \\uDC00-\\uDFFF escape after it", at: escape)
+            if current == UInt8(ascii: "\\") {
+                advance()
+                let low = try current == UInt8(ascii: "u") ? hex4(at: second) : 0
+                if (0xDC00...0xDFFF).contains(low) {
+                    return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+                }
             }
-            advance()
-            guard current == UInt8(ascii: "u") else {
-                throw error("unpaired high surrogate: expected a \\uDC00-\\uDFFF escape after it", at: escape)
-            }
-            let low = try hex4(at: second)
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw error("unpaired high surrogate: expected a \\uDC00-\\uDFFF escape after it", at: escape)
-            }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
+            throw error("unpaired high surrogate: expected a \\uDC00-\\uDFFF escape after it", at: escape)
         }
         return Unicode.Scalar(high) ?? "\u{FFFD}"
     }
@@ -263,13 +243,9 @@ private final class Container {
     var elements: [JSONValue] = []
     var members: [JSONValue.Member] = []
     var seen: [String: SourcePosition] = [:]
-    var key = ""
-    var keyPosition = SourcePosition(line: 0, column: 0)
+    var key = "", keyPosition = SourcePosition(line: 0, column: 0)
 
-    init(start: SourcePosition, isObject: Bool) {
-        self.start = start
-        self.isObject = isObject
-    }
+    init(start: SourcePosition, isObject: Bool) { (self.start, self.isObject) = (start, isObject) }
 
     var close: UInt8 { isObject ? UInt8(ascii: "}") : UInt8(ascii: "]") }
     var value: JSONValue { JSONValue(kind: isObject ? .object(members) : .array(elements), position: start) }

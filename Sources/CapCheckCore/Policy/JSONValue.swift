@@ -20,6 +20,12 @@ public struct JSONValue: Sendable, Equatable {
     public let kind: Kind
     public let position: SourcePosition
 
+    /// The payload when the value has that type, else nil.
+    public var stringValue: String? { if case .string(let text) = kind { text } else { nil } }
+    public var boolValue: Bool? { if case .bool(let flag) = kind { flag } else { nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let elements) = kind { elements } else { nil } }
+    public var objectValue: [Member]? { if case .object(let members) = kind { members } else { nil } }
+
     /// The value's type with an article, for messages: "an object", "a string", …
     public var typeDescription: String {
         switch kind {

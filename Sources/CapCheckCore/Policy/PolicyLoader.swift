@@ -5,21 +5,17 @@ public enum PolicyLoader {
     /// Loads and parses the policy at `url`; messages name the file by `url.path`.
     /// - Throws: `CapCheckError(.policy, …)` if the file cannot be read or is not a valid policy.
     public static func load(contentsOf url: URL) throws -> Policy {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CapCheckError(.policy, "\(url.path): policy file not found")
-        }
-        guard !isDirectory.boolValue else {
-            throw CapCheckError(.policy, "\(url.path): is a directory, expected a capabilities.json file")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CapCheckError(.policy, "\(url.path): cannot read the policy file (\(error.localizedDescription)); check its permissions")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            var isDirectory: ObjCBool = false
+            let problem = !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) ? "policy file not found"
+                : isDirectory.boolValue ? "is a directory, not a policy file" : "cannot read the policy file; check its permissions"
+            throw CapCheckError(.policy, "\(url.path): \(problem)")
         }
         return try parse(data, file: url.path)
     }
+
+    /// How deeply grants may nest through `packages`; deeper policies are rejected.
+    public static let maxGrantDepth = 32
 
     /// Parses policy JSON; `file` is the path shown in messages (`file:line:col: …`).
     /// - Throws: `CapCheckError(.policy, …)` for invalid UTF-8 or JSON, unknown keys, wrong types,
@@ -36,11 +32,16 @@ private struct PolicyReader {
         CapCheckError(.policy, "\(file):\(position.line):\(position.column): \(what)")
     }
 
+    /// The payload of an optional member, nil when absent; an error "<message>, found <type>" when of the wrong type.
+    func optional<T>(_ member: JSONValue.Member?, _ message: String, _ payload: (JSONValue) -> T?) throws -> T? {
+        guard let value = member?.value else { return nil }
+        guard let result = payload(value) else { throw fail(value.position, "\(message), found \(value.typeDescription)") }
+        return result
+    }
+
     /// The members of an object, after checking that every key is allowed.
     func checkedMembers(of value: JSONValue, allowed: [String], in context: String, typeError: String) throws -> [String: JSONValue.Member] {
-        guard case .object(let members) = value.kind else {
-            throw fail(value.position, "\(typeError), found \(value.typeDescription)")
-        }
+        guard let members = value.objectValue else { throw fail(value.position, "\(typeError), found \(value.typeDescription)") }
         var result: [String: JSONValue.Member] = [:]
         for member in members {
             guard allowed.contains(member.key) else {
@@ -69,26 +70,21 @@ private struct PolicyReader {
         }
         var unlisted = Policy.Unlisted.deny
         if let value = top["unlisted"]?.value {
-            guard case .string(let text) = value.kind, let parsed = Policy.Unlisted(rawValue: text) else {
-                let found = if case .string(let text) = value.kind { text.quoted } else { value.typeDescription }
+            guard let parsed = value.stringValue.flatMap(Policy.Unlisted.init(rawValue:)) else {
+                let found = value.stringValue?.quoted ?? value.typeDescription
                 throw fail(value.position, "\"unlisted\" must be \"deny\" or \"inherit\", not \(found)")
             }
             unlisted = parsed
         }
         var capabilities: [Capability: Policy.UserCapability] = [:]
-        if let value = top["capabilities"]?.value {
-            guard case .object(let declared) = value.kind else {
-                throw fail(value.position, "\"capabilities\" must be an object mapping capability names to "
-                           + "{\"sinks\": [...], \"propagates\": true}, found \(value.typeDescription)")
-            }
-            for member in declared {
-                let user = try userCapability(member)
-                capabilities[user.capability] = user
-            }
+        let capabilitiesError = "\"capabilities\" must be an object mapping capability names to {\"sinks\": [...], \"propagates\": true}"
+        for member in try optional(top["capabilities"], capabilitiesError, \.objectValue) ?? [] {
+            let user = try userCapability(member)
+            capabilities[user.capability] = user
         }
         let known = Capability.builtIn.map(\.name) + capabilities.keys.map(\.name).sorted()
         var packages: [String: Policy.Grant] = [:]
-        if let value = top["packages"]?.value { packages = try grants(value, known: known) }
+        if let value = top["packages"]?.value { packages = try grants(value, known: known, depth: 1) }
         return Policy(file: file, version: version, unlisted: unlisted, packages: packages, capabilities: capabilities)
     }
 
@@ -108,23 +104,20 @@ private struct PolicyReader {
             throw fail(member.keyPosition, "capability \(name.quoted) needs \"sinks\": a non-empty array of qualified-name prefixes")
         }
         let sinksError = "\"sinks\" must be a non-empty array of demangled qualified-name prefixes, e.g. [\"MyVault.Keychain.read\"]"
-        guard case .array(let elements) = sinks.value.kind, !elements.isEmpty else { throw fail(sinks.value.position, sinksError) }
+        guard let elements = sinks.value.arrayValue, !elements.isEmpty else { throw fail(sinks.value.position, sinksError) }
         let prefixes = try elements.map { element -> String in
-            guard case .string(let text) = element.kind, !text.isEmpty else { throw fail(element.position, sinksError) }
+            guard let text = element.stringValue, !text.isEmpty else { throw fail(element.position, sinksError) }
             return text
         }
-        var propagates = true
-        if let value = fields["propagates"]?.value {
-            guard case .bool(let flag) = value.kind else {
-                throw fail(value.position, "\"propagates\" must be true or false, found \(value.typeDescription)")
-            }
-            propagates = flag
-        }
+        let propagates = try optional(fields["propagates"], "\"propagates\" must be true or false", \.boolValue) ?? true
         return Policy.UserCapability(capability: Capability(name), sinks: prefixes, propagates: propagates, position: member.keyPosition)
     }
 
-    func grants(_ value: JSONValue, known: [String]) throws -> [String: Policy.Grant] {
-        guard case .object(let members) = value.kind else {
+    func grants(_ value: JSONValue, known: [String], depth: Int) throws -> [String: Policy.Grant] {
+        guard depth <= PolicyLoader.maxGrantDepth else {
+            throw fail(value.position, "grants nest deeper than \(PolicyLoader.maxGrantDepth) levels of \"packages\"; flatten the policy")
+        }
+        guard let members = value.objectValue else {
             throw fail(value.position, "\"packages\" must be an object mapping package identities to grants like {\"allow\": [\"fs\"]}, found \(value.typeDescription)")
         }
         var result: [String: Policy.Grant] = [:]
@@ -139,12 +132,12 @@ private struct PolicyReader {
             guard let allowMember = fields["allow"] else {
                 throw fail(member.keyPosition, "the grant for \(key.quoted) needs \"allow\"; write \"allow\": [] to grant nothing")
             }
-            guard case .array(let elements) = allowMember.value.kind else {
+            guard let elements = allowMember.value.arrayValue else {
                 throw fail(allowMember.value.position, "\"allow\" must be an array of capability names, found \(allowMember.value.typeDescription)")
             }
             var allow = Set<Capability>()
             for element in elements {
-                guard case .string(let name) = element.kind else {
+                guard let name = element.stringValue else {
                     throw fail(element.position, "\"allow\" must be an array of capability names, found \(element.typeDescription) in it")
                 }
                 guard known.contains(name) else {
@@ -154,14 +147,8 @@ private struct PolicyReader {
                 }
                 allow.insert(Capability(name))
             }
-            var reason: String?
-            if let value = fields["reason"]?.value {
-                guard case .string(let text) = value.kind else {
-                    throw fail(value.position, "\"reason\" must be a string, found \(value.typeDescription)")
-                }
-                reason = text
-            }
-            let nested = try fields["packages"].map { try grants($0.value, known: known) } ?? [:]
+            let reason = try optional(fields["reason"], "\"reason\" must be a string", \.stringValue)
+            let nested = try fields["packages"].map { try grants($0.value, known: known, depth: depth + 1) } ?? [:]
             result[key] = Policy.Grant(key: key, identity: parts[0], module: parts.count == 2 ? parts[1] : nil, allow: allow,
                                        reason: reason, packages: nested, position: member.keyPosition)
         }
