@@ -28,6 +28,7 @@ public final class SinkCatalog: @unchecked Sendable {
     private var cFunctions: [String: Capability] = [:]
     private var cVariables: [String: Capability] = [:]
     private var cPure = Set<String>()
+    private var cPurePrefixes: [String] = []
     private var userSinks: [String: Capability] = [:]
 
     /// Module families: the re-exports and platform names under which one API appears.
@@ -82,6 +83,7 @@ public final class SinkCatalog: @unchecked Sendable {
             for name in names { cVariables[name] = Capability(capability) }
         }
         for name in object["pure"] as? [String] ?? [] { cPure.insert(name) }
+        cPurePrefixes += object["purePrefixes"] as? [String] ?? []
     }
 
     /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
@@ -120,13 +122,15 @@ public final class SinkCatalog: @unchecked Sendable {
     }
 
     /// Whether the catalog lists a C function as pure (no capability, not `ffi`).
-    public func isPureC(_ name: String) -> Bool { cPure.contains(name) }
+    public func isPureC(_ name: String) -> Bool {
+        cPure.contains(name) || cPurePrefixes.contains { name.hasPrefix($0) }
+    }
 
     private func classifyClang(_ node: GraphNode) -> SinkMatch? {
         switch node.kind {
         case .function:
             if let capability = cFunctions[node.name] { return SinkMatch(capability: capability, name: node.name, onlyFromSwift: false) }
-            if cPure.contains(node.name) { return nil }
+            if isPureC(node.name) { return nil }
             return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
         case .variable:
             guard !node.isDefined, let capability = cVariables[node.name] else { return nil }

@@ -9,7 +9,7 @@ enum UnanalyzedCode {
                 case .systemLibrary:
                     return Unanalyzed(package: package.identity, reason: "system library target \(target.name): links a library from the system, not analysed")
                 case .plugin:
-                    return Unanalyzed(package: package.identity, reason: "plugin target \(target.name): runs at build time, not analysed")
+                    return Unanalyzed(package: package.identity, reason: "plugin target \(target.name): runs inside SwiftPM (build-tool plugins at every build, command plugins on request); not analysed")
                 case .macro:
                     return Unanalyzed(package: package.identity, reason: "macro target \(target.name): runs in the compiler at build time, not analysed")
                 case .unknown:

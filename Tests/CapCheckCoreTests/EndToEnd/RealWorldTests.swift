@@ -1,0 +1,45 @@
+import CapCheckCore
+import XCTest
+
+/// Real packages from the local mirrors (Fixtures/RealWorld depends on swift-log 1.16.2 and Yams 6.2.2).
+final class RealWorldTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func audit() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("RealWorld", usePolicy: false)
+        Self.cached = report
+        return report
+    }
+
+    func testSwiftLogReachesNoFilesystemNetworkProcessOrEnvironment() throws {
+        let log = try XCTUnwrap(audit().summary(of: "swift-log"))
+        XCTAssertTrue(Set(log.reached).isDisjoint(with: ["fs", "net", "exec", "env"]), "swift-log reached \(log.reached)")
+        XCTAssertTrue(log.reached.contains("unsafe"), "StdioOutputStream uses raw pointers")
+    }
+
+    func testYamsReachesFFIAndUnsafeThroughCYaml() throws {
+        let yams = try XCTUnwrap(audit().summary(of: "yams"))
+        XCTAssertTrue(Set(yams.reached).isSuperset(of: ["ffi", "unsafe"]), "yams reached \(yams.reached)")
+        let ffi = try XCTUnwrap(yams.reachedPaths["ffi"])
+        XCTAssertTrue(ffi.last?.symbol.hasPrefix("yaml_") == true, "the ffi sink is a libyaml function: \(ffi.last?.symbol ?? "")")
+        XCTAssertEqual(ffi.last?.package, "yams", "CYaml is Yams' own C target")
+    }
+
+    /// A true finding: `Parser.Encoding.default`, the default argument of `load(yaml:)`, reads the environment.
+    func testYamsReadsTheEnvironmentThroughItsDefaultEncoding() throws {
+        let yams = try XCTUnwrap(audit().summary(of: "yams"))
+        let env = try XCTUnwrap(yams.reachedPaths["env"])
+        XCTAssertTrue(env.contains { $0.symbol == "Yams.Parser.Encoding.default" })
+        XCTAssertEqual(env.last?.symbol, "FoundationEssentials.ProcessInfo.environment")
+    }
+
+    func testMinimalPolicyForTheRealGraphPasses() throws {
+        let policy = """
+        { "version": 1, "packages": {
+            "swift-log": { "allow": ["unsafe", "ffi"], "reason": "stdio streams" },
+            "yams": { "allow": ["ffi", "unsafe", "env"], "reason": "libyaml C core; YAMLDecoder reads YAMS_DEFAULT_ENCODING" } } }
+        """
+        let report = try Fixtures.analyse("RealWorld", policy: policy)
+        XCTAssertEqual(report.violationKeys, [])
+    }
+}
