@@ -66,7 +66,10 @@ public struct SwiftSymbolName: Hashable, Sendable {
                 return argument[..<colon].trimmingCharacters(in: .whitespaces) + ":"
             }.joined()
         }
-        while let last = components.last, Self.accessorNames.contains(last), components.count > 2 { components.removeLast() }
+        // Accessors print as `Type.property.getter : T` (no argument list); a method named `read(…)` is not one.
+        while labels == nil, let last = components.last, Self.accessorNames.contains(last), components.count > 2 {
+            components.removeLast()
+        }
         guard components.count >= 2 else { return nil }
         module = extensionModule ?? components[0]
         path = Array(components.dropFirst())

@@ -38,8 +38,14 @@ final class GrantContexts {
         let context = contexts[Int(current)]
         if package == packageGraph.root.identity { return root }
         if package == context.package {
+            // Another module of the same package: with `identity/Module` keys it may have its own entry, which
+            // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            return make(package: package, module: node.module, caller: context.outer, relativeTo: contexts[Int(context.outer)].entry)
+            let entry = entry(for: package, module: node.module, relativeTo: contexts[Int(context.outer)].entry)
+            guard entry?.key != context.entry?.key else { return current }
+            return intern(GrantContext(package: package, entry: entry,
+                                       grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
+                                       outer: context.outer))
         }
         if packageGraph.isDependency(package, of: context.package) {
             return make(package: package, module: node.module, caller: current, relativeTo: context.entry)
@@ -69,16 +75,26 @@ final class GrantContexts {
         return nil
     }
 
+    /// The context of `package` entered from the context `caller`: its entry's grant intersected with the caller's.
     private func make(package: String, module: String?, caller: Int32, relativeTo parent: Policy.Grant?) -> Int32 {
         let callerGrant = contexts[Int(caller)].grant
         let entry = entry(for: package, module: module, relativeTo: parent)
-        let allowed: Set<Capability>
-        if let entry { allowed = entry.allow } else { allowed = policy.unlisted == .inherit ? callerGrant : [] }
-        let grant = allowed.intersection(callerGrant)
-        let key = "\(package)|\(entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-")|\(grant.map(\.name).sorted())|\(caller)"
+        return intern(GrantContext(package: package, entry: entry,
+                                   grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller))
+    }
+
+    /// What an entry allows; without one, `unlisted` decides.
+    private func allowed(by entry: Policy.Grant?, callerGrant: Set<Capability>) -> Set<Capability> {
+        if let entry { return entry.allow }
+        return policy.unlisted == .inherit ? callerGrant : []
+    }
+
+    private func intern(_ context: GrantContext) -> Int32 {
+        let entryKey = context.entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-"
+        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)"
         if let id = ids[key] { return id }
         let id = Int32(contexts.count)
-        contexts.append(GrantContext(package: package, entry: entry, grant: grant, outer: caller))
+        contexts.append(context)
         ids[key] = id
         return id
     }

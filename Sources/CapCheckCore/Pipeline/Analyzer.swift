@@ -65,7 +65,9 @@ public struct Analyzer {
         let demangler = try? SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
         let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
                               naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
-        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil { print(checker.debugDump()) }
+        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
+            FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
+        }
         return checker.run(policy: policy, collectViolations: usePolicy)
     }
 

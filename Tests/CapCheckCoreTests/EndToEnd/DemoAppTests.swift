@@ -121,3 +121,42 @@ final class DemoAppTests: XCTestCase {
         XCTAssertNotNil(audit.summary(of: "witness-fs")?.reachedPaths["fs"])
     }
 }
+
+/// `identity/Module` keys narrow a grant to one module of a package (c-socket: Swift module Sock, C module CSock).
+final class ModuleGrantTests: XCTestCase {
+    private let others = """
+        "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
+        "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] },
+        "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] }
+        """
+
+    func testModuleKeysGrantEachModuleItsOwn() throws {
+        let policy = """
+        { "version": 1, "packages": { \(others),
+            "c-socket/Sock": { "allow": ["ffi", "net"] }, "c-socket/CSock": { "allow": ["net"] } } }
+        """
+        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violationKeys, [])
+    }
+
+    func testAModuleCannotPassOnWhatItDoesNotHold() throws {
+        // Sock may call C (ffi) but does not hold net, so the C module it calls cannot use net on its behalf.
+        let policy = """
+        { "version": 1, "packages": { \(others),
+            "c-socket/Sock": { "allow": ["ffi"] }, "c-socket/CSock": { "allow": ["net"] } } }
+        """
+        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violationKeys, ["c-socket net socket"])
+    }
+
+    func testAStaleIndexStoreIsRefused() throws {
+        try Fixtures.build("DemoApp")
+        let source = Fixtures.repositoryRoot.appendingPathComponent("Fixtures/Packages/latent-fs/Sources/LatentFS/LatentFS.swift").path
+        let original = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: source)[.modificationDate] as? Date)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+        defer { try? FileManager.default.setAttributes([.modificationDate: original], ofItemAtPath: source) }
+        XCTAssertThrowsError(try Fixtures.analyse("DemoApp")) { error in
+            let error = error as? CapCheckError
+            XCTAssertEqual(error?.kind, .indexStore)
+            XCTAssertTrue(error?.message.contains("stale") == true && error?.message.contains("LatentFS.swift") == true, "\(String(describing: error))")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+@testable import CapCheckCore
+import XCTest
+
+/// Demangled-name parsing and catalog lookup, on names exactly as the toolchain's demangler prints them.
+final class SinkCatalogTests: XCTestCase {
+    func testParsesMembersInitializersExtensionsAndAccessors() throws {
+        let create = try XCTUnwrap(SwiftSymbolName(demangled: "FoundationEssentials.FileManager.createFile(atPath: Swift.String, contents: FoundationEssentials.Data?, attributes: [FoundationEssentials.FileAttributeKey : Any]?) -> Swift.Bool"))
+        XCTAssertEqual(create.module, "FoundationEssentials")
+        XCTAssertEqual(create.qualifiedMember, "FileManager.createFile(atPath:contents:attributes:)")
+
+        let string = try XCTUnwrap(SwiftSymbolName(demangled: "(extension in FoundationEssentials):Swift.String.init(contentsOfFile: __shared Swift.String, encoding: (extension in FoundationEssentials):Swift.String.Encoding) throws -> Swift.String"))
+        XCTAssertEqual(string.module, "FoundationEssentials")
+        XCTAssertEqual(string.qualifiedMember, "String.init(contentsOfFile:encoding:)")
+
+        let getter = try XCTUnwrap(SwiftSymbolName(demangled: "static FoundationEssentials.FileManager.default.getter : FoundationEssentials.FileManager"))
+        XCTAssertEqual(getter.qualifiedMember, "FileManager.default")
+
+        let generic = try XCTUnwrap(SwiftSymbolName(demangled: "Swift.String.init<A, B where A: Swift.Collection, B: Swift._UnicodeEncoding, A.Element == B.CodeUnit>(decoding: A, as: B.Type) -> Swift.String"))
+        XCTAssertEqual(generic.qualifiedMember, "String.init(decoding:as:)")
+
+        let privateName = try XCTUnwrap(SwiftSymbolName(demangled: "ClosureFS.Saver.(action in _2E52C8B982BA33A2931AB3EA871A386C).getter : (Swift.String) -> ()"))
+        XCTAssertEqual(privateName.qualifiedMember, "Saver.action")
+
+        let overlay = try XCTUnwrap(SwiftSymbolName(demangled: "Glibc.open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32) -> Swift.Int32"))
+        XCTAssertEqual(overlay.module, "Glibc")
+        XCTAssertEqual(overlay.qualifiedMember, "open(_:_:)")
+    }
+
+    private func swiftNode(_ kind: SymbolKind = .instanceMethod) -> GraphNode {
+        GraphNode(usr: "s:x", name: "x", kind: kind, language: .swift, package: nil, module: nil, location: nil, isFileMain: false)
+    }
+
+    private func cNode(_ name: String, kind: SymbolKind = .function) -> GraphNode {
+        GraphNode(usr: "c:@F@" + name, name: name, kind: kind, language: .c, package: nil, module: nil, location: nil, isFileMain: false)
+    }
+
+    func testFoundationFamilyAndReexportsMatchOneEntry() throws {
+        let catalog = try SinkCatalog.bundled()
+        for module in ["Foundation", "FoundationEssentials"] {
+            let match = catalog.classify(swiftNode(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
+            XCTAssertEqual(match?.capability, .fs, module)
+        }
+        XCTAssertEqual(catalog.classify(swiftNode(.constructor), demangled: "(extension in FoundationEssentials):Swift.String.init(contentsOfFile: __shared Swift.String, encoding: (extension in FoundationEssentials):Swift.String.Encoding) throws -> Swift.String")?.capability, .fs)
+        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "FoundationNetworking.URLSession.data(from: FoundationEssentials.URL) async throws -> (FoundationEssentials.Data, FoundationNetworking.URLResponse)")?.capability, .net)
+        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "FoundationEssentials.ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env)
+        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "Foundation.Process.run() throws -> ()")?.capability, .exec)
+    }
+
+    func testPureAPIsMatchNothing() throws {
+        let catalog = try SinkCatalog.bundled()
+        let pure = [
+            "static FoundationEssentials.FileManager.default.getter : FoundationEssentials.FileManager",
+            "FoundationEssentials.JSONDecoder.decode<A where A: Swift.Decodable>(_: A.Type, from: FoundationEssentials.Data) throws -> A",
+            "FoundationEssentials.Date.init() -> FoundationEssentials.Date",
+            "FoundationEssentials.Data.count.getter : Swift.Int",
+            "Swift.Array.append(__owned A) -> ()",
+            "FoundationEssentials.ProcessInfo.processorCount.getter : Swift.Int",
+            "FoundationEssentials.UUID.init() -> FoundationEssentials.UUID",
+        ]
+        for name in pure { XCTAssertNil(catalog.classify(swiftNode(), demangled: name), name) }
+        // A bare reference to a sink type is not a sink: its members are.
+        XCTAssertNil(catalog.classify(swiftNode(.class), demangled: "FoundationEssentials.FileManager"))
+    }
+
+    func testUnsafeAPI() throws {
+        let catalog = try SinkCatalog.bundled()
+        XCTAssertEqual(catalog.classify(swiftNode(.struct), demangled: "Swift.UnsafeMutablePointer")?.name, "Swift.UnsafeMutablePointer")
+        XCTAssertEqual(catalog.classify(swiftNode(.function), demangled: "Swift.unsafeBitCast<A, B>(_: A, to: B.Type) -> B")?.capability, .unsafe)
+        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "Swift.Array.withUnsafeBytes<A>((Swift.UnsafeRawBufferPointer) throws -> A) throws -> A")?.capability, .unsafe)
+    }
+
+    func testCFunctionsByUSRAndThroughTheSwiftOverlay() throws {
+        let catalog = try SinkCatalog.bundled()
+        XCTAssertEqual(catalog.classify(cNode("socket"), demangled: nil)?.capability, .net)
+        XCTAssertEqual(catalog.classify(cNode("getenv"), demangled: nil)?.capability, .env)
+        XCTAssertEqual(catalog.classify(cNode("dlopen"), demangled: nil)?.capability, .ffi)
+        XCTAssertEqual(catalog.classify(cNode("dlopen"), demangled: nil)?.onlyFromSwift, false)
+        XCTAssertNil(catalog.classify(cNode("memcpy"), demangled: nil))
+        XCTAssertNil(catalog.classify(cNode("pthread_rwlock_init"), demangled: nil))
+        let unknown = try XCTUnwrap(catalog.classify(cNode("yaml_parser_initialize"), demangled: nil))
+        XCTAssertEqual(unknown.capability, .ffi)
+        XCTAssertTrue(unknown.onlyFromSwift)
+        XCTAssertEqual(catalog.classify(cNode("environ", kind: .variable), demangled: nil)?.capability, .env)
+        for module in ["Glibc", "Musl", "Darwin"] {
+            XCTAssertEqual(catalog.classify(swiftNode(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
+        }
+    }
+
+    func testUserSinksMatchByQualifiedPrefix() throws {
+        let catalog = try SinkCatalog.bundled()
+        catalog.addUserSinks([("MyVault.Keychain.read", Capability("keychain"))])
+        let defined = GraphNode(usr: "s:y", name: "read", kind: .instanceMethod, language: .swift, package: "myvault", module: "MyVault",
+                                location: SourceLocation(file: "/k.swift", line: 1, column: 1), isFileMain: false)
+        XCTAssertEqual(catalog.classify(defined, demangled: "MyVault.Keychain.read(account: Swift.String) -> Swift.String?")?.capability, "keychain")
+        XCTAssertNil(catalog.classify(defined, demangled: "MyVault.Keychain.readable.getter : Swift.Bool"))
+    }
+}
