@@ -1,10 +1,28 @@
 import ArgumentParser
+import Foundation
 
-@main
 struct CapCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capcheck",
         abstract: "Check what authority each dependency of a Swift package can reach.",
+        discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
         subcommands: [CheckCommand.self, AuditCommand.self, DumpIndexCommand.self],
         defaultSubcommand: CheckCommand.self)
+}
+
+/// Runs the CLI with capcheck's exit codes: argument errors are usage errors (2), not ArgumentParser's 64.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try CapCheckCommand.parseAsRoot()
+            try command.run()
+        } catch {
+            if CapCheckCommand.exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((CapCheckCommand.fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            CapCheckCommand.exit(withError: error)
+        }
+    }
 }

@@ -36,7 +36,7 @@ public enum EdgeKind: String, Sendable, Codable {
     case reference
     case witness = "protocol witness or override"
     case accessor = "property accessor"
-    case deinitializer = "deinit of a constructed class"
+    case deinitializer = "deinit of a reached class"
     case conformance = "implicit call of a conformance"
     case construction = "constructed type"
 }

@@ -16,6 +16,6 @@ enum CallGraphRules {
 }
 
 extension CallGraph {
-    /// The node id for a USR referenced by a rule: the Swift node, or the first C definition.
+    /// The node id of a Swift USR referenced by a rule (C definitions are keyed per package and not looked up here).
     func node(forUSR usr: String) -> Int32? { id(forKey: usr) }
 }

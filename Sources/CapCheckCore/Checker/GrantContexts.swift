@@ -5,7 +5,8 @@ struct GrantContext {
     let package: String
     let entry: Policy.Grant?
     let grant: Set<Capability>
-    /// The context that called into this package, or -1 where authority starts (the root, or a callback).
+    /// The context of the package that called into this one (the root's context for code entered by a
+    /// callback or dynamic dispatch); -1 only for the root's own context.
     let outer: Int32
 }
 
@@ -41,18 +42,18 @@ final class GrantContexts {
             // Another module of the same package: with `identity/Module` keys it may have its own entry, which
             // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            let entry = entry(for: package, module: node.module, relativeTo: contexts[Int(context.outer)].entry)
+            let entry = entry(for: package, module: node.module, calledFrom: context.outer)
             guard entry?.key != context.entry?.key else { return current }
             return intern(GrantContext(package: package, entry: entry,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
                                        outer: context.outer))
         }
         if packageGraph.isDependency(package, of: context.package) {
-            return make(package: package, module: node.module, caller: current, relativeTo: context.entry)
+            return make(package: package, module: node.module, caller: current)
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
         // the code runs under its owner's own grant, as if the root called it.
-        return make(package: package, module: node.module, caller: root, relativeTo: nil)
+        return make(package: package, module: node.module, caller: root)
     }
 
     /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
@@ -67,18 +68,23 @@ final class GrantContexts {
         return result
     }
 
-    /// The policy entry for a package as granted by its caller's entry: the caller's nested entry, else the top-level one.
-    func entry(for package: String, module: String?, relativeTo parent: Policy.Grant?) -> Policy.Grant? {
+    /// The policy entry for a package entered from `caller`: the nested entry of the nearest package on the
+    /// path whose entry lists it (so a nested grant covers a transitive dependency however it is reached
+    /// below its parent), else the top-level entry. `identity/Module` keys win over `identity` at each level.
+    func entry(for package: String, module: String?, calledFrom caller: Int32) -> Policy.Grant? {
         let keys = module.map { [package + "/" + $0, package] } ?? [package]
-        for key in keys { if let nested = parent?.packages[key] { return nested } }
+        for holder in chain(from: caller) {
+            guard let parent = contexts[Int(holder)].entry else { continue }
+            for key in keys { if let nested = parent.packages[key] { return nested } }
+        }
         for key in keys { if let top = policy.packages[key] { return top } }
         return nil
     }
 
     /// The context of `package` entered from the context `caller`: its entry's grant intersected with the caller's.
-    private func make(package: String, module: String?, caller: Int32, relativeTo parent: Policy.Grant?) -> Int32 {
+    private func make(package: String, module: String?, caller: Int32) -> Int32 {
         let callerGrant = contexts[Int(caller)].grant
-        let entry = entry(for: package, module: module, relativeTo: parent)
+        let entry = entry(for: package, module: module, calledFrom: caller)
         return intern(GrantContext(package: package, entry: entry,
                                    grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller))
     }

@@ -2,18 +2,18 @@ import Foundation
 
 /// Readable names for graph nodes in reports, from the toolchain's demangler, cached per USR.
 public final class SymbolNaming: @unchecked Sendable {
-    private let demangler: SwiftDemangler?
+    private let demangler: SwiftDemangler
     private var cache: [String: String] = [:]
     private let lock = NSLock()
 
-    public init(demangler: SwiftDemangler?) { self.demangler = demangler }
+    public init(demangler: SwiftDemangler) { self.demangler = demangler }
 
     /// The full demangled name of a Swift node (nil for C symbols and file `main` nodes).
     public func demangled(_ node: GraphNode) -> String? {
         guard node.language == .swift, !node.isFileMain else { return nil }
         lock.lock(); defer { lock.unlock() }
         if let known = cache[node.usr] { return known }
-        let name = demangler?.demangle(usr: node.usr)
+        let name = demangler.demangle(usr: node.usr)
         cache[node.usr] = name ?? ""
         return name
     }

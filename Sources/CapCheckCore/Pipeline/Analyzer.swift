@@ -62,7 +62,8 @@ public struct Analyzer {
         let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
-        let demangler = try? SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
+        // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
+        let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
         let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
                               naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {

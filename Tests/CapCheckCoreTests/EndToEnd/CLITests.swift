@@ -32,12 +32,7 @@ final class CLITests: XCTestCase {
     }
 
     func testCleanPolicyExitsZero() throws {
-        let policy = try writePolicy("""
-        { "version": 1, "packages": {
-            "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
-            "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] }, "c-socket": { "allow": ["net", "ffi"] },
-            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] } } }
-        """)
+        let policy = try writePolicy(Fixtures.demoPolicyGrantingAll)
         let outcome = try CLI.run(["check", "--policy", policy] + demo)
         XCTAssertEqual(outcome.status, 0, outcome.stdout + outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("no violations"))
@@ -130,6 +125,18 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("build"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("main.swift:2:"), outcome.stderr)
         XCTAssertTrue(outcome.stderr.contains("cannot convert value of type 'String'"), outcome.stderr)
+    }
+
+    func testUnknownOptionIsAUsageError() throws {
+        let outcome = try CLI.run(["check", "--no-such-option"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("--no-such-option"), outcome.stderr)
+    }
+
+    func testMissingDemanglerIsAnErrorNotASilentPass() throws {
+        let outcome = try CLI.run(["check"] + demo, environment: ["CAPCHECK_LIBSWIFTDEMANGLE": "/nonexistent/libswiftDemangle.so"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("CAPCHECK_LIBSWIFTDEMANGLE"), outcome.stderr)
     }
 
     func testNotAPackageIsAUsageError() throws {

@@ -93,13 +93,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testGrantingEverythingNeededPasses() throws {
-        let policy = """
-        { "version": 1, "packages": {
-            "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
-            "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] }, "c-socket": { "allow": ["net", "ffi"] },
-            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] } } }
-        """
-        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violations.count, 0)
+        XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: Fixtures.demoPolicyGrantingAll).violations.count, 0)
     }
 
     func testUnlistedInheritPassesTheCallersGrantOn() throws {
@@ -124,11 +118,7 @@ final class DemoAppTests: XCTestCase {
 
 /// `identity/Module` keys narrow a grant to one module of a package (c-socket: Swift module Sock, C module CSock).
 final class ModuleGrantTests: XCTestCase {
-    private let others = """
-        "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
-        "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] },
-        "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] }
-        """
+    private let others = Fixtures.demoFileGrants
 
     func testModuleKeysGrantEachModuleItsOwn() throws {
         let policy = """

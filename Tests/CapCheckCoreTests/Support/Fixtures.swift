@@ -11,6 +11,18 @@ enum Fixtures {
     static func packagePath(_ name: String) -> URL { repositoryRoot.appendingPathComponent("Fixtures/\(name)") }
     static func scratchPath(_ name: String) -> URL { repositoryRoot.appendingPathComponent(".build/fixtures/\(name)") }
 
+    /// Grants for DemoApp's dependencies other than c-socket: exactly the fs each one reaches.
+    static let demoFileGrants = """
+        "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
+        "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] },
+        "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] }
+        """
+
+    /// A policy for DemoApp granting every dependency what it reaches: `check` passes with it.
+    static let demoPolicyGrantingAll = """
+        { "version": 1, "packages": { \(demoFileGrants), "c-socket": { "allow": ["net", "ffi"] } } }
+        """
+
     private static let lock = NSLock()
     nonisolated(unsafe) private static var built: [String: Result<Void, Error>] = [:]
 
