@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../Packages/callback"),
         .package(path: "../Packages/granted-fs"),
         .package(path: "../Packages/nested-parent"),
+        .package(path: "../Packages/inherited-main"),
     ],
     targets: [
         .executableTarget(
@@ -30,6 +31,10 @@ let package = Package(
                 .product(name: "GrantedFS", package: "granted-fs"),
                 .product(name: "NestedParent", package: "nested-parent"),
             ]
+        ),
+        .executableTarget(
+            name: "DemoTool",
+            dependencies: [.product(name: "InheritedMain", package: "inherited-main")]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -39,6 +39,7 @@ public enum EdgeKind: String, Sendable, Codable {
     case deinitializer = "deinit of a reached class"
     case conformance = "implicit call of a conformance"
     case construction = "constructed type"
+    case inheritedMain = "static main() run by @main"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

@@ -86,8 +86,13 @@ public struct CallGraphBuilder {
                     }
                 }
                 if occurrence.roles.contains(.reference) || occurrence.roles.contains(.definition) {
-                    for relation in occurrence.relations where relation.roles.contains(.extendedBy) {
-                        facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = symbol.usr
+                    for relation in occurrence.relations {
+                        if relation.roles.contains(.extendedBy) {
+                            facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = symbol.usr
+                        }
+                        if relation.roles.contains(.baseOf) {
+                            facts.inheritances.append((record.symbols[Int(relation.symbol)].usr, symbol.usr))
+                        }
                     }
                 }
             }

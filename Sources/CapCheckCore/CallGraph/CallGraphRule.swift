@@ -12,6 +12,7 @@ enum CallGraphRules {
         ConstructorReachesTypeRule(),
         ClassReachesDeinitRule(),
         TypeReachesExternalConformanceWitnessesRule(),
+        TypeReachesInheritedMainRule(),
     ]
 }
 

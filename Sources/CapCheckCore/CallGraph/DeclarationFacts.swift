@@ -6,6 +6,8 @@ struct DeclarationFacts {
     var accessors: [(accessor: Int32, property: String)] = []
     /// A member and the type or extension that declares it (relation `childOf`).
     var parents: [(member: Int32, parent: String)] = []
+    /// A type and a protocol or class it names in its inheritance clause (relation `baseOf`).
+    var inheritances: [(type: String, base: String)] = []
     /// Extension USR → the USR of the type it extends (relation `extendedBy`).
     var extendedTypes: [String: String] = [:]
 

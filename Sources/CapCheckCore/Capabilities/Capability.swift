@@ -37,7 +37,7 @@ public struct Capability: Hashable, Comparable, Sendable, CustomStringConvertibl
         case "fs": return "can read, write or delete files anywhere the process can (e.g. ~/.ssh)"
         case "net": return "can open network connections (e.g. exfiltrate data)"
         case "exec": return "can start other programs with the process's authority"
-        case "env": return "can read the environment (tokens and secrets often live there)"
+        case "env": return "can read or change the environment (tokens and secrets often live there)"
         case "unsafe": return "can corrupt memory, bypassing Swift's safety checks"
         case "ffi": return "runs C code, which capcheck's Swift analysis cannot fully see into"
         case "build": return "runs code on your machine at build time"

@@ -23,7 +23,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("witness-fs"))
         XCTAssertTrue(outcome.stdout.contains("DemoApp/Sources/DemoApp/main.swift:13:12: WitnessFS.Sink.write(_:) (witness-fs)"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("capcheck: 8 violations in 7 packages"))
+        XCTAssertTrue(outcome.stdout.contains("capcheck: 9 violations in 8 packages"))
         XCTAssertEqual(outcome.stderr, "", "--quiet keeps stderr clean")
     }
 
@@ -45,7 +45,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(object["schemaVersion"] as? Int, 1)
         XCTAssertEqual(object["root"] as? String, "demoapp")
         let violations = try XCTUnwrap(object["violations"] as? [[String: Any]])
-        XCTAssertEqual(violations.count, 8)
+        XCTAssertEqual(violations.count, 9)
         for key in ["package", "capability", "sink", "path"] { XCTAssertNotNil(violations[0][key], key) }
         let hop = try XCTUnwrap((violations[0]["path"] as? [[String: Any]])?.first)
         for key in ["symbol", "package", "module", "file", "line", "column"] { XCTAssertNotNil(hop[key], key) }

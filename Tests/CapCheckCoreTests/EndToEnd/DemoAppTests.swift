@@ -19,6 +19,7 @@ final class DemoAppTests: XCTestCase {
             "deinit-fs fs Foundation.FileManager.removeItem(atPath:)",
             "description-fs fs Foundation.FileManager.contents(atPath:)",
             "global-init-fs fs Foundation.String.init(contentsOfFile:encoding:)",
+            "inherited-main fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "nested-child fs Foundation.FileManager.contents(atPath:)",
             "witness-fs fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
         ])
@@ -51,6 +52,12 @@ final class DemoAppTests: XCTestCase {
         let path = try XCTUnwrap(report().violations.first { $0.package == "global-init-fs" }).path
         XCTAssertEqual(Array(path.map(\.symbol).suffix(2)),
                        ["GlobalInitFS.bannerText", "FoundationEssentials.String.init(contentsOfFile:encoding:)"])
+    }
+
+    func testMainInheritedFromADependencyIsReachedFromTheMainType() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "inherited-main" }).path
+        XCTAssertEqual(path.map(\.symbol).prefix(2), ["DemoTool.DemoTool", "InheritedMain.CommandTool.main()"])
+        XCTAssertEqual(path[1].via, EdgeKind.inheritedMain.rawValue)
     }
 
     func testStoredClosureIsAttributedToItsDeclaration() throws {
@@ -101,7 +108,7 @@ final class DemoAppTests: XCTestCase {
         { "version": 1, "unlisted": "inherit", "packages": {
             "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
             "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] }, "c-socket": { "allow": ["net", "ffi"] },
-            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] } } }
+            "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "inherited-main": { "allow": ["fs"] } } }
         """
         // nested-child is unlisted: it inherits nested-parent's fs.
         XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violations.count, 0)

@@ -15,7 +15,8 @@ enum Fixtures {
     static let demoFileGrants = """
         "witness-fs": { "allow": ["fs"] }, "closure-fs": { "allow": ["fs"] }, "global-init-fs": { "allow": ["fs"] },
         "deinit-fs": { "allow": ["fs"] }, "description-fs": { "allow": ["fs"] },
-        "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] }
+        "granted-fs": { "allow": ["fs"] }, "nested-parent": { "allow": ["fs"] }, "nested-child": { "allow": ["fs"] },
+        "inherited-main": { "allow": ["fs"] }
         """
 
     /// A policy for DemoApp granting every dependency what it reaches: `check` passes with it.
