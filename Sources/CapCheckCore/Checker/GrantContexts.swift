@@ -15,6 +15,14 @@ struct GrantContext {
 final class GrantContexts {
     private(set) var contexts: [GrantContext] = []
     private var ids: [String: Int32] = [:]
+    /// Memo of `enter`: the search asks the same (context, package, module) question once per edge.
+    private var transitions: [Transition: Int32] = [:]
+
+    private struct Transition: Hashable {
+        let from: Int32
+        let package: String
+        let module: String?
+    }
     private let policy: Policy
     private let packageGraph: PackageGraph
     private let everything: Set<Capability>
@@ -36,24 +44,33 @@ final class GrantContexts {
     /// The context under which `node` runs when code running under `current` refers to it.
     func enter(_ current: Int32, node: GraphNode) -> Int32 {
         guard let package = node.package else { return current }  // toolchain code runs for its caller
-        let context = contexts[Int(current)]
         if package == packageGraph.root.identity { return root }
+        if package == contexts[Int(current)].package && !hasModuleKeys { return current }
+        let transition = Transition(from: current, package: package, module: node.module)
+        if let known = transitions[transition] { return known }
+        let next = computeEntry(current, package: package, module: node.module)
+        transitions[transition] = next
+        return next
+    }
+
+    private func computeEntry(_ current: Int32, package: String, module: String?) -> Int32 {
+        let context = contexts[Int(current)]
         if package == context.package {
             // Another module of the same package: with `identity/Module` keys it may have its own entry, which
             // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            let entry = entry(for: package, module: node.module, calledFrom: context.outer)
+            let entry = entry(for: package, module: module, calledFrom: context.outer)
             guard entry?.key != context.entry?.key else { return current }
             return intern(GrantContext(package: package, entry: entry,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
                                        outer: context.outer))
         }
         if packageGraph.isDependency(package, of: context.package) {
-            return make(package: package, module: node.module, caller: current)
+            return make(package: package, module: module, caller: current)
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
         // the code runs under its owner's own grant, as if the root called it.
-        return make(package: package, module: node.module, caller: root)
+        return make(package: package, module: module, caller: root)
     }
 
     /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
