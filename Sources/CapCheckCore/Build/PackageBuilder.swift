@@ -5,6 +5,8 @@ public struct PackageBuilder {
     public let toolchain: Toolchain
     public let packagePath: URL
     public let scratchPath: URL
+    /// Use exactly the versions in Package.resolved and fail if it is out of date (for `diff --base`).
+    public var onlyResolvedVersions = false
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -17,6 +19,7 @@ public struct PackageBuilder {
     public func build(includeTests: Bool, echoProgress: Bool) throws {
         var arguments = ["build", "--package-path", packagePath.path, "--scratch-path", scratchPath.path, "-c", "debug"]
         if includeTests { arguments.append("--build-tests") }
+        if onlyResolvedVersions { arguments.append("--force-resolved-versions") }
         let result = try ProcessRunner.run(toolchain.swiftExecutable, arguments, echoStderr: echoProgress)
         guard result.status == 0 else {
             throw CapCheckError(.build, """

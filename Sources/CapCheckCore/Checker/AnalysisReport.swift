@@ -49,10 +49,34 @@ public struct PackageSummary: Codable, Sendable {
     public var reachedPaths: [String: [PathHop]]
     /// One example path per latent capability (starting at the package's own code).
     public var latentPaths: [String: [PathHop]]
+    /// Every sink the package reaches from the root, per capability (sorted).
+    public var reachedSinks: [String: [String]] = [:]
+    /// The package's build-time targets (plugins and macros) by name: code that runs on the machine that builds.
+    public var buildTimeTargets: [String] = []
 }
 
 /// Code capcheck could not see into, and why. It is never silently passed.
 public struct Unanalyzed: Codable, Sendable, Hashable {
     public var package: String
     public var reason: String
+}
+
+extension PackageSummary {
+    private enum CodingKeys: String, CodingKey {
+        case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets
+    }
+
+    /// Decodes reports written by any capcheck of schema version 1: fields added later may be missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        identity = try container.decode(String.self, forKey: .identity)
+        version = try container.decodeIfPresent(String.self, forKey: .version)
+        granted = try container.decode([String].self, forKey: .granted)
+        reached = try container.decode([String].self, forKey: .reached)
+        latent = try container.decode([String].self, forKey: .latent)
+        reachedPaths = try container.decodeIfPresent([String: [PathHop]].self, forKey: .reachedPaths) ?? [:]
+        latentPaths = try container.decodeIfPresent([String: [PathHop]].self, forKey: .latentPaths) ?? [:]
+        reachedSinks = try container.decodeIfPresent([String: [String]].self, forKey: .reachedSinks) ?? [:]
+        buildTimeTargets = try container.decodeIfPresent([String].self, forKey: .buildTimeTargets) ?? []
+    }
 }

@@ -63,7 +63,9 @@ public struct Checker {
                 reached: reached.keys.map(\.name).sorted(),
                 latent: latent.keys.map(\.name).sorted(),
                 reachedPaths: Dictionary(uniqueKeysWithValues: reached.map { ($0.key.name, render($0.value)) }),
-                latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }))
+                latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }),
+                reachedSinks: Dictionary(uniqueKeysWithValues: (fromRoot.sinks[package.identity] ?? [:]).map { ($0.key.name, $0.value.sorted()) }),
+                buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted())
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: UnanalyzedCode.find(in: packageGraph))

@@ -9,6 +9,15 @@ final class ReachabilitySearch {
         let via: EdgeKind?
     }
 
+    /// What one search found.
+    struct Result {
+        /// Per package and capability, the first (shortest) path to a sink of it.
+        var reached: [String: [Capability: [Hop]]] = [:]
+        /// Per package and capability, every sink reached.
+        var sinks: [String: [Capability: Set<String>]] = [:]
+        var violations: [Finding] = []
+    }
+
     struct Finding {
         let package: String
         let capability: Capability
@@ -30,21 +39,17 @@ final class ReachabilitySearch {
 
     /// Runs the search. `roots` pairs each entry node with the context it starts under.
     /// Returns what each package reaches (first path per package × capability) and the violations.
-    func run(roots: [(node: Int32, context: Int32)], collectViolations: Bool)
-        -> (reached: [String: [Capability: [Hop]]], violations: [Finding], visited: Set<Int32>) {
+    func run(roots: [(node: Int32, context: Int32)], collectViolations: Bool) -> Result {
         var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = []
         var stateSite: [SourceLocation?] = [], stateVia: [EdgeKind?] = []
         var seen = Set<Int64>()
-        var visitedNodes = Set<Int32>()
-        var reached: [String: [Capability: [Hop]]] = [:]
-        var violations: [Finding] = []
+        var result = Result()
         var violationKeys = Set<String>()
 
         func push(_ node: Int32, _ context: Int32, _ predecessor: Int32, _ site: SourceLocation?, _ via: EdgeKind?) {
             guard seen.insert(Int64(node) << 32 | Int64(context)).inserted else { return }
             stateNode.append(node); stateContext.append(context); statePredecessor.append(predecessor)
             stateSite.append(site); stateVia.append(via)
-            visitedNodes.insert(node)
         }
         func path(to state: Int32, then last: Hop) -> [Hop] {
             var hops = [last]
@@ -72,9 +77,10 @@ final class ReachabilitySearch {
                     var lazyPath: [Hop]?
                     for holder in holders {
                         let package = contexts[holder].package
-                        if reached[package]?[sink.capability] == nil {
+                        result.sinks[package, default: [:]][sink.capability, default: []].insert(sink.name)
+                        if result.reached[package]?[sink.capability] == nil {
                             lazyPath = lazyPath ?? path(to: state, then: Hop(node: edge.target, site: edge.site, via: via))
-                            reached[package, default: [:]][sink.capability] = lazyPath
+                            result.reached[package, default: [:]][sink.capability] = lazyPath
                         }
                     }
                     if collectViolations, !contexts[context].grant.contains(sink.capability) {
@@ -82,7 +88,7 @@ final class ReachabilitySearch {
                         let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
                         let package = contexts[blamed].package
                         if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
-                            violations.append(Finding(
+                            result.violations.append(Finding(
                                 package: package, capability: sink.capability, sink: sink.name,
                                 path: lazyPath ?? path(to: state, then: Hop(node: edge.target, site: edge.site, via: via))))
                         }
@@ -91,6 +97,6 @@ final class ReachabilitySearch {
                 push(edge.target, contexts.enter(context, node: target), state, edge.site, via)
             }
         }
-        return (reached, violations, visitedNodes)
+        return result
     }
 }

@@ -7,6 +7,8 @@ public struct PackageGraphLoader: Sendable {
     public let toolchain: Toolchain
     public let packagePath: URL
     public let scratchPath: URL
+    /// Use exactly the versions in Package.resolved and fail if it is out of date (for `diff --base`).
+    public var onlyResolvedVersions = false
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -15,7 +17,8 @@ public struct PackageGraphLoader: Sendable {
     }
 
     public func load() throws -> PackageGraph {
-        let tree = try json(try swiftPackage(["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
+        let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
+        let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
                             what: "show-dependencies")
         var order: [(identity: String, name: String, path: String, version: String?)] = []
         var dependencies: [String: [String]] = [:]

@@ -12,6 +12,8 @@ public struct Analyzer {
         public var policyPath: URL?
         /// Whether a missing policy file is an error (check) or means the empty policy (audit).
         public var requirePolicy = true
+        /// Use exactly the versions in Package.resolved, failing if it is out of date (for `diff --base`).
+        public var onlyResolvedVersions = false
 
         public init(packagePath: URL, scratchPath: URL? = nil) {
             self.packagePath = packagePath.standardizedFileURL
@@ -37,11 +39,13 @@ public struct Analyzer {
         }
 
         progress("Resolving the package graph…")
-        let packageGraph = try PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath,
-                                                  scratchPath: options.scratchPath).load()
+        var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+        graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
+        let packageGraph = try graphLoader.load()
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
-        let builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+        var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+        builder.onlyResolvedVersions = options.onlyResolvedVersions
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
             try builder.build(includeTests: options.includeTests, echoProgress: false)

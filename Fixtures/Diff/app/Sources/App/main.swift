@@ -1,0 +1,3 @@
+import Compressor
+
+print(compress(Array("aaabbbcccc".utf8)))

@@ -1,0 +1,94 @@
+/// What changed between two analyses of one package graph (`capcheck diff`): per package, the capabilities
+/// (or sinks) newly reached, no longer reached, newly granted, and build-time code gained. Its JSON encoding
+/// is a public contract like the report's.
+public struct ReportDiff: Codable, Sendable {
+    /// Compare at package × capability level (the default: swapping one sink for another of the same
+    /// capability is no change) or at package × sink level.
+    public enum Granularity: String, Codable, CaseIterable, Sendable {
+        case capability, sink
+    }
+
+    public struct PackageChange: Codable, Sendable, Equatable {
+        public var identity: String
+        public var oldVersion: String?
+        public var newVersion: String?
+        /// The package is new to the graph (`added`), left it (`removed`), or is in both (`changed`).
+        public var status: String
+        public var newlyReached: [String]
+        public var noLongerReached: [String]
+        public var newlyGranted: [String]
+        public var noLongerGranted: [String]
+        /// At sink granularity: per capability, the sinks newly reached and no longer reached.
+        public var newSinks: [String: [String]]
+        public var removedSinks: [String: [String]]
+        public var newBuildTimeTargets: [String]
+        /// One example path per newly reached capability, from the new analysis.
+        public var examplePaths: [String: [PathHop]]
+
+        var isEmpty: Bool {
+            newlyReached.isEmpty && noLongerReached.isEmpty && newlyGranted.isEmpty && noLongerGranted.isEmpty
+                && newSinks.isEmpty && removedSinks.isEmpty && newBuildTimeTargets.isEmpty && status == "changed"
+        }
+    }
+
+    public var schemaVersion = 1
+    public var root: String
+    public var granularity: Granularity
+    /// Only dependencies with a change (the root is not compared).
+    public var packages: [PackageChange]
+    /// Why the diff fails (exit 1): a dependency newly reaching an effect or gaining build-time code.
+    public var alarms: [String]
+
+    /// Compares two reports of the same root.
+    public static func compare(old: AnalysisReport, new: AnalysisReport, granularity: Granularity) -> ReportDiff {
+        let before = Dictionary(old.packages.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.packages.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        let effects = Set(Capability.builtInEffects.map(\.name))
+        var changes: [PackageChange] = []
+        var alarms: [String] = []
+
+        // The root holds everything whatever it reaches; only dependencies are compared.
+        for identity in Set(before.keys).union(after.keys).subtracting([old.root, new.root]).sorted() {
+            let oldSummary = before[identity], newSummary = after[identity]
+            let oldReached = Set(oldSummary?.reached ?? []), newReached = Set(newSummary?.reached ?? [])
+            let oldGranted = Set(oldSummary?.granted ?? []), newGranted = Set(newSummary?.granted ?? [])
+            let newlyReached = newReached.subtracting(oldReached).sorted()
+            var newSinks: [String: [String]] = [:], removedSinks: [String: [String]] = [:]
+            if granularity == .sink {
+                let oldSinks = oldSummary?.reachedSinks ?? [:], newSinksAll = newSummary?.reachedSinks ?? [:]
+                for capability in Set(oldSinks.keys).union(newSinksAll.keys) {
+                    let added = Set(newSinksAll[capability] ?? []).subtracting(oldSinks[capability] ?? [])
+                    let removed = Set(oldSinks[capability] ?? []).subtracting(newSinksAll[capability] ?? [])
+                    if !added.isEmpty { newSinks[capability] = added.sorted() }
+                    if !removed.isEmpty { removedSinks[capability] = removed.sorted() }
+                }
+            }
+            let newBuildTime = Set(newSummary?.buildTimeTargets ?? []).subtracting(oldSummary?.buildTimeTargets ?? []).sorted()
+            let change = PackageChange(
+                identity: identity, oldVersion: oldSummary?.version, newVersion: newSummary?.version,
+                status: oldSummary == nil ? "added" : newSummary == nil ? "removed" : "changed",
+                newlyReached: newlyReached,
+                noLongerReached: oldReached.subtracting(newReached).sorted(),
+                newlyGranted: newGranted.subtracting(oldGranted).sorted(),
+                noLongerGranted: oldGranted.subtracting(newGranted).sorted(),
+                newSinks: newSinks, removedSinks: removedSinks, newBuildTimeTargets: newBuildTime,
+                examplePaths: (newSummary?.reachedPaths ?? [:]).filter { newlyReached.contains($0.key) })
+            guard !change.isEmpty else { continue }
+            changes.append(change)
+            let newEffects = newlyReached.filter(effects.contains)
+            if !newEffects.isEmpty {
+                alarms.append("\(identity) newly reaches \(newEffects.joined(separator: ", "))")
+            }
+            if granularity == .sink {
+                for (capability, sinks) in newSinks.sorted(by: { $0.key < $1.key })
+                where effects.contains(capability) && !newEffects.contains(capability) {
+                    alarms.append("\(identity) newly reaches \(capability) through \(sinks.joined(separator: ", "))")
+                }
+            }
+            if !newBuildTime.isEmpty {
+                alarms.append("\(identity) gains build-time code: \(newBuildTime.joined(separator: ", "))")
+            }
+        }
+        return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms)
+    }
+}
