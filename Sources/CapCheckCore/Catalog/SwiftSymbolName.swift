@@ -4,6 +4,9 @@
 public struct SwiftSymbolName: Hashable, Sendable {
     /// The module that declares the symbol (the extending module for extension members).
     public let module: String
+    /// The module that declares the outermost type of `path` (or the symbol itself): differs from `module`
+    /// for members of an extension in another module (`String` is `Swift`'s even in `FoundationEssentials`).
+    public let typeModule: String
     /// Type names then the member's base name (without the module).
     public let path: [String]
     /// Argument labels as Swift spells them (`atPath:contents:`), or nil for non-function members.
@@ -43,7 +46,13 @@ public struct SwiftSymbolName: Hashable, Sendable {
                 let inner = text[text.index(after: index)..<close]
                 current = String(inner.split(separator: " ").first ?? inner)
                 index = close
-            case "(", "<", " ":
+            case "<":
+                // A constrained extension prints as `Swift.Slice< where A: …>.member`: skip the clause.
+                let end = Self.skipBalanced(text, from: index)
+                guard end < text.endIndex, text[end] == "." else { break scan }
+                index = end
+                continue
+            case "(", " ":
                 break scan
             default:
                 current.append(character)
@@ -72,8 +81,10 @@ public struct SwiftSymbolName: Hashable, Sendable {
         }
         guard components.count >= 2 else { return nil }
         module = extensionModule ?? components[0]
+        typeModule = components[0]
         path = Array(components.dropFirst())
-        self.labels = labels
+        // Subscripts are keyed without labels: their accessors (what calls name) print no argument list.
+        self.labels = path.last == "subscript" ? nil : labels
     }
 
     /// The index just past the bracket group starting at `start` (`(…)` or `<…>`, nesting all bracket kinds).
