@@ -27,8 +27,9 @@ public struct SwiftSymbolName: Hashable, Sendable {
         var text = Substring(input)
         for prefix in ["static ", "class "] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
         var extensionModule: String?
-        if text.hasPrefix("(extension in "), let colon = text.firstIndex(of: ":") {
-            extensionModule = String(text[text.index(text.startIndex, offsetBy: 14)..<colon].dropLast())
+        // A member of a type nested in an extension prints one `(extension in M):` per context; the first is the member's.
+        while text.hasPrefix("(extension in "), let colon = text.firstIndex(of: ":") {
+            extensionModule = extensionModule ?? String(text[text.index(text.startIndex, offsetBy: 14)..<colon].dropLast())
             text = text[text.index(after: colon)...]
         }
         var components: [String] = []

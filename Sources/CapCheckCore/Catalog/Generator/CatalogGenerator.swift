@@ -17,6 +17,18 @@ public struct CatalogGenerator {
         let sinkRules: [String: CatalogRule]
         /// USR → the rule that lists the member as pure.
         let pureRules: [String: CatalogRule]
+        /// `family:Type.Path` → the capability of each whole type.
+        let wholeTypes: [String: Capability]
+
+        /// The capability the catalog must give a declaration: its own rule's, or its enclosing whole type's.
+        func expectedCapability(of symbol: ToolchainSymbol) -> Capability? {
+            for count in stride(from: 1, through: symbol.path.count, by: 1) {
+                if let capability = wholeTypes[symbol.typeFamily + ":" + symbol.path.prefix(count).joined(separator: ".")] {
+                    return capability
+                }
+            }
+            return sinkRules[symbol.usr]?.capability
+        }
     }
 
     let toolchain: Toolchain
@@ -68,7 +80,8 @@ public struct CatalogGenerator {
                 toolchain: target.compilerVersion, groups: selection.groups(for: area, rules: rules))
         }
         return Generation(files: files, toolchainVersion: target.compilerVersion, symbols: symbols,
-                          sinkRules: selection.sinkRules, pureRules: selection.pureRules)
+                          sinkRules: selection.sinkRules, pureRules: selection.pureRules,
+                          wholeTypes: selection.wholeTypes.mapValues(\.capability))
     }
 
     private func extractorPath() throws -> URL {

@@ -11,7 +11,7 @@ struct RuleSelection {
     private(set) var sinkRules: [String: CatalogRule] = [:]
     private(set) var pureRules: [String: CatalogRule] = [:]
     /// `family:Type.Path` → the rule that made the whole type a sink.
-    private var wholeTypes: [String: CatalogRule] = [:]
+    private(set) var wholeTypes: [String: CatalogRule] = [:]
     private var memberDefaults: [String: CatalogRule] = [:]
 
     init(symbols: [ToolchainSymbol]) {
