@@ -16,7 +16,7 @@ final class CatalogGeneratorTests: XCTestCase {
             }
             let regenerated = String(decoding: try CatalogGenerator.encode(file), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let current = try String(contentsOf: committedURL, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            if let line = zip(regenerated, current).firstIndex(where: { $0 != $1 }) ?? (regenerated.count == current.count ? nil : min(regenerated.count, current.count)) {
+            if let line = zip(regenerated, current).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? (regenerated.count == current.count ? nil : min(regenerated.count, current.count)) {
                 XCTFail("""
                     \(name).json differs from what the rules produce on this toolchain from line \(line + 1): \
                     committed `\(line < current.count ? current[line] : "<end>")`, generated `\(line < regenerated.count ? regenerated[line] : "<end>")`. \
