@@ -44,4 +44,6 @@ struct CLibraryCatalogFile: Codable, Sendable {
     var pure: [String]
     /// Name prefixes of pure function families (`pthread_`).
     var purePrefixes: [String]
+    /// Headers outside the Glibc module that declare listed names (the tests check names against both).
+    var extraHeaders: [String]
 }
