@@ -49,7 +49,7 @@ public struct SwiftSymbolName: Hashable, Sendable {
                 index = close
             case "<":
                 // A constrained extension prints as `Swift.Slice< where A: …>.member`: skip the clause.
-                let end = Self.skipBalanced(text, from: index)
+                let end = BracketText.skipBalanced(text, from: index)
                 guard end < text.endIndex, text[end] == "." else { break scan }
                 index = end
                 continue
@@ -67,11 +67,11 @@ public struct SwiftSymbolName: Hashable, Sendable {
            text[nextParen] == "(" , text[index..<nextParen].allSatisfy({ $0 != "-" }) {
             index = nextParen
         }
-        if index < text.endIndex, text[index] == "<" { index = Self.skipBalanced(text, from: index) }
+        if index < text.endIndex, text[index] == "<" { index = BracketText.skipBalanced(text, from: index) }
         if index < text.endIndex, text[index] == "(" {
-            let end = Self.skipBalanced(text, from: index)
+            let end = BracketText.skipBalanced(text, from: index)
             let inside = text[text.index(after: index)..<text.index(before: end)]
-            labels = Self.splitTopLevel(inside).map { argument -> String in
+            labels = BracketText.splitTopLevel(inside).map { argument -> String in
                 guard let colon = Self.topLevelLabelColon(argument) else { return "_:" }
                 return argument[..<colon].trimmingCharacters(in: .whitespaces) + ":"
             }.joined()
@@ -86,45 +86,6 @@ public struct SwiftSymbolName: Hashable, Sendable {
         path = Array(components.dropFirst())
         // Subscripts are keyed without labels: their accessors (what calls name) print no argument list.
         self.labels = path.last == "subscript" ? nil : labels
-    }
-
-    /// The index just past the bracket group starting at `start` (`(…)` or `<…>`, nesting all bracket kinds).
-    private static func skipBalanced(_ text: Substring, from start: Substring.Index) -> Substring.Index {
-        var depth = 0
-        var index = start
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            default: break
-            }
-            index = text.index(after: index)
-            if depth == 0 { break }
-        }
-        return index
-    }
-
-    private static func splitTopLevel(_ text: Substring) -> [Substring] {
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        var parts: [Substring] = []
-        var depth = 0
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            case "," where depth == 0:
-                parts.append(text[start..<index])
-                start = text.index(after: index)
-            default: break
-            }
-            index = text.index(after: index)
-        }
-        parts.append(text[start...])
-        return parts
     }
 
     /// The colon ending an argument label (`atPath: Swift.String`), ignoring colons inside types.

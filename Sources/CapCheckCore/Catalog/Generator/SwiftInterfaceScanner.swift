@@ -140,7 +140,7 @@ struct SwiftInterfaceScanner {
             let nameEnd = rest.dropFirst().firstIndex(where: { !($0.isLetter || $0.isNumber || $0 == "_") }) ?? rest.endIndex
             if rest[rest.index(after: rest.startIndex)..<nameEnd] == Substring(attribute) { head.hasAttribute = true }
             rest = rest[nameEnd...]
-            if rest.hasPrefix("(") { rest = rest[Self.balancedEnd(rest)...] }
+            if rest.hasPrefix("(") { rest = rest[BracketText.skipBalanced(rest, from: rest.startIndex)...] }
             rest = rest.drop(while: { $0 == " " })
         }
         while true {
@@ -150,7 +150,7 @@ struct SwiftInterfaceScanner {
             if word == "class" && Self.looksLikeTypeName(rest) { head.keyword = "class"; break }
             guard Self.modifiers.contains(String(word)) else { head.keyword = String(word); break }
             if word == "public" || word == "open" { head.isPublic = true }
-            if rest.hasPrefix("(") { rest = rest[Self.balancedEnd(rest)...].drop(while: { $0 == " " }) }  // `private(set)`
+            if rest.hasPrefix("(") { rest = rest[BracketText.skipBalanced(rest, from: rest.startIndex)...].drop(while: { $0 == " " }) }  // `private(set)`
         }
         switch head.keyword {
         case "func", "var", "let", "struct", "class", "enum", "protocol", "actor", "typealias", "associatedtype":
@@ -183,52 +183,14 @@ struct SwiftInterfaceScanner {
     /// A subscript parameter has a label only when it names two words (`unchecked i: Int`).
     private static func labels(after text: Substring, subscript isSubscript: Bool = false) -> String? {
         var rest = text
-        if rest.hasPrefix("<") { rest = rest[balancedEnd(rest)...] }
+        if rest.hasPrefix("<") { rest = rest[BracketText.skipBalanced(rest, from: rest.startIndex)...] }
         guard rest.hasPrefix("(") else { return nil }
-        let end = balancedEnd(rest)
+        let end = BracketText.skipBalanced(rest, from: rest.startIndex)
         let inside = rest[rest.index(after: rest.startIndex)..<rest.index(before: end)]
-        return topLevelParts(inside).map { parameter -> String in
+        return BracketText.splitTopLevel(inside).map { $0.drop(while: { $0 == " " }) }.map { parameter -> String in
             let words = parameter.split(separator: ":", maxSplits: 1).first?.split(separator: " ") ?? []
             if isSubscript && words.count < 2 { return "_:" }
             return (words.first.map(String.init) ?? "_") + ":"
         }.joined()
-    }
-
-    private static func balancedEnd(_ text: Substring) -> Substring.Index {
-        var depth = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[": depth += 1
-            case ")", "]": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            default: break
-            }
-            index = text.index(after: index)
-            if depth == 0 { break }
-        }
-        return index
-    }
-
-    private static func topLevelParts(_ text: Substring) -> [Substring] {
-        guard !text.allSatisfy({ $0 == " " }) else { return [] }
-        var parts: [Substring] = []
-        var depth = 0
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[": depth += 1
-            case ")", "]": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            case "," where depth == 0:
-                parts.append(text[start..<index])
-                start = text.index(after: index)
-            default: break
-            }
-            index = text.index(after: index)
-        }
-        parts.append(text[start...])
-        return parts.map { $0.drop(while: { $0 == " " }) }
     }
 }
