@@ -14,17 +14,23 @@ struct GenerateCatalogCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let generation = try CatalogGenerator(toolchain: try Toolchain.locate()).generate()
-        let folder = URL(fileURLWithPath: output)
-        for (name, file) in generation.files.sorted(by: { $0.key < $1.key }) {
-            let target = folder.appendingPathComponent(name + ".json")
-            do {
-                try CatalogGenerator.encode(file).write(to: target)
-            } catch {
-                throw CapCheckError(.io, "cannot write \(target.path): \(error.localizedDescription)")
+        try runReportingErrors {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue else {
+                throw CapCheckError(.usage, "--output \(output) is not an existing folder; pass Sources/CapCheckCore/Catalog/Resources")
             }
-            let entries = file.groups.reduce(0) { $0 + $1.types.count + $1.members.count + $1.memberDefaults.count }
-            print("\(target.path): \(file.groups.count) rule groups, \(entries) sink entries")
+            let generation = try CatalogGenerator(toolchain: try Toolchain.locate()).generate()
+            let folder = URL(fileURLWithPath: output)
+            for (name, file) in generation.files.sorted(by: { $0.key < $1.key }) {
+                let target = folder.appendingPathComponent(name + ".json")
+                do {
+                    try CatalogGenerator.encode(file).write(to: target)
+                } catch {
+                    throw CapCheckError(.io, "cannot write \(target.path): \(error.localizedDescription); pass an existing, writable --output folder")
+                }
+                let entries = file.groups.reduce(0) { $0 + $1.types.count + $1.members.count + $1.overloads.count }
+                print("\(target.path): \(file.groups.count) rule groups, \(entries) sink entries")
+            }
         }
     }
 }

@@ -105,3 +105,29 @@ final class CatalogGeneratorTests: XCTestCase {
         }
     }
 }
+
+/// `capcheck generate-catalog`, run as a maintainer would.
+final class GenerateCatalogCommandTests: XCTestCase {
+    func testTheCommandWritesTheCommittedFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-generated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CLI.run(["generate-catalog", "--output", folder.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        for name in SinkCatalog.resourceFiles {
+            let written = try Data(contentsOf: folder.appendingPathComponent(name + ".json"))
+            let committed = try Data(contentsOf: GeneratedCatalog.resourcesFolder.appendingPathComponent(name + ".json"))
+            let version = try JSONDecoder().decode(CatalogFile.self, from: committed).toolchain
+            guard try JSONDecoder().decode(CatalogFile.self, from: written).toolchain == version else {
+                throw XCTSkip("the committed catalog comes from another toolchain (\(version))")
+            }
+            XCTAssertEqual(written, committed, name)
+        }
+    }
+
+    func testAMissingOutputFolderIsAUsageErrorWithExitTwo() throws {
+        let outcome = try CLI.run(["generate-catalog", "--output", "/nonexistent/capcheck-catalog"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("--output /nonexistent/capcheck-catalog is not an existing folder"), outcome.stderr)
+    }
+}
