@@ -11,43 +11,57 @@ public struct SinkMatch: Hashable, Sendable {
 }
 
 /// The catalog of toolchain APIs that need a capability, loaded from the JSON resources in
-/// `Catalog/Resources/` (one file per toolchain area) plus the user sinks of the policy.
+/// `Catalog/Resources/` (one file per toolchain area, see docs/catalog.md) plus the user sinks of the policy.
 ///
-/// Lookups are hash lookups: a symbol's candidate keys (`Foundation:FileManager.createFile(atPath:…)`,
-/// `Foundation:FileManager.createFile`, `Foundation:FileManager`) are tried most specific first.
+/// Every lookup is a hash lookup: a Swift symbol's USR (for overloads told apart only by type), then its
+/// member keys (`Foundation:FileManager.createFile(atPath:contents:attributes:)`, `Foundation:FileManager.createFile`),
+/// then each enclosing type (whole types such as `Swift:UnsafePointer`), then its type's member default.
 public final class SinkCatalog: @unchecked Sendable {
-    private struct Entry {
-        let capability: Capability?  // nil: listed as pure
-        let reportAsType: Bool
-        let matchesTypeReference: Bool
-        let key: String
+    /// A member key's classification: a capability, or nil for a listed pure member.
+    private struct MemberEntry {
+        let capability: Capability?
     }
 
-    private var swiftEntries: [String: Entry] = [:]
-    private var memberPrefixes: [(prefix: String, capability: Capability)] = []
+    private var overloads: [String: MemberEntry] = [:]
+    private var members: [String: MemberEntry] = [:]
+    private var wholeTypes: [String: Capability] = [:]
+    private var memberDefaults: [String: Capability] = [:]
     private var cFunctions: [String: Capability] = [:]
     private var cVariables: [String: Capability] = [:]
     private var cPure = Set<String>()
-    private var cPurePrefixes: [String] = []
+    private var cPurePrefixes = Set<String>()
+    private var cPurePrefixLengths = Set<Int>()
     private var userSinks: [String: Capability] = [:]
 
     /// Module families: the re-exports and platform names under which one API appears.
-    static let families: [String: String] = [
+    public static let families: [String: String] = [
         "Foundation": "Foundation", "FoundationEssentials": "Foundation", "FoundationNetworking": "Foundation",
         "FoundationXML": "Foundation", "FoundationInternationalization": "Foundation", "CoreFoundation": "Foundation",
-        "Swift": "Swift", "_Concurrency": "Swift", "_StringProcessing": "Swift",
+        "Swift": "Swift", "_Concurrency": "Swift", "_StringProcessing": "Swift", "Synchronization": "Swift",
         "Glibc": "libc", "SwiftGlibc": "libc", "Musl": "libc", "Darwin": "libc", "ucrt": "libc", "WASILibc": "libc", "Android": "libc",
         "Dispatch": "Dispatch",
     ]
 
+    /// The generated Swift areas, then the reviewed C library list.
+    static let resourceFiles = ["stdlib", "foundation", "dispatch"]
+
     /// The catalog shipped with capcheck.
     public static func bundled() throws -> SinkCatalog {
         let catalog = SinkCatalog()
-        for file in ["foundation", "stdlib", "libc"] {
+        for file in resourceFiles + ["libc"] {
             guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources") else {
                 throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is missing from its bundle; reinstall capcheck")
             }
-            try catalog.load(Data(contentsOf: url), file: file)
+            do {
+                let data = try Data(contentsOf: url)
+                if file == "libc" {
+                    catalog.load(try JSONDecoder().decode(CLibraryCatalogFile.self, from: data))
+                } else {
+                    catalog.load(try JSONDecoder().decode(CatalogFile.self, from: data))
+                }
+            } catch let error as DecodingError {
+                throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is malformed (\(error)); reinstall capcheck")
+            }
         }
         return catalog
     }
@@ -57,33 +71,27 @@ public final class SinkCatalog: @unchecked Sendable {
         for sink in sinks { userSinks[sink.prefix] = sink.capability }
     }
 
-    private func load(_ data: Data, file: String) throws {
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw CapCheckError(.toolchain, "catalog resource \(file).json is not a JSON object")
+    /// Adds a generated area file.
+    func load(_ file: CatalogFile) {
+        let family = file.family + ":"
+        for group in file.groups {
+            let capability = Capability(group.capability)
+            for type in group.types { wholeTypes[family + type] = capability }
+            for type in group.memberDefaults { memberDefaults[family + type] = capability }
+            for member in group.members { members[family + member] = MemberEntry(capability: capability) }
+            for member in group.pure { members[family + member] = MemberEntry(capability: nil) }
+            for usr in group.overloads.keys { overloads[usr] = MemberEntry(capability: capability) }
+            for usr in group.pureOverloads.keys { overloads[usr] = MemberEntry(capability: nil) }
         }
-        let module = object["module"] as? String ?? ""
-        for entry in object["entries"] as? [[String: Any]] ?? [] {
-            guard let match = entry["match"] as? String else { continue }
-            let key = module + ":" + match
-            swiftEntries[key] = Entry(
-                capability: (entry["pure"] as? Bool == true) ? nil : (entry["capability"] as? String).map { Capability($0) },
-                reportAsType: entry["report"] as? String == "type",
-                matchesTypeReference: entry["typeReference"] as? Bool == true,
-                key: key)
-        }
-        for entry in object["memberPrefixes"] as? [[String: Any]] ?? [] {
-            if let prefix = entry["prefix"] as? String, let capability = entry["capability"] as? String {
-                memberPrefixes.append((prefix, Capability(capability)))
-            }
-        }
-        for (capability, names) in object["functions"] as? [String: [String]] ?? [:] {
-            for name in names { cFunctions[name] = Capability(capability) }
-        }
-        for (capability, names) in object["variables"] as? [String: [String]] ?? [:] {
-            for name in names { cVariables[name] = Capability(capability) }
-        }
-        for name in object["pure"] as? [String] ?? [] { cPure.insert(name) }
-        cPurePrefixes += object["purePrefixes"] as? [String] ?? []
+    }
+
+    /// Adds the C library list.
+    func load(_ file: CLibraryCatalogFile) {
+        for (capability, names) in file.functions { for name in names { cFunctions[name] = Capability(capability) } }
+        for (capability, names) in file.variables { for name in names { cVariables[name] = Capability(capability) } }
+        cPure.formUnion(file.pure)
+        cPurePrefixes.formUnion(file.purePrefixes)
+        cPurePrefixLengths = Set(cPurePrefixes.map(\.count))
     }
 
     /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
@@ -92,38 +100,46 @@ public final class SinkCatalog: @unchecked Sendable {
         guard let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
         if !userSinks.isEmpty, let match = classifyUser(parsed) { return match }
         guard !node.isDefined else { return nil }
+        return classifyToolchain(parsed, usr: node.usr, isType: node.kind.isType || node.kind == .typealias)
+    }
+
+    /// Classifies a toolchain Swift symbol by its parsed name (and USR, for overloads told apart by type only).
+    func classifyToolchain(_ parsed: SwiftSymbolName, usr: String, isType: Bool) -> SinkMatch? {
         let family = Self.families[parsed.module] ?? parsed.module
         if family == "libc", let name = parsed.path.last {
-            if let capability = cFunctions[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
-            if let capability = cVariables[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
+            if let capability = cFunctions[name] ?? cVariables[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
             return nil
         }
-        let isTypeReference = node.kind.isType || node.kind == .typealias
-        var candidates: [String] = []
-        if let labels = parsed.labels { candidates.append(family + ":" + parsed.path.joined(separator: ".") + "(" + labels + ")") }
-        for count in stride(from: parsed.path.count, through: 1, by: -1) {
-            candidates.append(family + ":" + parsed.path.prefix(count).joined(separator: "."))
-        }
-        for key in candidates {
-            guard let entry = swiftEntries[key] else { continue }
-            guard let capability = entry.capability else { return nil }
-            if isTypeReference && !entry.matchesTypeReference { return nil }
-            let name = entry.reportAsType
-                ? family + "." + entry.key.split(separator: ":", maxSplits: 1)[1]
-                : family + "." + parsed.qualifiedMember
-            return SinkMatch(capability: capability, name: name, onlyFromSwift: false)
-        }
-        if (family == "Swift" || family == "Foundation"), !isTypeReference, let member = parsed.path.last {
-            for prefix in memberPrefixes where member.hasPrefix(prefix.prefix) {
-                return SinkMatch(capability: prefix.capability, name: family + "." + parsed.qualifiedMember, onlyFromSwift: false)
+        let name = family + "." + parsed.qualifiedMember
+        if !isType {
+            if let entry = overloads[usr] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
+            let path = family + ":" + parsed.path.joined(separator: ".")
+            if let labels = parsed.labels, let entry = members[path + "(" + labels + ")"] {
+                return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) }
             }
+            if let entry = members[path] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
+        }
+        // Whole types belong to the module that declares the type, whoever declares the member.
+        let typeFamily = Self.families[parsed.typeModule] ?? parsed.typeModule
+        var typePath = typeFamily + ":"
+        var prefixes: [String] = []
+        for component in parsed.path {
+            typePath += (prefixes.isEmpty ? "" : ".") + component
+            prefixes.append(typePath)
+        }
+        for prefix in prefixes where wholeTypes[prefix] != nil {
+            let capability = wholeTypes[prefix]!
+            return SinkMatch(capability: capability, name: typeFamily + "." + prefix.dropFirst(typeFamily.count + 1), onlyFromSwift: false)
+        }
+        if !isType, prefixes.count >= 2, let capability = memberDefaults[prefixes[prefixes.count - 2]] {
+            return SinkMatch(capability: capability, name: name, onlyFromSwift: false)
         }
         return nil
     }
 
     /// Whether the catalog lists a C function as pure (no capability, not `ffi`).
     public func isPureC(_ name: String) -> Bool {
-        cPure.contains(name) || cPurePrefixes.contains { name.hasPrefix($0) }
+        cPure.contains(name) || cPurePrefixLengths.contains { $0 <= name.count && cPurePrefixes.contains(String(name.prefix($0))) }
     }
 
     private func classifyClang(_ node: GraphNode) -> SinkMatch? {

@@ -4,6 +4,9 @@
 public struct SwiftSymbolName: Hashable, Sendable {
     /// The module that declares the symbol (the extending module for extension members).
     public let module: String
+    /// The module that declares the outermost type of `path` (or the symbol itself): differs from `module`
+    /// for members of an extension in another module (`String` is `Swift`'s even in `FoundationEssentials`).
+    public let typeModule: String
     /// Type names then the member's base name (without the module).
     public let path: [String]
     /// Argument labels as Swift spells them (`atPath:contents:`), or nil for non-function members.
@@ -24,8 +27,9 @@ public struct SwiftSymbolName: Hashable, Sendable {
         var text = Substring(input)
         for prefix in ["static ", "class "] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
         var extensionModule: String?
-        if text.hasPrefix("(extension in "), let colon = text.firstIndex(of: ":") {
-            extensionModule = String(text[text.index(text.startIndex, offsetBy: 14)..<colon].dropLast())
+        // A member of a type nested in an extension prints one `(extension in M):` per context; the first is the member's.
+        while text.hasPrefix("(extension in "), let colon = text.firstIndex(of: ":") {
+            extensionModule = extensionModule ?? String(text[text.index(text.startIndex, offsetBy: 14)..<colon].dropLast())
             text = text[text.index(after: colon)...]
         }
         var components: [String] = []
@@ -43,7 +47,13 @@ public struct SwiftSymbolName: Hashable, Sendable {
                 let inner = text[text.index(after: index)..<close]
                 current = String(inner.split(separator: " ").first ?? inner)
                 index = close
-            case "(", "<", " ":
+            case "<":
+                // A constrained extension prints as `Swift.Slice< where A: …>.member`: skip the clause.
+                let end = BracketText.skipBalanced(text, from: index)
+                guard end < text.endIndex, text[end] == "." else { break scan }
+                index = end
+                continue
+            case "(", " ":
                 break scan
             default:
                 current.append(character)
@@ -57,11 +67,11 @@ public struct SwiftSymbolName: Hashable, Sendable {
            text[nextParen] == "(" , text[index..<nextParen].allSatisfy({ $0 != "-" }) {
             index = nextParen
         }
-        if index < text.endIndex, text[index] == "<" { index = Self.skipBalanced(text, from: index) }
+        if index < text.endIndex, text[index] == "<" { index = BracketText.skipBalanced(text, from: index) }
         if index < text.endIndex, text[index] == "(" {
-            let end = Self.skipBalanced(text, from: index)
+            let end = BracketText.skipBalanced(text, from: index)
             let inside = text[text.index(after: index)..<text.index(before: end)]
-            labels = Self.splitTopLevel(inside).map { argument -> String in
+            labels = BracketText.splitTopLevel(inside).map { argument -> String in
                 guard let colon = Self.topLevelLabelColon(argument) else { return "_:" }
                 return argument[..<colon].trimmingCharacters(in: .whitespaces) + ":"
             }.joined()
@@ -72,47 +82,10 @@ public struct SwiftSymbolName: Hashable, Sendable {
         }
         guard components.count >= 2 else { return nil }
         module = extensionModule ?? components[0]
+        typeModule = components[0]
         path = Array(components.dropFirst())
-        self.labels = labels
-    }
-
-    /// The index just past the bracket group starting at `start` (`(…)` or `<…>`, nesting all bracket kinds).
-    private static func skipBalanced(_ text: Substring, from start: Substring.Index) -> Substring.Index {
-        var depth = 0
-        var index = start
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            default: break
-            }
-            index = text.index(after: index)
-            if depth == 0 { break }
-        }
-        return index
-    }
-
-    private static func splitTopLevel(_ text: Substring) -> [Substring] {
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        var parts: [Substring] = []
-        var depth = 0
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            switch text[index] {
-            case "(", "<", "[", "{": depth += 1
-            case ")", "]", "}": depth -= 1
-            case ">" where index > text.startIndex && text[text.index(before: index)] != "-": depth -= 1
-            case "," where depth == 0:
-                parts.append(text[start..<index])
-                start = text.index(after: index)
-            default: break
-            }
-            index = text.index(after: index)
-        }
-        parts.append(text[start...])
-        return parts
+        // Subscripts are keyed without labels: their accessors (what calls name) print no argument list.
+        self.labels = path.last == "subscript" ? nil : labels
     }
 
     /// The colon ending an argument label (`atPath: Swift.String`), ignoring colons inside types.

@@ -95,3 +95,50 @@ final class SinkCatalogTests: XCTestCase {
         XCTAssertNil(catalog.classify(defined, demangled: "MyVault.Keychain.readable.getter : Swift.Bool"))
     }
 }
+
+/// One API under every module name the toolchain gives it: Foundation's re-exports, the platform C modules.
+final class ModuleAliasTests: XCTestCase {
+    private func node(_ kind: SymbolKind = .instanceMethod) -> GraphNode {
+        GraphNode(usr: "s:alias", name: "x", kind: kind, language: .swift, package: nil, module: nil, location: nil, isFileMain: false)
+    }
+
+    func testFoundationReexportsNameOneEntry() throws {
+        let catalog = try SinkCatalog.bundled()
+        for module in ["Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "FoundationInternationalization"] {
+            let match = catalog.classify(node(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
+            XCTAssertEqual(match?.capability, .fs, module)
+            XCTAssertEqual(match?.name, "Foundation.FileManager.removeItem(atPath:)", module)
+            XCTAssertEqual(catalog.classify(node(), demangled: "\(module).ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env, module)
+        }
+        // An extension in Foundation of a FoundationEssentials type, as the demangler prints it.
+        XCTAssertEqual(catalog.classify(node(), demangled: "(extension in Foundation):FoundationEssentials.FileManager.enumerator(atPath: Swift.String) -> Foundation.FileManager.DirectoryEnumerator?")?.capability, .fs)
+        XCTAssertEqual(catalog.classify(node(), demangled: "FoundationNetworking.URLSession.dataTask(with: FoundationEssentials.URL) -> FoundationNetworking.URLSessionDataTask")?.capability, .net)
+        // A member default covers what another platform's Foundation adds to a sink type.
+        XCTAssertEqual(catalog.classify(node(), demangled: "Foundation.FileManager.evictUbiquitousItem(at: Foundation.URL) throws -> ()")?.capability, .fs)
+        // ... but not the members of a type nested in it.
+        XCTAssertNil(catalog.classify(node(), demangled: "FoundationEssentials.FileManager.DirectoryEnumerationOptions.init(rawValue: Swift.UInt) -> FoundationEssentials.FileManager.DirectoryEnumerationOptions"))
+    }
+
+    func testGlibcMuslAndDarwinNamesOfOneCFunction() throws {
+        let catalog = try SinkCatalog.bundled()
+        for module in ["Glibc", "SwiftGlibc", "Musl", "Darwin"] {
+            XCTAssertEqual(catalog.classify(node(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32) -> Swift.Int32")?.capability, .fs, module)
+            XCTAssertEqual(catalog.classify(node(.function), demangled: "\(module).openat(Swift.Int32, Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
+            XCTAssertEqual(catalog.classify(node(.variable), demangled: "\(module).environ : Swift.UnsafeMutablePointer<Swift.UnsafeMutablePointer<Swift.Int8>?>")?.capability, .env, module)
+            XCTAssertNil(catalog.classify(node(.function), demangled: "\(module).fcntl(Swift.Int32, Swift.Int32) -> Swift.Int32"), module)
+        }
+        for name in ["open", "getenv", "socket", "posix_spawn", "dlopen"] {
+            let cNode = GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil, location: nil, isFileMain: false)
+            XCTAssertNotNil(catalog.classify(cNode, demangled: nil), name)
+        }
+    }
+
+    func testStandardLibraryModulesShareTheSwiftFamily() throws {
+        let catalog = try SinkCatalog.bundled()
+        XCTAssertEqual(SinkCatalog.families["Synchronization"], "Swift")
+        XCTAssertNil(catalog.classify(node(), demangled: "Synchronization.Mutex.withLock<A, B where B: Swift.Error>((inout sending A) throws(B) -> sending A1) throws(B) -> sending A1"))
+        XCTAssertEqual(catalog.classify(node(.function), demangled: "_Concurrency.withUnsafeContinuation<A>(isolation: isolated Swift.Actor?, _: (Swift.UnsafeContinuation<A, Swift.Never>) -> ()) async -> A")?.capability, .unsafe)
+        XCTAssertEqual(catalog.classify(node(.struct), demangled: "Swift.UnsafeContinuation")?.name, "Swift.UnsafeContinuation")
+        XCTAssertEqual(catalog.classify(node(), demangled: "(extension in Foundation):Swift.UnsafeMutableRawPointer.someMember() -> ()")?.name, "Swift.UnsafeMutableRawPointer")
+    }
+}

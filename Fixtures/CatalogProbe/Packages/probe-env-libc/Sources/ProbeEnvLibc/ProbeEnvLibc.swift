@@ -1,0 +1,6 @@
+// Catalog probe: env through the C library.
+import Glibc
+
+public func probe() -> Bool {
+    return getenv("HOME") != nil
+}

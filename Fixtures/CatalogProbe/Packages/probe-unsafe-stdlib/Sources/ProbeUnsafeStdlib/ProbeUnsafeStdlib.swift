@@ -1,0 +1,5 @@
+// Catalog probe: unsafe: a stdlib declaration marked @unsafe.
+
+public func probe() -> UInt {
+    return unsafeBitCast(1, to: UInt.self)
+}
