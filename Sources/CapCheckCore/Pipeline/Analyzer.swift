@@ -70,8 +70,9 @@ public struct Analyzer {
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
         let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
-        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
+        var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
                               naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
+        checker.timings = timings
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
