@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let report = try Analyzer(options: common.analyzerOptions(), progress: common.progress()).run(usePolicy: false)
+            let report = try common.analyze(usePolicy: false)
             try common.emit(report, mode: .audit)
         }
     }

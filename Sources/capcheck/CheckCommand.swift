@@ -17,9 +17,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var violations = 0
         try runReportingErrors {
-            var options = common.analyzerOptions()
-            options.policyPath = policy.map { URL(fileURLWithPath: $0) }
-            let report = try Analyzer(options: options, progress: common.progress()).run(usePolicy: true)
+            let report = try common.analyze(usePolicy: true) { options in
+                options.policyPath = policy.map { URL(fileURLWithPath: $0) }
+            }
             try common.emit(report, mode: .check)
             violations = report.violations.count
         }

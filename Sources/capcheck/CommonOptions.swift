@@ -25,6 +25,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "No progress messages on standard error.")
     var quiet = false
 
+    @Flag(help: "Print how long each analysis stage took on standard error.")
+    var timings = false
+
     func analyzerOptions() -> Analyzer.Options {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let package = URL(fileURLWithPath: packagePath, relativeTo: cwd)
@@ -33,6 +36,20 @@ struct CommonOptions: ParsableArguments {
         options.skipBuild = skipBuild
         options.includeTests = includeTests
         return options
+    }
+
+    /// Runs the analysis with these options (and `adjust`ed ones), printing stage timings when asked.
+    func analyze(usePolicy: Bool, adjust: (inout Analyzer.Options) -> Void = { _ in }) throws -> AnalysisReport {
+        var options = analyzerOptions()
+        adjust(&options)
+        let analyzer = Analyzer(options: options, progress: progress())
+        defer {
+            if timings {
+                let lines = analyzer.timings.stages.map { String(format: "capcheck: timing %@ %.3f s\n", $0.name, $0.seconds) }
+                FileHandle.standardError.write(Data(lines.joined().utf8))
+            }
+        }
+        return try analyzer.run(usePolicy: usePolicy)
     }
 
     func progress() -> @Sendable (String) -> Void {

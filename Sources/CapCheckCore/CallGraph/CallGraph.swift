@@ -52,6 +52,10 @@ public struct GraphEdge: Sendable {
 /// The whole-program reference graph: nodes by id, adjacency lists, and lookup by key.
 public final class CallGraph: @unchecked Sendable {
     public private(set) var nodes: [GraphNode] = []
+    /// Per node, a small integer naming its (package, module) owner, or -1 for toolchain symbols:
+    /// the search compares owners by number instead of hashing strings on every edge.
+    public private(set) var owners: [Int32] = []
+    private var ownerIDs: [String: Int32] = [:]
     public private(set) var edges: [[GraphEdge]] = []
     private var ids: [String: Int32] = [:]
     private var edgeKeys = Set<Int64>()
@@ -68,6 +72,14 @@ public final class CallGraph: @unchecked Sendable {
         let id = Int32(nodes.count)
         nodes.append(node)
         edges.append([])
+        if let package = node.package {
+            let ownerKey = package + "/" + (node.module ?? "")
+            let owner = ownerIDs[ownerKey] ?? Int32(ownerIDs.count)
+            ownerIDs[ownerKey] = owner
+            owners.append(owner)
+        } else {
+            owners.append(-1)
+        }
         ids[key] = id
         return id
     }

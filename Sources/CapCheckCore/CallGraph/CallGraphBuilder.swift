@@ -60,23 +60,33 @@ public struct CallGraphBuilder {
                 package: nil, module: nil, location: nil, isFileMain: false))
         }
 
-        // Pass 2: references.
+        // Pass 2: references. Each record's symbols are resolved to nodes once, not once per occurrence.
+        var resolved: [Int32] = []
         for (record, owner) in zip(records, owners) {
             var fileMain: Int32?
+            resolved.removeAll(keepingCapacity: true)
+            resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
+            func node(_ index: Int32) -> Int32 {
+                if resolved[Int(index)] < 0 { resolved[Int(index)] = resolve(record.symbols[Int(index)], from: owner?.package) }
+                return resolved[Int(index)]
+            }
             for occurrence in record.occurrences {
                 let symbol = record.symbols[Int(occurrence.symbol)]
                 if occurrence.roles.contains(.reference) {
                     let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
-                    let target = resolve(symbol, from: owner?.package)
-                    let containers = occurrence.relations.filter { !$0.roles.isDisjoint(with: [.calledBy, .containedBy]) }
-                    for container in containers {
-                        let from = resolve(record.symbols[Int(container.symbol)], from: owner?.package)
-                        graph.addEdge(from: from, to: target, kind: .reference, site: site)
+                    let target = node(occurrence.symbol)
+                    var hasContainer = false, namesDeclaration = false
+                    for relation in occurrence.relations {
+                        if !relation.roles.isDisjoint(with: [.calledBy, .containedBy]) {
+                            hasContainer = true
+                            graph.addEdge(from: node(relation.symbol), to: target, kind: .reference, site: site)
+                        } else if !relation.roles.isDisjoint(with: [.baseOf, .extendedBy]) {
+                            namesDeclaration = true
+                        }
                     }
                     // Top-level code: a Swift reference with no container (imports are module references;
                     // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
-                    if containers.isEmpty, symbol.kind != .module, record.filePath.hasSuffix(".swift"),
-                       !occurrence.relations.contains(where: { !$0.roles.isDisjoint(with: [.baseOf, .extendedBy]) }), let owner {
+                    if !hasContainer, !namesDeclaration, symbol.kind != .module, record.filePath.hasSuffix(".swift"), let owner {
                         let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
                             usr: "main:" + record.filePath, name: "top-level code", kind: .function, language: .swift,
                             package: owner.package, module: owner.module,

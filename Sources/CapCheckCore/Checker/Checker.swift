@@ -8,6 +8,8 @@ public struct Checker {
     /// Test targets of the root are entry points too when set.
     public let includeTests: Bool
     let testModules: Set<String>
+    /// Where the sub-stages of `run` are timed, if anywhere.
+    public var timings: StageTimings?
 
     public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
                 naming: SymbolNaming, includeTests: Bool) {
@@ -22,13 +24,15 @@ public struct Checker {
     /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported.
     public func run(policy: Policy, collectViolations: Bool) -> AnalysisReport {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
-        let sinks = graph.nodes.map { node -> SinkMatch? in
-            guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
-            guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
-            return catalog.classify(node, demangled: naming.demangled(node))
+        let sinks = measure("sinks") {
+            graph.nodes.map { node -> SinkMatch? in
+                guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
+                guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
+                return catalog.classify(node, demangled: naming.demangled(node))
+            }
         }
         let effects = Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
-        let contexts = GrantContexts(policy: policy, packageGraph: packageGraph)
+        let contexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
         let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
         let rootIdentity = packageGraph.root.identity
 
@@ -37,15 +41,15 @@ public struct Checker {
             guard node.package == rootIdentity, node.isDefined, includeTests || !testModules.contains(node.module ?? "") else { return nil }
             return (Int32(index), contexts.root)
         }
-        let fromRoot = search.run(roots: entryPoints, collectViolations: collectViolations)
+        let fromRoot = measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
 
         // Latent: what each package's own code could reach, every definition an entry point under its own grant.
         let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
             let node = graph.nodes[index]
             guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
-            return (Int32(index), contexts.enter(contexts.root, node: node))
+            return (Int32(index), contexts.enter(contexts.root, node: Int32(index), owner: graph.owners[index]))
         }
-        let fromAnywhere = search.run(roots: everyDefinition, collectViolations: false)
+        let fromAnywhere = measure("search for latent reach") { search.run(roots: everyDefinition, collectViolations: false) }
 
         let violations = fromRoot.violations.map { finding in
             Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path))
@@ -69,6 +73,10 @@ public struct Checker {
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: UnanalyzedCode.find(in: packageGraph))
+    }
+
+    private func measure<T>(_ name: String, _ body: () -> T) -> T {
+        timings.map { $0.measure(name, body) } ?? body()
     }
 
     private func render(_ hops: [ReachabilitySearch.Hop]) -> [PathHop] {

@@ -3,6 +3,8 @@
 /// called into it. Contexts are interned: the search state is (node, context id).
 struct GrantContext {
     let package: String
+    /// The package's index in the package graph (for integer keys in the search).
+    var packageID: Int32 = -1
     let entry: Policy.Grant?
     let grant: Set<Capability>
     /// The context of the package that called into this one (the root's context for code entered by a
@@ -15,26 +17,28 @@ struct GrantContext {
 final class GrantContexts {
     private(set) var contexts: [GrantContext] = []
     private var ids: [String: Int32] = [:]
-    /// Memo of `enter`: the search asks the same (context, package, module) question once per edge.
-    private var transitions: [Transition: Int32] = [:]
-
-    private struct Transition: Hashable {
-        let from: Int32
-        let package: String
-        let module: String?
-    }
+    private var packageIDs: [String: Int32] = [:]
+    private var chains: [[Int32]?] = []
+    /// Memo of `enter`, keyed by context and the node's owner number (`CallGraph.owners`): the search asks
+    /// the same question once per edge, so it must not hash strings.
+    private var transitions: [Int64: Int32] = [:]
     private let policy: Policy
     private let packageGraph: PackageGraph
     private let everything: Set<Capability>
     private let hasModuleKeys: Bool
     let root: Int32
 
-    init(policy: Policy, packageGraph: PackageGraph) {
+    private let graph: CallGraph
+
+    init(policy: Policy, packageGraph: PackageGraph, graph: CallGraph) {
+        self.graph = graph
         self.policy = policy
         self.packageGraph = packageGraph
         everything = Set(Capability.builtIn).union(policy.knownCapabilities)
         hasModuleKeys = Self.containsModuleKeys(policy.packages)
-        contexts.append(GrantContext(package: packageGraph.root.identity, entry: nil, grant: everything, outer: -1))
+        for (index, package) in packageGraph.packages.enumerated() { packageIDs[package.identity] = Int32(index) }
+        contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1))
+        chains.append(nil)
         root = 0
         ids["root"] = 0
     }
@@ -42,13 +46,20 @@ final class GrantContexts {
     subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
 
     /// The context under which `node` runs when code running under `current` refers to it.
-    func enter(_ current: Int32, node: GraphNode) -> Int32 {
-        guard let package = node.package else { return current }  // toolchain code runs for its caller
-        if package == packageGraph.root.identity { return root }
-        if package == contexts[Int(current)].package && !hasModuleKeys { return current }
-        let transition = Transition(from: current, package: package, module: node.module)
+    func enter(_ current: Int32, node index: Int32, owner: Int32) -> Int32 {
+        guard owner >= 0 else { return current }  // toolchain code runs for its caller
+        let transition = Int64(current) << 32 | Int64(owner)
         if let known = transitions[transition] { return known }
-        let next = computeEntry(current, package: package, module: node.module)
+        let node = graph.nodes[Int(index)]
+        guard let package = node.package else { return current }
+        let next: Int32
+        if package == packageGraph.root.identity {
+            next = root
+        } else if package == contexts[Int(current)].package && !hasModuleKeys {
+            next = current
+        } else {
+            next = computeEntry(current, package: package, module: node.module)
+        }
         transitions[transition] = next
         return next
     }
@@ -75,6 +86,7 @@ final class GrantContexts {
 
     /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
     func chain(from id: Int32) -> [Int32] {
+        if let known = chains[Int(id)] { return known }
         var result: [Int32] = []
         var current = id
         while current >= 0 {
@@ -82,6 +94,7 @@ final class GrantContexts {
             if current == root { break }
             current = contexts[Int(current)].outer
         }
+        chains[Int(id)] = result
         return result
     }
 
@@ -117,7 +130,10 @@ final class GrantContexts {
         let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)"
         if let id = ids[key] { return id }
         let id = Int32(contexts.count)
+        var context = context
+        context.packageID = packageIDs[context.package] ?? -1
         contexts.append(context)
+        chains.append(nil)
         ids[key] = id
         return id
     }

@@ -27,76 +27,94 @@ final class ReachabilitySearch {
 
     private let graph: CallGraph
     private let sinks: [SinkMatch?]
-    private let effects: Set<Capability>
+    /// Per node: whether it is a sink of an effect (which every holder on the path reaches).
+    private let sinkIsEffect: [Bool]
     private let contexts: GrantContexts
 
     init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
         self.sinks = sinks
-        self.effects = effects
         self.contexts = contexts
+        sinkIsEffect = sinks.map { $0.map { effects.contains($0.capability) } ?? false }
     }
 
     /// Runs the search. `roots` pairs each entry node with the context it starts under.
     /// Returns what each package reaches (first path per package × capability) and the violations.
     func run(roots: [(node: Int32, context: Int32)], collectViolations: Bool) -> Result {
-        var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = []
-        var stateSite: [SourceLocation?] = [], stateVia: [EdgeKind?] = []
+        // The hot loop reads plain arrays hoisted out of the graph; a state stores the edge it came by as
+        // (predecessor state, index in the predecessor's adjacency list), so no string is copied per state.
+        let edges = graph.edges, owners = graph.owners
+        let isSwift = graph.nodes.map { $0.language == .swift }
+        var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = [], stateEdge: [Int32] = []
         var seen = Set<Int64>()
         var result = Result()
         var violationKeys = Set<String>()
 
-        func push(_ node: Int32, _ context: Int32, _ predecessor: Int32, _ site: SourceLocation?, _ via: EdgeKind?) {
+        func push(_ node: Int32, _ context: Int32, _ predecessor: Int32, _ edge: Int32) {
             guard seen.insert(Int64(node) << 32 | Int64(context)).inserted else { return }
-            stateNode.append(node); stateContext.append(context); statePredecessor.append(predecessor)
-            stateSite.append(site); stateVia.append(via)
+            stateNode.append(node); stateContext.append(context); statePredecessor.append(predecessor); stateEdge.append(edge)
         }
-        func path(to state: Int32, then last: Hop) -> [Hop] {
-            var hops = [last]
+        func hop(_ state: Int32) -> Hop {
+            let node = stateNode[Int(state)], predecessor = statePredecessor[Int(state)]
+            guard predecessor >= 0 else { return Hop(node: node, site: graph.nodes[Int(node)].location, via: nil) }
+            let edge = edges[Int(stateNode[Int(predecessor)])][Int(stateEdge[Int(state)])]
+            return Hop(node: node, site: edge.site, via: edge.kind == .reference ? nil : edge.kind)
+        }
+        func path(to state: Int32, then edge: GraphEdge) -> [Hop] {
+            var hops = [Hop(node: edge.target, site: edge.site, via: edge.kind == .reference ? nil : edge.kind)]
             var current = state
             while current >= 0 {
-                hops.append(Hop(node: stateNode[Int(current)], site: stateSite[Int(current)], via: stateVia[Int(current)]))
+                hops.append(hop(current))
                 current = statePredecessor[Int(current)]
             }
             return hops.reversed()
         }
 
-        for root in roots { push(root.node, root.context, -1, graph.nodes[Int(root.node)].location, nil) }
+        // Sink handling runs once per (package, sink node) for reach and once per (context, sink node) for
+        // violations: the first time is on a shortest path, later ones add nothing.
+        var reachedPairs = Set<Int64>()
+        var checkedPairs = Set<Int64>()
+        for root in roots { push(root.node, root.context, -1, -1) }
         var cursor = 0
         while cursor < stateNode.count {
             let state = Int32(cursor)
             let node = stateNode[cursor], context = stateContext[cursor]
             cursor += 1
-            let callerIsSwift = graph.nodes[Int(node)].language == .swift
-            for edge in graph.edges[Int(node)] {
-                let target = graph.nodes[Int(edge.target)]
-                let via: EdgeKind? = edge.kind == .reference ? nil : edge.kind
-                if let sink = sinks[Int(edge.target)], !sink.onlyFromSwift || callerIsSwift {
-                    let isEffect = effects.contains(sink.capability)
-                    let holders = isEffect ? contexts.chain(from: context) : [context]
-                    var lazyPath: [Hop]?
-                    for holder in holders {
-                        let package = contexts[holder].package
-                        result.sinks[package, default: [:]][sink.capability, default: []].insert(sink.name)
-                        if result.reached[package]?[sink.capability] == nil {
-                            lazyPath = lazyPath ?? path(to: state, then: Hop(node: edge.target, site: edge.site, via: via))
-                            result.reached[package, default: [:]][sink.capability] = lazyPath
-                        }
-                    }
-                    if collectViolations, !contexts[context].grant.contains(sink.capability) {
-                        // Effects: blame the outermost package on the path that lacks the capability.
-                        let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
-                        let package = contexts[blamed].package
-                        if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
-                            result.violations.append(Finding(
-                                package: package, capability: sink.capability, sink: sink.name,
-                                path: lazyPath ?? path(to: state, then: Hop(node: edge.target, site: edge.site, via: via))))
-                        }
-                    }
+            let callerIsSwift = isSwift[Int(node)]
+            for (index, edge) in edges[Int(node)].enumerated() {
+                let target = Int(edge.target)
+                if sinks[target] != nil {
+                    handleSink(edge, from: state, context: context, callerIsSwift: callerIsSwift)
                 }
-                push(edge.target, contexts.enter(context, node: target), state, edge.site, via)
+                let next = owners[target] < 0 ? context : contexts.enter(context, node: edge.target, owner: owners[target])
+                push(edge.target, next, state, Int32(index))
             }
         }
         return result
+
+        func handleSink(_ edge: GraphEdge, from state: Int32, context: Int32, callerIsSwift: Bool) {
+            guard let sink = sinks[Int(edge.target)], !sink.onlyFromSwift || callerIsSwift else { return }
+            let holders = sinkIsEffect[Int(edge.target)] ? contexts.chain(from: context) : [context]
+            var lazyPath: [Hop]?
+            for holder in holders {
+                let packageID = contexts[holder].packageID
+                guard reachedPairs.insert(Int64(packageID) << 32 | Int64(edge.target)).inserted else { continue }
+                let package = contexts[holder].package
+                result.sinks[package, default: [:]][sink.capability, default: []].insert(sink.name)
+                if result.reached[package]?[sink.capability] == nil {
+                    lazyPath = lazyPath ?? path(to: state, then: edge)
+                    result.reached[package, default: [:]][sink.capability] = lazyPath
+                }
+            }
+            guard collectViolations, checkedPairs.insert(Int64(context) << 32 | Int64(edge.target)).inserted,
+                  !contexts[context].grant.contains(sink.capability) else { return }
+            // Effects: blame the outermost package on the path that lacks the capability.
+            let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
+            let package = contexts[blamed].package
+            if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
+                result.violations.append(Finding(package: package, capability: sink.capability, sink: sink.name,
+                                                 path: lazyPath ?? path(to: state, then: edge)))
+            }
+        }
     }
 }

@@ -142,3 +142,57 @@ private final class RecordContext {
             line: line, column: column, relations: pendingRelations))
     }
 }
+
+extension IndexStore {
+    /// Counts of a bare scan.
+    public struct ScanCounts: Sendable {
+        public var records = 0
+        public var occurrences = 0
+        public var relations = 0
+    }
+
+    /// The benchmark floor: reads every occurrence and relation of each distinct record of `units` once,
+    /// single-threaded, touching each symbol's USR, and keeps nothing.
+    public func bareScan(units: [IndexUnit]) throws -> ScanCounts {
+        var seen = Set<String>()
+        let counter = ScanCounter(api: api)
+        for unit in units {
+            for record in unit.records where seen.insert(record.name).inserted {
+                var error: IndexStoreError?
+                guard let reader = record.name.withCString({ api.recordReaderCreate(handle, $0, &error) }) else {
+                    throw CapCheckError(.indexStore, "cannot read index record \(record.name): \(api.consume(error))")
+                }
+                counter.counts.records += 1
+                withExtendedLifetime(counter) {
+                    _ = api.recordOccurrencesApply(reader, Unmanaged.passUnretained(counter).toOpaque()) { context, occurrence in
+                        let counter = Unmanaged<ScanCounter>.fromOpaque(context!).takeUnretainedValue()
+                        counter.touch(occurrence)
+                        return true
+                    }
+                }
+                api.recordReaderDispose(reader)
+            }
+        }
+        return counter.counts
+    }
+}
+
+private final class ScanCounter {
+    let api: IndexStoreAPI
+    var counts = IndexStore.ScanCounts()
+    var checksum = 0
+    init(api: IndexStoreAPI) { self.api = api }
+
+    func touch(_ occurrence: UnsafeMutableRawPointer?) {
+        var line: UInt32 = 0, column: UInt32 = 0
+        api.occurrenceGetLineCol(occurrence, &line, &column)
+        checksum &+= Int(api.occurrenceGetRoles(occurrence)) &+ Int(line) &+ api.symbolGetUSR(api.occurrenceGetSymbol(occurrence)).length
+        counts.occurrences += 1
+        _ = api.occurrenceRelationsApply(occurrence, Unmanaged.passUnretained(self).toOpaque()) { context, relation in
+            let this = Unmanaged<ScanCounter>.fromOpaque(context!).takeUnretainedValue()
+            this.checksum &+= Int(this.api.relationGetRoles(relation)) &+ this.api.symbolGetUSR(this.api.relationGetSymbol(relation)).length
+            this.counts.relations += 1
+            return true
+        }
+    }
+}

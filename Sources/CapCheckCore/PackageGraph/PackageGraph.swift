@@ -39,7 +39,7 @@ public struct PackageGraph: Sendable {
 }
 
 /// One package of the graph.
-public struct Package: Sendable, Hashable {
+public struct Package: Sendable, Hashable, Codable {
     /// The SwiftPM identity (the key used in `capabilities.json`).
     public let identity: String
     public let name: String
@@ -51,7 +51,7 @@ public struct Package: Sendable, Hashable {
 }
 
 /// One target of a package.
-public struct Target: Sendable, Hashable {
+public struct Target: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Codable {
         case swift, clang, systemLibrary, binary, plugin, macro, unknown
     }

@@ -16,7 +16,16 @@ public struct PackageGraphLoader: Sendable {
         self.scratchPath = scratchPath
     }
 
+    /// The graph from the cache under the scratch folder when still valid, else from SwiftPM (then cached).
     public func load() throws -> PackageGraph {
+        let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions)
+        if let cached = cache.load() { return cached }
+        let graph = try resolve()
+        cache.store(graph)
+        return graph
+    }
+
+    private func resolve() throws -> PackageGraph {
         let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
         let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
                             what: "show-dependencies")

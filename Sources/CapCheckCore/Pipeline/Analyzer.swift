@@ -24,6 +24,8 @@ public struct Analyzer {
     public let options: Options
     /// Receives one line per phase (for progress on stderr).
     public let progress: @Sendable (String) -> Void
+    /// How long each stage of the last `run` took.
+    public let timings = StageTimings()
 
     public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -41,39 +43,40 @@ public struct Analyzer {
         progress("Resolving the package graph…")
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
-        let packageGraph = try graphLoader.load()
+        let packageGraph = try timings.measure("package graph") { try graphLoader.load() }
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         builder.onlyResolvedVersions = options.onlyResolvedVersions
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
-            try builder.build(includeTests: options.includeTests, echoProgress: false)
+            try timings.measure("build") { try builder.build(includeTests: options.includeTests, echoProgress: false) }
         }
 
         progress("Reading the index store…")
         let store = try IndexStore(path: builder.indexStorePath.path, libraryPath: indexStoreLibrary)
         let loader = IndexStoreLoader(store: store)
-        let units = try loader.currentUnits()
+        let units = try timings.measure("index units") { try loader.currentUnits() }
         guard !units.isEmpty else {
             throw CapCheckError(.indexStore, "the index store at \(store.path) has no units; build the package first (drop --skip-build)")
         }
         try StaleIndexCheck.verify(units: units, storePath: store.path)
-        let records = try loader.records(of: units)
+        let records = try timings.measure("index records") { try loader.records(of: units) }
 
         progress("Building the call graph from \(records.count) records…")
         let ownership = SourceOwnership(graph: packageGraph)
-        let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
+        let graph = timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
         let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
-        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
+        var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
                               naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
+        checker.timings = timings
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
-        return checker.run(policy: policy, collectViolations: usePolicy)
+        return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
     }
 
     private func loadPolicy(for graph: PackageGraph) throws -> Policy {

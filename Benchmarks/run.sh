@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# capcheck benchmarks: one command, side-by-side ratios on the real toolchain (see docs/performance.md).
+#
+#   Benchmarks/run.sh [nio|vapor]...      (default: nio vapor)
+#
+# For each probe package under Benchmarks/Probes/<name> (a tiny app on that graph) it measures, in one run:
+#   (c) the clean debug build that writes the index store,
+#   (b) the floor: a bare single-threaded scan of every occurrence and relation (capcheck scan-index),
+#   (a) capcheck's analysis after the build (capcheck audit --skip-build), cold (no caches) and warm,
+#   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)).
+# Timings are the best of $REPEAT runs. Work folders go to $BENCH_DIR (default: .build-bench, git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH_DIR=${BENCH_DIR:-$ROOT/.build-bench}
+REPEAT=${REPEAT:-3}
+PROBES=("$@"); [ ${#PROBES[@]} -gt 0 ] || PROBES=(nio vapor)
+
+declare -A TOUCH=([nio]="swift-nio/Sources/NIOCore/ByteBuffer-core.swift" [vapor]="vapor/Sources/Vapor/Application.swift")
+
+swift build -c release --product capcheck >/dev/null
+CAPCHECK=$ROOT/.build/release/capcheck
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
+best() { sort -g | head -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
+
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a) stages after graph | (a)/(b) | (a)/(c) | peak MB | re-check s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for probe in "${PROBES[@]}"; do
+  work=$BENCH_DIR/$probe
+  rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
+  scratch=$work/.build
+  start=$(now); swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1; build=$(elapsed "$start")
+  store=$scratch/debug/index/store
+
+  scan_line=$("$CAPCHECK" scan-index --store "$store")
+  read -r _ units _ records _ occurrences _ _ _ _ <<<"$scan_line"
+  floor=$(for _ in $(seq "$REPEAT"); do "$CAPCHECK" scan-index --store "$store" | awk '{print $NF}'; done | best)
+
+  # Cold: no capcheck caches under the scratch folder.
+  cold=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  stages=$("$CAPCHECK" audit -q --skip-build --timings --package-path "$work" --scratch-path "$scratch" 2>&1 >/dev/null \
+    | awk '/timing/ && $3 != "package" {sum += $(NF-1)} END {printf "%.3f", sum}')
+  peak=$( { /usr/bin/time -f "%M" "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; } 2>&1 | tail -1)
+
+  touch "$scratch/checkouts/${TOUCH[$probe]}"
+  swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
+  s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; recheck=$(elapsed "$s")
+
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f |\n" \
+    "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$cold" "$warm" "$stages" \
+    "$(ratio "$warm" "$floor")" "$(awk -v a="$warm" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck"
+done
