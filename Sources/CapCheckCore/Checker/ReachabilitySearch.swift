@@ -20,6 +20,10 @@ final class ReachabilitySearch {
     private let sinks: [SinkMatch?]
     private let effects: Set<Capability>
     private let contexts: GrantContexts
+    /// Called at every edge into a sink with the sink, the context the edge is taken under, and a function that
+    /// builds the path to it: for passes that need more than the first path per package and capability
+    /// (`explain`, unused grants, `init`).
+    var onSink: ((_ sink: SinkMatch, _ context: Int32, _ path: () -> [Hop]) -> Void)?
 
     init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
@@ -70,6 +74,10 @@ final class ReachabilitySearch {
                     let isEffect = effects.contains(sink.capability)
                     let holders = isEffect ? contexts.chain(from: context) : [context]
                     var lazyPath: [Hop]?
+                    onSink?(sink, context) {
+                        lazyPath = lazyPath ?? path(to: state, then: Hop(node: edge.target, site: edge.site, via: via))
+                        return lazyPath!
+                    }
                     for holder in holders {
                         let package = contexts[holder].package
                         if reached[package]?[sink.capability] == nil {
