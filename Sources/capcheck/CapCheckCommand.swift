@@ -6,7 +6,7 @@ struct CapCheckCommand: ParsableCommand {
         commandName: "capcheck",
         abstract: "Check what authority each dependency of a Swift package can reach.",
         discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
-        subcommands: [CheckCommand.self, AuditCommand.self, DumpIndexCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, ExplainCommand.self, InitCommand.self, DumpIndexCommand.self],
         defaultSubcommand: CheckCommand.self)
 }
 

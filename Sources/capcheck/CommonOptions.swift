@@ -44,7 +44,11 @@ struct CommonOptions: ParsableArguments {
     func emit(_ report: AnalysisReport, mode: ReportMode) throws {
         let formatter: any ReportFormatter = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
             ? TextFormatter(colorize: true) : format.formatter
-        let text = try formatter.format(report, mode: mode)
+        try write(try formatter.format(report, mode: mode))
+    }
+
+    /// Writes text to `--output` or standard output.
+    func write(_ text: String) throws {
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -69,7 +69,7 @@ public struct Checker {
             guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
             return catalog.classify(node, demangled: naming.demangled(node))
         }
-        let effects = Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
+        let effects = Self.effects(of: policy)
         let contexts = GrantContexts(policy: policy, packageGraph: packageGraph)
         let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
         let entryPoints = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
@@ -79,6 +79,11 @@ public struct Checker {
             return (Int32(index), contexts.root)
         }
         return (search, contexts, entryPoints)
+    }
+
+    /// The capabilities that propagate to callers: the built-in effects and the policy's propagating user capabilities.
+    static func effects(of policy: Policy) -> Set<Capability> {
+        Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
     }
 
     func render(_ hops: [ReachabilitySearch.Hop]) -> [PathHop] {

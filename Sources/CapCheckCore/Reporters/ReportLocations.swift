@@ -2,9 +2,8 @@
 extension AnalysisReport {
     /// `file` relative to the root package's folder when it lies inside it, else unchanged.
     func relativePath(_ file: String) -> String {
-        guard let root = packagePath, !root.isEmpty else { return file }
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+        guard let root = packagePath else { return file }
+        return PathHop.relativePath(file, root: root)
     }
 
     /// Whether `file` belongs to the root package's own sources (inside its folder, not in its build folder).
@@ -21,9 +20,7 @@ extension AnalysisReport {
 
     /// `file:line:col: symbol (package)` with the file relative to the root package where possible.
     func relativeLine(_ hop: PathHop) -> String {
-        var relative = hop
-        relative.file = relativePath(hop.file)
-        return relative.textLine
+        hop.relativeLine(root: packagePath ?? "")
     }
 
     /// `"s"` unless `count` is 1, for counted nouns in summaries.
@@ -39,5 +36,21 @@ extension UnusedGrant {
     /// One sentence a user can act on.
     var message: String {
         "\(qualifiedPackage) is granted \(capability), which nothing reachable from the root uses; remove it from the grant"
+    }
+}
+
+extension PathHop {
+    /// `file` relative to the folder `root` when it lies inside it, else unchanged.
+    static func relativePath(_ file: String, root: String) -> String {
+        guard !root.isEmpty else { return file }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
+    /// `file:line:col: symbol (package)` with the file relative to `root` where it lies inside it.
+    public func relativeLine(root: String) -> String {
+        var relative = self
+        relative.file = Self.relativePath(file, root: root)
+        return relative.textLine
     }
 }
