@@ -36,8 +36,30 @@ struct CapCheckPlugin: CommandPlugin {
         var environment = ProcessInfo.processInfo.environment
         environment["CAPCHECK_SWIFTPM_LOCK_HELD"] = "1"
         process.environment = environment
+        // SwiftPM prints a plugin's own standard error to standard output, which would spoil machine formats: the
+        // tool's standard error goes through SwiftPM's diagnostics instead, line by line as it comes.
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
+        var pending = Data()
+        while case let chunk = errors.fileHandleForReading.availableData, !chunk.isEmpty {
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                forward(String(decoding: pending[..<newline], as: UTF8.self))
+                pending.removeSubrange(...newline)
+            }
+        }
+        if !pending.isEmpty { forward(String(decoding: pending, as: UTF8.self)) }
         process.waitUntilExit()
         exit(process.terminationStatus)
+    }
+
+    /// One line of the tool's standard error as a SwiftPM diagnostic: its errors as errors, the rest as progress.
+    private func forward(_ line: String) {
+        if line.hasPrefix("error: ") {
+            Diagnostics.error(String(line.dropFirst("error: ".count)))
+        } else if !line.isEmpty {
+            Diagnostics.progress(line)
+        }
     }
 }
