@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
             violations = report.violations.count
             if strict, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
                 FileHandle.standardError.write(Data(("capcheck: --strict: failing on \(report.unusedGrants.count) unused grant(s) "
-                    + "and \(report.unanalyzed.count) unanalysed entr\(report.unanalyzed.count == 1 ? "y" : "ies") (warnings above)\n").utf8))
+                    + "and \(report.unanalyzed.count) unanalysed entr\(report.unanalyzed.count == 1 ? "y" : "ies"); they are listed in the report\n").utf8))
                 violations += report.unusedGrants.count + report.unanalyzed.count
             }
         }
