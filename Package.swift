@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "capcheck", targets: ["capcheck"]),
         .library(name: "CapCheckCore", targets: ["CapCheckCore"]),
+        .plugin(name: "CapCheckPlugin", targets: ["CapCheckPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,13 @@ let package = Package(
                 "CapCheckCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "CapCheckPlugin",
+            capability: .command(
+                intent: .custom(verb: "capcheck", description: "Check what authority each dependency can reach (capcheck check; also audit, explain, init)."),
+                permissions: []),
+            dependencies: ["capcheck"]
         ),
         .testTarget(
             name: "CapCheckCoreTests",

@@ -6,8 +6,8 @@ struct CapCheckCommand: ParsableCommand {
         commandName: "capcheck",
         abstract: "Check what authority each dependency of a Swift package can reach.",
         discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
-        subcommands: [CheckCommand.self, AuditCommand.self, DiffCommand.self, DumpIndexCommand.self,
-                      ScanIndexCommand.self, GenerateCatalogCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, ExplainCommand.self, InitCommand.self, DiffCommand.self,
+                      DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self],
         defaultSubcommand: CheckCommand.self)
 }
 

@@ -14,6 +14,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The policy file (default: <package-path>/capabilities.json).")
     var policy: String?
 
+    @Flag(help: "Also fail (exit 1) on unused grants and on code capcheck could not analyse.")
+    var strict = false
+
     func run() throws {
         var violations = 0
         try runReportingErrors {
@@ -22,6 +25,11 @@ struct CheckCommand: ParsableCommand {
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count
+            if strict, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
+                FileHandle.standardError.write(Data(("capcheck: --strict: failing on \(report.unusedGrants.count) unused grant(s) "
+                    + "and \(report.unanalyzed.count) unanalysed entr\(report.unanalyzed.count == 1 ? "y" : "ies"); they are listed in the report\n").utf8))
+                violations += report.unusedGrants.count + report.unanalyzed.count
+            }
         }
         if violations > 0 { throw ExitCode(1) }
     }

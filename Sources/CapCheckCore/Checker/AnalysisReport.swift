@@ -7,6 +7,10 @@ public struct AnalysisReport: Codable, Sendable {
     public var violations: [Violation]
     public var packages: [PackageSummary]
     public var unanalyzed: [Unanalyzed]
+    /// Policy grants that nothing reachable uses (empty for `audit`). `check --strict` fails on them.
+    public var unusedGrants: [UnusedGrant] = []
+    /// The root package's folder, so that formats can show locations relative to it.
+    public var packagePath: String?
 }
 
 /// A dependency reaching a sink its effective grant lacks.

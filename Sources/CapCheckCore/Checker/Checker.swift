@@ -23,25 +23,12 @@ public struct Checker {
 
     /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported.
     public func run(policy: Policy, collectViolations: Bool) -> AnalysisReport {
-        catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
-        let sinks = measure("sinks") {
-            graph.nodes.map { node -> SinkMatch? in
-                guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
-                guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
-                return catalog.classify(node, demangled: naming.demangled(node))
-            }
-        }
-        let effects = Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
-        let contexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
-        let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
+        let (search, contexts, entryPoints) = prepareSearch(policy: policy)
         let rootIdentity = packageGraph.root.identity
-
-        let entryPoints = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
-            let node = graph.nodes[index]
-            guard node.package == rootIdentity, node.isDefined, includeTests || !testModules.contains(node.module ?? "") else { return nil }
-            return (Int32(index), contexts.root)
-        }
+        var usage = GrantUsage()
+        search.onSink = { sink, context, _ in usage.record(sink.capability, under: context, contexts: contexts) }
         let fromRoot = measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
+        search.onSink = nil
 
         // Latent: what each package's own code could reach, every definition an entry point under its own grant.
         let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
@@ -72,14 +59,44 @@ public struct Checker {
                 buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted())
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
-                              unanalyzed: UnanalyzedCode.find(in: packageGraph))
+                              unanalyzed: UnanalyzedCode.find(in: packageGraph),
+                              unusedGrants: collectViolations ? usage.unused(in: policy) : [],
+                              packagePath: packageGraph.root.path)
     }
 
     private func measure<T>(_ name: String, _ body: () -> T) -> T {
         timings.map { $0.measure(name, body) } ?? body()
     }
 
-    private func render(_ hops: [ReachabilitySearch.Hop]) -> [PathHop] {
+    /// The search over the graph under `policy`, its grant contexts, and the root's entry points (all of the
+    /// root's own code, under the root's context). Registers the policy's user sinks: call once per checker.
+    func prepareSearch(policy: Policy) -> (search: ReachabilitySearch, contexts: GrantContexts, entryPoints: [(node: Int32, context: Int32)]) {
+        catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
+        let sinks = measure("sinks") {
+            graph.nodes.map { node -> SinkMatch? in
+                guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
+                guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
+                return catalog.classify(node, demangled: naming.demangled(node))
+            }
+        }
+        let effects = Self.effects(of: policy)
+        let contexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
+        let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
+        let entryPoints = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+            let node = graph.nodes[index]
+            guard node.package == packageGraph.root.identity, node.isDefined,
+                  includeTests || !testModules.contains(node.module ?? "") else { return nil }
+            return (Int32(index), contexts.root)
+        }
+        return (search, contexts, entryPoints)
+    }
+
+    /// The capabilities that propagate to callers: the built-in effects and the policy's propagating user capabilities.
+    static func effects(of policy: Policy) -> Set<Capability> {
+        Capability.builtInEffects.union(policy.capabilities.values.filter(\.propagates).map(\.capability))
+    }
+
+    func render(_ hops: [ReachabilitySearch.Hop]) -> [PathHop] {
         hops.map { hop in
             let node = graph.nodes[Int(hop.node)]
             let site = hop.site ?? node.location

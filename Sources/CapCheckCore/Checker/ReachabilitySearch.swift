@@ -30,6 +30,10 @@ final class ReachabilitySearch {
     /// Per node: whether it is a sink of an effect (which every holder on the path reaches).
     private let sinkIsEffect: [Bool]
     private let contexts: GrantContexts
+    /// Called at every edge into a sink with the sink, the context the edge is taken under, and a function that
+    /// builds the path to it: for passes that need more than the first path per package and capability
+    /// (`explain`, unused grants, `init`).
+    var onSink: ((_ sink: SinkMatch, _ context: Int32, _ path: () -> [Hop]) -> Void)?
 
     init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
@@ -96,6 +100,14 @@ final class ReachabilitySearch {
             guard let sink = sinks[Int(edge.target)], !sink.onlyFromSwift || callerIsSwift else { return }
             let holders = sinkIsEffect[Int(edge.target)] ? contexts.chain(from: context) : [context]
             var lazyPath: [Hop]?
+            // The same sink under the same context says nothing new after its first (shortest) encounter.
+            let firstUnderContext = checkedPairs.insert(Int64(context) << 32 | Int64(edge.target)).inserted
+            if firstUnderContext, let onSink {
+                onSink(sink, context) {
+                    lazyPath = lazyPath ?? path(to: state, then: edge)
+                    return lazyPath!
+                }
+            }
             for holder in holders {
                 let packageID = contexts[holder].packageID
                 guard reachedPairs.insert(Int64(packageID) << 32 | Int64(edge.target)).inserted else { continue }
@@ -106,8 +118,7 @@ final class ReachabilitySearch {
                     result.reached[package, default: [:]][sink.capability] = lazyPath
                 }
             }
-            guard collectViolations, checkedPairs.insert(Int64(context) << 32 | Int64(edge.target)).inserted,
-                  !contexts[context].grant.contains(sink.capability) else { return }
+            guard collectViolations, firstUnderContext, !contexts[context].grant.contains(sink.capability) else { return }
             // Effects: blame the outermost package on the path that lacks the capability.
             let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
             let package = contexts[blamed].package

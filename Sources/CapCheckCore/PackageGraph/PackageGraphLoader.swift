@@ -84,8 +84,11 @@ public struct PackageGraphLoader: Sendable {
     }
 
     private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
+        // Inside `swift package capcheck` the outer SwiftPM holds the scratch folder's lock while the plugin runs
+        // (and builds nothing meanwhile): the plugin sets CAPCHECK_SWIFTPM_LOCK_HELD so these reads do not wait on it.
+        let ignoreLock = ProcessInfo.processInfo.environment["CAPCHECK_SWIFTPM_LOCK_HELD"] != nil ? ["--ignore-lock"] : []
         let result = try ProcessRunner.run(toolchain.swiftExecutable,
-                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + arguments)
+                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments)
         guard result.status == 0 else {
             throw CapCheckError(.packageGraph, """
                 `swift package \(arguments.joined(separator: " "))` failed in \(package.path):

@@ -34,6 +34,13 @@ public struct Analyzer {
 
     /// Analyses the package. With `usePolicy` false (audit), every capability is reported and none is a violation.
     public func run(usePolicy: Bool) throws -> AnalysisReport {
+        let (checker, policy) = try prepare(usePolicy: usePolicy)
+        return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+    }
+
+    /// Runs every stage up to the checker and returns it with the policy it should apply (the empty policy when
+    /// `usePolicy` is false). `explain` and `init` use the checker their own way.
+    public func prepare(usePolicy: Bool) throws -> (checker: Checker, policy: Policy) {
         let toolchain = try Toolchain.locate()
         let indexStoreLibrary = try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE")
         guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
@@ -76,7 +83,7 @@ public struct Analyzer {
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
-        return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+        return (checker, policy)
     }
 
     private func loadPolicy(for graph: PackageGraph) throws -> Policy {

@@ -11,12 +11,16 @@ public enum ReportMode: Sendable {
 
 /// The formats `--format` accepts.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, markdown, html, dot
 
     public var formatter: any ReportFormatter {
         switch self {
         case .text: return TextFormatter(colorize: false)
         case .json: return JSONFormatter()
+        case .sarif: return SARIFFormatter()
+        case .markdown: return MarkdownFormatter()
+        case .html: return HTMLFormatter()
+        case .dot: return DOTFormatter()
         }
     }
 }

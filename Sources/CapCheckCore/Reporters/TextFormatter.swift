@@ -35,6 +35,9 @@ public struct TextFormatter: ReportFormatter {
                 }
             }
         }
+        for grant in report.unusedGrants {
+            out.append(paint("warning:", code: "33") + " \(grant.file):\(grant.line):\(grant.column): \(grant.message)")
+        }
         for entry in report.unanalyzed {
             out.append(paint("warning:", code: "33") + " \(entry.package): \(entry.reason)")
         }

@@ -1,0 +1,7 @@
+import InitChild
+import InitParent
+import Sock
+
+saveReport("Daily")
+print(cacheExists())
+_ = openSocket()

@@ -1,0 +1,5 @@
+import GrantedFS
+import WitnessFS
+
+writeLog("started")
+makeSink().write("x")

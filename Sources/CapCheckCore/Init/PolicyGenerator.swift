@@ -1,0 +1,105 @@
+/// `capcheck init`: drafts the smallest policy under which `check` passes on today's graph. Every package gets a
+/// top-level grant of everything it needs on any path (a package needs a capability when it is on the authority
+/// chain of a sink of it: it uses it, or passes it on to a dependency that does); a nested grant narrows a
+/// transitive dependency where, below a parent, it needs less than its top-level grant gives it.
+/// The lookup rules this relies on are those of docs/semantics.md ("Grants and contexts").
+public struct PolicyGenerator {
+    public let checker: Checker
+    /// User capabilities to declare (and find sinks of), e.g. carried over from an existing policy.
+    public let capabilities: [Capability: Policy.UserCapability]
+
+    public init(checker: Checker, capabilities: [Capability: Policy.UserCapability] = [:]) {
+        self.checker = checker
+        self.capabilities = capabilities
+    }
+
+    /// The drafted policy: top-level grants and the nested grants under them, by key.
+    public struct Draft {
+        let packages: [String: PolicyDraft]
+        let capabilities: [Capability: Policy.UserCapability]
+
+        /// How many grants the draft has at top level and nested.
+        public var counts: (topLevel: Int, nested: Int) {
+            func nested(_ grants: [String: PolicyDraft]) -> Int { grants.values.reduce(0) { $0 + $1.packages.count + nested($1.packages) } }
+            return (packages.count, nested(packages))
+        }
+
+        /// The policy file's text (capabilities.json, version 1, unlisted packages denied).
+        public var json: String {
+            var members = ["  \"version\": 1", "  \"unlisted\": \"deny\"", "  \"packages\": " + PolicyDraft.object(packages, indent: 2, parent: nil)]
+            if !capabilities.isEmpty {
+                let declared = capabilities.keys.sorted().map { name -> String in
+                    let user = capabilities[name]!
+                    return "    \(name.name.quoted): { \"sinks\": [" + user.sinks.map(\.quoted).joined(separator: ", ")
+                        + "], \"propagates\": \(user.propagates) }"
+                }
+                members.append("  \"capabilities\": {\n" + declared.joined(separator: ",\n") + "\n  }")
+            }
+            return "{\n" + members.joined(separator: ",\n") + "\n}\n"
+        }
+    }
+
+    /// Walks the graph once, every package inheriting everything, and drafts the grants from what each
+    /// authority chain needs.
+    public func draft() -> Draft {
+        let discovery = Policy(file: "(init)", version: 1, unlisted: .inherit, packages: [:], capabilities: capabilities)
+        let (search, contexts, entryPoints) = checker.prepareSearch(policy: discovery)
+        var needs: [Int32: Set<Capability>] = [:]
+        var examples: [String: [Capability: String]] = [:]
+        var seen = Set<String>()
+        search.onSink = { sink, context, _ in
+            guard seen.insert("\(context)|\(sink.capability.name)").inserted else { return }
+            for holder in contexts.chain(from: context) where holder != contexts.root {
+                needs[holder, default: []].insert(sink.capability)
+                let package = contexts[holder].package
+                if examples[package]?[sink.capability] == nil { examples[package, default: [:]][sink.capability] = sink.name }
+            }
+        }
+        _ = search.run(roots: entryPoints, collectViolations: false)
+        search.onSink = nil
+
+        // Every context but the root's is one authority chain root → … → package; its caller is its parent.
+        let nodes = (0..<Int32(contexts.contexts.count)).filter { $0 != contexts.root }
+        let depth = Dictionary(uniqueKeysWithValues: nodes.map { ($0, contexts.chain(from: $0).count - 1) })
+        var top: [String: PolicyDraft] = [:]
+        for node in nodes {
+            let package = contexts[node].package
+            let needed = needs[node] ?? []
+            guard !needed.isEmpty else { continue }
+            let draft = top[package] ?? PolicyDraft(key: package, allow: [], examples: examples[package] ?? [:])
+            draft.allow.formUnion(needed)
+            top[package] = draft
+        }
+
+        // Parents before children: a child's grant is looked up through its ancestors' grants.
+        var entry: [Int32: PolicyDraft] = [:]
+        var effective: [Int32: Set<Capability>] = [:]
+        for node in nodes.sorted(by: { (depth[$0]!, $0) < (depth[$1]!, $1) }) {
+            let context = contexts[node]
+            let needed = needs[node] ?? []
+            let parent = context.outer
+            let parentEffective = parent == contexts.root ? Set(Capability.builtIn).union(capabilities.keys) : effective[parent] ?? []
+            var resolved = resolve(context.package, from: parent, contexts: contexts, entries: entry, top: top)
+            if let draft = resolved, !needed.isSubset(of: draft.allow) { draft.allow.formUnion(needed) }
+            let given = (resolved?.allow ?? []).intersection(parentEffective)
+            if needed != given, parent != contexts.root, let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
+                let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:])
+                parentDraft.packages[context.package] = nested
+                resolved = nested
+            }
+            entry[node] = resolved
+            effective[node] = (resolved?.allow ?? []).intersection(parentEffective)
+        }
+        return Draft(packages: top, capabilities: capabilities)
+    }
+
+    /// The grant `package` gets when entered from the context `caller`: the nearest nested grant along the
+    /// chain, else the top-level one (as `GrantContexts.entry(for:module:calledFrom:)` looks it up).
+    private func resolve(_ package: String, from caller: Int32, contexts: GrantContexts,
+                         entries: [Int32: PolicyDraft], top: [String: PolicyDraft]) -> PolicyDraft? {
+        for holder in contexts.chain(from: caller) where holder != contexts.root {
+            if let nested = entries[holder]?.packages[package] { return nested }
+        }
+        return top[package]
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CapCheckCore
+import Foundation
+
+/// `capcheck init`: writes a capabilities.json that grants exactly what each dependency reaches today.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Write a capabilities.json granting exactly what each dependency reaches today.",
+        discussion: """
+            Nested grants narrow a transitive dependency where it needs less below a parent than elsewhere. Each grant \
+            gets a TODO reason to replace. Refuses to overwrite an existing file without --force (its user capabilities \
+            are kept). Exit status: 0 written, 2 usage, configuration, build or tool error.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Where to write the policy (default: <package-path>/capabilities.json).")
+    var policy: String?
+
+    @Flag(help: "Overwrite an existing policy file.")
+    var force = false
+
+    func run() throws {
+        try runReportingErrors {
+            let options = common.analyzerOptions()
+            let destination = policy.map { URL(fileURLWithPath: $0) } ?? options.packagePath.appendingPathComponent("capabilities.json")
+            var carried: [Capability: Policy.UserCapability] = [:]
+            if FileManager.default.fileExists(atPath: destination.path) {
+                guard force else {
+                    throw CapCheckError(.usage, "\(destination.path) already exists; pass --force to overwrite it (its user capabilities are kept), or --policy to write elsewhere")
+                }
+                carried = (try? PolicyLoader.load(contentsOf: destination))?.capabilities ?? [:]
+            }
+            let (checker, _) = try Analyzer(options: options, progress: common.progress()).prepare(usePolicy: false)
+            let draft = PolicyGenerator(checker: checker, capabilities: carried).draft()
+            do {
+                try draft.json.write(to: destination, atomically: true, encoding: .utf8)
+            } catch {
+                throw CapCheckError(.io, "cannot write \(destination.path): \(error.localizedDescription)")
+            }
+            let counts = draft.counts
+            common.progress()("wrote \(destination.path): \(counts.topLevel) top-level grant(s), \(counts.nested) nested; replace each TODO reason, then run `capcheck check`")
+        }
+    }
+}

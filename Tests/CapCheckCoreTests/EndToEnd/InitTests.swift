@@ -1,0 +1,82 @@
+import CapCheckCore
+import Foundation
+import XCTest
+
+/// `capcheck init` writes the smallest policy for today's graph; `check` then passes, strictly.
+final class InitTests: XCTestCase {
+    private func options(_ fixture: String) -> [String] {
+        ["--package-path", Fixtures.packagePath(fixture).path, "--scratch-path", Fixtures.scratchPath(fixture).path,
+         "--skip-build", "--quiet"]
+    }
+
+    private func temporaryPolicyPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-init-\(UUID().uuidString).json").path
+    }
+
+    private func initThenCheck(_ fixture: String) throws -> [String: Any] {
+        try Fixtures.build(fixture)
+        let policy = temporaryPolicyPath()
+        let written = try CLI.run(["init", "--policy", policy] + options(fixture))
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let check = try CLI.run(["check", "--strict", "--policy", policy] + options(fixture))
+        let text = try String(contentsOfFile: policy, encoding: .utf8)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr + text)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any])
+    }
+
+    func testInitThenCheckPassesOnDemoApp() throws {
+        let policy = try initThenCheck("DemoApp")
+        let packages = try XCTUnwrap(policy["packages"] as? [String: [String: Any]])
+        XCTAssertEqual(Set(packages.keys), ["witness-fs", "closure-fs", "global-init-fs", "deinit-fs", "description-fs", "c-socket",
+                                            "granted-fs", "nested-parent", "nested-child", "inherited-main"])
+        XCTAssertEqual(packages["c-socket"]?["allow"] as? [String], ["ffi", "net"])
+        for (key, grant) in packages {
+            XCTAssertTrue((grant["reason"] as? String)?.hasPrefix("TODO") == true, key)
+        }
+        XCTAssertEqual(policy["unlisted"] as? String, "deny")
+    }
+
+    func testTransitiveDependencyNeedingLessIsNested() throws {
+        // init-parent holds fs for itself and passes nothing on to init-child; the root's own use of init-child needs fs.
+        let policy = try initThenCheck("InitTree")
+        let packages = try XCTUnwrap(policy["packages"] as? [String: [String: Any]])
+        XCTAssertEqual(packages["init-child"]?["allow"] as? [String], ["fs"])
+        XCTAssertEqual(packages["init-parent"]?["allow"] as? [String], ["fs"])
+        let nested = try XCTUnwrap((packages["init-parent"]?["packages"] as? [String: [String: Any]])?["init-child"])
+        XCTAssertEqual(nested["allow"] as? [String], [])
+        XCTAssertEqual(packages["c-socket"]?["allow"] as? [String], ["ffi", "net"])
+        XCTAssertNil(packages["c-socket"]?["packages"])
+    }
+
+    func testRefusesToOverwriteWithoutForceAndKeepsUserCapabilitiesWithIt() throws {
+        try Fixtures.build("InitTree")
+        let policy = temporaryPolicyPath()
+        let existing = #"{ "version": 1, "packages": {}, "capabilities": { "keychain": { "sinks": ["InitChild.normalized"], "propagates": true } } }"#
+        try existing.write(toFile: policy, atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["init", "--policy", policy] + options("InitTree"))
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("already exists") && refused.stderr.contains("--force"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: policy, encoding: .utf8), existing)
+
+        let forced = try CLI.run(["init", "--force", "--policy", policy] + options("InitTree"))
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let written = try String(contentsOfFile: policy, encoding: .utf8)
+        XCTAssertTrue(written.contains(#""keychain": { "sinks": ["InitChild.normalized"], "propagates": true }"#), written)
+        // A sink is held by its caller's chain: init-parent calls init-child's normalized(_:).
+        let packages = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])?["packages"] as? [String: [String: Any]])
+        XCTAssertEqual(packages["init-parent"]?["allow"] as? [String], ["fs", "keychain"], written)
+        XCTAssertEqual(packages["init-child"]?["allow"] as? [String], ["fs"], written)
+        let check = try CLI.run(["check", "--strict", "--policy", policy] + options("InitTree"))
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+    }
+
+    func testDefaultDestinationIsThePackagesPolicyAndIsNotOverwritten() throws {
+        try Fixtures.build("DemoApp")
+        let file = Fixtures.packagePath("DemoApp").appendingPathComponent("capabilities.json").path
+        let before = try String(contentsOfFile: file, encoding: .utf8)
+        let refused = try CLI.run(["init"] + options("DemoApp"))
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains(file), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), before)
+    }
+}
