@@ -22,7 +22,9 @@ public struct Checker {
     /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported.
     public func run(policy: Policy, collectViolations: Bool) -> AnalysisReport {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
-        let sinks = graph.nodes.map { node -> SinkMatch? in
+        let sinks = graph.nodes.indices.map { index -> SinkMatch? in
+            let node = graph.nodes[index]
+            if let fixed = graph.fixedSinks[Int32(index)] { return fixed }
             guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
             guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
             return catalog.classify(node, demangled: naming.demangled(node))

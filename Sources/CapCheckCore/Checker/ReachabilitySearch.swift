@@ -77,7 +77,7 @@ final class ReachabilitySearch {
                             reached[package, default: [:]][sink.capability] = lazyPath
                         }
                     }
-                    if collectViolations, !contexts[context].grant.contains(sink.capability) {
+                    if collectViolations, !holds(context, sink) {
                         // Effects: blame the outermost package on the path that lacks the capability.
                         let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
                         let package = contexts[blamed].package
@@ -92,5 +92,13 @@ final class ReachabilitySearch {
             }
         }
         return (reached, violations, visitedNodes)
+    }
+
+    /// Whether code running under `context` may use `sink`. A sink that needs an explicit grant is held only
+    /// through a policy entry listing its capability (the root holds everything).
+    private func holds(_ context: Int32, _ sink: SinkMatch) -> Bool {
+        let current = contexts[context]
+        guard current.grant.contains(sink.capability) else { return false }
+        return !sink.needsExplicitGrant || context == contexts.root || current.entry?.allow.contains(sink.capability) == true
     }
 }

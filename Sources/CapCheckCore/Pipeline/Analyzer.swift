@@ -61,6 +61,12 @@ public struct Analyzer {
         let ownership = SourceOwnership(graph: packageGraph)
         let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
 
+        progress("Analysing C, C++ and Objective-C sources with libclang…")
+        let native = try NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
+                                            includeTests: options.includeTests,
+                                            locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) }).analyse()
+        NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
+
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
         let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
@@ -69,7 +75,9 @@ public struct Analyzer {
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
-        return checker.run(policy: policy, collectViolations: usePolicy)
+        var report = checker.run(policy: policy, collectViolations: usePolicy)
+        report.unanalyzed += native.unanalyzed
+        return report
     }
 
     private func loadPolicy(for graph: PackageGraph) throws -> Policy {
