@@ -15,8 +15,7 @@ public enum LibClangLocator {
             }
             return explicit
         }
-        let candidates = [toolchain.libraryDirectory.appendingPathComponent("libclang.so").path]
-            + systemCandidates(ldconfigListing: ldconfigListing(), llvmRoots: llvmRoots())
+        let candidates = [toolchain.libraryDirectory.appendingPathComponent("libclang.so").path] + systemLibraries()
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw CapCheckError(.toolchain, """
                 no libclang found (needed to analyse the package's C, C++ and Objective-C targets): not in the \
@@ -36,6 +35,11 @@ public enum LibClangLocator {
             .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/include/stddef.h").path) }
             .sorted { $0.compare($1, options: .numeric) == .orderedDescending }
         return versions.first.map { ["-resource-dir", folder.appendingPathComponent($0).path] } ?? []
+    }
+
+    /// The system's libclang libraries that exist, best first (Debian's `libclang-dev`).
+    public static func systemLibraries() -> [String] {
+        systemCandidates(ldconfigListing: ldconfigListing(), llvmRoots: llvmRoots()).filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// System libclang paths, best first: from an `ldconfig -p` listing, then from `llvm-*` folders.
