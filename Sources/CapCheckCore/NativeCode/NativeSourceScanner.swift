@@ -116,17 +116,7 @@ private struct TranslationUnitWalk {
                                           kind: symbolKind(kind))
         if kind == CXCursorKindValue.objcClassMethodDecl && name == "load" { definition.loadTime.insert(.objcLoad) }
         let isDefinition = api.isCursorDefinition(cursor) != 0
-        var callSites = Set<String>()
-        api.visit(cursor) { child in
-            let childKind = api.getCursorKind(child)
-            if childKind >= CXCursorKindValue.firstAttr && childKind <= CXCursorKindValue.lastAttrBound {
-                applyAttribute(child, to: &definition)
-                return .next
-            }
-            guard isDefinition else { return .next }
-            record(child, kind: childKind, in: &definition, callSites: &callSites)
-            return .recurse
-        }
+        _ = scanChildren(of: cursor, into: &definition, body: isDefinition)
         if isDefinition {
             if let existing = definitions[usr] { definition.merge(existing) }
             definitions[usr] = definition
@@ -142,6 +132,16 @@ private struct TranslationUnitWalk {
         guard !usr.isEmpty, let location = location(of: cursor) else { return }
         var definition = NativeDefinition(usr: usr, name: api.spelling(cursor), location: location,
                                           language: language(of: cursor), kind: .variable)
+        let callSites = scanChildren(of: cursor, into: &definition, body: true)
+        // In C a global's initializer is a constant; in C++ one that calls code runs before main.
+        if definition.language == .cxx && !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
+        guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
+        definitions[usr] = definition
+    }
+
+    /// Applies a declaration's attributes and, with `body`, records everything in its body or initializer.
+    /// Returns the call sites seen.
+    private mutating func scanChildren(of cursor: CXCursor, into definition: inout NativeDefinition, body: Bool) -> Set<String> {
         var callSites = Set<String>()
         api.visit(cursor) { child in
             let childKind = api.getCursorKind(child)
@@ -149,13 +149,11 @@ private struct TranslationUnitWalk {
                 applyAttribute(child, to: &definition)
                 return .next
             }
+            guard body else { return .next }
             record(child, kind: childKind, in: &definition, callSites: &callSites)
             return .recurse
         }
-        // In C a global's initializer is a constant; in C++ one that calls code runs before main.
-        if definition.language == .cxx && !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
-        guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
-        definitions[usr] = definition
+        return callSites
     }
 
     /// Records one cursor of a body or initializer.
