@@ -13,9 +13,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "CIndexStore"),
+        .target(name: "CLibClang"),
         .target(
             name: "CapCheckCore",
-            dependencies: ["CIndexStore"],
+            dependencies: ["CIndexStore", "CLibClang"],
             resources: [.copy("Catalog/Resources")]
         ),
         .executableTarget(

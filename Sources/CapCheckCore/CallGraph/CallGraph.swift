@@ -40,6 +40,12 @@ public enum EdgeKind: String, Sendable, Codable {
     case conformance = "implicit call of a conformance"
     case construction = "constructed type"
     case inheritedMain = "static main() run by @main"
+    // Edges of the libclang pass (`NativeCode/`).
+    case loadTime = "run at program load or exit"
+    case addressTaken = "address taken (callable through a pointer)"
+    case symbolAlias = "alias or ifunc of"
+    case moduleImport = "module imported by this file"
+    case nativeCode = "native code of the package"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).
@@ -57,6 +63,9 @@ public final class CallGraph: @unchecked Sendable {
     public private(set) var owners: [Int32] = []
     private var ownerIDs: [String: Int32] = [:]
     public private(set) var edges: [[GraphEdge]] = []
+    /// Sinks fixed by the stage that made the node (the libclang pass's `inline asm`, `syscall(SYS_openat)`,
+    /// native-target and system-library pseudo-sinks); the catalog classifies every other node.
+    public internal(set) var fixedSinks: [Int32: SinkMatch] = [:]
     private var ids: [String: Int32] = [:]
     private var edgeKeys = Set<Int64>()
 

@@ -8,6 +8,9 @@ public struct SinkMatch: Hashable, Sendable {
     /// Set for the fallback rule "an unclassified C function is `ffi`": it applies only to calls from Swift,
     /// since C code calling C is not crossing a language boundary.
     public let onlyFromSwift: Bool
+    /// Held only through a policy entry that lists the capability, never through `"unlisted": "inherit"`
+    /// (a binary target's prebuilt code must be granted `ffi` explicitly).
+    public var needsExplicitGrant = false
 }
 
 /// The catalog of toolchain APIs that need a capability, loaded from the JSON resources in

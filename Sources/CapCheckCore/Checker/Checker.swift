@@ -10,6 +10,8 @@ public struct Checker {
     let testModules: Set<String>
     /// Where the sub-stages of `run` are timed, if anywhere.
     public var timings: StageTimings?
+    /// Unanalysed code found by earlier stages (the native-code pass), added to the report.
+    public var additionalUnanalyzed: [Unanalyzed] = []
 
     public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
                 naming: SymbolNaming, includeTests: Bool) {
@@ -59,7 +61,7 @@ public struct Checker {
                 buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted())
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
-                              unanalyzed: UnanalyzedCode.find(in: packageGraph),
+                              unanalyzed: UnanalyzedCode.find(in: packageGraph) + additionalUnanalyzed,
                               unusedGrants: collectViolations ? usage.unused(in: policy) : [],
                               packagePath: packageGraph.root.path)
     }
@@ -73,7 +75,9 @@ public struct Checker {
     func prepareSearch(policy: Policy) -> (search: ReachabilitySearch, contexts: GrantContexts, entryPoints: [(node: Int32, context: Int32)]) {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
         let sinks = measure("sinks") {
-            graph.nodes.map { node -> SinkMatch? in
+            graph.nodes.indices.map { index -> SinkMatch? in
+                let node = graph.nodes[index]
+                if let fixed = graph.fixedSinks[Int32(index)] { return fixed }
                 guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
                 guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
                 return catalog.classify(node, demangled: naming.demangled(node))

@@ -118,7 +118,7 @@ final class ReachabilitySearch {
                     result.reached[package, default: [:]][sink.capability] = lazyPath
                 }
             }
-            guard collectViolations, firstUnderContext, !contexts[context].grant.contains(sink.capability) else { return }
+            guard collectViolations, firstUnderContext, !holds(context, sink) else { return }
             // Effects: blame the outermost package on the path that lacks the capability.
             let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
             let package = contexts[blamed].package
@@ -127,5 +127,13 @@ final class ReachabilitySearch {
                                                  path: lazyPath ?? path(to: state, then: edge)))
             }
         }
+    }
+
+    /// Whether code running under `context` may use `sink`. A sink that needs an explicit grant is held only
+    /// through a policy entry listing its capability (the root holds everything).
+    private func holds(_ context: Int32, _ sink: SinkMatch) -> Bool {
+        let current = contexts[context]
+        guard current.grant.contains(sink.capability) else { return false }
+        return !sink.needsExplicitGrant || context == contexts.root || current.entry?.allow.contains(sink.capability) == true
     }
 }

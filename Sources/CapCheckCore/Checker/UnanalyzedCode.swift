@@ -5,9 +5,9 @@ enum UnanalyzedCode {
             package.targets.filter { !$0.isTest }.compactMap { target -> Unanalyzed? in
                 switch target.kind {
                 case .binary:
-                    return Unanalyzed(package: package.identity, reason: "binary target \(target.name): prebuilt code, no sources to analyse")
+                    return Unanalyzed(package: package.identity, reason: "\(NativeGraphMerger.describe(target)): prebuilt code, no sources to analyse; ffi for \(package.identity) wherever its module is imported, and must be granted explicitly")
                 case .systemLibrary:
-                    return Unanalyzed(package: package.identity, reason: "system library target \(target.name): links a library from the system, not analysed")
+                    return Unanalyzed(package: package.identity, reason: "\(NativeGraphMerger.describe(target)): a library from the system, not analysed; ffi for \(package.identity) wherever its module is imported")
                 case .plugin:
                     return Unanalyzed(package: package.identity, reason: "plugin target \(target.name): runs inside SwiftPM (build-tool plugins at every build, command plugins on request); not analysed")
                 case .macro:

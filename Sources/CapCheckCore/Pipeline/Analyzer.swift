@@ -74,12 +74,22 @@ public struct Analyzer {
         let ownership = SourceOwnership(graph: packageGraph)
         let graph = timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
 
+        progress("Analysing C, C++ and Objective-C sources with libclang…")
+        let native = try timings.measure("native code") {
+            let native = try NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
+                                                includeTests: options.includeTests,
+                                                locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) }).analyse()
+            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
+            return native
+        }
+
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
         let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
                               naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
         checker.timings = timings
+        checker.additionalUnanalyzed = native.unanalyzed
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }

@@ -33,6 +33,11 @@ final class RealWorldTests: XCTestCase {
         XCTAssertEqual(env.last?.symbol, "FoundationEssentials.ProcessInfo.environment")
     }
 
+    /// The libclang pass reads CYaml's C sources with SwiftPM's flags: none is left unanalysed.
+    func testYamsCSourcesAreParsedCleanly() throws {
+        XCTAssertEqual(try audit().unanalyzed, [])
+    }
+
     func testMinimalPolicyForTheRealGraphPasses() throws {
         let policy = """
         { "version": 1, "packages": {

@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// capcheck's native-code fixture: each dependency reaches a capability from C (or a system library) in a way
+// only the libclang pass sees.
+let package = Package(
+    name: "NativeApp",
+    dependencies: [
+        .package(path: "../Packages/c-socket"),
+        .package(path: "../Packages/c-asm"),
+        .package(path: "../Packages/c-load-time"),
+        .package(path: "../Packages/c-raw-syscall"),
+        .package(path: "../Packages/c-fnptr-table"),
+        .package(path: "../Packages/system-zlib"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "NativeApp",
+            dependencies: [
+                .product(name: "Sock", package: "c-socket"),
+                .product(name: "Asm", package: "c-asm"),
+                .product(name: "LoadTime", package: "c-load-time"),
+                .product(name: "RawSyscall", package: "c-raw-syscall"),
+                .product(name: "FnTable", package: "c-fnptr-table"),
+                .product(name: "Compress", package: "system-zlib"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

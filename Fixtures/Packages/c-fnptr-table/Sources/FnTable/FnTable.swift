@@ -1,0 +1,5 @@
+// capcheck rule: function-pointer table (dispatch reaches the table's handlers, not every address-taken function).
+import CFnTable
+
+public func dispatch(_ command: String, _ argument: String) -> Int32 { capcheck_dispatch(command, argument) }
+public func envHandler() -> UnsafeMutableRawPointer? { capcheck_env_handler() }

@@ -1,0 +1,89 @@
+import Foundation
+
+/// How SwiftPM compiled one C-family source: the file and the compiler flags libclang needs to parse it the same
+/// way (include paths, defines, language standard, target), without the flags that write anything.
+public struct ClangCompileCommand: Sendable, Hashable {
+    public let source: String
+    public let arguments: [String]
+}
+
+/// Compile commands of the package graph's C-family sources: from the build manifest SwiftPM writes
+/// (`<scratch>/debug.yaml`, one `tool: clang` command per source), or, when there is none, from the target
+/// layout (each target's `include/` folder and those of every other C-family target, SwiftPM's defines).
+public enum ClangCompileCommands {
+    /// Source extensions SwiftPM compiles with clang as C, C++ or Objective-C.
+    static let parsedExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+    /// Assembly sources: compiled into the target, but no C to parse.
+    static let assemblyExtensions: Set<String> = ["s", "S"]
+
+    /// The commands of a build manifest (llbuild YAML: each command's `inputs` and `args` are one-line JSON arrays).
+    public static func fromBuildManifest(_ text: String) -> [ClangCompileCommand] {
+        var commands: [ClangCompileCommand] = []
+        var isClang = false, inputs: [String] = [], arguments: [String] = []
+        func flush() {
+            if isClang, let source = inputs.first, !arguments.isEmpty {
+                commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source)))
+            }
+            isClang = false; inputs = []; arguments = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("  \"") && trimmed.hasSuffix(":") { flush(); continue }
+            if trimmed == "tool: clang" { isClang = true }
+            if trimmed.hasPrefix("inputs: [") { inputs = jsonStrings(trimmed.dropFirst("inputs: ".count)) }
+            if trimmed.hasPrefix("args: [") { arguments = jsonStrings(trimmed.dropFirst("args: ".count)) }
+        }
+        flush()
+        return commands
+    }
+
+    /// The compile command of a source from the target layout, when there is no build manifest.
+    static func fromLayout(source: String, graph: PackageGraph) -> ClangCompileCommand {
+        var arguments = ["-DSWIFT_PACKAGE=1", "-DDEBUG=1", "-fblocks"]
+        for package in graph.packages {
+            for target in package.targets where target.kind == .clang {
+                let include = URL(fileURLWithPath: target.path).appendingPathComponent("include").path
+                if FileManager.default.fileExists(atPath: include) { arguments += ["-I", include] }
+            }
+        }
+        return ClangCompileCommand(source: source, arguments: arguments)
+    }
+
+    /// The C-family sources (parsed and assembly) under a target's folder.
+    static func sources(of target: Target) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let ext = (relative as NSString).pathExtension
+            if parsedExtensions.contains(ext) || assemblyExtensions.contains(ext) {
+                found.append(URL(fileURLWithPath: target.path).appendingPathComponent(relative).standardizedFileURL.path)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// The compiler's arguments without the driver, the source, the outputs (`-o`, dependency files, the index
+    /// store, serialized diagnostics) and the module flags: libclang parses with plain `#include`s and never
+    /// writes into the build folder or reads modules another clang version built.
+    static func sanitize(_ arguments: [String], source: String) -> [String] {
+        let dropWithValue: Set<String> = ["-o", "-MT", "-MF", "-MQ", "-index-store-path", "-serialize-diagnostics",
+                                          "--serialize-diagnostics", "-fmodules-cache-path", "-module-cache-path"]
+        let dropAlone: Set<String> = ["-c", "-MD", "-MMD", "-M", "-MM", "-MP", "-fcolor-diagnostics", "-fdiagnostics-color"]
+        var result: [String] = []
+        var index = arguments.startIndex == arguments.endIndex ? 0 : 1  // skip the driver
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if dropWithValue.contains(argument) { index += 1; continue }
+            if dropAlone.contains(argument) || argument == source { continue }
+            if argument.hasPrefix("-fmodule") || argument.hasPrefix("-fimplicit-module") || argument.hasPrefix("-fno-implicit-module")
+                || argument.hasPrefix("-index-") || argument.hasPrefix("-fbuild-session") { continue }
+            result.append(argument)
+        }
+        return result
+    }
+
+    private static func jsonStrings(_ text: Substring) -> [String] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]) ?? []
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// The libclang pass: parses every C, C++ and Objective-C source of every C-family target of the build (with the
+/// flags SwiftPM compiled it with) and collects, per definition, what the index store does not record.
+/// The result is merged into the call graph by `NativeGraphMerger`.
+public struct NativeCodeAnalyzer {
+    public let packageGraph: PackageGraph
+    public let ownership: SourceOwnership
+    /// SwiftPM's scratch folder (`.build`), which holds the build manifest `debug.yaml`.
+    public let scratchPath: URL
+    public let includeTests: Bool
+    /// Finds libclang; called only when there is C-family code to parse.
+    public let locateLibClang: () throws -> String
+
+    public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
+                locateLibClang: @escaping () throws -> String) {
+        self.packageGraph = packageGraph
+        self.ownership = ownership
+        self.scratchPath = scratchPath
+        self.includeTests = includeTests
+        self.locateLibClang = locateLibClang
+    }
+
+    public func analyse() throws -> NativeFindings {
+        var findings = NativeFindings()
+        var parsed: [(command: ClangCompileCommand, target: Target)] = []
+        for (command, target) in compileCommands() {
+            let ext = (command.source as NSString).pathExtension
+            if ClangCompileCommands.assemblyExtensions.contains(ext) {
+                findings.unanalyzed.append(Unanalyzed(
+                    package: owner(of: command.source)?.package ?? packageGraph.root.identity,
+                    reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
+            } else {
+                parsed.append((command, target))
+            }
+        }
+        guard !parsed.isEmpty else { return findings }
+
+        let libraryPath = try locateLibClang()
+        let api = try LibClangAPI(library: try NativeLibrary(path: libraryPath))
+        findings.libclangVersion = api.version
+        let resources = LibClangLocator.resourceArguments(forLibrary: libraryPath)
+        parsed = parsed.map { (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources), $0.target) }
+
+        let (syscalls, probeErrors) = try Self.withIndex(api) { index in
+            try SyscallTable.evaluate(api: api, index: index, arguments: Self.platformArguments(parsed[0].command.arguments) + resources)
+        }
+        findings.syscalls = syscalls
+        if syscalls.entries.isEmpty {
+            findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
+                raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
+                every constant-number syscall(...) is unclassified
+                """))
+        }
+
+        let results = Self.scanAll(parsed.map(\.command), api: api)
+        for ((command, target), result) in zip(parsed, results) {
+            if let error = result.errors.first {
+                findings.unanalyzed.append(Unanalyzed(
+                    package: owner(of: command.source)?.package ?? packageGraph.root.identity,
+                    reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)"))
+            }
+            for definition in result.definitions.values {
+                guard let owner = owner(of: definition.location.file) else { continue }
+                let key = owner.package + "|" + definition.usr
+                if findings.definitions[key] == nil {
+                    let isTest = ownership.testModules.contains(owner.module ?? "")
+                    findings.definitions[key] = OwnedNativeDefinition(package: owner.package, module: owner.module,
+                                                                      isTest: isTest, definition: definition)
+                } else {
+                    findings.definitions[key]!.definition.merge(definition)
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The compiled C-family sources and their targets: from the build manifest when SwiftPM wrote one (only what
+    /// this build compiled), else every source of every C-family target.
+    func compileCommands() -> [(ClangCompileCommand, Target)] {
+        let manifest = scratchPath.appendingPathComponent("debug.yaml")
+        let commands: [ClangCompileCommand]
+        if let text = try? String(contentsOf: manifest, encoding: .utf8) {
+            commands = ClangCompileCommands.fromBuildManifest(text)
+        } else {
+            commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }
+                .flatMap(ClangCompileCommands.sources(of:))
+                .map { ClangCompileCommands.fromLayout(source: $0, graph: packageGraph) }
+        }
+        return commands.compactMap { command in
+            guard let target = target(of: command.source), target.kind == .clang, includeTests || !target.isTest else { return nil }
+            return (command, target)
+        }
+    }
+
+    /// Parses every source, spreading the work over the cores (one libclang index per worker).
+    private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI) -> [NativeSourceScanner.Result] {
+        let results = ResultSlots<NativeSourceScanner.Result>(count: commands.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            withIndex(api) { index in
+                let scanner = NativeSourceScanner(api: api)
+                for number in stride(from: worker, to: commands.count, by: workers) {
+                    results.set(number, .success(scanner.scan(commands[number], index: index)))
+                }
+            }
+        }
+        return results.values.map { (try? $0?.get()) ?? NativeSourceScanner.Result() }
+    }
+
+    private static func withIndex<T>(_ api: LibClangAPI, _ body: (UnsafeMutableRawPointer) throws -> T) rethrows -> T {
+        let index = api.createIndex(0, 0)!
+        defer { api.disposeIndex(index) }
+        return try body(index)
+    }
+
+    /// The flags that select the platform (`-target`, sysroots), for evaluating system headers.
+    static func platformArguments(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if ["-target", "--sysroot", "-isysroot"].contains(argument), index + 1 < arguments.count {
+                result += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--target=") || argument.hasPrefix("--sysroot=") { result.append(argument) }
+            index += 1
+        }
+        return result
+    }
+
+    private func owner(of file: String) -> SourceOwnership.Owner? { ownership.owner(of: file, unitModule: "") }
+
+    private func target(of file: String) -> Target? {
+        guard let owner = owner(of: file) else { return nil }
+        return packageGraph.package(owner.package)?.targets.first { $0.moduleName == owner.module }
+    }
+}

@@ -1,0 +1,141 @@
+import CapCheckCore
+import XCTest
+
+/// `capcheck check` on Fixtures/NativeApp: one dependency per native-code rule (inline asm, load-time code,
+/// raw syscall, function-pointer table, system library target, a C target opening a socket).
+final class NativeAppTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func report() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("NativeApp")
+        Self.cached = report
+        return report
+    }
+
+    func testExactViolationSet() throws {
+        XCTAssertEqual(try report().violationKeys, [
+            "c-asm ffi capcheck_barrier_count",
+            "c-asm ffi inline asm",
+            "c-asm unsafe inline asm",
+            "c-fnptr-table exec execv",
+            "c-fnptr-table ffi capcheck_dispatch",
+            "c-fnptr-table fs open",
+            "c-load-time env getenv",
+            "c-load-time env setenv",
+            "c-load-time ffi native code of target CLoadTime",
+            "c-load-time fs access",
+            "c-load-time fs chmod",
+            "c-load-time fs mkdir",
+            "c-load-time fs unlink",
+            "c-raw-syscall ffi capcheck_raw_open",
+            "c-raw-syscall ffi capcheck_raw_pid",
+            "c-raw-syscall fs syscall(SYS_openat)",
+            "c-socket ffi capcheck_open_socket",
+            "c-socket net socket",
+            "system-zlib ffi system library target CZlib (links z)",
+            "system-zlib ffi zlibVersion",
+        ])
+    }
+
+    func testInlineAsmIsReportedAtTheAsmStatement() throws {
+        let path = try violation("c-asm", "unsafe", "inline asm").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "Asm.barrierCount(_:)", "capcheck_barrier_count", "inline asm"])
+        XCTAssertTrue(path[3].file.hasSuffix("c-asm/Sources/CAsm/casm.c"))
+        XCTAssertEqual(path[3].line, 4)
+    }
+
+    func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {
+        let path = try violation("c-load-time", "env", "getenv").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_read_setting", "getenv"])
+        XCTAssertEqual(path[0].package, "nativeapp")
+        XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue)
+        XCTAssertEqual(path[2].line, 10)
+    }
+
+    func testEveryLoadTimeMechanismIsAnEntryPoint() throws {
+        // destructor → unlink, .init_array entry → chmod, ifunc resolver → access, weak → setenv, alias → mkdir.
+        let entries = try ["unlink", "chmod", "access", "setenv", "mkdir"].map { sink in
+            try XCTUnwrap(report().violations.first { $0.package == "c-load-time" && $0.sink == sink }?.path[1].symbol, sink)
+        }
+        XCTAssertEqual(entries, ["capcheck_cleanup", "capcheck_init_entry", "capcheck_resolve_fast", "capcheck_weak_hook", "capcheck_alias"])
+        let alias = try violation("c-load-time", "fs", "mkdir").path
+        XCTAssertEqual(alias[2].symbol, "capcheck_alias_target")
+        XCTAssertEqual(alias[2].via, EdgeKind.symbolAlias.rawValue)
+    }
+
+    func testRawSyscallIsClassifiedByItsNumber() throws {
+        let path = try violation("c-raw-syscall", "fs", "syscall(SYS_openat)").path
+        XCTAssertTrue(path.last!.file.hasSuffix("c-raw-syscall/Sources/CRawSyscall/rawsyscall.c"))
+        XCTAssertEqual(path.last!.line, 8)
+        // syscall(SYS_getpid) needs nothing: the package reaches only fs and ffi.
+        XCTAssertEqual(try report().summary(of: "c-raw-syscall")?.reached, ["ffi", "fs"])
+    }
+
+    func testFunctionPointerTableReachesItsHandlersOnly() throws {
+        let path = try violation("c-fnptr-table", "fs", "open").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "FnTable.dispatch(_:_:)", "capcheck_dispatch",
+                                            "capcheck_handlers", "capcheck_do_open", "open"])
+        let summary = try XCTUnwrap(report().summary(of: "c-fnptr-table"))
+        XCTAssertEqual(summary.reached, ["exec", "ffi", "fs"])
+        // The env handler's address is taken only in capcheck_env_handler, which the root never calls.
+        XCTAssertEqual(summary.latent, ["env", "unsafe"])
+        XCTAssertEqual(summary.latentPaths["env"]?.map(\.symbol).suffix(2), ["capcheck_do_env", "getenv"])
+    }
+
+    func testSystemLibraryTargetIsFFIAndUnanalyzed() throws {
+        let path = try violation("system-zlib", "ffi", "system library target CZlib (links z)").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "Compress.zlibVersionString()", "module CZlib",
+                                            "system library target CZlib (links z)"])
+        XCTAssertEqual(path[2].via, EdgeKind.moduleImport.rawValue)
+        XCTAssertEqual(path[2].line, 2)
+        // Every C source parsed cleanly: the only unanalysed code is the system library.
+        XCTAssertEqual(try report().unanalyzed.map(\.package), ["system-zlib"])
+        XCTAssertTrue(try report().unanalyzed[0].reason.hasPrefix("system library target CZlib (links z):"))
+    }
+
+    func testGrantingWhatEachPackageReachesPasses() throws {
+        let report = try Fixtures.analyse("NativeApp", policy: """
+            { "version": 1, "packages": {
+                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
+                "c-load-time": { "allow": ["ffi", "fs", "env"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
+                "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi"] } } }
+            """)
+        XCTAssertEqual(report.violationKeys, [])
+    }
+
+    private func violation(_ package: String, _ capability: String, _ sink: String) throws -> Violation {
+        try XCTUnwrap(report().violations.first { $0.package == package && $0.capability == capability && $0.sink == sink },
+                      "\(package) \(capability) \(sink)")
+    }
+}
+
+/// The libclang pass gives the same facts with the toolchain's libclang and with the system's (Debian's
+/// `libclang-dev`, which `.ci/run` installs): either may be the one a machine has.
+final class NativeLibClangVariantsTests: XCTestCase {
+    func testToolchainAndSystemLibClangFindTheSameNativeCode() throws {
+        guard let system = LibClangLocator.systemLibraries().first else {
+            throw XCTSkip("no system libclang installed (apt-get install libclang-dev)")
+        }
+        try Fixtures.build("NativeApp")
+        let toolchain = try Toolchain.locate()
+        let graph = try PackageGraphLoader(toolchain: toolchain, packagePath: Fixtures.packagePath("NativeApp"),
+                                           scratchPath: Fixtures.scratchPath("NativeApp")).load()
+        func facts(_ library: String) throws -> [String: String] {
+            let findings = try NativeCodeAnalyzer(packageGraph: graph, ownership: SourceOwnership(graph: graph),
+                                                  scratchPath: Fixtures.scratchPath("NativeApp"), includeTests: false,
+                                                  locateLibClang: { library }).analyse()
+            XCTAssertEqual(findings.unanalyzed, [], library)
+            return findings.definitions.mapValues { owned in
+                let definition = owned.definition
+                let syscalls = definition.syscalls.map { "\($0.site.line):\($0.number.map(String.init) ?? "?")" }
+                return "asm \(definition.inlineAsm.map(\.line)) syscalls \(syscalls) load \(definition.loadTime.map(\.rawValue).sorted()) "
+                    + "refs \(definition.references.map(\.name).sorted()) alias \(definition.aliasOf)"
+            }
+        }
+        let fromToolchain = try facts(toolchain.libraryDirectory.appendingPathComponent("libclang.so").path)
+        XCTAssertEqual(fromToolchain, try facts(system))
+        XCTAssertEqual(fromToolchain["c-load-time|c:loadtime.c@F@capcheck_read_setting"],
+                       "asm [] syscalls [] load [\"__attribute__((constructor))\"] refs [\"getenv\", \"setting\"] alias []")
+        XCTAssertEqual(fromToolchain["c-asm|c:@F@capcheck_barrier_count"], "asm [4] syscalls [] load [] refs [] alias []")
+    }
+}

@@ -1,0 +1,133 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// The pieces of the libclang pass that do not need a fixture build: finding libclang, reading SwiftPM's build
+/// manifest and module maps, the syscall table, and the explicit-grant rule of binary targets.
+final class NativeCodeUnitTests: XCTestCase {
+    func testLibClangNamesAreRecognised() {
+        XCTAssertTrue(LibClangLocator.isLibClang("libclang.so"))
+        XCTAssertTrue(LibClangLocator.isLibClang("libclang.so.21.0"))
+        XCTAssertTrue(LibClangLocator.isLibClang("libclang-14.so.13"))
+        XCTAssertFalse(LibClangLocator.isLibClang("libclang-cpp.so.14"))
+        XCTAssertFalse(LibClangLocator.isLibClang("libclangAST.a"))
+    }
+
+    func testSystemCandidatesComeFromLdconfigNewestFirst() {
+        let listing = """
+            1234 libs found in cache `/etc/ld.so.cache'
+            \tlibclang-cpp.so.14 (libc6,x86-64) => /lib/x86_64-linux-gnu/libclang-cpp.so.14
+            \tlibclang-14.so.13 (libc6,x86-64) => /lib/x86_64-linux-gnu/libclang-14.so.13
+            \tlibclang-16.so.16 (libc6,x86-64) => /lib/x86_64-linux-gnu/libclang-16.so.16
+            """
+        XCTAssertEqual(LibClangLocator.systemCandidates(ldconfigListing: listing, llvmRoots: []),
+                       ["/lib/x86_64-linux-gnu/libclang-16.so.16", "/lib/x86_64-linux-gnu/libclang-14.so.13"])
+    }
+
+    func testOverrideMustExist() throws {
+        let toolchain = try Toolchain.locate()
+        XCTAssertThrowsError(try LibClangLocator.locate(toolchain: toolchain, environment: ["CAPCHECK_LIBCLANG": "/nonexistent/libclang.so"])) {
+            XCTAssertEqual(($0 as? CapCheckError)?.kind, .toolchain)
+        }
+    }
+
+    func testBuildManifestGivesEachClangCommandWithoutItsOutputs() {
+        let manifest = """
+            commands:
+              "/s/.build/debug/CSock.build/sock.c.o":
+                tool: clang
+                inputs: ["/p/Sources/CSock/sock.c"]
+                outputs: ["/s/.build/debug/CSock.build/sock.c.o"]
+                args: ["/opt/swift/usr/bin/clang","-target","x86_64-unknown-linux-gnu","-DSWIFT_PACKAGE=1","-index-store-path","/s/store","-I","/p/Sources/CSock/include","-fmodules","-fmodules-cache-path=/s/cache","-MD","-MT","dependencies","-MF","/s/sock.c.d","-c","/p/Sources/CSock/sock.c","-o","/s/sock.c.o"]
+
+              "/s/.build/debug/Sock.build/sources":
+                tool: write-auxiliary-file
+                inputs: ["<sources-file-list>","/p/Sources/Sock/Sock.swift"]
+            """
+        XCTAssertEqual(ClangCompileCommands.fromBuildManifest(manifest), [
+            ClangCompileCommand(source: "/p/Sources/CSock/sock.c",
+                                arguments: ["-target", "x86_64-unknown-linux-gnu", "-DSWIFT_PACKAGE=1", "-I", "/p/Sources/CSock/include"]),
+        ])
+    }
+
+    func testModuleMapNamesModulesAndLibraries() {
+        let map = ModuleMapFile.parse("""
+            module CZlib [system] {
+                header "shim.h"
+                link "z"
+                export *
+            }
+            module CSSL { link framework "Security" }
+            """)
+        XCTAssertEqual(map, ModuleMapFile(modules: ["CZlib", "CSSL"], linkedLibraries: ["z", "Security"]))
+    }
+
+    func testSyscallNumbersAreReadFromThePlatformHeaders() throws {
+        let toolchain = try Toolchain.locate()
+        let path = try LibClangLocator.locate(toolchain: toolchain)
+        let api = try LibClangAPI(library: NativeLibrary(path: path))
+        let index = try XCTUnwrap(api.createIndex(0, 0))
+        defer { api.disposeIndex(index) }
+        let (table, errors) = try SyscallTable.evaluate(api: api, index: index, arguments: LibClangLocator.resourceArguments(forLibrary: path))
+        XCTAssertEqual(errors, [])
+        let names = Dictionary(table.entries.values.map { ($0.name, $0.capability) }, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(names["openat"], .fs)
+        XCTAssertEqual(names["socket"], .net)
+        XCTAssertEqual(names["execve"], .exec)
+        XCTAssertNil(names["getpid"])
+        XCTAssertEqual(NativeGraphMerger(packageGraph: Self.binaryGraph(kind: .binary), includeTests: false)
+            .syscallSinks(SyscallSite(site: SourceLocation(file: "x.c", line: 1, column: 1), number: nil), table).map(\.1), [.fs, .net, .exec])
+    }
+
+    // MARK: Binary and system-library targets
+
+    func testBinaryTargetNeedsAnExplicitFFIGrant() throws {
+        let sink = "binary target BinMod (BinMod.artifactbundle)"
+        XCTAssertEqual(try Self.check(.binary, policy: #"{ "version": 1, "unlisted": "inherit", "packages": {} }"#),
+                       ["vendor ffi \(sink)"])
+        XCTAssertEqual(try Self.check(.binary, policy: #"{ "version": 1, "packages": { "vendor": { "allow": ["ffi"] } } }"#), [])
+        XCTAssertEqual(try Self.check(.binary, policy: #"{ "version": 1, "packages": {} }"#), ["vendor ffi \(sink)"])
+    }
+
+    func testSystemLibraryTargetIsHeldThroughAnInheritedGrant() throws {
+        XCTAssertEqual(try Self.check(.systemLibrary, policy: #"{ "version": 1, "unlisted": "inherit", "packages": {} }"#), [])
+        XCTAssertEqual(try Self.check(.systemLibrary, policy: #"{ "version": 1, "packages": {} }"#),
+                       ["vendor ffi system library target BinMod"])
+    }
+
+    /// The root calls `Wrapper.wrap()`, declared in a file of the `vendor` package that imports `BinMod`.
+    private static func check(_ kind: Target.Kind, policy text: String) throws -> [String] {
+        let packageGraph = binaryGraph(kind: kind)
+        let wrap = IndexSymbol(usr: "s:7Wrapper4wrapyyF", name: "wrap()", kind: .function, subkind: 0, language: .swift)
+        let module = IndexSymbol(usr: "c:@M@BinMod", name: "BinMod", kind: .module, subkind: 0, language: .swift)
+        let records = [
+            IndexRecord(name: "main", filePath: "/virtual/app/Sources/App/main.swift", moduleName: "App", symbols: [wrap],
+                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference, .call], line: 2, column: 1, relations: [])]),
+            IndexRecord(name: "wrapper", filePath: "/virtual/vendor/Sources/Wrapper/Wrapper.swift", moduleName: "Wrapper",
+                        symbols: [module, wrap],
+                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference], line: 1, column: 8, relations: []),
+                                      IndexOccurrence(symbol: 1, roles: [.definition], line: 3, column: 13, relations: [])]),
+        ]
+        let ownership = SourceOwnership(graph: packageGraph)
+        let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
+        NativeGraphMerger(packageGraph: packageGraph, includeTests: false).merge(NativeFindings(), records: records, into: graph)
+        let toolchain = try Toolchain.locate()
+        let naming = SymbolNaming(demangler: try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")))
+        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
+                              naming: naming, includeTests: false)
+        let policy = try PolicyLoader.parse(Data(text.utf8), file: "test.json")
+        return checker.run(policy: policy, collectViolations: true).violationKeys
+    }
+
+    private static func binaryGraph(kind: Target.Kind) -> PackageGraph {
+        let app = Package(identity: "app", name: "App", path: "/virtual/app", version: nil, targets: [
+            Target(name: "App", moduleName: "App", kind: .swift, path: "/virtual/app/Sources/App", isTest: false),
+        ])
+        let vendor = Package(identity: "vendor", name: "Vendor", path: "/virtual/vendor", version: nil, targets: [
+            Target(name: "Wrapper", moduleName: "Wrapper", kind: .swift, path: "/virtual/vendor/Sources/Wrapper", isTest: false),
+            Target(name: "BinMod", moduleName: "BinMod", kind: kind,
+                   path: kind == .binary ? "/virtual/vendor/BinMod.artifactbundle" : "/virtual/vendor/Sources/BinMod", isTest: false),
+        ])
+        return PackageGraph(root: app, packages: [app, vendor], dependencies: ["app": ["vendor"], "vendor": []])
+    }
+}
