@@ -25,7 +25,7 @@ public struct SymbolRoles: OptionSet, Hashable, Sendable {
 }
 
 /// `indexstore_symbol_kind_t`.
-public enum SymbolKind: UInt32, Sendable {
+public enum SymbolKind: UInt32, Sendable, Codable {
     case unknown = 0, module, namespace, namespaceAlias, macro, `enum`, `struct`, `class`, `protocol`, `extension`,
          union, `typealias`, function, variable, field, enumConstant, instanceMethod, classMethod, staticMethod,
          instanceProperty, classProperty, staticProperty, constructor, destructor, conversionFunction, parameter,
@@ -39,7 +39,7 @@ public enum SymbolKind: UInt32, Sendable {
 }
 
 /// `indexstore_symbol_language_t`.
-public enum SymbolLanguage: UInt32, Sendable {
+public enum SymbolLanguage: UInt32, Sendable, Codable {
     case c = 0, objc = 1, cxx = 2, swift = 100
 
     /// C, Objective-C and C++ symbols are "native" code for the ffi rule.

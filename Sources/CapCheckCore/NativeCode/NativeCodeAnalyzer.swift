@@ -11,6 +11,9 @@ public struct NativeCodeAnalyzer {
     public let includeTests: Bool
     /// Finds libclang; called only when there is C-family code to parse.
     public let locateLibClang: () throws -> String
+    /// When each source was last compiled (its index unit's modification time), by source path: results of
+    /// sources with a stamp are cached under `<scratch>/capcheck/native/` and reused while the stamp is unchanged.
+    public var sourceStamps: [String: Double] = [:]
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
                 locateLibClang: @escaping () throws -> String) {
@@ -53,8 +56,16 @@ public struct NativeCodeAnalyzer {
                 """))
         }
 
-        let results = Self.scanAll(parsed.map(\.command), api: api)
-        for ((command, target), result) in zip(parsed, results) {
+        let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
+                                      libclangVersion: api.version)
+        let keys = parsed.map { entry in sourceStamps[entry.command.source].map { cache.key(for: entry.command, stamp: $0) } }
+        var results = keys.map { $0.flatMap(cache.load) }
+        let missing = results.indices.filter { results[$0] == nil }
+        for (index, result) in zip(missing, Self.scanAll(missing.map { parsed[$0].command }, api: api)) {
+            results[index] = result
+            if let key = keys[index] { cache.store(result, key: key) }
+        }
+        for ((command, target), result) in zip(parsed, results.map { $0 ?? NativeSourceScanner.Result() }) {
             if let error = result.errors.first {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,

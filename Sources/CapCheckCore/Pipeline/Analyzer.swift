@@ -76,9 +76,11 @@ public struct Analyzer {
 
         progress("Analysing C, C++ and Objective-C sources with libclang…")
         let native = try timings.measure("native code") {
-            let native = try NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
-                                                includeTests: options.includeTests,
-                                                locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) }).analyse()
+            var analyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
+                                              includeTests: options.includeTests,
+                                              locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
+            analyzer.sourceStamps = Dictionary(units.map { ($0.mainFile, $0.modificationTime) }, uniquingKeysWith: max)
+            let native = try analyzer.analyse()
             NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
             return native
         }
