@@ -15,6 +15,7 @@ let package = Package(
         .package(path: "../Packages/granted-fs"),
         .package(path: "../Packages/nested-parent"),
         .package(path: "../Packages/inherited-main"),
+        .package(path: "../Packages/decoder-latent"),
     ],
     targets: [
         .executableTarget(
@@ -30,6 +31,7 @@ let package = Package(
                 .product(name: "Callback", package: "callback"),
                 .product(name: "GrantedFS", package: "granted-fs"),
                 .product(name: "NestedParent", package: "nested-parent"),
+                .product(name: "DecoderLatent", package: "decoder-latent"),
             ]
         ),
         .executableTarget(

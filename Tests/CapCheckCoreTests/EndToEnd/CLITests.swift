@@ -22,7 +22,7 @@ final class CLITests: XCTestCase {
         let outcome = try CLI.run(["check"] + demo)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("witness-fs"))
-        XCTAssertTrue(outcome.stdout.contains("DemoApp/Sources/DemoApp/main.swift:13:12: WitnessFS.Sink.write(_:) (witness-fs)"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("DemoApp/Sources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("capcheck: 9 violations in 8 packages"))
         XCTAssertEqual(outcome.stderr, "", "--quiet keeps stderr clean")
     }

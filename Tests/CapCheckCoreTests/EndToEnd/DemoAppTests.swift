@@ -33,7 +33,7 @@ final class DemoAppTests: XCTestCase {
         ])
         XCTAssertEqual(path[2].via, EdgeKind.witness.rawValue)
         XCTAssertTrue(path[1].file.hasSuffix("DemoApp/Sources/DemoApp/main.swift"))
-        XCTAssertEqual(path[1].line, 13)
+        XCTAssertEqual(path[1].line, 14)
         XCTAssertEqual(path.last?.package, "toolchain")
     }
 
@@ -84,6 +84,13 @@ final class DemoAppTests: XCTestCase {
         XCTAssertEqual(latent.reached, [])
         XCTAssertEqual(latent.latent, ["fs"])
         XCTAssertEqual(latent.latentPaths["fs"]?.first?.symbol, "LatentFS.wipe(_:)")
+    }
+
+    func testStdlibRequirementDoesNotReachEveryConformerInTheGraph() throws {
+        let decoder = try XCTUnwrap(report().summary(of: "decoder-latent"))
+        XCTAssertFalse(decoder.reached.contains("fs"), "FileDecoder is never constructed: \(decoder.reachedPaths)")
+        XCTAssertEqual(decoder.latent, ["fs"])
+        XCTAssertEqual(decoder.latentPaths["fs"]?.first?.symbol, "DecoderLatent.FileDecoder.container(keyedBy:)")
     }
 
     func testRootClosureCalledBackKeepsTheRootsAuthority() throws {

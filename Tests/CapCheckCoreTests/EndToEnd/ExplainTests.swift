@@ -43,7 +43,7 @@ final class ExplainTests: XCTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.hasPrefix("nested-parent reaches fs by 1 distinct path (one per sink):"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("fs through Foundation.FileManager.contents(atPath:) — can read, write"), outcome.stdout)
-        XCTAssertTrue(outcome.stdout.contains("    Sources/DemoApp/main.swift:22:5: NestedParent.loadSettings() (nested-parent)"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("    Sources/DemoApp/main.swift:23:5: NestedParent.loadSettings() (nested-parent)"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("NestedChild.readSettings() (nested-child)"), outcome.stdout)
     }
 

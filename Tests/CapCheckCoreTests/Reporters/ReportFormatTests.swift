@@ -23,7 +23,7 @@ final class ReportFormatTests: XCTestCase {
     func testMarkdownTableHasGrantedReachedAndLatent() throws {
         let text = try MarkdownFormatter().format(reports().check, mode: .check)
         XCTAssertTrue(text.hasPrefix("## capcheck check: `demoapp`\n"), text)
-        XCTAssertTrue(text.contains("**9 violations in 8 packages · 12 dependencies · 1 unused grant**"), text)
+        XCTAssertTrue(text.contains("**9 violations in 8 packages · 13 dependencies · 1 unused grant**"), text)
         XCTAssertTrue(text.contains("| package | `fs` | `net` | `ffi` |\n|---|---|---|---|\n"), text)
         XCTAssertTrue(text.contains("| `witness-fs` | ✗ reached, not granted |  |  |"), text)
         XCTAssertTrue(text.contains("| `c-socket` |  | ✗ reached, not granted | ✗ reached, not granted |"), text)
@@ -37,7 +37,7 @@ final class ReportFormatTests: XCTestCase {
         let section = try XCTUnwrap(text.components(separatedBy: "### Violations").last)
         XCTAssertEqual(section.components(separatedBy: "```text\n").count - 1, 9)
         XCTAssertTrue(text.contains("**`witness-fs`** reaches `fs` through `Foundation.FileManager.createFile(atPath:contents:attributes:)`, which its grant lacks — can read, write"), text)
-        XCTAssertTrue(text.contains("\nSources/DemoApp/main.swift:13:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), text)
+        XCTAssertTrue(text.contains("\nSources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), text)
         XCTAssertTrue(text.contains("### Unused grants\n\n- `capabilities.json:19:5`: nested-child is granted fs"), text)
     }
 
@@ -74,7 +74,7 @@ final class ReportFormatTests: XCTestCase {
         XCTAssertEqual(rendered.status, 0, rendered.stderr)
         let dom = rendered.stdout
         XCTAssertTrue(dom.contains("<table id=\"capabilities\">"), dom)
-        XCTAssertEqual(dom.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 12, "one row per dependency")
+        XCTAssertEqual(dom.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 13, "one row per dependency")
         XCTAssertTrue(dom.contains("<th scope=\"row\">witness-fs</th><td class=\"violation\">✗ reached, not granted</td>"), dom)
         XCTAssertTrue(dom.contains("<h2>Violations</h2>"), dom)
     }
@@ -101,7 +101,7 @@ final class ReportFormatTests: XCTestCase {
         let physical = try XCTUnwrap(((witness["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
         XCTAssertEqual((physical["artifactLocation"] as? [String: Any])?["uri"] as? String, "Sources/DemoApp/main.swift")
         XCTAssertEqual((physical["artifactLocation"] as? [String: Any])?["uriBaseId"] as? String, "PACKAGE_ROOT")
-        XCTAssertEqual((physical["region"] as? [String: Any])?["startLine"] as? Int, 13)
+        XCTAssertEqual((physical["region"] as? [String: Any])?["startLine"] as? Int, 14)
         let base = try XCTUnwrap((run["originalUriBaseIds"] as? [String: [String: Any]])?["PACKAGE_ROOT"]?["uri"] as? String)
         XCTAssertTrue(base.hasPrefix("file:///") && base.hasSuffix("/Fixtures/DemoApp/"), base)
         let unused = try XCTUnwrap(results.first { $0["ruleId"] as? String == "unused-grant" })

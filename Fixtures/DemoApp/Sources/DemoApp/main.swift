@@ -1,5 +1,6 @@
 import Callback
 import ClosureFS
+import DecoderLatent
 import DeinitFS
 import DescriptionFS
 import Foundation
@@ -20,3 +21,4 @@ _ = add(1, 2)
 withRetry { _ = FileManager.default.createFile(atPath: "/tmp/capcheck-callback", contents: nil) }
 writeLog("hello")
 _ = loadSettings()
+_ = try? JSONDecoder().decode(Settings.self, from: Data(#"{"name": "demo"}"#.utf8))

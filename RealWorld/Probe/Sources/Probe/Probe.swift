@@ -13,7 +13,7 @@ import ZIPFoundation
 /// Uses each package the way an app would. Never run: capcheck only builds and analyses it.
 @main
 struct Probe: AsyncParsableCommand {
-    @Option var url = "https://example.com"
+    @ArgumentParser.Option var url = "https://example.com"
 
     func run() async throws {
         var queue = Deque([1, 2, 3])                                         // swift-collections

@@ -1,10 +1,16 @@
-/// A use of a protocol requirement reaches every witness of it in the graph, and a use of a class
-/// method reaches every override: dynamic dispatch may land on any of them.
+/// A use of a protocol requirement declared in the analysed sources reaches every witness of it in the graph,
+/// and a use of a class method reaches every override: dynamic dispatch may land on any of them.
 /// (Index relation: the witness's or override's definition says `overrideOf` the requirement or base.)
+///
+/// Requirements declared outside the analysed sources (`Decoder.container(keyedBy:)`, `Sequence.makeIterator`,
+/// `Hashable.hash(into:)`, …) are left to `TypeReachesExternalConformanceWitnessesRule`: their witnesses run only
+/// on values of a conforming type, and such a value exists only where that type is reached. An edge from the
+/// toolchain's requirement to every conformer in the graph would make every `Decoder` in every package
+/// reachable from any package that decodes anything.
 struct RequirementReachesWitnessRule: CallGraphRule {
     func apply(to graph: CallGraph, facts: DeclarationFacts) {
         for (member, base) in facts.overrides {
-            guard let requirement = graph.node(forUSR: base) else { continue }
+            guard let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined else { continue }
             graph.addEdge(from: requirement, to: member, kind: .witness, site: graph.nodes[Int(member)].location)
         }
     }
