@@ -62,6 +62,10 @@ public final class CallGraph: @unchecked Sendable {
     /// the search compares owners by number instead of hashing strings on every edge.
     public private(set) var owners: [Int32] = []
     private var ownerIDs: [String: Int32] = [:]
+    /// For a witness or override reached by a `.witness` edge: the type that declares it. The search follows
+    /// such an edge only once that type is reached (rapid type analysis): a witness runs only on a value of its
+    /// type, and a value exists only where its type is named.
+    public internal(set) var witnessTypes: [Int32: Int32] = [:]
     public private(set) var edges: [[GraphEdge]] = []
     /// Sinks fixed by the stage that made the node (the libclang pass's `inline asm`, `syscall(SYS_openat)`,
     /// native-target and system-library pseudo-sinks); the catalog classifies every other node.

@@ -78,21 +78,42 @@ final class ReachabilitySearch {
         // violations: the first time is on a shortest path, later ones add nothing.
         var reachedPairs = Set<Int64>()
         var checkedPairs = Set<Int64>()
+        // Rapid type analysis: a `.witness` edge is taken only once the witness's type is reached (under any
+        // context); until then it waits in `parked`, and is released when the type is first reached.
+        let witnessTypes = graph.witnessTypes
+        var typeReached = Set<Int32>()
+        var parked: [Int32: [(state: Int32, edge: Int32)]] = [:]
+        var released: [(state: Int32, edge: Int32)] = []
+        func noteReached(_ node: Int32) {
+            guard typeReached.insert(node).inserted, let waiting = parked.removeValue(forKey: node) else { return }
+            released.append(contentsOf: waiting)
+        }
+        func follow(_ state: Int32, _ index: Int) {
+            let node = stateNode[Int(state)], context = stateContext[Int(state)]
+            let edge = edges[Int(node)][index]
+            let target = Int(edge.target)
+            if edge.kind == .witness, let type = witnessTypes[edge.target], !typeReached.contains(type) {
+                parked[type, default: []].append((state, Int32(index)))
+                return
+            }
+            if sinks[target] != nil {
+                handleSink(edge, from: state, context: context, callerIsSwift: isSwift[Int(node)])
+            }
+            let next = owners[target] < 0 ? context : contexts.enter(context, node: edge.target, owner: owners[target])
+            push(edge.target, next, state, Int32(index))
+        }
+
         for root in roots { push(root.node, root.context, -1, -1) }
         var cursor = 0
-        while cursor < stateNode.count {
-            let state = Int32(cursor)
-            let node = stateNode[cursor], context = stateContext[cursor]
-            cursor += 1
-            let callerIsSwift = isSwift[Int(node)]
-            for (index, edge) in edges[Int(node)].enumerated() {
-                let target = Int(edge.target)
-                if sinks[target] != nil {
-                    handleSink(edge, from: state, context: context, callerIsSwift: callerIsSwift)
-                }
-                let next = owners[target] < 0 ? context : contexts.enter(context, node: edge.target, owner: owners[target])
-                push(edge.target, next, state, Int32(index))
+        while cursor < stateNode.count || !released.isEmpty {
+            if let waiting = released.popLast() {
+                follow(waiting.state, Int(waiting.edge))
+                continue
             }
+            let state = Int32(cursor)
+            cursor += 1
+            noteReached(stateNode[Int(state)])
+            for index in edges[Int(stateNode[Int(state)])].indices { follow(state, index) }
         }
         return result
 

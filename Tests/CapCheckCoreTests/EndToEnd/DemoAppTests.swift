@@ -93,6 +93,15 @@ final class DemoAppTests: XCTestCase {
         XCTAssertEqual(decoder.latentPaths["fs"]?.first?.symbol, "DecoderLatent.FileDecoder.container(keyedBy:)")
     }
 
+    func testWitnessOfAConformerNothingConstructsIsNotReached() throws {
+        // runSteps calls the package's own requirement Step.perform(); only NoOp is constructed, so Wipe.perform()
+        // (which removes a file) is never taken: rapid type analysis in the search.
+        let decoder = try XCTUnwrap(report().summary(of: "decoder-latent"))
+        XCTAssertEqual(decoder.reached, [], "\(decoder.reachedPaths)")
+        let audit = try Fixtures.analyse("DemoApp", usePolicy: false)
+        XCTAssertEqual(audit.summary(of: "decoder-latent")?.latent, ["fs"])
+    }
+
     func testRootClosureCalledBackKeepsTheRootsAuthority() throws {
         let callback = try XCTUnwrap(report().summary(of: "callback"))
         XCTAssertEqual(callback.reached, [])

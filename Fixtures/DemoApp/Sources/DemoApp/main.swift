@@ -22,3 +22,4 @@ withRetry { _ = FileManager.default.createFile(atPath: "/tmp/capcheck-callback",
 writeLog("hello")
 _ = loadSettings()
 _ = try? JSONDecoder().decode(Settings.self, from: Data(#"{"name": "demo"}"#.utf8))
+runSteps([NoOp()])

@@ -32,3 +32,23 @@ struct FileDecoder: Decoder {
         throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unused"))
     }
 }
+
+// capcheck rule: the search takes a witness edge of RequirementReachesWitnessRule only once the witness's type
+// is reached. `runSteps` calls the requirement `Step.perform()`; only `NoOp` is ever constructed, so `Wipe`'s
+// file access is latent, not reached.
+public protocol Step {
+    func perform()
+}
+
+public struct NoOp: Step {
+    public init() {}
+    public func perform() {}
+}
+
+struct Wipe: Step {
+    func perform() { try? FileManager.default.removeItem(atPath: "/tmp/capcheck-step") }
+}
+
+public func runSteps(_ steps: [any Step]) {
+    for step in steps { step.perform() }
+}
