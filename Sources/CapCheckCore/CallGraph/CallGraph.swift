@@ -46,6 +46,11 @@ public enum EdgeKind: String, Sendable, Codable {
     case symbolAlias = "alias or ifunc of"
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
+    // Edges of the build (`BuildTime/`).
+    case builtTarget = "built by swift build"
+    case buildDependency = "build dependency"
+    case runsPlugin = "build-tool plugin it uses"
+    case buildTimeCode = "runs at build time"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).
