@@ -51,6 +51,9 @@ public enum EdgeKind: String, Sendable, Codable {
     case buildDependency = "build dependency"
     case runsPlugin = "build-tool plugin it uses"
     case buildTimeCode = "runs at build time"
+    // Edges of the Swift source scan (`SwiftSource/`).
+    case exportedToC = "exported to C (callable from any C code)"
+    case dynamicReplacement = "replaces a dynamic declaration wherever it is called"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

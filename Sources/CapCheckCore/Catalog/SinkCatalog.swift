@@ -97,6 +97,16 @@ public final class SinkCatalog: @unchecked Sendable {
         cPurePrefixLengths = Set(cPurePrefixes.map(\.count))
     }
 
+    /// The names Swift source spells the catalog's sinks by (see `SourceSinkNames`).
+    func sourceSinkNames() -> SourceSinkNames {
+        var names = SourceSinkNames()
+        for (key, capability) in wholeTypes { names.addType(key, capability) }
+        for (key, capability) in memberDefaults { names.addType(key, capability) }
+        for (key, entry) in members { if let capability = entry.capability { names.addMember(key, capability) } }
+        names.functions = cFunctions
+        return names
+    }
+
     /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
     public func classify(_ node: GraphNode, demangled: String?) -> SinkMatch? {
         if node.language.isClang { return classifyClang(node) }

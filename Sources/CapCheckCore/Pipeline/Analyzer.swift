@@ -111,11 +111,24 @@ public struct Analyzer {
         }
         BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
 
+        progress("Scanning Swift sources for escape hatches and code in inactive #if branches…")
+        let sources = timings.measure("swift sources") { () -> (unanalyzed: [Unanalyzed], inactiveLines: [String: Int]) in
+            let scanned = SwiftSourceScanner(
+                packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
+                compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
+                indexedLines: SwiftSourceScanner.indexedLines(of: records)).scan()
+            let unanalyzed = SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests)
+                .merge(scanned, records: records, into: graph)
+            return (unanalyzed, scanned.inactiveLines)
+        }
+
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: options.includeTests)
         checker.timings = timings
-        checker.additionalUnanalyzed = native.unanalyzed
+        checker.additionalUnanalyzed = native.unanalyzed + sources.unanalyzed
+        checker.inactiveLines = sources.inactiveLines
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
