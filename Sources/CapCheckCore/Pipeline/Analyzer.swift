@@ -61,6 +61,8 @@ public struct Analyzer {
             throw CapCheckError(.usage, "no Package.swift in \(options.packagePath.path); pass --package-path with the root of a Swift package")
         }
 
+        if options.sandbox, !options.skipBuild { _ = try BuildSandbox.locate() }  // before anything else: say so at once
+
         progress("Resolving the package graph…")
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
@@ -113,11 +115,13 @@ public struct Analyzer {
 
         progress("Scanning Swift sources for escape hatches and code in inactive #if branches…")
         let sources = timings.measure("swift sources") { () -> (unanalyzed: [Unanalyzed], inactiveLines: [String: Int]) in
-            let scanned = SwiftSourceScanner(
+            var scanner = SwiftSourceScanner(
                 packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
                 toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
                 compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
-                indexedLines: SwiftSourceScanner.indexedLines(of: records)).scan()
+                indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
+            scanner.cache = SourceScanCache(scratch: options.scratchPath)
+            let scanned = scanner.scan()
             let unanalyzed = SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests)
                 .merge(scanned, records: records, into: graph)
             return (unanalyzed, scanned.inactiveLines)

@@ -53,9 +53,12 @@ struct IfConfigEvaluator {
         return (start...end).contains { indexedLines.contains($0) }
     }
 
-    /// `#if os(macOS)`, `#elseif DEBUG`, `#else`: how reports name a branch.
+    /// `#if os(macOS)`, `#elseif DEBUG`, `#else of #if os(Linux)`: how reports name a branch.
     static func describe(_ clause: IfConfigClauseSyntax) -> String {
-        ([clause.poundKeyword.text] + (clause.condition.map { [$0.trimmedDescription] } ?? [])).joined(separator: " ")
+        let own = ([clause.poundKeyword.text] + (clause.condition.map { [$0.trimmedDescription] } ?? [])).joined(separator: " ")
+        guard clause.condition == nil, let first = clause.parent?.as(IfConfigClauseListSyntax.self)?.first,
+              first.id != clause.id else { return own }
+        return own + " of " + describe(first)
     }
 
     /// True, false, or nil when this build's value is not known.

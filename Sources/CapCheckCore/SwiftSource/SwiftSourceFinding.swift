@@ -1,8 +1,8 @@
 /// Something in a Swift source file that the index does not show for what it is: an escape hatch (`@_silgen_name`,
 /// `@_cdecl`, a `dlsym` string, …), syntax-level unsafety (`unowned(unsafe)`, …), or, in code the build does not
 /// compile, a reference to a catalog sink.
-struct SwiftSourceFinding: Sendable, Hashable {
-    enum Reach: Sendable, Hashable {
+struct SwiftSourceFinding: Sendable, Hashable, Codable {
+    enum Reach: Sendable, Hashable, Codable {
         /// Reached wherever its enclosing declaration is.
         case withDeclaration
         /// Also reached from program start: exported to C (`@_cdecl`), placed in an init section (`@_section`),
@@ -26,7 +26,7 @@ struct SwiftSourceFinding: Sendable, Hashable {
 }
 
 /// The enclosing declaration of a finding: its name token's position.
-struct DeclarationSite: Sendable, Hashable {
+struct DeclarationSite: Sendable, Hashable, Codable {
     let line: Int
     let column: Int
     let name: String

@@ -2,8 +2,8 @@ import Foundation
 import SwiftParser
 import SwiftSyntax
 
-/// Parses every Swift source of every package once (test targets only with `includeTests`) and runs the source
-/// rules over it: escape hatches, syntax-level unsafety, and sink references in `#if` branches the build does not
+/// Parses every Swift source of every target the build compiled once (test targets only with `includeTests`) and
+/// runs the source rules over it: escape hatches, syntax-level unsafety, and sink references in `#if` branches the build does not
 /// compile. Files are parsed in parallel.
 struct SwiftSourceScanner {
     let packageGraph: PackageGraph
@@ -14,15 +14,53 @@ struct SwiftSourceScanner {
     let compilerVersion: [Int]
     /// Per file, the lines on which the index has an occurrence (the build compiled them).
     let indexedLines: [String: Set<Int>]
+    /// The modules the build compiled (the index's units): the sources of other targets are not part of the program.
+    let builtModules: Set<String>
+    /// Results of earlier scans, per file.
+    var cache = SourceScanCache(scratch: nil)
+
+    /// Text without any of these (or the word `unsafe`) cannot hold a finding, and is not parsed.
+    static let triggers = ["#if", "@unchecked", "@_silgen_name", "@_extern", "@_cdecl", "@_section", "@_used",
+                           "@_dynamicReplacement", "dlopen", "dlsym"].map { Data($0.utf8) }
+
+    /// Whether the text could hold a finding: a trigger, or `unsafe` as a whole word (`unowned(unsafe)`, `unsafe x`,
+    /// not `unsafeBitCast`, which the index sees).
+    static func mayHoldFindings(_ data: Data) -> Bool {
+        if triggers.contains(where: { data.range(of: $0) != nil }) { return true }
+        let word = Data("unsafe".utf8)
+        var start = data.startIndex
+        while let range = data.range(of: word, in: start..<data.endIndex) {
+            let before = range.lowerBound > data.startIndex ? data[range.lowerBound - 1] : 0x20
+            let after = range.upperBound < data.endIndex ? data[range.upperBound] : 0x20
+            if !isIdentifierByte(before), !isIdentifierByte(after) { return true }
+            start = range.upperBound
+        }
+        return false
+    }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
+    }
 
     func scan() -> SwiftSourceFindings {
         let files = sourceFiles()
         let importable = toolchainModules.union(graphModules())
+        let settings = SourceScanCache.stableHash(importable.sorted().joined(separator: ",") + "|" + compilerVersion.map(String.init).joined(separator: "."))
         let results = ResultSlots<(findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let (package, file) = files[index]
-            results.set(index, .success(scan(file: file, package: package, importable: importable)))
+            let key = SourceScanCache.key(path: file, indexedLines: indexedLines[file] ?? [], settings: settings)
+            if let key, let cached = cache.lookup(file, key: key) {
+                results.set(index, .success((cached.findings, cached.inactiveLines, nil)))
+                return
+            }
+            let scanned = scan(file: file, package: package, importable: importable)
+            if let key, scanned.error == nil {
+                cache.store(file, SourceScanCache.Entry(key: key, findings: scanned.findings, inactiveLines: scanned.inactiveLines))
+            }
+            results.set(index, .success(scanned))
         }
+        cache.save()
         var findings = SwiftSourceFindings()
         for (index, result) in results.values.enumerated() {
             guard case .success(let scanned)? = result else { continue }
@@ -50,6 +88,7 @@ struct SwiftSourceScanner {
         guard let data = FileManager.default.contents(atPath: file) else {
             return ([], 0, Unanalyzed(package: package, reason: "\(file): Swift source that could not be read; not scanned for escape hatches", file: file))
         }
+        guard Self.mayHoldFindings(data) else { return ([], 0, nil) }
         return scan(source: String(decoding: data, as: UTF8.self), file: file, package: package, importable: importable)
     }
 
@@ -57,7 +96,8 @@ struct SwiftSourceScanner {
     private func sourceFiles() -> [(package: String, file: String)] {
         var files: [(package: String, file: String)] = []
         for package in packageGraph.packages {
-            for target in package.targets where target.kind == .swift && (includeTests || !target.isTest) {
+            for target in package.targets where target.kind == .swift && (includeTests || !target.isTest)
+                && builtModules.contains(target.moduleName) {
                 let folder = URL(fileURLWithPath: target.path)
                 let sources = target.sources.isEmpty ? Self.swiftFiles(under: folder) : target.sources.filter { $0.hasSuffix(".swift") }
                 files += sources.map { (package.identity, folder.appendingPathComponent($0).standardizedFileURL.path) }

@@ -11,7 +11,7 @@ import Glibc
 struct ProbePlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let environment = ProcessInfo.processInfo.environment
-        if let folder = environment["CAPCHECK_PROBE_DIR"] {
+        if let folder = environment["CAPCHECK_PROBE_DIR"], !folder.isEmpty {
             let file = URL(fileURLWithPath: folder).appendingPathComponent("written-by-plugin")
             do {
                 try Data("the plugin ran here\n".utf8).write(to: file)
