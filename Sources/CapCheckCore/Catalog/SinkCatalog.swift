@@ -100,9 +100,12 @@ public final class SinkCatalog: @unchecked Sendable {
     /// The names Swift source spells the catalog's sinks by (see `SourceSinkNames`).
     func sourceSinkNames() -> SourceSinkNames {
         var names = SourceSinkNames()
-        for (key, capability) in wholeTypes { names.addType(key, capability) }
-        for (key, capability) in memberDefaults { names.addType(key, capability) }
-        for (key, entry) in members { if let capability = entry.capability { names.addMember(key, capability) } }
+        // In key order, so that the first of several overloads is always the same one.
+        for (key, capability) in memberDefaults.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, capability) in wholeTypes.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, entry) in members.sorted(by: { $0.key < $1.key }) {
+            if let capability = entry.capability { names.addMember(key, capability) }
+        }
         names.functions = cFunctions
         return names
     }

@@ -17,12 +17,12 @@ struct SourceSinkNames: Sendable {
 
     var signatures: [String: Member] = [:]
 
-    /// The member sink `Type.member`: called with `labels` (the first label must match, later ones may be
-    /// defaulted), or any of that name when `labels` is nil (a property, or a method not called here).
+    /// The member sink `Type.member`: called with `labels` (exactly, else the first label matching: later ones may
+    /// be defaulted), or any of that name when `labels` is nil (a property, or a method not called here).
     func member(_ type: String, _ member: String, labels: [String]?) -> Member? {
         guard let candidates = members[type + "." + member] else { return nil }
         guard let labels else { return candidates.first }
-        return candidates.first { $0.labels.first == labels.first }
+        return candidates.first { $0.labels == labels } ?? candidates.first { $0.labels.first == labels.first }
     }
 
     /// A member sink of any type with exactly this name and these labels (`removeItem(atPath:)`), for a call on
