@@ -2,11 +2,13 @@
 /// plugins, the executables they run, and macros. Worked out from the package graph alone (SwiftPM's `describe`
 /// evaluates manifests only), so it is known before anything is built.
 ///
-/// Which targets SwiftPM plans: every target of the root (tests included: SwiftPM applies build-tool plugins to
-/// them even when it does not compile them) and every non-test target of every dependency, whether or not the root
-/// uses it (SwiftPM's build plan covers all of them). A build-tool plugin runs when a planned target uses it; a
-/// macro when a planned target depends on it. A command plugin never runs during a build (only on
-/// `swift package <verb>`), nor does a build-tool plugin no planned target uses: both are declared only.
+/// Which targets the build covers: every target of the root (tests included: SwiftPM applies the build-tool plugins
+/// they use even when it does not compile them) and every target those depend on, directly or through products,
+/// whatever the dependency's platform condition. A build-tool plugin runs when such a target uses it; a macro when
+/// such a target depends on it. A command plugin never runs during a build (only on `swift package <verb>`), nor
+/// does a plugin or macro only other targets use (a dependency's tests, a target nothing depends on): those are
+/// declared only. (Seen with SwiftPM 6.3: a dependency's target outside the root's closure does not run its plugin;
+/// a root test target does, even without `--build-tests`.)
 public struct BuildTimeCode: Sendable {
     /// One plugin or macro target, or an executable a plugin runs.
     public struct Entry: Sendable, Hashable {
@@ -78,11 +80,22 @@ struct BuildTargetResolver {
 
     let graph: PackageGraph
 
-    /// Every target SwiftPM plans for `swift build` of the root (see `BuildTimeCode`).
+    /// Every target `swift build` of the root covers: the root's targets and their dependency closure (see
+    /// `BuildTimeCode`), in breadth-first order.
     var plannedTargets: [(package: Package, target: Target)] {
-        graph.packages.flatMap { package in
-            package.targets.filter { package.identity == graph.root.identity || !$0.isTest }.map { (package, $0) }
+        var result: [(package: Package, target: Target)] = []
+        var seen = Set<Key>()
+        var queue = graph.root.targets.map { (package: graph.root, target: $0) }
+        var next = 0
+        while next < queue.count {
+            let (package, target) = queue[next]
+            next += 1
+            guard seen.insert(Key(package: package.identity, target: target.name)).inserted else { continue }
+            result.append((package, target))
+            // A plugin's or macro's own dependencies are what it runs with, not targets of the build.
+            if target.kind != .plugin && target.kind != .macro { queue += dependencies(of: target, in: package) }
         }
+        return result
     }
 
     /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by

@@ -2,8 +2,7 @@ import Foundation
 
 /// Adds the build to a call graph, so the ordinary search decides `build` like any other capability:
 ///
-/// - `swift build`, a node of the root (at its `Package.swift`), reaches every target of the root, and every
-///   planned dependency target the root's targets do not reach through their dependencies;
+/// - `swift build`, a node of the root (at its `Package.swift`), reaches every target of the root;
 /// - a target reaches the targets it depends on (in its package, or the targets of a product it uses), the
 ///   build-tool plugins it uses and the macros it depends on;
 /// - a running build-tool plugin reaches the executables it runs;
@@ -39,8 +38,7 @@ struct BuildTimeGraph {
             location: SourceLocation(file: URL(fileURLWithPath: root.path).appendingPathComponent("Package.swift").path, line: 1, column: 1),
             isFileMain: false))
 
-        // Targets reached from the root's own targets keep their dependency chain (nested policy entries apply);
-        // the other planned targets are built all the same, entered from the root.
+        // Each target is reached along its dependency chain from the root, so nested policy entries apply.
         var reached = Set<Key>()
         var queue: [(package: Package, target: Target)] = root.targets.map { (root, $0) }
         for (package, target) in queue { graph.addEdge(from: start, to: node(package, target), kind: .builtTarget, site: nil) }
@@ -56,19 +54,6 @@ struct BuildTimeGraph {
                               site: graph.nodes[Int(to)].location)
                 // A plugin's tools are added below; what a macro links is its own code.
                 if !isRunning { queue.append(dependency) }
-            }
-        }
-        for (package, target) in resolver.plannedTargets where !reached.contains(Key(package.identity, target.name)) {
-            let usesBuildTimeCode = resolver.dependencies(of: target, in: package).contains {
-                running[Key($0.package.identity, $0.target.name)] != nil
-            }
-            guard usesBuildTimeCode else { continue }
-            graph.addEdge(from: start, to: node(package, target), kind: .builtTarget, site: nil)
-            for dependency in resolver.dependencies(of: target, in: package)
-            where running[Key(dependency.package.identity, dependency.target.name)] != nil {
-                let to = node(dependency.package, dependency.target)
-                graph.addEdge(from: node(package, target), to: to, kind: dependency.target.kind == .plugin ? .runsPlugin : .buildDependency,
-                              site: graph.nodes[Int(to)].location)
             }
         }
         for entry in running.values.sorted(by: { ($0.package, $0.sinkName) < ($1.package, $1.sinkName) }) {

@@ -33,9 +33,9 @@ enum UnanalyzedCode {
         case (.macro, true):
             return "macro target \(entry.target.name): runs in the compiler while the build expands its macros, for \(users) (`build` of \(entry.package)); not analysed"
         case (.buildToolPlugin, false), (.pluginTool, false):
-            return "build-tool plugin \(entry.target.name): no target of this build uses it, so the build does not run it; not analysed"
+            return "build-tool plugin \(entry.target.name): no target the build covers uses it, so the build does not run it; not analysed"
         case (.macro, false):
-            return "macro target \(entry.target.name): no target of this build depends on it, so the build does not run it; not analysed"
+            return "macro target \(entry.target.name): no target the build covers depends on it, so the build does not run it; not analysed"
         case (.pluginTool, true):
             return "executable \(entry.target.name): run at build time by \(users) (`build` of \(entry.package)); not analysed"
         }
