@@ -10,13 +10,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The parser only (SwiftParser + SwiftSyntax): escape hatches and inactive `#if` code in Swift sources.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         .target(name: "CIndexStore"),
         .target(name: "CLibClang"),
         .target(
             name: "CapCheckCore",
-            dependencies: ["CIndexStore", "CLibClang"],
+            dependencies: [
+                "CIndexStore", "CLibClang",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ],
             resources: [.copy("Catalog/Resources")]
         ),
         .executableTarget(

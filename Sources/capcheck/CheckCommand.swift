@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
         try runReportingErrors {
             let report = try common.analyze(usePolicy: true) { options in
                 options.policyPath = policy.map { URL(fileURLWithPath: $0) }
+                options.refuseUngrantedBuildTimeCode = true
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count

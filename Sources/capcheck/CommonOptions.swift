@@ -16,6 +16,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("include-tests"), help: "Build test targets and treat the root's tests as entry points.")
     var includeTests = false
 
+    @Flag(help: "Build under bubblewrap (Linux): no network, writes only to the scratch folder.")
+    var sandbox = false
+
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
 
@@ -35,6 +38,7 @@ struct CommonOptions: ParsableArguments {
         var options = Analyzer.Options(packagePath: package, scratchPath: scratch)
         options.skipBuild = skipBuild
         options.includeTests = includeTests
+        options.sandbox = sandbox
         return options
     }
 

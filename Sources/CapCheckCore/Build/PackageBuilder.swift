@@ -7,6 +7,8 @@ public struct PackageBuilder {
     public let scratchPath: URL
     /// Use exactly the versions in Package.resolved and fail if it is out of date (for `diff --base`).
     public var onlyResolvedVersions = false
+    /// Build under bubblewrap (`BuildSandbox`): no network, writes only to the scratch folder.
+    public var sandbox = false
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -20,12 +22,16 @@ public struct PackageBuilder {
         var arguments = ["build", "--package-path", packagePath.path, "--scratch-path", scratchPath.path, "-c", "debug"]
         if includeTests { arguments.append("--build-tests") }
         if onlyResolvedVersions { arguments.append("--force-resolved-versions") }
-        let result = try ProcessRunner.run(toolchain.swiftExecutable, arguments, echoStderr: echoProgress)
+        var command = (executable: toolchain.swiftExecutable, arguments: arguments)
+        if sandbox {
+            command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath)
+        }
+        let result = try ProcessRunner.run(command.executable, command.arguments, echoStderr: echoProgress)
         guard result.status == 0 else {
             throw CapCheckError(.build, """
-                the build of \(packagePath.path) failed (exit \(result.status)):
+                the build of \(packagePath.path) failed (exit \(result.status))\(sandbox ? " in the sandbox (--sandbox)" : ""):
                 \(Self.summarizeErrors(stdout: result.stdout, stderr: result.stderr))
-                Fix the build errors above, then run capcheck again.
+                \(sandbox ? "Under --sandbox, build-time code (plugins, macros) that writes outside the scratch folder or uses the network fails. " : "")Fix the build errors above, then run capcheck again.
                 """)
         }
     }

@@ -46,6 +46,14 @@ public enum EdgeKind: String, Sendable, Codable {
     case symbolAlias = "alias or ifunc of"
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
+    // Edges of the build (`BuildTime/`).
+    case builtTarget = "built by swift build"
+    case buildDependency = "build dependency"
+    case runsPlugin = "build-tool plugin it uses"
+    case buildTimeCode = "runs at build time"
+    // Edges of the Swift source scan (`SwiftSource/`).
+    case exportedToC = "exported to C (callable from any C code)"
+    case dynamicReplacement = "replaces a dynamic declaration wherever it is called"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

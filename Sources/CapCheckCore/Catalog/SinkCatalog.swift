@@ -97,6 +97,19 @@ public final class SinkCatalog: @unchecked Sendable {
         cPurePrefixLengths = Set(cPurePrefixes.map(\.count))
     }
 
+    /// The names Swift source spells the catalog's sinks by (see `SourceSinkNames`).
+    func sourceSinkNames() -> SourceSinkNames {
+        var names = SourceSinkNames()
+        // In key order, so that the first of several overloads is always the same one.
+        for (key, capability) in memberDefaults.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, capability) in wholeTypes.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, entry) in members.sorted(by: { $0.key < $1.key }) {
+            if let capability = entry.capability { names.addMember(key, capability) }
+        }
+        names.functions = cFunctions
+        return names
+    }
+
     /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
     public func classify(_ node: GraphNode, demangled: String?) -> SinkMatch? {
         if node.language.isClang { return classifyClang(node) }

@@ -57,17 +57,39 @@ public struct PackageSummary: Codable, Sendable {
     public var reachedSinks: [String: [String]] = [:]
     /// The package's build-time targets (plugins and macros) by name: code that runs on the machine that builds.
     public var buildTimeTargets: [String] = []
+    /// Lines of the package's Swift sources in `#if` branches this build does not compile (see `unanalyzed`).
+    public var inactiveLines: Int = 0
 }
 
 /// Code capcheck could not see into, and why. It is never silently passed.
 public struct Unanalyzed: Codable, Sendable, Hashable {
     public var package: String
     public var reason: String
+    /// The source file and line, for an entry about one place (code in an inactive `#if` branch).
+    public var file: String?
+    public var line: Int?
+    /// For inactive `#if` code: the branch's condition as written (`os(macOS)`, `else of DEBUG`).
+    public var condition: String?
+    /// For inactive `#if` code: what the branch refers to (a catalog sink such as `FileManager`, or an escape hatch
+    /// such as `@_silgen_name("socket")`), and the capability it would need.
+    public var reference: String?
+    public var capability: String?
+
+    public init(package: String, reason: String, file: String? = nil, line: Int? = nil, condition: String? = nil,
+                reference: String? = nil, capability: String? = nil) {
+        self.package = package
+        self.reason = reason
+        self.file = file
+        self.line = line
+        self.condition = condition
+        self.reference = reference
+        self.capability = capability
+    }
 }
 
 extension PackageSummary {
     private enum CodingKeys: String, CodingKey {
-        case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets
+        case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets, inactiveLines
     }
 
     /// Decodes reports written by any capcheck of schema version 1: fields added later may be missing.
@@ -82,5 +104,6 @@ extension PackageSummary {
         latentPaths = try container.decodeIfPresent([String: [PathHop]].self, forKey: .latentPaths) ?? [:]
         reachedSinks = try container.decodeIfPresent([String: [String]].self, forKey: .reachedSinks) ?? [:]
         buildTimeTargets = try container.decodeIfPresent([String].self, forKey: .buildTimeTargets) ?? []
+        inactiveLines = try container.decodeIfPresent(Int.self, forKey: .inactiveLines) ?? 0
     }
 }

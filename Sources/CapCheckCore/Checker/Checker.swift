@@ -12,6 +12,8 @@ public struct Checker {
     public var timings: StageTimings?
     /// Unanalysed code found by earlier stages (the native-code pass), added to the report.
     public var additionalUnanalyzed: [Unanalyzed] = []
+    /// Per package, lines of Swift source in `#if` branches the build does not compile (the source scan).
+    public var inactiveLines: [String: Int] = [:]
 
     public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
                 naming: SymbolNaming, includeTests: Bool) {
@@ -58,7 +60,8 @@ public struct Checker {
                 reachedPaths: Dictionary(uniqueKeysWithValues: reached.map { ($0.key.name, render($0.value)) }),
                 latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }),
                 reachedSinks: Dictionary(uniqueKeysWithValues: (fromRoot.sinks[package.identity] ?? [:]).map { ($0.key.name, $0.value.sorted()) }),
-                buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted())
+                buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted(),
+                inactiveLines: inactiveLines[package.identity] ?? 0)
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: UnanalyzedCode.find(in: packageGraph) + additionalUnanalyzed,

@@ -14,13 +14,12 @@ struct GrantUsage {
         }
     }
 
-    /// Every grant of `policy` not recorded as used, in file order. `build` is left out: no sink needs it
-    /// (see docs/semantics.md), so a grant of it cannot be judged.
+    /// Every grant of `policy` not recorded as used, in file order.
     func unused(in policy: Policy) -> [UnusedGrant] {
         var result: [UnusedGrant] = []
         func visit(_ grants: [String: Policy.Grant], under: [String]) {
             for grant in grants.values.sorted(by: { $0.position < $1.position }) {
-                for capability in grant.allow.sorted() where capability != .build && !used.contains(Self.key(grant, capability)) {
+                for capability in grant.allow.sorted() where !used.contains(Self.key(grant, capability)) {
                     result.append(UnusedGrant(package: grant.key, capability: capability.name, under: under, file: policy.file,
                                               line: grant.position.line, column: grant.position.column))
                 }

@@ -86,7 +86,7 @@ struct NativeGraphMerger {
     }
 
     /// The root node from which load-time code runs: it belongs to the root, so the search starts there.
-    private func programStart(_ graph: CallGraph) -> Int32 {
+    func programStart(_ graph: CallGraph) -> Int32 {
         let root = packageGraph.root
         return graph.addNode(key: "native-program-start", GraphNode(
             usr: "native-program-start", name: "program start (load-time code of linked targets)", kind: .function, language: .c,

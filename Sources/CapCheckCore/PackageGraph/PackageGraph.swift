@@ -48,6 +48,14 @@ public struct Package: Sendable, Hashable, Codable {
     /// The resolved version, or nil for local and unversioned packages.
     public let version: String?
     public let targets: [Target]
+    /// The package's products (what other packages depend on by name).
+    public var products: [Product] = []
+}
+
+/// One product of a package: a name other packages depend on, and the targets it is made of.
+public struct Product: Sendable, Hashable, Codable {
+    public let name: String
+    public let targets: [String]
 }
 
 /// One target of a package.
@@ -63,4 +71,12 @@ public struct Target: Sendable, Hashable, Codable {
     /// Absolute path of the target's source folder.
     public let path: String
     public let isTest: Bool
+    /// Targets of the same package this one depends on, plugins it uses included (`target_dependencies`).
+    public var targetDependencies: [String] = []
+    /// Products of other packages this one depends on, plugins it uses included (`product_dependencies`).
+    public var productDependencies: [String] = []
+    /// For a plugin target, `buildTool` or `command` (`plugin_capability.type`).
+    public var pluginCapability: String?
+    /// The target's source files, relative to `path`, as SwiftPM lists them.
+    public var sources: [String] = []
 }

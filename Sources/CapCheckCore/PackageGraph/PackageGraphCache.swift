@@ -12,7 +12,7 @@ struct PackageGraphCache {
     let onlyResolvedVersions: Bool
 
     private struct Snapshot: Codable {
-        var format = 1
+        var format = 2
         var key: String
         var root: Package
         var packages: [Package]
@@ -25,7 +25,7 @@ struct PackageGraphCache {
     func load() -> PackageGraph? {
         guard let data = FileManager.default.contents(atPath: file.path),
               let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data),
-              snapshot.format == 1,
+              snapshot.format == 2,
               snapshot.key == key(for: snapshot.packages) else { return nil }
         return PackageGraph(root: snapshot.root, packages: snapshot.packages, dependencies: snapshot.dependencies)
     }

@@ -43,7 +43,7 @@ public struct PackageGraphLoader: Sendable {
             queue.append(contentsOf: children)
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
-        let described = ResultSlots<[Target]>(count: order.count)
+        let described = ResultSlots<([Target], [Product])>(count: order.count)
         let entries = order
         let describeScratch = scratchPath.appendingPathComponent("capcheck/describe")
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
@@ -52,17 +52,22 @@ public struct PackageGraphLoader: Sendable {
                             scratch: describeScratch.appendingPathComponent(entries[index].identity))
             })
         }
-        let packages = try zip(order, described.values).map { entry, targets in
-            Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: try targets!.get())
+        let packages = try zip(order, described.values).map { entry, description in
+            let (targets, products) = try description!.get()
+            return Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: targets,
+                           products: products)
         }
         return PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)
     }
 
-    private func targets(of package: URL, scratch: URL) throws -> [Target] {
+    private func targets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
         let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
                                    what: "describe of \(package.path)")
         let targets = description["targets"] as? [[String: Any]] ?? []
-        return targets.map { target in
+        let products = (description["products"] as? [[String: Any]] ?? []).map { product in
+            Product(name: product["name"] as? String ?? "", targets: product["targets"] as? [String] ?? [])
+        }
+        return (targets.map { target in
             let type = target["type"] as? String ?? ""
             let moduleType = target["module_type"] as? String ?? ""
             let kind: Target.Kind
@@ -79,8 +84,12 @@ public struct PackageGraphLoader: Sendable {
             let name = target["name"] as? String ?? ""
             return Target(name: name, moduleName: target["c99name"] as? String ?? name, kind: kind,
                           path: package.appendingPathComponent(relative).standardizedFileURL.path,
-                          isTest: type == "test")
-        }
+                          isTest: type == "test",
+                          targetDependencies: target["target_dependencies"] as? [String] ?? [],
+                          productDependencies: target["product_dependencies"] as? [String] ?? [],
+                          pluginCapability: (target["plugin_capability"] as? [String: Any])?["type"] as? String,
+                          sources: target["sources"] as? [String] ?? [])
+        }, products)
     }
 
     private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {

@@ -14,6 +14,11 @@ public struct Analyzer {
         public var requirePolicy = true
         /// Use exactly the versions in Package.resolved, failing if it is out of date (for `diff --base`).
         public var onlyResolvedVersions = false
+        /// Before building, check the build-time code (plugins, macros) against the policy, and do not build when
+        /// some of it lacks a `build` grant: `run` then returns the report of that check (`check` sets this).
+        public var refuseUngrantedBuildTimeCode = false
+        /// Run the build under bubblewrap: no network, writes only to the scratch folder (Linux).
+        public var sandbox = false
 
         public init(packagePath: URL, scratchPath: URL? = nil) {
             self.packagePath = packagePath.standardizedFileURL
@@ -34,8 +39,17 @@ public struct Analyzer {
 
     /// Analyses the package. With `usePolicy` false (audit), every capability is reported and none is a violation.
     public func run(usePolicy: Bool) throws -> AnalysisReport {
-        let (checker, policy) = try prepare(usePolicy: usePolicy)
-        return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+        do {
+            let (checker, policy) = try prepare(usePolicy: usePolicy)
+            return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+        } catch let refusal as BuildTimeRefusal {
+            return refusal.report
+        }
+    }
+
+    /// Thrown by `prepare` instead of building when build-time code lacks a `build` grant.
+    struct BuildTimeRefusal: Error {
+        let report: AnalysisReport
     }
 
     /// Runs every stage up to the checker and returns it with the policy it should apply (the empty policy when
@@ -47,14 +61,29 @@ public struct Analyzer {
             throw CapCheckError(.usage, "no Package.swift in \(options.packagePath.path); pass --package-path with the root of a Swift package")
         }
 
+        if options.sandbox, !options.skipBuild { _ = try BuildSandbox.locate() }  // before anything else: say so at once
+
         progress("Resolving the package graph…")
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
         let packageGraph = try timings.measure("package graph") { try graphLoader.load() }
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
+        // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
+        let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
+        let naming = SymbolNaming(demangler: demangler)
+        let catalog = try SinkCatalog.bundled()
+        if options.refuseUngrantedBuildTimeCode, !options.skipBuild {
+            let report = BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: naming).run(policy: policy)
+            if !report.violations.isEmpty {
+                progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
+                throw BuildTimeRefusal(report: report)
+            }
+        }
+
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         builder.onlyResolvedVersions = options.onlyResolvedVersions
+        builder.sandbox = options.sandbox
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
             try timings.measure("build") { try builder.build(includeTests: options.includeTests, echoProgress: false) }
@@ -84,14 +113,28 @@ public struct Analyzer {
             NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
             return native
         }
+        BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
+
+        progress("Scanning Swift sources for escape hatches and code in inactive #if branches…")
+        let sources = timings.measure("swift sources") { () -> (unanalyzed: [Unanalyzed], inactiveLines: [String: Int]) in
+            var scanner = SwiftSourceScanner(
+                packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
+                compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
+                indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
+            scanner.cache = SourceScanCache(scratch: options.scratchPath)
+            let scanned = scanner.scan()
+            let unanalyzed = SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests)
+                .merge(scanned, records: records, into: graph)
+            return (unanalyzed, scanned.inactiveLines)
+        }
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
-        // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
-        let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
-        var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
-                              naming: SymbolNaming(demangler: demangler), includeTests: options.includeTests)
+        var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
+                              naming: naming, includeTests: options.includeTests)
         checker.timings = timings
-        checker.additionalUnanalyzed = native.unanalyzed
+        checker.additionalUnanalyzed = native.unanalyzed + sources.unanalyzed
+        checker.inactiveLines = sources.inactiveLines
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }

@@ -43,7 +43,7 @@ public struct Toolchain: Sendable {
         return candidate
     }
 
-    private static func findOnPath(_ name: String, path: String) -> URL? {
+    static func findOnPath(_ name: String, path: String) -> URL? {
         for dir in path.split(separator: ":") where !dir.isEmpty {
             let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }

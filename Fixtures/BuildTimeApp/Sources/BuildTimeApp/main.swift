@@ -1,0 +1,4 @@
+import Probed
+import Stringify
+
+print(#stringify(probedAnswer()))

@@ -1,0 +1,10 @@
+import CdeclHook
+import InactivePayload
+import SilgenSocket
+import UnsafeUnowned
+
+print(RawNet.open(), RawNet.lookUpGetenv())
+print(cdeclVersion())
+print(inactiveGreeting(), buildFlavour)
+let owner = Owner()
+print(Borrower(owner).ownerName())

@@ -1,0 +1,2 @@
+/// The library whose build runs `ProbePlugin`.
+public func probedAnswer() -> Int { 42 }

@@ -1,0 +1,3 @@
+import Probed
+
+print(probedAnswer())

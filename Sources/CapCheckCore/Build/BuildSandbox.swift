@@ -1,0 +1,53 @@
+import Foundation
+
+/// Runs the indexing build under bubblewrap (`bwrap`), so that what the build runs (build-tool plugins, the tools
+/// they start, macros in the compiler) has no network and can write only to the scratch folder:
+///
+/// - the whole file system is mounted read-only, `/dev` and `/proc` are the sandbox's own;
+/// - the scratch folder is the one writable bind mount; `/tmp` and `~/.cache` (SwiftPM's and clang's caches) are
+///   private, empty and discarded afterwards;
+/// - network, IPC, PID and host-name namespaces are the sandbox's own (`--unshare-net`: only a loopback that is
+///   down), and the build gets a new session (no terminal to inject input into);
+/// - the sandbox dies with capcheck.
+///
+/// Linux only. `CAPCHECK_BWRAP` names the `bwrap` to use, else the one on `PATH`.
+public struct BuildSandbox: Sendable {
+    public let bwrap: URL
+
+    /// Finds `bwrap`, or says how to get it.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BuildSandbox {
+        #if !os(Linux)
+        throw CapCheckError(.usage, "--sandbox uses bubblewrap, which exists on Linux only; drop --sandbox on this system")
+        #else
+        if let explicit = environment["CAPCHECK_BWRAP"], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                throw CapCheckError(.toolchain, "CAPCHECK_BWRAP is set to \(explicit), which is not an executable")
+            }
+            return BuildSandbox(bwrap: URL(fileURLWithPath: explicit))
+        }
+        guard let found = Toolchain.findOnPath("bwrap", path: environment["PATH"] ?? "") else {
+            throw CapCheckError(.toolchain, """
+                --sandbox needs bubblewrap (`bwrap`), which is not on PATH; install it (Debian and Ubuntu: \
+                `apt-get install bubblewrap`), set CAPCHECK_BWRAP to its path, or drop --sandbox
+                """)
+        }
+        return BuildSandbox(bwrap: found)
+        #endif
+    }
+
+    /// The command that runs `executable arguments` inside the sandbox, with `scratch` (created if missing) writable.
+    public func wrap(_ executable: URL, _ arguments: [String], scratch: URL,
+                     environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (executable: URL, arguments: [String]) {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var sandbox = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        if let home = environment["HOME"], !home.isEmpty {
+            let cache = URL(fileURLWithPath: home).appendingPathComponent(".cache").path
+            if FileManager.default.fileExists(atPath: cache) { sandbox += ["--tmpfs", cache] }
+        }
+        let writable = scratch.resolvingSymlinksInPath().path
+        sandbox += ["--bind", writable, writable,
+                    "--unshare-net", "--unshare-ipc", "--unshare-pid", "--unshare-uts", "--new-session", "--die-with-parent",
+                    "--setenv", "TMPDIR", "/tmp", "--", executable.path]
+        return (bwrap, sandbox + arguments)
+    }
+}

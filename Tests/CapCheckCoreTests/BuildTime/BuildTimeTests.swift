@@ -1,0 +1,92 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// Build-time code on Fixtures/BuildTimeApp: a dependency's build-tool plugin and macro run during the build and
+/// need `build`; a command plugin, and a build-tool plugin only a target outside the build uses, do not run. The refusal comes before any
+/// build, so the fixture (whose macro needs swift-syntax) is never built.
+final class BuildTimeTests: XCTestCase {
+    private static let scratch = Fixtures.scratchPath("BuildTimeApp")
+
+    private func packageGraph() throws -> PackageGraph {
+        try PackageGraphLoader(toolchain: Toolchain.locate(), packagePath: Fixtures.packagePath("BuildTimeApp"), scratchPath: Self.scratch).load()
+    }
+
+    private func preBuildReport(_ policy: String) throws -> AnalysisReport {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
+        try policy.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let toolchain = try Toolchain.locate()
+        let naming = SymbolNaming(demangler: try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")))
+        return BuildTimeCheck(packageGraph: try packageGraph(), catalog: try SinkCatalog.bundled(), naming: naming)
+            .run(policy: try PolicyLoader.load(contentsOf: file))
+    }
+
+    func testCheckRefusesToBuildUngrantedBuildTimeCode() throws {
+        // Whatever an earlier run left, the build's outputs must not exist afterwards: nothing was built.
+        let outputs = ((try? FileManager.default.contentsOfDirectory(atPath: Self.scratch.path)) ?? [])
+            .filter { $0 == "debug" || $0.hasSuffix("-linux-gnu") || $0 == "plugins" }
+        for output in outputs { try FileManager.default.removeItem(at: Self.scratch.appendingPathComponent(output)) }
+
+        let outcome = try CLI.run(["check", "--package-path", Fixtures.packagePath("BuildTimeApp").path,
+                                   "--scratch-path", Self.scratch.path, "--format", "json"])
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("Not building: 2 build-time target(s) would run without a `build` grant"), outcome.stderr)
+        let report = try JSONDecoder().decode(AnalysisReport.self, from: Data(outcome.stdout.utf8))
+        XCTAssertEqual(report.violationKeys, ["probe-plugin build build-tool plugin ProbePlugin", "stringify-macro build macro StringifyMacros"])
+        for output in ["debug", "plugins"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: Self.scratch.appendingPathComponent(output).path), "\(output) was built")
+        }
+
+        // The path says why it runs: the root's target uses Probed, whose target uses the plugin.
+        let plugin = try XCTUnwrap(report.violations.first { $0.package == "probe-plugin" })
+        XCTAssertEqual(plugin.path.map(\.symbol), ["target BuildTimeApp", "target Probed", "build-tool plugin ProbePlugin",
+                                                   "build-tool plugin ProbePlugin"])
+        XCTAssertEqual(plugin.path.map(\.via), [nil, "build dependency", "build-tool plugin it uses", "runs at build time"])
+        XCTAssertTrue(plugin.path[2].file.hasSuffix("Packages/probe-plugin/Package.swift"))
+        XCTAssertEqual(plugin.path[2].line, 14)  // `.plugin(name: "ProbePlugin", …)`
+        let macro = try XCTUnwrap(report.violations.first { $0.package == "stringify-macro" })
+        XCTAssertEqual(macro.path.map(\.symbol), ["target BuildTimeApp", "target Stringify", "macro StringifyMacros", "macro StringifyMacros"])
+    }
+
+    func testDeclaredPluginsThatNeverRunAreNotBuildTimeCode() throws {
+        let code = BuildTimeCode(graph: try packageGraph())
+        let entries = Dictionary(uniqueKeysWithValues: code.entries.map { ("\($0.package)/\($0.target.name)", $0) })
+        XCTAssertEqual(entries["probe-plugin/ProbePlugin"]?.runs, true)
+        XCTAssertEqual(entries["probe-plugin/ProbePlugin"]?.users, ["probe-plugin/Probed"])
+        XCTAssertEqual(entries["stringify-macro/StringifyMacros"]?.runs, true)
+        XCTAssertEqual(entries["stringify-macro/StringifyMacros"]?.users, ["stringify-macro/Stringify"])
+        XCTAssertEqual(entries["probe-plugin/ProbeCommand"]?.kind, .commandPlugin)
+        XCTAssertEqual(entries["probe-plugin/ProbeCommand"]?.runs, false)
+        XCTAssertEqual(entries["probe-plugin/IdlePlugin"]?.runs, false)
+        XCTAssertEqual(code.running.map(\.target.name).sorted(), ["ProbePlugin", "StringifyMacros"])
+
+        let reasons = UnanalyzedCode.find(in: try packageGraph()).map(\.reason)
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("command plugin ProbeCommand: runs only when invoked with `swift package`") }, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("build-tool plugin IdlePlugin: no target the build covers uses it") }, "\(reasons)")
+    }
+
+    func testGrantingBuildLetsTheBuildGoAhead() throws {
+        let granted = try preBuildReport("""
+            { "version": 1, "packages": { "probe-plugin": { "allow": ["build"] }, "stringify-macro": { "allow": ["build"] } } }
+            """)
+        XCTAssertEqual(granted.violations, [])
+        XCTAssertEqual(granted.summary(of: "probe-plugin")?.reached, ["build"])
+        XCTAssertEqual(granted.summary(of: "stringify-macro")?.reached, ["build"])
+        XCTAssertEqual(granted.unusedGrants, [])
+
+        let partly = try preBuildReport("""
+            { "version": 1, "packages": { "probe-plugin": { "allow": ["build", "fs"] } } }
+            """)
+        XCTAssertEqual(partly.violationKeys, ["stringify-macro build macro StringifyMacros"])
+        // Before building only `build` is judged: the fs grant is not reported as unused yet.
+        XCTAssertEqual(partly.unusedGrants, [])
+    }
+
+    func testBuildIsACodePropertyOfTheOwningPackage() throws {
+        // `inherit` passes the root's authority on, but `build` is judged under the plugin's own package: with the
+        // root granting nothing explicitly and `deny`, the plugin's package is blamed, not the root.
+        let report = try preBuildReport(#"{ "version": 1, "unlisted": "inherit", "packages": { "probe-plugin": { "allow": [] } } }"#)
+        XCTAssertEqual(report.violationKeys, ["probe-plugin build build-tool plugin ProbePlugin"])
+    }
+}

@@ -1,0 +1,100 @@
+import CapCheckCore
+import Foundation
+import XCTest
+
+/// `capcheck check` on Fixtures/EscapeApp: each dependency hides a capability where the index does not show it
+/// (an `@_silgen_name` binding and a `dlsym` string, an `@_cdecl` export, code under `#if os(macOS)`,
+/// `unowned(unsafe)`). Every payload is either a violation or an unanalysed entry: none passes silently.
+final class EscapeAppTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func report() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("EscapeApp")
+        Self.cached = report
+        return report
+    }
+
+    private func violation(_ package: String, _ capability: String, _ sink: String) throws -> Violation {
+        let report = try report()
+        return try XCTUnwrap(report.violations.first { $0.package == package && $0.capability == capability && $0.sink == sink },
+                             "no \(package) \(capability) \(sink) in \(report.violationKeys)")
+    }
+
+    func testExactViolationSet() throws {
+        XCTAssertEqual(try report().violationKeys, [
+            #"cdecl-hook ffi @_cdecl("capcheck_cdecl_hook")"#,
+            "cdecl-hook fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+            "silgen-socket env getenv (looked up by dlsym)",
+            #"silgen-socket ffi @_silgen_name("socket")"#,
+            "silgen-socket ffi dlsym",
+            #"silgen-socket ffi dlsym("getenv")"#,
+            #"silgen-socket net socket (bound by @_silgen_name("socket"))"#,
+            "silgen-socket unsafe Swift.UnsafeMutableRawPointer",
+            "unsafe-unowned unsafe unowned(unsafe)",
+        ])
+    }
+
+    func testSilgenNameReachesTheCFunctionsCapabilityThroughItsSwiftFunction() throws {
+        let path = try violation("silgen-socket", "net", #"socket (bound by @_silgen_name("socket"))"#).path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "SilgenSocket.RawNet.open()", "SilgenSocket.rawSocket(_:_:_:)",
+                                            #"socket (bound by @_silgen_name("socket"))"#])
+        XCTAssertTrue(path[3].file.hasSuffix("silgen-socket/Sources/SilgenSocket/SilgenSocket.swift"))
+        XCTAssertEqual(path[3].line, 6)  // the attribute
+    }
+
+    func testCdeclExportIsReachedFromProgramStart() throws {
+        // Nothing in Swift calls cdeclHook(): C code may, so it runs under cdecl-hook's own grant from program start.
+        let path = try violation("cdecl-hook", "fs", "Foundation.FileManager.createFile(atPath:contents:attributes:)").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "cdeclHook()",
+                                            "FoundationEssentials.FileManager.createFile(atPath:contents:attributes:)"])
+        XCTAssertEqual(path[1].via, EdgeKind.exportedToC.rawValue)
+    }
+
+    func testUnownedUnsafeIsTiedToItsProperty() throws {
+        let path = try violation("unsafe-unowned", "unsafe", "unowned(unsafe)").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "UnsafeUnowned.Borrower.ownerName()",
+                                            "UnsafeUnowned.Borrower.owner", "unowned(unsafe)"])
+        XCTAssertEqual(path[3].line, 8)
+    }
+
+    func testInactiveBranchesAreListedWithFileLineAndCapability() throws {
+        let entries = try report().unanalyzed.filter { $0.package == "inactive-payload" }
+        XCTAssertEqual(entries.map { "\($0.line ?? 0) \($0.condition ?? "") \($0.capability ?? "") \($0.reference ?? "")" }, [
+            "6 #if os(macOS) fs Foundation.FileManager.contents(atPath:)",
+            "7 #if os(macOS) exec Foundation.Process.run(_:arguments:terminationHandler:)",
+            #"15 #if CAPCHECK_NEVER_DEFINED ffi @_silgen_name("system")"#,
+            #"15 #if CAPCHECK_NEVER_DEFINED exec system (bound by @_silgen_name("system"))"#,
+            "16 #if CAPCHECK_NEVER_DEFINED unsafe Swift.UnsafePointer",
+        ])
+        XCTAssertTrue(entries.allSatisfy { $0.file?.hasSuffix("inactive-payload/Sources/InactivePayload/InactivePayload.swift") == true })
+        // Lines 6–8 (macOS), 15–16 (the undefined flag) and 20 (#else of the DEBUG branch, which is compiled).
+        XCTAssertEqual(try report().summary(of: "inactive-payload")?.inactiveLines, 6)
+        XCTAssertEqual(try report().summary(of: "inactive-payload")?.reached, [])
+        XCTAssertEqual(try report().summary(of: "silgen-socket")?.inactiveLines, 0)
+    }
+
+    func testStrictFailsOnInactiveCode() throws {
+        try Fixtures.build("EscapeApp")
+        let granted = """
+            { "version": 1, "packages": {
+              "silgen-socket": { "allow": ["net", "env", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi"] },
+              "unsafe-unowned": { "allow": ["unsafe"] } } }
+            """
+        let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")
+        try granted.write(to: policy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: policy) }
+        let arguments = ["check", "--package-path", Fixtures.packagePath("EscapeApp").path, "--scratch-path",
+                         Fixtures.scratchPath("EscapeApp").path, "--skip-build", "--policy", policy.path, "--quiet"]
+        let plain = try CLI.run(arguments)
+        XCTAssertEqual(plain.status, 0, plain.stdout + plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("`#if os(macOS)` branch, which this build does not compile, refers to Foundation.FileManager.contents(atPath:) (fs)"), plain.stdout)
+        let strict = try CLI.run(arguments + ["--strict"])
+        XCTAssertEqual(strict.status, 1, strict.stdout + strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("5 unanalysed entries"), strict.stderr)
+    }
+
+    func testUnusedBuildGrantIsReported() throws {
+        let report = try Fixtures.analyse("EscapeApp", policy: #"{ "version": 1, "packages": { "silgen-socket": { "allow": ["build"] } } }"#)
+        XCTAssertEqual(report.unusedGrants.map { "\($0.package) \($0.capability)" }, ["silgen-socket build"])
+    }
+}

@@ -1,0 +1,116 @@
+@testable import CapCheckCore
+import XCTest
+
+/// The Swift source rules on source text: each escape hatch and each unsafe spelling, the declaration each is tied
+/// to, and which `#if` branches count as compiled.
+final class SwiftSourceScannerTests: XCTestCase {
+    private func scan(_ source: String, indexedLines: Set<Int> = [], importable: Set<String> = ["Glibc", "Foundation"])
+        throws -> (findings: [SwiftSourceFinding], inactiveLines: Int) {
+        let package = Package(identity: "p", name: "P", path: "/virtual/p", version: nil, targets: [])
+        let scanner = SwiftSourceScanner(
+            packageGraph: PackageGraph(root: package, packages: [package], dependencies: [:]), includeTests: false,
+            names: try SinkCatalog.bundled().sourceSinkNames(), toolchainModules: importable, compilerVersion: [6, 3, 1],
+            indexedLines: ["/virtual/p/F.swift": indexedLines], builtModules: [])
+        let result = scanner.scan(source: source, file: "/virtual/p/F.swift", package: "p", importable: importable)
+        return (result.findings, result.inactiveLines)
+    }
+
+    private func keys(_ findings: [SwiftSourceFinding]) -> [String] {
+        findings.map { "\($0.line) \($0.capability.name) \($0.sink) @\($0.declaration?.name ?? "-")" + ($0.inactiveBranch.map { " [\($0)]" } ?? "") }
+    }
+
+    func testEscapeHatches() throws {
+        let findings = try scan("""
+            @_extern(c, "getenv") func lookUp(_ name: UnsafePointer<CChar>) -> UnsafeMutablePointer<CChar>?
+            @_silgen_name("my_export") public func exported() {}
+            @_section(".init_array") @_used let hook: @convention(c) () -> Void = { }
+            @_dynamicReplacement(for: original()) func replacement() {}
+            func load() { _ = dlopen("libcurl.so.4", 0); _ = dlsym(nil, "execve") }
+            """).findings
+        XCTAssertEqual(keys(findings), [
+            #"1 ffi @_extern(c, "getenv") @lookUp"#,
+            #"1 env getenv (bound by @_extern(c, "getenv")) @lookUp"#,
+            #"2 ffi @_silgen_name("my_export") @exported"#,
+            #"3 unsafe @_section(".init_array") @hook"#,
+            "3 unsafe @_used @hook",
+            "4 unsafe @_dynamicReplacement(for: original()) @replacement",
+            #"5 ffi dlopen("libcurl.so.4") @load"#,
+            #"5 ffi dlsym("execve") @load"#,
+            "5 exec execve (looked up by dlsym) @load",
+        ])
+        XCTAssertEqual(findings.map(\.reach), [
+            .withDeclaration, .withDeclaration, .fromProgramStart(why: "exported under a C symbol"),
+            .fromProgramStart(why: "placed in the .init_array section"), .withDeclaration,
+            .fromProgramStart(why: "replaces a dynamic declaration wherever it is called"),
+            .withDeclaration, .withDeclaration, .withDeclaration,
+        ])
+        // The declaration is located at its name, where the index defines it.
+        XCTAssertEqual(findings[0].declaration, DeclarationSite(line: 1, column: 28, name: "lookUp"))
+    }
+
+    func testSyntaxLevelUnsafety() throws {
+        let findings = try scan("""
+            nonisolated(unsafe) var shared = 0
+            final class Box: @unchecked Sendable {
+                unowned(unsafe) let owner: AnyObject
+                init(owner: AnyObject) { self.owner = owner }
+                func run(_ p: UnsafePointer<Int>) -> Int { unsafe p.pointee }
+                func each(_ s: [Int]) { for unsafe x in s { _ = x }; _ = { [unowned(unsafe) self] in self } }
+            }
+            """).findings
+        XCTAssertEqual(keys(findings), [
+            "1 unsafe nonisolated(unsafe) @shared",
+            "2 unsafe @unchecked Sendable @Box",
+            "3 unsafe unowned(unsafe) @owner",
+            "5 unsafe unsafe expression @run",
+            "6 unsafe unsafe expression @each",
+            "6 unsafe unowned(unsafe) @each",
+        ])
+    }
+
+    func testInactiveBranchesByCondition() throws {
+        let result = try scan("""
+            #if os(Linux) && canImport(Glibc)
+            let a = 1
+            #elseif os(Windows)
+            let b = FileManager.default
+            #endif
+            #if !DEBUG || targetEnvironment(simulator)
+            let c = getenv("HOME")
+            #endif
+            #if compiler(>=5.9) && arch(x86_64) || arch(arm64)
+            let d = 1
+            #else
+            let e = String(contentsOfFile: "/etc/passwd")
+            #endif
+            """)
+        XCTAssertEqual(keys(result.findings), [
+            "4 fs Foundation.FileManager @b [#elseif os(Windows)]",
+            "7 env getenv @c [#if !DEBUG || targetEnvironment(simulator)]",
+            "12 fs Foundation.String.init(contentsOfFile:) @e [#else of #if compiler(>=5.9) && arch(x86_64) || arch(arm64)]",
+        ])
+        XCTAssertEqual(result.inactiveLines, 3)
+    }
+
+    func testTheIndexSettlesWhatTheConditionsCannot() throws {
+        let source = """
+            #if hasFeature(Embedded)
+            let a = getenv("A")
+            #else
+            let b = getenv("B")
+            #endif
+            #if CUSTOM_FLAG
+            let c = getenv("C")
+            #endif
+            """
+        // No index: the undecidable first branch counts as compiled, its #else not; an undefined flag is false.
+        XCTAssertEqual(keys(try scan(source).findings), ["4 env getenv @b [#else of #if hasFeature(Embedded)]", "7 env getenv @c [#if CUSTOM_FLAG]"])
+        // The index has occurrences on lines 4 and 7: those branches were compiled (the target defines CUSTOM_FLAG).
+        XCTAssertEqual(keys(try scan(source, indexedLines: [4, 7]).findings), ["2 env getenv @a [#if hasFeature(Embedded)]"])
+    }
+
+    func testActiveCodeIsLeftToTheIndex() throws {
+        // Sink references in compiled code are the index's business: no findings.
+        XCTAssertEqual(try scan("let m = FileManager.default; let e = getenv(\"HOME\")").findings, [])
+    }
+}
