@@ -36,13 +36,24 @@ public struct BuildSandbox: Sendable {
     }
 
     /// The command that runs `executable arguments` inside the sandbox, with `scratch` (created if missing) writable.
-    public func wrap(_ executable: URL, _ arguments: [String], scratch: URL,
+    /// `package` stays visible (read-only) even when it lives under a folder the sandbox replaces with an empty
+    /// private one (`/tmp`, `~/.cache`): the top folder of it under that location is bound back, so local path
+    /// dependencies beside the package are visible too.
+    public func wrap(_ executable: URL, _ arguments: [String], scratch: URL, package: URL? = nil,
                      environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (executable: URL, arguments: [String]) {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        var sandbox = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        var hidden = ["/tmp"]
         if let home = environment["HOME"], !home.isEmpty {
             let cache = URL(fileURLWithPath: home).appendingPathComponent(".cache").path
-            if FileManager.default.fileExists(atPath: cache) { sandbox += ["--tmpfs", cache] }
+            if FileManager.default.fileExists(atPath: cache) { hidden.append(cache) }
+        }
+        var sandbox = ["--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+        for folder in hidden { sandbox += ["--tmpfs", folder] }
+        if let package = package?.resolvingSymlinksInPath().path {
+            for folder in hidden where package.hasPrefix(folder + "/") {
+                let top = folder + "/" + package.dropFirst(folder.count + 1).split(separator: "/")[0]
+                sandbox += ["--ro-bind", top, top]
+            }
         }
         let writable = scratch.resolvingSymlinksInPath().path
         sandbox += ["--bind", writable, writable,

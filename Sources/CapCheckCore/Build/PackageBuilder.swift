@@ -24,7 +24,7 @@ public struct PackageBuilder {
         if onlyResolvedVersions { arguments.append("--force-resolved-versions") }
         var command = (executable: toolchain.swiftExecutable, arguments: arguments)
         if sandbox {
-            command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath)
+            command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath, package: packagePath)
         }
         let result = try ProcessRunner.run(command.executable, command.arguments, echoStderr: echoProgress)
         guard result.status == 0 else {
