@@ -29,7 +29,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a) stages after graph | (a)/(b) | (a)/(c) | peak MB | re-check s |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
-  work=$BENCH_DIR/$probe
+  work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
   scratch=$work/.build
   start=$(now); swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1; build=$(elapsed "$start")
