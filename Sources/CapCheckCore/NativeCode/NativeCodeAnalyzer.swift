@@ -59,31 +59,57 @@ public struct NativeCodeAnalyzer {
         let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
                                       libclangVersion: api.version)
         let keys = parsed.map { entry in sourceStamps[entry.command.source].map { cache.key(for: entry.command, stamp: $0) } }
-        var results = keys.map { $0.flatMap(cache.load) }
-        let missing = results.indices.filter { results[$0] == nil }
+        var (entries, groups) = Self.loadCached(keys, from: cache)
+        let missing = entries.indices.filter { entries[$0] == nil }
         for (index, result) in zip(missing, Self.scanAll(missing.map { parsed[$0].command }, api: api)) {
-            results[index] = result
-            if let key = keys[index] { cache.store(result, key: key) }
+            let (entry, scanned) = cache.store(result, key: keys[index])
+            entries[index] = entry
+            groups.merge(scanned) { old, _ in old }
         }
-        for ((command, target), result) in zip(parsed, results.map { $0 ?? NativeSourceScanner.Result() }) {
-            if let error = result.errors.first {
+
+        var merged = Set<String>()
+        for ((command, target), entry) in zip(parsed, entries.map { $0! }) {
+            if let error = entry.errors.first {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)"))
             }
-            for definition in result.definitions.values {
-                guard let owner = owner(of: definition.location.file) else { continue }
-                let key = owner.package + "|" + definition.usr
-                if findings.definitions[key] == nil {
-                    let isTest = ownership.testModules.contains(owner.module ?? "")
-                    findings.definitions[key] = OwnedNativeDefinition(package: owner.package, module: owner.module,
-                                                                      isTest: isTest, definition: definition)
-                } else {
-                    findings.definitions[key]!.definition.merge(definition)
-                }
+            // A header's group is shared by every source that saw the same definitions in it: merge it once.
+            for name in entry.groups where merged.insert(name).inserted {
+                for definition in groups[name] ?? [] { add(definition, to: &findings) }
             }
         }
         return findings
+    }
+
+    /// The cached entries of the sources with a key, and every group they refer to, read on both cores. A source
+    /// whose entry or one of whose groups cannot be read has no entry (it is parsed again).
+    private static func loadCached(_ keys: [String?], from cache: NativeResultCache) -> ([NativeResultCache.Entry?], NativeResultCache.Groups) {
+        var entries = keys.map { $0.flatMap(cache.load) }
+        var names: [String] = []
+        var seen = Set<String>()
+        for entry in entries.compactMap({ $0 }) { for name in entry.groups where seen.insert(name).inserted { names.append(name) } }
+        let read = ResultSlots<[NativeDefinition]>(count: names.count), toRead = names
+        DispatchQueue.concurrentPerform(iterations: toRead.count) { number in
+            if let definitions = cache.loadGroup(toRead[number]) { read.set(number, .success(definitions)) }
+        }
+        var groups: NativeResultCache.Groups = [:]
+        for (name, slot) in zip(names, read.values) { if let definitions = try? slot?.get() { groups[name] = definitions } }
+        for index in entries.indices where entries[index]?.groups.contains(where: { groups[$0] == nil }) == true { entries[index] = nil }
+        return (entries, groups)
+    }
+
+    /// Adds one definition under its owning package, merging what other sources saw of it.
+    private func add(_ definition: NativeDefinition, to findings: inout NativeFindings) {
+        guard let owner = owner(of: definition.location.file) else { return }
+        let key = owner.package + "|" + definition.usr
+        if findings.definitions[key] == nil {
+            let isTest = ownership.testModules.contains(owner.module ?? "")
+            findings.definitions[key] = OwnedNativeDefinition(package: owner.package, module: owner.module,
+                                                              isTest: isTest, definition: definition)
+        } else {
+            findings.definitions[key]!.definition.merge(definition)
+        }
     }
 
     /// The compiled C-family sources and their targets: from the build manifest when SwiftPM wrote one (only what

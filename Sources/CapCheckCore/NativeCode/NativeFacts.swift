@@ -2,7 +2,7 @@
 /// C-family target. Keyed like the call graph's C definitions: by clang USR within the owning package.
 
 /// Why a definition runs when its target is linked, whether or not anything calls it.
-public enum LoadTimeReason: String, Sendable, Hashable, Codable {
+public enum LoadTimeReason: String, Sendable, Hashable, CaseIterable {
     case constructor = "__attribute__((constructor))"
     case destructor = "__attribute__((destructor))"
     case ifuncResolver = "ifunc resolver"
@@ -15,13 +15,13 @@ public enum LoadTimeReason: String, Sendable, Hashable, Codable {
 }
 
 /// A raw `syscall(...)` call: its site and the constant system-call number, when the argument is one.
-public struct SyscallSite: Sendable, Hashable, Codable {
+public struct SyscallSite: Sendable, Hashable {
     public let site: SourceLocation
     public let number: Int64?
 }
 
 /// A function or variable referenced from a definition's body or initializer.
-public struct NativeReference: Sendable, Hashable, Codable {
+public struct NativeReference: Sendable, Hashable {
     public let usr: String
     /// The referenced declaration's name (for nodes the index never saw).
     public let name: String
@@ -32,7 +32,7 @@ public struct NativeReference: Sendable, Hashable, Codable {
 }
 
 /// One definition of a C-family target and what libclang saw in it.
-public struct NativeDefinition: Sendable, Codable {
+public struct NativeDefinition: Sendable {
     public let usr: String
     public let name: String
     public let location: SourceLocation

@@ -3,33 +3,81 @@ import Foundation
 /// libclang's findings per source file, kept under `<scratch>/capcheck/native/`. A source is re-parsed only when
 /// it was recompiled: the key covers its path, its compile flags, the libclang version and the modification time
 /// of the source's index unit, which the build rewrites whenever the source or anything it includes changes.
+///
+/// A source's definitions are stored in groups, one per file they are in, each group once under a name derived
+/// from its content (`groups/<hash>`): the inline functions of a header that hundreds of sources include (BoringSSL's
+/// internal headers) are written, read and merged once, not once per including source. Entries use
+/// `CompactWriter`'s encoding.
 struct NativeResultCache {
     let directory: URL
     let libclangVersion: String
 
+    /// What one source's parse produced, by reference: its error diagnostics and the groups of its definitions.
+    struct Entry {
+        var errors: [String]
+        var groups: [String]
+    }
+
+    /// The definitions of one file as seen by one or more sources, by group name.
+    typealias Groups = [String: [NativeDefinition]]
+
+    private static let format = "native 2"
+
     func key(for command: ClangCompileCommand, stamp: Double) -> String {
         var hasher = FNV1a()
-        for part in [command.source] + command.arguments + [String(stamp), libclangVersion, "format 1"] {
+        for part in [command.source] + command.arguments + [String(stamp), libclangVersion, Self.format] {
             hasher.combine(part)
         }
         return String(hasher.value, radix: 16)
     }
 
-    func load(_ key: String) -> NativeSourceScanner.Result? {
-        guard let data = FileManager.default.contents(atPath: file(key).path) else { return nil }
-        return try? PropertyListDecoder().decode(NativeSourceScanner.Result.self, from: data)
+    /// The cached entry of a source, nil when there is none or it cannot be read.
+    func load(_ key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: entryFile(key).path) else { return nil }
+        var reader = CompactReader(data)
+        return try? Entry(errors: reader.array { try $0.string() }, groups: reader.array { try $0.string() })
     }
 
-    /// Stores a result; failures are ignored (the cache is an optimisation only).
-    func store(_ result: NativeSourceScanner.Result, key: String) {
-        let encoder = PropertyListEncoder()
-        encoder.outputFormat = .binary
-        guard let data = try? encoder.encode(result) else { return }
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try? data.write(to: file(key), options: .atomic)
+    /// A group's definitions, nil when the group is missing or cannot be read.
+    func loadGroup(_ name: String) -> [NativeDefinition]? {
+        guard let data = FileManager.default.contents(atPath: groupFile(name).path) else { return nil }
+        var reader = CompactReader(data)
+        return try? reader.array(NativeDefinition.init(reading:))
     }
 
-    private func file(_ key: String) -> URL { directory.appendingPathComponent(key + ".plist") }
+    /// Splits a fresh result into groups, stores them and the entry under `key` (when there is one), and returns
+    /// both. Write failures are ignored: the cache is an optimisation only.
+    func store(_ result: NativeSourceScanner.Result, key: String?) -> (Entry, Groups) {
+        let byFile = Dictionary(grouping: result.definitions.values, by: \.location.file)
+        var groups: Groups = [:]
+        var entry = Entry(errors: result.errors, groups: [])
+        for file in byFile.keys.sorted() {
+            let definitions = byFile[file]!.sorted { $0.usr < $1.usr }
+            var writer = CompactWriter()
+            writer.array(definitions) { $1.write(to: &$0) }
+            var hasher = FNV1a()
+            hasher.combine(writer.bytes)
+            let name = String(hasher.value, radix: 16) + "-" + String(writer.bytes.count, radix: 16)
+            entry.groups.append(name)
+            groups[name] = definitions
+            if key != nil, !FileManager.default.fileExists(atPath: groupFile(name).path) { write(writer.data, to: groupFile(name)) }
+        }
+        if let key {
+            var writer = CompactWriter()
+            writer.array(entry.errors) { $0.string($1) }
+            writer.array(entry.groups) { $0.string($1) }
+            write(writer.data, to: entryFile(key))
+        }
+        return (entry, groups)
+    }
+
+    private func write(_ data: Data, to file: URL) {
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? data.write(to: file, options: .atomic)
+    }
+
+    private func entryFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".source") }
+    private func groupFile(_ name: String) -> URL { directory.appendingPathComponent("groups/" + name) }
 }
 
 /// 64-bit FNV-1a: a stable hash for cache keys (Swift's `Hasher` is seeded per process).
@@ -37,11 +85,81 @@ struct FNV1a {
     private(set) var value: UInt64 = 0xcbf29ce484222325
 
     mutating func combine(_ text: String) {
-        for byte in text.utf8 {
+        combine(text.utf8)
+        value ^= 0xff  // separator, so ("ab", "c") and ("a", "bc") differ
+        value &*= 0x100000001b3
+    }
+
+    mutating func combine<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x100000001b3
         }
-        value ^= 0xff  // separator, so ("ab", "c") and ("a", "bc") differ
-        value &*= 0x100000001b3
+    }
+}
+
+// MARK: Encoding
+
+extension SourceLocation {
+    func write(to writer: inout CompactWriter) {
+        writer.string(file)
+        writer.int(line)
+        writer.int(column)
+    }
+
+    init(reading reader: inout CompactReader) throws {
+        self.init(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    }
+}
+
+extension NativeDefinition {
+    func write(to writer: inout CompactWriter) {
+        writer.string(usr)
+        writer.string(name)
+        location.write(to: &writer)
+        writer.int(Int(language.rawValue))
+        writer.int(Int(kind.rawValue))
+        writer.array(inlineAsm) { $1.write(to: &$0) }
+        writer.array(syscalls) { writer, call in
+            call.site.write(to: &writer)
+            writer.bool(call.number != nil)
+            writer.int(Int(call.number ?? 0))
+        }
+        writer.array(references) { writer, reference in
+            writer.string(reference.usr)
+            writer.string(reference.name)
+            reference.site.write(to: &writer)
+            writer.int((reference.isCall ? 1 : 0) | (reference.isFunction ? 2 : 0))
+        }
+        writer.array(LoadTimeReason.allCases.filter(loadTime.contains)) { $0.int(LoadTimeReason.allCases.firstIndex(of: $1)!) }
+        writer.array(aliasOf) { $0.string($1) }
+    }
+
+    init(reading reader: inout CompactReader) throws {
+        let usr = try reader.string(), name = try reader.string()
+        let location = try SourceLocation(reading: &reader)
+        guard let language = SymbolLanguage(rawValue: UInt32(truncatingIfNeeded: try reader.int())),
+              let kind = SymbolKind(rawValue: UInt32(truncatingIfNeeded: try reader.int())) else { throw CompactReader.Malformed() }
+        self.init(usr: usr, name: name, location: location, language: language, kind: kind)
+        inlineAsm = try reader.array(SourceLocation.init(reading:))
+        syscalls = try reader.array { reader in
+            let site = try SourceLocation(reading: &reader)
+            let hasNumber = try reader.bool()
+            let number = try reader.int()
+            return SyscallSite(site: site, number: hasNumber ? Int64(number) : nil)
+        }
+        references = try reader.array { reader in
+            let usr = try reader.string(), name = try reader.string()
+            let site = try SourceLocation(reading: &reader)
+            let flags = try reader.int()
+            return NativeReference(usr: usr, name: name, site: site, isCall: flags & 1 != 0, isFunction: flags & 2 != 0)
+        }
+        let reasons = LoadTimeReason.allCases
+        loadTime = Set(try reader.array { reader in
+            let index = try reader.int()
+            guard reasons.indices.contains(index) else { throw CompactReader.Malformed() }
+            return reasons[index]
+        })
+        aliasOf = try reader.array { try $0.string() }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 struct NativeSourceScanner {
     let api: LibClangAPI
 
-    struct Result: Codable {
+    struct Result {
         var definitions: [String: NativeDefinition] = [:]
         /// Error diagnostics (the parse went on, but what follows an error may be missing).
         var errors: [String] = []

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A small binary encoding for capcheck's caches: unsigned LEB128 integers and strings interned per file (each
+/// distinct string is written once; later uses are its number). Much smaller and faster to read than a property
+/// list for the many repeated paths and USRs of a cache entry, and read without `Codable`.
+struct CompactWriter {
+    private(set) var bytes: [UInt8] = []
+    private var strings: [String: Int] = [:]
+
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    /// A string: `0, length, UTF-8` the first time, `n + 1` for the n-th distinct string after that.
+    mutating func string(_ value: String) {
+        if let number = strings[value] {
+            int(number + 1)
+            return
+        }
+        strings[value] = strings.count
+        int(0)
+        let utf8 = Array(value.utf8)
+        int(utf8.count)
+        bytes += utf8
+    }
+
+    mutating func array<T>(_ values: [T], _ element: (inout CompactWriter, T) -> Void) {
+        int(values.count)
+        for value in values { element(&self, value) }
+    }
+
+    var data: Data { Data(bytes) }
+}
+
+/// Reads what `CompactWriter` wrote; every read throws on truncated or malformed input.
+struct CompactReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var strings: [String] = []
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value)) }
+            shift += 7
+        }
+    }
+
+    mutating func bool() throws -> Bool { try int() != 0 }
+
+    mutating func string() throws -> String {
+        let tag = try int()
+        if tag > 0 {
+            guard tag - 1 < strings.count else { throw Malformed() }
+            return strings[tag - 1]
+        }
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+        let value = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        offset += count
+        strings.append(value)
+        return value
+    }
+
+    mutating func array<T>(_ element: (inout CompactReader) throws -> T) throws -> [T] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed() }  // every element takes a byte
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try element(&self)) }
+        return values
+    }
+}
