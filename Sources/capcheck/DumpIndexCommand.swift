@@ -26,7 +26,7 @@ struct DumpIndexCommand: ParsableCommand {
             print("== \(record.filePath) [\(record.moduleName)] \(record.name)")
             for occurrence in record.occurrences {
                 let symbol = record.symbols[Int(occurrence.symbol)]
-                let relations = occurrence.relations.map { relation in
+                let relations = record.relations(of: occurrence).map { relation in
                     "\(String(relation.roles.rawValue >> 9, radix: 2)):\(record.symbols[Int(relation.symbol)].name)"
                 }
                 let demangled = demangler?.demangle(usr: symbol.usr) ?? ""

@@ -32,7 +32,7 @@ public struct CallGraphBuilder {
                     isFileMain: false))
                 guard graph.nodes.count > before else { continue }
                 if symbol.isClang { clangDefinitions[symbol.usr, default: []].append((owner.package, id)) }
-                for relation in occurrence.relations {
+                for relation in record.relations(of: occurrence) {
                     let related = record.symbols[Int(relation.symbol)].usr
                     if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
                     if relation.roles.contains(.accessorOf) { facts.accessors.append((id, related)) }
@@ -76,7 +76,7 @@ public struct CallGraphBuilder {
                     let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
                     let target = node(occurrence.symbol)
                     var hasContainer = false, namesDeclaration = false
-                    for relation in occurrence.relations {
+                    for relation in record.relations(of: occurrence) {
                         if !relation.roles.isDisjoint(with: [.calledBy, .containedBy]) {
                             hasContainer = true
                             graph.addEdge(from: node(relation.symbol), to: target, kind: .reference, site: site)
@@ -96,7 +96,7 @@ public struct CallGraphBuilder {
                     }
                 }
                 if occurrence.roles.contains(.reference) || occurrence.roles.contains(.definition) {
-                    for relation in occurrence.relations {
+                    for relation in record.relations(of: occurrence) {
                         if relation.roles.contains(.extendedBy) {
                             facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = symbol.usr
                         }

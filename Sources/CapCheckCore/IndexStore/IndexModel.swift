@@ -71,13 +71,24 @@ public struct IndexRelation: Sendable {
     public let symbol: Int32
 }
 
-/// One occurrence of a symbol in a source file.
+/// One occurrence of a symbol in a source file. Its relations are a range of the record's `relations` (one
+/// flat array per record, not one array per occurrence: a million small allocations less on a large graph).
 public struct IndexOccurrence: Sendable {
     public let symbol: Int32
     public let roles: SymbolRoles
     public let line: UInt32
     public let column: UInt32
-    public let relations: [IndexRelation]
+    let relationStart: Int32
+    let relationCount: Int32
+
+    public init(symbol: Int32, roles: SymbolRoles, line: UInt32, column: UInt32, relationStart: Int32 = 0, relationCount: Int32 = 0) {
+        self.symbol = symbol
+        self.roles = roles
+        self.line = line
+        self.column = column
+        self.relationStart = relationStart
+        self.relationCount = relationCount
+    }
 }
 
 /// Everything one record (one source file or header version) says.
@@ -89,6 +100,23 @@ public struct IndexRecord: Sendable {
     public let moduleName: String
     public let symbols: [IndexSymbol]
     public let occurrences: [IndexOccurrence]
+    /// The relations of all occurrences, each occurrence's in one run.
+    public let relations: [IndexRelation]
+
+    public init(name: String, filePath: String, moduleName: String, symbols: [IndexSymbol], occurrences: [IndexOccurrence],
+                relations: [IndexRelation] = []) {
+        self.name = name
+        self.filePath = filePath
+        self.moduleName = moduleName
+        self.symbols = symbols
+        self.occurrences = occurrences
+        self.relations = relations
+    }
+
+    /// The relations of one of this record's occurrences.
+    public func relations(of occurrence: IndexOccurrence) -> ArraySlice<IndexRelation> {
+        relations[Int(occurrence.relationStart)..<Int(occurrence.relationStart + occurrence.relationCount)]
+    }
 }
 
 /// One compilation unit: which module it built and which records it lists.

@@ -84,7 +84,7 @@ public final class IndexStore: @unchecked Sendable {
             }
         }
         return IndexRecord(name: name, filePath: filePath, moduleName: moduleName,
-                           symbols: context.symbols, occurrences: context.occurrences)
+                           symbols: context.symbols, occurrences: context.occurrences, relations: context.relations)
     }
 }
 
@@ -104,8 +104,8 @@ private final class RecordContext {
     let api: IndexStoreAPI
     var symbols: [IndexSymbol] = []
     var occurrences: [IndexOccurrence] = []
+    var relations: [IndexRelation] = []
     private var symbolIndex: [UnsafeMutableRawPointer: Int32] = [:]
-    private var pendingRelations: [IndexRelation] = []
 
     init(api: IndexStoreAPI) { self.api = api }
 
@@ -126,20 +126,23 @@ private final class RecordContext {
     func add(_ occurrence: UnsafeMutableRawPointer?) {
         var line: UInt32 = 0, column: UInt32 = 0
         api.occurrenceGetLineCol(occurrence, &line, &column)
-        pendingRelations.removeAll(keepingCapacity: true)
+        let start = relations.count
         _ = api.occurrenceRelationsApply(occurrence, Unmanaged.passUnretained(self).toOpaque()) { context, relation in
             let this = Unmanaged<RecordContext>.fromOpaque(context!).takeUnretainedValue()
             let symbol = this.intern(this.api.relationGetSymbol(relation))
             if symbol >= 0 {
-                this.pendingRelations.append(IndexRelation(roles: SymbolRoles(rawValue: this.api.relationGetRoles(relation)), symbol: symbol))
+                this.relations.append(IndexRelation(roles: SymbolRoles(rawValue: this.api.relationGetRoles(relation)), symbol: symbol))
             }
             return true
         }
         let symbol = intern(api.occurrenceGetSymbol(occurrence))
-        guard symbol >= 0 else { return }
+        guard symbol >= 0 else {
+            relations.removeSubrange(start...)
+            return
+        }
         occurrences.append(IndexOccurrence(
             symbol: symbol, roles: SymbolRoles(rawValue: api.occurrenceGetRoles(occurrence)),
-            line: line, column: column, relations: pendingRelations))
+            line: line, column: column, relationStart: Int32(start), relationCount: Int32(relations.count - start)))
     }
 }
 

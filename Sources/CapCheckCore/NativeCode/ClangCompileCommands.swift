@@ -19,19 +19,21 @@ public enum ClangCompileCommands {
     /// The commands of a build manifest (llbuild YAML: each command's `inputs` and `args` are one-line JSON arrays).
     public static func fromBuildManifest(_ text: String) -> [ClangCompileCommand] {
         var commands: [ClangCompileCommand] = []
-        var isClang = false, inputs: [String] = [], arguments: [String] = []
+        // The JSON arrays are decoded only for clang commands (Swift commands carry long argument lists).
+        var isClang = false, inputs: Substring = "", arguments: Substring = ""
         func flush() {
-            if isClang, let source = inputs.first, !arguments.isEmpty {
-                commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source)))
+            if isClang, let source = jsonStrings(inputs).first {
+                let arguments = jsonStrings(arguments)
+                if !arguments.isEmpty { commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source))) }
             }
-            isClang = false; inputs = []; arguments = []
+            isClang = false; inputs = ""; arguments = ""
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if line.hasPrefix("  \"") && trimmed.hasSuffix(":") { flush(); continue }
             if trimmed == "tool: clang" { isClang = true }
-            if trimmed.hasPrefix("inputs: [") { inputs = jsonStrings(trimmed.dropFirst("inputs: ".count)) }
-            if trimmed.hasPrefix("args: [") { arguments = jsonStrings(trimmed.dropFirst("args: ".count)) }
+            if trimmed.hasPrefix("inputs: [") { inputs = trimmed.dropFirst("inputs: ".count) }
+            if trimmed.hasPrefix("args: [") { arguments = trimmed.dropFirst("args: ".count) }
         }
         flush()
         return commands
@@ -84,6 +86,7 @@ public enum ClangCompileCommands {
     }
 
     private static func jsonStrings(_ text: Substring) -> [String] {
-        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]) ?? []
+        guard !text.isEmpty else { return [] }
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]) ?? []
     }
 }

@@ -102,11 +102,11 @@ final class NativeCodeUnitTests: XCTestCase {
         let module = IndexSymbol(usr: "c:@M@BinMod", name: "BinMod", kind: .module, subkind: 0, language: .swift)
         let records = [
             IndexRecord(name: "main", filePath: "/virtual/app/Sources/App/main.swift", moduleName: "App", symbols: [wrap],
-                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference, .call], line: 2, column: 1, relations: [])]),
+                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference, .call], line: 2, column: 1)]),
             IndexRecord(name: "wrapper", filePath: "/virtual/vendor/Sources/Wrapper/Wrapper.swift", moduleName: "Wrapper",
                         symbols: [module, wrap],
-                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference], line: 1, column: 8, relations: []),
-                                      IndexOccurrence(symbol: 1, roles: [.definition], line: 3, column: 13, relations: [])]),
+                        occurrences: [IndexOccurrence(symbol: 0, roles: [.reference], line: 1, column: 8),
+                                      IndexOccurrence(symbol: 1, roles: [.definition], line: 3, column: 13)]),
         ]
         let ownership = SourceOwnership(graph: packageGraph)
         let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
