@@ -31,16 +31,22 @@ public struct Checker {
         let rootIdentity = packageGraph.root.identity
         var usage = GrantUsage()
         search.onSink = { sink, context, _ in usage.record(sink.capability, under: context, contexts: contexts) }
-        let fromRoot = measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
-        search.onSink = nil
-
         // Latent: what each package's own code could reach, every definition an entry point under its own grant.
-        let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
-            let node = graph.nodes[index]
-            guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
-            return (Int32(index), contexts.enter(contexts.root, node: Int32(index), owner: graph.owners[index]))
-        }
-        let fromAnywhere = measure("search for latent reach") { search.run(roots: everyDefinition, collectViolations: false) }
+        // This second search runs on the other core, with grant contexts of its own (they are memoised as the
+        // search goes, so the two searches must not share them).
+        let latentContexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
+        let latentSearch = ReachabilitySearch(graph: graph, sinks: search.sinks, effects: search.effects, contexts: latentContexts)
+        let (fromRoot, fromAnywhere) = concurrently({
+            measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
+        }, {
+            let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+                let node = graph.nodes[index]
+                guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
+                return (Int32(index), latentContexts.enter(latentContexts.root, node: Int32(index), owner: graph.owners[index]))
+            }
+            return measure("search for latent reach") { latentSearch.run(roots: everyDefinition, collectViolations: false) }
+        })
+        search.onSink = nil
 
         let violations = fromRoot.violations.map { finding in
             Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path))

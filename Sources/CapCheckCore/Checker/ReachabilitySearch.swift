@@ -26,7 +26,10 @@ final class ReachabilitySearch {
     }
 
     private let graph: CallGraph
-    private let sinks: [SinkMatch?]
+    /// Per node, the sink it is, if any.
+    let sinks: [SinkMatch?]
+    /// The capabilities that propagate to callers.
+    let effects: Set<Capability>
     /// Per node: whether it is a sink of an effect (which every holder on the path reaches).
     private let sinkIsEffect: [Bool]
     private let contexts: GrantContexts
@@ -38,6 +41,7 @@ final class ReachabilitySearch {
     init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
         self.sinks = sinks
+        self.effects = effects
         self.contexts = contexts
         sinkIsEffect = sinks.map { $0.map { effects.contains($0.capability) } ?? false }
     }

@@ -38,17 +38,3 @@ public struct IndexStoreLoader {
         return try results.values.map { try $0!.get() }
     }
 }
-
-/// Fixed-size, lock-protected storage for results computed concurrently.
-final class ResultSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<T, Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<T, Error>) {
-        lock.lock(); slots[index] = value; lock.unlock()
-    }
-
-    var values: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
-}

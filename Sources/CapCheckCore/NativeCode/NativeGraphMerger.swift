@@ -101,8 +101,9 @@ struct NativeGraphMerger {
 
     private func definedClangNodes(in graph: CallGraph) -> ClangDefinitions {
         var result: ClangDefinitions = [:]
-        for (index, node) in graph.nodes.enumerated() where node.isDefined && node.usr.hasPrefix("c:") {
-            if let package = node.package { result[node.usr, default: []].append((package, Int32(index))) }
+        for index in graph.nodes.indices where graph.nodes[index].language.isClang && graph.nodes[index].isDefined {
+            let node = graph.nodes[index]
+            if let package = node.package, node.usr.hasPrefix("c:") { result[node.usr, default: []].append((package, Int32(index))) }
         }
         return result
     }
@@ -187,13 +188,22 @@ struct NativeGraphMerger {
     private func addNativeCodeSinks(to graph: CallGraph) {
         let functionKinds: Set<SymbolKind> = [.function, .instanceMethod, .classMethod, .staticMethod, .constructor, .destructor,
                                               .conversionFunction]
+        // Per node: its package's number, and whether it is a C-family function of a package (hoisted out of the
+        // loop over every edge).
+        var packageNumbers: [String: Int32] = [:]
+        let packages = graph.nodes.indices.map { index -> Int32 in
+            guard let package = graph.nodes[index].package else { return -1 }
+            if let known = packageNumbers[package] { return known }
+            packageNumbers[package] = Int32(packageNumbers.count)
+            return Int32(packageNumbers.count - 1)
+        }
+        let isNativeFunction = graph.nodes.indices.map { index -> Bool in
+            let node = graph.nodes[index]
+            return node.language.isClang && node.isDefined && functionKinds.contains(node.kind) && node.package != nil
+        }
         var entered = Set<Int32>()
         for (index, edges) in graph.edges.enumerated() {
-            let caller = graph.nodes[index]
-            for edge in edges {
-                let callee = graph.nodes[Int(edge.target)]
-                guard callee.isDefined, callee.language.isClang, functionKinds.contains(callee.kind),
-                      let package = callee.package, caller.package != package else { continue }
+            for edge in edges where isNativeFunction[Int(edge.target)] && packages[index] != packages[Int(edge.target)] {
                 entered.insert(edge.target)
             }
         }

@@ -97,44 +97,47 @@ public struct Analyzer {
             throw CapCheckError(.indexStore, "the index store at \(store.path) has no units; build the package first (drop --skip-build)")
         }
         try StaleIndexCheck.verify(units: units, storePath: store.path)
-        let records = try timings.measure("index records") { try loader.records(of: units) }
-
-        progress("Building the call graph from \(records.count) records…")
         let ownership = SourceOwnership(graph: packageGraph)
-        let graph = timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
 
-        progress("Analysing C, C++ and Objective-C sources with libclang…")
-        let native = try timings.measure("native code") {
-            var analyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
-                                              includeTests: options.includeTests,
-                                              locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
-            analyzer.sourceStamps = Dictionary(units.map { ($0.mainFile, $0.modificationTime) }, uniquingKeysWith: max)
-            let native = try analyzer.analyse()
+        // Three independent passes share the two cores: the libclang pass needs only the units' timestamps; the
+        // call graph and the Swift source scan need the records. Their results are merged into the graph below,
+        // one after the other, in a fixed order (the graph, and so every report, does not depend on timing).
+        progress("Reading the index store, analysing C-family sources and scanning Swift sources…")
+        var nativeAnalyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
+                                                includeTests: options.includeTests,
+                                                locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
+        nativeAnalyzer.sourceStamps = Dictionary(units.map { ($0.mainFile, $0.modificationTime) }, uniquingKeysWith: max)
+        let (native, (records, (graph, scanned))) = try concurrently({
+            try timings.measure("native code") { try nativeAnalyzer.analyse() }
+        }, {
+            let records = try timings.measure("index records") { try loader.records(of: units) }
+            return (records, concurrently({
+                timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
+            }, {
+                timings.measure("swift sources") {
+                    var scanner = SwiftSourceScanner(
+                        packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                        toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
+                        compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
+                        indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
+                    scanner.cache = SourceScanCache(scratch: options.scratchPath)
+                    return scanner.scan()
+                }
+            }))
+        })
+
+        let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
             NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
-            return native
-        }
-        BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
-
-        progress("Scanning Swift sources for escape hatches and code in inactive #if branches…")
-        let sources = timings.measure("swift sources") { () -> (unanalyzed: [Unanalyzed], inactiveLines: [String: Int]) in
-            var scanner = SwiftSourceScanner(
-                packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
-                toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
-                compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
-                indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
-            scanner.cache = SourceScanCache(scratch: options.scratchPath)
-            let scanned = scanner.scan()
-            let unanalyzed = SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests)
-                .merge(scanned, records: records, into: graph)
-            return (unanalyzed, scanned.inactiveLines)
+            BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
+            return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
         }
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: options.includeTests)
         checker.timings = timings
-        checker.additionalUnanalyzed = native.unanalyzed + sources.unanalyzed
-        checker.inactiveLines = sources.inactiveLines
+        checker.additionalUnanalyzed = native.unanalyzed + sourcesUnanalyzed
+        checker.inactiveLines = scanned.inactiveLines
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }

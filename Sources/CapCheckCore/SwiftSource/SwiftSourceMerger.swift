@@ -16,16 +16,20 @@ struct SwiftSourceMerger {
     func merge(_ scanned: SwiftSourceFindings, records: [IndexRecord], into graph: CallGraph) -> [Unanalyzed] {
         var unanalyzed = scanned.unreadable
         var seenInactive = Set<String>()
+        // Declarations by place, in the files with a finding in compiled code only.
+        let files = Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file))
         var definitions: [String: [String: Int32]] = [:]
-        for (index, node) in graph.nodes.enumerated() where node.package != nil && node.language == .swift {
-            guard let location = node.location else { continue }
+        for index in graph.nodes.indices where graph.nodes[index].language == .swift {
+            guard let location = graph.nodes[index].location, files.contains(location.file) else { continue }
+            let node = graph.nodes[index]
+            guard node.package != nil else { continue }
             let key = node.isFileMain ? "main" : "\(location.line):\(location.column)"
             if definitions[location.file]?[key] == nil { definitions[location.file, default: [:]][key] = Int32(index) }
             if !node.isFileMain, definitions[location.file]?["\(location.line)"] == nil {
                 definitions[location.file, default: [:]]["\(location.line)"] = Int32(index)
             }
         }
-        let occurrences = OccurrenceLookup(records: records, files: Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file)))
+        let occurrences = OccurrenceLookup(records: records, files: files)
 
         for finding in scanned.findings {
             if let branch = finding.inactiveBranch {
