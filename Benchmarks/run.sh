@@ -26,8 +26,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a) stages after graph | (a)/(b) | (a)/(c) | peak MB | re-check s |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a)/(b) | (a)/(c) | peak MB | re-check s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -42,15 +42,13 @@ for probe in "${PROBES[@]}"; do
   # Cold: no capcheck caches under the scratch folder.
   cold=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
   warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
-  stages=$("$CAPCHECK" audit -q --skip-build --timings --package-path "$work" --scratch-path "$scratch" 2>&1 >/dev/null \
-    | awk '/timing/ && $3 != "package" {sum += $(NF-1)} END {printf "%.3f", sum}')
   peak=$( { /usr/bin/time -f "%M" "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; } 2>&1 | tail -1)
 
   touch "$scratch/checkouts/${TOUCH[$probe]}"
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
   s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; recheck=$(elapsed "$s")
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f |\n" \
-    "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$cold" "$warm" "$stages" \
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f |\n" \
+    "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$cold" "$warm" \
     "$(ratio "$warm" "$floor")" "$(awk -v a="$warm" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck"
 done
