@@ -1,6 +1,7 @@
 import Foundation
 
-/// What a system library target's `module.modulemap` declares: the modules it provides and the libraries it links.
+/// What the module maps of a system-library or binary target declare: the modules it provides and the libraries
+/// it links.
 struct ModuleMapFile: Equatable {
     var modules: [String] = []
     var linkedLibraries: [String] = []
@@ -9,6 +10,26 @@ struct ModuleMapFile: Equatable {
     static func read(targetFolder: String) -> ModuleMapFile? {
         let path = URL(fileURLWithPath: targetFolder).appendingPathComponent("module.modulemap").path
         return (try? String(contentsOfFile: path, encoding: .utf8)).map(parse)
+    }
+
+    /// The module maps of a target: `<folder>/module.modulemap` for a system library; for a binary target (an
+    /// artifact bundle or XCFramework folder) every `*.modulemap` inside it, whatever its module names (a bundle's
+    /// module need not be named like its target). Nil when there is none.
+    static func read(_ target: Target) -> ModuleMapFile? {
+        guard target.kind == .binary else { return read(targetFolder: target.path) }
+        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return nil }
+        var found: ModuleMapFile?
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".modulemap") else { continue }
+            let path = URL(fileURLWithPath: target.path).appendingPathComponent(relative).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let map = parse(text)
+            var merged = found ?? ModuleMapFile()
+            for module in map.modules where !merged.modules.contains(module) { merged.modules.append(module) }
+            for library in map.linkedLibraries where !merged.linkedLibraries.contains(library) { merged.linkedLibraries.append(library) }
+            found = merged
+        }
+        return found
     }
 
     /// Parses the declarations capcheck needs: `[explicit|framework] module Name`, `link [framework] "lib"`.

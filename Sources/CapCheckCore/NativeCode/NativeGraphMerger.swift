@@ -130,7 +130,7 @@ struct NativeGraphMerger {
         for package in packageGraph.packages {
             for target in package.targets where target.kind == .systemLibrary || target.kind == .binary {
                 providers[target.moduleName] = (package, target)
-                for module in ModuleMapFile.read(targetFolder: target.path)?.modules ?? [] { providers[module] = (package, target) }
+                for module in ModuleMapFile.read(target)?.modules ?? [] { providers[module] = (package, target) }
             }
         }
         guard !providers.isEmpty else { return }
@@ -151,7 +151,7 @@ struct NativeGraphMerger {
         for (file, modules) in imports {
             for (module, site) in modules {
                 let provider = providers[module]!
-                let moduleNode = nativeModule(provider.package, provider.target, graph)
+                let moduleNode = nativeModule(module, of: provider.package, provider.target, graph)
                 for declaration in declarations[file] ?? [] {
                     graph.addEdge(from: declaration, to: moduleNode, kind: .moduleImport, site: site)
                 }
@@ -159,12 +159,12 @@ struct NativeGraphMerger {
         }
     }
 
-    private func nativeModule(_ package: Package, _ target: Target, _ graph: CallGraph) -> Int32 {
-        let key = "native-module|\(package.identity)|\(target.moduleName)"
+    private func nativeModule(_ module: String, of package: Package, _ target: Target, _ graph: CallGraph) -> Int32 {
+        let key = "native-module|\(package.identity)|\(target.moduleName)|\(module)"
         if let existing = graph.id(forKey: key) { return existing }
         let moduleMap = URL(fileURLWithPath: target.path).appendingPathComponent("module.modulemap").path
         let location = SourceLocation(file: FileManager.default.fileExists(atPath: moduleMap) ? moduleMap : target.path, line: 1, column: 1)
-        let id = graph.addNode(key: key, GraphNode(usr: key, name: "module \(target.moduleName)", kind: .module, language: .c,
+        let id = graph.addNode(key: key, GraphNode(usr: key, name: "module \(module)", kind: .module, language: .c,
                                                    package: package.identity, module: target.moduleName, location: location,
                                                    isFileMain: false))
         let sinkNode = sink(Self.describe(target), .ffi, graph, explicit: target.kind == .binary)

@@ -35,11 +35,28 @@ enum Fixtures {
             var options = Analyzer.Options(packagePath: packagePath(name), scratchPath: scratchPath(name))
             options.requirePolicy = false
             let toolchain = try Toolchain.locate()
+            if name == "BinaryApp" { try makeVendorLibrary(toolchain) }
             try PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
                 .build(includeTests: false, echoProgress: false)
         }
         built[name] = outcome
         try outcome.get()
+    }
+
+    /// Compiles the static library of binary-vendor's artifact bundle (machine code is not checked in: the
+    /// bundle must match the machine's architecture) with the toolchain's clang and llvm-ar.
+    private static func makeVendorLibrary(_ toolchain: Toolchain) throws {
+        let vendor = packagePath("Packages/binary-vendor")
+        let library = vendor.appendingPathComponent("VendorBinary.artifactbundle/vendor/lib/libVendor.a")
+        let object = scratchPath("BinaryApp-vendor.o")
+        try FileManager.default.createDirectory(at: library.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: object.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let bin = toolchain.swiftExecutable.resolvingSymlinksInPath().deletingLastPathComponent()
+        for (tool, arguments) in [("clang", ["-c", "-O1", vendor.appendingPathComponent("vendor-src/vendor.c").path, "-o", object.path]),
+                                  ("llvm-ar", ["rcs", library.path, object.path])] {
+            let result = try ProcessRunner.run(bin.appendingPathComponent(tool), arguments)
+            guard result.status == 0 else { throw CapCheckError(.build, "\(tool) failed: \(result.stderr)") }
+        }
     }
 
     /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.

@@ -1,0 +1,3 @@
+import VendorSwift
+
+print(connectToVendor())

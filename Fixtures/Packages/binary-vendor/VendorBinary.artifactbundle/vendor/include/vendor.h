@@ -1,0 +1,1 @@
+int vendor_open_socket(void);
