@@ -15,8 +15,9 @@ public enum LibClangLocator {
             }
             return explicit
         }
-        let candidates = [toolchain.libraryDirectory.appendingPathComponent("libclang.so").path] + systemLibraries()
-        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        let bundled = toolchain.libraryDirectory.appendingPathComponent("libclang.so").path
+        if FileManager.default.fileExists(atPath: bundled) { return bundled }
+        guard let found = systemLibraries().first else {
             throw CapCheckError(.toolchain, """
                 no libclang found (needed to analyse the package's C, C++ and Objective-C targets): not in the \
                 toolchain (\(toolchain.libraryDirectory.path)), not known to ldconfig, not under /usr/lib/llvm-*; \

@@ -40,28 +40,44 @@ public struct NativeCodeAnalyzer {
         guard !parsed.isEmpty else { return findings }
 
         let libraryPath = try locateLibClang()
-        let api = try LibClangAPI(library: try NativeLibrary(path: libraryPath))
-        findings.libclangVersion = api.version
         let resources = LibClangLocator.resourceArguments(forLibrary: libraryPath)
         parsed = parsed.map { (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources), $0.target) }
-
-        let (syscalls, probeErrors) = try Self.withIndex(api) { index in
-            try SyscallTable.evaluate(api: api, index: index, arguments: Self.platformArguments(parsed[0].command.arguments) + resources)
+        let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
+                                      libclang: NativeResultCache.identity(ofLibrary: libraryPath))
+        // libclang (a large library) is loaded only when something is not cached.
+        var loaded: LibClangAPI?
+        func api() throws -> LibClangAPI {
+            if let loaded { return loaded }
+            let api = try LibClangAPI(library: try NativeLibrary(path: libraryPath))
+            loaded = api
+            return api
         }
-        findings.syscalls = syscalls
-        if syscalls.entries.isEmpty {
+
+        let platform = Self.platformArguments(parsed[0].command.arguments) + resources
+        let syscallNames = try SyscallTable.bundledNames()
+        let syscallKey = cache.key(forSyscallsOf: platform, names: syscallNames.map(\.name))
+        var probeErrors: [String] = []
+        if let cached = cache.loadSyscalls(syscallKey) {
+            findings.syscalls = cached
+        } else {
+            let api = try api()
+            (findings.syscalls, probeErrors) = try Self.withIndex(api) { index in
+                try SyscallTable.evaluate(api: api, index: index, names: syscallNames, arguments: platform)
+            }
+            if !findings.syscalls.entries.isEmpty { cache.storeSyscalls(findings.syscalls, key: syscallKey) }
+        }
+        if findings.syscalls.entries.isEmpty {
             findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
                 raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
                 every constant-number syscall(...) is unclassified
                 """))
         }
 
-        let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
-                                      libclangVersion: api.version)
         let keys = parsed.map { entry in sourceStamps[entry.command.source].map { cache.key(for: entry.command, stamp: $0) } }
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }
-        for (index, result) in zip(missing, Self.scanAll(missing.map { parsed[$0].command }, api: api)) {
+        let scanned = missing.isEmpty ? [] : Self.scanAll(missing.map { parsed[$0].command }, api: try api())
+        for (index, result) in zip(missing, scanned) {
             let (entry, scanned) = cache.store(result, key: keys[index])
             entries[index] = entry
             groups.merge(scanned) { old, _ in old }

@@ -73,6 +73,4 @@ public struct NativeFindings: Sendable {
     public var syscalls = SyscallTable(entries: [:])
     /// Sources and problems capcheck could not fully analyse (assembly files, parse errors).
     public var unanalyzed: [Unanalyzed] = []
-    /// The libclang that was used (`clang version …`), nil when there was no C-family source.
-    public var libclangVersion: String?
 }

@@ -3,6 +3,7 @@ import Foundation
 /// libclang's findings per source file, kept under `<scratch>/capcheck/native/`. A source is re-parsed only when
 /// it was recompiled: the key covers its path, its compile flags, the libclang version and the modification time
 /// of the source's index unit, which the build rewrites whenever the source or anything it includes changes.
+/// The libclang is named by its file (path, size, modification time), so a warm run need not load it at all.
 ///
 /// A source's definitions are stored in groups, one per file they are in, each group once under a name derived
 /// from its content (`groups/<hash>`): the inline functions of a header that hundreds of sources include (BoringSSL's
@@ -10,7 +11,8 @@ import Foundation
 /// `CompactWriter`'s encoding.
 struct NativeResultCache {
     let directory: URL
-    let libclangVersion: String
+    /// Which libclang parses: see `identity(ofLibrary:)`.
+    let libclang: String
 
     /// What one source's parse produced, by reference: its error diagnostics and the groups of its definitions.
     struct Entry {
@@ -21,14 +23,49 @@ struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     typealias Groups = [String: [NativeDefinition]]
 
-    private static let format = "native 2"
+    private static let format = "native 3"
+
+    /// Names a libclang by its file: the path links resolve to, its size and modification time.
+    static func identity(ofLibrary path: String) -> String {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: resolved)) ?? [:]
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(resolved)|\(size)|\(modified)"
+    }
 
     func key(for command: ClangCompileCommand, stamp: Double) -> String {
+        hash([command.source] + command.arguments + [String(stamp)])
+    }
+
+    /// The key of the system-call table evaluated under a platform's flags for the listed names.
+    func key(forSyscallsOf platform: [String], names: [String]) -> String {
+        hash(["syscalls"] + platform + names)
+    }
+
+    private func hash(_ parts: [String]) -> String {
         var hasher = FNV1a()
-        for part in [command.source] + command.arguments + [String(stamp), libclangVersion, Self.format] {
-            hasher.combine(part)
-        }
+        for part in parts + [libclang, Self.format] { hasher.combine(part) }
         return String(hasher.value, radix: 16)
+    }
+
+    func loadSyscalls(_ key: String) -> SyscallTable? {
+        guard let data = FileManager.default.contents(atPath: syscallFile(key).path) else { return nil }
+        var reader = CompactReader(data)
+        let entries = try? reader.array { reader in
+            (Int64(try reader.int()), SyscallTable.Entry(name: try reader.string(), capability: Capability(try reader.string())))
+        }
+        return entries.map { SyscallTable(entries: Dictionary($0, uniquingKeysWith: { first, _ in first })) }
+    }
+
+    func storeSyscalls(_ table: SyscallTable, key: String) {
+        var writer = CompactWriter()
+        writer.array(table.entries.sorted { $0.key < $1.key }) { writer, entry in
+            writer.int(Int(entry.key))
+            writer.string(entry.value.name)
+            writer.string(entry.value.capability.name)
+        }
+        write(writer.data, to: syscallFile(key))
     }
 
     /// The cached entry of a source, nil when there is none or it cannot be read.
@@ -77,6 +114,7 @@ struct NativeResultCache {
     }
 
     private func entryFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".source") }
+    private func syscallFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".syscalls") }
     private func groupFile(_ name: String) -> URL { directory.appendingPathComponent("groups/" + name) }
 }
 

@@ -38,8 +38,8 @@ public struct SyscallTable: Sendable {
     }
 
     /// Evaluates the probe with libclang under `arguments` (a compiled source's flags: target, sysroot, defines).
-    static func evaluate(api: LibClangAPI, index: UnsafeMutableRawPointer, arguments: [String]) throws -> (SyscallTable, [String]) {
-        let names = try bundledNames()
+    static func evaluate(api: LibClangAPI, index: UnsafeMutableRawPointer, names: [(name: String, capability: Capability)],
+                         arguments: [String]) throws -> (SyscallTable, [String]) {
         let capabilities = Dictionary(names.map { ($0.name, $0.capability) }, uniquingKeysWith: { first, _ in first })
         let scanner = NativeSourceScanner(api: api)
         let (entries, errors) = scanner.withTranslationUnit(

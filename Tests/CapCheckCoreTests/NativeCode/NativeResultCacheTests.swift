@@ -15,7 +15,15 @@ final class NativeResultCacheTests: XCTestCase {
 
         // Replace every cached entry with an empty one: a re-check that reads the cache loses the C-side findings.
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
-        let cache = NativeResultCache(directory: cacheFolder, libclangVersion: "v")
+
+        // The system-call table is cached too (so a warm run does not load libclang): an empty cached table loses
+        // the classified raw syscall.
+        XCTAssertTrue(baseline.contains("c-raw-syscall fs syscall(SYS_openat)"))
+        let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".syscalls") }
+        XCTAssertEqual(tables.count, 1)
+        try Data([0]).write(to: cacheFolder.appendingPathComponent(tables[0]))  // an empty list
+        XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
+        let cache = NativeResultCache(directory: cacheFolder, libclang: "v")
         for name in cached { _ = cache.store(NativeSourceScanner.Result(), key: String(name.dropLast(".source".count))) }
         XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-asm unsafe inline asm"))
 
