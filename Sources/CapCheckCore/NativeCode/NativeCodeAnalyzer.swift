@@ -13,6 +13,7 @@ public struct NativeCodeAnalyzer {
     public let locateLibClang: () throws -> String
     /// When each source was last compiled (its index unit's modification time), by source path: results of
     /// sources with a stamp are cached under `<scratch>/capcheck/native/` and reused while the stamp is unchanged.
+    /// When there are stamps, a source without one was not compiled by this build and is not analysed.
     public var sourceStamps: [String: Double] = [:]
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
@@ -33,9 +34,12 @@ public struct NativeCodeAnalyzer {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
-            } else {
+            } else if sourceStamps.isEmpty || sourceStamps[command.source] != nil {
                 parsed.append((command, target))
             }
+            // else: the manifest lists every target of the graph, but this build compiled only what the root's
+            // products need; a source without an index unit is not part of the program (and its load-time code
+            // would not run).
         }
         guard !parsed.isEmpty else { return findings }
 
@@ -128,8 +132,9 @@ public struct NativeCodeAnalyzer {
         }
     }
 
-    /// The compiled C-family sources and their targets: from the build manifest when SwiftPM wrote one (only what
-    /// this build compiled), else every source of every C-family target.
+    /// The C-family sources and their targets: from the build manifest when SwiftPM wrote one (every clang
+    /// command it planned, which includes dependencies' executables the build did not compile), else every source
+    /// of every C-family target.
     func compileCommands() -> [(ClangCompileCommand, Target)] {
         let manifest = scratchPath.appendingPathComponent("debug.yaml")
         let commands: [ClangCompileCommand]

@@ -1,0 +1,1 @@
+int capcheck_unbuilt_marker(void);

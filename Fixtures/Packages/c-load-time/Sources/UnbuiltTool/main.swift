@@ -1,0 +1,3 @@
+import CUnbuiltLoadTime
+
+print(capcheck_unbuilt_marker())
