@@ -154,10 +154,29 @@ struct SwiftSourceScanner {
         return lines
     }
 
-    /// `[6, 3, 1]` from `swift --version`.
+    /// `[6, 3, 1]`: from the `swift-compiler-version` line of the toolchain's own standard library interface
+    /// (`usr/lib/swift/<platform>/Swift.swiftmodule/*.swiftinterface`, built by the same compiler), else from
+    /// `swift --version` (which costs a process).
     static func compilerVersion(of toolchain: Toolchain) -> [Int] {
-        guard let output = try? ProcessRunner.run(toolchain.swiftExecutable, ["--version"]),
-              let range = (output.stdout + output.stderr).range(of: #"Swift version [0-9.]+"#, options: .regularExpression) else { return [] }
-        return (output.stdout + output.stderr)[range].dropFirst("Swift version ".count).split(separator: ".").compactMap { Int($0) }
+        let platforms = toolchain.libraryDirectory.appendingPathComponent("swift")
+        for platform in (try? FileManager.default.contentsOfDirectory(atPath: platforms.path))?.sorted() ?? [] {
+            let module = platforms.appendingPathComponent(platform).appendingPathComponent("Swift.swiftmodule")
+            let interfaces = ((try? FileManager.default.contentsOfDirectory(atPath: module.path)) ?? [])
+                .filter { $0.hasSuffix(".swiftinterface") && !$0.hasSuffix(".private.swiftinterface") }.sorted()
+            for interface in interfaces {
+                guard let handle = FileHandle(forReadingAtPath: module.appendingPathComponent(interface).path) else { continue }
+                defer { try? handle.close() }
+                let head = String(decoding: handle.readData(ofLength: 512), as: UTF8.self)
+                if let version = versionNumbers(in: head) { return version }
+            }
+        }
+        guard let output = try? ProcessRunner.run(toolchain.swiftExecutable, ["--version"]) else { return [] }
+        return versionNumbers(in: output.stdout + output.stderr) ?? []
+    }
+
+    /// The numbers of the first `Swift version 6.3.1` in `text`.
+    static func versionNumbers(in text: String) -> [Int]? {
+        guard let range = text.range(of: #"Swift version [0-9.]+"#, options: .regularExpression) else { return nil }
+        return text[range].dropFirst("Swift version ".count).split(separator: ".").compactMap { Int($0) }
     }
 }

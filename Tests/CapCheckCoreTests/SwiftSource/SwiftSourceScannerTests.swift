@@ -113,4 +113,14 @@ final class SwiftSourceScannerTests: XCTestCase {
         // Sink references in compiled code are the index's business: no findings.
         XCTAssertEqual(try scan("let m = FileManager.default; let e = getenv(\"HOME\")").findings, [])
     }
+
+    /// `compiler(>=…)` conditions need the compiler's version: read from the toolchain's standard library
+    /// interface, it is the version `swift --version` prints.
+    func testCompilerVersionMatchesSwiftVersion() throws {
+        let toolchain = try Toolchain.locate()
+        let output = try ProcessRunner.run(toolchain.swiftExecutable, ["--version"])
+        let expected = try XCTUnwrap(SwiftSourceScanner.versionNumbers(in: output.stdout + output.stderr))
+        XCTAssertGreaterThanOrEqual(expected.count, 2)
+        XCTAssertEqual(SwiftSourceScanner.compilerVersion(of: toolchain), expected)
+    }
 }
