@@ -28,12 +28,15 @@ public enum ClangCompileCommands {
             }
             isClang = false; inputs = ""; arguments = ""
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix("  \"") && trimmed.hasSuffix(":") { flush(); continue }
-            if trimmed == "tool: clang" { isClang = true }
-            if trimmed.hasPrefix("inputs: [") { inputs = trimmed.dropFirst("inputs: ".count) }
-            if trimmed.hasPrefix("args: [") { arguments = trimmed.dropFirst("args: ".count) }
+        // Lines are compared as UTF-8 bytes: the manifest of a large graph is megabytes of text.
+        let commandStart = Array("  \"".utf8), tool = Array("tool: clang".utf8)
+        let inputsKey = Array("inputs: [".utf8), argsKey = Array("args: [".utf8)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            if line.starts(with: commandStart) && trimmed.last == UInt8(ascii: ":") { flush(); continue }
+            if trimmed.elementsEqual(tool) { isClang = true }
+            if trimmed.starts(with: inputsKey) { inputs = Substring(trimmed.dropFirst(inputsKey.count - 1)) }
+            if trimmed.starts(with: argsKey) { arguments = Substring(trimmed.dropFirst(argsKey.count - 1)) }
         }
         flush()
         return commands
