@@ -70,6 +70,7 @@ public final class CallGraph: @unchecked Sendable {
     /// the search compares owners by number instead of hashing strings on every edge.
     public private(set) var owners: [Int32] = []
     private var ownerIDs: [String: Int32] = [:]
+    private var lastOwner: (package: String, module: String?, number: Int32)?
     /// For a witness or override reached by a `.witness` edge: the type that declares it. The search follows
     /// such an edge only once that type is reached (rapid type analysis): a witness runs only on a value of its
     /// type, and a value exists only where its type is named.
@@ -83,26 +84,45 @@ public final class CallGraph: @unchecked Sendable {
 
     public init() {}
 
+    /// Makes room for about `nodes` nodes and `edges` edges (saves rehashing while a large graph is built).
+    func reserveCapacity(nodes: Int, edges: Int) {
+        ids.reserveCapacity(nodes)
+        self.nodes.reserveCapacity(nodes)
+        self.edges.reserveCapacity(nodes)
+        owners.reserveCapacity(nodes)
+        edgeKeys.reserveCapacity(edges)
+    }
+
     /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present.
     public func id(forKey key: String) -> Int32? { ids[key] }
 
-    /// Adds a node under `key` unless one exists; returns its id.
+    /// Adds a node under `key` unless one exists; returns its id. `node` is evaluated only for a new key, and the
+    /// key is hashed once (this runs once per definition and per referenced symbol of every record).
     @discardableResult
-    func addNode(key: String, _ node: GraphNode) -> Int32 {
-        if let existing = ids[key] { return existing }
-        let id = Int32(nodes.count)
+    func addNode(key: String, _ node: @autoclosure () -> GraphNode) -> Int32 {
+        let next = Int32(nodes.count)
+        var isNew = false
+        let id = { (slot: inout Int32) -> Int32 in
+            if slot < 0 { slot = next; isNew = true }
+            return slot
+        }(&ids[key, default: -1])
+        guard isNew else { return id }
+        let node = node()
         nodes.append(node)
         edges.append([])
-        if let package = node.package {
-            let ownerKey = package + "/" + (node.module ?? "")
-            let owner = ownerIDs[ownerKey] ?? Int32(ownerIDs.count)
-            ownerIDs[ownerKey] = owner
-            owners.append(owner)
-        } else {
-            owners.append(-1)
-        }
-        ids[key] = id
+        owners.append(ownerNumber(package: node.package, module: node.module))
         return id
+    }
+
+    /// The owner number of (package, module); consecutive nodes usually share it, so the last one is remembered.
+    private func ownerNumber(package: String?, module: String?) -> Int32 {
+        guard let package else { return -1 }
+        if let last = lastOwner, last.package == package, last.module == module { return last.number }
+        let key = package + "/" + (module ?? "")
+        let number = ownerIDs[key] ?? Int32(ownerIDs.count)
+        ownerIDs[key] = number
+        lastOwner = (package, module, number)
+        return number
     }
 
     /// Adds `from → to` unless an edge between them exists already (the first one, usually the earliest site, wins).

@@ -17,6 +17,9 @@ public struct CallGraphBuilder {
         // and swift-nio-ssl) define the same USRs, and a path must not jump from one copy into the other.
         var clangDefinitions: [String: [(package: String, id: Int32)]] = [:]
         let owners = records.map { ownership.owner(of: $0.filePath, unitModule: $0.moduleName) }
+        // Symbols repeat across records and references across occurrences: half of each is a fair guess.
+        graph.reserveCapacity(nodes: records.reduce(0) { $0 + $1.symbols.count } / 2,
+                              edges: records.reduce(0) { $0 + $1.occurrences.count } / 2)
 
         // Pass 1: definitions, so that references in any record resolve to them.
         for (record, owner) in zip(records, owners) {
@@ -51,7 +54,6 @@ public struct CallGraphBuilder {
                 }
                 return candidates[0].id
             }
-            if let id = graph.id(forKey: symbol.usr) { return id }
             // A C declaration seen from a Swift record carries language Swift and a Swift-style name;
             // the node is the C symbol, named by its USR.
             return graph.addNode(key: symbol.usr, GraphNode(
@@ -71,7 +73,6 @@ public struct CallGraphBuilder {
                 return resolved[Int(index)]
             }
             for occurrence in record.occurrences {
-                let symbol = record.symbols[Int(occurrence.symbol)]
                 if occurrence.roles.contains(.reference) {
                     let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
                     let target = node(occurrence.symbol)
@@ -86,7 +87,8 @@ public struct CallGraphBuilder {
                     }
                     // Top-level code: a Swift reference with no container (imports are module references;
                     // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
-                    if !hasContainer, !namesDeclaration, symbol.kind != .module, record.filePath.hasSuffix(".swift"), let owner {
+                    if !hasContainer, !namesDeclaration, record.symbols[Int(occurrence.symbol)].kind != .module,
+                       record.filePath.hasSuffix(".swift"), let owner {
                         let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
                             usr: "main:" + record.filePath, name: "top-level code", kind: .function, language: .swift,
                             package: owner.package, module: owner.module,
@@ -95,13 +97,14 @@ public struct CallGraphBuilder {
                         graph.addEdge(from: main, to: target, kind: .reference, site: site)
                     }
                 }
-                if occurrence.roles.contains(.reference) || occurrence.roles.contains(.definition) {
-                    for relation in record.relations(of: occurrence) {
+                if !occurrence.roles.isDisjoint(with: [.reference, .definition]) {
+                    for relation in record.relations(of: occurrence) where !relation.roles.isDisjoint(with: [.extendedBy, .baseOf]) {
+                        let usr = record.symbols[Int(occurrence.symbol)].usr
                         if relation.roles.contains(.extendedBy) {
-                            facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = symbol.usr
+                            facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = usr
                         }
                         if relation.roles.contains(.baseOf) {
-                            facts.inheritances.append((record.symbols[Int(relation.symbol)].usr, symbol.usr))
+                            facts.inheritances.append((record.symbols[Int(relation.symbol)].usr, usr))
                         }
                     }
                 }
