@@ -54,12 +54,19 @@ final class ReachabilitySearch {
         let edges = graph.edges, owners = graph.owners
         let isSwift = graph.nodes.map { $0.language == .swift }
         var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = [], stateEdge: [Int32] = []
-        var seen = Set<Int64>()
+        // Visited states as one bit per node, per context (contexts are small dense numbers; a context's bits are
+        // allocated when it is first entered).
+        let words = (graph.nodes.count + 63) / 64
+        var visited: [[UInt64]] = []
         var result = Result()
         var violationKeys = Set<String>()
 
         func push(_ node: Int32, _ context: Int32, _ predecessor: Int32, _ edge: Int32) {
-            guard seen.insert(Int64(node) << 32 | Int64(context)).inserted else { return }
+            let slot = Int(context), word = Int(node) >> 6, bit = UInt64(1) << UInt64(node & 63)
+            if slot >= visited.count { visited += repeatElement([], count: slot - visited.count + 1) }
+            if visited[slot].isEmpty { visited[slot] = [UInt64](repeating: 0, count: words) }
+            guard visited[slot][word] & bit == 0 else { return }
+            visited[slot][word] |= bit
             stateNode.append(node); stateContext.append(context); statePredecessor.append(predecessor); stateEdge.append(edge)
         }
         func hop(_ state: Int32) -> Hop {
@@ -85,18 +92,20 @@ final class ReachabilitySearch {
         // Rapid type analysis: a `.witness` edge is taken only once the witness's type is reached (under any
         // context); until then it waits in `parked`, and is released when the type is first reached.
         let witnessTypes = graph.witnessTypes
-        var typeReached = Set<Int32>()
+        var typeReached = [Bool](repeating: false, count: graph.nodes.count)
         var parked: [Int32: [(state: Int32, edge: Int32)]] = [:]
         var released: [(state: Int32, edge: Int32)] = []
         func noteReached(_ node: Int32) {
-            guard typeReached.insert(node).inserted, let waiting = parked.removeValue(forKey: node) else { return }
+            guard !typeReached[Int(node)] else { return }
+            typeReached[Int(node)] = true
+            guard let waiting = parked.removeValue(forKey: node) else { return }
             released.append(contentsOf: waiting)
         }
         func follow(_ state: Int32, _ index: Int) {
             let node = stateNode[Int(state)], context = stateContext[Int(state)]
             let edge = edges[Int(node)][index]
             let target = Int(edge.target)
-            if edge.kind == .witness, let type = witnessTypes[edge.target], !typeReached.contains(type) {
+            if edge.kind == .witness, let type = witnessTypes[edge.target], !typeReached[Int(type)] {
                 parked[type, default: []].append((state, Int32(index)))
                 return
             }

@@ -99,31 +99,29 @@ public struct Analyzer {
         try StaleIndexCheck.verify(units: units, storePath: store.path)
         let ownership = SourceOwnership(graph: packageGraph)
 
-        // Three independent passes share the two cores: the libclang pass needs only the units' timestamps; the
-        // call graph and the Swift source scan need the records. Their results are merged into the graph below,
-        // one after the other, in a fixed order (the graph, and so every report, does not depend on timing).
-        progress("Reading the index store, analysing C-family sources and scanning Swift sources…")
+        // The records are read on both cores. Then the call graph is built on one core while the other runs the
+        // libclang pass and the Swift source scan; their results are merged into the graph below, one after the
+        // other, in a fixed order (the graph, and so every report, does not depend on timing).
+        let records = try timings.measure("index records") { try loader.records(of: units) }
+        progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
         var nativeAnalyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
                                                 includeTests: options.includeTests,
                                                 locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
         nativeAnalyzer.sourceStamps = Dictionary(units.map { ($0.mainFile, $0.modificationTime) }, uniquingKeysWith: max)
-        let (native, (records, (graph, scanned))) = try concurrently({
-            try timings.measure("native code") { try nativeAnalyzer.analyse() }
+        let (graph, (native, scanned)) = try concurrently({
+            timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
-            let records = try timings.measure("index records") { try loader.records(of: units) }
-            return (records, concurrently({
-                timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
-            }, {
-                timings.measure("swift sources") {
-                    var scanner = SwiftSourceScanner(
-                        packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
-                        toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
-                        compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
-                        indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
-                    scanner.cache = SourceScanCache(scratch: options.scratchPath)
-                    return scanner.scan()
-                }
-            }))
+            let native = try timings.measure("native code") { try nativeAnalyzer.analyse() }
+            let scanned = timings.measure("swift sources") {
+                var scanner = SwiftSourceScanner(
+                    packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                    toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
+                    compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
+                    indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
+                scanner.cache = SourceScanCache(scratch: options.scratchPath)
+                return scanner.scan()
+            }
+            return (native, scanned)
         })
 
         let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
