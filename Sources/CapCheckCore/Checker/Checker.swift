@@ -39,8 +39,9 @@ public struct Checker {
         let (fromRoot, fromAnywhere) = concurrently({
             measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
         }, {
-            let everyDefinition = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
-                let node = graph.nodes[index]
+            let nodes = graph.nodes
+            let everyDefinition = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+                let node = nodes[index]
                 guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
                 return (Int32(index), latentContexts.enter(latentContexts.root, node: Int32(index), owner: graph.owners[index]))
             }
@@ -83,9 +84,10 @@ public struct Checker {
     /// root's own code, under the root's context). Registers the policy's user sinks: call once per checker.
     func prepareSearch(policy: Policy) -> (search: ReachabilitySearch, contexts: GrantContexts, entryPoints: [(node: Int32, context: Int32)]) {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
+        let nodes = graph.nodes
         let sinks = measure("sinks") {
-            graph.nodes.indices.map { index -> SinkMatch? in
-                let node = graph.nodes[index]
+            nodes.indices.map { index -> SinkMatch? in
+                let node = nodes[index]
                 if let fixed = graph.fixedSinks[Int32(index)] { return fixed }
                 guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
                 guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
@@ -95,8 +97,8 @@ public struct Checker {
         let effects = Self.effects(of: policy)
         let contexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
         let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
-        let entryPoints = graph.nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
-            let node = graph.nodes[index]
+        let entryPoints = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
+            let node = nodes[index]
             guard node.package == packageGraph.root.identity, node.isDefined,
                   includeTests || !testModules.contains(node.module ?? "") else { return nil }
             return (Int32(index), contexts.root)

@@ -101,8 +101,9 @@ struct NativeGraphMerger {
 
     private func definedClangNodes(in graph: CallGraph) -> ClangDefinitions {
         var result: ClangDefinitions = [:]
-        for index in graph.nodes.indices where graph.nodes[index].language.isClang && graph.nodes[index].isDefined {
-            let node = graph.nodes[index]
+        let nodes = graph.nodes
+        for index in nodes.indices where nodes[index].language.isClang && nodes[index].isDefined {
+            let node = nodes[index]
             if let package = node.package, node.usr.hasPrefix("c:") { result[node.usr, default: []].append((package, Int32(index))) }
         }
         return result
@@ -191,14 +192,15 @@ struct NativeGraphMerger {
         // Per node: its package's number, and whether it is a C-family function of a package (hoisted out of the
         // loop over every edge).
         var packageNumbers: [String: Int32] = [:]
-        let packages = graph.nodes.indices.map { index -> Int32 in
-            guard let package = graph.nodes[index].package else { return -1 }
+        let nodes = graph.nodes
+        let packages = nodes.indices.map { index -> Int32 in
+            guard let package = nodes[index].package else { return -1 }
             if let known = packageNumbers[package] { return known }
             packageNumbers[package] = Int32(packageNumbers.count)
             return Int32(packageNumbers.count - 1)
         }
-        let isNativeFunction = graph.nodes.indices.map { index -> Bool in
-            let node = graph.nodes[index]
+        let isNativeFunction = nodes.indices.map { index -> Bool in
+            let node = nodes[index]
             return node.language.isClang && node.isDefined && functionKinds.contains(node.kind) && node.package != nil
         }
         var entered = Set<Int32>()

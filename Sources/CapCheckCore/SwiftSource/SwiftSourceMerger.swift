@@ -19,9 +19,10 @@ struct SwiftSourceMerger {
         // Declarations by place, in the files with a finding in compiled code only.
         let files = Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file))
         var definitions: [String: [String: Int32]] = [:]
-        for index in graph.nodes.indices where graph.nodes[index].language == .swift {
-            guard let location = graph.nodes[index].location, files.contains(location.file) else { continue }
-            let node = graph.nodes[index]
+        let nodes = graph.nodes
+        for index in nodes.indices where nodes[index].language == .swift {
+            guard let location = nodes[index].location, files.contains(location.file) else { continue }
+            let node = nodes[index]
             guard node.package != nil else { continue }
             let key = node.isFileMain ? "main" : "\(location.line):\(location.column)"
             if definitions[location.file]?[key] == nil { definitions[location.file, default: [:]][key] = Int32(index) }
@@ -81,19 +82,23 @@ struct SwiftSourceMerger {
 /// The symbol the index records at a place (`file`, line, column), for declarations it has no node defined at
 /// (an extension names its type there).
 private struct OccurrenceLookup {
-    private var usrs: [String: String] = [:]
+    /// Per file, the USR of the first occurrence at each (line, column), keyed `line << 32 | column`.
+    private var usrs: [String: [Int64: String]] = [:]
 
     init(records: [IndexRecord], files: Set<String>) {
         for record in records where files.contains(record.filePath) {
+            var places = usrs[record.filePath] ?? [:]
             for occurrence in record.occurrences {
-                let key = "\(record.filePath):\(occurrence.line):\(occurrence.column)"
-                if usrs[key] == nil { usrs[key] = record.symbols[Int(occurrence.symbol)].usr }
+                let place = Int64(occurrence.line) << 32 | Int64(occurrence.column)
+                if places[place] == nil { places[place] = record.symbols[Int(occurrence.symbol)].usr }
             }
+            usrs[record.filePath] = places
         }
     }
 
     func node(file: String, line: Int, column: Int, in graph: CallGraph) -> Int32? {
-        guard let usr = usrs["\(file):\(line):\(column)"], let id = graph.id(forKey: usr), graph.nodes[Int(id)].package != nil else { return nil }
+        guard let usr = usrs[file]?[Int64(line) << 32 | Int64(column)], let id = graph.id(forKey: usr),
+              graph.nodes[Int(id)].package != nil else { return nil }
         return id
     }
 }
