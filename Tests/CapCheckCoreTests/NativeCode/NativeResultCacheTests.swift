@@ -20,8 +20,8 @@ final class NativeResultCacheTests: XCTestCase {
         // the classified raw syscall.
         XCTAssertTrue(baseline.contains("c-raw-syscall fs syscall(SYS_openat)"))
         let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".syscalls") }
-        XCTAssertEqual(tables.count, 1)
-        try Data([0]).write(to: cacheFolder.appendingPathComponent(tables[0]))  // an empty list
+        XCTAssertFalse(tables.isEmpty, "one table per libclang and platform")
+        for table in tables { try Data([0]).write(to: cacheFolder.appendingPathComponent(table)) }  // an empty list
         XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
         let cache = NativeResultCache(directory: cacheFolder, libclang: "v")
         for name in cached { _ = cache.store(NativeSourceScanner.Result(), key: String(name.dropLast(".source".count))) }
