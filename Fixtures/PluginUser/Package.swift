@@ -1,13 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Uses capcheck the way a user does: as a package dependency, through `swift package capcheck`.
+// Uses capcheck the way a user does: as a package dependency, through `swift package capcheck`. Probed's
+// build runs ProbePlugin (build-time code): the plugin must refuse to build unless probe-plugin holds `build`.
 let package = Package(
     name: "PluginUser",
     dependencies: [
         .package(path: "../.."),
         .package(path: "../Packages/granted-fs"),
         .package(path: "../Packages/witness-fs"),
+        .package(path: "../Packages/probe-plugin"),
     ],
     targets: [
         .executableTarget(
@@ -15,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "GrantedFS", package: "granted-fs"),
                 .product(name: "WitnessFS", package: "witness-fs"),
+                .product(name: "Probed", package: "probe-plugin"),
             ]
         ),
     ],

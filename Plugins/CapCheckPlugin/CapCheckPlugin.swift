@@ -2,8 +2,10 @@ import Foundation
 import PackagePlugin
 
 /// `swift package capcheck [subcommand] [options]`: builds the package through SwiftPM (debug, which writes
-/// the index store), then runs the `capcheck` tool on that store with `--skip-build`. The exit status is the
-/// tool's: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.
+/// the index store), then runs the `capcheck` tool on that store with `--skip-build`. For `check`, the tool first
+/// checks the build-time code (`check --build-time-only`), and nothing is built when a plugin or macro lacks its
+/// `build` grant. The exit status is the tool's: 0 no violations, 1 violations, 2 usage, configuration, build or
+/// tool error.
 @main
 struct CapCheckPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -14,7 +16,22 @@ struct CapCheckPlugin: CommandPlugin {
             Diagnostics.error(error.message)
             exit(2)
         }
+        // The plugin's work folder is `<scratch>/plugins/<plugin>/outputs`: the scratch folder is three levels up,
+        // also when the user passed `--scratch-path` to `swift package`.
+        let scratch = context.pluginWorkDirectoryURL
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tool = try context.tool(named: "capcheck").url
+        let packagePath = context.package.directoryURL.path
         if invocation.needsBuild {
+            // The build runs the graph's build-tool plugins and macros: `check` first makes sure each has its
+            // `build` grant, and refuses (printing that check's report) before anything runs.
+            if let preCheck = invocation.buildTimeCheckArguments(packagePath: packagePath, scratchPath: scratch.path) {
+                let (status, report) = try run(tool, preCheck, captureOutput: true)
+                if status != 0 {
+                    FileHandle.standardOutput.write(report)
+                    exit(status)
+                }
+            }
             if !invocation.quiet { Diagnostics.progress("capcheck: building \(context.package.displayName) (debug, indexing every target)…") }
             let result = try packageManager.build(
                 .all(includingTests: invocation.includeTests),
@@ -25,22 +42,35 @@ struct CapCheckPlugin: CommandPlugin {
                 exit(2)
             }
         }
-        // The plugin's work folder is `<scratch>/plugins/<plugin>/outputs`: the scratch folder is three levels up,
-        // also when the user passed `--scratch-path` to `swift package`.
-        let scratch = context.pluginWorkDirectoryURL
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let tool = try context.tool(named: "capcheck")
+        let (status, _) = try run(tool, invocation.toolArguments(packagePath: packagePath, scratchPath: scratch.path), captureOutput: false)
+        exit(status)
+    }
+
+    /// Runs the tool; returns its exit status and, with `captureOutput`, its standard output (else it goes straight
+    /// to the plugin's).
+    private func run(_ tool: URL, _ arguments: [String], captureOutput: Bool) throws -> (Int32, Data) {
         let process = Process()
-        process.executableURL = tool.url
-        process.arguments = invocation.toolArguments(packagePath: context.package.directoryURL.path, scratchPath: scratch.path)
+        process.executableURL = tool
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["CAPCHECK_SWIFTPM_LOCK_HELD"] = "1"
         process.environment = environment
+        let output = Pipe()
+        if captureOutput { process.standardOutput = output }
         // SwiftPM prints a plugin's own standard error to standard output, which would spoil machine formats: the
         // tool's standard error goes through SwiftPM's diagnostics instead, line by line as it comes.
         let errors = Pipe()
         process.standardError = errors
         try process.run()
+        // Read standard output on another thread, so that neither pipe can fill up and stall the tool.
+        let captured = OutputBox()
+        let read = DispatchSemaphore(value: 0)
+        if captureOutput {
+            Thread {
+                captured.data = output.fileHandleForReading.readDataToEndOfFile()
+                read.signal()
+            }.start()
+        }
         var pending = Data()
         while case let chunk = errors.fileHandleForReading.availableData, !chunk.isEmpty {
             pending.append(chunk)
@@ -51,7 +81,8 @@ struct CapCheckPlugin: CommandPlugin {
         }
         if !pending.isEmpty { forward(String(decoding: pending, as: UTF8.self)) }
         process.waitUntilExit()
-        exit(process.terminationStatus)
+        if captureOutput { read.wait() }
+        return (process.terminationStatus, captured.data)
     }
 
     /// One line of the tool's standard error as a SwiftPM diagnostic: its errors as errors, the rest as progress.
@@ -62,4 +93,9 @@ struct CapCheckPlugin: CommandPlugin {
             Diagnostics.progress(line)
         }
     }
+}
+
+/// Standard output collected by the reader thread.
+private final class OutputBox: @unchecked Sendable {
+    var data = Data()
 }

@@ -30,6 +30,14 @@ struct PluginInvocation {
     var includeTests: Bool { forwarded.contains("--include-tests") }
     var quiet: Bool { forwarded.contains("--quiet") || forwarded.contains("-q") }
 
+    /// For `check`: the tool's arguments to check the build-time code before the build (quietly, with the same
+    /// policy and format; `--strict` applies to the full check only). Nil for the other subcommands.
+    func buildTimeCheckArguments(packagePath: String, scratchPath: String) -> [String]? {
+        guard subcommand == "check" else { return nil }
+        let options = forwarded.filter { $0 != "--strict" && $0 != "--quiet" && $0 != "-q" }
+        return ["check", "--build-time-only", "--quiet", "--package-path", packagePath, "--scratch-path", scratchPath] + options
+    }
+
     func toolArguments(packagePath: String, scratchPath: String) -> [String] {
         [subcommand, "--skip-build", "--package-path", packagePath, "--scratch-path", scratchPath] + forwarded
     }

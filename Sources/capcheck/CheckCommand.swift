@@ -17,16 +17,20 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Also fail (exit 1) on unused grants and on code capcheck could not analyse.")
     var strict = false
 
+    @Flag(help: "Only check the plugins and macros the build would run against their `build` grants, without building (exit 1 when one lacks it). The command plugin runs this before it builds.")
+    var buildTimeOnly = false
+
     func run() throws {
         var violations = 0
         try runReportingErrors {
             let report = try common.analyze(usePolicy: true) { options in
                 options.policyPath = policy.map { URL(fileURLWithPath: $0) }
                 options.refuseUngrantedBuildTimeCode = true
+                options.onlyBuildTimeCode = buildTimeOnly
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count
-            if strict, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
+            if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
                 FileHandle.standardError.write(Data(("capcheck: --strict: failing on \(report.unusedGrants.count) unused grant(s) "
                     + "and \(report.unanalyzed.count) unanalysed entr\(report.unanalyzed.count == 1 ? "y" : "ies"); they are listed in the report\n").utf8))
                 violations += report.unusedGrants.count + report.unanalyzed.count

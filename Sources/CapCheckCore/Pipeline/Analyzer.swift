@@ -17,6 +17,9 @@ public struct Analyzer {
         /// Before building, check the build-time code (plugins, macros) against the policy, and do not build when
         /// some of it lacks a `build` grant: `run` then returns the report of that check (`check` sets this).
         public var refuseUngrantedBuildTimeCode = false
+        /// Only check the build-time code against the policy, then stop (no build, no index): `run` returns that
+        /// check's report. The command plugin runs this before it asks SwiftPM to build.
+        public var onlyBuildTimeCode = false
         /// Run the build under bubblewrap: no network, writes only to the scratch folder (Linux).
         public var sandbox = false
 
@@ -47,7 +50,8 @@ public struct Analyzer {
         }
     }
 
-    /// Thrown by `prepare` instead of building when build-time code lacks a `build` grant.
+    /// Thrown by `prepare` instead of building when build-time code lacks a `build` grant (or when only the
+    /// build-time code was to be checked).
     struct BuildTimeRefusal: Error {
         let report: AnalysisReport
     }
@@ -73,12 +77,13 @@ public struct Analyzer {
         let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
         let naming = SymbolNaming(demangler: demangler)
         let catalog = try SinkCatalog.bundled()
-        if options.refuseUngrantedBuildTimeCode, !options.skipBuild {
+        if options.onlyBuildTimeCode || (options.refuseUngrantedBuildTimeCode && !options.skipBuild) {
             let report = BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: naming).run(policy: policy)
             if !report.violations.isEmpty {
                 progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
                 throw BuildTimeRefusal(report: report)
             }
+            if options.onlyBuildTimeCode { throw BuildTimeRefusal(report: report) }
         }
 
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)

@@ -49,6 +49,28 @@ final class BuildTimeTests: XCTestCase {
         XCTAssertEqual(macro.path.map(\.symbol), ["target BuildTimeApp", "target Stringify", "macro StringifyMacros", "macro StringifyMacros"])
     }
 
+    /// `check --build-time-only` (what the command plugin runs before it asks SwiftPM to build): the same refusal,
+    /// and with every `build` grant in place, exit 0 without building anything.
+    func testBuildTimeOnlyCheckNeverBuilds() throws {
+        let arguments = ["check", "--build-time-only", "--package-path", Fixtures.packagePath("BuildTimeApp").path,
+                         "--scratch-path", Self.scratch.path, "--format", "json", "--quiet"]
+        let refused = try CLI.run(arguments)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertEqual(try JSONDecoder().decode(AnalysisReport.self, from: Data(refused.stdout.utf8)).violationKeys,
+                       ["probe-plugin build build-tool plugin ProbePlugin", "stringify-macro build macro StringifyMacros"])
+
+        let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
+        try #"{ "version": 1, "packages": { "probe-plugin": { "allow": ["build"] }, "stringify-macro": { "allow": ["build"] } } }"#
+            .write(to: policy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: policy) }
+        let granted = try CLI.run(arguments + ["--policy", policy.path, "--strict"])
+        XCTAssertEqual(granted.status, 0, granted.stderr)
+        XCTAssertEqual(try JSONDecoder().decode(AnalysisReport.self, from: Data(granted.stdout.utf8)).violations, [])
+        for output in ["debug", "plugins"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: Self.scratch.appendingPathComponent(output).path), "\(output) was built")
+        }
+    }
+
     func testDeclaredPluginsThatNeverRunAreNotBuildTimeCode() throws {
         let code = BuildTimeCode(graph: try packageGraph())
         let entries = Dictionary(uniqueKeysWithValues: code.entries.map { ("\($0.package)/\($0.target.name)", $0) })

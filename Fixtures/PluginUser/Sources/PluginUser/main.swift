@@ -1,5 +1,7 @@
 import GrantedFS
+import Probed
 import WitnessFS
 
 writeLog("started")
 makeSink().write("x")
+print(probedAnswer())
