@@ -127,4 +127,7 @@ public struct IndexUnit: Sendable {
     public let outputFile: String
     public let modificationTime: Double
     public let records: [(name: String, filePath: String)]
+    /// Every file the compilation read (the source and each header, with or without a record), and whether it is
+    /// a system file (toolchain or SDK).
+    public let files: [(path: String, isSystem: Bool)]
 }

@@ -39,7 +39,8 @@ public final class IndexStore: @unchecked Sendable {
         return box.value
     }
 
-    /// Reads one unit's header and record list. System dependencies (toolchain and SDK headers) are skipped.
+    /// Reads one unit's header, its record list (system dependencies, toolchain and SDK headers, skipped) and every
+    /// file it was compiled from.
     public func unit(named name: String) throws -> IndexUnit {
         var error: IndexStoreError?
         guard let reader = name.withCString({ api.unitReaderCreate(handle, $0, &error) }) else {
@@ -53,10 +54,12 @@ public final class IndexStore: @unchecked Sendable {
             _ = api.unitDependenciesApply(reader, Unmanaged.passUnretained(context).toOpaque()) { context, dependency in
                 let context = Unmanaged<UnitContext>.fromOpaque(context!).takeUnretainedValue()
                 let api = context.api
-                // INDEXSTORE_UNIT_DEPENDENCY_RECORD == 2
-                if api.dependencyGetKind(dependency) == 2, !api.dependencyIsSystem(dependency) {
-                    context.records.append((api.dependencyGetName(dependency).string, api.dependencyGetFilePath(dependency).string))
-                }
+                // INDEXSTORE_UNIT_DEPENDENCY_RECORD == 2, INDEXSTORE_UNIT_DEPENDENCY_FILE == 3
+                let kind = api.dependencyGetKind(dependency), isSystem = api.dependencyIsSystem(dependency)
+                guard kind == 2 || kind == 3 else { return true }
+                let path = api.dependencyGetFilePath(dependency).string
+                context.files.append((path, isSystem))
+                if kind == 2, !isSystem { context.records.append((api.dependencyGetName(dependency).string, path)) }
                 return true
             }
         }
@@ -66,7 +69,8 @@ public final class IndexStore: @unchecked Sendable {
             mainFile: api.unitGetMainFile(reader).string,
             outputFile: api.unitGetOutputFile(reader).string,
             modificationTime: Double(seconds) + Double(nanoseconds) / 1e9,
-            records: context.records)
+            records: context.records,
+            files: context.files)
     }
 
     /// Reads every occurrence of one record, with its relations, interning symbols per record.
@@ -96,6 +100,7 @@ private final class Box<T> {
 private final class UnitContext {
     let api: IndexStoreAPI
     var records: [(String, String)] = []
+    var files: [(String, Bool)] = []
     init(api: IndexStoreAPI) { self.api = api }
 }
 

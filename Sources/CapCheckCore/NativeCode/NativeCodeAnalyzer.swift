@@ -11,10 +11,10 @@ public struct NativeCodeAnalyzer {
     public let includeTests: Bool
     /// Finds libclang; called only when there is C-family code to parse.
     public let locateLibClang: () throws -> String
-    /// When each source was last compiled (its index unit's modification time), by source path: results of
-    /// sources with a stamp are cached under `<scratch>/capcheck/native/` and reused while the stamp is unchanged.
-    /// When there are stamps, a source without one was not compiled by this build and is not analysed.
-    public var sourceStamps: [String: Double] = [:]
+    /// The files each source's compilation read (from its index unit), by source path: results are cached under
+    /// `<scratch>/capcheck/native/`, keyed by the content of those files (`SourceFingerprints`). When there are
+    /// units, a source without one was not compiled by this build and is not analysed.
+    public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
                 locateLibClang: @escaping () throws -> String) {
@@ -34,7 +34,7 @@ public struct NativeCodeAnalyzer {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
-            } else if sourceStamps.isEmpty || sourceStamps[command.source] != nil {
+            } else if unitFiles.isEmpty || unitFiles[command.source] != nil {
                 parsed.append((command, target))
             }
             // else: the manifest lists every target of the graph, but this build compiled only what the root's
@@ -77,7 +77,8 @@ public struct NativeCodeAnalyzer {
                 """))
         }
 
-        let keys = parsed.map { entry in sourceStamps[entry.command.source].map { cache.key(for: entry.command, stamp: $0) } }
+        let fingerprints = SourceFingerprints(inputs: unitFiles.filter { source, _ in parsed.contains { $0.command.source == source } })
+        let keys = parsed.map { entry in fingerprints.fingerprint(of: entry.command.source).map { cache.key(for: entry.command, inputs: $0) } }
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }
         let scanned = missing.isEmpty ? [] : Self.scanAll(missing.map { parsed[$0].command }, api: try api())

@@ -1,9 +1,11 @@
 import Foundation
 
 /// libclang's findings per source file, kept under `<scratch>/capcheck/native/`. A source is re-parsed only when
-/// it was recompiled: the key covers its path, its compile flags, the libclang version and the modification time
-/// of the source's index unit, which the build rewrites whenever the source or anything it includes changes.
-/// The libclang is named by its file (path, size, modification time), so a warm run need not load it at all.
+/// what it was compiled from changed: the key covers its path, its compile flags, the libclang and the
+/// fingerprint of the content of the source and every header it read (`SourceFingerprints`), so the cache
+/// survives clean builds and fresh clones (a CI cache can keep it). The libclang is named by its file (path,
+/// size, modification time), so a warm run need not load it at all. Keys and group names are SHA-256: a
+/// dependency must not be able to craft content that is served another file's findings.
 ///
 /// A source's definitions are stored in groups, one per file they are in, each group once under a name derived
 /// from its content (`groups/<hash>`): the inline functions of a header that hundreds of sources include (BoringSSL's
@@ -23,7 +25,7 @@ struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     typealias Groups = [String: [NativeDefinition]]
 
-    private static let format = "native 3"
+    private static let format = "native 4"
 
     /// Names a libclang by its file: the path links resolve to, its size and modification time.
     static func identity(ofLibrary path: String) -> String {
@@ -34,8 +36,8 @@ struct NativeResultCache {
         return "\(resolved)|\(size)|\(modified)"
     }
 
-    func key(for command: ClangCompileCommand, stamp: Double) -> String {
-        hash([command.source] + command.arguments + [String(stamp)])
+    func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
+        hash([command.source] + command.arguments + [fingerprint])
     }
 
     /// The key of the system-call table evaluated under a platform's flags for the listed names.
@@ -44,9 +46,9 @@ struct NativeResultCache {
     }
 
     private func hash(_ parts: [String]) -> String {
-        var hasher = FNV1a()
-        for part in parts + [libclang, Self.format] { hasher.combine(part) }
-        return String(hasher.value, radix: 16)
+        var hasher = SHA256()
+        for part in parts + [libclang, Self.format] { hasher.update(field: part) }
+        return hasher.hexDigest()
     }
 
     func loadSyscalls(_ key: String) -> SyscallTable? {
@@ -92,9 +94,9 @@ struct NativeResultCache {
             let definitions = byFile[file]!.sorted { $0.usr < $1.usr }
             var writer = CompactWriter()
             writer.array(definitions) { $1.write(to: &$0) }
-            var hasher = FNV1a()
-            hasher.combine(writer.bytes)
-            let name = String(hasher.value, radix: 16) + "-" + String(writer.bytes.count, radix: 16)
+            var hasher = SHA256()
+            hasher.update(writer.data)
+            let name = hasher.hexDigest()
             entry.groups.append(name)
             groups[name] = definitions
             if key != nil, !FileManager.default.fileExists(atPath: groupFile(name).path) { write(writer.data, to: groupFile(name)) }
@@ -116,24 +118,6 @@ struct NativeResultCache {
     private func entryFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".source") }
     private func syscallFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".syscalls") }
     private func groupFile(_ name: String) -> URL { directory.appendingPathComponent("groups/" + name) }
-}
-
-/// 64-bit FNV-1a: a stable hash for cache keys (Swift's `Hasher` is seeded per process).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf29ce484222325
-
-    mutating func combine(_ text: String) {
-        combine(text.utf8)
-        value ^= 0xff  // separator, so ("ab", "c") and ("a", "bc") differ
-        value &*= 0x100000001b3
-    }
-
-    mutating func combine<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x100000001b3
-        }
-    }
 }
 
 // MARK: Encoding

@@ -112,7 +112,7 @@ public struct Analyzer {
         var nativeAnalyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
                                                 includeTests: options.includeTests,
                                                 locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
-        nativeAnalyzer.sourceStamps = Dictionary(units.map { ($0.mainFile, $0.modificationTime) }, uniquingKeysWith: max)
+        nativeAnalyzer.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
         let (graph, (native, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {

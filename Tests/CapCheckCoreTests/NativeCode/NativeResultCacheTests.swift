@@ -2,11 +2,11 @@
 import Foundation
 import XCTest
 
-/// libclang results are cached per source under `<scratch>/capcheck/native/`, keyed by the source's index-unit
-/// timestamp, flags and libclang version: a re-check parses only what was recompiled. Definitions are stored
-/// once per file and content, shared by every source that saw them.
+/// libclang results are cached per source under `<scratch>/capcheck/native/`, keyed by the content of the source
+/// and its headers, its flags and the libclang: a re-check parses only what changed. Definitions are stored once
+/// per file and content, shared by every source that saw them.
 final class NativeResultCacheTests: XCTestCase {
-    func testCachedResultsAreReusedAndKeyedByTheUnitStamp() throws {
+    func testCachedResultsAreReusedAndKeyedByContent() throws {
         let cacheFolder = Fixtures.scratchPath("NativeApp").appendingPathComponent("capcheck/native")
         let baseline = try Fixtures.analyse("NativeApp").violationKeys
         XCTAssertTrue(baseline.contains("c-asm unsafe inline asm"))
@@ -27,10 +27,10 @@ final class NativeResultCacheTests: XCTestCase {
         for name in cached { _ = cache.store(NativeSourceScanner.Result(), key: String(name.dropLast(".source".count))) }
         XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-asm unsafe inline asm"))
 
-        // A different stamp (the source recompiled) is a different key.
+        // A different fingerprint (the content of what the source was compiled from) is a different key.
         let command = ClangCompileCommand(source: "/a.c", arguments: ["-DX"])
-        XCTAssertNotEqual(cache.key(for: command, stamp: 1), cache.key(for: command, stamp: 2))
-        XCTAssertEqual(cache.key(for: command, stamp: 1), cache.key(for: command, stamp: 1))
+        XCTAssertNotEqual(cache.key(for: command, inputs: "1"), cache.key(for: command, inputs: "2"))
+        XCTAssertEqual(cache.key(for: command, inputs: "1"), cache.key(for: command, inputs: "1"))
 
         // Without the cache, the findings come back.
         try FileManager.default.removeItem(at: cacheFolder)
@@ -39,6 +39,39 @@ final class NativeResultCacheTests: XCTestCase {
         // A cached entry whose group is gone is parsed again.
         try FileManager.default.removeItem(at: cacheFolder.appendingPathComponent("groups"))
         XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+    }
+}
+
+/// The cache survives recompiling unchanged sources (a clean build, a fresh clone): keyed by content, a touched
+/// C source is not parsed again; an edited one is.
+final class NativeCacheAcrossBuildsTests: XCTestCase {
+    func testTouchedSourcesAreNotParsedAgainEditedOnesAre() throws {
+        let cacheFolder = Fixtures.scratchPath("NativeApp").appendingPathComponent("capcheck/native")
+        let source = Fixtures.packagePath("Packages/c-asm/Sources/CAsm/casm.c")
+        let original = try Data(contentsOf: source)
+        func rebuild() throws {
+            try PackageBuilder(toolchain: Toolchain.locate(), packagePath: Fixtures.packagePath("NativeApp"),
+                               scratchPath: Fixtures.scratchPath("NativeApp")).build(includeTests: false, echoProgress: false)
+        }
+        func entries() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".source") })
+        }
+        let baseline = try Fixtures.analyse("NativeApp").violationKeys
+        let before = try entries()
+
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: source.path)
+        try rebuild()
+        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        XCTAssertEqual(try entries(), before, "a recompiled but unchanged source is served from the cache")
+
+        defer {
+            try? original.write(to: source)
+            try? rebuild()
+        }
+        try (original + Data("\n/* edited by NativeCacheAcrossBuildsTests */\n".utf8)).write(to: source)
+        try rebuild()
+        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        XCTAssertEqual(try entries().subtracting(before).count, 1, "the edited source is parsed again")
     }
 }
 
@@ -80,5 +113,57 @@ final class CompactCodingTests: XCTestCase {
             var truncated = CompactReader(Data(writer.bytes.prefix(length)))
             XCTAssertThrowsError(try truncated.array(NativeDefinition.init(reading:)), "truncated to \(length) bytes")
         }
+    }
+}
+
+/// The native cache's key: SHA-256 of what each source was compiled from.
+final class SourceFingerprintTests: XCTestCase {
+    func testSHA256KnownAnswers() {
+        func digest(_ text: String, chunk: Int = .max) -> String {
+            var hasher = SHA256()
+            let bytes = Array(text.utf8)
+            var start = 0
+            repeat {
+                let end = min(bytes.count, start + chunk)
+                hasher.update(Data(bytes[start..<end]))
+                start = end
+            } while start < bytes.count
+            return hasher.hexDigest()
+        }
+        XCTAssertEqual(digest(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(digest("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let twoBlocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+        XCTAssertEqual(digest(twoBlocks), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        for chunk in [1, 3, 63, 64, 65] { XCTAssertEqual(digest(twoBlocks + twoBlocks, chunk: chunk), digest(twoBlocks + twoBlocks)) }
+        XCTAssertEqual(digest(String(repeating: "a", count: 1_000_000), chunk: 4096),
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    func testContentNotTimestampsDecides() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-fingerprint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("a.c").path, header = folder.appendingPathComponent("a.h").path
+        let system = folder.appendingPathComponent("sys.h").path
+        try "#include \"a.h\"\nint f(void) { return A; }\n".write(toFile: source, atomically: true, encoding: .utf8)
+        try "#define A 1\n".write(toFile: header, atomically: true, encoding: .utf8)
+        try "/* libc */\n".write(toFile: system, atomically: true, encoding: .utf8)
+        func fingerprint() -> String? {
+            SourceFingerprints(inputs: [source: [(source, false), (header, false), (system, true)]]).fingerprint(of: source)
+        }
+        let original = try XCTUnwrap(fingerprint())
+        XCTAssertNil(SourceFingerprints(inputs: [:]).fingerprint(of: source), "not compiled by this build")
+
+        // Touching the source and its header (a clean build, a fresh clone) keeps the key.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: source)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: header)
+        XCTAssertEqual(fingerprint(), original)
+        // Any edit of a header it includes changes it.
+        try "#define A 2\n".write(toFile: header, atomically: true, encoding: .utf8)
+        let edited = try XCTUnwrap(fingerprint())
+        XCTAssertNotEqual(edited, original)
+        // A system header counts by size and modification time.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: system)
+        XCTAssertNotEqual(fingerprint(), edited)
     }
 }
