@@ -77,7 +77,9 @@ public struct NativeCodeAnalyzer {
                 """))
         }
 
-        let fingerprints = SourceFingerprints(inputs: unitFiles.filter { source, _ in parsed.contains { $0.command.source == source } })
+        let sources = Set(parsed.map(\.command.source))
+        let fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
+                                              memo: scratchPath.appendingPathComponent("capcheck/native/fingerprints"))
         let keys = parsed.map { entry in fingerprints.fingerprint(of: entry.command.source).map { cache.key(for: entry.command, inputs: $0) } }
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }

@@ -3,22 +3,39 @@ import Foundation
 /// What each C-family source was compiled from, as the libclang cache's key: the SHA-256 of the content of the
 /// source and of every non-system header its index unit lists (so a fresh clone, a clean build or a touched file
 /// keeps the key, and any edit changes it), and the size and modification time of each system header (a libc
-/// update). Each distinct file is read once, on both cores.
+/// update). Each distinct file is read once, on both cores; a file's hash is remembered (in `memo`) while its
+/// size and modification time stay the same, as a build system would trust them.
 struct SourceFingerprints {
     /// Per source path, the files its compilation read.
     let inputs: [String: [(path: String, isSystem: Bool)]]
     private let files: [String: String]
 
-    init(inputs: [String: [(path: String, isSystem: Bool)]]) {
+    /// - Parameter memo: where to remember content hashes between runs (nil: nowhere).
+    init(inputs: [String: [(path: String, isSystem: Bool)]], memo: URL? = nil) {
         self.inputs = inputs
         var isSystem: [String: Bool] = [:]
         for list in inputs.values { for file in list { isSystem[file.path] = file.isSystem } }
         let paths = isSystem.keys.sorted(), system = paths.map { isSystem[$0]! }
-        let results = ResultSlots<String>(count: paths.count)
+        let remembered = memo.map(Self.load) ?? [:]
+        let results = ResultSlots<(stamp: String, fingerprint: String)>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.set(index, .success(Self.fingerprint(of: paths[index], isSystem: system[index])))
+            let stamp = Self.stamp(of: paths[index])
+            let fingerprint: String
+            if system[index] {
+                fingerprint = "system " + stamp
+            } else if let known = remembered[paths[index]], known.stamp == stamp {
+                fingerprint = known.fingerprint
+            } else {
+                fingerprint = Self.contentHash(of: paths[index])
+            }
+            results.set(index, .success((stamp, fingerprint)))
         }
-        files = Dictionary(uniqueKeysWithValues: zip(paths, results.values.map { (try? $0?.get()) ?? "unreadable" }))
+        let computed = results.values.map { (try? $0?.get()) ?? (stamp: "", fingerprint: "unreadable") }
+        files = Dictionary(uniqueKeysWithValues: zip(paths, computed.map(\.fingerprint)))
+        if let memo {
+            let current = Dictionary(uniqueKeysWithValues: zip(paths, computed).filter { !isSystem[$0.0]! })
+            if current.contains(where: { remembered[$0.key]?.stamp != $0.value.stamp }) { Self.store(current, to: memo) }
+        }
     }
 
     /// The fingerprint of everything `source` was compiled from; nil when the build did not compile it.
@@ -32,16 +49,36 @@ struct SourceFingerprints {
         return hasher.hexDigest()
     }
 
-    private static func fingerprint(of path: String, isSystem: Bool) -> String {
-        if isSystem {
-            let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            return "system \(size)@\(modified)"
-        }
+    /// `size@mtime`, or `missing`.
+    private static func stamp(of path: String) -> String {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "missing" }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)@\(modified)"
+    }
+
+    private static func contentHash(of path: String) -> String {
         guard let data = FileManager.default.contents(atPath: path) else { return "missing" }
         var hasher = SHA256()
         hasher.update(data)
         return hasher.hexDigest()
+    }
+
+    private static func load(_ file: URL) -> [String: (stamp: String, fingerprint: String)] {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
+        var reader = CompactReader(data)
+        guard let entries = try? reader.array({ try ($0.string(), $0.string(), $0.string()) }) else { return [:] }
+        return Dictionary(entries.map { ($0.0, (stamp: $0.1, fingerprint: $0.2)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func store(_ entries: [String: (stamp: String, fingerprint: String)], to file: URL) {
+        var writer = CompactWriter()
+        writer.array(entries.sorted { $0.key < $1.key }) { writer, entry in
+            writer.string(entry.key)
+            writer.string(entry.value.stamp)
+            writer.string(entry.value.fingerprint)
+        }
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? writer.data.write(to: file, options: .atomic)
     }
 }

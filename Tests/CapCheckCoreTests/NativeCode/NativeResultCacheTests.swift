@@ -166,4 +166,26 @@ final class SourceFingerprintTests: XCTestCase {
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: system)
         XCTAssertNotEqual(fingerprint(), edited)
     }
+
+    func testContentHashesAreRememberedWhileSizeAndTimeHold() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-fingerprint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("a.c").path, memo = folder.appendingPathComponent("memo")
+        try "int f(void) { return 1; }\n".write(toFile: source, atomically: true, encoding: .utf8)
+        let stamp = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: source)
+        func fingerprint() -> String? { SourceFingerprints(inputs: [source: [(source, false)]], memo: memo).fingerprint(of: source) }
+        let original = try XCTUnwrap(fingerprint())
+        XCTAssertTrue(FileManager.default.fileExists(atPath: memo.path))
+        XCTAssertEqual(fingerprint(), original)
+
+        // Same size and time: the remembered hash is used (an edit that kept both would not be seen, as by make).
+        try "int f(void) { return 2; }\n".write(toFile: source, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: source)
+        XCTAssertEqual(fingerprint(), original)
+        // A new modification time: hashed again.
+        try FileManager.default.setAttributes([.modificationDate: stamp.addingTimeInterval(1)], ofItemAtPath: source)
+        XCTAssertNotEqual(fingerprint(), original)
+    }
 }
