@@ -8,7 +8,8 @@ import Foundation
 struct SourceFingerprints {
     /// Per source path, the files its compilation read.
     let inputs: [String: [(path: String, isSystem: Bool)]]
-    private let files: [String: String]
+    /// Per file, the SHA-256 of its path and fingerprint.
+    private let files: [String: [UInt8]]
 
     /// - Parameter memo: where to remember content hashes between runs (nil: nowhere).
     init(inputs: [String: [(path: String, isSystem: Bool)]], memo: URL? = nil) {
@@ -31,7 +32,12 @@ struct SourceFingerprints {
             results.set(index, .success((stamp, fingerprint)))
         }
         let computed = results.values.map { (try? $0?.get()) ?? (stamp: "", fingerprint: "unreadable") }
-        files = Dictionary(uniqueKeysWithValues: zip(paths, computed.map(\.fingerprint)))
+        files = Dictionary(uniqueKeysWithValues: zip(paths, computed).map { path, file in
+            var hasher = SHA256()
+            hasher.update(field: path)
+            hasher.update(field: file.fingerprint)
+            return (path, hasher.digest())
+        })
         if let memo {
             let current = Dictionary(uniqueKeysWithValues: zip(paths, computed).filter { !isSystem[$0.0]! })
             if current.contains(where: { remembered[$0.key]?.stamp != $0.value.stamp }) { Self.store(current, to: memo) }
@@ -41,11 +47,10 @@ struct SourceFingerprints {
     /// The fingerprint of everything `source` was compiled from; nil when the build did not compile it.
     func fingerprint(of source: String) -> String? {
         guard let list = inputs[source] else { return nil }
+        // The set of the files' digests, in a fixed order, hashed at once.
+        let digests = Set(list.compactMap { files[$0.path] }).sorted { $0.lexicographicallyPrecedes($1) }
         var hasher = SHA256()
-        for path in Set(list.map(\.path)).sorted() {
-            hasher.update(field: path)
-            hasher.update(field: files[path] ?? "unreadable")
-        }
+        hasher.update(Data(digests.joined()))
         return hasher.hexDigest()
     }
 

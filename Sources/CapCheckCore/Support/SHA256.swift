@@ -48,6 +48,11 @@ struct SHA256 {
 
     /// The digest, in lowercase hexadecimal.
     mutating func hexDigest() -> String {
+        digest().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+
+    /// The 32-byte digest.
+    mutating func digest() -> [UInt8] {
         let bits = byteCount &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -55,10 +60,7 @@ struct SHA256 {
         let counted = byteCount
         update(Data(tail))
         byteCount = counted
-        return state.map { word in
-            let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex
-        }.joined()
+        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
     }
 
     private mutating func compressPending() {
