@@ -57,25 +57,8 @@ public struct NativeCodeAnalyzer {
             return api
         }
 
-        let platform = Self.platformArguments(parsed[0].command.arguments) + resources
-        let syscallNames = try SyscallTable.bundledNames()
-        let syscallKey = cache.key(forSyscallsOf: platform, names: syscallNames.map(\.name))
-        var probeErrors: [String] = []
-        if let cached = cache.loadSyscalls(syscallKey) {
-            findings.syscalls = cached
-        } else {
-            let api = try api()
-            (findings.syscalls, probeErrors) = try Self.withIndex(api) { index in
-                try SyscallTable.evaluate(api: api, index: index, names: syscallNames, arguments: platform)
-            }
-            if !findings.syscalls.entries.isEmpty { cache.storeSyscalls(findings.syscalls, key: syscallKey) }
-        }
-        if findings.syscalls.entries.isEmpty {
-            findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
-                raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
-                every constant-number syscall(...) is unclassified
-                """))
-        }
+        try readSyscallTable(platform: Self.platformArguments(parsed[0].command.arguments) + resources, cache: cache, api: api,
+                             into: &findings)
 
         let sources = Set(parsed.map(\.command.source))
         let fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
@@ -103,6 +86,30 @@ public struct NativeCodeAnalyzer {
             }
         }
         return findings
+    }
+
+    /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
+    /// headers give none.
+    private func readSyscallTable(platform: [String], cache: NativeResultCache, api: () throws -> LibClangAPI,
+                                  into findings: inout NativeFindings) throws {
+        let names = try SyscallTable.bundledNames()
+        let key = cache.key(forSyscallsOf: platform, names: names.map(\.name))
+        var probeErrors: [String] = []
+        if let cached = cache.loadSyscalls(key) {
+            findings.syscalls = cached
+        } else {
+            let api = try api()
+            (findings.syscalls, probeErrors) = try Self.withIndex(api) { index in
+                try SyscallTable.evaluate(api: api, index: index, names: names, arguments: platform)
+            }
+            if !findings.syscalls.entries.isEmpty { cache.storeSyscalls(findings.syscalls, key: key) }
+        }
+        if findings.syscalls.entries.isEmpty {
+            findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
+                raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
+                every constant-number syscall(...) is unclassified
+                """))
+        }
     }
 
     /// The cached entries of the sources with a key, and every group they refer to, read on both cores. A source

@@ -14,17 +14,22 @@ final class ResultSlots<T>: @unchecked Sendable {
     var values: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
-/// Runs two independent pieces of work at once (one on this thread, one on another core) and returns both
-/// results; rethrows the first one's error, else the second's. The work must not share mutable state.
+/// Runs two independent pieces of work at once (the first on this thread, the second on a global queue) and
+/// returns both results; rethrows the first one's error, else the second's. The work must not share mutable
+/// state. (Not `concurrentPerform`: a `concurrentPerform` nested in one runs on a single thread, and both pieces
+/// spread their own work over the cores.)
 func concurrently<A, B, E: Error>(_ first: () throws(E) -> A, _ second: () throws(E) -> B) throws(E) -> (A, B) {
     let results = withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
-            let work = UncheckedSendable((first, second))
-            let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                if index == 0 { a.set(0, Result { try work.value.0() }) } else { b.set(0, Result { try work.value.1() }) }
+            let job = BackgroundJob(second)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                job.run()  // drops the closure before signalling: it must not outlive `withoutActuallyEscaping`
+                done.signal()
             }
-            return (a.values[0]!, b.values[0]!)
+            let a = Result { try first() }
+            done.wait()
+            return (a, job.result!)
         }
     }
     do {
@@ -34,8 +39,15 @@ func concurrently<A, B, E: Error>(_ first: () throws(E) -> A, _ second: () throw
     }
 }
 
-/// Hands a value to another thread when the caller guarantees it is not used by two threads at once.
-private struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+/// Work handed to another thread; `concurrently` reads `result` only after `run` has returned.
+private final class BackgroundJob<T>: @unchecked Sendable {
+    private var body: (() throws -> T)?
+    private(set) var result: Result<T, Error>?
+
+    init(_ body: @escaping () throws -> T) { self.body = body }
+
+    func run() {
+        result = Result { try body!() }
+        body = nil
+    }
 }
