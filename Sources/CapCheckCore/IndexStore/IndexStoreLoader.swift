@@ -29,12 +29,8 @@ public struct IndexStoreLoader {
                 work.append((record.name, record.filePath, unit.moduleName))
             }
         }
-        let results = ResultSlots<IndexRecord>(count: work.count)
-        let store = self.store, items = work
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            let item = items[index]
-            results.set(index, Result { try store.record(named: item.name, filePath: item.filePath, moduleName: item.module) })
-        }
-        return try results.values.map { try $0!.get() }
+        return try concurrentMap(work.count) { index in
+            Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
+        }.map { try $0.get() }
     }
 }

@@ -119,12 +119,9 @@ public struct NativeCodeAnalyzer {
         var names: [String] = []
         var seen = Set<String>()
         for entry in entries.compactMap({ $0 }) { for name in entry.groups where seen.insert(name).inserted { names.append(name) } }
-        let read = ResultSlots<[NativeDefinition]>(count: names.count), toRead = names
-        DispatchQueue.concurrentPerform(iterations: toRead.count) { number in
-            if let definitions = cache.loadGroup(toRead[number]) { read.set(number, .success(definitions)) }
-        }
+        let read = concurrentMap(names.count) { cache.loadGroup(names[$0]) }
         var groups: NativeResultCache.Groups = [:]
-        for (name, slot) in zip(names, read.values) { if let definitions = try? slot?.get() { groups[name] = definitions } }
+        for (name, definitions) in zip(names, read) { if let definitions { groups[name] = definitions } }
         for index in entries.indices where entries[index]?.groups.contains(where: { groups[$0] == nil }) == true { entries[index] = nil }
         return (entries, groups)
     }
@@ -163,17 +160,17 @@ public struct NativeCodeAnalyzer {
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker).
     private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI) -> [NativeSourceScanner.Result] {
-        let results = ResultSlots<NativeSourceScanner.Result>(count: commands.count)
+        let results = ConcurrentSlots<NativeSourceScanner.Result>(count: commands.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 for number in stride(from: worker, to: commands.count, by: workers) {
-                    results.set(number, .success(scanner.scan(commands[number], index: index)))
+                    results.set(number, scanner.scan(commands[number], index: index))
                 }
             }
         }
-        return results.values.map { (try? $0?.get()) ?? NativeSourceScanner.Result() }
+        return results.values.map { $0 ?? NativeSourceScanner.Result() }
     }
 
     private static func withIndex<T>(_ api: LibClangAPI, _ body: (UnsafeMutableRawPointer) throws -> T) rethrows -> T {

@@ -30,10 +30,7 @@ struct NativeResultCache {
     /// Names a libclang by its file: the path links resolve to, its size and modification time.
     static func identity(ofLibrary path: String) -> String {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: resolved)) ?? [:]
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(resolved)|\(size)|\(modified)"
+        return resolved + "|" + (FileStamp.of(resolved) ?? "missing")
     }
 
     func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {

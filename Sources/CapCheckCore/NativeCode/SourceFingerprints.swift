@@ -18,20 +18,12 @@ struct SourceFingerprints {
         for list in inputs.values { for file in list { isSystem[file.path] = file.isSystem } }
         let paths = isSystem.keys.sorted(), system = paths.map { isSystem[$0]! }
         let remembered = memo.map(Self.load) ?? [:]
-        let results = ResultSlots<(stamp: String, fingerprint: String)>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let stamp = Self.stamp(of: paths[index])
-            let fingerprint: String
-            if system[index] {
-                fingerprint = "system " + stamp
-            } else if let known = remembered[paths[index]], known.stamp == stamp {
-                fingerprint = known.fingerprint
-            } else {
-                fingerprint = Self.contentHash(of: paths[index])
-            }
-            results.set(index, .success((stamp, fingerprint)))
+        let computed = concurrentMap(paths.count) { index -> (stamp: String, fingerprint: String) in
+            let stamp = FileStamp.of(paths[index]) ?? "missing"
+            if system[index] { return (stamp, "system " + stamp) }
+            if let known = remembered[paths[index]], known.stamp == stamp { return (stamp, known.fingerprint) }
+            return (stamp, Self.contentHash(of: paths[index]))
         }
-        let computed = results.values.map { (try? $0?.get()) ?? (stamp: "", fingerprint: "unreadable") }
         files = Dictionary(uniqueKeysWithValues: zip(paths, computed).map { path, file in
             var hasher = SHA256()
             hasher.update(field: path)
@@ -52,14 +44,6 @@ struct SourceFingerprints {
         var hasher = SHA256()
         hasher.update(Data(digests.joined()))
         return hasher.hexDigest()
-    }
-
-    /// `size@mtime`, or `missing`.
-    private static func stamp(of path: String) -> String {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "missing" }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)@\(modified)"
     }
 
     private static func contentHash(of path: String) -> String {

@@ -48,10 +48,7 @@ struct PackageGraphCache {
             let manifests = ((try? files.contentsOfDirectory(atPath: package.path)) ?? [])
                 .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }.sorted()
             for manifest in manifests {
-                let attributes = try? files.attributesOfItem(atPath: package.path + "/" + manifest)
-                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-                parts.append("\(package.identity)/\(manifest)=\(size)@\(modified)")
+                parts.append("\(package.identity)/\(manifest)=" + (FileStamp.of(package.path + "/" + manifest) ?? "missing"))
             }
         }
         return parts.joined(separator: "\n")

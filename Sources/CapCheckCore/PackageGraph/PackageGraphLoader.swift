@@ -43,17 +43,14 @@ public struct PackageGraphLoader: Sendable {
             queue.append(contentsOf: children)
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
-        let described = ResultSlots<([Target], [Product])>(count: order.count)
-        let entries = order
         let describeScratch = scratchPath.appendingPathComponent("capcheck/describe")
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            described.set(index, Result {
-                try targets(of: URL(fileURLWithPath: entries[index].path),
-                            scratch: describeScratch.appendingPathComponent(entries[index].identity))
-            })
+        let described = concurrentMap(order.count) { index in
+            Result {
+                try targets(of: URL(fileURLWithPath: order[index].path), scratch: describeScratch.appendingPathComponent(order[index].identity))
+            }
         }
-        let packages = try zip(order, described.values).map { entry, description in
-            let (targets, products) = try description!.get()
+        let packages = try zip(order, described).map { entry, description in
+            let (targets, products) = try description.get()
             return Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: targets,
                            products: products)
         }

@@ -1,17 +1,28 @@
 import Foundation
 
-/// Fixed-size, lock-protected storage for results computed concurrently.
-final class ResultSlots<T>: @unchecked Sendable {
+/// Fixed-size, lock-protected storage for values computed concurrently.
+final class ConcurrentSlots<T>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<T, Error>?]
+    private var slots: [T?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Result<T, Error>) {
+    func set(_ index: Int, _ value: T) {
         lock.lock(); slots[index] = value; lock.unlock()
     }
 
-    var values: [Result<T, Error>?] { lock.lock(); defer { lock.unlock() }; return slots }
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
+/// `transform` of every index in `0..<count`, spread over the cores; the results in index order. (Work that can
+/// fail returns a `Result`.)
+func concurrentMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    withoutActuallyEscaping(transform) { transform in
+        let work = UncheckedSendable(transform)
+        let results = ConcurrentSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, work.value(index)) }
+        return results.values.map { $0! }
+    }
 }
 
 /// Runs two independent pieces of work at once (the first on this thread, the second on a global queue) and
@@ -37,6 +48,12 @@ func concurrently<A, B, E: Error>(_ first: () throws(E) -> A, _ second: () throw
     } catch {
         throw error as! E  // only `first` and `second` throw, and they throw E
     }
+}
+
+/// A value used by several threads where the caller guarantees it is safe (a closure run by `concurrentPerform`).
+private struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Work handed to another thread; `concurrently` reads `result` only after `run` has returned.

@@ -29,11 +29,9 @@ final class SourceScanCache: @unchecked Sendable {
 
     /// The cache key of `path` under the scan's settings, or nil when the file cannot be looked at.
     static func key(path: String, indexedLines: Set<Int>, settings: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+        guard let stamp = FileStamp.of(path) else { return nil }
         let lines = indexedLines.sorted().map(String.init).joined(separator: ",")
-        return "v\(format)|\(size)@\(modified)|\(settings)|\(stableHash(lines))"
+        return "v\(format)|\(stamp)|\(settings)|\(stableHash(lines))"
     }
 
     /// FNV-1a of the text, in hex: stable across processes (`Hasher` is seeded per process).

@@ -46,24 +46,19 @@ struct SwiftSourceScanner {
         let files = sourceFiles()
         let importable = toolchainModules.union(graphModules())
         let settings = SourceScanCache.stableHash(importable.sorted().joined(separator: ",") + "|" + compilerVersion.map(String.init).joined(separator: "."))
-        let results = ResultSlots<(findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        let results = concurrentMap(files.count) { index -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) in
             let (package, file) = files[index]
             let key = SourceScanCache.key(path: file, indexedLines: indexedLines[file] ?? [], settings: settings)
-            if let key, let cached = cache.lookup(file, key: key) {
-                results.set(index, .success((cached.findings, cached.inactiveLines, nil)))
-                return
-            }
+            if let key, let cached = cache.lookup(file, key: key) { return (cached.findings, cached.inactiveLines, nil) }
             let scanned = scan(file: file, package: package, importable: importable)
             if let key, scanned.error == nil {
                 cache.store(file, SourceScanCache.Entry(key: key, findings: scanned.findings, inactiveLines: scanned.inactiveLines))
             }
-            results.set(index, .success(scanned))
+            return scanned
         }
         cache.save()
         var findings = SwiftSourceFindings()
-        for (index, result) in results.values.enumerated() {
-            guard case .success(let scanned)? = result else { continue }
+        for (index, scanned) in results.enumerated() {
             findings.findings += scanned.findings
             findings.inactiveLines[files[index].package, default: 0] += scanned.inactiveLines
             if let error = scanned.error { findings.unreadable.append(error) }
