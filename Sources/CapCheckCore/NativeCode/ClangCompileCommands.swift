@@ -5,6 +5,21 @@ import Foundation
 public struct ClangCompileCommand: Sendable, Hashable {
     public let source: String
     public let arguments: [String]
+    /// The object file the build writes (`-o`), when known.
+    public let output: String?
+
+    public init(source: String, arguments: [String], output: String? = nil) {
+        self.source = source
+        self.arguments = arguments
+        self.output = output
+    }
+
+    /// Whether this build compiled the source: it has an index unit, or (compiled without one, as an unsafe
+    /// `-index-store-path` elsewhere would do) its object file exists. With no unit list, or no known object
+    /// file, every source counts.
+    func wasCompiled(units: [String: [(path: String, isSystem: Bool)]]) -> Bool {
+        units.isEmpty || units[source] != nil || output.map { FileManager.default.fileExists(atPath: $0) } ?? true
+    }
 }
 
 /// Compile commands of the package graph's C-family sources: from the build manifest SwiftPM writes
@@ -24,7 +39,10 @@ public enum ClangCompileCommands {
         func flush() {
             if isClang, let source = jsonStrings(inputs).first {
                 let arguments = jsonStrings(arguments)
-                if !arguments.isEmpty { commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source))) }
+                let output = arguments.firstIndex(of: "-o").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+                if !arguments.isEmpty {
+                    commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source), output: output))
+                }
             }
             isClang = false; inputs = ""; arguments = ""
         }

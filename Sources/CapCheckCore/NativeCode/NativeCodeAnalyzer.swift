@@ -13,7 +13,8 @@ public struct NativeCodeAnalyzer {
     public let locateLibClang: () throws -> String
     /// The files each source's compilation read (from its index unit), by source path: results are cached under
     /// `<scratch>/capcheck/native/`, keyed by the content of those files (`SourceFingerprints`). When there are
-    /// units, a source without one was not compiled by this build and is not analysed.
+    /// units, a source with neither a unit nor an object file was not compiled by this build and is not analysed
+    /// (`ClangCompileCommand.wasCompiled`); one compiled without a unit is analysed, uncached.
     public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
@@ -34,18 +35,20 @@ public struct NativeCodeAnalyzer {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
-            } else if unitFiles.isEmpty || unitFiles[command.source] != nil {
+            } else if command.wasCompiled(units: unitFiles) {
                 parsed.append((command, target))
             }
-            // else: the manifest lists every target of the graph, but this build compiled only what the root's
-            // products need; a source without an index unit is not part of the program (and its load-time code
+            // else: the manifest plans every target of the graph, but this build compiled only what the root's
+            // products need; a source it did not compile is not part of the program (and its load-time code
             // would not run).
         }
         guard !parsed.isEmpty else { return findings }
 
         let libraryPath = try locateLibClang()
         let resources = LibClangLocator.resourceArguments(forLibrary: libraryPath)
-        parsed = parsed.map { (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources), $0.target) }
+        parsed = parsed.map {
+            (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources, output: $0.command.output), $0.target)
+        }
         let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
                                       libclang: NativeResultCache.identity(ofLibrary: libraryPath))
         // libclang (a large library) is loaded only when something is not cached.

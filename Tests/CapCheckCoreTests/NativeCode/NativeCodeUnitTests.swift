@@ -46,8 +46,23 @@ final class NativeCodeUnitTests: XCTestCase {
             """
         XCTAssertEqual(ClangCompileCommands.fromBuildManifest(manifest), [
             ClangCompileCommand(source: "/p/Sources/CSock/sock.c",
-                                arguments: ["-target", "x86_64-unknown-linux-gnu", "-DSWIFT_PACKAGE=1", "-I", "/p/Sources/CSock/include"]),
+                                arguments: ["-target", "x86_64-unknown-linux-gnu", "-DSWIFT_PACKAGE=1", "-I", "/p/Sources/CSock/include"],
+                                output: "/s/sock.c.o"),
         ])
+    }
+
+    /// A source counts as compiled by this build when it has an index unit, or, without one (indexing switched off
+    /// for it), when its object file exists: hiding from the index does not hide from the libclang pass.
+    func testSourcesCompiledWithoutAnIndexUnitAreStillAnalysed() throws {
+        let object = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-\(UUID().uuidString).o")
+        let units: [String: [(path: String, isSystem: Bool)]] = ["/p/indexed.c": [("/p/indexed.c", false)]]
+        XCTAssertTrue(ClangCompileCommand(source: "/p/indexed.c", arguments: []).wasCompiled(units: units))
+        XCTAssertFalse(ClangCompileCommand(source: "/p/unbuilt.c", arguments: [], output: object.path).wasCompiled(units: units))
+        try Data().write(to: object)
+        defer { try? FileManager.default.removeItem(at: object) }
+        XCTAssertTrue(ClangCompileCommand(source: "/p/unbuilt.c", arguments: [], output: object.path).wasCompiled(units: units))
+        XCTAssertTrue(ClangCompileCommand(source: "/p/layout.c", arguments: []).wasCompiled(units: units), "no known object file")
+        XCTAssertTrue(ClangCompileCommand(source: "/p/any.c", arguments: []).wasCompiled(units: [:]), "no unit list")
     }
 
     func testModuleMapNamesModulesAndLibraries() {
