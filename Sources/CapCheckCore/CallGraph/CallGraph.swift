@@ -32,7 +32,7 @@ public struct GraphNode: Sendable {
 }
 
 /// Why an edge exists: a reference the index recorded, or one of the implicit-edge rules.
-public enum EdgeKind: String, Sendable, Codable {
+public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case reference
     case witness = "protocol witness or override"
     case accessor = "property accessor"
@@ -81,8 +81,38 @@ public final class CallGraph: @unchecked Sendable {
     public internal(set) var fixedSinks: [Int32: SinkMatch] = [:]
     private var ids: [String: Int32] = [:]
     private var edgeKeys = Set<Int64>()
+    /// A graph read back from a snapshot knows its keys but indexes them (and its edges) only when it is changed or
+    /// looked up: the checker does neither.
+    private var unindexedKeys: [String]?
+    public private(set) var edgeCount = 0
 
     public init() {}
+
+    /// A graph with these nodes (each under its key) and edges: see `CallGraphCoding`.
+    init(nodes: [GraphNode], keys: [String], edges: [[GraphEdge]], witnessTypes: [Int32: Int32], fixedSinks: [Int32: SinkMatch]) {
+        self.nodes = nodes
+        self.edges = edges
+        self.witnessTypes = witnessTypes
+        self.fixedSinks = fixedSinks
+        owners = nodes.map { ownerNumber(package: $0.package, module: $0.module) }
+        unindexedKeys = keys
+        edgeCount = edges.reduce(0) { $0 + $1.count }
+    }
+
+    /// Every node's key, by node id.
+    var keys: [String] {
+        if let unindexedKeys { return unindexedKeys }
+        var keys = [String](repeating: "", count: nodes.count)
+        for (key, id) in ids { keys[Int(id)] = key }
+        return keys
+    }
+
+    private func indexIfNeeded() {
+        guard let keys = unindexedKeys else { return }
+        unindexedKeys = nil
+        ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        for (from, list) in edges.enumerated() { for edge in list { edgeKeys.insert(Int64(from) << 32 | Int64(edge.target)) } }
+    }
 
     /// Makes room for about `nodes` nodes and `edges` edges (saves rehashing while a large graph is built).
     func reserveCapacity(nodes: Int, edges: Int) {
@@ -94,12 +124,16 @@ public final class CallGraph: @unchecked Sendable {
     }
 
     /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present.
-    public func id(forKey key: String) -> Int32? { ids[key] }
+    public func id(forKey key: String) -> Int32? {
+        indexIfNeeded()
+        return ids[key]
+    }
 
     /// Adds a node under `key` unless one exists; returns its id. `node` is evaluated only for a new key, and the
     /// key is hashed once (this runs once per definition and per referenced symbol of every record).
     @discardableResult
     func addNode(key: String, _ node: @autoclosure () -> GraphNode) -> Int32 {
+        indexIfNeeded()
         let next = Int32(nodes.count)
         var isNew = false
         let id = { (slot: inout Int32) -> Int32 in
@@ -127,9 +161,9 @@ public final class CallGraph: @unchecked Sendable {
 
     /// Adds `from → to` unless an edge between them exists already (the first one, usually the earliest site, wins).
     func addEdge(from: Int32, to: Int32, kind: EdgeKind, site: SourceLocation?) {
+        indexIfNeeded()
         guard from != to, edgeKeys.insert(Int64(from) << 32 | Int64(to)).inserted else { return }
         edges[Int(from)].append(GraphEdge(target: to, kind: kind, site: site))
+        edgeCount += 1
     }
-
-    public var edgeCount: Int { edgeKeys.count }
 }

@@ -35,6 +35,9 @@ public final class SinkCatalog: @unchecked Sendable {
     private var cPurePrefixes = Set<String>()
     private var cPurePrefixLengths = Set<Int>()
     private var userSinks: [String: Capability] = [:]
+    /// The SHA-256 of the bundled resources the catalog was read from (part of the analysis snapshot's key: the
+    /// Swift source scan looks for the catalog's names).
+    public private(set) var resourceDigest = ""
 
     /// Module families: the re-exports and platform names under which one API appears.
     public static let families: [String: String] = [
@@ -51,12 +54,16 @@ public final class SinkCatalog: @unchecked Sendable {
     /// The catalog shipped with capcheck.
     public static func bundled() throws -> SinkCatalog {
         let catalog = SinkCatalog()
+        var hasher = SHA256()
+        defer { catalog.resourceDigest = hasher.hexDigest() }
         for file in resourceFiles + ["libc"] {
             guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources") else {
                 throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is missing from its bundle; reinstall capcheck")
             }
             do {
                 let data = try Data(contentsOf: url)
+                hasher.update(field: file)
+                hasher.update(data)
                 if file == "libc" {
                     catalog.load(try JSONDecoder().decode(CLibraryCatalogFile.self, from: data))
                 } else {

@@ -86,7 +86,7 @@ public struct Checker {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
         let nodes = graph.nodes
         let sinks = measure("sinks") {
-            nodes.indices.map { index -> SinkMatch? in
+            concurrentMap(nodes.count) { index -> SinkMatch? in
                 let node = nodes[index]
                 if let fixed = graph.fixedSinks[Int32(index)] { return fixed }
                 guard node.language == .swift else { return catalog.classify(node, demangled: nil) }

@@ -11,10 +11,15 @@ public final class SymbolNaming: @unchecked Sendable {
     /// The full demangled name of a Swift node (nil for C symbols and file `main` nodes).
     public func demangled(_ node: GraphNode) -> String? {
         guard node.language == .swift, !node.isFileMain else { return nil }
-        lock.lock(); defer { lock.unlock() }
-        if let known = cache[node.usr] { return known }
+        lock.lock()
+        let known = cache[node.usr]
+        lock.unlock()
+        if let known { return known }
+        // Demangled outside the lock: the checker classifies nodes on both cores.
         let name = demangler.demangle(usr: node.usr)
+        lock.lock()
         cache[node.usr] = name ?? ""
+        lock.unlock()
         return name
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a whole index store the way capcheck needs it: the newest unit per output file,
-/// each distinct record once, records read in parallel.
+/// each distinct record once, units and records read in parallel.
 public struct IndexStoreLoader {
     public let store: IndexStore
 
@@ -11,8 +11,10 @@ public struct IndexStoreLoader {
     /// so records of deleted or renamed sources from stale builds are ignored.
     public func currentUnits() throws -> [IndexUnit] {
         var newest: [String: IndexUnit] = [:]
-        for name in store.unitNames() {
-            let unit = try store.unit(named: name)
+        let names = store.unitNames()
+        let read = concurrentMap(names.count) { index in Result { try store.unit(named: names[index]) } }
+        for (name, result) in zip(names, read) {
+            let unit = try result.get()
             let key = unit.outputFile.isEmpty ? name : unit.outputFile
             if let existing = newest[key], existing.modificationTime >= unit.modificationTime { continue }
             newest[key] = unit

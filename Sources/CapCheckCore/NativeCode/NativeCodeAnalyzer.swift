@@ -26,47 +26,95 @@ public struct NativeCodeAnalyzer {
         self.locateLibClang = locateLibClang
     }
 
-    public func analyse() throws -> NativeFindings {
-        var findings = NativeFindings()
+    /// What the pass would parse and what each source was compiled from, worked out without parsing anything (and
+    /// without loading libclang): `analyse(_:)` runs it, and its `digest` names the pass's whole input.
+    public struct Plan {
+        /// Assembly sources: reported as unanalysed, never parsed.
+        var assembly: [Unanalyzed] = []
         var parsed: [(command: ClangCompileCommand, target: Target)] = []
+        var fingerprints: SourceFingerprints?
+        /// The platform's flags (target, sysroot, clang's resource folder) for reading `<sys/syscall.h>`.
+        var syscallPlatform: [String] = []
+        var syscallKey = ""
+        var libraryPath = ""
+        var libraryIdentity = ""
+
+        /// Per parsed source, its cache key; nil for a source compiled without an index unit (always parsed).
+        func keys(_ cache: NativeResultCache) -> [String?] {
+            parsed.map { entry in fingerprints?.fingerprint(of: entry.command.source).map { cache.key(for: entry.command, inputs: $0) } }
+        }
+
+        /// The SHA-256 of everything the pass's result depends on (what the sources' cache keys cover, hashed
+        /// without working out each key); nil when some source has no index unit to name its inputs.
+        public var digest: String? {
+            var hasher = SHA256()
+            for field in [libraryIdentity, syscallKey] + assembly.map(\.reason) { hasher.update(field: field) }
+            for (command, target) in parsed {
+                for field in [command.source, target.name] + command.arguments { hasher.update(field: field) }
+                guard let fingerprints, fingerprints.update(&hasher, withInputsOf: command.source) else { return nil }
+            }
+            fingerprints?.update(&hasher)
+            return hasher.hexDigest()
+        }
+    }
+
+    public func plan() throws -> Plan {
+        var plan = Plan()
         for (command, target) in compileCommands() {
             let ext = (command.source as NSString).pathExtension
             if ClangCompileCommands.assemblyExtensions.contains(ext) {
-                findings.unanalyzed.append(Unanalyzed(
+                plan.assembly.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
             } else if command.wasCompiled(units: unitFiles) {
-                parsed.append((command, target))
+                plan.parsed.append((command, target))
             }
             // else: the manifest plans every target of the graph, but this build compiled only what the root's
             // products need; a source it did not compile is not part of the program (and its load-time code
             // would not run).
         }
-        guard !parsed.isEmpty else { return findings }
+        guard !plan.parsed.isEmpty else { return plan }
 
-        let libraryPath = try locateLibClang()
-        let resources = LibClangLocator.resourceArguments(forLibrary: libraryPath)
-        parsed = parsed.map {
+        plan.libraryPath = try locateLibClang()
+        let resources = LibClangLocator.resourceArguments(forLibrary: plan.libraryPath)
+        plan.parsed = plan.parsed.map {
             (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources, output: $0.command.output), $0.target)
         }
-        let cache = NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"),
-                                      libclang: NativeResultCache.identity(ofLibrary: libraryPath))
+        plan.libraryIdentity = NativeResultCache.identity(ofLibrary: plan.libraryPath)
+        let cache = self.cache(for: plan)
+        plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
+        plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SyscallTable.bundledNames().map(\.name))
+        let sources = Set(plan.parsed.map(\.command.source))
+        plan.fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
+                                               memo: scratchPath.appendingPathComponent("capcheck/native/fingerprints"))
+        return plan
+    }
+
+    private func cache(for plan: Plan) -> NativeResultCache {
+        NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"), libclang: plan.libraryIdentity)
+    }
+
+    /// Plans and runs the pass.
+    public func analyse() throws -> NativeFindings { try analyse(plan()) }
+
+    /// Runs the pass: the cached result of each source whose key is cached, a libclang parse of every other one.
+    public func analyse(_ plan: Plan) throws -> NativeFindings {
+        var findings = NativeFindings()
+        findings.unanalyzed = plan.assembly
+        guard !plan.parsed.isEmpty else { return findings }
+        let cache = self.cache(for: plan)
+        let parsed = plan.parsed, keys = plan.keys(cache)
         // libclang (a large library) is loaded only when something is not cached.
         var loaded: LibClangAPI?
         func api() throws -> LibClangAPI {
             if let loaded { return loaded }
-            let api = try LibClangAPI(library: try NativeLibrary(path: libraryPath))
+            let api = try LibClangAPI(library: try NativeLibrary(path: plan.libraryPath))
             loaded = api
             return api
         }
 
-        try readSyscallTable(platform: Self.platformArguments(parsed[0].command.arguments) + resources, cache: cache, api: api,
-                             into: &findings)
+        try readSyscallTable(platform: plan.syscallPlatform, key: plan.syscallKey, cache: cache, api: api, into: &findings)
 
-        let sources = Set(parsed.map(\.command.source))
-        let fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
-                                              memo: scratchPath.appendingPathComponent("capcheck/native/fingerprints"))
-        let keys = parsed.map { entry in fingerprints.fingerprint(of: entry.command.source).map { cache.key(for: entry.command, inputs: $0) } }
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }
         let scanned = missing.isEmpty ? [] : Self.scanAll(missing.map { parsed[$0].command }, api: try api())
@@ -93,17 +141,15 @@ public struct NativeCodeAnalyzer {
 
     /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
     /// headers give none.
-    private func readSyscallTable(platform: [String], cache: NativeResultCache, api: () throws -> LibClangAPI,
+    private func readSyscallTable(platform: [String], key: String, cache: NativeResultCache, api: () throws -> LibClangAPI,
                                   into findings: inout NativeFindings) throws {
-        let names = try SyscallTable.bundledNames()
-        let key = cache.key(forSyscallsOf: platform, names: names.map(\.name))
         var probeErrors: [String] = []
         if let cached = cache.loadSyscalls(key) {
             findings.syscalls = cached
         } else {
             let api = try api()
             (findings.syscalls, probeErrors) = try Self.withIndex(api) { index in
-                try SyscallTable.evaluate(api: api, index: index, names: names, arguments: platform)
+                try SyscallTable.evaluate(api: api, index: index, names: try SyscallTable.bundledNames(), arguments: platform)
             }
             if !findings.syscalls.entries.isEmpty { cache.storeSyscalls(findings.syscalls, key: key) }
         }

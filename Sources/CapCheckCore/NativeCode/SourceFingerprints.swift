@@ -8,66 +8,64 @@ import Foundation
 struct SourceFingerprints {
     /// Per source path, the files its compilation read.
     let inputs: [String: [(path: String, isSystem: Bool)]]
-    /// Per file, the SHA-256 of its path and fingerprint.
-    private let files: [String: [UInt8]]
+    /// Per file, the rank of its digest (the SHA-256 of its path and fingerprint) among all files' digests.
+    private let ranks: [String: Int]
+    /// The digests in rank order (ascending bytes), 32 bytes each.
+    private let digests: [UInt8]
 
     /// - Parameter memo: where to remember content hashes between runs (nil: nowhere).
     init(inputs: [String: [(path: String, isSystem: Bool)]], memo: URL? = nil) {
         self.inputs = inputs
         var isSystem: [String: Bool] = [:]
         for list in inputs.values { for file in list { isSystem[file.path] = file.isSystem } }
-        let paths = isSystem.keys.sorted(), system = paths.map { isSystem[$0]! }
-        let remembered = memo.map(Self.load) ?? [:]
-        let computed = concurrentMap(paths.count) { index -> (stamp: String, fingerprint: String) in
-            let stamp = FileStamp.of(paths[index]) ?? "missing"
-            if system[index] { return (stamp, "system " + stamp) }
-            if let known = remembered[paths[index]], known.stamp == stamp { return (stamp, known.fingerprint) }
-            return (stamp, Self.contentHash(of: paths[index]))
-        }
-        files = Dictionary(uniqueKeysWithValues: zip(paths, computed).map { path, file in
+        let paths = isSystem.keys.sorted()
+        let systemStamps = concurrentMap(paths.count) { isSystem[paths[$0]]! ? "system " + (FileStamp.of(paths[$0]) ?? "missing") : nil }
+        let contents = ContentHashes.of(paths.filter { !isSystem[$0]! }, memo: memo)
+        let files = zip(paths, systemStamps).map { path, systemStamp in
             var hasher = SHA256()
             hasher.update(field: path)
-            hasher.update(field: file.fingerprint)
-            return (path, hasher.digest())
-        })
-        if let memo {
-            let current = Dictionary(uniqueKeysWithValues: zip(paths, computed).filter { !isSystem[$0.0]! })
-            if current.contains(where: { remembered[$0.key]?.stamp != $0.value.stamp }) { Self.store(current, to: memo) }
-        }
+            hasher.update(field: systemStamp ?? contents[path]!)
+            return (path: path, digest: hasher.digest())
+        }.sorted { $0.digest.lexicographicallyPrecedes($1.digest) }
+        ranks = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1.path, $0) })
+        digests = files.flatMap(\.digest)
     }
 
     /// The fingerprint of everything `source` was compiled from; nil when the build did not compile it.
     func fingerprint(of source: String) -> String? {
-        guard let list = inputs[source] else { return nil }
-        // The set of the files' digests, in a fixed order, hashed at once.
-        let digests = Set(list.compactMap { files[$0.path] }).sorted { $0.lexicographicallyPrecedes($1) }
+        guard let order = ranks(of: source) else { return nil }
+        // The set of the files' digests in ascending order, hashed at once.
         var hasher = SHA256()
-        hasher.update(Data(digests.joined()))
-        return hasher.hexDigest()
-    }
-
-    private static func contentHash(of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "missing" }
-        var hasher = SHA256()
-        hasher.update(data)
-        return hasher.hexDigest()
-    }
-
-    private static func load(_ file: URL) -> [String: (stamp: String, fingerprint: String)] {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
-        var reader = CompactReader(data)
-        guard let entries = try? reader.array({ try ($0.string(), $0.string(), $0.string()) }) else { return [:] }
-        return Dictionary(entries.map { ($0.0, (stamp: $0.1, fingerprint: $0.2)) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private static func store(_ entries: [String: (stamp: String, fingerprint: String)], to file: URL) {
-        var writer = CompactWriter()
-        writer.array(entries.sorted { $0.key < $1.key }) { writer, entry in
-            writer.string(entry.key)
-            writer.string(entry.value.stamp)
-            writer.string(entry.value.fingerprint)
+        digests.withUnsafeBytes { all in
+            for rank in order { hasher.update(bytes: UnsafeRawBufferPointer(rebasing: all[(32 * rank)..<(32 * rank + 32)])) }
         }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? writer.data.write(to: file, options: .atomic)
+        return hasher.hexDigest()
+    }
+
+    /// Adds to `hasher` which files `source` was compiled from, by rank (what its fingerprint depends on, given
+    /// `update(_:)`); false when the build did not compile it. Much cheaper than its fingerprint.
+    func update(_ hasher: inout SHA256, withInputsOf source: String) -> Bool {
+        guard let order = ranks(of: source) else { return false }
+        order.map { UInt32($0) }.withUnsafeBytes { hasher.update(bytes: $0) }
+        hasher.update(field: "\(order.count)")
+        return true
+    }
+
+    /// Adds every file's digest to `hasher`, in rank order.
+    func update(_ hasher: inout SHA256) {
+        digests.withUnsafeBytes { hasher.update(bytes: $0) }
+    }
+
+    /// The ranks of the files `source` was compiled from, ascending, each once.
+    private func ranks(of source: String) -> [Int]? {
+        guard let list = inputs[source] else { return nil }
+        var order = list.compactMap { ranks[$0.path] }
+        order.sort()
+        var unique = 0
+        for rank in order where unique == 0 || order[unique - 1] != rank {
+            order[unique] = rank
+            unique += 1
+        }
+        return Array(order[..<unique])
     }
 }

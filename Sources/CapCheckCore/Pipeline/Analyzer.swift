@@ -97,54 +97,93 @@ public struct Analyzer {
         progress("Reading the index store…")
         let store = try IndexStore(path: builder.indexStorePath.path, libraryPath: indexStoreLibrary)
         let loader = IndexStoreLoader(store: store)
-        let units = try timings.measure("index units") { try loader.currentUnits() }
-        guard !units.isEmpty else {
-            throw CapCheckError(.indexStore, "the index store at \(store.path) has no units; build the package first (drop --skip-build)")
-        }
-        try StaleIndexCheck.verify(units: units, storePath: store.path)
         let ownership = SourceOwnership(graph: packageGraph)
-
-        // The records are read on both cores. Then the call graph is built on one core while the other runs the
-        // libclang pass and the Swift source scan; their results are merged into the graph below, one after the
-        // other, in a fixed order (the graph, and so every report, does not depend on timing).
-        let records = try timings.measure("index records") { try loader.records(of: units) }
-        progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
-        var nativeAnalyzer = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
-                                                includeTests: options.includeTests,
-                                                locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
-        nativeAnalyzer.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
-        let (graph, (native, scanned)) = try concurrently({
-            timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
+        // The last run's snapshot (`AnalysisSnapshot`) is read on one core while the other works out this run's
+        // inputs; it is used only when they are the same as the last run's.
+        let (inputs, last) = try concurrently({
+            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog)
         }, {
-            let native = try timings.measure("native code") { try nativeAnalyzer.analyse() }
-            let scanned = timings.measure("swift sources") {
-                var scanner = SwiftSourceScanner(
-                    packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
-                    toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
-                    compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain),
-                    indexedLines: SwiftSourceScanner.indexedLines(of: records), builtModules: Set(units.map(\.moduleName)))
-                scanner.cache = SourceScanCache(scratch: options.scratchPath)
-                return scanner.scan()
-            }
-            return (native, scanned)
+            timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
         })
-
-        let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
-            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(native, records: records, into: graph)
-            BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
-            return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
+        let snapshot: AnalysisSnapshot
+        if let key = inputs.key, let last, last.key == key {
+            progress("Building the call graph: no input changed since the last run, so its graph is reused…")
+            snapshot = last.snapshot
+        } else {
+            snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph)
+            if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
         }
+        let graph = snapshot.graph
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: options.includeTests)
         checker.timings = timings
-        checker.additionalUnanalyzed = native.unanalyzed + sourcesUnanalyzed
-        checker.inactiveLines = scanned.inactiveLines
+        checker.additionalUnanalyzed = snapshot.unanalyzed
+        checker.inactiveLines = snapshot.inactiveLines
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
         return (checker, policy)
+    }
+
+    /// This run's units and what the libclang pass and the Swift source scan would read, with the snapshot key.
+    private struct Inputs {
+        var units: [IndexUnit]
+        var native: NativeCodeAnalyzer
+        var nativePlan: NativeCodeAnalyzer.Plan
+        var scanner: SwiftSourceScanner
+        var swiftSources: SwiftSourceScanner.Inputs
+        var key: String?
+    }
+
+    private func readInputs(loader: IndexStoreLoader, packageGraph: PackageGraph, ownership: SourceOwnership,
+                            toolchain: Toolchain, catalog: SinkCatalog) throws -> Inputs {
+        let units = try timings.measure("index units") { try loader.currentUnits() }
+        guard !units.isEmpty else {
+            throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
+        }
+        try StaleIndexCheck.verify(units: units, storePath: loader.store.path)
+        return try timings.measure("inputs") {
+            var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
+                                            includeTests: options.includeTests,
+                                            locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
+            native.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
+            let scanner = SwiftSourceScanner(
+                packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
+                compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
+                builtModules: Set(units.map(\.moduleName)))
+            let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
+            let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, units: units,
+                                     nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog)
+                .key(memo: options.scratchPath.appendingPathComponent("capcheck/swift-hashes"))
+            return Inputs(units: units, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
+        }
+    }
+
+    /// Reads the records, then builds the call graph on one core while the other runs the libclang pass and the
+    /// Swift source scan; their results are merged into the graph one after the other, in a fixed order (the graph,
+    /// and so every report, does not depend on timing).
+    private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership,
+                         packageGraph: PackageGraph) throws -> AnalysisSnapshot {
+        let records = try timings.measure("index records") { try loader.records(of: inputs.units) }
+        progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
+        var scanner = inputs.scanner
+        scanner.indexedLines = SwiftSourceScanner.indexedLines(of: records)
+        scanner.cache = SourceScanCache(scratch: options.scratchPath)
+        let (graph, (nativeFindings, scanned)) = try concurrently({
+            timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
+        }, {
+            let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan) }
+            return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources) })
+        })
+        let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
+            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(nativeFindings, records: records, into: graph)
+            BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
+            return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
+        }
+        return AnalysisSnapshot(graph: graph, unanalyzed: nativeFindings.unanalyzed + sourcesUnanalyzed, inactiveLines: scanned.inactiveLines)
     }
 
     private func loadPolicy(for graph: PackageGraph) throws -> Policy {

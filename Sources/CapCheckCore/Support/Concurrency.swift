@@ -15,13 +15,18 @@ final class ConcurrentSlots<T>: @unchecked Sendable {
 }
 
 /// `transform` of every index in `0..<count`, spread over the cores; the results in index order. (Work that can
-/// fail returns a `Result`.)
+/// fail returns a `Result`.) The indices go out in contiguous runs, about 32 per core, so that cheap work on many
+/// indices (one per graph node) is not dominated by handing it out, and uneven work still balances.
 func concurrentMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
-    withoutActuallyEscaping(transform) { transform in
+    let runs = min(count, 32 * ProcessInfo.processInfo.activeProcessorCount)
+    guard runs > 1 else { return (0..<count).map(transform) }
+    return withoutActuallyEscaping(transform) { transform in
         let work = UncheckedSendable(transform)
-        let results = ConcurrentSlots<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { index in results.set(index, work.value(index)) }
-        return results.values.map { $0! }
+        let results = ConcurrentSlots<[T]>(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            results.set(run, (count * run / runs..<count * (run + 1) / runs).map(work.value))
+        }
+        return results.values.flatMap { $0! }
     }
 }
 

@@ -21,29 +21,38 @@ struct SHA256 {
 
     init() { pending.reserveCapacity(64) }
 
-    /// Adds the bytes of `data`, whole blocks straight from its buffer.
+    /// Adds the bytes of `data`.
     mutating func update(_ data: Data) {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            let bytes = buffer.bindMemory(to: UInt8.self)
-            while !pending.isEmpty, offset < bytes.count {
-                pending.append(bytes[offset]); offset += 1
-                if pending.count == 64 { compressPending() }
-            }
-            while bytes.count - offset >= 64 {
-                compress(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + 64)]).baseAddress!)
-                offset += 64
-            }
-            pending.append(contentsOf: bytes[offset...])
+        data.withUnsafeBytes { update(bytes: $0) }
+    }
+
+    /// Adds bytes: whole blocks straight from the buffer, the rest through `pending`.
+    mutating func update(bytes buffer: UnsafeRawBufferPointer) {
+        let bytes = buffer.bindMemory(to: UInt8.self)
+        var offset = 0
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes[0..<take])
+            offset = take
+            if pending.count == 64 { compressPending() }
         }
-        byteCount &+= UInt64(data.count)
+        while bytes.count - offset >= 64 {
+            compress(bytes.baseAddress! + offset)
+            offset += 64
+        }
+        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+        byteCount &+= UInt64(bytes.count)
     }
 
     /// Adds a string as its UTF-8 length and bytes, so that ("ab", "c") and ("a", "bc") differ.
     mutating func update(field text: String) {
-        let bytes = Data(text.utf8)
-        update(Data("\(bytes.count):".utf8))
-        update(bytes)
+        var text = text
+        text.withUTF8 { utf8 in
+            var prefix = Array(String(utf8.count).utf8)
+            prefix.append(UInt8(ascii: ":"))
+            prefix.withUnsafeBytes { update(bytes: $0) }
+            update(bytes: UnsafeRawBufferPointer(utf8))
+        }
     }
 
     /// The digest, in lowercase hexadecimal.

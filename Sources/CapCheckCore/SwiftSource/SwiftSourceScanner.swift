@@ -13,7 +13,7 @@ struct SwiftSourceScanner {
     let toolchainModules: Set<String>
     let compilerVersion: [Int]
     /// Per file, the lines on which the index has an occurrence (the build compiled them).
-    let indexedLines: [String: Set<Int>]
+    var indexedLines: [String: Set<Int>]
     /// The modules the build compiled (the index's units): the sources of other targets are not part of the program.
     let builtModules: Set<String>
     /// Results of earlier scans, per file.
@@ -42,10 +42,24 @@ struct SwiftSourceScanner {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
     }
 
-    func scan() -> SwiftSourceFindings {
-        let files = sourceFiles()
+    /// What the scan reads besides the index: the files, the modules `canImport` finds and the compiler version.
+    struct Inputs {
+        var files: [(package: String, file: String)]
+        var importable: Set<String>
+        /// A hash of the settings every file's result depends on.
+        var settings: String
+    }
+
+    func inputs() -> Inputs {
         let importable = toolchainModules.union(graphModules())
         let settings = SourceScanCache.stableHash(importable.sorted().joined(separator: ",") + "|" + compilerVersion.map(String.init).joined(separator: "."))
+        return Inputs(files: sourceFiles(), importable: importable, settings: settings)
+    }
+
+    func scan() -> SwiftSourceFindings { scan(inputs()) }
+
+    func scan(_ inputs: Inputs) -> SwiftSourceFindings {
+        let (files, importable, settings) = (inputs.files, inputs.importable, inputs.settings)
         let results = concurrentMap(files.count) { index -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) in
             let (package, file) = files[index]
             let key = SourceScanCache.key(path: file, indexedLines: indexedLines[file] ?? [], settings: settings)

@@ -8,7 +8,12 @@ import XCTest
 final class NativeResultCacheTests: XCTestCase {
     func testCachedResultsAreReusedAndKeyedByContent() throws {
         let cacheFolder = Fixtures.scratchPath("NativeApp").appendingPathComponent("capcheck/native")
-        let baseline = try Fixtures.analyse("NativeApp").violationKeys
+        // Each analysis below must run the libclang pass (not read the last run's snapshot).
+        func analyse() throws -> AnalysisReport {
+            Fixtures.forgetSnapshot("NativeApp")
+            return try Fixtures.analyse("NativeApp")
+        }
+        let baseline = try analyse().violationKeys
         XCTAssertTrue(baseline.contains("c-asm unsafe inline asm"))
         let cached = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".source") }
         XCTAssertGreaterThanOrEqual(cached.count, 5, "one cached entry per C source")
@@ -22,10 +27,10 @@ final class NativeResultCacheTests: XCTestCase {
         let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".syscalls") }
         XCTAssertFalse(tables.isEmpty, "one table per libclang and platform")
         for table in tables { try Data([0]).write(to: cacheFolder.appendingPathComponent(table)) }  // an empty list
-        XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
+        XCTAssertFalse(try analyse().violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
         let cache = NativeResultCache(directory: cacheFolder, libclang: "v")
         for name in cached { _ = cache.store(NativeSourceScanner.Result(), key: String(name.dropLast(".source".count))) }
-        XCTAssertFalse(try Fixtures.analyse("NativeApp").violationKeys.contains("c-asm unsafe inline asm"))
+        XCTAssertFalse(try analyse().violationKeys.contains("c-asm unsafe inline asm"))
 
         // A different fingerprint (the content of what the source was compiled from) is a different key.
         let command = ClangCompileCommand(source: "/a.c", arguments: ["-DX"])
@@ -34,11 +39,11 @@ final class NativeResultCacheTests: XCTestCase {
 
         // Without the cache, the findings come back.
         try FileManager.default.removeItem(at: cacheFolder)
-        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        XCTAssertEqual(try analyse().violationKeys, baseline)
 
         // A cached entry whose group is gone is parsed again.
         try FileManager.default.removeItem(at: cacheFolder.appendingPathComponent("groups"))
-        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        XCTAssertEqual(try analyse().violationKeys, baseline)
     }
 }
 
@@ -56,6 +61,9 @@ final class NativeCacheAcrossBuildsTests: XCTestCase {
         func entries() throws -> Set<String> {
             Set(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".source") })
         }
+        // The baseline runs the libclang pass, so the cache holds every source's entry; after that, the analysis
+        // snapshot's key must tell a touched source (same content) from an edited one by itself.
+        Fixtures.forgetSnapshot("NativeApp")
         let baseline = try Fixtures.analyse("NativeApp").violationKeys
         let before = try entries()
 

@@ -59,6 +59,12 @@ enum Fixtures {
         }
     }
 
+    /// Removes the last run's analysis snapshot, so that the next analysis runs every stage (for tests of the
+    /// caches the snapshot would hide).
+    static func forgetSnapshot(_ name: String) {
+        try? FileManager.default.removeItem(at: scratchPath(name).appendingPathComponent("capcheck/analysis"))
+    }
+
     /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.
     static func analyse(_ name: String, policy: String? = nil, usePolicy: Bool = true) throws -> AnalysisReport {
         try build(name)
