@@ -7,7 +7,8 @@
 #   (c) the clean debug build that writes the index store,
 #   (b) the floor: a bare single-threaded scan of every occurrence and relation (capcheck scan-index),
 #   (a) capcheck's analysis after the build (capcheck audit --skip-build), cold (no caches) and warm,
-#   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)).
+#   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)),
+#   then after editing that file (a new function: its index record changes).
 # Timings are the best of $REPEAT runs. Work folders go to $BENCH_DIR (default: .build-bench, git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a)/(b) | (a)/(c) | peak MB | re-check s |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (a) analysis s, cold | (a) warm | (a)/(b) | (a)/(c) | peak MB | re-check s, touch | re-check s, edit |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -44,11 +45,16 @@ for probe in "${PROBES[@]}"; do
   warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
   peak=$( { /usr/bin/time -f "%M" "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; } 2>&1 | tail -1)
 
-  touch "$scratch/checkouts/${TOUCH[$probe]}"
+  touched=$scratch/checkouts/${TOUCH[$probe]}
+  touch "$touched"
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
   s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; recheck=$(elapsed "$s")
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f |\n" \
+  printf '\nfunc capcheckBenchmarkEdit() -> Int { 42 }\n' >>"$touched"
+  swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
+  s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; edited=$(elapsed "$s")
+
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f | %.3f |\n" \
     "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$cold" "$warm" \
-    "$(ratio "$warm" "$floor")" "$(awk -v a="$warm" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck"
+    "$(ratio "$warm" "$floor")" "$(awk -v a="$warm" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited"
 done

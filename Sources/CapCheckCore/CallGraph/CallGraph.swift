@@ -70,6 +70,8 @@ public final class CallGraph: @unchecked Sendable {
     /// the search compares owners by number instead of hashing strings on every edge.
     public private(set) var owners: [Int32] = []
     private var ownerIDs: [String: Int32] = [:]
+    /// How many distinct owners there are (owner numbers are `0..<ownerCount`).
+    public var ownerCount: Int { ownerIDs.count }
     private var lastOwner: (package: String, module: String?, number: Int32)?
     /// For a witness or override reached by a `.witness` edge: the type that declares it. The search follows
     /// such an edge only once that type is reached (rapid type analysis): a witness runs only on a value of its

@@ -19,9 +19,10 @@ final class GrantContexts {
     private var ids: [String: Int32] = [:]
     private var packageIDs: [String: Int32] = [:]
     private var chains: [[Int32]?] = []
-    /// Memo of `enter`, keyed by context and the node's owner number (`CallGraph.owners`): the search asks
-    /// the same question once per edge, so it must not hash strings.
-    private var transitions: [Int64: Int32] = [:]
+    /// Memo of `enter`, at `context * ownerCount + owner` (owner numbers are `CallGraph.owners`), -1 when not yet
+    /// known: the search asks the same question once per edge, so it must not hash anything.
+    private var transitions: [Int32] = []
+    private let ownerCount: Int
     private let policy: Policy
     private let packageGraph: PackageGraph
     private let everything: Set<Capability>
@@ -32,6 +33,7 @@ final class GrantContexts {
 
     init(policy: Policy, packageGraph: PackageGraph, graph: CallGraph) {
         self.graph = graph
+        ownerCount = graph.ownerCount
         self.policy = policy
         self.packageGraph = packageGraph
         everything = Set(Capability.builtIn).union(policy.knownCapabilities)
@@ -48,8 +50,8 @@ final class GrantContexts {
     /// The context under which `node` runs when code running under `current` refers to it.
     func enter(_ current: Int32, node index: Int32, owner: Int32) -> Int32 {
         guard owner >= 0 else { return current }  // toolchain code runs for its caller
-        let transition = Int64(current) << 32 | Int64(owner)
-        if let known = transitions[transition] { return known }
+        let transition = Int(current) * ownerCount + Int(owner)
+        if transition < transitions.count, transitions[transition] >= 0 { return transitions[transition] }
         let node = graph.nodes[Int(index)]
         guard let package = node.package else { return current }
         let next: Int32
@@ -59,6 +61,9 @@ final class GrantContexts {
             next = current
         } else {
             next = computeEntry(current, package: package, module: node.module)
+        }
+        if transition >= transitions.count {
+            transitions += repeatElement(-1, count: max(transition + 1, contexts.count * ownerCount) - transitions.count)
         }
         transitions[transition] = next
         return next

@@ -103,17 +103,17 @@ final class ReachabilitySearch {
         }
         func follow(_ state: Int32, _ index: Int) {
             let node = stateNode[Int(state)], context = stateContext[Int(state)]
-            let edge = edges[Int(node)][index]
-            let target = Int(edge.target)
-            if edge.kind == .witness, let type = witnessTypes[edge.target], !typeReached[Int(type)] {
+            // The edge's target and kind only: copying the whole edge would retain its site's file name.
+            let target = edges[Int(node)][index].target
+            if edges[Int(node)][index].kind == .witness, let type = witnessTypes[target], !typeReached[Int(type)] {
                 parked[type, default: []].append((state, Int32(index)))
                 return
             }
-            if sinks[target] != nil {
-                handleSink(edge, from: state, context: context, callerIsSwift: isSwift[Int(node)])
+            if sinks[Int(target)] != nil {
+                handleSink(edges[Int(node)][index], from: state, context: context, callerIsSwift: isSwift[Int(node)])
             }
-            let next = owners[target] < 0 ? context : contexts.enter(context, node: edge.target, owner: owners[target])
-            push(edge.target, next, state, Int32(index))
+            let owner = owners[Int(target)]
+            push(target, owner < 0 ? context : contexts.enter(context, node: target, owner: owner), state, Int32(index))
         }
 
         for root in roots { push(root.node, root.context, -1, -1) }

@@ -22,8 +22,9 @@ public struct IndexStoreLoader {
         return newest.values.sorted { $0.name < $1.name }
     }
 
-    /// Reads every distinct record listed by `units` exactly once, on all cores.
-    public func records(of units: [IndexUnit]) throws -> [IndexRecord] {
+    /// Every distinct record `units` list, once, in the order `records(of:)` reads them: its name, its file, and the
+    /// module of the first unit that lists it.
+    public static func recordList(of units: [IndexUnit]) -> [(name: String, filePath: String, module: String)] {
         var seen = Set<String>()
         var work: [(name: String, filePath: String, module: String)] = []
         for unit in units {
@@ -31,6 +32,12 @@ public struct IndexStoreLoader {
                 work.append((record.name, record.filePath, unit.moduleName))
             }
         }
+        return work
+    }
+
+    /// Reads every distinct record listed by `units` exactly once, on all cores.
+    public func records(of units: [IndexUnit]) throws -> [IndexRecord] {
+        let work = Self.recordList(of: units)
         return try concurrentMap(work.count) { index in
             Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
         }.map { try $0.get() }

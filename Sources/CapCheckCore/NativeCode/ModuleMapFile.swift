@@ -16,12 +16,8 @@ struct ModuleMapFile: Equatable {
     /// artifact bundle or XCFramework folder) every `*.modulemap` inside it, whatever its module names (a bundle's
     /// module need not be named like its target). Nil when there is none.
     static func read(_ target: Target) -> ModuleMapFile? {
-        guard target.kind == .binary else { return read(targetFolder: target.path) }
-        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return nil }
         var found: ModuleMapFile?
-        while let relative = walker.nextObject() as? String {
-            guard relative.hasSuffix(".modulemap") else { continue }
-            let path = URL(fileURLWithPath: target.path).appendingPathComponent(relative).path
+        for path in paths(of: target) {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             let map = parse(text)
             var merged = found ?? ModuleMapFile()
@@ -30,6 +26,21 @@ struct ModuleMapFile: Equatable {
             found = merged
         }
         return found
+    }
+
+    /// The files `read(_:)` reads for a target (those that exist).
+    static func paths(of target: Target) -> [String] {
+        let folder = URL(fileURLWithPath: target.path)
+        guard target.kind == .binary else {
+            let path = folder.appendingPathComponent("module.modulemap").path
+            return FileManager.default.fileExists(atPath: path) ? [path] : []
+        }
+        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return [] }
+        var paths: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".modulemap") { paths.append(folder.appendingPathComponent(relative).path) }
+        }
+        return paths
     }
 
     /// Parses the declarations capcheck needs: `[explicit|framework] module Name`, `link [framework] "lib"`.

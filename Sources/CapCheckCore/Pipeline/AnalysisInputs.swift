@@ -1,10 +1,10 @@
 import Foundation
 
 /// Everything the merged call graph depends on, hashed into the key of `AnalysisSnapshot`: the capcheck build and
-/// its catalog, the package graph, the records each unit lists (a record's name changes with its content), the
-/// libclang pass's plan (its per-source keys cover each C-family source and header by content), and the content of
-/// every Swift source the scan reads (inactive `#if` code is in no record). Touching a file changes none of these;
-/// editing one changes its record's name or its content hash.
+/// its catalog, the package graph, the records the graph is built from (a record's name changes with its content), the
+/// libclang pass's plan (what each C-family source was compiled from, by content), the content of every Swift
+/// source the scan reads (inactive `#if` code is in no record), of the module maps of system-library and binary
+/// targets, and of every manifest. Touching a file changes none of these; editing one changes its record's name or its content hash.
 struct AnalysisInputs {
     var packageGraph: PackageGraph
     var includeTests: Bool
@@ -26,18 +26,22 @@ struct AnalysisInputs {
         encoder.outputFormatting = .sortedKeys
         hasher.update((try? encoder.encode(packageGraph.packages)) ?? Data())
         hasher.update((try? encoder.encode(packageGraph.dependencies)) ?? Data())
-        for unit in units {
-            hasher.update(field: unit.moduleName)
-            hasher.update(field: unit.mainFile)
-            for record in unit.records {
-                hasher.update(field: record.name)
-                hasher.update(field: record.filePath)
-            }
+        // The records the graph is built from (what a unit lists beyond them, the files each C-family source was
+        // compiled from, is in the libclang plan), and the modules the build compiled (the Swift scan's files).
+        for record in IndexStoreLoader.recordList(of: units) {
+            for field in [record.name, record.filePath, record.module] { hasher.update(field: field) }
         }
-        let contents = ContentHashes.of(swiftSources.files.map(\.file), memo: memo)
+        for module in Set(units.map(\.moduleName)).sorted() { hasher.update(field: module) }
+        // The module maps of system-library and binary targets say which modules they provide (the merge reads them).
+        let moduleMaps = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .systemLibrary || $0.kind == .binary }
+            .flatMap(ModuleMapFile.paths(of:))
+        // Manifests place build-time targets' nodes (`ManifestLines`).
+        let manifests = packageGraph.packages.map { URL(fileURLWithPath: $0.path).appendingPathComponent("Package.swift").path }
+        let contents = ContentHashes.of(swiftSources.files.map(\.file) + moduleMaps + manifests, memo: memo)
         for (package, file) in swiftSources.files {
             for field in [package, file, contents[file]!] { hasher.update(field: field) }
         }
+        for file in moduleMaps + manifests { for field in [file, contents[file]!] { hasher.update(field: field) } }
         return hasher.hexDigest()
     }
 }
