@@ -31,10 +31,7 @@ enum CallGraphCoding {
         }
         writer.array(graph.fixedSinks.sorted { $0.key < $1.key }) { writer, entry in
             writer.int(Int(entry.key))
-            writer.string(entry.value.capability.name)
-            writer.string(entry.value.name)
-            writer.bool(entry.value.onlyFromSwift)
-            writer.bool(entry.value.needsExplicitGrant)
+            writer.sink(entry.value)
         }
     }
 
@@ -62,10 +59,7 @@ enum CallGraphCoding {
         }
         guard edges.count == count else { throw CompactReader.Malformed() }
         let witnessTypes = try reader.array { reader in (try node(try reader.int()), try node(try reader.int())) }
-        let fixedSinks = try reader.array { reader in
-            (try node(try reader.int()), SinkMatch(capability: Capability(try reader.string()), name: try reader.string(),
-                                                   onlyFromSwift: try reader.bool(), needsExplicitGrant: try reader.bool()))
-        }
+        let fixedSinks = try reader.array { reader in (try node(try reader.int()), try reader.sink()) }
         return CallGraph(nodes: nodes, keys: keys, edges: edges,
                          witnessTypes: Dictionary(witnessTypes, uniquingKeysWith: { first, _ in first }),
                          fixedSinks: Dictionary(fixedSinks, uniquingKeysWith: { first, _ in first }))
@@ -77,6 +71,13 @@ extension CompactWriter {
     mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
+    }
+
+    mutating func sink(_ value: SinkMatch) {
+        string(value.capability.name)
+        string(value.name)
+        bool(value.onlyFromSwift)
+        bool(value.needsExplicitGrant)
     }
 
     /// A source location or its absence.
@@ -91,6 +92,10 @@ extension CompactWriter {
 
 extension CompactReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+
+    mutating func sink() throws -> SinkMatch {
+        SinkMatch(capability: Capability(try string()), name: try string(), onlyFromSwift: try bool(), needsExplicitGrant: try bool())
+    }
 
     mutating func location() throws -> SourceLocation? {
         guard try bool() else { return nil }

@@ -119,10 +119,20 @@ public final class SinkCatalog: @unchecked Sendable {
 
     /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
     public func classify(_ node: GraphNode, demangled: String?) -> SinkMatch? {
+        userMatch(node, demangled: demangled) ?? toolchainMatch(node, demangled: demangled)
+    }
+
+    /// The policy's user sink a Swift node is (`addUserSinks`), if any.
+    public func userMatch(_ node: GraphNode, demangled: String?) -> SinkMatch? {
+        guard !userSinks.isEmpty, !node.language.isClang, let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
+        return classifyUser(parsed)
+    }
+
+    /// The toolchain API or C function a node is, by the bundled catalog alone (what does not depend on the
+    /// policy); `demangled` is needed only for Swift symbols the analysed sources do not define.
+    public func toolchainMatch(_ node: GraphNode, demangled: String?) -> SinkMatch? {
         if node.language.isClang { return classifyClang(node) }
-        guard let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
-        if !userSinks.isEmpty, let match = classifyUser(parsed) { return match }
-        guard !node.isDefined else { return nil }
+        guard !node.isDefined, let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
         return classifyToolchain(parsed, usr: node.usr, isType: node.kind.isType || node.kind == .typealias)
     }
 

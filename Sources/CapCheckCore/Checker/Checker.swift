@@ -14,6 +14,9 @@ public struct Checker {
     public var additionalUnanalyzed: [Unanalyzed] = []
     /// Per package, lines of Swift source in `#if` branches the build does not compile (the source scan).
     public var inactiveLines: [String: Int] = [:]
+    /// The catalog's classification of the graph's nodes, when an earlier stage has it (the analysis snapshot);
+    /// worked out when nil.
+    public var catalogSinks: CatalogSinks?
 
     public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
                 naming: SymbolNaming, includeTests: Bool) {
@@ -86,12 +89,16 @@ public struct Checker {
         catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
         let nodes = graph.nodes
         let sinks = measure("sinks") {
-            concurrentMap(nodes.count) { index -> SinkMatch? in
+            let fromCatalog = catalogSinks ?? CatalogSinks(graph: graph, catalog: catalog, naming: naming)
+            let fixed = graph.fixedSinks
+            // A node's own sink first (the stage that made it fixed it), then the policy's user sinks, then the catalog.
+            guard !policy.capabilities.isEmpty else {
+                return nodes.indices.map { fixed[Int32($0)] ?? fromCatalog.matches[$0] }
+            }
+            return concurrentMap(nodes.count) { index -> SinkMatch? in
                 let node = nodes[index]
-                if let fixed = graph.fixedSinks[Int32(index)] { return fixed }
-                guard node.language == .swift else { return catalog.classify(node, demangled: nil) }
-                guard !node.isDefined || !policy.capabilities.isEmpty else { return catalog.classify(node, demangled: nil) }
-                return catalog.classify(node, demangled: naming.demangled(node))
+                let demangled = node.language == .swift ? naming.demangled(node) : nil
+                return fixed[Int32(index)] ?? catalog.userMatch(node, demangled: demangled) ?? fromCatalog.matches[index]
             }
         }
         let effects = Self.effects(of: policy)

@@ -80,7 +80,7 @@ public struct NativeCodeAnalyzer {
         plan.parsed = plan.parsed.map {
             (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources, output: $0.command.output), $0.target)
         }
-        plan.libraryIdentity = NativeResultCache.identity(ofLibrary: plan.libraryPath)
+        plan.libraryIdentity = FileStamp.identity(of: plan.libraryPath)
         let cache = self.cache(for: plan)
         plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
         plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SyscallTable.bundledNames().map(\.name))

@@ -13,7 +13,7 @@ import Foundation
 /// `CompactWriter`'s encoding.
 struct NativeResultCache {
     let directory: URL
-    /// Which libclang parses: see `identity(ofLibrary:)`.
+    /// Which libclang parses: its `FileStamp.identity(of:)`.
     let libclang: String
 
     /// What one source's parse produced, by reference: its error diagnostics and the groups of its definitions.
@@ -26,12 +26,6 @@ struct NativeResultCache {
     typealias Groups = [String: [NativeDefinition]]
 
     private static let format = "native 4"
-
-    /// Names a libclang by its file: the path links resolve to, its size and modification time.
-    static func identity(ofLibrary path: String) -> String {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        return resolved + "|" + (FileStamp.of(resolved) ?? "missing")
-    }
 
     func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

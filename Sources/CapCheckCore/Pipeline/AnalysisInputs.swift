@@ -12,13 +12,15 @@ struct AnalysisInputs {
     var nativePlan: NativeCodeAnalyzer.Plan
     var swiftSources: SwiftSourceScanner.Inputs
     var catalog: SinkCatalog
+    /// The demangler library (path, size, mtime): the catalog's classification of toolchain symbols is kept too.
+    var demangler: String
 
     /// The key; nil when some input cannot be named (a C source compiled without an index unit), and then nothing
     /// is cached. Swift sources' content hashes are remembered in `memo` between runs.
     func key(memo: URL?) -> String? {
         guard let native = nativePlan.digest else { return nil }
         var hasher = SHA256()
-        for field in [CapCheckBuild.identity, catalog.resourceDigest, includeTests ? "tests" : "no tests", native,
+        for field in [CapCheckBuild.identity, catalog.resourceDigest, demangler, includeTests ? "tests" : "no tests", native,
                       swiftSources.settings] {
             hasher.update(field: field)
         }

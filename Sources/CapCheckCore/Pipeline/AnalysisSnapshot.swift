@@ -1,6 +1,6 @@
 import Foundation
 
-/// The merged call graph and what the checker needs besides it, kept under `<scratch>/capcheck/analysis` for the
+/// The merged call graph, the catalog's classification of its nodes and what else the checker needs, kept under `<scratch>/capcheck/analysis` for the
 /// next run with the same inputs (`AnalysisInputs`): such a run reads no record, parses nothing and merges nothing.
 /// One snapshot is kept, the last one written; it is trusted like the build folder it lives in.
 struct AnalysisSnapshot {
@@ -9,6 +9,8 @@ struct AnalysisSnapshot {
     var unanalyzed: [Unanalyzed]
     /// Lines of inactive `#if` branches, per package.
     var inactiveLines: [String: Int]
+    /// The catalog's classification of the graph's nodes.
+    var catalogSinks: CatalogSinks
 
     private static let format = "analysis 1"
 
@@ -41,6 +43,10 @@ struct AnalysisSnapshot {
             writer.string(entry.key)
             writer.int(entry.value)
         }
+        writer.array(catalogSinks.matches.enumerated().compactMap { index, match in match.map { (index, $0) } }) { writer, entry in
+            writer.int(entry.0)
+            writer.sink(entry.1)
+        }
         let url = Self.file(in: scratch)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? writer.data.write(to: url, options: .atomic)
@@ -55,8 +61,14 @@ struct AnalysisSnapshot {
                               capability: try reader.optionalString())
         }
         let inactive = try reader.array { reader in (try reader.string(), try reader.int()) }
+        var matches = [SinkMatch?](repeating: nil, count: graph.nodes.count)
+        for (index, match) in try reader.array({ reader in (try reader.int(), try reader.sink()) }) {
+            guard matches.indices.contains(index) else { throw CompactReader.Malformed() }
+            matches[index] = match
+        }
         guard reader.isAtEnd else { throw CompactReader.Malformed() }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed,
-                                inactiveLines: Dictionary(inactive, uniquingKeysWith: { first, _ in first }))
+                                inactiveLines: Dictionary(inactive, uniquingKeysWith: { first, _ in first }),
+                                catalogSinks: CatalogSinks(matches: matches))
     }
 }

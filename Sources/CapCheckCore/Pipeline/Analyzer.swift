@@ -44,7 +44,9 @@ public struct Analyzer {
     public func run(usePolicy: Bool) throws -> AnalysisReport {
         do {
             let (checker, policy) = try prepare(usePolicy: usePolicy)
-            return timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+            let report = timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+            releaseInBackground(consume checker)
+            return report
         } catch let refusal as BuildTimeRefusal {
             return refusal.report
         }
@@ -74,7 +76,8 @@ public struct Analyzer {
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
-        let demangler = try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"))
+        let demanglerLibrary = try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")
+        let demangler = try SwiftDemangler(libraryPath: demanglerLibrary)
         let naming = SymbolNaming(demangler: demangler)
         let catalog = try SinkCatalog.bundled()
         if options.onlyBuildTimeCode || (options.refuseUngrantedBuildTimeCode && !options.skipBuild) {
@@ -101,7 +104,8 @@ public struct Analyzer {
         // The last run's snapshot (`AnalysisSnapshot`) is read on one core while the other works out this run's
         // inputs; it is used only when they are the same as the last run's.
         let (inputs, last) = try concurrently({
-            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog)
+            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
+                           demangler: demanglerLibrary)
         }, {
             timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
         })
@@ -110,9 +114,10 @@ public struct Analyzer {
             progress("Building the call graph: no input changed since the last run, so its graph is reused…")
             snapshot = last.snapshot
         } else {
-            snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph)
+            snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog, naming: naming)
             if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
         }
+        releaseInBackground(consume inputs)
         let graph = snapshot.graph
 
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
@@ -121,6 +126,7 @@ public struct Analyzer {
         checker.timings = timings
         checker.additionalUnanalyzed = snapshot.unanalyzed
         checker.inactiveLines = snapshot.inactiveLines
+        checker.catalogSinks = snapshot.catalogSinks
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
@@ -138,7 +144,7 @@ public struct Analyzer {
     }
 
     private func readInputs(loader: IndexStoreLoader, packageGraph: PackageGraph, ownership: SourceOwnership,
-                            toolchain: Toolchain, catalog: SinkCatalog) throws -> Inputs {
+                            toolchain: Toolchain, catalog: SinkCatalog, demangler: String) throws -> Inputs {
         let units = try timings.measure("index units") { try loader.currentUnits() }
         guard !units.isEmpty else {
             throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
@@ -150,13 +156,14 @@ public struct Analyzer {
                                             locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
             native.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
             let scanner = SwiftSourceScanner(
-                packageGraph: packageGraph, includeTests: options.includeTests, names: catalog.sourceSinkNames(),
+                packageGraph: packageGraph, includeTests: options.includeTests, names: SourceSinkNames(),
                 toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
                 compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
                 builtModules: Set(units.map(\.moduleName)))
             let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
             let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, units: units,
-                                     nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog)
+                                     nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
+                                     demangler: FileStamp.identity(of: demangler))
                 .key(memo: options.scratchPath.appendingPathComponent("capcheck/swift-hashes"))
             return Inputs(units: units, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
         }
@@ -165,13 +172,14 @@ public struct Analyzer {
     /// Reads the records, then builds the call graph on one core while the other runs the libclang pass and the
     /// Swift source scan; their results are merged into the graph one after the other, in a fixed order (the graph,
     /// and so every report, does not depend on timing).
-    private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership,
-                         packageGraph: PackageGraph) throws -> AnalysisSnapshot {
+    private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership, packageGraph: PackageGraph,
+                         catalog: SinkCatalog, naming: SymbolNaming) throws -> AnalysisSnapshot {
         let records = try timings.measure("index records") { try loader.records(of: inputs.units) }
         progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
         var scanner = inputs.scanner
         scanner.indexedLines = SwiftSourceScanner.indexedLines(of: records)
         scanner.cache = SourceScanCache(scratch: options.scratchPath)
+        scanner.names = catalog.sourceSinkNames()
         let (graph, (nativeFindings, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
@@ -183,7 +191,9 @@ public struct Analyzer {
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
             return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
         }
-        return AnalysisSnapshot(graph: graph, unanalyzed: nativeFindings.unanalyzed + sourcesUnanalyzed, inactiveLines: scanned.inactiveLines)
+        let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
+        return AnalysisSnapshot(graph: graph, unanalyzed: nativeFindings.unanalyzed + sourcesUnanalyzed, inactiveLines: scanned.inactiveLines,
+                                catalogSinks: catalogSinks)
     }
 
     private func loadPolicy(for graph: PackageGraph) throws -> Policy {

@@ -5,9 +5,8 @@ import Foundation
 enum StaleIndexCheck {
     static func verify(units: [IndexUnit], storePath: String) throws {
         for unit in units where !unit.mainFile.isEmpty {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: unit.mainFile),
-                  let modified = attributes[.modificationDate] as? Date else { continue }
-            if modified.timeIntervalSince1970 > unit.modificationTime + 1 {
+            guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
+            if modified > unit.modificationTime + 1 {
                 throw CapCheckError(.indexStore, """
                     the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \
                     rebuild (run without --skip-build)

@@ -4,10 +4,7 @@ import Foundation
 /// or a test bundle) with its size and modification time. Caches of analysis results include it in their keys, so
 /// a rebuilt capcheck, whose rules may differ, never reads results an older one wrote.
 enum CapCheckBuild {
-    static let identity: String = {
-        let path = codeFile() ?? Bundle.main.executablePath ?? "unknown"
-        return path + "|" + (FileStamp.of(path) ?? "unknown")
-    }()
+    static let identity = FileStamp.identity(of: codeFile() ?? Bundle.main.executablePath ?? "unknown")
 
     /// The file mapped at this module's image (`#dsohandle`), from `/proc/self/maps` (Linux).
     private static func codeFile() -> String? {

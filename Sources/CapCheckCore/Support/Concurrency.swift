@@ -55,6 +55,14 @@ func concurrently<A, B, E: Error>(_ first: () throws(E) -> A, _ second: () throw
     }
 }
 
+/// Drops `value` on a background queue. The teardown of a large analysis (hundreds of thousands of nodes, edge
+/// lists and strings, tens of milliseconds on vapor's graph) then overlaps writing the report instead of delaying
+/// it; a process that exits first skips it. The caller must not use `value` again (pass it with `consume`).
+func releaseInBackground<T>(_ value: consuming T) {
+    let box = UncheckedSendable(value)
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(box) {} }
+}
+
 /// A value used by several threads where the caller guarantees it is safe (a closure run by `concurrentPerform`).
 private struct UncheckedSendable<T>: @unchecked Sendable {
     let value: T

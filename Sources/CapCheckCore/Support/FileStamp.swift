@@ -7,17 +7,27 @@ import Glibc
 /// capcheck's cache keys. Nil when the file cannot be looked at.
 enum FileStamp {
     static func of(_ path: String) -> String? {
+        attributes(path).map { "\($0.size)@\($0.modified)" }
+    }
+
+    /// Names a file (a library, an executable) by the path links resolve to, its size and modification time.
+    static func identity(of path: String) -> String {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        return resolved + "|" + (of(resolved) ?? "missing")
+    }
+
+    /// A file's size and modification time (seconds since 1970). One stat(2) call: a warm run stamps every header
+    /// of every C-family source, and Foundation's attribute dictionary costs many times more (it looks up the
+    /// owner's account name, reading /etc/passwd).
+    static func attributes(_ path: String) -> (size: Int, modified: Double)? {
         #if canImport(Glibc)
-        // One stat(2) call: a warm run stamps every header of every C-family source, and Foundation's attribute
-        // dictionary costs several times more.
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size)@\(Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)"
+        return (Int(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
         #else
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return nil }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)@\(modified)"
+        return ((attributes[.size] as? NSNumber)?.intValue ?? -1,
+                (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
         #endif
     }
 }

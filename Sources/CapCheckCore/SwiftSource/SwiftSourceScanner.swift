@@ -8,7 +8,8 @@ import SwiftSyntax
 struct SwiftSourceScanner {
     let packageGraph: PackageGraph
     let includeTests: Bool
-    let names: SourceSinkNames
+    /// The catalog's sinks as source spells them (set before `scan`; `inputs` does not need them).
+    var names: SourceSinkNames
     /// Modules `canImport` finds besides the graph's own (the toolchain's).
     let toolchainModules: Set<String>
     let compilerVersion: [Int]
