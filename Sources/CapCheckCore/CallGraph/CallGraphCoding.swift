@@ -3,13 +3,13 @@
 /// written, node for node and edge for edge, so every report made from it is the same.
 enum CallGraphCoding {
     private static let edgeKinds = EdgeKind.allCases
-    private static let edgeKindNumbers = Dictionary(uniqueKeysWithValues: EdgeKind.allCases.enumerated().map { ($1, $0) })
 
     static func write(_ graph: CallGraph, to writer: inout CompactWriter) {
         writer.array(Array(zip(graph.nodes, graph.keys))) { writer, entry in
             let (node, key) = entry
-            writer.string(key)
-            writer.string(node.usr)
+            writer.uniqueString(key)
+            writer.bool(node.usr == key)  // most nodes are keyed by their USR
+            if node.usr != key { writer.uniqueString(node.usr) }
             writer.string(node.name)
             writer.int(Int(node.kind.rawValue))
             writer.int(Int(node.language.rawValue))
@@ -21,7 +21,7 @@ enum CallGraphCoding {
         writer.array(graph.edges) { writer, list in
             writer.array(list) { writer, edge in
                 writer.int(Int(edge.target))
-                writer.int(edgeKindNumbers[edge.kind]!)
+                writer.int(edgeKinds.firstIndex(of: edge.kind)!)
                 writer.location(edge.site)
             }
         }
@@ -38,8 +38,10 @@ enum CallGraphCoding {
     static func read(from reader: inout CompactReader) throws -> CallGraph {
         var keys: [String] = []
         let nodes = try reader.array { reader -> GraphNode in
-            keys.append(try reader.string())
-            let usr = try reader.string(), name = try reader.string()
+            let key = try reader.string()
+            keys.append(key)
+            let usr = try reader.bool() ? key : try reader.string()
+            let name = try reader.string()
             guard let kind = SymbolKind(rawValue: UInt32(try reader.int())),
                   let language = SymbolLanguage(rawValue: UInt32(try reader.int())) else { throw CompactReader.Malformed() }
             return GraphNode(usr: usr, name: name, kind: kind, language: language, package: try reader.optionalString(),

@@ -12,7 +12,7 @@ struct AnalysisSnapshot {
     /// The catalog's classification of the graph's nodes.
     var catalogSinks: CatalogSinks
 
-    private static let format = "analysis 1"
+    private static let format = "analysis 2"
 
     static func file(in scratch: URL) -> URL { scratch.appendingPathComponent("capcheck/analysis") }
 

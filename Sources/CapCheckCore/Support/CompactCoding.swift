@@ -6,6 +6,9 @@ import Foundation
 struct CompactWriter {
     private(set) var bytes: [UInt8] = []
     private var strings: [String: Int] = [:]
+    private var recent: [(value: String, number: Int)] = []
+    /// How many strings have been written in full (the next one's number).
+    private var count = 0
 
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
@@ -20,15 +23,40 @@ struct CompactWriter {
 
     /// A string: `0, length, UTF-8` the first time, `n + 1` for the n-th distinct string after that.
     mutating func string(_ value: String) {
-        if let number = strings[value] {
-            int(number + 1)
+        // The same few strings (a file path, a package) usually come again at once: compare with the last ones
+        // before hashing (a large cache writes hundreds of thousands of strings).
+        for (index, entry) in recent.enumerated() where entry.value == value {
+            int(entry.number + 1)
+            if index > 0 { recent.swapAt(index, index - 1) }
             return
         }
-        strings[value] = strings.count
+        let next = count
+        var isNew = false
+        let number = { (slot: inout Int) -> Int in
+            if slot < 0 { slot = next; isNew = true }
+            return slot
+        }(&strings[value, default: -1])
+        if recent.count == 4 { recent.removeLast() }
+        recent.insert((value, number), at: 0)
+        guard isNew else { return int(number + 1) }
+        count += 1
+        literal(value)
+    }
+
+    /// A string that is not worth interning (it will not come again, like a USR): written in full, without hashing
+    /// it, and numbered like any other (`CompactReader.string` reads both).
+    mutating func uniqueString(_ value: String) {
+        count += 1
+        literal(value)
+    }
+
+    private mutating func literal(_ value: String) {
         int(0)
-        let utf8 = Array(value.utf8)
-        int(utf8.count)
-        bytes += utf8
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func array<T>(_ values: [T], _ element: (inout CompactWriter, T) -> Void) {
