@@ -126,6 +126,18 @@ final class CompactCodingTests: XCTestCase {
 
 /// The native cache's key: SHA-256 of what each source was compiled from.
 final class SourceFingerprintTests: XCTestCase {
+    func testInternedAndUniqueStringsKeepOneNumbering() throws {
+        // Repeats that hit the recent-strings list, repeats that need the table, and strings written in full.
+        let strings = ["a", "b", "a", "c", "d", "e", "f", "a", "b", "c", "é/ü", "b"]
+        var writer = CompactWriter()
+        for (index, string) in strings.enumerated() {
+            if index % 3 == 1 { writer.uniqueString(string) } else { writer.string(string) }
+        }
+        var reader = CompactReader(writer.data)
+        XCTAssertEqual(try strings.map { _ in try reader.string() }, strings)
+        XCTAssertTrue(reader.isAtEnd)
+    }
+
     func testSHA256KnownAnswers() {
         func digest(_ text: String, chunk: Int = .max) -> String {
             var hasher = SHA256()
