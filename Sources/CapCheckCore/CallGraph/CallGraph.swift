@@ -125,7 +125,8 @@ public final class CallGraph: @unchecked Sendable {
         edgeKeys.reserveCapacity(edges)
     }
 
-    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present.
+    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present. Like every change, the
+    /// first lookup in a graph read from a snapshot indexes it: a graph is built and looked up on one thread.
     public func id(forKey key: String) -> Int32? {
         indexIfNeeded()
         return ids[key]

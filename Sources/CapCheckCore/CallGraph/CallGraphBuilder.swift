@@ -13,9 +13,8 @@ public struct CallGraphBuilder {
     public func build(records: [IndexRecord]) -> CallGraph {
         let graph = CallGraph()
         var facts = DeclarationFacts()
-        // C definitions are keyed per package: vendored copies of one C library (BoringSSL in swift-crypto
-        // and swift-nio-ssl) define the same USRs, and a path must not jump from one copy into the other.
-        var clangDefinitions: [String: [(package: String, id: Int32)]] = [:]
+        // C definitions are keyed per package (see `ClangDefinitions`).
+        var clangDefinitions = ClangDefinitions()
         let owners = records.map { ownership.owner(of: $0.filePath, unitModule: $0.moduleName) }
         // Symbols repeat across records and references across occurrences: half of each is a fair guess.
         graph.reserveCapacity(nodes: records.reduce(0) { $0 + $1.symbols.count } / 2,
@@ -34,7 +33,7 @@ public struct CallGraphBuilder {
                     location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
                     isFileMain: false))
                 guard graph.nodes.count > before else { continue }
-                if symbol.isClang { clangDefinitions[symbol.usr, default: []].append((owner.package, id)) }
+                if symbol.isClang { clangDefinitions.add(symbol.usr, package: owner.package, id: id) }
                 for relation in record.relations(of: occurrence) {
                     let related = record.symbols[Int(relation.symbol)].usr
                     if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
@@ -45,15 +44,7 @@ public struct CallGraphBuilder {
         }
 
         func resolve(_ symbol: IndexSymbol, from package: String?) -> Int32 {
-            if symbol.isClang, let candidates = clangDefinitions[symbol.usr] {
-                if let package {
-                    if let own = candidates.first(where: { $0.package == package }) { return own.id }
-                    if let dependency = candidates.first(where: { packageGraph.isDependency($0.package, of: package) }) {
-                        return dependency.id
-                    }
-                }
-                return candidates[0].id
-            }
+            if symbol.isClang, let defined = clangDefinitions.resolve(symbol.usr, from: package, in: packageGraph) { return defined }
             // A C declaration seen from a Swift record carries language Swift and a Swift-style name;
             // the node is the C symbol, named by its USR.
             return graph.addNode(key: symbol.usr, GraphNode(

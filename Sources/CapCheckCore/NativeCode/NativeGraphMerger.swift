@@ -20,7 +20,7 @@ struct NativeGraphMerger {
     let includeTests: Bool
 
     func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: CallGraph) {
-        let clangDefinitions = definedClangNodes(in: graph)
+        let clangDefinitions = ClangDefinitions(definedIn: graph)
         var ids: [String: Int32] = [:]
         for (key, owned) in findings.definitions { ids[key] = node(for: owned, key: key, in: graph) }
 
@@ -97,25 +97,12 @@ struct NativeGraphMerger {
 
     // MARK: References
 
-    private typealias ClangDefinitions = [String: [(package: String, id: Int32)]]
-
-    private func definedClangNodes(in graph: CallGraph) -> ClangDefinitions {
-        var result: ClangDefinitions = [:]
-        let nodes = graph.nodes
-        for index in nodes.indices where nodes[index].language.isClang && nodes[index].isDefined {
-            let node = nodes[index]
-            if let package = node.package, node.usr.hasPrefix("c:") { result[node.usr, default: []].append((package, Int32(index))) }
-        }
-        return result
-    }
-
     /// The referenced node: the package's own definition, else one in a dependency, else a toolchain symbol
     /// (added for functions the index never named); as the index-store graph resolves C references.
     private func resolve(_ reference: NativeReference, from package: String, _ definitions: ClangDefinitions, _ graph: CallGraph) -> Int32? {
+        // The own definition may be one this pass added (a function the index never saw defined).
         if let own = graph.id(forKey: package + "|" + reference.usr) { return own }
-        if let candidates = definitions[reference.usr] {
-            return (candidates.first { packageGraph.isDependency($0.package, of: package) } ?? candidates[0]).id
-        }
+        if let defined = definitions.resolve(reference.usr, from: package, in: packageGraph) { return defined }
         if let external = graph.id(forKey: reference.usr) { return external }
         guard reference.isFunction else { return nil }
         return graph.addNode(key: reference.usr, GraphNode(usr: reference.usr, name: reference.name, kind: .function, language: .c,

@@ -109,10 +109,12 @@ public struct Analyzer {
         }, {
             timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
         })
+        let reusable = inputs.key != nil && last?.key == inputs.key ? last?.snapshot : nil
+        releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
         let snapshot: AnalysisSnapshot
-        if let key = inputs.key, let last, last.key == key {
+        if let reusable {
             progress("Building the call graph: no input changed since the last run, so its graph is reused…")
-            snapshot = last.snapshot
+            snapshot = reusable
         } else {
             snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog, naming: naming)
             if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
