@@ -1,10 +1,11 @@
 import Foundation
 
 /// Everything the merged call graph depends on, hashed into the key of `AnalysisSnapshot`: the capcheck build and
-/// its catalog, the package graph, the records the graph is built from (a record's name changes with its content), the
-/// libclang pass's plan (what each C-family source was compiled from, by content), the content of every Swift
-/// source the scan reads (inactive `#if` code is in no record), of the module maps of system-library and binary
-/// targets, and of every manifest. Touching a file changes none of these; editing one changes its record's name or its content hash.
+/// its catalog, the package graph, the records the graph is built from (a record's name changes with its content),
+/// the libclang pass's plan (what each C-family source was compiled from, by content), and the content of every
+/// Swift source the scan reads (inactive `#if` code is in no record), of the module maps of system-library and
+/// binary targets, and of every manifest. Touching a file changes none of these; editing one changes its record's
+/// name or its content hash.
 struct AnalysisInputs {
     var packageGraph: PackageGraph
     var includeTests: Bool

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The merged call graph, the catalog's classification of its nodes and what else the checker needs, kept under `<scratch>/capcheck/analysis` for the
-/// next run with the same inputs (`AnalysisInputs`): such a run reads no record, parses nothing and merges nothing.
-/// One snapshot is kept, the last one written; it is trusted like the build folder it lives in.
+/// The merged call graph, the catalog's classification of its nodes and what else the checker needs, kept under
+/// `<scratch>/capcheck/analysis` for the next run with the same inputs (`AnalysisInputs`): such a run reads no
+/// record, parses nothing and merges nothing. One snapshot is kept, the last one written; it is trusted like the
+/// build folder it lives in.
 struct AnalysisSnapshot {
     var graph: CallGraph
     /// What the libclang pass and the Swift source scan could not analyse.
