@@ -117,11 +117,18 @@ public struct NativeCodeAnalyzer {
 
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }
-        let scanned = missing.isEmpty ? [] : Self.scanAll(missing.map { parsed[$0].command }, api: try api())
-        for (index, result) in zip(missing, scanned) {
-            let (entry, scanned) = cache.store(result, key: keys[index])
-            entries[index] = entry
-            groups.merge(scanned) { old, _ in old }
+        if !missing.isEmpty {
+            // Each parse is stored as soon as it is done, and its groups kept once per content: the raw results
+            // of hundreds of sources (each with the inline functions of every header it includes) never pile up.
+            let stored = ConcurrentSlots<NativeResultCache.Entry>(count: missing.count)
+            let parsedGroups = Locked<NativeResultCache.Groups>([:])
+            Self.scanAll(missing.map { parsed[$0].command }, api: try api()) { number, result in
+                let (entry, scanned) = cache.store(result, key: keys[missing[number]])
+                stored.set(number, entry)
+                parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
+            }
+            for (number, entry) in stored.values.enumerated() { entries[missing[number]] = entry }
+            groups.merge(parsedGroups.withLock { $0 }) { old, _ in old }
         }
 
         var merged = Set<String>()
@@ -207,19 +214,19 @@ public struct NativeCodeAnalyzer {
         }
     }
 
-    /// Parses every source, spreading the work over the cores (one libclang index per worker).
-    private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI) -> [NativeSourceScanner.Result] {
-        let results = ConcurrentSlots<NativeSourceScanner.Result>(count: commands.count)
+    /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
+    /// result to `body` on the worker that made it, with the source's number.
+    private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI,
+                                _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 for number in stride(from: worker, to: commands.count, by: workers) {
-                    results.set(number, scanner.scan(commands[number], index: index))
+                    body(number, scanner.scan(commands[number], index: index))
                 }
             }
         }
-        return results.values.map { $0 ?? NativeSourceScanner.Result() }
     }
 
     private static func withIndex<T>(_ api: LibClangAPI, _ body: (UnsafeMutableRawPointer) throws -> T) rethrows -> T {

@@ -14,6 +14,19 @@ final class ConcurrentSlots<T>: @unchecked Sendable {
     var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
+/// A value shared by threads, changed only under its lock.
+final class Locked<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: T
+
+    init(_ value: T) { self.value = value }
+
+    func withLock<R>(_ body: (inout T) -> R) -> R {
+        lock.lock(); defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
 /// `transform` of every index in `0..<count`, spread over the cores; the results in index order. (Work that can
 /// fail returns a `Result`.) The indices go out in contiguous runs, about 32 per core, so that cheap work on many
 /// indices (one per graph node) is not dominated by handing it out, and uneven work still balances.
