@@ -2,9 +2,9 @@ import Foundation
 import PackagePlugin
 
 /// `swift package capcheck [subcommand] [options]`: builds the package through SwiftPM (debug, which writes
-/// the index store), then runs the `capcheck` tool on that store with `--skip-build`. For `check`, the tool first
-/// checks the build-time code (`check --build-time-only`), and nothing is built when a plugin or macro lacks its
-/// `build` grant. The exit status is the tool's: 0 no violations, 1 violations, 2 usage, configuration, build or
+/// the index store), then runs the `capcheck` tool on that store with `--skip-build`. The tool first checks the
+/// build-time code (`check --build-time-only`, or `audit --build-time-only` for the other subcommands), and nothing
+/// is built when a plugin or macro lacks its `build` grant. The exit status is the tool's: 0 no violations, 1 violations, 2 usage, configuration, build or
 /// tool error.
 @main
 struct CapCheckPlugin: CommandPlugin {
@@ -23,14 +23,13 @@ struct CapCheckPlugin: CommandPlugin {
         let tool = try context.tool(named: "capcheck").url
         let packagePath = context.package.directoryURL.path
         if invocation.needsBuild {
-            // The build runs the graph's build-tool plugins and macros: `check` first makes sure each has its
-            // `build` grant, and refuses (printing that check's report) before anything runs.
-            if let preCheck = invocation.buildTimeCheckArguments(packagePath: packagePath, scratchPath: scratch.path) {
-                let (status, report) = try run(tool, preCheck, captureOutput: true)
-                if status != 0 {
-                    FileHandle.standardOutput.write(report)
-                    exit(status)
-                }
+            // The build runs the graph's build-tool plugins and macros: first make sure each has its `build` grant,
+            // and refuse (printing that check's report or error) before anything runs.
+            let preCheck = invocation.buildTimeCheckArguments(packagePath: packagePath, scratchPath: scratch.path)
+            let (status, report) = try run(tool, preCheck, captureOutput: true)
+            if status != 0 {
+                FileHandle.standardOutput.write(report)
+                exit(status)
             }
             if !invocation.quiet { Diagnostics.progress("capcheck: building \(context.package.displayName) (debug, indexing every target)…") }
             let result = try packageManager.build(

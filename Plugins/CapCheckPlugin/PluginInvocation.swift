@@ -30,12 +30,28 @@ struct PluginInvocation {
     var includeTests: Bool { forwarded.contains("--include-tests") }
     var quiet: Bool { forwarded.contains("--quiet") || forwarded.contains("-q") }
 
-    /// For `check`: the tool's arguments to check the build-time code before the build (quietly, with the same
-    /// policy and format; `--strict` applies to the full check only). Nil for the other subcommands.
-    func buildTimeCheckArguments(packagePath: String, scratchPath: String) -> [String]? {
-        guard subcommand == "check" else { return nil }
-        let options = forwarded.filter { $0 != "--strict" && $0 != "--quiet" && $0 != "-q" }
-        return ["check", "--build-time-only", "--quiet", "--package-path", packagePath, "--scratch-path", scratchPath] + options
+    /// The tool's arguments to check the build-time code before the build, quietly. For `check`: with the same
+    /// policy and format (`--strict` applies to the full check only); a refusal is a report of violations. For the
+    /// other subcommands: `audit --build-time-only` with explain's `--policy` and the consent flag, if given; a
+    /// refusal is an error (exit 2).
+    func buildTimeCheckArguments(packagePath: String, scratchPath: String) -> [String] {
+        let paths = ["--quiet", "--package-path", packagePath, "--scratch-path", scratchPath]
+        guard subcommand != "check" else {
+            return ["check", "--build-time-only"] + paths + forwarded.filter { $0 != "--strict" && $0 != "--quiet" && $0 != "-q" }
+        }
+        var arguments = ["audit", "--build-time-only"] + paths
+        for flag in ["--allow-build-time-code", "--include-tests"] where forwarded.contains(flag) { arguments.append(flag) }
+        if subcommand == "explain" { arguments += Self.option("--policy", in: forwarded) }
+        return arguments
+    }
+
+    /// `option value` (or `option=value`) as given in `arguments`, if it is.
+    static func option(_ name: String, in arguments: [String]) -> [String] {
+        for (index, argument) in arguments.enumerated() {
+            if argument == name, index + 1 < arguments.count { return [name, arguments[index + 1]] }
+            if argument.hasPrefix(name + "=") { return [argument] }
+        }
+        return []
     }
 
     func toolArguments(packagePath: String, scratchPath: String) -> [String] {

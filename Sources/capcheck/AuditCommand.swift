@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapCheckCore
+import Foundation
 
 /// `capcheck audit`: what every package reaches and could reach, with one example path each. No policy needed.
 struct AuditCommand: ParsableCommand {
@@ -9,9 +10,18 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Option(help: "The policy whose `build` grants let plugins and macros run during the build (default: <package-path>/capabilities.json, when there is one). The report itself ignores policies.")
+    var policy: String?
+
+    @Flag(help: "Only check the plugins and macros the build would run against the `build` grants of capabilities.json (when there is one), without building: exit 2 when one lacks it. The command plugin runs this before it builds for audit, explain and init.")
+    var buildTimeOnly = false
+
     func run() throws {
         try runReportingErrors {
-            let report = try common.analyze(usePolicy: false)
+            let report = try common.analyze(usePolicy: false) { options in
+                options.policyPath = policy.map { URL(fileURLWithPath: $0) }
+                options.onlyBuildTimeCode = buildTimeOnly
+            }
             try common.emit(report, mode: .audit)
         }
     }

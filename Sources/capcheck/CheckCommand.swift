@@ -20,6 +20,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Only check the plugins and macros the build would run against their `build` grants, without building (exit 1 when one lacks it). The command plugin runs this before it builds.")
     var buildTimeOnly = false
 
+    func validate() throws {
+        if common.allowBuildTimeCode {
+            throw ValidationError("check never builds plugins or macros without their `build` grant: grant `build` in the policy")
+        }
+    }
+
     func run() throws {
         var violations = 0
         try runReportingErrors {

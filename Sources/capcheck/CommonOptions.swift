@@ -2,7 +2,7 @@ import ArgumentParser
 import CapCheckCore
 import Foundation
 
-/// Options shared by `check` and `audit`.
+/// Options shared by the commands that build and analyse.
 struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("package-path"), help: "The root package to analyse.")
     var packagePath: String = "."
@@ -18,6 +18,9 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(help: "Build under bubblewrap (Linux): no network, writes only to the scratch folder.")
     var sandbox = false
+
+    @Flag(help: "Build even when plugins or macros lack a `build` grant (they run during the build). `check` never does.")
+    var allowBuildTimeCode = false
 
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .text
@@ -39,6 +42,7 @@ struct CommonOptions: ParsableArguments {
         options.skipBuild = skipBuild
         options.includeTests = includeTests
         options.sandbox = sandbox
+        options.allowBuildTimeCode = allowBuildTimeCode
         return options
     }
 

@@ -14,9 +14,11 @@ public struct Analyzer {
         public var requirePolicy = true
         /// Use exactly the versions in Package.resolved, failing if it is out of date (for `diff --base`).
         public var onlyResolvedVersions = false
-        /// Before building, check the build-time code (plugins, macros) against the policy, and do not build when
-        /// some of it lacks a `build` grant: `run` then returns the report of that check (`check` sets this).
+        /// When build-time code (plugins, macros) lacks a `build` grant, report the refusal to build as violations:
+        /// `run` returns the report of that check (`check` sets this). Every other command refuses with an error.
         public var refuseUngrantedBuildTimeCode = false
+        /// Build even though plugins or macros lack a `build` grant (the user's consent; never set by `check`).
+        public var allowBuildTimeCode = false
         /// Only check the build-time code against the policy, then stop (no build, no index): `run` returns that
         /// check's report. The command plugin runs this before it asks SwiftPM to build.
         public var onlyBuildTimeCode = false
@@ -56,6 +58,16 @@ public struct Analyzer {
     /// build-time code was to be checked).
     struct BuildTimeRefusal: Error {
         let report: AnalysisReport
+
+        /// The refusal as an error, for the commands that do not report violations: what would run, and what to do.
+        static func error(_ report: AnalysisReport, policyFile: String) -> CapCheckError {
+            let targets = report.violations.map { "\($0.sink) of \($0.package)" }.sorted()
+            return CapCheckError(.build, """
+                not building: \(targets.joined(separator: ", ")) would run at build time without a `build` grant in \
+                \(policyFile); grant `build` to \(Set(report.violations.map(\.package)).sorted().joined(separator: ", ")) there, \
+                pass --allow-build-time-code to build anyway, or build yourself and pass --skip-build
+                """)
+        }
     }
 
     /// Runs every stage up to the checker and returns it with the policy it should apply (the empty policy when
@@ -80,11 +92,16 @@ public struct Analyzer {
         let demangler = try SwiftDemangler(libraryPath: demanglerLibrary)
         let naming = SymbolNaming(demangler: demangler)
         let catalog = try SinkCatalog.bundled()
-        if options.onlyBuildTimeCode || (options.refuseUngrantedBuildTimeCode && !options.skipBuild) {
-            let report = BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: naming).run(policy: policy)
+        // Building runs the graph's plugins and macros: dependency code. Each needs its `build` grant first.
+        if options.onlyBuildTimeCode || !options.skipBuild {
+            let grants = usePolicy ? policy : try loadPolicy(for: packageGraph, requireFile: false)
+            let report = BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: naming).run(policy: grants)
             if !report.violations.isEmpty {
-                progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
-                throw BuildTimeRefusal(report: report)
+                if options.refuseUngrantedBuildTimeCode {
+                    progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
+                    throw BuildTimeRefusal(report: report)
+                }
+                if !options.allowBuildTimeCode { throw BuildTimeRefusal.error(report, policyFile: grants.file) }
             }
             if options.onlyBuildTimeCode { throw BuildTimeRefusal(report: report) }
         }
@@ -198,10 +215,12 @@ public struct Analyzer {
                                 catalogSinks: catalogSinks)
     }
 
-    private func loadPolicy(for graph: PackageGraph) throws -> Policy {
+    /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy
+    /// unless the command requires one (`requirePolicy`, unless `requireFile` is false).
+    private func loadPolicy(for graph: PackageGraph, requireFile: Bool = true) throws -> Policy {
         let url = options.policyPath ?? options.packagePath.appendingPathComponent("capabilities.json")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if options.policyPath == nil && !options.requirePolicy { return Policy.empty(file: url.path) }
+            if options.policyPath == nil && (!options.requirePolicy || !requireFile) { return Policy.empty(file: url.path) }
             throw CapCheckError(.policy, "no policy at \(url.path); write one (see docs/policy.md), or run `capcheck audit` to see what each dependency reaches")
         }
         let policy = try PolicyLoader.load(contentsOf: url)

@@ -49,6 +49,42 @@ final class BuildTimeTests: XCTestCase {
         XCTAssertEqual(macro.path.map(\.symbol), ["target BuildTimeApp", "target Stringify", "macro StringifyMacros", "macro StringifyMacros"])
     }
 
+    /// `audit`, `explain` and `init` build too: without `build` grants (BuildTimeApp's policy has none) they refuse
+    /// with an error before anything is built, unless the user consents with `--allow-build-time-code`; `check`
+    /// takes no such consent.
+    func testEveryBuildingCommandRefusesUngrantedBuildTimeCode() throws {
+        let outputs = ((try? FileManager.default.contentsOfDirectory(atPath: Self.scratch.path)) ?? [])
+            .filter { $0 == "debug" || $0.hasSuffix("-linux-gnu") || $0 == "plugins" }
+        for output in outputs { try FileManager.default.removeItem(at: Self.scratch.appendingPathComponent(output)) }
+        let paths = ["--package-path", Fixtures.packagePath("BuildTimeApp").path, "--scratch-path", Self.scratch.path, "--quiet"]
+
+        for command in [["audit"], ["explain", "probe-plugin"], ["init", "--policy", NSTemporaryDirectory() + "capcheck-init-\(UUID().uuidString).json"],
+                        ["audit", "--build-time-only"]] {
+            let refused = try CLI.run(command + paths)
+            XCTAssertEqual(refused.status, 2, "\(command): \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains(
+                "not building: build-tool plugin ProbePlugin of probe-plugin, macro StringifyMacros of stringify-macro would run at build time without a `build` grant"),
+                "\(command): \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("pass --allow-build-time-code to build anyway"), refused.stderr)
+        }
+        for output in ["debug", "plugins"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: Self.scratch.appendingPathComponent(output).path), "\(output) was built")
+        }
+
+        // Consent, or a policy that grants `build`, lets the build go ahead (only the decision is run here: the
+        // fixture's macro would build swift-syntax).
+        XCTAssertEqual(try CLI.run(["audit", "--build-time-only", "--allow-build-time-code"] + paths).status, 0)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
+        try #"{ "version": 1, "packages": { "probe-plugin": { "allow": ["build"] }, "stringify-macro": { "allow": ["build"] } } }"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertEqual(try CLI.run(["audit", "--build-time-only", "--policy", file.path] + paths).status, 0)
+
+        let check = try CLI.run(["check", "--allow-build-time-code"] + paths)
+        XCTAssertEqual(check.status, 2)
+        XCTAssertTrue(check.stderr.contains("check never builds plugins or macros without their `build` grant"), check.stderr)
+    }
+
     /// `check --build-time-only` (what the command plugin runs before it asks SwiftPM to build): the same refusal,
     /// and with every `build` grant in place, exit 0 without building anything.
     func testBuildTimeOnlyCheckNeverBuilds() throws {
