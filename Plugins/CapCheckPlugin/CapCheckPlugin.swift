@@ -4,8 +4,8 @@ import PackagePlugin
 /// `swift package capcheck [subcommand] [options]`: builds the package through SwiftPM (debug, which writes
 /// the index store), then runs the `capcheck` tool on that store with `--skip-build`. The tool first checks the
 /// build-time code (`check --build-time-only`, or `audit --build-time-only` for the other subcommands), and nothing
-/// is built when a plugin or macro lacks its `build` grant. The exit status is the tool's: 0 no violations, 1 violations, 2 usage, configuration, build or
-/// tool error.
+/// is built when a plugin or macro lacks its `build` grant. The exit status is the tool's: 0 no violations,
+/// 1 violations, 2 usage, configuration, build or tool error.
 @main
 struct CapCheckPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {

@@ -32,8 +32,8 @@ struct PluginInvocation {
 
     /// The tool's arguments to check the build-time code before the build, quietly. For `check`: with the same
     /// policy and format (`--strict` applies to the full check only); a refusal is a report of violations. For the
-    /// other subcommands: `audit --build-time-only` with explain's `--policy` and the consent flag, if given; a
-    /// refusal is an error (exit 2).
+    /// other subcommands: `audit --build-time-only` with the same `--policy` and consent flag, if given; a refusal
+    /// is an error (exit 2).
     func buildTimeCheckArguments(packagePath: String, scratchPath: String) -> [String] {
         let paths = ["--quiet", "--package-path", packagePath, "--scratch-path", scratchPath]
         guard subcommand != "check" else {
@@ -41,7 +41,8 @@ struct PluginInvocation {
         }
         var arguments = ["audit", "--build-time-only"] + paths
         for flag in ["--allow-build-time-code", "--include-tests"] where forwarded.contains(flag) { arguments.append(flag) }
-        if subcommand == "explain" { arguments += Self.option("--policy", in: forwarded) }
+        // Explain's and audit's `--policy` grants `build`; init's names the file it writes.
+        if subcommand != "init" { arguments += Self.option("--policy", in: forwarded) }
         return arguments
     }
 
