@@ -22,11 +22,13 @@ public struct IndexStoreLoader {
         return newest.values.sorted { $0.name < $1.name }
     }
 
-    /// Every distinct record `units` list, once, in the order `records(of:)` reads them: its name, its file, and the
-    /// module of the first unit that lists it.
-    public static func recordList(of units: [IndexUnit]) -> [(name: String, filePath: String, module: String)] {
+    /// A record to read: its name, its file, and the module of the first unit that lists it.
+    public typealias RecordReference = (name: String, filePath: String, module: String)
+
+    /// Every distinct record `units` list, once, in the order `records(of:)` reads them.
+    public static func recordList(of units: [IndexUnit]) -> [RecordReference] {
         var seen = Set<String>()
-        var work: [(name: String, filePath: String, module: String)] = []
+        var work: [RecordReference] = []
         for unit in units {
             for record in unit.records where seen.insert(record.name).inserted {
                 work.append((record.name, record.filePath, unit.moduleName))
@@ -36,9 +38,11 @@ public struct IndexStoreLoader {
     }
 
     /// Reads every distinct record listed by `units` exactly once, on all cores.
-    public func records(of units: [IndexUnit]) throws -> [IndexRecord] {
-        let work = Self.recordList(of: units)
-        return try concurrentMap(work.count) { index in
+    public func records(of units: [IndexUnit]) throws -> [IndexRecord] { try records(Self.recordList(of: units)) }
+
+    /// Reads the listed records (see `recordList(of:)`), on all cores.
+    public func records(_ work: [RecordReference]) throws -> [IndexRecord] {
+        try concurrentMap(work.count) { index in
             Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
         }.map { try $0.get() }
     }

@@ -9,7 +9,10 @@ import Foundation
 struct AnalysisInputs {
     var packageGraph: PackageGraph
     var includeTests: Bool
-    var units: [IndexUnit]
+    /// The records the graph is built from (`IndexStoreLoader.recordList(of:)`).
+    var records: [IndexStoreLoader.RecordReference]
+    /// The modules the build compiled (the units' modules).
+    var builtModules: Set<String>
     var nativePlan: NativeCodeAnalyzer.Plan
     var swiftSources: SwiftSourceScanner.Inputs
     var catalog: SinkCatalog
@@ -31,10 +34,10 @@ struct AnalysisInputs {
         hasher.update((try? encoder.encode(packageGraph.dependencies)) ?? Data())
         // The records the graph is built from (what a unit lists beyond them, the files each C-family source was
         // compiled from, is in the libclang plan), and the modules the build compiled (the Swift scan's files).
-        for record in IndexStoreLoader.recordList(of: units) {
+        for record in records {
             for field in [record.name, record.filePath, record.module] { hasher.update(field: field) }
         }
-        for module in Set(units.map(\.moduleName)).sorted() { hasher.update(field: module) }
+        for module in builtModules.sorted() { hasher.update(field: module) }
         // The module maps of system-library and binary targets say which modules they provide (the merge reads them).
         let moduleMaps = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .systemLibrary || $0.kind == .binary }
             .flatMap(ModuleMapFile.paths(of:))

@@ -152,9 +152,10 @@ public struct Analyzer {
         return (checker, policy)
     }
 
-    /// This run's units and what the libclang pass and the Swift source scan would read, with the snapshot key.
+    /// The records this run's units list and what the libclang pass and the Swift source scan would read, with the
+    /// snapshot key.
     private struct Inputs {
-        var units: [IndexUnit]
+        var records: [IndexStoreLoader.RecordReference]
         var native: NativeCodeAnalyzer
         var nativePlan: NativeCodeAnalyzer.Plan
         var scanner: SwiftSourceScanner
@@ -169,6 +170,7 @@ public struct Analyzer {
             throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
         }
         try StaleIndexCheck.verify(units: units, storePath: loader.store.path)
+        let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
                                             includeTests: options.includeTests,
@@ -178,13 +180,13 @@ public struct Analyzer {
                 packageGraph: packageGraph, includeTests: options.includeTests, names: SourceSinkNames(),
                 toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
                 compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
-                builtModules: Set(units.map(\.moduleName)))
+                builtModules: builtModules)
             let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
-            let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, units: units,
-                                     nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
+            let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, records: records,
+                                     builtModules: builtModules, nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
                                      demangler: FileStamp.identity(of: demangler))
                 .key(memo: options.scratchPath.appendingPathComponent("capcheck/swift-hashes"))
-            return Inputs(units: units, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
+            return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
         }
     }
 
@@ -193,7 +195,7 @@ public struct Analyzer {
     /// and so every report, does not depend on timing).
     private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership, packageGraph: PackageGraph,
                          catalog: SinkCatalog, naming: SymbolNaming) throws -> AnalysisSnapshot {
-        let records = try timings.measure("index records") { try loader.records(of: inputs.units) }
+        let records = try timings.measure("index records") { try loader.records(inputs.records) }
         progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
         var scanner = inputs.scanner
         scanner.indexedLines = SwiftSourceScanner.indexedLines(of: records)

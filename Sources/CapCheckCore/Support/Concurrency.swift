@@ -1,17 +1,14 @@
 import Foundation
 
-/// Fixed-size, lock-protected storage for values computed concurrently.
+/// Fixed-size storage for values computed concurrently, one slot each.
 final class ConcurrentSlots<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
+    private let slots: Locked<[T?]>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ value: T) {
-        lock.lock(); slots[index] = value; lock.unlock()
-    }
+    func set(_ index: Int, _ value: T) { slots.withLock { $0[index] = value } }
 
-    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+    var values: [T?] { slots.withLock { $0 } }
 }
 
 /// A value shared by threads, changed only under its lock.
