@@ -40,6 +40,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case conformance = "implicit call of a conformance"
     case construction = "constructed type"
     case inheritedMain = "static main() run by @main"
+    case supertype = "supertype of a reached type"
     // Edges of the libclang pass (`NativeCode/`).
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"

@@ -13,6 +13,7 @@ enum CallGraphRules {
         ClassReachesDeinitRule(),
         TypeReachesExternalConformanceWitnessesRule(),
         TypeReachesInheritedMainRule(),
+        TypeReachesSupertypesRule(),
     ]
 }
 
