@@ -88,6 +88,14 @@ public struct CallGraphBuilder {
                         graph.addEdge(from: main, to: target, kind: .reference, site: site)
                     }
                 }
+                // A conformance names each witness it uses with an implicit occurrence related `overrideOf` the
+                // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
+                // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).
+                if !occurrence.roles.contains(.definition) {
+                    for relation in record.relations(of: occurrence) where relation.roles.contains(.overrideOf) {
+                        facts.overrides.append((node(occurrence.symbol), record.symbols[Int(relation.symbol)].usr))
+                    }
+                }
                 if !occurrence.roles.isDisjoint(with: [.reference, .definition]) {
                     for relation in record.relations(of: occurrence) where !relation.roles.isDisjoint(with: [.extendedBy, .baseOf]) {
                         let usr = record.symbols[Int(occurrence.symbol)].usr

@@ -1,5 +1,6 @@
 import ConditionalDefault
 import RefinedDefault
+import RetroactiveFramework
 import ServiceCore
 import SuperclassDefault
 
@@ -7,3 +8,4 @@ try await runExistential(App())
 try await runGeneric(NightlyJob())
 try await runExistential(Worker(label: "w"))
 try await ServiceGroup(services: [Box(1)]).run()
+_ = startServer(port: 0)
