@@ -80,6 +80,7 @@ extension CompactWriter {
         string(value.name)
         bool(value.onlyFromSwift)
         bool(value.needsExplicitGrant)
+        array(value.alsoNeeds) { writer, capability in writer.string(capability.name) }
     }
 
     /// A source location or its absence.
@@ -96,7 +97,9 @@ extension CompactReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
     mutating func sink() throws -> SinkMatch {
-        SinkMatch(capability: Capability(try string()), name: try string(), onlyFromSwift: try bool(), needsExplicitGrant: try bool())
+        var sink = SinkMatch(capability: Capability(try string()), name: try string(), onlyFromSwift: try bool(), needsExplicitGrant: try bool())
+        sink.alsoNeeds = try array { reader in Capability(try reader.string()) }
+        return sink
     }
 
     mutating func location() throws -> SourceLocation? {

@@ -31,6 +31,19 @@ public struct CatalogFile: Codable, Equatable, Sendable {
     public var groups: [Group]
 }
 
+/// The system-library catalog (`system-libraries.json`), per library a system-library target links (`link "z"`).
+struct SystemLibraryCatalogFile: Codable, Sendable {
+    struct Library: Codable, Sendable {
+        /// What calling into the library can do, whichever function is called: capability name → what it does.
+        var does: [String: String]?
+        /// Its C functions that need a capability (capability name → names), classified like libc.json's.
+        var functions: [String: [String]]?
+    }
+
+    var area: String
+    var libraries: [String: Library]
+}
+
 /// The C library catalog (`libc.json`): a reviewed list, checked against Glibc's headers by the tests.
 struct CLibraryCatalogFile: Codable, Sendable {
     var area: String

@@ -11,6 +11,16 @@ public struct SinkMatch: Hashable, Sendable {
     /// Held only through a policy entry that lists the capability, never through `"unlisted": "inherit"`
     /// (a binary target's prebuilt code must be granted `ffi` explicitly).
     public var needsExplicitGrant = false
+    /// Further capabilities the same sink needs (`localtime_r` reads `TZ` and `/etc/localtime`: `env`, then `fs`).
+    public var alsoNeeds: [Capability] = []
+
+    /// Every capability the sink needs: `capability` first.
+    public var capabilities: [Capability] { [capability] + alsoNeeds }
+
+    /// The sink as needing only `capability` (one of `capabilities`).
+    func narrowed(to capability: Capability) -> SinkMatch {
+        SinkMatch(capability: capability, name: name, onlyFromSwift: onlyFromSwift, needsExplicitGrant: needsExplicitGrant)
+    }
 }
 
 /// The catalog of toolchain APIs that need a capability, loaded from the JSON resources in
@@ -29,12 +39,15 @@ public final class SinkCatalog: @unchecked Sendable {
     private var members: [String: MemberEntry] = [:]
     private var wholeTypes: [String: Capability] = [:]
     private var memberDefaults: [String: Capability] = [:]
-    private var cFunctions: [String: Capability] = [:]
+    /// A C function's capabilities, in `Capability.builtIn` order (one function may need several).
+    private var cFunctions: [String: [Capability]] = [:]
     private var cVariables: [String: Capability] = [:]
     private var cPure = Set<String>()
     private var cPurePrefixes = Set<String>()
     private var cPurePrefixLengths = Set<Int>()
     private var userSinks: [String: Capability] = [:]
+    /// Per system library (a module map's `link` name), what calling into it can do: the capability and a phrase.
+    public private(set) var systemLibraries: [String: [(capability: Capability, does: String)]] = [:]
     /// The SHA-256 of the bundled resources the catalog was read from (part of the analysis snapshot's key: the
     /// Swift source scan looks for the catalog's names).
     public private(set) var resourceDigest = ""
@@ -56,7 +69,7 @@ public final class SinkCatalog: @unchecked Sendable {
         let catalog = SinkCatalog()
         var hasher = SHA256()
         defer { catalog.resourceDigest = hasher.hexDigest() }
-        for file in resourceFiles + ["libc"] {
+        for file in resourceFiles + ["libc", "system-libraries"] {
             guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources") else {
                 throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is missing from its bundle; reinstall capcheck")
             }
@@ -66,6 +79,8 @@ public final class SinkCatalog: @unchecked Sendable {
                 hasher.update(data)
                 if file == "libc" {
                     catalog.load(try JSONDecoder().decode(CLibraryCatalogFile.self, from: data))
+                } else if file == "system-libraries" {
+                    catalog.load(try JSONDecoder().decode(SystemLibraryCatalogFile.self, from: data))
                 } else {
                     catalog.load(try JSONDecoder().decode(CatalogFile.self, from: data))
                 }
@@ -97,11 +112,24 @@ public final class SinkCatalog: @unchecked Sendable {
 
     /// Adds the C library list.
     func load(_ file: CLibraryCatalogFile) {
-        for (capability, names) in file.functions { for name in names { cFunctions[name] = Capability(capability) } }
+        for (capability, names) in file.functions { for name in names { cFunctions[name, default: []].append(Capability(capability)) } }
+        let order = Dictionary(uniqueKeysWithValues: Capability.builtIn.enumerated().map { ($1, $0) })
+        cFunctions = cFunctions.mapValues { $0.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) } }
         for (capability, names) in file.variables { for name in names { cVariables[name] = Capability(capability) } }
         cPure.formUnion(file.pure)
         cPurePrefixes.formUnion(file.purePrefixes)
         cPurePrefixLengths = Set(cPurePrefixes.map(\.count))
+    }
+
+    /// Adds the system-library list.
+    func load(_ file: SystemLibraryCatalogFile) {
+        for (library, entry) in file.libraries {
+            if let does = entry.does {
+                systemLibraries[library] = does.map { (Capability($0.key), $0.value) }.sorted { $0.capability < $1.capability }
+            }
+            load(CLibraryCatalogFile(area: file.area, notes: [:], functions: entry.functions ?? [:], variables: [:], pure: [],
+                                     purePrefixes: [], extraHeaders: []))
+        }
     }
 
     /// The names Swift source spells the catalog's sinks by (see `SourceSinkNames`).
@@ -113,7 +141,7 @@ public final class SinkCatalog: @unchecked Sendable {
         for (key, entry) in members.sorted(by: { $0.key < $1.key }) {
             if let capability = entry.capability { names.addMember(key, capability) }
         }
-        names.functions = cFunctions
+        names.functions = cFunctions.mapValues { $0[0] }
         return names
     }
 
@@ -140,7 +168,8 @@ public final class SinkCatalog: @unchecked Sendable {
     func classifyToolchain(_ parsed: SwiftSymbolName, usr: String, isType: Bool) -> SinkMatch? {
         let family = Self.families[parsed.module] ?? parsed.module
         if family == "libc", let name = parsed.path.last {
-            if let capability = cFunctions[name] ?? cVariables[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
+            if let capabilities = cFunctions[name] { return Self.cSink(name, capabilities) }
+            if let capability = cVariables[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
             return nil
         }
         let name = family + "." + parsed.qualifiedMember
@@ -178,7 +207,7 @@ public final class SinkCatalog: @unchecked Sendable {
     private func classifyClang(_ node: GraphNode) -> SinkMatch? {
         switch node.kind {
         case .function:
-            if let capability = cFunctions[node.name] { return SinkMatch(capability: capability, name: node.name, onlyFromSwift: false) }
+            if let capabilities = cFunctions[node.name] { return Self.cSink(node.name, capabilities) }
             if isPureC(node.name) { return nil }
             return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
         case .variable:
@@ -187,6 +216,12 @@ public final class SinkCatalog: @unchecked Sendable {
         default:
             return nil
         }
+    }
+
+    private static func cSink(_ name: String, _ capabilities: [Capability]) -> SinkMatch {
+        var sink = SinkMatch(capability: capabilities[0], name: name, onlyFromSwift: false)
+        sink.alsoNeeds = Array(capabilities.dropFirst())
+        return sink
     }
 
     private func classifyUser(_ parsed: SwiftSymbolName) -> SinkMatch? {

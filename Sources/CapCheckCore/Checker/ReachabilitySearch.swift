@@ -30,7 +30,7 @@ final class ReachabilitySearch {
     let sinks: [SinkMatch?]
     /// The capabilities that propagate to callers.
     let effects: Set<Capability>
-    /// Per node: whether it is a sink of an effect (which every holder on the path reaches).
+    /// Per node: whether it is a sink whose (first) capability is an effect (which every holder on the path reaches).
     private let sinkIsEffect: [Bool]
     private let contexts: GrantContexts
     /// Called at every edge into a sink with the sink, the context the edge is taken under, and a function that
@@ -85,7 +85,7 @@ final class ReachabilitySearch {
             return hops.reversed()
         }
 
-        // Sink handling runs once per (package, sink node) for reach and once per (context, sink node) for
+        // Sink handling runs once per (package, sink node, capability) for reach and once per (context, sink node) for
         // violations: the first time is on a shortest path, later ones add nothing.
         var reachedPairs = Set<Int64>()
         var checkedPairs = Set<Int64>()
@@ -131,34 +131,41 @@ final class ReachabilitySearch {
         return result
 
         func handleSink(_ edge: GraphEdge, from state: Int32, context: Int32, callerIsSwift: Bool) {
-            guard let sink = sinks[Int(edge.target)], !sink.onlyFromSwift || callerIsSwift else { return }
-            let holders = sinkIsEffect[Int(edge.target)] ? contexts.chain(from: context) : [context]
+            guard let match = sinks[Int(edge.target)], !match.onlyFromSwift || callerIsSwift else { return }
             var lazyPath: [Hop]?
             // The same sink under the same context says nothing new after its first (shortest) encounter.
             let firstUnderContext = checkedPairs.insert(Int64(context) << 32 | Int64(edge.target)).inserted
-            if firstUnderContext, let onSink {
-                onSink(sink, context) {
-                    lazyPath = lazyPath ?? path(to: state, then: edge)
-                    return lazyPath!
+            // A sink that needs several capabilities is handled once for each.
+            let each = match.alsoNeeds.isEmpty
+                ? [(match, sinkIsEffect[Int(edge.target)])]
+                : match.capabilities.map { (match.narrowed(to: $0), effects.contains($0)) }
+            for (capabilityIndex, (sink, isEffect)) in each.enumerated() {
+                let holders = isEffect ? contexts.chain(from: context) : [context]
+                if firstUnderContext, let onSink {
+                    onSink(sink, context) {
+                        lazyPath = lazyPath ?? path(to: state, then: edge)
+                        return lazyPath!
+                    }
                 }
-            }
-            for holder in holders {
-                let packageID = contexts[holder].packageID
-                guard reachedPairs.insert(Int64(packageID) << 32 | Int64(edge.target)).inserted else { continue }
-                let package = contexts[holder].package
-                result.sinks[package, default: [:]][sink.capability, default: []].insert(sink.name)
-                if result.reached[package]?[sink.capability] == nil {
-                    lazyPath = lazyPath ?? path(to: state, then: edge)
-                    result.reached[package, default: [:]][sink.capability] = lazyPath
+                for holder in holders {
+                    let packageID = contexts[holder].packageID
+                    let key = Int64(packageID) << 35 | Int64(capabilityIndex) << 32 | Int64(edge.target)
+                    guard reachedPairs.insert(key).inserted else { continue }
+                    let package = contexts[holder].package
+                    result.sinks[package, default: [:]][sink.capability, default: []].insert(sink.name)
+                    if result.reached[package]?[sink.capability] == nil {
+                        lazyPath = lazyPath ?? path(to: state, then: edge)
+                        result.reached[package, default: [:]][sink.capability] = lazyPath
+                    }
                 }
-            }
-            guard collectViolations, firstUnderContext, !holds(context, sink) else { return }
-            // Effects: blame the outermost package on the path that lacks the capability.
-            let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
-            let package = contexts[blamed].package
-            if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
-                result.violations.append(Finding(package: package, capability: sink.capability, sink: sink.name,
-                                                 path: lazyPath ?? path(to: state, then: edge)))
+                guard collectViolations, firstUnderContext, !holds(context, sink) else { continue }
+                // Effects: blame the outermost package on the path that lacks the capability.
+                let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
+                let package = contexts[blamed].package
+                if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
+                    result.violations.append(Finding(package: package, capability: sink.capability, sink: sink.name,
+                                                     path: lazyPath ?? path(to: state, then: edge)))
+                }
             }
         }
     }

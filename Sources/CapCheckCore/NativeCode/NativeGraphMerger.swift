@@ -12,12 +12,15 @@ import Foundation
 ///   root node, `program start`;
 /// - a module of a system-library or binary target is reached from every declaration of a Swift file that
 ///   imports it, and reaching it is `ffi` for the package that declares the target (a binary target's must be
-///   granted explicitly);
+///   granted explicitly), plus what the catalog says the libraries a system-library target links can do
+///   (`sqlite3`: `fs` and `env`);
 /// - a package's own C function entered from another package's code (or from program start) is `ffi` for the
 ///   package: an edge to the pseudo-sink `native code of target <module>`.
 struct NativeGraphMerger {
     let packageGraph: PackageGraph
     let includeTests: Bool
+    /// What calling into each system library can do (`SinkCatalog.systemLibraries`).
+    var systemLibraries: [String: [(capability: Capability, does: String)]] = [:]
 
     func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: CallGraph) {
         let clangDefinitions = ClangDefinitions(definedIn: graph)
@@ -157,6 +160,14 @@ struct NativeGraphMerger {
                                                    isFileMain: false))
         let sinkNode = sink(Self.describe(target), .ffi, graph, explicit: target.kind == .binary)
         graph.addEdge(from: id, to: sinkNode, kind: .nativeCode, site: location)
+        if target.kind == .systemLibrary {
+            for library in ModuleMapFile.read(targetFolder: target.path)?.linkedLibraries ?? [] {
+                for effect in systemLibraries[library] ?? [] {
+                    graph.addEdge(from: id, to: sink("library \(library): \(effect.does)", effect.capability, graph), kind: .nativeCode,
+                                  site: location)
+                }
+            }
+        }
         return id
     }
 

@@ -208,7 +208,8 @@ public struct Analyzer {
             return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources) })
         })
         let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
-            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(nativeFindings, records: records, into: graph)
+            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests, systemLibraries: catalog.systemLibraries)
+                .merge(nativeFindings, records: records, into: graph)
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
             return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
         }

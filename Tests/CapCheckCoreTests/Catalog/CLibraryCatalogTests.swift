@@ -32,15 +32,37 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertEqual(result.status, 0, "names Glibc does not declare:\n" + missing.joined(separator: "\n"))
     }
 
-    /// No name is listed twice with different meanings.
-    func testEveryNameHasOneClassification() throws {
+    /// A name may need several capabilities (`localtime_r` reads `TZ` and `/etc/localtime`), but a pure name needs none.
+    func testNoNameIsBothPureAndACapability() throws {
         let data = try Data(contentsOf: GeneratedCatalog.resourcesFolder.appendingPathComponent("libc.json"))
         let list = try JSONDecoder().decode(CLibraryCatalogFile.self, from: data)
-        var seen: [String: String] = [:]
-        for (capability, names) in list.functions { for name in names { XCTAssertNil(seen.updateValue(capability, forKey: name), name) } }
-        for name in list.pure { XCTAssertNil(seen.updateValue("pure", forKey: name), "\(name) is both \(seen[name] ?? "") and pure") }
+        var seen: [String: Set<String>] = [:]
+        for (capability, names) in list.functions { for name in names { seen[name, default: []].insert(capability) } }
+        for name in list.pure { XCTAssertNil(seen[name], "\(name) is both \(seen[name] ?? []) and pure") }
         for prefix in list.purePrefixes {
-            for (name, capability) in seen where name.hasPrefix(prefix) && capability != "pure" { XCTFail("\(name) is \(capability) but matches pure prefix \(prefix)") }
+            for (name, capabilities) in seen where name.hasPrefix(prefix) { XCTFail("\(name) is \(capabilities) but matches pure prefix \(prefix)") }
         }
+        XCTAssertEqual(seen["localtime_r"], ["env", "fs"], "the time zone comes from TZ or /etc/localtime")
+    }
+
+    /// A function listed under several capabilities is one sink needing each (`SinkMatch.alsoNeeds`), first in
+    /// `Capability.builtIn` order.
+    func testAFunctionNeedingSeveralCapabilitiesIsOneSinkWithEach() throws {
+        let catalog = try SinkCatalog.bundled()
+        let node = GraphNode(usr: "c:@F@localtime_r", name: "localtime_r", kind: .function, language: .c, package: nil, module: nil,
+                             location: nil, isFileMain: false)
+        XCTAssertEqual(catalog.toolchainMatch(node, demangled: nil)?.capabilities, [.fs, .env])
+    }
+
+    /// system-libraries.json's `functions` classify a library's C functions by name: zlib's `gzopen` opens a file.
+    func testSystemLibraryFunctionsAreClassifiedByName() throws {
+        let catalog = try SinkCatalog.bundled()
+        func match(_ name: String) -> SinkMatch? {
+            catalog.toolchainMatch(GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil,
+                                             location: nil, isFileMain: false), demangled: nil)
+        }
+        XCTAssertEqual(match("gzopen")?.capabilities, [.fs])
+        XCTAssertEqual(match("inflate")?.capabilities, [.ffi], "the rest of zlib is C code, ffi from Swift")
+        XCTAssertEqual(catalog.systemLibraries["sqlite3"]?.map(\.capability), [.env, .fs])
     }
 }

@@ -111,9 +111,29 @@ final class NativeCodeUnitTests: XCTestCase {
                        ["vendor ffi system library target BinMod"])
     }
 
+    /// A system library the catalog knows (`system-libraries.json`) adds what it can do: sqlite3 reads its temporary
+    /// folder from the environment and opens files, whichever of its functions is called (found by RealWorld/Dynamic:
+    /// GRDB's `sqlite3_open_v2` reads `SQLITE_TMPDIR`). A library the catalog does not know stays `ffi` alone.
+    func testSystemLibraryTargetReachesWhatItsLibraryCanDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-syslib-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try #"module BinMod [system] { header "shim.h" link "sqlite3" export * }"#
+            .write(to: folder.appendingPathComponent("module.modulemap"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Self.check(.systemLibrary, policy: #"{ "version": 1, "packages": { "vendor": { "allow": ["ffi"] } } }"#,
+                                      targetPath: folder.path), [
+            "vendor env library sqlite3: reads SQLITE_TMPDIR and TMPDIR for its temporary files",
+            "vendor fs library sqlite3: opens, reads and writes database, journal and temporary files",
+        ])
+        try #"module BinMod [system] { header "shim.h" link "capcheck-unknown" export * }"#
+            .write(to: folder.appendingPathComponent("module.modulemap"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try Self.check(.systemLibrary, policy: #"{ "version": 1, "packages": {} }"#, targetPath: folder.path),
+                       ["vendor ffi system library target BinMod (links capcheck-unknown)"])
+    }
+
     /// The root calls `Wrapper.wrap()`, declared in a file of the `vendor` package that imports `BinMod`.
-    private static func check(_ kind: Target.Kind, policy text: String) throws -> [String] {
-        let packageGraph = binaryGraph(kind: kind)
+    private static func check(_ kind: Target.Kind, policy text: String, targetPath: String? = nil) throws -> [String] {
+        let packageGraph = binaryGraph(kind: kind, targetPath: targetPath)
         let wrap = IndexSymbol(usr: "s:7Wrapper4wrapyyF", name: "wrap()", kind: .function, subkind: 0, language: .swift)
         let module = IndexSymbol(usr: "c:@M@BinMod", name: "BinMod", kind: .module, subkind: 0, language: .swift)
         let records = [
@@ -126,23 +146,26 @@ final class NativeCodeUnitTests: XCTestCase {
         ]
         let ownership = SourceOwnership(graph: packageGraph)
         let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
-        NativeGraphMerger(packageGraph: packageGraph, includeTests: false).merge(NativeFindings(), records: records, into: graph)
+        let catalog = try SinkCatalog.bundled()
+        NativeGraphMerger(packageGraph: packageGraph, includeTests: false, systemLibraries: catalog.systemLibraries)
+            .merge(NativeFindings(), records: records, into: graph)
         let toolchain = try Toolchain.locate()
         let naming = SymbolNaming(demangler: try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")))
-        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: try SinkCatalog.bundled(),
+        let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: false)
         let policy = try PolicyLoader.parse(Data(text.utf8), file: "test.json")
         return checker.run(policy: policy, collectViolations: true).violationKeys
     }
 
-    private static func binaryGraph(kind: Target.Kind) -> PackageGraph {
+    private static func binaryGraph(kind: Target.Kind, targetPath: String? = nil) -> PackageGraph {
         let app = Package(identity: "app", name: "App", path: "/virtual/app", version: nil, targets: [
             Target(name: "App", moduleName: "App", kind: .swift, path: "/virtual/app/Sources/App", isTest: false),
         ])
         let vendor = Package(identity: "vendor", name: "Vendor", path: "/virtual/vendor", version: nil, targets: [
             Target(name: "Wrapper", moduleName: "Wrapper", kind: .swift, path: "/virtual/vendor/Sources/Wrapper", isTest: false),
             Target(name: "BinMod", moduleName: "BinMod", kind: kind,
-                   path: kind == .binary ? "/virtual/vendor/BinMod.artifactbundle" : "/virtual/vendor/Sources/BinMod", isTest: false),
+                   path: targetPath ?? (kind == .binary ? "/virtual/vendor/BinMod.artifactbundle" : "/virtual/vendor/Sources/BinMod"),
+                   isTest: false),
         ])
         return PackageGraph(root: app, packages: [app, vendor], dependencies: ["app": ["vendor"], "vendor": []])
     }
