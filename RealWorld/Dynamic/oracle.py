@@ -251,14 +251,18 @@ def analyse(events, symbolizer, ownership, from_calltrace):
         inner = stack[:innermost]
         api = inner[-1][0] if inner else None
         excluded = None
-        for function, *_ in inner:
-            for pattern, composite in COMPOSITE_ENTRIES:
-                if pattern.match(function or ""):
-                    capability = composite
-        if any(ONCE_FRAMES.match(function or "") for function, *_ in inner):
+        composite = next((c for function, *_ in inner for pattern, c in COMPOSITE_ENTRIES if pattern.match(function or "")), None)
+        if composite:
+            capability = composite
+        elif any(ONCE_FRAMES.match(function or "") for function, *_ in inner):
             excluded = "toolchain one-time setup"
+        # Every other package with code on the visible stack (callers, or code that called back into a closure).
+        outer = []
+        for entry in stack[innermost:]:
+            if entry[4] and entry[4] not in outer:
+                outer.append(entry[4])
         out.append({"event": event, "capability": capability, "package": stack[innermost][4], "api": api,
-                    "stack": stack, "excluded": excluded})
+                    "stack": stack, "excluded": excluded, "outer": outer[1:]})
     return out
 
 
@@ -299,6 +303,18 @@ def probe(args):
             "stack": describe_stack(example["stack"], names),
         })
     observed_pairs = {f"{p} {c}" for p, c in pairs}
+    # Outer frames: a package whose code is further out on the stack of an event. Through a direct call chain it
+    # reaches the capability too (effects propagate to callers); through a callback (an event loop running a
+    # closure) it need not. Listed for review, not counted as misses.
+    outer_gaps = collections.defaultdict(list)
+    for o in observed:
+        if o["excluded"]:
+            continue
+        for package in o["outer"]:
+            if package != ownership.root and o["capability"] not in reached.get(package, set()):
+                outer_gaps[(package, o["capability"])].append(o)
+    outer = [{"package": p, "capability": c, "events": len(found), "innermost": found[0]["package"],
+              "stack": describe_stack(found[0]["stack"], names, 24)} for (p, c), found in sorted(outer_gaps.items())]
     static_only = sorted(f"{identity} {capability}" for identity, capabilities in reached.items() if identity != ownership.root
                          for capability in capabilities if capability in ("fs", "net", "exec", "env")
                          and f"{identity} {capability}" not in observed_pairs)
@@ -311,11 +327,15 @@ def probe(args):
         "misses": misses,
         "staticOnly": static_only,
         "excluded": [{"package": p, "capability": c, "api": a, "events": n} for (p, c, a), n in sorted(excluded.items())],
+        "outerFrames": outer,
+        "apis": sorted({f"{o['package']} {o['capability']} {names.get(o['api'], o['api'])}" for o in observed if not o["excluded"]}),
     }
     with open(args.output, "w") as out:
         json.dump(result, out, indent=2)
     print(f"{args.probe}: {sum(counts.values())} events ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}); "
           f"{len(observed_pairs)} (package, capability) pairs; {len(misses)} missed")
+    for gap in outer:
+        print(f"  outer frame: {gap['package']} {gap['capability']} not reported ({gap['events']} events, innermost {gap['innermost']})")
     for miss in misses:
         print(f"  MISS {miss['package']} {miss['capability']} ({miss['audit']}, {miss['events']} events): {miss['call']}")
         for line in miss["stack"]:
@@ -325,20 +345,23 @@ def probe(args):
 
 def table(args):
     """Rewrites the part of the document between the dynamic-table markers from the probes' results."""
-    rows = ["| probe | run-time events (excluded) | (package, capability) seen at run time | missed by the audit | "
-            "reached statically, not seen in this run |", "|---|---|---|---|---|"]
+    rows = ["| probe | run-time events by capability | (package, capability) seen at run time | "
+            "missed by the audit | outer-frame packages not reported | reached statically, not seen in this run |",
+            "|---|---|---|---|---|---|"]
     details = []
     for path in args.results:
         result = json.load(open(path))
         events = ", ".join(f"{k} {v}" for k, v in result["events"].items()) or "none"
-        excluded = sum(e["events"] for e in result["excluded"])
         misses = "<br>".join(f"**{m['package']} {m['capability']}** ({m['audit']})" for m in result["misses"]) or "none"
-        rows.append(f"| {result['probe']} | {events} ({excluded}) | {', '.join(result['attributed']) or '—'} | {misses} | "
+        outer = "<br>".join(f"{o['package']} {o['capability']}" for o in result["outerFrames"]) or "none"
+        rows.append(f"| {result['probe']} | {events} | {', '.join(result['attributed']) or '—'} | {misses} | {outer} | "
                     f"{', '.join(result['staticOnly']) or '—'} |")
         for e in result["excluded"]:
             details.append(f"- {result['probe']}: {e['package']} {e['capability']} through `{e['api']}` ({e['events']} events)")
-    text = "\n".join(rows) + "\n\nExcluded as the toolchain's one-time setup (see above):\n\n" + ("\n".join(details) or "- nothing") + "\n"
+    text = "\n".join(rows) + "\n\nLeft out as the toolchain's one-time setup:\n\n" + ("\n".join(details) or "- nothing") + "\n"
     doc = open(args.doc).read()
+    if "<!-- dynamic:begin -->" not in doc:
+        raise SystemExit(f"{args.doc} has no <!-- dynamic:begin --> ... <!-- dynamic:end --> markers")
     doc = re.sub(r"(<!-- dynamic:begin -->\n).*(<!-- dynamic:end -->)", lambda m: m.group(1) + text + m.group(2), doc, flags=re.S)
     open(args.doc, "w").write(doc)
     print(text)
