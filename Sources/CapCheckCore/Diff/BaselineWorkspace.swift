@@ -17,7 +17,7 @@ public struct BaselineWorkspace {
     /// Creates (or refreshes) the copy and returns its package folder and the scratch folder to build it in.
     public func prepare(ref: String) throws -> (packagePath: URL, scratchPath: URL) {
         let resolved = try baseResolved(ref: ref)
-        let diffFolder = scratchPath.appendingPathComponent("capcheck/diff")
+        let diffFolder = ScratchLayout(scratch: scratchPath).diff
         let tree = diffFolder.appendingPathComponent("tree")
         let copy = tree.appendingPathComponent(packagePath.lastPathComponent)
         let files = FileManager.default

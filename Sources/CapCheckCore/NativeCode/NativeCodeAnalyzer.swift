@@ -86,12 +86,12 @@ public struct NativeCodeAnalyzer {
         plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SyscallTable.bundledNames().map(\.name))
         let sources = Set(plan.parsed.map(\.command.source))
         plan.fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
-                                               memo: scratchPath.appendingPathComponent("capcheck/native/fingerprints"))
+                                               memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
         return plan
     }
 
     private func cache(for plan: Plan) -> NativeResultCache {
-        NativeResultCache(directory: scratchPath.appendingPathComponent("capcheck/native"), libclang: plan.libraryIdentity)
+        NativeResultCache(directory: ScratchLayout(scratch: scratchPath).native, libclang: plan.libraryIdentity)
     }
 
     /// Plans and runs the pass.

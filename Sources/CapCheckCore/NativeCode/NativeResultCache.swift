@@ -10,7 +10,7 @@ import Foundation
 /// A source's definitions are stored in groups, one per file they are in, each group once under a name derived
 /// from its content (`groups/<hash>`): the inline functions of a header that hundreds of sources include (BoringSSL's
 /// internal headers) are written, read and merged once, not once per including source. Entries use
-/// `CompactWriter`'s encoding.
+/// `CompactWriter`'s encoding inside a `CacheFile`, checked whole before use; a group must also hash to its name.
 struct NativeResultCache {
     let directory: URL
     /// Which libclang parses: its `FileStamp.identity(of:)`.
@@ -25,7 +25,7 @@ struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     typealias Groups = [String: [NativeDefinition]]
 
-    private static let format = "native 4"
+    private static let format = "native 5"
 
     func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])
@@ -43,12 +43,14 @@ struct NativeResultCache {
     }
 
     func loadSyscalls(_ key: String) -> SyscallTable? {
-        guard let data = FileManager.default.contents(atPath: syscallFile(key).path) else { return nil }
-        var reader = CompactReader(data)
-        let entries = try? reader.array { reader in
-            (Int64(try reader.int()), SyscallTable.Entry(name: try reader.string(), capability: Capability(try reader.string())))
+        decode(syscallFile(key), key: key) { reader in
+            let entries = try reader.array { reader in
+                (Int64(try reader.int()), SyscallTable.Entry(name: try reader.string(), capability: Capability(try reader.string())))
+            }
+            // Every platform numbers some system calls: an empty table is damage, not a finding.
+            guard !entries.isEmpty else { throw CompactReader.Malformed() }
+            return SyscallTable(entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
         }
-        return entries.map { SyscallTable(entries: Dictionary($0, uniquingKeysWith: { first, _ in first })) }
     }
 
     func storeSyscalls(_ table: SyscallTable, key: String) {
@@ -58,21 +60,39 @@ struct NativeResultCache {
             writer.string(entry.value.name)
             writer.string(entry.value.capability.name)
         }
-        write(writer.data, to: syscallFile(key))
+        syscallFile(key).write(writer.data, key: key)
     }
 
     /// The cached entry of a source, nil when there is none or it cannot be read.
     func load(_ key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: entryFile(key).path) else { return nil }
-        var reader = CompactReader(data)
-        return try? Entry(errors: reader.array { try $0.string() }, groups: reader.array { try $0.string() })
+        decode(entryFile(key), key: key) { reader in Entry(errors: try reader.array { try $0.string() }, groups: try reader.array { try $0.string() }) }
     }
 
-    /// A group's definitions, nil when the group is missing or cannot be read.
+    /// A group's definitions, nil when the group is missing or damaged (its content must hash to its name).
     func loadGroup(_ name: String) -> [NativeDefinition]? {
-        guard let data = FileManager.default.contents(atPath: groupFile(name).path) else { return nil }
+        let file = groupFile(name)
+        guard let data = file.read(key: name) else { return nil }
+        guard CacheFile.digest(data) == name else {
+            file.discardUndecodable()
+            return nil
+        }
         var reader = CompactReader(data)
-        return try? reader.array(NativeDefinition.init(reading:))
+        guard let definitions = try? reader.array(NativeDefinition.init(reading:)), reader.isAtEnd else {
+            file.discardUndecodable()
+            return nil
+        }
+        return definitions
+    }
+
+    /// A cache file's payload decoded whole, nil when missing, written under another key, or damaged.
+    private func decode<T>(_ file: CacheFile, key: String, _ body: (inout CompactReader) throws -> T) -> T? {
+        guard let data = file.read(key: key) else { return nil }
+        var reader = CompactReader(data)
+        guard let value = try? body(&reader), reader.isAtEnd else {
+            file.discardUndecodable()
+            return nil
+        }
+        return value
     }
 
     /// Splits a fresh result into groups, stores them and the entry under `key` (when there is one), and returns
@@ -90,25 +110,21 @@ struct NativeResultCache {
             let name = hasher.hexDigest()
             entry.groups.append(name)
             groups[name] = definitions
-            if key != nil, !FileManager.default.fileExists(atPath: groupFile(name).path) { write(writer.data, to: groupFile(name)) }
+            if key != nil, groupFile(name).read(key: name) == nil { groupFile(name).write(writer.data, key: name) }
         }
         if let key {
             var writer = CompactWriter()
             writer.array(entry.errors) { $0.string($1) }
             writer.array(entry.groups) { $0.string($1) }
-            write(writer.data, to: entryFile(key))
+            entryFile(key).write(writer.data, key: key)
         }
         return (entry, groups)
     }
 
-    private func write(_ data: Data, to file: URL) {
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
-    }
-
-    private func entryFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".source") }
-    private func syscallFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".syscalls") }
-    private func groupFile(_ name: String) -> URL { directory.appendingPathComponent("groups/" + name) }
+    private func entryFile(_ key: String) -> CacheFile { CacheFile(url: directory.appendingPathComponent(key + ".source"), format: Self.fileFormat) }
+    private func syscallFile(_ key: String) -> CacheFile { CacheFile(url: directory.appendingPathComponent(key + ".syscalls"), format: Self.fileFormat) }
+    private func groupFile(_ name: String) -> CacheFile { CacheFile(url: directory.appendingPathComponent("groups/" + name), format: Self.fileFormat) }
+    private static var fileFormat: String { format.replacingOccurrences(of: " ", with: "-") }
 }
 
 // MARK: Encoding

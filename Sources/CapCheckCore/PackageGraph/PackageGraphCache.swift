@@ -1,56 +1,66 @@
 import Foundation
 
-/// Keeps the resolved package graph under `<scratch>/capcheck/package-graph.json`, so a re-check does not
-/// ask SwiftPM again (one `show-dependencies` plus one `describe` per package: seconds on a large graph).
+/// Keeps the resolved package graph under `<scratch>/capcheck/package-graph` (a `CacheFile`), so a re-check does
+/// not ask SwiftPM again (one `show-dependencies` plus one `describe` per package: seconds on a large graph).
 ///
-/// The cache is valid while its key is unchanged: the root's `Package.resolved`, the resolution mode, and the
-/// size and modification time of every manifest (`Package*.swift`) of every package in the cached graph.
-/// Adding, removing or re-pinning a dependency changes one of those.
+/// The cache is valid while its key is unchanged. The key covers everything `describe` and `show-dependencies`
+/// read: the root's `Package.resolved`, the resolution mode, the toolchain (`swift`, by path, size and time), the
+/// environment manifests are evaluated in, the content of every manifest (`Package*.swift`) of every package in the
+/// cached graph, and the names of every file and folder under each target's folder (the source lists: a file added
+/// to, removed from or renamed in any target changes the key).
 struct PackageGraphCache {
     let packagePath: URL
     let scratchPath: URL
     let onlyResolvedVersions: Bool
+    /// The `swift` that resolves the graph.
+    let swift: URL
+    var environment = ProcessInfo.processInfo.environment
 
     private struct Snapshot: Codable {
-        var format = 2
-        var key: String
         var root: Package
         var packages: [Package]
         var dependencies: [String: [String]]
     }
 
-    private var file: URL { scratchPath.appendingPathComponent("capcheck/package-graph.json") }
+    private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: "package-graph-3") }
 
     /// The cached graph, if its key still matches.
     func load() -> PackageGraph? {
-        guard let data = FileManager.default.contents(atPath: file.path),
-              let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data),
-              snapshot.format == 2,
-              snapshot.key == key(for: snapshot.packages) else { return nil }
+        guard let contents = file.read() else { return nil }
+        guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: contents.payload) else {
+            file.discardUndecodable()
+            return nil
+        }
+        guard contents.matches(key: key(for: snapshot.packages)) else { return nil }
         return PackageGraph(root: snapshot.root, packages: snapshot.packages, dependencies: snapshot.dependencies)
     }
 
     /// Stores the graph; failures are ignored (the cache is an optimisation only).
     func store(_ graph: PackageGraph) {
-        let snapshot = Snapshot(key: key(for: graph.packages), root: graph.root, packages: graph.packages,
-                                dependencies: graph.dependencies)
-        guard let data = try? JSONEncoder().encode(snapshot) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard let data = try? encoder.encode(Snapshot(root: graph.root, packages: graph.packages, dependencies: graph.dependencies)) else { return }
+        file.write(data, key: key(for: graph.packages))
     }
 
-    private func key(for packages: [Package]) -> String {
-        let files = FileManager.default
-        var parts = ["resolved-only=\(onlyResolvedVersions)", "root=\(packagePath.path)"]
-        let resolved = packagePath.appendingPathComponent("Package.resolved").path
-        parts.append("Package.resolved=" + (files.contents(atPath: resolved).map { String(decoding: $0, as: UTF8.self) } ?? "-"))
+    func key(for packages: [Package]) -> String {
+        var hasher = SHA256()
+        hasher.update(field: "resolved-only=\(onlyResolvedVersions)")
+        hasher.update(field: packagePath.path)
+        hasher.update(field: FileStamp.identity(of: swift.path))
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { hasher.update(field: name + "=" + value) }
+        hasher.update(field: FileManager.default.contents(atPath: packagePath.appendingPathComponent("Package.resolved").path)
+            .map { CacheFile.digest($0) } ?? "no Package.resolved")
         for package in packages {
-            let manifests = ((try? files.contentsOfDirectory(atPath: package.path)) ?? [])
+            hasher.update(field: package.identity)
+            let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? [])
                 .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }.sorted()
             for manifest in manifests {
-                parts.append("\(package.identity)/\(manifest)=" + (FileStamp.of(package.path + "/" + manifest) ?? "missing"))
+                hasher.update(field: manifest)
+                hasher.update(field: FileManager.default.contents(atPath: package.path + "/" + manifest).map { CacheFile.digest($0) } ?? "missing")
             }
+            for target in package.targets { DirectoryListing.update(&hasher, with: target.path) }
         }
-        return parts.joined(separator: "\n")
+        return hasher.hexDigest()
     }
 }

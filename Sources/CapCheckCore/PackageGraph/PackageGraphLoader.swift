@@ -18,7 +18,8 @@ public struct PackageGraphLoader: Sendable {
 
     /// The graph from the cache under the scratch folder when still valid, else from SwiftPM (then cached).
     public func load() throws -> PackageGraph {
-        let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions)
+        let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions,
+                                      swift: toolchain.swiftExecutable)
         if let cached = cache.load() { return cached }
         let graph = try resolve()
         cache.store(graph)
@@ -43,7 +44,7 @@ public struct PackageGraphLoader: Sendable {
             queue.append(contentsOf: children)
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
-        let describeScratch = scratchPath.appendingPathComponent("capcheck/describe")
+        let describeScratch = ScratchLayout(scratch: scratchPath).describe
         let described = concurrentMap(order.count) { index in
             Result {
                 try targets(of: URL(fileURLWithPath: order[index].path), scratch: describeScratch.appendingPathComponent(order[index].identity))

@@ -2,8 +2,8 @@ import Foundation
 
 /// The merged call graph, the catalog's classification of its nodes and what else the checker needs, kept under
 /// `<scratch>/capcheck/analysis` for the next run with the same inputs (`AnalysisInputs`): such a run reads no
-/// record, parses nothing and merges nothing. One snapshot is kept, the last one written; it is trusted like the
-/// build folder it lives in.
+/// record, parses nothing and merges nothing. One snapshot is kept, the last one written, in a `CacheFile` (checked
+/// whole before it is used).
 struct AnalysisSnapshot {
     var graph: CallGraph
     /// What the libclang pass and the Swift source scan could not analyse.
@@ -13,23 +13,24 @@ struct AnalysisSnapshot {
     /// The catalog's classification of the graph's nodes.
     var catalogSinks: CatalogSinks
 
-    private static let format = "analysis 2"
+    static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-3") }
 
-    static func file(in scratch: URL) -> URL { scratch.appendingPathComponent("capcheck/analysis") }
-
-    /// The last snapshot written and its key; nil when there is none or it cannot be read.
-    static func load(scratch: URL) -> (key: String, snapshot: AnalysisSnapshot)? {
-        guard let data = FileManager.default.contents(atPath: file(in: scratch).path) else { return nil }
-        var reader = CompactReader(data)
-        guard (try? reader.string()) == format, let key = try? reader.string(), let snapshot = try? read(from: &reader) else { return nil }
-        return (key, snapshot)
+    /// The last snapshot written, with the digest of the key it was written under (`CacheFile.Contents.matches`);
+    /// nil when there is none or it is damaged.
+    static func load(scratch: URL) -> (written: CacheFile.Contents, snapshot: AnalysisSnapshot)? {
+        let file = file(in: scratch)
+        guard let contents = file.read() else { return nil }
+        var reader = CompactReader(contents.payload)
+        guard let snapshot = try? read(from: &reader) else {
+            file.discardUndecodable()
+            return nil
+        }
+        return (contents, snapshot)
     }
 
     /// Writes the snapshot under `key`, replacing the previous one; failures are ignored (it is only a cache).
     func store(key: String, scratch: URL) {
         var writer = CompactWriter()
-        writer.string(Self.format)
-        writer.string(key)
         CallGraphCoding.write(graph, to: &writer)
         writer.array(unanalyzed) { writer, entry in
             writer.string(entry.package)
@@ -48,9 +49,7 @@ struct AnalysisSnapshot {
             writer.int(entry.0)
             writer.sink(entry.1)
         }
-        let url = Self.file(in: scratch)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? writer.data.write(to: url, options: .atomic)
+        Self.file(in: scratch).write(writer.data, key: key)
     }
 
     private static func read(from reader: inout CompactReader) throws -> AnalysisSnapshot {

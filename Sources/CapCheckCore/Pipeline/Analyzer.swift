@@ -82,6 +82,7 @@ public struct Analyzer {
         if options.sandbox, !options.skipBuild { _ = try BuildSandbox.locate() }  // before anything else: say so at once
 
         progress("Resolving the package graph…")
+        ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
         let packageGraph = try timings.measure("package graph") { try graphLoader.load() }
@@ -126,7 +127,7 @@ public struct Analyzer {
         }, {
             timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
         })
-        let reusable = inputs.key != nil && last?.key == inputs.key ? last?.snapshot : nil
+        let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
         let snapshot: AnalysisSnapshot
         if let reusable {
@@ -185,7 +186,7 @@ public struct Analyzer {
             let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, records: records,
                                      builtModules: builtModules, nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
                                      demangler: FileStamp.identity(of: demangler))
-                .key(memo: options.scratchPath.appendingPathComponent("capcheck/swift-hashes"))
+                .key(memo: ScratchLayout(scratch: options.scratchPath).swiftHashes)
             return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
         }
     }

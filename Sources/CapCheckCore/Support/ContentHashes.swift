@@ -25,10 +25,15 @@ enum ContentHashes {
         return hasher.hexDigest()
     }
 
+    private static func memoFile(_ url: URL) -> CacheFile { CacheFile(url: url, format: "content-hashes-1") }
+
     private static func load(_ file: URL) -> [String: (stamp: String, hash: String)] {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return [:] }
+        guard let data = memoFile(file).read(key: "") else { return [:] }
         var reader = CompactReader(data)
-        guard let entries = try? reader.array({ try ($0.string(), $0.string(), $0.string()) }) else { return [:] }
+        guard let entries = try? reader.array({ try ($0.string(), $0.string(), $0.string()) }), reader.isAtEnd else {
+            memoFile(file).discardUndecodable()
+            return [:]
+        }
         return Dictionary(entries.map { ($0.0, (stamp: $0.1, hash: $0.2)) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -39,7 +44,6 @@ enum ContentHashes {
             writer.string(entry.value.stamp)
             writer.string(entry.value.hash)
         }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? writer.data.write(to: file, options: .atomic)
+        memoFile(file).write(writer.data, key: "")
     }
 }

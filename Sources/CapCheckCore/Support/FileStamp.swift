@@ -16,6 +16,12 @@ enum FileStamp {
         return resolved + "|" + (of(resolved) ?? "missing")
     }
 
+    /// Whether `path` is a folder (links followed).
+    static func isDirectory(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
     /// A file's size and modification time (seconds since 1970). One stat(2) call: a warm run stamps every header
     /// of every C-family source, and Foundation's attribute dictionary costs many times more (it looks up the
     /// owner's account name, reading /etc/passwd).

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Keeps what the Swift source scan found per file under `<scratch>/capcheck/swift-source-scan.json`, so a re-check
-/// parses only the files that changed (swift-syntax's parser is slow in a debug build of capcheck).
+/// Keeps what the Swift source scan found per file under `<scratch>/capcheck/swift-source-scan` (a `CacheFile`), so a
+/// re-check parses only the files that changed (swift-syntax's parser is slow in a debug build of capcheck).
 ///
 /// A file's entry is valid while its key is unchanged: the file's size and modification time, the lines the index
 /// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version and the
@@ -14,16 +14,19 @@ final class SourceScanCache: @unchecked Sendable {
     }
 
     private static let format = 1
-    private let file: URL?
+    private let file: CacheFile?
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var changed = false
 
     /// A cache in `scratch` (nil: none, nothing is kept).
     init(scratch: URL?) {
-        file = scratch?.appendingPathComponent("capcheck/swift-source-scan.json")
-        guard let file, let data = FileManager.default.contents(atPath: file.path),
-              let stored = try? JSONDecoder().decode([String: Entry].self, from: data) else { return }
+        file = scratch.map { CacheFile(url: ScratchLayout(scratch: $0).swiftSourceScan, format: "swift-source-scan-\(Self.format)") }
+        guard let file, let data = file.read(key: "") else { return }
+        guard let stored = try? JSONDecoder().decode([String: Entry].self, from: data) else {
+            file.discardUndecodable()
+            return
+        }
         entries = stored
     }
 
@@ -58,9 +61,10 @@ final class SourceScanCache: @unchecked Sendable {
 
     /// Writes the cache back when something changed; failures are ignored (the cache is an optimisation only).
     func save() {
-        guard changed, let file, let data = try? JSONEncoder().encode(entries) else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        guard changed, let file, let data = try? encoder.encode(entries) else { return }
+        file.write(data, key: "")
     }
 }
 

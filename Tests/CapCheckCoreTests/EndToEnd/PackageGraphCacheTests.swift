@@ -2,32 +2,74 @@
 import Foundation
 import XCTest
 
-/// The package graph is cached under the scratch folder and used only while its key (Package.resolved and
-/// every manifest's size and modification time) is unchanged.
+/// The package graph is cached under the scratch folder and used only while its key — Package.resolved, the
+/// toolchain, the environment, every manifest's content and the names of every file in every target — is unchanged,
+/// and only while the file is whole.
 final class PackageGraphCacheTests: XCTestCase {
-    func testCachedGraphIsUsedUntilAManifestChanges() throws {
-        try Fixtures.build("DemoApp")
-        let package = Fixtures.packagePath("DemoApp")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-graph-cache-\(UUID().uuidString)")
+    /// A copy of DemoApp and its local dependencies in a temporary folder (the test edits them).
+    private func copyOfDemoApp() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-graph-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Fixtures"), withIntermediateDirectories: true)
+        for name in ["DemoApp", "Packages"] {
+            try FileManager.default.copyItem(at: Fixtures.packagePath(name), to: folder.appendingPathComponent("Fixtures/\(name)"))
+        }
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder.appendingPathComponent("Fixtures/DemoApp")
+    }
+
+    func testCachedGraphIsUsedUntilAnInputChanges() throws {
+        let package = try copyOfDemoApp()
+        let scratch = package.appendingPathComponent(".build")
         let loader = PackageGraphLoader(toolchain: try Toolchain.locate(), packagePath: package, scratchPath: scratch)
         let fresh = try loader.load()
-        let cacheFile = scratch.appendingPathComponent("capcheck/package-graph.json")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: cacheFile.path))
-        XCTAssertEqual(try loader.load().packages.map(\.identity), fresh.packages.map(\.identity))
+        let cache = PackageGraphCache(packagePath: package, scratchPath: scratch, onlyResolvedVersions: false,
+                                      swift: try Toolchain.locate().swiftExecutable)
+        let file = CacheFile(url: ScratchLayout(scratch: scratch).packageGraph, format: "package-graph-3")
+        XCTAssertNotNil(file.read(key: cache.key(for: fresh.packages)))
 
-        // Tamper with the cached graph (keeping its key): the loader must return it, proving it reads the cache.
-        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: cacheFile)) as? [String: Any])
-        var root = try XCTUnwrap(json["root"] as? [String: Any])
-        root["name"] = "TamperedName"
-        json["root"] = root
-        try JSONSerialization.data(withJSONObject: json).write(to: cacheFile)
+        // Rewrite the cached graph under the same key: the loader returns it, proving it reads the cache.
+        func tamper() throws {
+            var json = try XCTUnwrap(JSONSerialization.jsonObject(with: XCTUnwrap(file.read()).payload) as? [String: Any])
+            var root = try XCTUnwrap(json["root"] as? [String: Any])
+            root["name"] = "TamperedName"
+            json["root"] = root
+            file.write(try JSONSerialization.data(withJSONObject: json), key: cache.key(for: fresh.packages))
+        }
+        try tamper()
         XCTAssertEqual(try loader.load().root.name, "TamperedName")
 
-        // Touching a dependency's manifest invalidates it.
-        let manifest = Fixtures.repositoryRoot.appendingPathComponent("Fixtures/Packages/latent-fs/Package.swift").path
-        let original = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date)
-        try FileManager.default.setAttributes([.modificationDate: original.addingTimeInterval(-3600)], ofItemAtPath: manifest)
-        defer { try? FileManager.default.setAttributes([.modificationDate: original], ofItemAtPath: manifest) }
+        // Touching a manifest keeps the key (its content is the same); editing one changes it.
+        let manifest = package.deletingLastPathComponent().appendingPathComponent("Packages/latent-fs/Package.swift")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: manifest.path)
+        XCTAssertEqual(try loader.load().root.name, "TamperedName")
+        try (try String(contentsOf: manifest, encoding: .utf8) + "\n// edited\n").write(to: manifest, atomically: true, encoding: .utf8)
         XCTAssertEqual(try loader.load().root.name, "DemoApp")
+
+        // A Swift file added to a dependency's target changes the source lists (issue 16: it was never analysed).
+        try tamper()
+        let helper = package.deletingLastPathComponent().appendingPathComponent("Packages/granted-fs/Sources/GrantedFS/Helper.swift")
+        try "func helper() {}\n".write(to: helper, atomically: true, encoding: .utf8)
+        let withHelper = try loader.load()
+        XCTAssertEqual(withHelper.root.name, "DemoApp")
+        let grantedFS = try XCTUnwrap(withHelper.packages.first { $0.identity == "granted-fs" }?.targets.first)
+        XCTAssertTrue(grantedFS.sources.contains("Helper.swift"), "\(grantedFS.sources)")
+
+        // So does a renamed one.
+        try tamper()
+        try FileManager.default.moveItem(at: helper, to: helper.deletingLastPathComponent().appendingPathComponent("Renamed.swift"))
+        XCTAssertEqual(try loader.load().root.name, "DemoApp")
+    }
+
+    func testADamagedCacheIsNotUsed() throws {
+        let package = try copyOfDemoApp()
+        let scratch = package.appendingPathComponent(".build")
+        let loader = PackageGraphLoader(toolchain: try Toolchain.locate(), packagePath: package, scratchPath: scratch)
+        let fresh = try loader.load()
+        let url = ScratchLayout(scratch: scratch).packageGraph
+        var bytes = try [UInt8](Data(contentsOf: url))
+        bytes[bytes.count / 2] ^= 0x04  // one bit flipped in the payload
+        try Data(bytes).write(to: url)
+        XCTAssertEqual(try loader.load().dependencies, fresh.dependencies)
+        XCTAssertNotNil(CacheFile(url: url, format: "package-graph-3").read(), "the damaged file was replaced by a whole one")
     }
 }

@@ -7,7 +7,7 @@ import XCTest
 /// per file and content, shared by every source that saw them.
 final class NativeResultCacheTests: XCTestCase {
     func testCachedResultsAreReusedAndKeyedByContent() throws {
-        let cacheFolder = Fixtures.scratchPath("NativeApp").appendingPathComponent("capcheck/native")
+        let cacheFolder = ScratchLayout(scratch: Fixtures.scratchPath("NativeApp")).native
         // Each analysis below must run the libclang pass (not read the last run's snapshot).
         func analyse() throws -> AnalysisReport {
             Fixtures.forgetSnapshot("NativeApp")
@@ -21,13 +21,20 @@ final class NativeResultCacheTests: XCTestCase {
         // Replace every cached entry with an empty one: a re-check that reads the cache loses the C-side findings.
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
 
-        // The system-call table is cached too (so a warm run does not load libclang): an empty cached table loses
-        // the classified raw syscall.
+        // The system-call table is cached too (so a warm run does not load libclang). A damaged one — zero-filled,
+        // truncated, or a well-formed empty table — is not used: the raw syscall is still classified (issue 16).
         XCTAssertTrue(baseline.contains("c-raw-syscall fs syscall(SYS_openat)"))
         let tables = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".syscalls") }
         XCTAssertFalse(tables.isEmpty, "one table per libclang and platform")
-        for table in tables { try Data([0]).write(to: cacheFolder.appendingPathComponent(table)) }  // an empty list
-        XCTAssertFalse(try analyse().violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
+        for damage in [Data(repeating: 0, count: 64), Data([0])] {
+            for table in tables { try damage.write(to: cacheFolder.appendingPathComponent(table)) }
+            XCTAssertTrue(try analyse().violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"))
+        }
+        for table in tables {
+            let key = String(table.dropLast(".syscalls".count))
+            NativeResultCache(directory: cacheFolder, libclang: "v").storeSyscalls(SyscallTable(entries: [:]), key: key)
+        }
+        XCTAssertTrue(try analyse().violationKeys.contains("c-raw-syscall fs syscall(SYS_openat)"), "an empty table is not a finding")
         let cache = NativeResultCache(directory: cacheFolder, libclang: "v")
         for name in cached { _ = cache.store(NativeSourceScanner.Result(), key: String(name.dropLast(".source".count))) }
         XCTAssertFalse(try analyse().violationKeys.contains("c-asm unsafe inline asm"))
@@ -51,7 +58,7 @@ final class NativeResultCacheTests: XCTestCase {
 /// C source is not parsed again; an edited one is.
 final class NativeCacheAcrossBuildsTests: XCTestCase {
     func testTouchedSourcesAreNotParsedAgainEditedOnesAre() throws {
-        let cacheFolder = Fixtures.scratchPath("NativeApp").appendingPathComponent("capcheck/native")
+        let cacheFolder = ScratchLayout(scratch: Fixtures.scratchPath("NativeApp")).native
         let source = Fixtures.packagePath("Packages/c-asm/Sources/CAsm/casm.c")
         let original = try Data(contentsOf: source)
         func rebuild() throws {

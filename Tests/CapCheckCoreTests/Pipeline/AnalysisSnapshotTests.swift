@@ -36,13 +36,13 @@ final class AnalysisSnapshotTests: XCTestCase {
         Fixtures.forgetSnapshot(fixture)
         let first = try analyse()
         XCTAssertTrue(first.readRecords)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)).path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)).url.path))
         let second = try analyse()
         XCTAssertFalse(second.readRecords, "nothing changed: the snapshot is used")
         XCTAssertEqual(second.report, first.report)
 
         // A snapshot that cannot be read is not used.
-        try Data("garbage".utf8).write(to: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)))
+        try Data("garbage".utf8).write(to: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)).url)
         let third = try analyse()
         XCTAssertTrue(third.readRecords)
         XCTAssertEqual(third.report, first.report)

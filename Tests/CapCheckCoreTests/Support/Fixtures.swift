@@ -1,4 +1,4 @@
-import CapCheckCore
+@testable import CapCheckCore
 import Foundation
 import XCTest
 
@@ -62,7 +62,7 @@ enum Fixtures {
     /// Removes the last run's analysis snapshot, so that the next analysis runs every stage (for tests of the
     /// caches the snapshot would hide).
     static func forgetSnapshot(_ name: String) {
-        try? FileManager.default.removeItem(at: scratchPath(name).appendingPathComponent("capcheck/analysis"))
+        try? FileManager.default.removeItem(at: ScratchLayout(scratch: scratchPath(name)).analysis)
     }
 
     /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.
