@@ -9,6 +9,10 @@ public struct PackageBuilder {
     public var onlyResolvedVersions = false
     /// Build under bubblewrap (`BuildSandbox`): no network, writes only to the scratch folder.
     public var sandbox = false
+    /// Make SwiftPM plan the build afresh. Its plan is redone when the root package's files or manifest change, not
+    /// when a file is added to, removed from or renamed in a dependency: the old plan then compiles no new file and
+    /// fails on a removed one ("missing inputs"). Set when the package graph changed since capcheck last saw it.
+    public var replan = false
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -26,6 +30,7 @@ public struct PackageBuilder {
         if sandbox {
             command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath, package: packagePath)
         }
+        if replan { try? FileManager.default.removeItem(at: scratchPath.appendingPathComponent("debug.yaml")) }
         let result = try ProcessRunner.run(command.executable, command.arguments, echoStderr: echoProgress)
         guard result.status == 0 else {
             throw CapCheckError(.build, """

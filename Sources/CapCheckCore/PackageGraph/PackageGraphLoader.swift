@@ -17,13 +17,17 @@ public struct PackageGraphLoader: Sendable {
     }
 
     /// The graph from the cache under the scratch folder when still valid, else from SwiftPM (then cached).
-    public func load() throws -> PackageGraph {
+    public func load() throws -> PackageGraph { try loadNoting().graph }
+
+    /// The graph, and whether it changed since the cache was written (a manifest, a dependency, or the files of a
+    /// target: SwiftPM's own build plan notices only the root package's, see `PackageBuilder.replan`).
+    public func loadNoting() throws -> (graph: PackageGraph, changed: Bool) {
         let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions,
                                       swift: toolchain.swiftExecutable)
-        if let cached = cache.load() { return cached }
+        if let cached = cache.load() { return (cached, false) }
         let graph = try resolve()
         cache.store(graph)
-        return graph
+        return (graph, true)
     }
 
     private func resolve() throws -> PackageGraph {

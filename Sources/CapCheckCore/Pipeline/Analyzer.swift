@@ -85,7 +85,7 @@ public struct Analyzer {
         ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
-        let packageGraph = try timings.measure("package graph") { try graphLoader.load() }
+        let (packageGraph, graphChanged) = try timings.measure("package graph") { try graphLoader.loadNoting() }
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
         // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
@@ -110,6 +110,7 @@ public struct Analyzer {
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         builder.onlyResolvedVersions = options.onlyResolvedVersions
         builder.sandbox = options.sandbox
+        builder.replan = graphChanged
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
             try timings.measure("build") { try builder.build(includeTests: options.includeTests, echoProgress: false) }
@@ -166,11 +167,12 @@ public struct Analyzer {
 
     private func readInputs(loader: IndexStoreLoader, packageGraph: PackageGraph, ownership: SourceOwnership,
                             toolchain: Toolchain, catalog: SinkCatalog, demangler: String) throws -> Inputs {
-        let units = try timings.measure("index units") { try loader.currentUnits() }
+        let units = StaleIndexCheck.current(try timings.measure("index units") { try loader.currentUnits() })
         guard !units.isEmpty else {
             throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
         }
-        try StaleIndexCheck.verify(units: units, storePath: loader.store.path)
+        try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, includeTests: options.includeTests,
+                                   storePath: loader.store.path, skippedBuild: options.skipBuild)
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,

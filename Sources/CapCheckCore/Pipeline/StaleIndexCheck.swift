@@ -1,16 +1,37 @@
 import Foundation
 
-/// Refuses an index store older than the sources it describes (e.g. `--skip-build` after an edit):
-/// a stale store would check code that is no longer there and miss code that is.
+/// Refuses an index store that does not describe the sources as they are: a source changed after it was indexed
+/// (`--skip-build` after an edit), or a source of a target the build compiled that has no index unit (a file added
+/// since the build). A stale store would check code that is no longer there and miss code that is.
 enum StaleIndexCheck {
-    static func verify(units: [IndexUnit], storePath: String) throws {
+    /// The units of sources that still exist: the store keeps a deleted file's unit, whose code is gone.
+    static func current(_ units: [IndexUnit]) -> [IndexUnit] {
+        units.filter { $0.mainFile.isEmpty || FileManager.default.fileExists(atPath: $0.mainFile) }
+    }
+
+    /// - Parameter skippedBuild: whether this run skipped the build (then the remedy is to build).
+    static func verify(units: [IndexUnit], packageGraph: PackageGraph, includeTests: Bool, storePath: String, skippedBuild: Bool) throws {
+        let remedy = skippedBuild
+            ? "rebuild (run without --skip-build)"
+            : "the build did not recompile it; run `swift package clean` in the package (or delete debug.yaml in the scratch folder) and run capcheck again"
         for unit in units where !unit.mainFile.isEmpty {
             guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
             if modified > unit.modificationTime + 1 {
-                throw CapCheckError(.indexStore, """
-                    the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \
-                    rebuild (run without --skip-build)
-                    """)
+                throw CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \(remedy)")
+            }
+        }
+        let indexed = Set(units.map(\.mainFile))
+        for package in packageGraph.packages {
+            for target in package.targets where (target.kind == .swift || target.kind == .clang) && (includeTests || !target.isTest) {
+                let sources = target.sources.map { URL(fileURLWithPath: target.path).appendingPathComponent($0).path }
+                // Only targets the build compiled: some of their sources have units (one unit per source file).
+                guard sources.contains(where: indexed.contains) else { continue }
+                if let missing = sources.first(where: { !indexed.contains($0) }) {
+                    throw CapCheckError(.indexStore, """
+                        the index store at \(storePath) is stale: \(missing) (target \(target.name) of \(package.identity)) \
+                        has no index unit, so it was added after the last build; \(remedy)
+                        """)
+                }
             }
         }
     }

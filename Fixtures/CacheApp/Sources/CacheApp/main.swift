@@ -1,0 +1,5 @@
+import CacheCDep
+import CacheSwiftDep
+
+swiftEntry()
+cEntry()

@@ -1,0 +1,1 @@
+int ccache_entry(void);

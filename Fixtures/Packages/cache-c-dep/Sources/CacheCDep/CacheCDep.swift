@@ -1,0 +1,3 @@
+import CCacheDep
+
+public func cEntry() { _ = ccache_entry() }
