@@ -58,6 +58,15 @@ final class PackageGraphCacheTests: XCTestCase {
         try tamper()
         try FileManager.default.moveItem(at: helper, to: helper.deletingLastPathComponent().appendingPathComponent("Renamed.swift"))
         XCTAssertEqual(try loader.load().root.name, "DemoApp")
+
+        // The environment manifests run in and the toolchain are part of the key.
+        let key = cache.key(for: fresh.packages)
+        var otherEnvironment = cache
+        otherEnvironment.environment["CAPCHECK_MANIFEST_SWITCH"] = "1"
+        XCTAssertNotEqual(otherEnvironment.key(for: fresh.packages), key)
+        let otherToolchain = PackageGraphCache(packagePath: package, scratchPath: scratch, onlyResolvedVersions: false,
+                                               swift: URL(fileURLWithPath: "/usr/bin/true"))
+        XCTAssertNotEqual(otherToolchain.key(for: fresh.packages), key)
     }
 
     func testADamagedCacheIsNotUsed() throws {
