@@ -41,6 +41,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case construction = "constructed type"
     case inheritedMain = "static main() run by @main"
     case supertype = "supertype of a reached type"
+    case propertyWrapper = "property wrapper of the declaration"
+    case dynamicCall = "call of a @dynamicCallable value"
     // Edges of the libclang pass (`NativeCode/`).
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"

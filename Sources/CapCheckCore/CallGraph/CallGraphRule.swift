@@ -14,6 +14,8 @@ enum CallGraphRules {
         TypeReachesExternalConformanceWitnessesRule(),
         TypeReachesInheritedMainRule(),
         TypeReachesSupertypesRule(),
+        DeclarationReachesPropertyWrapperRule(),
+        TypeReachesDynamicCallRule(),
     ]
 }
 
