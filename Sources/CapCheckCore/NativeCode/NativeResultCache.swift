@@ -103,7 +103,7 @@ struct NativeResultCache {
 
     private func write(_ data: Data, to file: URL) {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        try? TemporaryFiles.shared.write(data, to: file)
     }
 
     private func entryFile(_ key: String) -> URL { directory.appendingPathComponent(key + ".source") }

@@ -36,7 +36,7 @@ struct PackageGraphCache {
                                 dependencies: graph.dependencies)
         guard let data = try? JSONEncoder().encode(snapshot) else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        try? TemporaryFiles.shared.write(data, to: file)
     }
 
     private func key(for packages: [Package]) -> String {

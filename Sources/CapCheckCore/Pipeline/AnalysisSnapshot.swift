@@ -50,7 +50,7 @@ struct AnalysisSnapshot {
         }
         let url = Self.file(in: scratch)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? writer.data.write(to: url, options: .atomic)
+        try? TemporaryFiles.shared.write(writer.data, to: url)
     }
 
     private static func read(from reader: inout CompactReader) throws -> AnalysisSnapshot {

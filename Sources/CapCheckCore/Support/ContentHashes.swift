@@ -40,6 +40,6 @@ enum ContentHashes {
             writer.string(entry.value.hash)
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? writer.data.write(to: file, options: .atomic)
+        try? TemporaryFiles.shared.write(writer.data, to: file)
     }
 }

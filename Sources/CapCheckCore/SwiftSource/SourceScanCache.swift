@@ -60,7 +60,7 @@ final class SourceScanCache: @unchecked Sendable {
     func save() {
         guard changed, let file, let data = try? JSONEncoder().encode(entries) else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
+        try? TemporaryFiles.shared.write(data, to: file)
     }
 }
 
