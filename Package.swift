@@ -16,10 +16,11 @@ let package = Package(
     targets: [
         .target(name: "CIndexStore"),
         .target(name: "CLibClang"),
+        .target(name: "CProcessControl"),
         .target(
             name: "CapCheckCore",
             dependencies: [
-                "CIndexStore", "CLibClang",
+                "CIndexStore", "CLibClang", "CProcessControl",
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
             ],

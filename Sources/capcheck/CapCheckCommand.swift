@@ -1,4 +1,5 @@
 import ArgumentParser
+import CapCheckCore
 import Foundation
 
 struct CapCheckCommand: ParsableCommand {
@@ -11,10 +12,12 @@ struct CapCheckCommand: ParsableCommand {
         defaultSubcommand: CheckCommand.self)
 }
 
-/// Runs the CLI with capcheck's exit codes: argument errors are usage errors (2), not ArgumentParser's 64.
+/// Runs the CLI with capcheck's exit codes: argument errors are usage errors (2), not ArgumentParser's 64;
+/// SIGINT and SIGTERM stop what capcheck started and exit 130 and 143 (`Interrupts`).
 @main
 enum Main {
     static func main() {
+        Interrupts.install()
         do {
             var command = try CapCheckCommand.parseAsRoot()
             try command.run()

@@ -26,6 +26,7 @@ struct InitCommand: ParsableCommand {
             let options = common.analyzerOptions()
             let destination = policy.map { URL(fileURLWithPath: $0) } ?? options.packagePath.appendingPathComponent("capabilities.json")
             var carried: [Capability: Policy.UserCapability] = [:]
+            try PolicyLoader.requireRegularFile(destination)  // never write over /dev/null or a folder
             if FileManager.default.fileExists(atPath: destination.path) {
                 guard force else {
                     throw CapCheckError(.usage, "\(destination.path) already exists; pass --force to overwrite it (its user capabilities are kept), or --policy to write elsewhere")

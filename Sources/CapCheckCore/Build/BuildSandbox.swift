@@ -19,11 +19,10 @@ public struct BuildSandbox: Sendable {
         #if !os(Linux)
         throw CapCheckError(.usage, "--sandbox uses bubblewrap, which exists on Linux only; drop --sandbox on this system")
         #else
-        if let explicit = environment["CAPCHECK_BWRAP"], !explicit.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: explicit) else {
-                throw CapCheckError(.toolchain, "CAPCHECK_BWRAP is set to \(explicit), which is not an executable")
-            }
-            return BuildSandbox(bwrap: URL(fileURLWithPath: explicit))
+        if let override = EnvironmentOverride("CAPCHECK_BWRAP", in: environment) {
+            let bwrap = try override.file(executable: true, expected: "the path of bubblewrap's `bwrap`",
+                                          otherwise: "use the `bwrap` on PATH")
+            return BuildSandbox(bwrap: URL(fileURLWithPath: bwrap))
         }
         guard let found = Toolchain.findOnPath("bwrap", path: environment["PATH"] ?? "") else {
             throw CapCheckError(.toolchain, """

@@ -73,30 +73,18 @@ struct CacheFile {
     }
 }
 
-/// Writes files atomically: to `<name>.tmp-<pid>-<random>` in the same folder, flushed to disk, then renamed over
-/// the target. A temporary file left by a process that was killed is removed by `removeLeftovers(in:)`.
+/// Writes files atomically through `TemporaryFiles` (a temporary file beside the target, registered so that an
+/// interrupted run removes it, then renamed over the target). A temporary file left by a process that was killed
+/// (`kill -9`) is removed by `removeLeftovers(in:)`.
 enum AtomicFile {
     static let marker = ".tmp-"
 
+    /// Writes `data` to `url`, creating its folder and replacing a folder that stands where the file belongs.
+    /// Failures are ignored: the callers write caches.
     static func write(_ data: Data, to url: URL) {
-        let folder = url.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(url.lastPathComponent + marker + "\(getpid())-\(UInt32.random(in: 0 ... .max))")
-        TemporaryFiles.shared.register(temporary)
-        defer { TemporaryFiles.shared.unregister(temporary) }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else { return }
-        do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: temporary)
-            return
-        }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileStamp.isDirectory(url.path) { try? FileManager.default.removeItem(at: url) }
-        if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+        try? TemporaryFiles.shared.write(data, to: url)
     }
 
     /// Removes temporary files in `folders` (not below them) that a process no longer running left behind.
@@ -109,23 +97,6 @@ enum AtomicFile {
                 try? FileManager.default.removeItem(atPath: folder.appendingPathComponent(name).path)
             }
         }
-    }
-}
-
-/// Temporary files this process has open, removed if it is interrupted (`TemporaryFiles.removeAll()`).
-final class TemporaryFiles: @unchecked Sendable {  // state behind `lock`
-    static let shared = TemporaryFiles()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-
-    func register(_ url: URL) { lock.lock(); paths.insert(url.path); lock.unlock() }
-    func unregister(_ url: URL) { lock.lock(); paths.remove(url.path); lock.unlock() }
-
-    /// Removes every registered file (on an interruption; the files' writers are not running any more).
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for path in paths { unlink(path) }
-        paths.removeAll()
     }
 }
 

@@ -9,18 +9,16 @@ public enum LibClangLocator {
 
     public static func locate(toolchain: Toolchain,
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let explicit = environment[overrideVariable], !explicit.isEmpty {
-            guard FileManager.default.fileExists(atPath: explicit) else {
-                throw CapCheckError(.toolchain, "\(overrideVariable) is set to \(explicit), which does not exist")
-            }
-            return explicit
+        if let override = EnvironmentOverride(overrideVariable, in: environment) {
+            return try override.file(expected: "the path of a libclang shared library (libclang.so)",
+                                     otherwise: "use the toolchain's own libclang.so or the system's (libclang-dev)")
         }
         let bundled = toolchain.libraryDirectory.appendingPathComponent("libclang.so").path
         if FileManager.default.fileExists(atPath: bundled) { return bundled }
         guard let found = systemLibraries().first else {
             throw CapCheckError(.toolchain, """
-                no libclang found (needed to analyse the package's C, C++ and Objective-C targets): not in the \
-                toolchain (\(toolchain.libraryDirectory.path)), not known to ldconfig, not under /usr/lib/llvm-*; \
+                no libclang found (needed to analyse the package's C, C++ and Objective-C targets): not in \
+                \(toolchain.libraryLocation), not known to ldconfig, not under /usr/lib/llvm-*; \
                 install libclang-dev (`apt-get install libclang-dev`) or set \(overrideVariable) to a libclang.so
                 """)
         }

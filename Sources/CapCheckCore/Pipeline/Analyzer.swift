@@ -78,6 +78,8 @@ public struct Analyzer {
         guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
             throw CapCheckError(.usage, "no Package.swift in \(options.packagePath.path); pass --package-path with the root of a Swift package")
         }
+        try ScratchFolder.prepare(options.scratchPath)
+        _ = try ChildTimeout.configured()  // a bad CAPCHECK_CHILD_TIMEOUT is an error even when no child runs
 
         if options.sandbox, !options.skipBuild { _ = try BuildSandbox.locate() }  // before anything else: say so at once
 

@@ -3,15 +3,27 @@ import Foundation
 /// Reads `capabilities.json` into a `Policy`, rejecting anything malformed with a located, actionable message.
 public enum PolicyLoader {
     /// Loads and parses the policy at `url`; messages name the file by `url.path`.
-    /// - Throws: `CapCheckError(.policy, …)` if the file cannot be read or is not a valid policy.
+    /// - Throws: `CapCheckError(.policy, …)` if the file is missing, not a regular file, cannot be read or is not a
+    ///   valid policy.
     public static func load(contentsOf url: URL) throws -> Policy {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw CapCheckError(.policy, "\(url.path): policy file not found") }
+        try requireRegularFile(url)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            var isDirectory: ObjCBool = false
-            let problem = !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) ? "policy file not found"
-                : isDirectory.boolValue ? "is a directory, not a policy file" : "cannot read the policy file; check its permissions"
-            throw CapCheckError(.policy, "\(url.path): \(problem)")
+            throw CapCheckError(.policy, "\(url.path): cannot read the policy file; check its permissions")
         }
         return try parse(data, file: url.path)
+    }
+
+    /// Checks that `url`, when it exists, is a regular file (or a link to one): a policy is never read from, or
+    /// written over, a folder, a device such as /dev/null, or a FIFO (whose reading would wait for a writer).
+    /// - Throws: `CapCheckError(.policy, …)` saying what it is instead.
+    public static func requireRegularFile(_ url: URL) throws {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return }
+        let kinds: [mode_t: String] = [S_IFDIR: "a directory", S_IFCHR: "a character device", S_IFBLK: "a block device",
+                                       S_IFIFO: "a FIFO", S_IFSOCK: "a socket"]
+        guard let kind = kinds[info.st_mode & S_IFMT] else { return }
+        throw CapCheckError(.policy, "\(url.path): is not a regular file (it is \(kind)); pass the path of a capabilities.json file")
     }
 
     /// How deeply grants may nest through `packages`; deeper policies are rejected.

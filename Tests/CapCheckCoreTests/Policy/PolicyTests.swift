@@ -131,7 +131,7 @@ final class PolicyTests: XCTestCase {
         let missing = directory.appendingPathComponent("missing.json")
         let text = message { _ = try PolicyLoader.load(contentsOf: missing) }
         XCTAssertTrue(text.contains(missing.path) && text.contains("not found"), text)
-        XCTAssertTrue(message { _ = try PolicyLoader.load(contentsOf: directory) }.contains("is a directory"))
+        XCTAssertTrue(message { _ = try PolicyLoader.load(contentsOf: directory) }.contains("is not a regular file (it is a directory)"))
     }
 
     func testJSONValues() throws {

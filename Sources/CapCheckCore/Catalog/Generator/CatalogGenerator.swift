@@ -54,7 +54,11 @@ public struct CatalogGenerator {
     public func generate() throws -> Generation {
         let target = try TargetInfo.read(toolchain)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-catalog-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        TemporaryFiles.shared.register(work.path)
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            TemporaryFiles.shared.unregister(work.path)
+        }
         let extractor = SymbolGraphExtractor(executable: try extractorPath(), target: target.triple, workDirectory: work)
         var symbols: [ToolchainSymbol] = []
         var attributed: [String: [SwiftInterfaceScanner.Declaration]] = [:]  // family → declarations
@@ -85,10 +89,17 @@ public struct CatalogGenerator {
     }
 
     private func extractorPath() throws -> URL {
-        if let explicit = environment["CAPCHECK_SYMBOLGRAPH_EXTRACT"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        let variable = "CAPCHECK_SYMBOLGRAPH_EXTRACT"
+        if let override = EnvironmentOverride(variable, in: environment) {
+            return URL(fileURLWithPath: try override.file(executable: true, expected: "the toolchain's swift-symbolgraph-extract",
+                                                          otherwise: "use the one beside `swift`"))
+        }
         let candidate = toolchain.libraryDirectory.deletingLastPathComponent().appendingPathComponent("bin/swift-symbolgraph-extract")
         guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw CapCheckError(.toolchain, "swift-symbolgraph-extract not found at \(candidate.path); set CAPCHECK_SYMBOLGRAPH_EXTRACT to the toolchain's swift-symbolgraph-extract")
+            throw CapCheckError(.toolchain, """
+                swift-symbolgraph-extract not found in \(toolchain.origin) (at \(candidate.path)); \
+                \(toolchain.advice(missing: "swift-symbolgraph-extract", override: variable))
+                """)
         }
         return candidate
     }
