@@ -17,15 +17,35 @@ let package = Package(
         .target(name: "CIndexStore"),
         .target(name: "CLibClang"),
         .target(name: "CProcessControl"),
-        .target(
-            name: "CapCheckCore",
-            dependencies: [
-                "CIndexStore", "CLibClang", "CProcessControl",
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-            ],
-            resources: [.copy("Catalog/Resources")]
-        ),
+        // The stages, each depending only on those listed before it (docs/semantics.md, README "Layout").
+        .target(name: "CapCheckSupport", dependencies: ["CProcessControl"]),
+        .target(name: "CapCheckModel", dependencies: ["CapCheckSupport"]),
+        .target(name: "CapCheckIndexStore", dependencies: ["CapCheckSupport", "CapCheckModel", "CIndexStore"]),
+        .target(name: "CapCheckPackageGraph", dependencies: ["CapCheckSupport", "CapCheckModel"]),
+        .target(name: "CapCheckBuild", dependencies: ["CapCheckSupport", "CapCheckModel"]),
+        .target(name: "CapCheckCatalog", dependencies: ["CapCheckSupport", "CapCheckModel"], resources: [.copy("Resources")]),
+        .target(name: "CapCheckPolicy", dependencies: ["CapCheckSupport", "CapCheckModel", "CapCheckCatalog"]),
+        .target(name: "CapCheckGraph", dependencies: ["CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph"]),
+        .target(name: "CapCheckNativeCode", dependencies: [
+            "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckCatalog", "CapCheckGraph",
+            "CLibClang",
+        ]),
+        .target(name: "CapCheckSwiftSource", dependencies: [
+            "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckCatalog",
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+        ]),
+        .target(name: "CapCheckBuildTime", dependencies: ["CapCheckSupport", "CapCheckModel", "CapCheckPackageGraph"]),
+        .target(name: "CapCheckChecker", dependencies: [
+            "CapCheckSupport", "CapCheckModel", "CapCheckPackageGraph", "CapCheckCatalog", "CapCheckPolicy",
+        ]),
+        .target(name: "CapCheckReporters", dependencies: ["CapCheckSupport", "CapCheckModel"]),
+        // The pipeline over all stages, plus `diff` and `init`: what the CLI and the tests use.
+        .target(name: "CapCheckCore", dependencies: [
+            "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckBuild", "CapCheckCatalog",
+            "CapCheckPolicy", "CapCheckGraph", "CapCheckNativeCode", "CapCheckSwiftSource", "CapCheckBuildTime", "CapCheckChecker",
+            "CapCheckReporters",
+        ]),
         .executableTarget(
             name: "capcheck",
             dependencies: [

@@ -10,14 +10,14 @@ struct GenerateCatalogCommand: ParsableCommand {
         abstract: "Regenerate the catalog's stdlib, foundation and dispatch JSON from the active toolchain.",
         shouldDisplay: false)
 
-    @Option(help: "The folder to write the JSON files to (Sources/CapCheckCore/Catalog/Resources).")
+    @Option(help: "The folder to write the JSON files to (Sources/CapCheckCatalog/Resources).")
     var output: String
 
     func run() throws {
         try runReportingErrors {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue else {
-                throw CapCheckError(.usage, "--output \(output) is not an existing folder; pass Sources/CapCheckCore/Catalog/Resources")
+                throw CapCheckError(.usage, "--output \(output) is not an existing folder; pass Sources/CapCheckCatalog/Resources")
             }
             let generation = try CatalogGenerator(toolchain: try Toolchain.locate()).generate()
             let folder = URL(fileURLWithPath: output)

@@ -1,3 +1,16 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
 import Foundation
 
 /// Prepares the "before" side of `capcheck diff --base <ref>`: a copy of the package as it is now, with the

@@ -1,3 +1,17 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
+
 /// What changed between two analyses of one package graph (`capcheck diff`): per package, the capabilities
 /// (or sinks) newly reached, no longer reached, newly granted, and build-time code gained. Its JSON encoding
 /// is a public contract like the report's.
@@ -25,7 +39,7 @@ public struct ReportDiff: Codable, Sendable {
         /// One example path per newly reached capability, from the new analysis.
         public var examplePaths: [String: [PathHop]]
 
-        var isEmpty: Bool {
+        package var isEmpty: Bool {
             newlyReached.isEmpty && noLongerReached.isEmpty && newlyGranted.isEmpty && noLongerGranted.isEmpty
                 && newSinks.isEmpty && removedSinks.isEmpty && newBuildTimeTargets.isEmpty && status == "changed"
         }

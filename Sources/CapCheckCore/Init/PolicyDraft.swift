@@ -1,19 +1,33 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
+
 /// A grant being drafted by `capcheck init`: what a package may hold, one example sink per capability for its
 /// `reason` placeholder, and the nested grants it passes on.
-final class PolicyDraft {
-    let key: String
-    var allow: Set<Capability>
-    var examples: [Capability: String]
-    var packages: [String: PolicyDraft] = [:]
+package final class PolicyDraft {
+    package let key: String
+    package var allow: Set<Capability>
+    package var examples: [Capability: String]
+    package var packages: [String: PolicyDraft] = [:]
 
-    init(key: String, allow: Set<Capability>, examples: [Capability: String]) {
+    package init(key: String, allow: Set<Capability>, examples: [Capability: String]) {
         self.key = key
         self.allow = allow
         self.examples = examples
     }
 
     /// A placeholder for the reviewer to replace, naming what was found.
-    func reason(passedOnBy parent: String?) -> String {
+    package func reason(passedOnBy parent: String?) -> String {
         guard !allow.isEmpty else { return "TODO: \(parent ?? "the root") passes nothing on to \(key)" }
         let found = allow.sorted().map { capability in
             examples[capability].map { "\(capability.name) (e.g. \($0))" } ?? capability.name
@@ -22,7 +36,7 @@ final class PolicyDraft {
     }
 
     /// The grant as JSON object text, indented by `indent` spaces.
-    func json(indent: Int, parent: String?) -> String {
+    package func json(indent: Int, parent: String?) -> String {
         let pad = String(repeating: " ", count: indent)
         var members = [
             "\(pad)  \"allow\": [" + allow.sorted().map(\.name.quoted).joined(separator: ", ") + "]",
@@ -35,7 +49,7 @@ final class PolicyDraft {
     }
 
     /// Grants by key as a JSON object, sorted by key.
-    static func object(_ grants: [String: PolicyDraft], indent: Int, parent: String?) -> String {
+    package static func object(_ grants: [String: PolicyDraft], indent: Int, parent: String?) -> String {
         let pad = String(repeating: " ", count: indent)
         let members = grants.keys.sorted().map { key in
             "\(pad)  \(key.quoted): " + grants[key]!.json(indent: indent + 2, parent: parent)

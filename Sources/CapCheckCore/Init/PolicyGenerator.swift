@@ -1,3 +1,17 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
+
 /// `capcheck init`: drafts the smallest policy under which `check` passes on today's graph. Every package gets a
 /// top-level grant of everything it needs on any path (a package needs a capability when it is on the authority
 /// chain of a sink of it: it uses it, or passes it on to a dependency that does); a nested grant narrows a
@@ -15,8 +29,8 @@ public struct PolicyGenerator {
 
     /// The drafted policy: top-level grants and the nested grants under them, by key.
     public struct Draft {
-        let packages: [String: PolicyDraft]
-        let capabilities: [Capability: Policy.UserCapability]
+        package let packages: [String: PolicyDraft]
+        package let capabilities: [Capability: Policy.UserCapability]
 
         /// How many grants the draft has at top level and nested.
         public var counts: (topLevel: Int, nested: Int) {

@@ -1,3 +1,16 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
 import Foundation
 
 /// Everything the merged call graph depends on, hashed into the key of `AnalysisSnapshot`: the capcheck build and
@@ -6,22 +19,22 @@ import Foundation
 /// Swift source the scan reads (inactive `#if` code is in no record), of the module maps of system-library and
 /// binary targets, and of every manifest. Touching a file changes none of these; editing one changes its record's
 /// name or its content hash.
-struct AnalysisInputs {
-    var packageGraph: PackageGraph
-    var includeTests: Bool
+package struct AnalysisInputs {
+    package var packageGraph: PackageGraph
+    package var includeTests: Bool
     /// The records the graph is built from (`IndexStoreLoader.recordList(of:)`).
-    var records: [IndexStoreLoader.RecordReference]
+    package var records: [IndexStoreLoader.RecordReference]
     /// The modules the build compiled (the units' modules).
-    var builtModules: Set<String>
-    var nativePlan: NativeCodeAnalyzer.Plan
-    var swiftSources: SwiftSourceScanner.Inputs
-    var catalog: SinkCatalog
+    package var builtModules: Set<String>
+    package var nativePlan: NativeCodeAnalyzer.Plan
+    package var swiftSources: SwiftSourceScanner.Inputs
+    package var catalog: SinkCatalog
     /// The demangler library (path, size, mtime): the catalog's classification of toolchain symbols is kept too.
-    var demangler: String
+    package var demangler: String
 
     /// The key; nil when some input cannot be named (a C source compiled without an index unit), and then nothing
     /// is cached. Swift sources' content hashes are remembered in `memo` between runs.
-    func key(memo: URL?) -> String? {
+    package func key(memo: URL?) -> String? {
         guard let native = nativePlan.digest else { return nil }
         var hasher = SHA256()
         for field in [CapCheckBuild.identity, catalog.resourceDigest, demangler, includeTests ? "tests" : "no tests", native,

@@ -1,23 +1,36 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
 import Foundation
 
 /// The merged call graph, the catalog's classification of its nodes and what else the checker needs, kept under
 /// `<scratch>/capcheck/analysis` for the next run with the same inputs (`AnalysisInputs`): such a run reads no
 /// record, parses nothing and merges nothing. One snapshot is kept, the last one written, in a `CacheFile` (checked
 /// whole before it is used).
-struct AnalysisSnapshot {
-    var graph: CallGraph
+package struct AnalysisSnapshot {
+    package var graph: CallGraph
     /// What the libclang pass and the Swift source scan could not analyse.
-    var unanalyzed: [Unanalyzed]
+    package var unanalyzed: [Unanalyzed]
     /// Lines of inactive `#if` branches, per package.
-    var inactiveLines: [String: Int]
+    package var inactiveLines: [String: Int]
     /// The catalog's classification of the graph's nodes.
-    var catalogSinks: CatalogSinks
+    package var catalogSinks: CatalogSinks
 
-    static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-3") }
+    package static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-3") }
 
     /// The last snapshot written, with the digest of the key it was written under (`CacheFile.Contents.matches`);
     /// nil when there is none or it is damaged.
-    static func load(scratch: URL) -> (written: CacheFile.Contents, snapshot: AnalysisSnapshot)? {
+    package static func load(scratch: URL) -> (written: CacheFile.Contents, snapshot: AnalysisSnapshot)? {
         let file = file(in: scratch)
         guard let contents = file.read() else { return nil }
         var reader = CompactReader(contents.payload)
@@ -29,7 +42,7 @@ struct AnalysisSnapshot {
     }
 
     /// Writes the snapshot under `key`, replacing the previous one; failures are ignored (it is only a cache).
-    func store(key: String, scratch: URL) {
+    package func store(key: String, scratch: URL) {
         var writer = CompactWriter()
         CallGraphCoding.write(graph, to: &writer)
         writer.array(unanalyzed) { writer, entry in

@@ -1,3 +1,16 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
 import Foundation
 
 /// Runs capcheck's stages in order: package graph → build → index reader → call graph → catalog → checker.
@@ -56,11 +69,11 @@ public struct Analyzer {
 
     /// Thrown by `prepare` instead of building when build-time code lacks a `build` grant (or when only the
     /// build-time code was to be checked).
-    struct BuildTimeRefusal: Error {
-        let report: AnalysisReport
+    package struct BuildTimeRefusal: Error {
+        package let report: AnalysisReport
 
         /// The refusal as an error, for the commands that do not report violations: what would run, and what to do.
-        static func error(_ report: AnalysisReport, policyFile: String) -> CapCheckError {
+        package static func error(_ report: AnalysisReport, policyFile: String) -> CapCheckError {
             let targets = report.violations.map { "\($0.sink) of \($0.package)" }.sorted()
             return CapCheckError(.build, """
                 not building: \(targets.joined(separator: ", ")) would run at build time without a `build` grant in \
@@ -147,7 +160,7 @@ public struct Analyzer {
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: options.includeTests)
         checker.timings = timings
-        checker.additionalUnanalyzed = snapshot.unanalyzed
+        checker.unanalyzed = UnanalyzedCode.find(in: packageGraph) + snapshot.unanalyzed
         checker.inactiveLines = snapshot.inactiveLines
         checker.catalogSinks = snapshot.catalogSinks
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
@@ -159,12 +172,12 @@ public struct Analyzer {
     /// The records this run's units list and what the libclang pass and the Swift source scan would read, with the
     /// snapshot key.
     private struct Inputs {
-        var records: [IndexStoreLoader.RecordReference]
-        var native: NativeCodeAnalyzer
-        var nativePlan: NativeCodeAnalyzer.Plan
-        var scanner: SwiftSourceScanner
-        var swiftSources: SwiftSourceScanner.Inputs
-        var key: String?
+        package var records: [IndexStoreLoader.RecordReference]
+        package var native: NativeCodeAnalyzer
+        package var nativePlan: NativeCodeAnalyzer.Plan
+        package var scanner: SwiftSourceScanner
+        package var swiftSources: SwiftSourceScanner.Inputs
+        package var key: String?
     }
 
     private func readInputs(loader: IndexStoreLoader, packageGraph: PackageGraph, ownership: SourceOwnership,

@@ -1,16 +1,29 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
 import Foundation
 
 /// Refuses an index store that does not describe the sources as they are: a source changed after it was indexed
 /// (`--skip-build` after an edit), or a source of a target the build compiled that has no index unit (a file added
 /// since the build). A stale store would check code that is no longer there and miss code that is.
-enum StaleIndexCheck {
+package enum StaleIndexCheck {
     /// The units of sources that still exist: the store keeps a deleted file's unit, whose code is gone.
-    static func current(_ units: [IndexUnit]) -> [IndexUnit] {
+    package static func current(_ units: [IndexUnit]) -> [IndexUnit] {
         units.filter { $0.mainFile.isEmpty || FileManager.default.fileExists(atPath: $0.mainFile) }
     }
 
     /// - Parameter skippedBuild: whether this run skipped the build (then the remedy is to build).
-    static func verify(units: [IndexUnit], packageGraph: PackageGraph, includeTests: Bool, storePath: String, skippedBuild: Bool) throws {
+    package static func verify(units: [IndexUnit], packageGraph: PackageGraph, includeTests: Bool, storePath: String, skippedBuild: Bool) throws {
         let remedy = skippedBuild
             ? "rebuild (run without --skip-build)"
             : "the build did not recompile it; run `swift package clean` in the package (or delete debug.yaml in the scratch folder) and run capcheck again"

@@ -83,7 +83,7 @@ final class NativeCodeUnitTests: XCTestCase {
         let api = try LibClangAPI(library: NativeLibrary(path: path))
         let index = try XCTUnwrap(api.createIndex(0, 0))
         defer { api.disposeIndex(index) }
-        let (table, errors) = try SyscallTable.evaluate(api: api, index: index, names: SyscallTable.bundledNames(),
+        let (table, errors) = try SyscallTable.evaluate(api: api, index: index, names: SinkCatalog.reviewedSystemCalls(),
                                                        arguments: LibClangLocator.resourceArguments(forLibrary: path))
         XCTAssertEqual(errors, [])
         let names = Dictionary(table.entries.values.map { ($0.name, $0.capability) }, uniquingKeysWith: { first, _ in first })

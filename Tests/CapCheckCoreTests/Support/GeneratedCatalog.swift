@@ -16,7 +16,7 @@ enum GeneratedCatalog {
     }
 
     static var resourcesFolder: URL {
-        Fixtures.repositoryRoot.appendingPathComponent("Sources/CapCheckCore/Catalog/Resources")
+        Fixtures.repositoryRoot.appendingPathComponent("Sources/CapCheckCatalog/Resources")
     }
 
     static func demangler() throws -> SwiftDemangler {

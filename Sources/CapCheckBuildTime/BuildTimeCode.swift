@@ -1,0 +1,122 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckPackageGraph
+
+/// The code of a package graph that runs on the building machine while `swift build` builds it: build-tool
+/// plugins, the executables they run, and macros. Worked out from the package graph alone (SwiftPM's `describe`
+/// evaluates manifests only), so it is known before anything is built.
+///
+/// Which targets the build covers: every target of the root (tests included: SwiftPM applies the build-tool plugins
+/// they use even when it does not compile them) and every target those depend on, directly or through products,
+/// whatever the dependency's platform condition. A build-tool plugin runs when such a target uses it; a macro when
+/// such a target depends on it. A command plugin never runs during a build (only on `swift package <verb>`), nor
+/// does a plugin or macro only other targets use (a dependency's tests, a target nothing depends on): those are
+/// declared only. (Seen with SwiftPM 6.3: a dependency's target outside the root's closure does not run its plugin;
+/// a root test target does, even without `--build-tests`.)
+public struct BuildTimeCode: Sendable {
+    /// One plugin or macro target, or an executable a plugin runs.
+    public struct Entry: Sendable, Hashable {
+        public enum Kind: String, Sendable {
+            case buildToolPlugin = "build-tool plugin"
+            case commandPlugin = "command plugin"
+            case macro
+            case pluginTool = "executable run by a plugin"
+        }
+
+        public let package: String
+        public let target: Target
+        public let kind: Kind
+        /// Planned targets (`package/target`) that use the plugin or depend on the macro, or plugins running the tool.
+        public let users: [String]
+        /// Whether it runs during `swift build`.
+        public var runs: Bool { kind != .commandPlugin && !users.isEmpty }
+
+        /// `build-tool plugin ProbePlugin`: the sink reports name (its package is the violation's).
+        public var sinkName: String { "\(kind.rawValue) \(target.name)" }
+    }
+
+    public let graph: PackageGraph
+    /// Every plugin and macro target of the graph, and every tool of a running plugin, in package order.
+    public let entries: [Entry]
+
+    public init(graph: PackageGraph) {
+        self.graph = graph
+        let resolver = BuildTargetResolver(graph: graph)
+        var users: [BuildTargetResolver.Key: [String]] = [:]
+        for (package, target) in resolver.plannedTargets {
+            for dependency in resolver.dependencies(of: target, in: package) {
+                users[BuildTargetResolver.Key(package: dependency.package.identity, target: dependency.target.name), default: []]
+                    .append("\(package.identity)/\(target.name)")
+            }
+        }
+        var entries: [Entry] = []
+        for package in graph.packages {
+            for target in package.targets {
+                let key = BuildTargetResolver.Key(package: package.identity, target: target.name)
+                switch target.kind {
+                case .plugin:
+                    let kind: Entry.Kind = target.pluginCapability == "command" ? .commandPlugin : .buildToolPlugin
+                    let entry = Entry(package: package.identity, target: target, kind: kind, users: users[key] ?? [])
+                    entries.append(entry)
+                    guard entry.runs else { continue }
+                    for tool in resolver.dependencies(of: target, in: package) {
+                        entries.append(Entry(package: tool.package.identity, target: tool.target, kind: .pluginTool,
+                                             users: ["\(package.identity)/\(target.name)"]))
+                    }
+                case .macro:
+                    entries.append(Entry(package: package.identity, target: target, kind: .macro, users: users[key] ?? []))
+                default:
+                    continue
+                }
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The entries that run during the build.
+    public var running: [Entry] { entries.filter(\.runs) }
+}
+
+/// Resolves a target's dependencies (targets of its own package, products of the packages it depends on, the
+/// plugins it uses) to the targets they name.
+package struct BuildTargetResolver {
+    package struct Key: Hashable { package let package: String; package let target: String }
+
+    package let graph: PackageGraph
+
+    /// Every target `swift build` of the root covers: the root's targets and their dependency closure (see
+    /// `BuildTimeCode`), in breadth-first order.
+    package var plannedTargets: [(package: Package, target: Target)] {
+        var result: [(package: Package, target: Target)] = []
+        var seen = Set<Key>()
+        var queue = graph.root.targets.map { (package: graph.root, target: $0) }
+        var next = 0
+        while next < queue.count {
+            let (package, target) = queue[next]
+            next += 1
+            guard seen.insert(Key(package: package.identity, target: target.name)).inserted else { continue }
+            result.append((package, target))
+            // A plugin's or macro's own dependencies are what it runs with, not targets of the build.
+            if target.kind != .plugin && target.kind != .macro { queue += dependencies(of: target, in: package) }
+        }
+        return result
+    }
+
+    /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by
+    /// name among the package's direct dependencies (a product's targets).
+    package func dependencies(of target: Target, in package: Package) -> [(package: Package, target: Target)] {
+        var result: [(package: Package, target: Target)] = []
+        for name in target.targetDependencies {
+            if let dependency = package.targets.first(where: { $0.name == name }) { result.append((package, dependency)) }
+        }
+        let direct = (graph.dependencies[package.identity] ?? []).compactMap(graph.package)
+        for name in target.productDependencies {
+            guard let owner = direct.first(where: { $0.products.contains { $0.name == name } }),
+                  let product = owner.products.first(where: { $0.name == name }) else { continue }
+            for targetName in product.targets {
+                if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,215 @@
+import CapCheckSupport
+import CapCheckModel
+import Foundation
+
+/// The catalog of toolchain APIs that need a capability, loaded from the JSON resources in
+/// `CapCheckCatalog/Resources/` (one file per toolchain area, see docs/catalog.md) plus the user sinks of the policy.
+///
+/// Every lookup is a hash lookup: a Swift symbol's USR (for overloads told apart only by type), then its
+/// member keys (`Foundation:FileManager.createFile(atPath:contents:attributes:)`, `Foundation:FileManager.createFile`),
+/// then each enclosing type (whole types such as `Swift:UnsafePointer`), then its type's member default.
+public final class SinkCatalog: @unchecked Sendable {
+    /// A member key's classification: a capability, or nil for a listed pure member.
+    private struct MemberEntry {
+        package let capability: Capability?
+    }
+
+    private var overloads: [String: MemberEntry] = [:]
+    private var members: [String: MemberEntry] = [:]
+    private var wholeTypes: [String: Capability] = [:]
+    private var memberDefaults: [String: Capability] = [:]
+    /// A C function's capabilities, in `Capability.builtIn` order (one function may need several).
+    private var cFunctions: [String: [Capability]] = [:]
+    private var cVariables: [String: Capability] = [:]
+    private var cPure = Set<String>()
+    private var cPurePrefixes = Set<String>()
+    private var cPurePrefixLengths = Set<Int>()
+    private var userSinks: [String: Capability] = [:]
+    /// Per system library (a module map's `link` name), what calling into it can do: the capability and a phrase.
+    public private(set) var systemLibraries: [String: [(capability: Capability, does: String)]] = [:]
+    /// The SHA-256 of the bundled resources the catalog was read from (part of the analysis snapshot's key: the
+    /// Swift source scan looks for the catalog's names).
+    public private(set) var resourceDigest = ""
+
+    /// Module families: the re-exports and platform names under which one API appears.
+    public static let families: [String: String] = [
+        "Foundation": "Foundation", "FoundationEssentials": "Foundation", "FoundationNetworking": "Foundation",
+        "FoundationXML": "Foundation", "FoundationInternationalization": "Foundation", "CoreFoundation": "Foundation",
+        "Swift": "Swift", "_Concurrency": "Swift", "_StringProcessing": "Swift", "Synchronization": "Swift",
+        "Glibc": "libc", "SwiftGlibc": "libc", "Musl": "libc", "Darwin": "libc", "ucrt": "libc", "WASILibc": "libc", "Android": "libc",
+        "Dispatch": "Dispatch",
+    ]
+
+    /// The generated Swift areas, then the reviewed C library list.
+    package static let resourceFiles = ["stdlib", "foundation", "dispatch"]
+
+    /// The catalog shipped with capcheck.
+    public static func bundled() throws -> SinkCatalog {
+        let catalog = SinkCatalog()
+        var hasher = SHA256()
+        defer { catalog.resourceDigest = hasher.hexDigest() }
+        for file in resourceFiles + ["libc", "system-libraries"] {
+            guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources") else {
+                throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is missing from its bundle; reinstall capcheck")
+            }
+            do {
+                let data = try Data(contentsOf: url)
+                hasher.update(field: file)
+                hasher.update(data)
+                if file == "libc" {
+                    catalog.load(try JSONDecoder().decode(CLibraryCatalogFile.self, from: data))
+                } else if file == "system-libraries" {
+                    catalog.load(try JSONDecoder().decode(SystemLibraryCatalogFile.self, from: data))
+                } else {
+                    catalog.load(try JSONDecoder().decode(CatalogFile.self, from: data))
+                }
+            } catch let error as DecodingError {
+                throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is malformed (\(error)); reinstall capcheck")
+            }
+        }
+        return catalog
+    }
+
+    /// Adds the policy's user capabilities: each sink is a demangled qualified-name prefix (`MyVault.Keychain.read`).
+    public func addUserSinks(_ sinks: [(prefix: String, capability: Capability)]) {
+        for sink in sinks { userSinks[sink.prefix] = sink.capability }
+    }
+
+    /// Adds a generated area file.
+    package func load(_ file: CatalogFile) {
+        let family = file.family + ":"
+        for group in file.groups {
+            let capability = Capability(group.capability)
+            for type in group.types { wholeTypes[family + type] = capability }
+            for type in group.memberDefaults { memberDefaults[family + type] = capability }
+            for member in group.members { members[family + member] = MemberEntry(capability: capability) }
+            for member in group.pure { members[family + member] = MemberEntry(capability: nil) }
+            for usr in group.overloads.keys { overloads[usr] = MemberEntry(capability: capability) }
+            for usr in group.pureOverloads.keys { overloads[usr] = MemberEntry(capability: nil) }
+        }
+    }
+
+    /// Adds the C library list.
+    package func load(_ file: CLibraryCatalogFile) {
+        for (capability, names) in file.functions { for name in names { cFunctions[name, default: []].append(Capability(capability)) } }
+        let order = Dictionary(uniqueKeysWithValues: Capability.builtIn.enumerated().map { ($1, $0) })
+        cFunctions = cFunctions.mapValues { $0.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) } }
+        for (capability, names) in file.variables { for name in names { cVariables[name] = Capability(capability) } }
+        cPure.formUnion(file.pure)
+        cPurePrefixes.formUnion(file.purePrefixes)
+        cPurePrefixLengths = Set(cPurePrefixes.map(\.count))
+    }
+
+    /// Adds the system-library list.
+    package func load(_ file: SystemLibraryCatalogFile) {
+        for (library, entry) in file.libraries {
+            if let does = entry.does {
+                systemLibraries[library] = does.map { (Capability($0.key), $0.value) }.sorted { $0.capability < $1.capability }
+            }
+            load(CLibraryCatalogFile(area: file.area, notes: [:], functions: entry.functions ?? [:], variables: [:], pure: [],
+                                     purePrefixes: [], extraHeaders: []))
+        }
+    }
+
+    /// The names Swift source spells the catalog's sinks by (see `SourceSinkNames`).
+    package func sourceSinkNames() -> SourceSinkNames {
+        var names = SourceSinkNames()
+        // In key order, so that the first of several overloads is always the same one.
+        for (key, capability) in memberDefaults.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, capability) in wholeTypes.sorted(by: { $0.key < $1.key }) { names.addType(key, capability) }
+        for (key, entry) in members.sorted(by: { $0.key < $1.key }) {
+            if let capability = entry.capability { names.addMember(key, capability) }
+        }
+        names.functions = cFunctions.mapValues { $0[0] }
+        return names
+    }
+
+    /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
+    public func classify(_ node: GraphNode, demangled: String?) -> SinkMatch? {
+        userMatch(node, demangled: demangled) ?? toolchainMatch(node, demangled: demangled)
+    }
+
+    /// The policy's user sink a Swift node is (`addUserSinks`), if any.
+    public func userMatch(_ node: GraphNode, demangled: String?) -> SinkMatch? {
+        guard !userSinks.isEmpty, !node.language.isClang, let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
+        return classifyUser(parsed)
+    }
+
+    /// The toolchain API or C function a node is, by the bundled catalog alone (what does not depend on the
+    /// policy); `demangled` is needed only for Swift symbols the analysed sources do not define.
+    public func toolchainMatch(_ node: GraphNode, demangled: String?) -> SinkMatch? {
+        if node.language.isClang { return classifyClang(node) }
+        guard !node.isDefined, let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
+        return classifyToolchain(parsed, usr: node.usr, isType: node.kind.isType || node.kind == .typealias)
+    }
+
+    /// Classifies a toolchain Swift symbol by its parsed name (and USR, for overloads told apart by type only).
+    package func classifyToolchain(_ parsed: SwiftSymbolName, usr: String, isType: Bool) -> SinkMatch? {
+        let family = Self.families[parsed.module] ?? parsed.module
+        if family == "libc", let name = parsed.path.last {
+            if let capabilities = cFunctions[name] { return Self.cSink(name, capabilities) }
+            if let capability = cVariables[name] { return SinkMatch(capability: capability, name: name, onlyFromSwift: false) }
+            return nil
+        }
+        let name = family + "." + parsed.qualifiedMember
+        if !isType {
+            if let entry = overloads[usr] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
+            let path = family + ":" + parsed.path.joined(separator: ".")
+            if let labels = parsed.labels, let entry = members[path + "(" + labels + ")"] {
+                return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) }
+            }
+            if let entry = members[path] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
+        }
+        // Whole types belong to the module that declares the type, whoever declares the member.
+        let typeFamily = Self.families[parsed.typeModule] ?? parsed.typeModule
+        var typePath = typeFamily + ":"
+        var prefixes: [String] = []
+        for component in parsed.path {
+            typePath += (prefixes.isEmpty ? "" : ".") + component
+            prefixes.append(typePath)
+        }
+        for prefix in prefixes where wholeTypes[prefix] != nil {
+            let capability = wholeTypes[prefix]!
+            return SinkMatch(capability: capability, name: typeFamily + "." + prefix.dropFirst(typeFamily.count + 1), onlyFromSwift: false)
+        }
+        if !isType, prefixes.count >= 2, let capability = memberDefaults[prefixes[prefixes.count - 2]] {
+            return SinkMatch(capability: capability, name: name, onlyFromSwift: false)
+        }
+        return nil
+    }
+
+    /// Whether the catalog lists a C function as pure (no capability, not `ffi`).
+    public func isPureC(_ name: String) -> Bool {
+        cPure.contains(name) || cPurePrefixLengths.contains { $0 <= name.count && cPurePrefixes.contains(String(name.prefix($0))) }
+    }
+
+    private func classifyClang(_ node: GraphNode) -> SinkMatch? {
+        switch node.kind {
+        case .function:
+            if let capabilities = cFunctions[node.name] { return Self.cSink(node.name, capabilities) }
+            if isPureC(node.name) { return nil }
+            return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
+        case .variable:
+            guard !node.isDefined, let capability = cVariables[node.name] else { return nil }
+            return SinkMatch(capability: capability, name: node.name, onlyFromSwift: false)
+        default:
+            return nil
+        }
+    }
+
+    private static func cSink(_ name: String, _ capabilities: [Capability]) -> SinkMatch {
+        var sink = SinkMatch(capability: capabilities[0], name: name, onlyFromSwift: false)
+        sink.alsoNeeds = Array(capabilities.dropFirst())
+        return sink
+    }
+
+    private func classifyUser(_ parsed: SwiftSymbolName) -> SinkMatch? {
+        let qualified = parsed.module + "." + parsed.qualifiedMember
+        if let capability = userSinks[qualified] { return SinkMatch(capability: capability, name: qualified, onlyFromSwift: false) }
+        for count in stride(from: parsed.path.count, through: 1, by: -1) {
+            let prefix = parsed.module + "." + parsed.path.prefix(count).joined(separator: ".")
+            if let capability = userSinks[prefix] { return SinkMatch(capability: capability, name: qualified, onlyFromSwift: false) }
+        }
+        return nil
+    }
+}

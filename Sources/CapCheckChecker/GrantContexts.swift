@@ -1,0 +1,155 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckPackageGraph
+import CapCheckCatalog
+import CapCheckPolicy
+
+/// The authority under which code runs on a path: which package's code it is, that package's effective
+/// grant, the policy entry it was granted by (for nested lookups), and the context of the package that
+/// called into it. Contexts are interned: the search state is (node, context id).
+package struct GrantContext {
+    package let package: String
+    /// The package's index in the package graph (for integer keys in the search).
+    package var packageID: Int32 = -1
+    package let entry: Policy.Grant?
+    package let grant: Set<Capability>
+    /// The context of the package that called into this one (the root's context for code entered by a
+    /// callback or dynamic dispatch); -1 only for the root's own context.
+    package let outer: Int32
+}
+
+/// Interns contexts and computes the context a node runs under when reached from another context.
+/// The rules are those of `docs/semantics.md`.
+package final class GrantContexts {
+    package private(set) var contexts: [GrantContext] = []
+    private var ids: [String: Int32] = [:]
+    private var packageIDs: [String: Int32] = [:]
+    private var chains: [[Int32]?] = []
+    /// Memo of `enter`, at `context * ownerCount + owner` (owner numbers are `CallGraph.owners`), -1 when not yet
+    /// known: the search asks the same question once per edge, so it must not hash anything.
+    private var transitions: [Int32] = []
+    private let ownerCount: Int
+    private let policy: Policy
+    private let packageGraph: PackageGraph
+    private let everything: Set<Capability>
+    private let hasModuleKeys: Bool
+    package let root: Int32
+
+    private let graph: CallGraph
+
+    package init(policy: Policy, packageGraph: PackageGraph, graph: CallGraph) {
+        self.graph = graph
+        ownerCount = graph.ownerCount
+        self.policy = policy
+        self.packageGraph = packageGraph
+        everything = Set(Capability.builtIn).union(policy.knownCapabilities)
+        hasModuleKeys = Self.containsModuleKeys(policy.packages)
+        for (index, package) in packageGraph.packages.enumerated() { packageIDs[package.identity] = Int32(index) }
+        contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1))
+        chains.append(nil)
+        root = 0
+        ids["root"] = 0
+    }
+
+    package subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
+
+    /// The context under which `node` runs when code running under `current` refers to it.
+    package func enter(_ current: Int32, node index: Int32, owner: Int32) -> Int32 {
+        guard owner >= 0 else { return current }  // toolchain code runs for its caller
+        let transition = Int(current) * ownerCount + Int(owner)
+        if transition < transitions.count, transitions[transition] >= 0 { return transitions[transition] }
+        let node = graph.nodes[Int(index)]
+        guard let package = node.package else { return current }
+        let next: Int32
+        if package == packageGraph.root.identity {
+            next = root
+        } else if package == contexts[Int(current)].package && !hasModuleKeys {
+            next = current
+        } else {
+            next = computeEntry(current, package: package, module: node.module)
+        }
+        if transition >= transitions.count {
+            transitions += repeatElement(-1, count: max(transition + 1, contexts.count * ownerCount) - transitions.count)
+        }
+        transitions[transition] = next
+        return next
+    }
+
+    private func computeEntry(_ current: Int32, package: String, module: String?) -> Int32 {
+        let context = contexts[Int(current)]
+        if package == context.package {
+            // Another module of the same package: with `identity/Module` keys it may have its own entry, which
+            // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
+            guard hasModuleKeys, context.outer >= 0 else { return current }
+            let entry = entry(for: package, module: module, calledFrom: context.outer)
+            guard entry?.key != context.entry?.key else { return current }
+            return intern(GrantContext(package: package, entry: entry,
+                                       grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
+                                       outer: context.outer))
+        }
+        if packageGraph.isDependency(package, of: context.package) {
+            return make(package: package, module: module, caller: current)
+        }
+        // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
+        // the code runs under its owner's own grant, as if the root called it.
+        return make(package: package, module: module, caller: root)
+    }
+
+    /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
+    package func chain(from id: Int32) -> [Int32] {
+        if let known = chains[Int(id)] { return known }
+        var result: [Int32] = []
+        var current = id
+        while current >= 0 {
+            result.append(current)
+            if current == root { break }
+            current = contexts[Int(current)].outer
+        }
+        chains[Int(id)] = result
+        return result
+    }
+
+    /// The policy entry for a package entered from `caller`: the nested entry of the nearest package on the
+    /// path whose entry lists it (so a nested grant covers a transitive dependency however it is reached
+    /// below its parent), else the top-level entry. `identity/Module` keys win over `identity` at each level.
+    package func entry(for package: String, module: String?, calledFrom caller: Int32) -> Policy.Grant? {
+        let keys = module.map { [package + "/" + $0, package] } ?? [package]
+        for holder in chain(from: caller) {
+            guard let parent = contexts[Int(holder)].entry else { continue }
+            for key in keys { if let nested = parent.packages[key] { return nested } }
+        }
+        for key in keys { if let top = policy.packages[key] { return top } }
+        return nil
+    }
+
+    /// The context of `package` entered from the context `caller`: its entry's grant intersected with the caller's.
+    private func make(package: String, module: String?, caller: Int32) -> Int32 {
+        let callerGrant = contexts[Int(caller)].grant
+        let entry = entry(for: package, module: module, calledFrom: caller)
+        return intern(GrantContext(package: package, entry: entry,
+                                   grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller))
+    }
+
+    /// What an entry allows; without one, `unlisted` decides.
+    private func allowed(by entry: Policy.Grant?, callerGrant: Set<Capability>) -> Set<Capability> {
+        if let entry { return entry.allow }
+        return policy.unlisted == .inherit ? callerGrant : []
+    }
+
+    private func intern(_ context: GrantContext) -> Int32 {
+        let entryKey = context.entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-"
+        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)"
+        if let id = ids[key] { return id }
+        let id = Int32(contexts.count)
+        var context = context
+        context.packageID = packageIDs[context.package] ?? -1
+        contexts.append(context)
+        chains.append(nil)
+        ids[key] = id
+        return id
+    }
+
+    private static func containsModuleKeys(_ grants: [String: Policy.Grant]) -> Bool {
+        grants.values.contains { $0.module != nil || containsModuleKeys($0.packages) }
+    }
+}

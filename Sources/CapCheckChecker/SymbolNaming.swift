@@ -1,0 +1,46 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckPackageGraph
+import CapCheckCatalog
+import CapCheckPolicy
+import Foundation
+
+/// Readable names for graph nodes in reports, from the toolchain's demangler, cached per USR.
+public final class SymbolNaming: @unchecked Sendable {
+    private let demangler: SwiftDemangler
+    private var cache: [String: String] = [:]
+    private let lock = NSLock()
+
+    public init(demangler: SwiftDemangler) { self.demangler = demangler }
+
+    /// The full demangled name of a Swift node (nil for C symbols and file `main` nodes).
+    public func demangled(_ node: GraphNode) -> String? {
+        guard node.language == .swift, !node.isFileMain else { return nil }
+        lock.lock()
+        let known = cache[node.usr]
+        lock.unlock()
+        if let known { return known }
+        // Demangled outside the lock: the checker classifies nodes on both cores.
+        let name = demangler.demangle(usr: node.usr)
+        lock.lock()
+        cache[node.usr] = name ?? ""
+        lock.unlock()
+        return name
+    }
+
+    /// `Module.Type.member(labels:)` for Swift, the plain name for C, `top-level code (main.swift)` for scripts.
+    public func displayName(_ node: GraphNode) -> String {
+        if node.isFileMain { return "top-level code (\((node.location?.file ?? "") .split(separator: "/").last ?? ""))" }
+        guard let demangled = demangled(node), !demangled.isEmpty else { return node.name }
+        guard let parsed = SwiftSymbolName(demangled: demangled) else { return demangled }
+        return parsed.module + "." + parsed.qualifiedMember
+    }
+
+    /// The module of a toolchain symbol, from its demangled name (`FoundationEssentials`), or `C` for C symbols.
+    public func toolchainModule(_ node: GraphNode) -> String {
+        guard let demangled = demangled(node), let parsed = SwiftSymbolName(demangled: demangled) else {
+            return node.language.isClang ? "C" : ""
+        }
+        return parsed.module
+    }
+}

@@ -1,0 +1,57 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckBuild
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckGraph
+import CapCheckNativeCode
+import CapCheckSwiftSource
+import CapCheckBuildTime
+import CapCheckChecker
+import CapCheckReporters
+
+/// Code of the graph that capcheck cannot see into. Each is reported, never silently passed.
+package enum UnanalyzedCode {
+    package static func find(in graph: PackageGraph) -> [Unanalyzed] {
+        let buildTime = Dictionary(BuildTimeCode(graph: graph).entries.filter { $0.kind != .pluginTool }
+            .map { ("\($0.package)/\($0.target.name)", $0) }, uniquingKeysWith: { first, _ in first })
+        return graph.packages.flatMap { package in
+            package.targets.filter { !$0.isTest }.compactMap { target -> Unanalyzed? in
+                switch target.kind {
+                case .binary:
+                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): prebuilt code, no sources to analyse; ffi for \(package.identity) wherever its module is imported, and must be granted explicitly")
+                case .systemLibrary:
+                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): a library from the system, not analysed; ffi for \(package.identity) wherever its module is imported")
+                case .plugin, .macro:
+                    guard let entry = buildTime["\(package.identity)/\(target.name)"] else { return nil }
+                    return Unanalyzed(package: package.identity, reason: describe(entry))
+                case .unknown:
+                    return Unanalyzed(package: package.identity, reason: "target \(target.name) of a kind capcheck does not know")
+                case .swift, .clang:
+                    return nil
+                }
+            }
+        }
+    }
+
+    /// Why a plugin or macro target is not analysed, and whether the build runs it.
+    package static func describe(_ entry: BuildTimeCode.Entry) -> String {
+        let users = entry.users.prefix(3).joined(separator: ", ") + (entry.users.count > 3 ? ", …" : "")
+        switch (entry.kind, entry.runs) {
+        case (.commandPlugin, _):
+            return "command plugin \(entry.target.name): runs only when invoked with `swift package`, never during the build; not analysed"
+        case (.buildToolPlugin, true):
+            return "build-tool plugin \(entry.target.name): runs during every build, for \(users) (`build` of \(entry.package)); not analysed"
+        case (.macro, true):
+            return "macro target \(entry.target.name): runs in the compiler while the build expands its macros, for \(users) (`build` of \(entry.package)); not analysed"
+        case (.buildToolPlugin, false), (.pluginTool, false):
+            return "build-tool plugin \(entry.target.name): no target the build covers uses it, so the build does not run it; not analysed"
+        case (.macro, false):
+            return "macro target \(entry.target.name): no target the build covers depends on it, so the build does not run it; not analysed"
+        case (.pluginTool, true):
+            return "executable \(entry.target.name): run at build time by \(users) (`build` of \(entry.package)); not analysed"
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+
+/// Turns index records into the whole-program graph: one node per symbol, an edge `A → B` for every
+/// occurrence of B whose relation says `calledBy` or `containedBy` A (every reference, not only calls),
+/// top-level code attributed to a per-file `main` node, then the implicit edges of `CallGraphRules.all`.
+public struct CallGraphBuilder {
+    package let ownership: SourceOwnership
+    package let packageGraph: PackageGraph
+
+    public init(packageGraph: PackageGraph, ownership: SourceOwnership) {
+        self.packageGraph = packageGraph
+        self.ownership = ownership
+    }
+
+    public func build(records: [IndexRecord]) -> CallGraph {
+        let graph = CallGraph()
+        var facts = DeclarationFacts()
+        // C definitions are keyed per package (see `ClangDefinitions`).
+        var clangDefinitions = ClangDefinitions()
+        let owners = records.map { ownership.owner(of: $0.filePath, unitModule: $0.moduleName) }
+        // Symbols repeat across records and references across occurrences: half of each is a fair guess.
+        graph.reserveCapacity(nodes: records.reduce(0) { $0 + $1.symbols.count } / 2,
+                              edges: records.reduce(0) { $0 + $1.occurrences.count } / 2)
+
+        // Pass 1: definitions, so that references in any record resolve to them.
+        for (record, owner) in zip(records, owners) {
+            guard let owner else { continue }
+            for occurrence in record.occurrences where occurrence.roles.contains(.definition) {
+                let symbol = record.symbols[Int(occurrence.symbol)]
+                let key = symbol.isClang ? owner.package + "|" + symbol.usr : symbol.usr
+                let before = graph.nodes.count
+                let id = graph.addNode(key: key, GraphNode(
+                    usr: symbol.usr, name: symbol.name, kind: symbol.kind, language: symbol.language,
+                    package: owner.package, module: owner.module,
+                    location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
+                    isFileMain: false))
+                guard graph.nodes.count > before else { continue }
+                if symbol.isClang { clangDefinitions.add(symbol.usr, package: owner.package, id: id) }
+                for relation in record.relations(of: occurrence) {
+                    let related = record.symbols[Int(relation.symbol)].usr
+                    if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
+                    if relation.roles.contains(.accessorOf) { facts.accessors.append((id, related)) }
+                    if relation.roles.contains(.childOf) { facts.parents.append((id, related)) }
+                }
+            }
+        }
+
+        func resolve(_ symbol: IndexSymbol, from package: String?) -> Int32 {
+            if symbol.isClang, let defined = clangDefinitions.resolve(symbol.usr, from: package, in: packageGraph) { return defined }
+            // A C declaration seen from a Swift record carries language Swift and a Swift-style name;
+            // the node is the C symbol, named by its USR.
+            return graph.addNode(key: symbol.usr, GraphNode(
+                usr: symbol.usr, name: symbol.isClang ? symbol.clangName : symbol.name, kind: symbol.kind,
+                language: symbol.isClang && symbol.language == .swift ? .c : symbol.language,
+                package: nil, module: nil, location: nil, isFileMain: false))
+        }
+
+        // Pass 2: references. Each record's symbols are resolved to nodes once, not once per occurrence.
+        var resolved: [Int32] = []
+        for (record, owner) in zip(records, owners) {
+            var fileMain: Int32?
+            resolved.removeAll(keepingCapacity: true)
+            resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
+            func node(_ index: Int32) -> Int32 {
+                if resolved[Int(index)] < 0 { resolved[Int(index)] = resolve(record.symbols[Int(index)], from: owner?.package) }
+                return resolved[Int(index)]
+            }
+            for occurrence in record.occurrences {
+                if occurrence.roles.contains(.reference) {
+                    let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
+                    let target = node(occurrence.symbol)
+                    var hasContainer = false, namesDeclaration = false
+                    for relation in record.relations(of: occurrence) {
+                        if !relation.roles.isDisjoint(with: [.calledBy, .containedBy]) {
+                            hasContainer = true
+                            graph.addEdge(from: node(relation.symbol), to: target, kind: .reference, site: site)
+                        } else if !relation.roles.isDisjoint(with: [.baseOf, .extendedBy]) {
+                            namesDeclaration = true
+                        }
+                    }
+                    // Top-level code: a Swift reference with no container (imports are module references;
+                    // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
+                    if !hasContainer, !namesDeclaration, record.symbols[Int(occurrence.symbol)].kind != .module,
+                       record.filePath.hasSuffix(".swift"), let owner {
+                        let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
+                            usr: "main:" + record.filePath, name: "top-level code", kind: .function, language: .swift,
+                            package: owner.package, module: owner.module,
+                            location: SourceLocation(file: record.filePath, line: 1, column: 1), isFileMain: true))
+                        fileMain = main
+                        graph.addEdge(from: main, to: target, kind: .reference, site: site)
+                    }
+                }
+                // A conformance names each witness it uses with an implicit occurrence related `overrideOf` the
+                // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
+                // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).
+                if !occurrence.roles.contains(.definition) {
+                    for relation in record.relations(of: occurrence) where relation.roles.contains(.overrideOf) {
+                        facts.overrides.append((node(occurrence.symbol), record.symbols[Int(relation.symbol)].usr))
+                    }
+                }
+                if !occurrence.roles.isDisjoint(with: [.reference, .definition]) {
+                    for relation in record.relations(of: occurrence) where !relation.roles.isDisjoint(with: [.extendedBy, .baseOf]) {
+                        let usr = record.symbols[Int(occurrence.symbol)].usr
+                        if relation.roles.contains(.extendedBy) {
+                            facts.extendedTypes[record.symbols[Int(relation.symbol)].usr] = usr
+                        }
+                        if relation.roles.contains(.baseOf) {
+                            facts.inheritances.append((record.symbols[Int(relation.symbol)].usr, usr))
+                        }
+                    }
+                }
+            }
+        }
+
+        for rule in CallGraphRules.all { rule.apply(to: graph, facts: facts) }
+        return graph
+    }
+}

@@ -1,0 +1,23 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+
+/// Relations of definitions that the implicit-edge rules consume, gathered while the graph is built.
+package struct DeclarationFacts {
+    /// A definition that overrides or witnesses `base` (relation `overrideOf`).
+    package var overrides: [(member: Int32, base: String)] = []
+    /// An accessor (getter, setter, observer) of `property` (relation `accessorOf`).
+    package var accessors: [(accessor: Int32, property: String)] = []
+    /// A member and the type or extension that declares it (relation `childOf`).
+    package var parents: [(member: Int32, parent: String)] = []
+    /// A type and a protocol or class it names in its inheritance clause (relation `baseOf`).
+    package var inheritances: [(type: String, base: String)] = []
+    /// Extension USR → the USR of the type it extends (relation `extendedBy`).
+    package var extendedTypes: [String: String] = [:]
+
+    /// The type a member belongs to, looking through extensions.
+    package func owningType(ofParent parent: String) -> String {
+        extendedTypes[parent] ?? parent
+    }
+}

@@ -1,0 +1,22 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+
+/// A type reaches its witnesses of requirements declared outside the analysed sources (stdlib, Foundation):
+/// the toolchain calls them implicitly — `description` from `print`, `hash(into:)` and `==` from
+/// `Set`/`Dictionary`, `makeIterator`/`next` from `for … in`, `init(from:)`/`encode(to:)` from coders,
+/// `ExpressibleBy…Literal` initializers, `errorDescription`, … — and no use site is recorded.
+package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
+    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+        var parentOf: [Int32: String] = [:]
+        for (member, parent) in facts.parents { parentOf[member] = parent }
+        for (member, base) in facts.overrides {
+            // Requirements of protocols in the analysed sources are handled by RequirementReachesWitnessRule.
+            if let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined { continue }
+            guard let parent = parentOf[member],
+                  let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
+            graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
+        }
+    }
+}

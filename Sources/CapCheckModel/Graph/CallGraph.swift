@@ -1,0 +1,194 @@
+import CapCheckSupport
+
+/// A place in a source file (1-based line and column).
+public struct SourceLocation: Hashable, Sendable, Codable {
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One symbol of the whole-program graph: a declaration of the analysed sources, a toolchain symbol
+/// they refer to (no package), or a per-file `main` node for top-level code.
+public struct GraphNode: Sendable {
+    public let usr: String
+    public let name: String
+    public let kind: SymbolKind
+    public let language: SymbolLanguage
+    /// The owning package's identity; nil for toolchain and system symbols.
+    public let package: String?
+    /// The owning module; nil for toolchain and system symbols.
+    public let module: String?
+    /// Where the symbol is defined, when the analysed sources define it.
+    public let location: SourceLocation?
+    /// Whether this is the synthetic node holding a file's top-level code.
+    public let isFileMain: Bool
+
+    /// Defined in the analysed sources (as opposed to a toolchain or system symbol).
+    public var isDefined: Bool { location != nil }
+
+    package init(usr: String, name: String, kind: SymbolKind, language: SymbolLanguage, package: String?, module: String?, location: SourceLocation?, isFileMain: Bool) {
+        self.usr = usr
+        self.name = name
+        self.kind = kind
+        self.language = language
+        self.package = package
+        self.module = module
+        self.location = location
+        self.isFileMain = isFileMain
+    }
+}
+
+/// Why an edge exists: a reference the index recorded, or one of the implicit-edge rules.
+public enum EdgeKind: String, Sendable, Codable, CaseIterable {
+    case reference
+    case witness = "protocol witness or override"
+    case accessor = "property accessor"
+    case deinitializer = "deinit of a reached class"
+    case conformance = "implicit call of a conformance"
+    case construction = "constructed type"
+    case inheritedMain = "static main() run by @main"
+    case supertype = "supertype of a reached type"
+    case propertyWrapper = "property wrapper of the declaration"
+    case dynamicCall = "call of a @dynamicCallable value"
+    // Edges of the libclang pass (`CapCheckNativeCode/`).
+    case loadTime = "run at program load or exit"
+    case addressTaken = "address taken (callable through a pointer)"
+    case symbolAlias = "alias or ifunc of"
+    case moduleImport = "module imported by this file"
+    case nativeCode = "native code of the package"
+    // Edges of the build (`CapCheckBuildTime/`).
+    case builtTarget = "built by swift build"
+    case buildDependency = "build dependency"
+    case runsPlugin = "build-tool plugin it uses"
+    case buildTimeCode = "runs at build time"
+    // Edges of the Swift source scan (`CapCheckSwiftSource/`).
+    case exportedToC = "exported to C (callable from any C code)"
+    case dynamicReplacement = "replaces a dynamic declaration wherever it is called"
+}
+
+/// A directed edge `from → target`, with the site of the reference (for `reference` edges).
+public struct GraphEdge: Sendable {
+    public let target: Int32
+    public let kind: EdgeKind
+    public let site: SourceLocation?
+
+    package init(target: Int32, kind: EdgeKind, site: SourceLocation?) {
+        self.target = target
+        self.kind = kind
+        self.site = site
+    }
+}
+
+/// The whole-program reference graph: nodes by id, adjacency lists, and lookup by key.
+public final class CallGraph: @unchecked Sendable {
+    public private(set) var nodes: [GraphNode] = []
+    /// Per node, a small integer naming its (package, module) owner, or -1 for toolchain symbols:
+    /// the search compares owners by number instead of hashing strings on every edge.
+    public private(set) var owners: [Int32] = []
+    private var ownerIDs: [String: Int32] = [:]
+    /// How many distinct owners there are (owner numbers are `0..<ownerCount`).
+    public var ownerCount: Int { ownerIDs.count }
+    private var lastOwner: (package: String, module: String?, number: Int32)?
+    /// For a witness or override reached by a `.witness` edge: the type that declares it. The search follows
+    /// such an edge only once that type is reached (rapid type analysis): a witness runs only on a value of its
+    /// type, and a value exists only where its type is named.
+    public package(set) var witnessTypes: [Int32: Int32] = [:]
+    public private(set) var edges: [[GraphEdge]] = []
+    /// Sinks fixed by the stage that made the node (the libclang pass's `inline asm`, `syscall(SYS_openat)`,
+    /// native-target and system-library pseudo-sinks); the catalog classifies every other node.
+    public package(set) var fixedSinks: [Int32: SinkMatch] = [:]
+    private var ids: [String: Int32] = [:]
+    private var edgeKeys = Set<Int64>()
+    /// A graph read back from a snapshot knows its keys but indexes them (and its edges) only when it is changed or
+    /// looked up: the checker does neither.
+    private var unindexedKeys: [String]?
+    public private(set) var edgeCount = 0
+
+    public init() {}
+
+    /// A graph with these nodes (each under its key) and edges: see `CallGraphCoding`.
+    package init(nodes: [GraphNode], keys: [String], edges: [[GraphEdge]], witnessTypes: [Int32: Int32], fixedSinks: [Int32: SinkMatch]) {
+        self.nodes = nodes
+        self.edges = edges
+        self.witnessTypes = witnessTypes
+        self.fixedSinks = fixedSinks
+        owners = nodes.map { ownerNumber(package: $0.package, module: $0.module) }
+        unindexedKeys = keys
+        edgeCount = edges.reduce(0) { $0 + $1.count }
+    }
+
+    /// Every node's key, by node id.
+    package var keys: [String] {
+        if let unindexedKeys { return unindexedKeys }
+        var keys = [String](repeating: "", count: nodes.count)
+        for (key, id) in ids { keys[Int(id)] = key }
+        return keys
+    }
+
+    private func indexIfNeeded() {
+        guard let keys = unindexedKeys else { return }
+        unindexedKeys = nil
+        ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+        for (from, list) in edges.enumerated() { for edge in list { edgeKeys.insert(Int64(from) << 32 | Int64(edge.target)) } }
+    }
+
+    /// Makes room for about `nodes` nodes and `edges` edges (saves rehashing while a large graph is built).
+    package func reserveCapacity(nodes: Int, edges: Int) {
+        ids.reserveCapacity(nodes)
+        self.nodes.reserveCapacity(nodes)
+        self.edges.reserveCapacity(nodes)
+        owners.reserveCapacity(nodes)
+        edgeKeys.reserveCapacity(edges)
+    }
+
+    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present. Like every change, the
+    /// first lookup in a graph read from a snapshot indexes it: a graph is built and looked up on one thread.
+    public func id(forKey key: String) -> Int32? {
+        indexIfNeeded()
+        return ids[key]
+    }
+
+    /// Adds a node under `key` unless one exists; returns its id. `node` is evaluated only for a new key, and the
+    /// key is hashed once (this runs once per definition and per referenced symbol of every record).
+    @discardableResult
+    package func addNode(key: String, _ node: @autoclosure () -> GraphNode) -> Int32 {
+        indexIfNeeded()
+        let next = Int32(nodes.count)
+        var isNew = false
+        let id = { (slot: inout Int32) -> Int32 in
+            if slot < 0 { slot = next; isNew = true }
+            return slot
+        }(&ids[key, default: -1])
+        guard isNew else { return id }
+        let node = node()
+        nodes.append(node)
+        edges.append([])
+        owners.append(ownerNumber(package: node.package, module: node.module))
+        return id
+    }
+
+    /// The owner number of (package, module); consecutive nodes usually share it, so the last one is remembered.
+    private func ownerNumber(package: String?, module: String?) -> Int32 {
+        guard let package else { return -1 }
+        if let last = lastOwner, last.package == package, last.module == module { return last.number }
+        let key = package + "/" + (module ?? "")
+        let number = ownerIDs[key] ?? Int32(ownerIDs.count)
+        ownerIDs[key] = number
+        lastOwner = (package, module, number)
+        return number
+    }
+
+    /// Adds `from → to` unless an edge between them exists already (the first one, usually the earliest site, wins).
+    package func addEdge(from: Int32, to: Int32, kind: EdgeKind, site: SourceLocation?) {
+        indexIfNeeded()
+        guard from != to, edgeKeys.insert(Int64(from) << 32 | Int64(to)).inserted else { return }
+        edges[Int(from)].append(GraphEdge(target: to, kind: kind, site: site))
+        edgeCount += 1
+    }
+}

@@ -1,0 +1,110 @@
+import CapCheckSupport
+
+/// The root package and its resolved dependencies, with each target's kind and source folder,
+/// so that every indexed source file can be attributed to its package and module.
+public struct PackageGraph: Sendable {
+    public let root: Package
+    /// Every package, root first, then dependencies in breadth-first order.
+    public let packages: [Package]
+    /// Each package's direct dependencies by identity.
+    public let dependencies: [String: [String]]
+
+    public init(root: Package, packages: [Package], dependencies: [String: [String]]) {
+        self.root = root
+        self.packages = packages
+        self.dependencies = dependencies
+        var closure: [String: Set<String>] = [:]
+        for package in packages { closure[package.identity] = Self.transitive(from: package.identity, dependencies) }
+        transitiveDependencies = closure
+    }
+
+    /// Each package's transitive dependencies (not including itself).
+    public let transitiveDependencies: [String: Set<String>]
+
+    public func package(_ identity: String) -> Package? { packages.first { $0.identity == identity } }
+
+    /// Whether code of `callee` runs on behalf of `caller` when `caller` calls into it:
+    /// true when `callee` is `caller` or one of its (transitive) dependencies.
+    public func isDependency(_ callee: String, of caller: String) -> Bool {
+        callee == caller || transitiveDependencies[caller]?.contains(callee) == true
+    }
+
+    private static func transitive(from start: String, _ edges: [String: [String]]) -> Set<String> {
+        var seen = Set<String>()
+        var stack = edges[start] ?? []
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            stack.append(contentsOf: edges[next] ?? [])
+        }
+        return seen
+    }
+}
+
+/// One package of the graph.
+public struct Package: Sendable, Hashable, Codable {
+    /// The SwiftPM identity (the key used in `capabilities.json`).
+    public let identity: String
+    public let name: String
+    /// Absolute path of the package's root folder.
+    public let path: String
+    /// The resolved version, or nil for local and unversioned packages.
+    public let version: String?
+    public let targets: [Target]
+    /// The package's products (what other packages depend on by name).
+    public var products: [Product] = []
+
+    package init(identity: String, name: String, path: String, version: String?, targets: [Target], products: [Product] = []) {
+        self.identity = identity
+        self.name = name
+        self.path = path
+        self.version = version
+        self.targets = targets
+        self.products = products
+    }
+}
+
+/// One product of a package: a name other packages depend on, and the targets it is made of.
+public struct Product: Sendable, Hashable, Codable {
+    public let name: String
+    public let targets: [String]
+
+    package init(name: String, targets: [String]) {
+        self.name = name
+        self.targets = targets
+    }
+}
+
+/// One target of a package.
+public struct Target: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case swift, clang, systemLibrary, binary, plugin, macro, unknown
+    }
+
+    public let name: String
+    /// The module name the compiler uses (`c99name`).
+    public let moduleName: String
+    public let kind: Kind
+    /// Absolute path of the target's source folder.
+    public let path: String
+    public let isTest: Bool
+    /// Targets of the same package this one depends on, plugins it uses included (`target_dependencies`).
+    public var targetDependencies: [String] = []
+    /// Products of other packages this one depends on, plugins it uses included (`product_dependencies`).
+    public var productDependencies: [String] = []
+    /// For a plugin target, `buildTool` or `command` (`plugin_capability.type`).
+    public var pluginCapability: String?
+    /// The target's source files, relative to `path`, as SwiftPM lists them.
+    public var sources: [String] = []
+
+    package init(name: String, moduleName: String, kind: Kind, path: String, isTest: Bool, targetDependencies: [String] = [], productDependencies: [String] = [], pluginCapability: String? = nil, sources: [String] = []) {
+        self.name = name
+        self.moduleName = moduleName
+        self.kind = kind
+        self.path = path
+        self.isTest = isTest
+        self.targetDependencies = targetDependencies
+        self.productDependencies = productDependencies
+        self.pluginCapability = pluginCapability
+        self.sources = sources
+    }
+}

@@ -1,0 +1,19 @@
+import CapCheckSupport
+
+/// One distinct way a package reaches a capability from the root's code: a sink, and the shortest path to it.
+/// `capcheck explain --format json` prints an array of these.
+public struct Explanation: Codable, Sendable, Hashable {
+    public var package: String
+    public var capability: String
+    /// The sink as the catalog names it.
+    public var sink: String
+    /// From the root's code to the sink, one hop per symbol.
+    public var path: [PathHop]
+
+    package init(package: String, capability: String, sink: String, path: [PathHop]) {
+        self.package = package
+        self.capability = capability
+        self.sink = sink
+        self.path = path
+    }
+}

@@ -1,0 +1,267 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckCatalog
+import CapCheckGraph
+import Foundation
+
+/// The libclang pass: parses every C, C++ and Objective-C source of every C-family target of the build (with the
+/// flags SwiftPM compiled it with) and collects, per definition, what the index store does not record.
+/// The result is merged into the call graph by `NativeGraphMerger`.
+public struct NativeCodeAnalyzer {
+    public let packageGraph: PackageGraph
+    public let ownership: SourceOwnership
+    /// SwiftPM's scratch folder (`.build`), which holds the build manifest `debug.yaml`.
+    public let scratchPath: URL
+    public let includeTests: Bool
+    /// Finds libclang; called only when there is C-family code to parse.
+    public let locateLibClang: () throws -> String
+    /// The files each source's compilation read (from its index unit), by source path: results are cached under
+    /// `<scratch>/capcheck/native/`, keyed by the content of those files (`SourceFingerprints`). When there are
+    /// units, a source with neither a unit nor an object file was not compiled by this build and is not analysed
+    /// (`ClangCompileCommand.wasCompiled`); one compiled without a unit is analysed, uncached.
+    public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
+
+    public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
+                locateLibClang: @escaping () throws -> String) {
+        self.packageGraph = packageGraph
+        self.ownership = ownership
+        self.scratchPath = scratchPath
+        self.includeTests = includeTests
+        self.locateLibClang = locateLibClang
+    }
+
+    /// What the pass would parse and what each source was compiled from, worked out without parsing anything (and
+    /// without loading libclang): `analyse(_:)` runs it, and its `digest` names the pass's whole input.
+    public struct Plan {
+        /// Assembly sources: reported as unanalysed, never parsed.
+        package var assembly: [Unanalyzed] = []
+        package var parsed: [(command: ClangCompileCommand, target: Target)] = []
+        package var fingerprints: SourceFingerprints?
+        /// The platform's flags (target, sysroot, clang's resource folder) for reading `<sys/syscall.h>`.
+        package var syscallPlatform: [String] = []
+        package var syscallKey = ""
+        package var libraryPath = ""
+        package var libraryIdentity = ""
+
+        /// Per parsed source, its cache key; nil for a source compiled without an index unit (always parsed).
+        package func keys(_ cache: NativeResultCache) -> [String?] {
+            parsed.map { entry in fingerprints?.fingerprint(of: entry.command.source).map { cache.key(for: entry.command, inputs: $0) } }
+        }
+
+        /// The SHA-256 of everything the pass's result depends on (what the sources' cache keys cover, hashed
+        /// without working out each key); nil when some source has no index unit to name its inputs.
+        public var digest: String? {
+            var hasher = SHA256()
+            for field in [libraryIdentity, syscallKey] + assembly.map(\.reason) { hasher.update(field: field) }
+            for (command, target) in parsed {
+                for field in [command.source, target.name] + command.arguments { hasher.update(field: field) }
+                guard let fingerprints, fingerprints.update(&hasher, withInputsOf: command.source) else { return nil }
+            }
+            fingerprints?.update(&hasher)
+            return hasher.hexDigest()
+        }
+    }
+
+    public func plan() throws -> Plan {
+        var plan = Plan()
+        for (command, target) in compileCommands() {
+            let ext = (command.source as NSString).pathExtension
+            if ClangCompileCommands.assemblyExtensions.contains(ext) {
+                plan.assembly.append(Unanalyzed(
+                    package: owner(of: command.source)?.package ?? packageGraph.root.identity,
+                    reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
+            } else if command.wasCompiled(units: unitFiles) {
+                plan.parsed.append((command, target))
+            }
+            // else: the manifest plans every target of the graph, but this build compiled only what the root's
+            // products need; a source it did not compile is not part of the program (and its load-time code
+            // would not run).
+        }
+        guard !plan.parsed.isEmpty else { return plan }
+
+        plan.libraryPath = try locateLibClang()
+        let resources = LibClangLocator.resourceArguments(forLibrary: plan.libraryPath)
+        plan.parsed = plan.parsed.map {
+            (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources, output: $0.command.output), $0.target)
+        }
+        plan.libraryIdentity = FileStamp.identity(of: plan.libraryPath)
+        let cache = self.cache(for: plan)
+        plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
+        plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SinkCatalog.reviewedSystemCalls().map(\.name))
+        let sources = Set(plan.parsed.map(\.command.source))
+        plan.fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
+                                               memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
+        return plan
+    }
+
+    private func cache(for plan: Plan) -> NativeResultCache {
+        NativeResultCache(directory: ScratchLayout(scratch: scratchPath).native, libclang: plan.libraryIdentity)
+    }
+
+    /// Plans and runs the pass.
+    public func analyse() throws -> NativeFindings { try analyse(plan()) }
+
+    /// Runs the pass: the cached result of each source whose key is cached, a libclang parse of every other one.
+    public func analyse(_ plan: Plan) throws -> NativeFindings {
+        var findings = NativeFindings()
+        findings.unanalyzed = plan.assembly
+        guard !plan.parsed.isEmpty else { return findings }
+        let cache = self.cache(for: plan)
+        let parsed = plan.parsed, keys = plan.keys(cache)
+        // libclang (a large library) is loaded only when something is not cached.
+        var loaded: LibClangAPI?
+        func api() throws -> LibClangAPI {
+            if let loaded { return loaded }
+            let api = try LibClangAPI(library: try NativeLibrary(path: plan.libraryPath))
+            loaded = api
+            return api
+        }
+
+        try readSyscallTable(platform: plan.syscallPlatform, key: plan.syscallKey, cache: cache, api: api, into: &findings)
+
+        var (entries, groups) = Self.loadCached(keys, from: cache)
+        let missing = entries.indices.filter { entries[$0] == nil }
+        if !missing.isEmpty {
+            // Each parse is stored as soon as it is done, and its groups kept once per content: the raw results
+            // of hundreds of sources (each with the inline functions of every header it includes) never pile up.
+            let stored = ConcurrentSlots<NativeResultCache.Entry>(count: missing.count)
+            let parsedGroups = Locked<NativeResultCache.Groups>([:])
+            Self.scanAll(missing.map { parsed[$0].command }, api: try api()) { number, result in
+                let (entry, scanned) = cache.store(result, key: keys[missing[number]])
+                stored.set(number, entry)
+                parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
+            }
+            for (number, entry) in stored.values.enumerated() { entries[missing[number]] = entry }
+            groups.merge(parsedGroups.withLock { $0 }) { old, _ in old }
+        }
+
+        var merged = Set<String>()
+        for ((command, target), entry) in zip(parsed, entries.map { $0! }) {
+            if let error = entry.errors.first {
+                findings.unanalyzed.append(Unanalyzed(
+                    package: owner(of: command.source)?.package ?? packageGraph.root.identity,
+                    reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)"))
+            }
+            // A header's group is shared by every source that saw the same definitions in it: merge it once.
+            for name in entry.groups where merged.insert(name).inserted {
+                for definition in groups[name] ?? [] { add(definition, to: &findings) }
+            }
+        }
+        return findings
+    }
+
+    /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
+    /// headers give none.
+    private func readSyscallTable(platform: [String], key: String, cache: NativeResultCache, api: () throws -> LibClangAPI,
+                                  into findings: inout NativeFindings) throws {
+        var probeErrors: [String] = []
+        if let cached = cache.loadSyscalls(key) {
+            findings.syscalls = cached
+        } else {
+            let api = try api()
+            (findings.syscalls, probeErrors) = try Self.withIndex(api) { index in
+                try SyscallTable.evaluate(api: api, index: index, names: try SinkCatalog.reviewedSystemCalls(), arguments: platform)
+            }
+            if !findings.syscalls.entries.isEmpty { cache.storeSyscalls(findings.syscalls, key: key) }
+        }
+        if findings.syscalls.entries.isEmpty {
+            findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
+                raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
+                every constant-number syscall(...) is unclassified
+                """))
+        }
+    }
+
+    /// The cached entries of the sources with a key, and every group they refer to, read on both cores. A source
+    /// whose entry or one of whose groups cannot be read has no entry (it is parsed again).
+    private static func loadCached(_ keys: [String?], from cache: NativeResultCache) -> ([NativeResultCache.Entry?], NativeResultCache.Groups) {
+        var entries = keys.map { $0.flatMap(cache.load) }
+        var names: [String] = []
+        var seen = Set<String>()
+        for entry in entries.compactMap({ $0 }) { for name in entry.groups where seen.insert(name).inserted { names.append(name) } }
+        let read = concurrentMap(names.count) { cache.loadGroup(names[$0]) }
+        var groups: NativeResultCache.Groups = [:]
+        for (name, definitions) in zip(names, read) { if let definitions { groups[name] = definitions } }
+        for index in entries.indices where entries[index]?.groups.contains(where: { groups[$0] == nil }) == true { entries[index] = nil }
+        return (entries, groups)
+    }
+
+    /// Adds one definition under its owning package, merging what other sources saw of it.
+    private func add(_ definition: NativeDefinition, to findings: inout NativeFindings) {
+        guard let owner = owner(of: definition.location.file) else { return }
+        let key = owner.package + "|" + definition.usr
+        if findings.definitions[key] == nil {
+            let isTest = ownership.testModules.contains(owner.module ?? "")
+            findings.definitions[key] = OwnedNativeDefinition(package: owner.package, module: owner.module,
+                                                              isTest: isTest, definition: definition)
+        } else {
+            findings.definitions[key]!.definition.merge(definition)
+        }
+    }
+
+    /// The C-family sources and their targets: from the build manifest when SwiftPM wrote one (every clang
+    /// command it planned, which includes dependencies' executables the build did not compile), else every source
+    /// of every C-family target.
+    package func compileCommands() -> [(ClangCompileCommand, Target)] {
+        let manifest = scratchPath.appendingPathComponent("debug.yaml")
+        let commands: [ClangCompileCommand]
+        if let text = try? String(contentsOf: manifest, encoding: .utf8) {
+            commands = ClangCompileCommands.fromBuildManifest(text)
+        } else {
+            commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }
+                .flatMap(ClangCompileCommands.sources(of:))
+                .map { ClangCompileCommands.fromLayout(source: $0, graph: packageGraph) }
+        }
+        return commands.compactMap { command in
+            guard let target = target(of: command.source), target.kind == .clang, includeTests || !target.isTest else { return nil }
+            return (command, target)
+        }
+    }
+
+    /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
+    /// result to `body` on the worker that made it, with the source's number.
+    private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI,
+                                _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            withIndex(api) { index in
+                let scanner = NativeSourceScanner(api: api)
+                for number in stride(from: worker, to: commands.count, by: workers) {
+                    body(number, scanner.scan(commands[number], index: index))
+                }
+            }
+        }
+    }
+
+    private static func withIndex<T>(_ api: LibClangAPI, _ body: (UnsafeMutableRawPointer) throws -> T) rethrows -> T {
+        let index = api.createIndex(0, 0)!
+        defer { api.disposeIndex(index) }
+        return try body(index)
+    }
+
+    /// The flags that select the platform (`-target`, sysroots), for evaluating system headers.
+    package static func platformArguments(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if ["-target", "--sysroot", "-isysroot"].contains(argument), index + 1 < arguments.count {
+                result += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if argument.hasPrefix("--target=") || argument.hasPrefix("--sysroot=") { result.append(argument) }
+            index += 1
+        }
+        return result
+    }
+
+    private func owner(of file: String) -> SourceOwnership.Owner? { ownership.owner(of: file, unitModule: "") }
+
+    private func target(of file: String) -> Target? {
+        guard let owner = owner(of: file) else { return nil }
+        return packageGraph.package(owner.package)?.targets.first { $0.moduleName == owner.module }
+    }
+}

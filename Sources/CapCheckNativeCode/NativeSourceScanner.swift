@@ -1,0 +1,289 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckCatalog
+import CapCheckGraph
+import Foundation
+
+/// Parses one C, C++ or Objective-C source with libclang (with the flags SwiftPM compiled it with) and records,
+/// per definition outside system headers: inline `asm`, raw `syscall(...)` calls with their constant number,
+/// every function or variable its body or initializer refers to (calls and taken addresses), and the
+/// attributes that make code run at load time (`constructor`, `destructor`, `ifunc`, init sections, `weak`,
+/// `alias`, Objective-C `+load`, C++ dynamic initializers).
+package struct NativeSourceScanner {
+    package let api: LibClangAPI
+
+    package struct Result {
+        package var definitions: [String: NativeDefinition] = [:]
+        /// Error diagnostics (the parse went on, but what follows an error may be missing).
+        package var errors: [String] = []
+
+        package init(definitions: [String: NativeDefinition] = [:], errors: [String] = []) {
+            self.definitions = definitions
+            self.errors = errors
+        }
+    }
+
+    /// libclang's `CXTranslationUnit_KeepGoing`: carry on after fatal errors such as a missing header.
+    private static let parseOptions: UInt32 = 0x200
+
+    /// Parses `source` (a file path, or `unsaved` contents under that name) and hands the translation unit to `body`.
+    package func withTranslationUnit<T>(index: UnsafeMutableRawPointer, source: String, arguments: [String], unsaved: String? = nil,
+                                _ body: (UnsafeMutableRawPointer) -> T) -> (T?, [String]) {
+        var unit: UnsafeMutableRawPointer?
+        let status: Int32 = withCStrings(arguments) { argv in
+            guard let unsaved else {
+                return api.parseTranslationUnit2(index, source, argv, Int32(arguments.count), nil, 0, Self.parseOptions, &unit)
+            }
+            return source.withCString { name in
+                unsaved.withCString { contents in
+                    var file = CXUnsavedFile(filename: name, contents: contents, length: UInt(unsaved.utf8.count))
+                    return api.parseTranslationUnit2(index, source, argv, Int32(arguments.count), &file, 1, Self.parseOptions, &unit)
+                }
+            }
+        }
+        guard status == 0, let unit else { return (nil, ["libclang could not parse \(source) (error \(status))"]) }
+        defer { api.disposeTranslationUnit(unit) }
+        return (body(unit), errors(of: unit))
+    }
+
+    package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer) -> Result {
+        let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
+            var walk = TranslationUnitWalk(api: api)
+            walk.run(api.getTranslationUnitCursor(unit))
+            return walk.finish()
+        }
+        return Result(definitions: found ?? [:], errors: errors)
+    }
+
+    private func errors(of unit: UnsafeMutableRawPointer) -> [String] {
+        (0..<api.getNumDiagnostics(unit)).compactMap { number in
+            guard let diagnostic = api.getDiagnostic(unit, number) else { return nil }
+            defer { api.disposeDiagnostic(diagnostic) }
+            guard api.getDiagnosticSeverity(diagnostic) >= 3 /* error, fatal */ else { return nil }
+            return api.consume(api.formatDiagnostic(diagnostic, 0x1 | 0x2 /* source location, column */))
+        }
+    }
+
+    private func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> T) -> T {
+        let pointers = strings.map { UnsafePointer(strdup($0)) }
+        defer { pointers.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    package init(api: LibClangAPI) {
+        self.api = api
+    }
+}
+
+/// One walk over a translation unit's cursors.
+private struct TranslationUnitWalk {
+    package let api: LibClangAPI
+    private var definitions: [String: NativeDefinition] = [:]
+    /// Attributes found on declarations without a body (prototypes, `ifunc` and `alias` declarations).
+    private var declarations: [String: NativeDefinition] = [:]
+    /// Function USRs by name, to resolve `alias("name")` and `ifunc("name")`.
+    private var functionsByName: [String: String] = [:]
+    private var paths: [String: String] = [:]
+    private var texts: [String: [UInt8]] = [:]
+
+    package init(api: LibClangAPI) { self.api = api }
+
+    package mutating func run(_ unitCursor: CXCursor) {
+        api.visit(unitCursor) { cursor in
+            let kind = api.getCursorKind(cursor)
+            guard api.locationIsInSystemHeader(api.getCursorLocation(cursor)) == 0 else { return .next }
+            if CXCursorKindValue.functionLike.contains(kind) {
+                scanFunction(cursor, kind: kind)
+            } else if kind == CXCursorKindValue.varDecl {
+                scanVariable(cursor)
+            } else if CXCursorKindValue.containers.contains(kind) {
+                return .recurse
+            }
+            return .next
+        }
+    }
+
+    /// The definitions, with declaration attributes merged in and `alias`/`ifunc` names resolved.
+    package mutating func finish() -> [String: NativeDefinition] {
+        for (usr, declared) in declarations {
+            if definitions[usr] == nil { definitions[usr] = declared } else { definitions[usr]!.merge(declared) }
+        }
+        for (usr, definition) in definitions where !definition.aliasOf.isEmpty {
+            let targets = definition.aliasOf.compactMap { functionsByName[$0] }
+            definitions[usr]!.aliasOf = targets
+            if definition.loadTime.contains(.ifuncResolver) {
+                // The marker was put on the ifunc declaration; the resolver is what runs at load time.
+                definitions[usr]!.loadTime.remove(.ifuncResolver)
+                for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
+            }
+        }
+        return definitions
+    }
+
+    private mutating func scanFunction(_ cursor: CXCursor, kind: Int32) {
+        let usr = api.usr(cursor)
+        guard !usr.isEmpty, let location = location(of: cursor) else { return }
+        let name = api.spelling(cursor)
+        functionsByName[name] = functionsByName[name] ?? usr
+        var definition = NativeDefinition(usr: usr, name: name, location: location, language: language(of: cursor),
+                                          kind: symbolKind(kind))
+        if kind == CXCursorKindValue.objcClassMethodDecl && name == "load" { definition.loadTime.insert(.objcLoad) }
+        let isDefinition = api.isCursorDefinition(cursor) != 0
+        _ = scanChildren(of: cursor, into: &definition, body: isDefinition)
+        if isDefinition {
+            if let existing = definitions[usr] { definition.merge(existing) }
+            definitions[usr] = definition
+        } else if !definition.loadTime.isEmpty || !definition.aliasOf.isEmpty {
+            if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
+        }
+    }
+
+    /// A global variable: its attributes (init sections) and what its initializer refers to (function tables).
+    private mutating func scanVariable(_ cursor: CXCursor) {
+        guard api.isCursorDefinition(cursor) != 0 else { return }
+        let usr = api.usr(cursor)
+        guard !usr.isEmpty, let location = location(of: cursor) else { return }
+        var definition = NativeDefinition(usr: usr, name: api.spelling(cursor), location: location,
+                                          language: language(of: cursor), kind: .variable)
+        let callSites = scanChildren(of: cursor, into: &definition, body: true)
+        // In C a global's initializer is a constant; in C++ one that calls code runs before main.
+        if definition.language == .cxx && !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
+        guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
+        definitions[usr] = definition
+    }
+
+    /// Applies a declaration's attributes and, with `body`, records everything in its body or initializer.
+    /// Returns the call sites seen.
+    private mutating func scanChildren(of cursor: CXCursor, into definition: inout NativeDefinition, body: Bool) -> Set<String> {
+        var callSites = Set<String>()
+        api.visit(cursor) { child in
+            let childKind = api.getCursorKind(child)
+            if childKind >= CXCursorKindValue.firstAttr && childKind <= CXCursorKindValue.lastAttrBound {
+                applyAttribute(child, to: &definition)
+                return .next
+            }
+            guard body else { return .next }
+            record(child, kind: childKind, in: &definition, callSites: &callSites)
+            return .recurse
+        }
+        return callSites
+    }
+
+    /// Records one cursor of a body or initializer.
+    private mutating func record(_ cursor: CXCursor, kind: Int32, in definition: inout NativeDefinition, callSites: inout Set<String>) {
+        switch kind {
+        case CXCursorKindValue.gccAsmStmt, CXCursorKindValue.msAsmStmt:
+            if let site = location(of: cursor) { definition.inlineAsm.append(site) }
+        case CXCursorKindValue.callExpr:
+            let callee = api.getCursorReferenced(cursor)
+            guard api.cursorIsNull(callee) == 0, let site = location(of: cursor) else { return }
+            let calleeUSR = api.usr(callee)
+            callSites.insert("\(calleeUSR)@\(site.line):\(site.column)")
+            if calleeUSR == "c:@F@syscall" {
+                let number = api.cursorGetNumArguments(cursor) > 0 ? api.evaluateInteger(api.cursorGetArgument(cursor, 0)) : nil
+                definition.syscalls.append(SyscallSite(site: site, number: number))
+            }
+        case CXCursorKindValue.declRefExpr, CXCursorKindValue.memberRefExpr:
+            let referenced = api.getCursorReferenced(cursor)
+            guard api.cursorIsNull(referenced) == 0 else { return }
+            let referencedKind = api.getCursorKind(referenced)
+            let isFunction = CXCursorKindValue.functionLike.contains(referencedKind)
+            guard isFunction || referencedKind == CXCursorKindValue.varDecl, let site = location(of: cursor) else { return }
+            let usr = api.usr(referenced)
+            guard !usr.isEmpty else { return }
+            let reference = NativeReference(usr: usr, name: api.spelling(referenced), site: site,
+                                            isCall: isFunction && callSites.contains("\(usr)@\(site.line):\(site.column)"),
+                                            isFunction: isFunction)
+            if !definition.references.contains(reference) { definition.references.append(reference) }
+        default:
+            break
+        }
+    }
+
+    /// Reads an attribute's spelling from the source (libclang exposes `constructor`, `section`, `weak`,
+    /// `alias` and `ifunc` only as "unexposed" attributes) and records what it implies.
+    private mutating func applyAttribute(_ cursor: CXCursor, to definition: inout NativeDefinition) {
+        guard let (name, argument) = attributeSpelling(cursor) else { return }
+        switch name {
+        case "constructor": definition.loadTime.insert(.constructor)
+        case "destructor": definition.loadTime.insert(.destructor)
+        case "weak": if definition.kind != .variable { definition.loadTime.insert(.weak) }
+        case "alias":
+            definition.loadTime.insert(.alias)
+            if let argument { definition.aliasOf.append(argument) }
+        case "ifunc":
+            definition.loadTime.insert(.ifuncResolver)
+            if let argument { definition.aliasOf.append(argument) }
+        case "section":
+            guard let section = argument else { return }
+            let initSections = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
+            if initSections.contains(where: { section == $0 || section.hasPrefix($0 + ".") }) {
+                definition.loadTime.insert(.initSection)
+            } else if section == ".init" || section == ".fini" {
+                definition.loadTime.insert(.codeSection)
+            }
+        default:
+            break
+        }
+    }
+
+    /// `(name, first string argument)` of an attribute, e.g. `("section", ".init_array")`, with `__x__` spelt `x`.
+    private mutating func attributeSpelling(_ cursor: CXCursor) -> (String, String?)? {
+        guard let start = api.place(api.getRangeStart(api.getCursorExtent(cursor)), spelling: true),
+              let bytes = text(of: start.file), start.offset < bytes.count else { return nil }
+        func isIdentifier(_ byte: UInt8) -> Bool {
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+        }
+        var index = start.offset
+        while index < bytes.count && isIdentifier(bytes[index]) { index += 1 }
+        var name = String(decoding: bytes[start.offset..<index], as: UTF8.self)
+        if name.hasPrefix("__") && name.hasSuffix("__") && name.count > 4 { name = String(name.dropFirst(2).dropLast(2)) }
+        while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
+        guard index < bytes.count, bytes[index] == 0x28 /* ( */ else { return (name, nil) }
+        guard let open = bytes[index...].prefix(4096).firstIndex(of: 0x22 /* " */),
+              let close = bytes[(open + 1)...].prefix(4096).firstIndex(of: 0x22),
+              !bytes[index..<open].contains(0x29 /* ) */) else { return (name, nil) }
+        return (name, String(decoding: bytes[(open + 1)..<close], as: UTF8.self))
+    }
+
+    private mutating func text(of file: String) -> [UInt8]? {
+        if let known = texts[file] { return known }
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        texts[file] = [UInt8](data)
+        return texts[file]
+    }
+
+    /// The expansion location of a cursor (where the code was compiled, also inside a macro) as a source location.
+    private mutating func location(of cursor: CXCursor) -> SourceLocation? {
+        guard let place = api.place(api.getCursorLocation(cursor)), !place.file.isEmpty else { return nil }
+        let path: String
+        if let known = paths[place.file] {
+            path = known
+        } else {
+            path = URL(fileURLWithPath: place.file).standardizedFileURL.path
+            paths[place.file] = path
+        }
+        return SourceLocation(file: path, line: place.line, column: place.column)
+    }
+
+    private func language(of cursor: CXCursor) -> SymbolLanguage {
+        switch api.getCursorLanguage(cursor) {
+        case 2: return .objc
+        case 3: return .cxx
+        default: return .c
+        }
+    }
+
+    private func symbolKind(_ kind: Int32) -> SymbolKind {
+        switch kind {
+        case CXCursorKindValue.cxxMethod, CXCursorKindValue.objcInstanceMethodDecl: return .instanceMethod
+        case CXCursorKindValue.objcClassMethodDecl: return .classMethod
+        case CXCursorKindValue.constructor: return .constructor
+        case CXCursorKindValue.destructor: return .destructor
+        case CXCursorKindValue.conversionFunction: return .conversionFunction
+        default: return .function
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import CapCheckSupport
+import CapCheckModel
+import Foundation
+
+/// What the module maps of a system-library or binary target declare: the modules it provides and the libraries
+/// it links.
+package struct ModuleMapFile: Equatable {
+    package var modules: [String] = []
+    package var linkedLibraries: [String] = []
+
+    /// Reads `<target folder>/module.modulemap`; nil when there is none.
+    package static func read(targetFolder: String) -> ModuleMapFile? {
+        let path = URL(fileURLWithPath: targetFolder).appendingPathComponent("module.modulemap").path
+        return (try? String(contentsOfFile: path, encoding: .utf8)).map(parse)
+    }
+
+    /// The module maps of a target: `<folder>/module.modulemap` for a system library; for a binary target (an
+    /// artifact bundle or XCFramework folder) every `*.modulemap` inside it, whatever its module names (a bundle's
+    /// module need not be named like its target). Nil when there is none.
+    package static func read(_ target: Target) -> ModuleMapFile? {
+        var found: ModuleMapFile?
+        for path in paths(of: target) {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let map = parse(text)
+            var merged = found ?? ModuleMapFile()
+            for module in map.modules where !merged.modules.contains(module) { merged.modules.append(module) }
+            for library in map.linkedLibraries where !merged.linkedLibraries.contains(library) { merged.linkedLibraries.append(library) }
+            found = merged
+        }
+        return found
+    }
+
+    /// The files `read(_:)` reads for a target (those that exist).
+    package static func paths(of target: Target) -> [String] {
+        let folder = URL(fileURLWithPath: target.path)
+        guard target.kind == .binary else {
+            let path = folder.appendingPathComponent("module.modulemap").path
+            return FileManager.default.fileExists(atPath: path) ? [path] : []
+        }
+        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return [] }
+        var paths: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasSuffix(".modulemap") { paths.append(folder.appendingPathComponent(relative).path) }
+        }
+        return paths
+    }
+
+    /// Parses the declarations capcheck needs: `[explicit|framework] module Name`, `link [framework] "lib"`.
+    package static func parse(_ text: String) -> ModuleMapFile {
+        var result = ModuleMapFile()
+        let words = text.replacingOccurrences(of: "{", with: " { ").replacingOccurrences(of: "}", with: " } ")
+            .split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        for (index, word) in words.enumerated() where index + 1 < words.count {
+            if word == "module", words[index + 1] != "*" {
+                let name = words[index + 1]
+                if !result.modules.contains(name) { result.modules.append(name) }
+            }
+            if word == "link" {
+                let next = words[index + 1] == "framework" && index + 2 < words.count ? words[index + 2] : words[index + 1]
+                if next.hasPrefix("\"") { result.linkedLibraries.append(next.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
+            }
+        }
+        return result
+    }
+
+    package init(modules: [String] = [], linkedLibraries: [String] = []) {
+        self.modules = modules
+        self.linkedLibraries = linkedLibraries
+    }
+}

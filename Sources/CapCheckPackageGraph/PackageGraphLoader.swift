@@ -1,0 +1,123 @@
+import CapCheckSupport
+import CapCheckModel
+import Foundation
+
+/// Resolves a root package's graph with SwiftPM's own commands:
+/// `swift package show-dependencies --format json` for packages and versions,
+/// `swift package describe --type json` in each package for its targets.
+public struct PackageGraphLoader: Sendable {
+    public let toolchain: Toolchain
+    public let packagePath: URL
+    public let scratchPath: URL
+    /// Use exactly the versions in Package.resolved and fail if it is out of date (for `diff --base`).
+    public var onlyResolvedVersions = false
+
+    public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
+        self.toolchain = toolchain
+        self.packagePath = packagePath
+        self.scratchPath = scratchPath
+    }
+
+    /// The graph from the cache under the scratch folder when still valid, else from SwiftPM (then cached).
+    public func load() throws -> PackageGraph { try loadNoting().graph }
+
+    /// The graph, and whether it changed since the cache was written (a manifest, a dependency, or the files of a
+    /// target: SwiftPM's own build plan notices only the root package's, see `PackageBuilder.replan`).
+    public func loadNoting() throws -> (graph: PackageGraph, changed: Bool) {
+        let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions,
+                                      swift: toolchain.swiftExecutable)
+        if let cached = cache.load() { return (cached, false) }
+        let graph = try resolve()
+        cache.store(graph)
+        return (graph, true)
+    }
+
+    private func resolve() throws -> PackageGraph {
+        let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
+        let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
+                            what: "show-dependencies")
+        var order: [(identity: String, name: String, path: String, version: String?)] = []
+        var dependencies: [String: [String]] = [:]
+        var queue: [[String: Any]] = [tree]
+        while !queue.isEmpty {
+            let node = queue.removeFirst()
+            guard let identity = node["identity"] as? String, let path = node["path"] as? String else { continue }
+            let children = node["dependencies"] as? [[String: Any]] ?? []
+            dependencies[identity] = children.compactMap { $0["identity"] as? String }
+            if order.contains(where: { $0.identity == identity }) { continue }
+            let version = (node["version"] as? String).flatMap { $0 == "unspecified" ? nil : $0 }
+            order.append((identity, node["name"] as? String ?? identity, path, version))
+            queue.append(contentsOf: children)
+        }
+        // `describe` evaluates only the manifest; run the packages two at a time.
+        let describeScratch = ScratchLayout(scratch: scratchPath).describe
+        let described = concurrentMap(order.count) { index in
+            Result {
+                try targets(of: URL(fileURLWithPath: order[index].path), scratch: describeScratch.appendingPathComponent(order[index].identity))
+            }
+        }
+        let packages = try zip(order, described).map { entry, description in
+            let (targets, products) = try description.get()
+            return Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: targets,
+                           products: products)
+        }
+        return PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)
+    }
+
+    private func targets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
+        let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
+                                   what: "describe of \(package.path)")
+        let targets = description["targets"] as? [[String: Any]] ?? []
+        let products = (description["products"] as? [[String: Any]] ?? []).map { product in
+            Product(name: product["name"] as? String ?? "", targets: product["targets"] as? [String] ?? [])
+        }
+        return (targets.map { target in
+            let type = target["type"] as? String ?? ""
+            let moduleType = target["module_type"] as? String ?? ""
+            let kind: Target.Kind
+            switch (moduleType, type) {
+            case (_, "macro"): kind = .macro
+            case ("PluginTarget", _), (_, "plugin"): kind = .plugin
+            case ("BinaryTarget", _), (_, "binary"): kind = .binary
+            case ("SystemLibraryTarget", _), (_, "system-target"): kind = .systemLibrary
+            case ("ClangTarget", _): kind = .clang
+            case ("SwiftTarget", _): kind = .swift
+            default: kind = .unknown
+            }
+            let relative = target["path"] as? String ?? ""
+            let name = target["name"] as? String ?? ""
+            return Target(name: name, moduleName: target["c99name"] as? String ?? name, kind: kind,
+                          path: package.appendingPathComponent(relative).standardizedFileURL.path,
+                          isTest: type == "test",
+                          targetDependencies: target["target_dependencies"] as? [String] ?? [],
+                          productDependencies: target["product_dependencies"] as? [String] ?? [],
+                          pluginCapability: (target["plugin_capability"] as? [String: Any])?["type"] as? String,
+                          sources: target["sources"] as? [String] ?? [])
+        }, products)
+    }
+
+    private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
+        // Inside `swift package capcheck` the outer SwiftPM holds the scratch folder's lock while the plugin runs
+        // (and builds nothing meanwhile): the plugin sets CAPCHECK_SWIFTPM_LOCK_HELD so these reads do not wait on it.
+        let ignoreLock = ProcessInfo.processInfo.environment["CAPCHECK_SWIFTPM_LOCK_HELD"] != nil ? ["--ignore-lock"] : []
+        let result = try ProcessRunner.run(toolchain.swiftExecutable,
+                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments)
+        guard result.status == 0 else {
+            throw CapCheckError(.packageGraph, """
+                `swift package \(arguments.joined(separator: " "))` failed in \(package.path):
+                \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+                Fix the manifest (or run `swift package resolve`) and try again.
+                """)
+        }
+        return result.stdout
+    }
+
+    private func json(_ text: String, what: String) throws -> [String: Any] {
+        // SwiftPM may print warnings before the JSON document.
+        let start = text.firstIndex(of: "{") ?? text.startIndex
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text[start...].utf8)) as? [String: Any] else {
+            throw CapCheckError(.packageGraph, "could not parse the output of `swift package \(what)`")
+        }
+        return object
+    }
+}

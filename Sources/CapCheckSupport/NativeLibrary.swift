@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A shared library opened with `dlopen`, from which C functions are looked up by name.
+///
+/// capcheck links no toolchain library at build time (so it builds as a plain dependency, no `unsafeFlags`);
+/// it loads `libIndexStore` and `libswiftDemangle` at run time instead.
+package final class NativeLibrary: @unchecked Sendable {
+    package let path: String
+    private let handle: UnsafeMutableRawPointer
+
+    package init(path: String) throws {
+        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+            let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
+            throw CapCheckError(.toolchain, "cannot load \(path): \(reason)")
+        }
+        self.path = path
+        self.handle = handle
+    }
+
+    /// Looks up `name` and casts it to the C function type `T`.
+    package func function<T>(_ name: String, as type: T.Type = T.self) throws -> T {
+        guard let symbol = dlsym(handle, name) else {
+            throw CapCheckError(.toolchain, "\(path) does not export \(name); is it from a different toolchain version?")
+        }
+        return unsafeBitCast(symbol, to: T.self)
+    }
+}

@@ -1,0 +1,104 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckCatalog
+import SwiftSyntax
+
+/// Escape hatches in Swift source: attributes that bind a declaration to a symbol, export it, place it in a linker
+/// section or swap it in at load time, and the symbol strings handed to `dlopen`/`dlsym`.
+///
+/// - `@_silgen_name("f")` on a function without a body, `@_extern(c)` / `@_extern(c, "f")`: a call to C is `ffi`, and
+///   when `f` is a classified C library function, its capability too (`@_silgen_name("socket")` is `net`);
+/// - `@_silgen_name("f")` on a function with a body, `@_cdecl("f")`: the function is exported under a C symbol that
+///   any C code (or a lookup) may call, `ffi`, reached from program start;
+/// - `@_section("s")`, `@_used`: `unsafe`; a declaration placed in an init or fini section runs at load or exit;
+/// - `@_dynamicReplacement(for:)`: `unsafe`, and the replacement runs wherever the replaced declaration is called,
+///   so it is reached from program start;
+/// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
+///   C library function it names).
+package struct EscapeHatchRule: SourceRule {
+    /// The capability of each classified C library function, by name.
+    package let cFunctions: [String: Capability]
+
+    /// Sections whose entries run at load or exit (as for C, see `NativeSourceScanner`).
+    package static let loadTimeSections = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors", ".init", ".fini"]
+
+    package func visit(_ node: AttributeSyntax, _ context: SourceContext) {
+        let name = node.attributeName.trimmedDescription
+        let arguments = node.arguments?.trimmedDescription ?? ""
+        let symbol = Self.firstStringLiteral(in: arguments)
+        switch name {
+        case "_silgen_name":
+            let sink = "@_silgen_name(\"\(symbol ?? arguments)\")"
+            if function(of: node)?.body != nil {
+                context.report(sink, .ffi, at: node, reach: .fromProgramStart(why: "exported under a C symbol"))
+            } else {
+                reportBinding(sink, symbol: symbol ?? "", at: node, context)
+            }
+        case "_extern":
+            guard arguments.hasPrefix("c") else {
+                context.report("@_extern(\(arguments))", .ffi, at: node)
+                return
+            }
+            let symbol = symbol ?? function(of: node)?.name.text ?? ""
+            reportBinding("@_extern(\(arguments))", symbol: symbol, at: node, context)
+        case "_cdecl":
+            context.report("@_cdecl(\"\(symbol ?? arguments)\")", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C symbol"))
+        case "_section":
+            let section = symbol ?? arguments
+            let runs = Self.loadTimeSections.contains { section == $0 || section.hasPrefix($0 + ".") }
+            context.report("@_section(\"\(section)\")", .unsafe, at: node,
+                           reach: runs ? .fromProgramStart(why: "placed in the \(section) section") : .withDeclaration)
+        case "_used":
+            context.report("@_used", .unsafe, at: node)
+        case "_dynamicReplacement":
+            context.report("@_dynamicReplacement(\(arguments))", .unsafe, at: node,
+                           reach: .fromProgramStart(why: "replaces a dynamic declaration wherever it is called"))
+        default:
+            return
+        }
+    }
+
+    package func visit(_ node: FunctionCallExprSyntax, _ context: SourceContext) {
+        let callee = node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
+            ?? node.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        guard callee == "dlopen" || callee == "dlsym" else { return }
+        for argument in node.arguments {
+            guard let literal = argument.expression.as(StringLiteralExprSyntax.self), let text = Self.text(of: literal) else { continue }
+            if callee == "dlopen" {
+                context.report("dlopen(\"\(text)\")", .ffi, at: literal)
+            } else {
+                context.report("dlsym(\"\(text)\")", .ffi, at: literal)
+                if let capability = cFunctions[text] { context.report("\(text) (looked up by dlsym)", capability, at: literal) }
+            }
+        }
+    }
+
+    /// A binding of a Swift function to a C symbol: `ffi`, and the symbol's own capability when classified.
+    private func reportBinding(_ sink: String, symbol: String, at node: AttributeSyntax, _ context: SourceContext) {
+        context.report(sink, .ffi, at: node)
+        if let capability = cFunctions[symbol] { context.report("\(symbol) (bound by \(sink))", capability, at: node) }
+    }
+
+    private func function(of attribute: AttributeSyntax) -> FunctionDeclSyntax? {
+        attribute.parent?.parent?.as(FunctionDeclSyntax.self)
+    }
+
+    /// The contents of a string literal without interpolation.
+    package static func text(of literal: StringLiteralExprSyntax) -> String? {
+        var text = ""
+        for segment in literal.segments {
+            guard let part = segment.as(StringSegmentSyntax.self) else { return nil }
+            text += part.content.text
+        }
+        return text
+    }
+
+    package static func firstStringLiteral(in text: String) -> String? {
+        guard let open = text.firstIndex(of: "\"") else { return nil }
+        let rest = text[text.index(after: open)...]
+        guard let close = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<close])
+    }
+}

@@ -1,0 +1,72 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckCatalog
+
+/// Something in a Swift source file that the index does not show for what it is: an escape hatch (`@_silgen_name`,
+/// `@_cdecl`, a `dlsym` string, …), syntax-level unsafety (`unowned(unsafe)`, …), or, in code the build does not
+/// compile, a reference to a catalog sink.
+package struct SwiftSourceFinding: Sendable, Hashable, Codable {
+    package enum Reach: Sendable, Hashable, Codable {
+        /// Reached wherever its enclosing declaration is.
+        case withDeclaration
+        /// Also reached from program start: exported to C (`@_cdecl`), placed in an init section (`@_section`),
+        /// or replacing another declaration at load time (`@_dynamicReplacement`).
+        case fromProgramStart(why: String)
+    }
+
+    /// The sink as reports name it: `@_silgen_name("socket")`, `unowned(unsafe)`, `FileManager`.
+    package let sink: String
+    package let capability: Capability
+    /// The package whose source has it.
+    package let package: String
+    package let file: String
+    package let line: Int
+    package let column: Int
+    /// Where the enclosing declaration's name is (what the index calls its definition), nil for top-level code.
+    package let declaration: DeclarationSite?
+    package var reach: Reach = .withDeclaration
+    /// Set when the finding sits in an `#if` branch this build does not compile: `#if os(macOS)`.
+    package var inactiveBranch: String?
+
+    package init(sink: String, capability: Capability, package: String, file: String, line: Int, column: Int, declaration: DeclarationSite?, reach: Reach = .withDeclaration, inactiveBranch: String? = nil) {
+        self.sink = sink
+        self.capability = capability
+        self.package = package
+        self.file = file
+        self.line = line
+        self.column = column
+        self.declaration = declaration
+        self.reach = reach
+        self.inactiveBranch = inactiveBranch
+    }
+}
+
+/// The enclosing declaration of a finding: its name token's position.
+package struct DeclarationSite: Sendable, Hashable, Codable {
+    package let line: Int
+    package let column: Int
+    package let name: String
+
+    package init(line: Int, column: Int, name: String) {
+        self.line = line
+        self.column = column
+        self.name = name
+    }
+}
+
+/// What scanning one package's Swift sources found.
+package struct SwiftSourceFindings: Sendable {
+    package var findings: [SwiftSourceFinding] = []
+    /// Per package, lines in `#if` branches this build does not compile.
+    package var inactiveLines: [String: Int] = [:]
+    /// Files that could not be read.
+    package var unreadable: [Unanalyzed] = []
+
+    package init(findings: [SwiftSourceFinding] = [], inactiveLines: [String: Int] = [:], unreadable: [Unanalyzed] = []) {
+        self.findings = findings
+        self.inactiveLines = inactiveLines
+        self.unreadable = unreadable
+    }
+}

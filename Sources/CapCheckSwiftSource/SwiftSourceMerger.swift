@@ -1,0 +1,114 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckIndexStore
+import CapCheckPackageGraph
+import CapCheckCatalog
+import Foundation
+
+/// Ties what the Swift source scan found to the call graph, so that reachability decides:
+///
+/// - a finding in compiled code becomes an edge from its enclosing declaration's node (the node defined at the
+///   declaration's name; else the symbol the index names there, as for an extension; else, for top-level code,
+///   the file's `main`) to a sink of the finding's capability, at the finding's place;
+/// - what runs outside Swift's calls (`@_cdecl`, init sections, dynamic replacements) is also reached from
+///   `program start`;
+/// - a finding in an inactive `#if` branch is listed under `unanalyzed` with its file, line, branch and capability;
+///   so is a finding no declaration of the graph could be found for.
+package struct SwiftSourceMerger {
+    package let packageGraph: PackageGraph
+    package let includeTests: Bool
+
+    package func merge(_ scanned: SwiftSourceFindings, records: [IndexRecord], into graph: CallGraph) -> [Unanalyzed] {
+        var unanalyzed = scanned.unreadable
+        var seenInactive = Set<String>()
+        // Declarations by place, in the files with a finding in compiled code only.
+        let files = Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file))
+        var definitions: [String: [String: Int32]] = [:]
+        let nodes = graph.nodes
+        for index in nodes.indices where nodes[index].language == .swift {
+            guard let location = nodes[index].location, files.contains(location.file) else { continue }
+            let node = nodes[index]
+            guard node.package != nil else { continue }
+            let key = node.isFileMain ? "main" : "\(location.line):\(location.column)"
+            if definitions[location.file]?[key] == nil { definitions[location.file, default: [:]][key] = Int32(index) }
+            if !node.isFileMain, definitions[location.file]?["\(location.line)"] == nil {
+                definitions[location.file, default: [:]]["\(location.line)"] = Int32(index)
+            }
+        }
+        let occurrences = OccurrenceLookup(records: records, files: files)
+
+        for finding in scanned.findings {
+            if let branch = finding.inactiveBranch {
+                // One entry per line and capability: `FileManager.default.contents(atPath:)` names the member sink
+                // and its type, the member first.
+                guard seenInactive.insert("\(finding.file):\(finding.line):\(finding.capability.name)").inserted else { continue }
+                unanalyzed.append(Unanalyzed(
+                    package: finding.package,
+                    reason: "\(finding.file):\(finding.line): `\(branch)` branch, which this build does not compile, refers to \(finding.sink) (\(finding.capability.name)); not analysed",
+                    file: finding.file, line: finding.line, condition: branch, reference: finding.sink, capability: finding.capability.name))
+                continue
+            }
+            let owner: Int32?
+            if let declaration = finding.declaration {
+                owner = definitions[finding.file]?["\(declaration.line):\(declaration.column)"]
+                    ?? occurrences.node(file: finding.file, line: declaration.line, column: declaration.column, in: graph)
+                    ?? definitions[finding.file]?["\(declaration.line)"]
+            } else {
+                owner = definitions[finding.file]?["main"]
+            }
+            guard let owner else {
+                unanalyzed.append(Unanalyzed(
+                    package: finding.package,
+                    reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) in code the index has no declaration for; not analysed",
+                    file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name))
+                continue
+            }
+            let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
+            graph.addEdge(from: owner, to: sink(finding, graph), kind: .reference, site: site)
+            if case .fromProgramStart(let why) = finding.reach {
+                let start = graph.programStart(of: packageGraph.root)
+                let kind: EdgeKind = why.contains("section") ? .loadTime : why.contains("replaces") ? .dynamicReplacement : .exportedToC
+                graph.addEdge(from: start, to: owner, kind: kind, site: graph.nodes[Int(owner)].location)
+            }
+        }
+        return unanalyzed
+    }
+
+    private func sink(_ finding: SwiftSourceFinding, _ graph: CallGraph) -> Int32 {
+        let key = "source-sink|\(finding.package)|\(finding.capability.name)|\(finding.sink)"
+        if let existing = graph.id(forKey: key) { return existing }
+        let id = graph.addNode(key: key, GraphNode(usr: key, name: finding.sink, kind: .function, language: .swift, package: finding.package,
+                                                   module: nil, location: nil, isFileMain: false))
+        graph.fixedSinks[id] = SinkMatch(capability: finding.capability, name: finding.sink, onlyFromSwift: false)
+        return id
+    }
+
+    package init(packageGraph: PackageGraph, includeTests: Bool) {
+        self.packageGraph = packageGraph
+        self.includeTests = includeTests
+    }
+}
+
+/// The symbol the index records at a place (`file`, line, column), for declarations it has no node defined at
+/// (an extension names its type there).
+private struct OccurrenceLookup {
+    /// Per file, the USR of the first occurrence at each (line, column), keyed `line << 32 | column`.
+    private var usrs: [String: [Int64: String]] = [:]
+
+    package init(records: [IndexRecord], files: Set<String>) {
+        for record in records where files.contains(record.filePath) {
+            var places = usrs[record.filePath] ?? [:]
+            for occurrence in record.occurrences {
+                let place = Int64(occurrence.line) << 32 | Int64(occurrence.column)
+                if places[place] == nil { places[place] = record.symbols[Int(occurrence.symbol)].usr }
+            }
+            usrs[record.filePath] = places
+        }
+    }
+
+    package func node(file: String, line: Int, column: Int, in graph: CallGraph) -> Int32? {
+        guard let usr = usrs[file]?[Int64(line) << 32 | Int64(column)], let id = graph.id(forKey: usr),
+              graph.nodes[Int(id)].package != nil else { return nil }
+        return id
+    }
+}
