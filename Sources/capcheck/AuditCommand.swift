@@ -18,9 +18,9 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let report = try common.analyze(usePolicy: false) { options in
+            let report = try common.analyze(.audit) { options in
                 options.policyPath = policy.map { URL(fileURLWithPath: $0) }
-                options.onlyBuildTimeCode = buildTimeOnly
+                options.buildTimeOnly = buildTimeOnly
             }
             try common.emit(report, mode: .audit)
         }

@@ -29,10 +29,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var violations = 0
         try runReportingErrors {
-            let report = try common.analyze(usePolicy: true) { options in
+            let report = try common.analyze(.check) { options in
                 options.policyPath = policy.map { URL(fileURLWithPath: $0) }
-                options.refuseUngrantedBuildTimeCode = true
-                options.onlyBuildTimeCode = buildTimeOnly
+                options.buildTimeOnly = buildTimeOnly
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count

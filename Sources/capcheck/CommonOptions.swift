@@ -34,11 +34,11 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print how long each analysis stage took on standard error.")
     var timings = false
 
-    func analyzerOptions() -> Analyzer.Options {
+    func analyzerOptions(_ mode: Analyzer.Mode) -> Analyzer.Options {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let package = URL(fileURLWithPath: packagePath, relativeTo: cwd)
         let scratch = scratchPath.map { URL(fileURLWithPath: $0, relativeTo: cwd) }
-        var options = Analyzer.Options(packagePath: package, scratchPath: scratch)
+        var options = Analyzer.Options(mode: mode, packagePath: package, scratchPath: scratch)
         options.skipBuild = skipBuild
         options.includeTests = includeTests
         options.sandbox = sandbox
@@ -47,8 +47,8 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Runs the analysis with these options (and `adjust`ed ones), printing stage timings when asked.
-    func analyze(usePolicy: Bool, adjust: (inout Analyzer.Options) -> Void = { _ in }) throws -> AnalysisReport {
-        var options = analyzerOptions()
+    func analyze(_ mode: Analyzer.Mode, adjust: (inout Analyzer.Options) -> Void = { _ in }) throws -> AnalysisReport {
+        var options = analyzerOptions(mode)
         adjust(&options)
         let analyzer = Analyzer(options: options, progress: progress())
         defer {
@@ -57,7 +57,7 @@ struct CommonOptions: ParsableArguments {
                 FileHandle.standardError.write(Data(lines.joined().utf8))
             }
         }
-        return try analyzer.run(usePolicy: usePolicy)
+        return try analyzer.run()
     }
 
     func progress() -> @Sendable (String) -> Void {

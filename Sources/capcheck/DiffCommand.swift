@@ -57,18 +57,16 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func analyseAgainstBase(_ ref: String) throws -> (AnalysisReport, AnalysisReport) {
-        var current = common.analyzerOptions()
-        current.requirePolicy = false
+        let current = common.analyzerOptions(.baseline)
         let baseline = try BaselineWorkspace(packagePath: current.packagePath, scratchPath: current.scratchPath).prepare(ref: ref)
-        var before = Analyzer.Options(packagePath: baseline.packagePath, scratchPath: baseline.scratchPath)
-        before.requirePolicy = false
+        var before = Analyzer.Options(mode: .baseline, packagePath: baseline.packagePath, scratchPath: baseline.scratchPath)
         before.includeTests = current.includeTests
         before.onlyResolvedVersions = true
         let progress = common.progress()
         progress("Analysing the graph as pinned at \(ref)…")
-        let old = try Analyzer(options: before, progress: progress).run(usePolicy: true)
+        let old = try Analyzer(options: before, progress: progress).run()
         progress("Analysing the graph as it is now…")
-        let new = try Analyzer(options: current, progress: progress).run(usePolicy: true)
+        let new = try Analyzer(options: current, progress: progress).run()
         return (old, new)
     }
 }

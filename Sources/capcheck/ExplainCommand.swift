@@ -28,10 +28,9 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            var options = common.analyzerOptions()
+            var options = common.analyzerOptions(.explain)
             options.policyPath = policy.map { URL(fileURLWithPath: $0) }
-            options.requirePolicy = false
-            let (checker, loaded) = try Analyzer(options: options, progress: common.progress()).prepare(usePolicy: true)
+            let (checker, loaded) = try Analyzer(options: options, progress: common.progress()).prepare().ready()
             let explanations = try checker.explain(package: package, capability: capability.map { Capability($0) }, policy: loaded)
             try common.write(common.format == .json ? try Self.json(explanations) : text(explanations, root: checker.packageGraph.root))
         }

@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let options = common.analyzerOptions()
+            let options = common.analyzerOptions(.draftPolicy)
             let destination = policy.map { URL(fileURLWithPath: $0) } ?? options.packagePath.appendingPathComponent("capabilities.json")
             var carried: [Capability: Policy.UserCapability] = [:]
             try PolicyLoader.requireRegularFile(destination)  // never write over /dev/null or a folder
@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
                 }
                 carried = (try? PolicyLoader.load(contentsOf: destination))?.capabilities ?? [:]
             }
-            let (checker, _) = try Analyzer(options: options, progress: common.progress()).prepare(usePolicy: false)
+            let (checker, _) = try Analyzer(options: options, progress: common.progress()).prepare().ready()
             let draft = PolicyGenerator(checker: checker, capabilities: carried).draft()
             do {
                 try draft.json.write(to: destination, atomically: true, encoding: .utf8)

@@ -13,35 +13,61 @@ import CapCheckChecker
 import CapCheckReporters
 import Foundation
 
-/// Runs capcheck's stages in order: package graph → build → index reader → call graph → catalog → checker.
-/// The CLI and the plugin are thin layers over this type.
+/// Runs capcheck's stages in order — package graph → build-time gate → build → index → merged graph → checker — each
+/// stage a function returning a value the next one takes. One `Mode` says what the run is for. The CLI and the
+/// plugin are thin layers over this type.
 public struct Analyzer {
+    /// What the run is for: it decides how the policy is read, whether violations are collected, and what refusing to
+    /// build means.
+    public enum Mode: Sendable {
+        /// `check`: the policy file must exist; violations are collected. Build-time code without its `build` grant is
+        /// not built, and reported as violations.
+        case check
+        /// `audit`: every capability is reported, none is a violation; a policy file, if any, gives only `build` grants.
+        case audit
+        /// `explain`: the policy file if there is one; the checker is handed back (`prepare`).
+        case explain
+        /// `init`: no policy; the checker is handed back (`prepare`).
+        case draftPolicy
+        /// One side of `diff`: the policy file if there is one, violations collected as `check` does.
+        case baseline
+
+        var collectsViolations: Bool { self == .check || self == .baseline || self == .explain }
+        var requiresPolicyFile: Bool { self == .check }
+        /// Whether the policy decides the report (else only its `build` grants count, before building).
+        var usesPolicy: Bool { self != .audit && self != .draftPolicy }
+    }
+
     public struct Options: Sendable {
+        public var mode: Mode
         public var packagePath: URL
         public var scratchPath: URL
         public var skipBuild = false
         public var includeTests = false
         /// The policy file; nil means `<package>/capabilities.json`.
         public var policyPath: URL?
-        /// Whether a missing policy file is an error (check) or means the empty policy (audit).
-        public var requirePolicy = true
         /// Use exactly the versions in Package.resolved, failing if it is out of date (for `diff --base`).
         public var onlyResolvedVersions = false
-        /// When build-time code (plugins, macros) lacks a `build` grant, report the refusal to build as violations:
-        /// `run` returns the report of that check (`check` sets this). Every other command refuses with an error.
-        public var refuseUngrantedBuildTimeCode = false
-        /// Build even though plugins or macros lack a `build` grant (the user's consent; never set by `check`).
+        /// Build even though plugins or macros lack a `build` grant (the user's consent; `check` never sets it).
         public var allowBuildTimeCode = false
         /// Only check the build-time code against the policy, then stop (no build, no index): `run` returns that
         /// check's report. The command plugin runs this before it asks SwiftPM to build.
-        public var onlyBuildTimeCode = false
+        public var buildTimeOnly = false
         /// Run the build under bubblewrap: no network, writes only to the scratch folder (Linux).
         public var sandbox = false
 
-        public init(packagePath: URL, scratchPath: URL? = nil) {
+        public init(mode: Mode, packagePath: URL, scratchPath: URL? = nil) {
+            self.mode = mode
             self.packagePath = packagePath.standardizedFileURL
             self.scratchPath = (scratchPath ?? packagePath.appendingPathComponent(".build")).standardizedFileURL
         }
+    }
+
+    /// What `prepare` hands back: a checker ready to run under the policy, or the report of the build-time gate when
+    /// the run stopped there (`check` refusing ungranted build-time code, or `buildTimeOnly`).
+    public enum Preparation {
+        case ready(checker: Checker, policy: Policy)
+        case stoppedBeforeBuilding(AnalysisReport)
     }
 
     public let options: Options
@@ -55,37 +81,54 @@ public struct Analyzer {
         self.progress = progress
     }
 
-    /// Analyses the package. With `usePolicy` false (audit), every capability is reported and none is a violation.
-    public func run(usePolicy: Bool) throws -> AnalysisReport {
-        do {
-            let (checker, policy) = try prepare(usePolicy: usePolicy)
-            let report = timings.measure("check") { checker.run(policy: policy, collectViolations: usePolicy) }
+    /// Analyses the package and reports what the mode asks for.
+    public func run() throws -> AnalysisReport {
+        switch try prepare() {
+        case .stoppedBeforeBuilding(let report):
+            return report
+        case .ready(let checker, let policy):
+            let report = timings.measure("check") { checker.run(policy: policy, collectViolations: options.mode.collectsViolations) }
             releaseInBackground(consume checker)
             return report
-        } catch let refusal as BuildTimeRefusal {
-            return refusal.report
         }
     }
 
-    /// Thrown by `prepare` instead of building when build-time code lacks a `build` grant (or when only the
-    /// build-time code was to be checked).
-    package struct BuildTimeRefusal: Error {
-        package let report: AnalysisReport
-
-        /// The refusal as an error, for the commands that do not report violations: what would run, and what to do.
-        package static func error(_ report: AnalysisReport, policyFile: String) -> CapCheckError {
-            let targets = report.violations.map { "\($0.sink) of \($0.package)" }.sorted()
-            return CapCheckError(.build, """
-                not building: \(targets.joined(separator: ", ")) would run at build time without a `build` grant in \
-                \(policyFile); grant `build` to \(Set(report.violations.map(\.package)).sorted().joined(separator: ", ")) there, \
-                pass --allow-build-time-code to build anyway, or build yourself and pass --skip-build
-                """)
+    /// Runs every stage up to the checker. `explain` and `init` use the checker their own way.
+    public func prepare() throws -> Preparation {
+        let tools = try locateTools()
+        progress("Resolving the package graph…")
+        let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain)
+        let policy = options.mode.usesPolicy
+            ? try loadPolicy(for: packageGraph, required: options.mode.requiresPolicyFile) : Policy.empty(file: "(audit)")
+        let catalog = try SinkCatalog.bundled()
+        if options.buildTimeOnly || !options.skipBuild {
+            let grants = options.mode.usesPolicy ? policy : try loadPolicy(for: packageGraph, required: false)
+            let gate = try BuildTimeGate.decide(BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: tools.naming).run(policy: grants),
+                                                mode: options.mode, consent: options.allowBuildTimeCode, policyFile: grants.file)
+            if case .refused(let report) = gate {
+                progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
+                return .stoppedBeforeBuilding(report)
+            }
+            if options.buildTimeOnly { return .stoppedBeforeBuilding(gate.report) }
         }
+        let builder = try build(packageGraph, replan: graphChanged, toolchain: tools.toolchain)
+        let ownership = SourceOwnership(graph: packageGraph)
+        let snapshot = try analysis(packageGraph: packageGraph, ownership: ownership, store: builder.indexStorePath, tools: tools,
+                                    catalog: catalog)
+        return .ready(checker: checker(snapshot, packageGraph: packageGraph, ownership: ownership, catalog: catalog, naming: tools.naming),
+                      policy: policy)
     }
 
-    /// Runs every stage up to the checker and returns it with the policy it should apply (the empty policy when
-    /// `usePolicy` is false). `explain` and `init` use the checker their own way.
-    public func prepare(usePolicy: Bool) throws -> (checker: Checker, policy: Policy) {
+    /// The toolchain and the libraries capcheck loads from it, after checking the folders it was given. Without the
+    /// demangler no Swift sink could be recognised: that is an error, never a silent pass.
+    private struct Tools {
+        let toolchain: Toolchain
+        let indexStoreLibrary: String
+        let demanglerLibrary: String
+        let naming: SymbolNaming
+    }
+
+    private func locateTools() throws -> Tools {
         let toolchain = try Toolchain.locate()
         let indexStoreLibrary = try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE")
         guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
@@ -93,69 +136,64 @@ public struct Analyzer {
         }
         try ScratchFolder.prepare(options.scratchPath)
         _ = try ChildTimeout.configured()  // a bad CAPCHECK_CHILD_TIMEOUT is an error even when no child runs
-
         if options.sandbox, !options.skipBuild { _ = try BuildSandbox.locate() }  // before anything else: say so at once
+        let demanglerLibrary = try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")
+        return Tools(toolchain: toolchain, indexStoreLibrary: indexStoreLibrary, demanglerLibrary: demanglerLibrary,
+                     naming: SymbolNaming(demangler: try SwiftDemangler(libraryPath: demanglerLibrary)))
+    }
 
-        progress("Resolving the package graph…")
+    /// The package graph, and whether it changed since capcheck last saw it (then SwiftPM must plan the build afresh).
+    private func resolvePackageGraph(_ toolchain: Toolchain) throws -> (graph: PackageGraph, changed: Bool) {
         ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
-        let (packageGraph, graphChanged) = try timings.measure("package graph") { try graphLoader.loadNoting() }
-        let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
+        return try timings.measure("package graph") { try graphLoader.loadNoting() }
+    }
 
-        // Without the demangler no Swift sink could be recognised: that is an error, never a silent pass.
-        let demanglerLibrary = try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")
-        let demangler = try SwiftDemangler(libraryPath: demanglerLibrary)
-        let naming = SymbolNaming(demangler: demangler)
-        let catalog = try SinkCatalog.bundled()
-        // Building runs the graph's plugins and macros: dependency code. Each needs its `build` grant first.
-        if options.onlyBuildTimeCode || !options.skipBuild {
-            let grants = usePolicy ? policy : try loadPolicy(for: packageGraph, requireFile: false)
-            let report = BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: naming).run(policy: grants)
-            if !report.violations.isEmpty {
-                if options.refuseUngrantedBuildTimeCode {
-                    progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
-                    throw BuildTimeRefusal(report: report)
-                }
-                if !options.allowBuildTimeCode { throw BuildTimeRefusal.error(report, policyFile: grants.file) }
-            }
-            if options.onlyBuildTimeCode { throw BuildTimeRefusal(report: report) }
-        }
-
+    /// Builds (unless `skipBuild`), which writes the index store; returns the builder, which knows where the store is.
+    private func build(_ packageGraph: PackageGraph, replan: Bool, toolchain: Toolchain) throws -> PackageBuilder {
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         builder.onlyResolvedVersions = options.onlyResolvedVersions
         builder.sandbox = options.sandbox
-        builder.replan = graphChanged
+        builder.replan = replan
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
             try timings.measure("build") { try builder.build(includeTests: options.includeTests, echoProgress: false) }
         }
+        return builder
+    }
 
+    /// The merged graph and the catalog's classification of it: the last run's snapshot when no input changed, else
+    /// worked out afresh (and kept for the next run).
+    private func analysis(packageGraph: PackageGraph, ownership: SourceOwnership, store: URL, tools: Tools,
+                          catalog: SinkCatalog) throws -> AnalysisSnapshot {
         progress("Reading the index store…")
-        let store = try IndexStore(path: builder.indexStorePath.path, libraryPath: indexStoreLibrary)
-        let loader = IndexStoreLoader(store: store)
-        let ownership = SourceOwnership(graph: packageGraph)
+        let loader = IndexStoreLoader(store: try IndexStore(path: store.path, libraryPath: tools.indexStoreLibrary))
         // The last run's snapshot (`AnalysisSnapshot`) is read on one core while the other works out this run's
         // inputs; it is used only when they are the same as the last run's.
         let (inputs, last) = try concurrently({
-            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
-                           demangler: demanglerLibrary)
+            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: tools.toolchain, catalog: catalog,
+                           demangler: tools.demanglerLibrary)
         }, {
             timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
         })
         let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
-        let snapshot: AnalysisSnapshot
         if let reusable {
             progress("Building the call graph: no input changed since the last run, so its graph is reused…")
-            snapshot = reusable
-        } else {
-            snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog, naming: naming)
-            if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
+            releaseInBackground(consume inputs)
+            return reusable
         }
+        let snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog,
+                                   naming: tools.naming)
+        if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
         releaseInBackground(consume inputs)
-        let graph = snapshot.graph
+        return snapshot
+    }
 
+    private func checker(_ snapshot: AnalysisSnapshot, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
+                         naming: SymbolNaming) -> Checker {
+        let graph = snapshot.graph
         progress("Checking \(graph.nodes.count) symbols and \(graph.edgeCount) edges…")
         var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
                               naming: naming, includeTests: options.includeTests)
@@ -166,7 +204,7 @@ public struct Analyzer {
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
-        return (checker, policy)
+        return checker
     }
 
     /// The records this run's units list and what the libclang pass and the Swift source scan would read, with the
@@ -236,12 +274,12 @@ public struct Analyzer {
                                 catalogSinks: catalogSinks)
     }
 
-    /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy
-    /// unless the command requires one (`requirePolicy`, unless `requireFile` is false).
-    private func loadPolicy(for graph: PackageGraph, requireFile: Bool = true) throws -> Policy {
+    /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless
+    /// `required`; a missing `--policy` file is always an error.
+    private func loadPolicy(for graph: PackageGraph, required: Bool) throws -> Policy {
         let url = options.policyPath ?? options.packagePath.appendingPathComponent("capabilities.json")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if options.policyPath == nil && (!options.requirePolicy || !requireFile) { return Policy.empty(file: url.path) }
+            if options.policyPath == nil && !required { return Policy.empty(file: url.path) }
             throw CapCheckError(.policy, "no policy at \(url.path); write one (see docs/policy.md), or run `capcheck audit` to see what each dependency reaches")
         }
         let policy = try PolicyLoader.load(contentsOf: url)

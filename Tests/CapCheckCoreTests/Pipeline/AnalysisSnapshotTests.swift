@@ -11,10 +11,10 @@ final class AnalysisSnapshotTests: XCTestCase {
 
     /// Analyses the fixture; also says whether the run read the records (false: it used the snapshot).
     private func analyse() throws -> (report: String, inactiveLines: Int?, readRecords: Bool) {
-        var options = Analyzer.Options(packagePath: Fixtures.packagePath(fixture), scratchPath: Fixtures.scratchPath(fixture))
+        var options = Analyzer.Options(mode: .check, packagePath: Fixtures.packagePath(fixture), scratchPath: Fixtures.scratchPath(fixture))
         options.skipBuild = true
         let analyzer = Analyzer(options: options)
-        let report = try analyzer.run(usePolicy: true)
+        let report = try analyzer.run()
         return (try JSONFormatter().format(report, mode: .check), report.summary(of: "inactive-payload")?.inactiveLines,
                 analyzer.timings.stages.contains { $0.name == "index records" })
     }

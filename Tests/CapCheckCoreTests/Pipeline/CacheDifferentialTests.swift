@@ -293,9 +293,9 @@ private struct CacheWorld {
     }
 
     private func run(skipBuild: Bool) throws -> String {
-        var options = Analyzer.Options(packagePath: package, scratchPath: scratch)
+        var options = Analyzer.Options(mode: .check, packagePath: package, scratchPath: scratch)
         options.skipBuild = skipBuild
-        let report = try Analyzer(options: options).run(usePolicy: true)
+        let report = try Analyzer(options: options).run()
         return try JSONFormatter().format(report, mode: .check)
     }
 }

@@ -16,9 +16,9 @@ final class StaleIndexTests: XCTestCase {
         }
         let package = folder.appendingPathComponent("Fixtures/CacheApp")
         func audit(skipBuild: Bool) throws -> AnalysisReport {
-            var options = Analyzer.Options(packagePath: package, scratchPath: package.appendingPathComponent(".build"))
+            var options = Analyzer.Options(mode: .audit, packagePath: package, scratchPath: package.appendingPathComponent(".build"))
             options.skipBuild = skipBuild
-            return try Analyzer(options: options).run(usePolicy: false)
+            return try Analyzer(options: options).run()
         }
         XCTAssertEqual(try audit(skipBuild: false).summary(of: "cache-swift-dep")?.latent, [])
 

@@ -32,8 +32,7 @@ enum Fixtures {
         lock.lock(); defer { lock.unlock() }
         if let outcome = built[name] { return try outcome.get() }
         let outcome = Result {
-            var options = Analyzer.Options(packagePath: packagePath(name), scratchPath: scratchPath(name))
-            options.requirePolicy = false
+            let options = Analyzer.Options(mode: .audit, packagePath: packagePath(name), scratchPath: scratchPath(name))
             let toolchain = try Toolchain.locate()
             if name == "BinaryApp" { try makeVendorLibrary(toolchain) }
             try PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
@@ -68,14 +67,14 @@ enum Fixtures {
     /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.
     static func analyse(_ name: String, policy: String? = nil, usePolicy: Bool = true) throws -> AnalysisReport {
         try build(name)
-        var options = Analyzer.Options(packagePath: packagePath(name), scratchPath: scratchPath(name))
+        var options = Analyzer.Options(mode: usePolicy ? .check : .audit, packagePath: packagePath(name), scratchPath: scratchPath(name))
         options.skipBuild = true
         if let policy {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
             try policy.write(to: file, atomically: true, encoding: .utf8)
             options.policyPath = file
         }
-        return try Analyzer(options: options).run(usePolicy: usePolicy)
+        return try Analyzer(options: options).run()
     }
 }
 
