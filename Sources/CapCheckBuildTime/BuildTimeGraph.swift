@@ -13,8 +13,13 @@ import Foundation
 ///   own package's context: `build` is a code property.
 ///
 /// Target, plugin and macro nodes are located at their `name:` in their package's `Package.swift`.
-package struct BuildTimeGraph {
+package struct BuildTimeGraph: GraphPass {
     package let code: BuildTimeCode
+
+    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+        add(to: graph)
+        return []
+    }
 
     package func add(to graph: CallGraph) {
         let running = Dictionary(code.running.map { (Key($0.package, $0.target.name), $0) }, uniquingKeysWith: { first, _ in first })

@@ -5,7 +5,8 @@ import CapCheckPackageGraph
 
 /// Turns index records into the whole-program graph: one node per symbol, an edge `A → B` for every
 /// occurrence of B whose relation says `calledBy` or `containedBy` A (every reference, not only calls),
-/// top-level code attributed to a per-file `main` node, then the implicit edges of `CallGraphRules.all`.
+/// top-level code attributed to a per-file `main` node. The implicit edges are the pipeline's first pass
+/// (`ImplicitEdgeRules`), over the facts this gathers.
 public struct CallGraphBuilder {
     package let ownership: SourceOwnership
     package let packageGraph: PackageGraph
@@ -15,7 +16,9 @@ public struct CallGraphBuilder {
         self.ownership = ownership
     }
 
-    public func build(records: [IndexRecord]) -> CallGraph {
+    /// The graph of the records' definitions and references, with the definition facts the implicit-edge rules need
+    /// (`ImplicitEdgeRules`, the first of the pipeline's passes).
+    package func build(records: [IndexRecord]) -> (graph: CallGraph, facts: DeclarationFacts) {
         let graph = CallGraph()
         var facts = DeclarationFacts()
         // C definitions are keyed per package (see `ClangDefinitions`).
@@ -115,7 +118,6 @@ public struct CallGraphBuilder {
             }
         }
 
-        for rule in CallGraphRules.all { rule.apply(to: graph, facts: facts) }
-        return graph
+        return (graph, facts)
     }
 }

@@ -22,13 +22,32 @@ import Foundation
 ///   (`sqlite3`: `fs` and `env`);
 /// - a package's own C function entered from another package's code (or from program start) is `ffi` for the
 ///   package: an edge to the pseudo-sink `native code of target <module>`.
-package struct NativeGraphMerger {
+package struct NativeGraphMerger: GraphPass {
     package let packageGraph: PackageGraph
     package let includeTests: Bool
     /// What calling into each system library can do (`SinkCatalog.systemLibraries`).
-    package var systemLibraries: [String: [(capability: Capability, does: String)]] = [:]
+    package let systemLibraries: [String: [(capability: Capability, does: String)]]
+    /// What the libclang pass found.
+    package let findings: NativeFindings
+    /// The index records (for the Swift files that import system-library and binary targets' modules).
+    package let records: [IndexRecord]
 
-    package func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: CallGraph) {
+    package init(packageGraph: PackageGraph, includeTests: Bool, systemLibraries: [String: [(capability: Capability, does: String)]] = [:],
+                 findings: NativeFindings, records: [IndexRecord]) {
+        self.packageGraph = packageGraph
+        self.includeTests = includeTests
+        self.systemLibraries = systemLibraries
+        self.findings = findings
+        self.records = records
+    }
+
+    /// Adds the native code's edges; returns what the libclang pass could not analyse.
+    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+        merge(findings, records: records, into: graph)
+        return findings.unanalyzed
+    }
+
+    private func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: CallGraph) {
         let clangDefinitions = ClangDefinitions(definedIn: graph)
         var ids: [String: Int32] = [:]
         for (key, owned) in findings.definitions { ids[key] = node(for: owned, key: key, in: graph) }
@@ -46,7 +65,7 @@ package struct NativeGraphMerger {
                 graph.addEdge(from: from, to: sink("inline asm", .ffi, graph), kind: .reference, site: site)
             }
             for call in definition.syscalls {
-                for (name, capability) in syscallSinks(call, findings.syscalls) {
+                for (name, capability) in Self.syscallSinks(call, findings.syscalls) {
                     graph.addEdge(from: from, to: sink(name, capability, graph), kind: .reference, site: call.site)
                 }
             }
@@ -64,7 +83,7 @@ package struct NativeGraphMerger {
     }
 
     /// The sinks a raw system call reaches: by its constant number, or every effect a system call can have.
-    package func syscallSinks(_ call: SyscallSite, _ table: SyscallTable) -> [(String, Capability)] {
+    package static func syscallSinks(_ call: SyscallSite, _ table: SyscallTable) -> [(String, Capability)] {
         guard let number = call.number else {
             return [Capability.fs, .net, .exec].map { ("syscall(non-constant number)", $0) }
         }
@@ -202,9 +221,4 @@ package struct NativeGraphMerger {
         }
     }
 
-    package init(packageGraph: PackageGraph, includeTests: Bool, systemLibraries: [String: [(capability: Capability, does: String)]] = [:]) {
-        self.packageGraph = packageGraph
-        self.includeTests = includeTests
-        self.systemLibraries = systemLibraries
-    }
 }

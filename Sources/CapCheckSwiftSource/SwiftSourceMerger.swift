@@ -14,11 +14,22 @@ import Foundation
 ///   `program start`;
 /// - a finding in an inactive `#if` branch is listed under `unanalyzed` with its file, line, branch and capability;
 ///   so is a finding no declaration of the graph could be found for.
-package struct SwiftSourceMerger {
+package struct SwiftSourceMerger: GraphPass {
     package let packageGraph: PackageGraph
     package let includeTests: Bool
+    /// What the scan found.
+    package let scanned: SwiftSourceFindings
+    /// The index records (to tie a finding to the declaration the index names at its place).
+    package let records: [IndexRecord]
 
-    package func merge(_ scanned: SwiftSourceFindings, records: [IndexRecord], into graph: CallGraph) -> [Unanalyzed] {
+    package init(packageGraph: PackageGraph, includeTests: Bool, scanned: SwiftSourceFindings, records: [IndexRecord]) {
+        self.packageGraph = packageGraph
+        self.includeTests = includeTests
+        self.scanned = scanned
+        self.records = records
+    }
+
+    package func apply(to graph: CallGraph) -> [Unanalyzed] {
         var unanalyzed = scanned.unreadable
         var seenInactive = Set<String>()
         // Declarations by place, in the files with a finding in compiled code only.
@@ -83,10 +94,6 @@ package struct SwiftSourceMerger {
         return id
     }
 
-    package init(packageGraph: PackageGraph, includeTests: Bool) {
-        self.packageGraph = packageGraph
-        self.includeTests = includeTests
-    }
 }
 
 /// The symbol the index records at a place (`file`, line, column), for declarations it has no node defined at

@@ -257,20 +257,17 @@ public struct Analyzer {
         scanner.indexedLines = SwiftSourceScanner.indexedLines(of: records)
         scanner.cache = SourceScanCache(scratch: options.scratchPath)
         scanner.names = catalog.sourceSinkNames()
-        let (graph, (nativeFindings, scanned)) = try concurrently({
+        let ((graph, facts), (nativeFindings, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan) }
             return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources) })
         })
-        let sourcesUnanalyzed = timings.measure("merge") { () -> [Unanalyzed] in
-            NativeGraphMerger(packageGraph: packageGraph, includeTests: options.includeTests, systemLibraries: catalog.systemLibraries)
-                .merge(nativeFindings, records: records, into: graph)
-            BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
-            return SwiftSourceMerger(packageGraph: packageGraph, includeTests: options.includeTests).merge(scanned, records: records, into: graph)
-        }
+        let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
+                                         native: nativeFindings, scanned: scanned, records: records)
+        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: graph) } }
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
-        return AnalysisSnapshot(graph: graph, unanalyzed: nativeFindings.unanalyzed + sourcesUnanalyzed, inactiveLines: scanned.inactiveLines,
+        return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
                                 catalogSinks: catalogSinks)
     }
 

@@ -91,8 +91,7 @@ final class NativeCodeUnitTests: XCTestCase {
         XCTAssertEqual(names["socket"], .net)
         XCTAssertEqual(names["execve"], .exec)
         XCTAssertNil(names["getpid"])
-        XCTAssertEqual(NativeGraphMerger(packageGraph: Self.binaryGraph(kind: .binary), includeTests: false)
-            .syscallSinks(SyscallSite(site: SourceLocation(file: "x.c", line: 1, column: 1), number: nil), table).map(\.1), [.fs, .net, .exec])
+        XCTAssertEqual(NativeGraphMerger.syscallSinks(SyscallSite(site: SourceLocation(file: "x.c", line: 1, column: 1), number: nil), table).map(\.1), [.fs, .net, .exec])
     }
 
     // MARK: Binary and system-library targets
@@ -145,10 +144,11 @@ final class NativeCodeUnitTests: XCTestCase {
                                       IndexOccurrence(symbol: 1, roles: [.definition], line: 3, column: 13)]),
         ]
         let ownership = SourceOwnership(graph: packageGraph)
-        let graph = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
+        let (graph, facts) = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
         let catalog = try SinkCatalog.bundled()
-        NativeGraphMerger(packageGraph: packageGraph, includeTests: false, systemLibraries: catalog.systemLibraries)
-            .merge(NativeFindings(), records: records, into: graph)
+        _ = ImplicitEdgeRules(facts: facts).apply(to: graph)
+        _ = NativeGraphMerger(packageGraph: packageGraph, includeTests: false, systemLibraries: catalog.systemLibraries,
+                              findings: NativeFindings(), records: records).apply(to: graph)
         let toolchain = try Toolchain.locate()
         let naming = SymbolNaming(demangler: try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")))
         let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
