@@ -8,7 +8,7 @@ import Foundation
 /// Every lookup is a hash lookup: a Swift symbol's USR (for overloads told apart only by type), then its
 /// member keys (`Foundation:FileManager.createFile(atPath:contents:attributes:)`, `Foundation:FileManager.createFile`),
 /// then each enclosing type (whole types such as `Swift:UnsafePointer`), then its type's member default.
-public final class SinkCatalog: @unchecked Sendable {
+public struct SinkCatalog: Sendable {
     /// A member key's classification: a capability, or nil for a listed pure member.
     private struct MemberEntry {
         package let capability: Capability?
@@ -24,7 +24,6 @@ public final class SinkCatalog: @unchecked Sendable {
     private var cPure = Set<String>()
     private var cPurePrefixes = Set<String>()
     private var cPurePrefixLengths = Set<Int>()
-    private var userSinks: [String: Capability] = [:]
     /// Per system library (a module map's `link` name), what calling into it can do: the capability and a phrase.
     public private(set) var systemLibraries: [String: [(capability: Capability, does: String)]] = [:]
     /// The SHA-256 of the bundled resources the catalog was read from (part of the analysis snapshot's key: the
@@ -45,9 +44,8 @@ public final class SinkCatalog: @unchecked Sendable {
 
     /// The catalog shipped with capcheck.
     public static func bundled() throws -> SinkCatalog {
-        let catalog = SinkCatalog()
+        var catalog = SinkCatalog()
         var hasher = SHA256()
-        defer { catalog.resourceDigest = hasher.hexDigest() }
         for file in resourceFiles + ["libc", "system-libraries"] {
             guard let url = Bundle.module.url(forResource: file, withExtension: "json", subdirectory: "Resources") else {
                 throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is missing from its bundle; reinstall capcheck")
@@ -67,16 +65,13 @@ public final class SinkCatalog: @unchecked Sendable {
                 throw CapCheckError(.toolchain, "capcheck's sink catalog resource \(file).json is malformed (\(error)); reinstall capcheck")
             }
         }
+        catalog.resourceDigest = hasher.hexDigest()
         return catalog
     }
 
-    /// Adds the policy's user capabilities: each sink is a demangled qualified-name prefix (`MyVault.Keychain.read`).
-    public func addUserSinks(_ sinks: [(prefix: String, capability: Capability)]) {
-        for sink in sinks { userSinks[sink.prefix] = sink.capability }
-    }
 
     /// Adds a generated area file.
-    package func load(_ file: CatalogFile) {
+    package mutating func load(_ file: CatalogFile) {
         let family = file.family + ":"
         for group in file.groups {
             let capability = Capability(group.capability)
@@ -90,7 +85,7 @@ public final class SinkCatalog: @unchecked Sendable {
     }
 
     /// Adds the C library list.
-    package func load(_ file: CLibraryCatalogFile) {
+    package mutating func load(_ file: CLibraryCatalogFile) {
         for (capability, names) in file.functions { for name in names { cFunctions[name, default: []].append(Capability(capability)) } }
         let order = Dictionary(uniqueKeysWithValues: Capability.builtIn.enumerated().map { ($1, $0) })
         cFunctions = cFunctions.mapValues { $0.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) } }
@@ -101,7 +96,7 @@ public final class SinkCatalog: @unchecked Sendable {
     }
 
     /// Adds the system-library list.
-    package func load(_ file: SystemLibraryCatalogFile) {
+    package mutating func load(_ file: SystemLibraryCatalogFile) {
         for (library, entry) in file.libraries {
             if let does = entry.does {
                 systemLibraries[library] = does.map { (Capability($0.key), $0.value) }.sorted { $0.capability < $1.capability }
@@ -122,17 +117,6 @@ public final class SinkCatalog: @unchecked Sendable {
         }
         names.functions = cFunctions.mapValues { $0[0] }
         return names
-    }
-
-    /// Classifies a graph node; `demangled` is its demangled name for Swift symbols.
-    public func classify(_ node: GraphNode, demangled: String?) -> SinkMatch? {
-        userMatch(node, demangled: demangled) ?? toolchainMatch(node, demangled: demangled)
-    }
-
-    /// The policy's user sink a Swift node is (`addUserSinks`), if any.
-    public func userMatch(_ node: GraphNode, demangled: String?) -> SinkMatch? {
-        guard !userSinks.isEmpty, !node.language.isClang, let demangled, let parsed = SwiftSymbolName(demangled: demangled) else { return nil }
-        return classifyUser(parsed)
     }
 
     /// The toolchain API or C function a node is, by the bundled catalog alone (what does not depend on the
@@ -201,15 +185,5 @@ public final class SinkCatalog: @unchecked Sendable {
         var sink = SinkMatch(capability: capabilities[0], name: name, onlyFromSwift: false)
         sink.alsoNeeds = Array(capabilities.dropFirst())
         return sink
-    }
-
-    private func classifyUser(_ parsed: SwiftSymbolName) -> SinkMatch? {
-        let qualified = parsed.module + "." + parsed.qualifiedMember
-        if let capability = userSinks[qualified] { return SinkMatch(capability: capability, name: qualified, onlyFromSwift: false) }
-        for count in stride(from: parsed.path.count, through: 1, by: -1) {
-            let prefix = parsed.module + "." + parsed.path.prefix(count).joined(separator: ".")
-            if let capability = userSinks[prefix] { return SinkMatch(capability: capability, name: qualified, onlyFromSwift: false) }
-        }
-        return nil
     }
 }

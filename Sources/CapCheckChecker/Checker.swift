@@ -6,7 +6,7 @@ import CapCheckPolicy
 
 /// Walks the call graph from the root's code with the effective grant as state, and reports violations,
 /// what each package reaches, and what it could reach (latent). The semantics are in `docs/semantics.md`.
-public struct Checker {
+public struct Checker: Sendable {
     public let graph: CallGraph
     public let packageGraph: PackageGraph
     public let catalog: SinkCatalog
@@ -43,11 +43,12 @@ public struct Checker {
         // Latent: what each package's own code could reach, every definition an entry point under its own grant.
         // This second search runs on the other core, with grant contexts of its own (they are memoised as the
         // search goes, so the two searches must not share them).
-        let latentContexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
-        let latentSearch = ReachabilitySearch(graph: graph, sinks: search.sinks, effects: search.effects, contexts: latentContexts)
+        let (sinks, effects) = (search.sinks, search.effects)
         let (fromRoot, fromAnywhere) = concurrently({
             measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
-        }, {
+        }, { [self] in
+            let latentContexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
+            let latentSearch = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: latentContexts)
             let nodes = graph.nodes
             let everyDefinition = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
                 let node = nodes[index]
@@ -90,9 +91,9 @@ public struct Checker {
     }
 
     /// The search over the graph under `policy`, its grant contexts, and the root's entry points (all of the
-    /// root's own code, under the root's context). Registers the policy's user sinks: call once per checker.
+    /// root's own code, under the root's context). The policy's user sinks are matched before the catalog.
     package func prepareSearch(policy: Policy) -> (search: ReachabilitySearch, contexts: GrantContexts, entryPoints: [(node: Int32, context: Int32)]) {
-        catalog.addUserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
+        let userSinks = UserSinks(policy.capabilities.values.flatMap { user in user.sinks.map { ($0, user.capability) } })
         let nodes = graph.nodes
         let sinks = measure("sinks") {
             let fromCatalog = catalogSinks ?? CatalogSinks(graph: graph, catalog: catalog, naming: naming)
@@ -104,7 +105,7 @@ public struct Checker {
             return concurrentMap(nodes.count) { index -> SinkMatch? in
                 let node = nodes[index]
                 let demangled = node.language == .swift ? naming.demangled(node) : nil
-                return fixed[Int32(index)] ?? catalog.userMatch(node, demangled: demangled) ?? fromCatalog.matches[index]
+                return fixed[Int32(index)] ?? userSinks.match(node, demangled: demangled) ?? fromCatalog.matches[index]
             }
         }
         let effects = Self.effects(of: policy)

@@ -9,14 +9,14 @@ import CapCheckPolicy
 /// and, when asked, each violation: a capability reached under a context whose grant lacks it.
 package final class ReachabilitySearch {
     /// One hop of a found path: the node and how it was reached.
-    package struct Hop {
+    package struct Hop: Sendable {
         package let node: Int32
         package let site: SourceLocation?
         package let via: EdgeKind?
     }
 
     /// What one search found.
-    package struct Result {
+    package struct Result: Sendable {
         /// Per package and capability, the first (shortest) path to a sink of it.
         package var reached: [String: [Capability: [Hop]]] = [:]
         /// Per package and capability, every sink reached.
@@ -24,7 +24,7 @@ package final class ReachabilitySearch {
         package var violations: [Finding] = []
     }
 
-    package struct Finding {
+    package struct Finding: Sendable {
         package let package: String
         package let capability: Capability
         package let sink: String

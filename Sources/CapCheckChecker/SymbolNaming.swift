@@ -6,7 +6,7 @@ import CapCheckPolicy
 import Foundation
 
 /// Readable names for graph nodes in reports, from the toolchain's demangler, cached per USR.
-public final class SymbolNaming: @unchecked Sendable {
+public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
     private let demangler: SwiftDemangler
     private var cache: [String: String] = [:]
     private let lock = NSLock()

@@ -3,7 +3,7 @@ import CapCheckModel
 import Foundation
 
 /// An open index store (`<scratch>/<triple>/debug/index/store`) read through the toolchain's libIndexStore.
-public final class IndexStore: @unchecked Sendable {
+public final class IndexStore: @unchecked Sendable {  // an immutable handle; libIndexStore reads units and records from any thread
     public let path: String
     private let api: IndexStoreAPI
     private let handle: IndexStoreHandle

@@ -22,7 +22,7 @@ extension IndexStoreStringRef {
 }
 
 /// Function pointers into a loaded libIndexStore.
-package struct IndexStoreAPI: @unchecked Sendable {
+package struct IndexStoreAPI: @unchecked Sendable {  // C function pointers bound once by dlsym
     package typealias Applier = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Bool
     package typealias StringApplier = @convention(c) (UnsafeMutableRawPointer?, IndexStoreStringRef) -> Bool
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads a whole index store the way capcheck needs it: the newest unit per output file,
 /// each distinct record once, units and records read in parallel.
-public struct IndexStoreLoader {
+public struct IndexStoreLoader: Sendable {
     public let store: IndexStore
 
     public init(store: IndexStore) { self.store = store }

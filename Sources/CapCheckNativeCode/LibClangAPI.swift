@@ -55,7 +55,7 @@ package enum CXCursorKindValue {
 }
 
 /// Function pointers into a loaded libclang.
-package struct LibClangAPI: @unchecked Sendable {
+package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound once by dlsym
     /// `CXCursorVisitor`: returns `CXChildVisit_Break` (0), `_Continue` (1) or `_Recurse` (2).
     package typealias Visitor = @convention(c) (CXCursor, CXCursor, UnsafeMutableRawPointer?) -> UInt32
 

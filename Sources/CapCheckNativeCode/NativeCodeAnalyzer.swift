@@ -9,14 +9,14 @@ import Foundation
 /// The libclang pass: parses every C, C++ and Objective-C source of every C-family target of the build (with the
 /// flags SwiftPM compiled it with) and collects, per definition, what the index store does not record.
 /// The result is merged into the call graph by `NativeGraphMerger`.
-public struct NativeCodeAnalyzer {
+public struct NativeCodeAnalyzer: Sendable {
     public let packageGraph: PackageGraph
     public let ownership: SourceOwnership
     /// SwiftPM's scratch folder (`.build`), which holds the build manifest `debug.yaml`.
     public let scratchPath: URL
     public let includeTests: Bool
     /// Finds libclang; called only when there is C-family code to parse.
-    public let locateLibClang: () throws -> String
+    public let locateLibClang: @Sendable () throws -> String
     /// The files each source's compilation read (from its index unit), by source path: results are cached under
     /// `<scratch>/capcheck/native/`, keyed by the content of those files (`SourceFingerprints`). When there are
     /// units, a source with neither a unit nor an object file was not compiled by this build and is not analysed
@@ -24,7 +24,7 @@ public struct NativeCodeAnalyzer {
     public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
-                locateLibClang: @escaping () throws -> String) {
+                locateLibClang: @escaping @Sendable () throws -> String) {
         self.packageGraph = packageGraph
         self.ownership = ownership
         self.scratchPath = scratchPath
@@ -34,7 +34,7 @@ public struct NativeCodeAnalyzer {
 
     /// What the pass would parse and what each source was compiled from, worked out without parsing anything (and
     /// without loading libclang): `analyse(_:)` runs it, and its `digest` names the pass's whole input.
-    public struct Plan {
+    public struct Plan: Sendable {
         /// Assembly sources: reported as unanalysed, never parsed.
         package var assembly: [Unanalyzed] = []
         package var parsed: [(command: ClangCompileCommand, target: Target)] = []
@@ -181,7 +181,7 @@ public struct NativeCodeAnalyzer {
         var names: [String] = []
         var seen = Set<String>()
         for entry in entries.compactMap({ $0 }) { for name in entry.groups where seen.insert(name).inserted { names.append(name) } }
-        let read = concurrentMap(names.count) { cache.loadGroup(names[$0]) }
+        let read = concurrentMap(names.count) { [names] in cache.loadGroup(names[$0]) }
         var groups: NativeResultCache.Groups = [:]
         for (name, definitions) in zip(names, read) { if let definitions { groups[name] = definitions } }
         for index in entries.indices where entries[index]?.groups.contains(where: { groups[$0] == nil }) == true { entries[index] = nil }

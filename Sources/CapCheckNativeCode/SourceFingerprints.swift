@@ -25,7 +25,7 @@ package struct SourceFingerprints {
         var isSystem: [String: Bool] = [:]
         for list in inputs.values { for file in list { isSystem[file.path] = file.isSystem } }
         let paths = isSystem.keys.sorted()
-        let systemStamps = concurrentMap(paths.count) { isSystem[paths[$0]]! ? "system " + (FileStamp.of(paths[$0]) ?? "missing") : nil }
+        let systemStamps = concurrentMap(paths.count) { [isSystem] in isSystem[paths[$0]]! ? "system " + (FileStamp.of(paths[$0]) ?? "missing") : nil }
         let contents = ContentHashes.of(paths.filter { !isSystem[$0]! }, memo: memo)
         let files = zip(paths, systemStamps).map { path, systemStamp in
             var hasher = SHA256()

@@ -51,9 +51,10 @@ public struct PackageGraphLoader: Sendable {
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
         let describeScratch = ScratchLayout(scratch: scratchPath).describe
-        let described = concurrentMap(order.count) { index in
+        let found = order
+        let described = concurrentMap(found.count) { index in
             Result {
-                try targets(of: URL(fileURLWithPath: order[index].path), scratch: describeScratch.appendingPathComponent(order[index].identity))
+                try targets(of: URL(fileURLWithPath: found[index].path), scratch: describeScratch.appendingPathComponent(found[index].identity))
             }
         }
         let packages = try zip(order, described).map { entry, description in

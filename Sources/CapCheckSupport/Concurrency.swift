@@ -1,7 +1,7 @@
 import Foundation
 
 /// Fixed-size storage for values computed concurrently, one slot each.
-package final class ConcurrentSlots<T>: @unchecked Sendable {
+package final class ConcurrentSlots<T>: @unchecked Sendable {  // slots behind Locked
     private let slots: Locked<[T?]>
 
     package init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
@@ -12,7 +12,7 @@ package final class ConcurrentSlots<T>: @unchecked Sendable {
 }
 
 /// A value shared by threads, changed only under its lock.
-package final class Locked<T>: @unchecked Sendable {
+package final class Locked<T>: @unchecked Sendable {  // value behind `lock`
     private let lock = NSLock()
     private var value: T
 
@@ -27,7 +27,7 @@ package final class Locked<T>: @unchecked Sendable {
 /// `transform` of every index in `0..<count`, spread over the cores; the results in index order. (Work that can
 /// fail returns a `Result`.) The indices go out in contiguous runs, about 32 per core, so that cheap work on many
 /// indices (one per graph node) is not dominated by handing it out, and uneven work still balances.
-package func concurrentMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+package func concurrentMap<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
     let runs = min(count, 32 * ProcessInfo.processInfo.activeProcessorCount)
     guard runs > 1 else { return (0..<count).map(transform) }
     return withoutActuallyEscaping(transform) { transform in
@@ -44,7 +44,7 @@ package func concurrentMap<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
 /// returns both results; rethrows the first one's error, else the second's. The work must not share mutable
 /// state. (Not `concurrentPerform`: a `concurrentPerform` nested in one runs on a single thread, and both pieces
 /// spread their own work over the cores.)
-package func concurrently<A, B, E: Error>(_ first: () throws(E) -> A, _ second: () throws(E) -> B) throws(E) -> (A, B) {
+package func concurrently<A, B: Sendable, E: Error>(_ first: () throws(E) -> A, _ second: @Sendable () throws(E) -> B) throws(E) -> (A, B) {
     let results = withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
             let job = BackgroundJob(second)
@@ -74,13 +74,13 @@ package func releaseInBackground<T>(_ value: consuming T) {
 }
 
 /// A value used by several threads where the caller guarantees it is safe (a closure run by `concurrentPerform`).
-private struct UncheckedSendable<T>: @unchecked Sendable {
+private struct UncheckedSendable<T>: @unchecked Sendable {  // see above: the caller guarantees it
     package let value: T
     package init(_ value: T) { self.value = value }
 }
 
 /// Work handed to another thread; `concurrently` reads `result` only after `run` has returned.
-private final class BackgroundJob<T>: @unchecked Sendable {
+private final class BackgroundJob<T>: @unchecked Sendable {  // `result` read only after `run` returned (a semaphore)
     private var body: (() throws -> T)?
     package private(set) var result: Result<T, Error>?
 

@@ -10,7 +10,7 @@ import Darwin
 ///
 /// capcheck links no toolchain library at build time (so it builds as a plain dependency, no `unsafeFlags`);
 /// it loads `libIndexStore` and `libswiftDemangle` at run time instead.
-package final class NativeLibrary: @unchecked Sendable {
+package final class NativeLibrary: @unchecked Sendable {  // an immutable dlopen handle
     package let path: String
     private let handle: UnsafeMutableRawPointer
 

@@ -68,7 +68,7 @@ public enum ProcessRunner {
 }
 
 /// Thread-safe accumulation of a child's two output streams.
-private final class OutputCollector: @unchecked Sendable {
+private final class OutputCollector: @unchecked Sendable {  // state behind `lock`
     private let lock = NSLock()
     private var out = Data(), err = Data()
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Wall-clock time of each analysis stage, for `--timings` and the benchmarks (`docs/performance.md`).
-public final class StageTimings: @unchecked Sendable {
+public final class StageTimings: @unchecked Sendable {  // state behind `lock`
     private let lock = NSLock()
     private var recorded: [(name: String, seconds: Double)] = []
 

@@ -1,5 +1,5 @@
 /// Demangles Swift USRs through the toolchain's `libswiftDemangle` (`swift_demangle_getDemangledName`).
-public final class SwiftDemangler: @unchecked Sendable {
+public final class SwiftDemangler: @unchecked Sendable {  // immutable; swift_demangle_getDemangledName is reentrant
     private typealias DemangleFunction = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, Int) -> Int
     private let demangle: DemangleFunction
     private let library: NativeLibrary

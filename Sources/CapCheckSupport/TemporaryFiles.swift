@@ -3,7 +3,7 @@ import Foundation
 /// The temporary files (and folders) capcheck has created and not yet renamed or deleted, so that an interrupted
 /// run (`Interrupts`) deletes them and leaves none behind. A path is registered from before it exists until after
 /// it is gone; `write(_:to:)` does that for the usual case, an atomic write of a cache file.
-public final class TemporaryFiles: @unchecked Sendable {
+public final class TemporaryFiles: @unchecked Sendable {  // state behind `state` (Locked)
     /// The registry the interrupt handling empties.
     public static let shared = TemporaryFiles()
 

@@ -11,7 +11,7 @@ import Foundation
 /// A file's entry is valid while its key is unchanged: the file's size and modification time, the lines the index
 /// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version and the
 /// scanner's format.
-package final class SourceScanCache: @unchecked Sendable {
+package final class SourceScanCache: @unchecked Sendable {  // state behind `lock`
     package struct Entry: Codable {
         package var key: String
         package var findings: [SwiftSourceFinding]

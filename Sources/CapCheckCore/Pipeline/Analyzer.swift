@@ -16,7 +16,7 @@ import Foundation
 /// Runs capcheck's stages in order — package graph → build-time gate → build → index → merged graph → checker — each
 /// stage a function returning a value the next one takes. One `Mode` says what the run is for. The CLI and the
 /// plugin are thin layers over this type.
-public struct Analyzer {
+public struct Analyzer: Sendable {
     /// What the run is for: it decides how the policy is read, whether violations are collected, and what refusing to
     /// build means.
     public enum Mode: Sendable {
@@ -209,7 +209,7 @@ public struct Analyzer {
 
     /// The records this run's units list and what the libclang pass and the Swift source scan would read, with the
     /// snapshot key.
-    private struct Inputs {
+    private struct Inputs: Sendable {
         package var records: [IndexStoreLoader.RecordReference]
         package var native: NativeCodeAnalyzer
         package var nativePlan: NativeCodeAnalyzer.Plan
@@ -253,10 +253,11 @@ public struct Analyzer {
                          catalog: SinkCatalog, naming: SymbolNaming) throws -> AnalysisSnapshot {
         let records = try timings.measure("index records") { try loader.records(inputs.records) }
         progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
-        var scanner = inputs.scanner
-        scanner.indexedLines = SwiftSourceScanner.indexedLines(of: records)
-        scanner.cache = SourceScanCache(scratch: options.scratchPath)
-        scanner.names = catalog.sourceSinkNames()
+        var configured = inputs.scanner
+        configured.indexedLines = SwiftSourceScanner.indexedLines(of: records)
+        configured.cache = SourceScanCache(scratch: options.scratchPath)
+        configured.names = catalog.sourceSinkNames()
+        let scanner = configured
         let ((graph, facts), (nativeFindings, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {

@@ -86,7 +86,7 @@ public struct GraphEdge: Sendable {
 }
 
 /// The whole-program reference graph: nodes by id, adjacency lists, and lookup by key.
-public final class CallGraph: @unchecked Sendable {
+public final class CallGraph: @unchecked Sendable {  // changed only by the passes on one thread; read-only once searched
     public private(set) var nodes: [GraphNode] = []
     /// Per node, a small integer naming its (package, module) owner, or -1 for toolchain symbols:
     /// the search compares owners by number instead of hashing strings on every edge.

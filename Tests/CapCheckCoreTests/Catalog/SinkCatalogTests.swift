@@ -37,13 +37,13 @@ final class SinkCatalogTests: XCTestCase {
     func testFoundationFamilyAndReexportsMatchOneEntry() throws {
         let catalog = try SinkCatalog.bundled()
         for module in ["Foundation", "FoundationEssentials"] {
-            let match = catalog.classify(swiftNode(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
+            let match = catalog.toolchainMatch(swiftNode(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
             XCTAssertEqual(match?.capability, .fs, module)
         }
-        XCTAssertEqual(catalog.classify(swiftNode(.constructor), demangled: "(extension in FoundationEssentials):Swift.String.init(contentsOfFile: __shared Swift.String, encoding: (extension in FoundationEssentials):Swift.String.Encoding) throws -> Swift.String")?.capability, .fs)
-        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "FoundationNetworking.URLSession.data(from: FoundationEssentials.URL) async throws -> (FoundationEssentials.Data, FoundationNetworking.URLResponse)")?.capability, .net)
-        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "FoundationEssentials.ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env)
-        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "Foundation.Process.run() throws -> ()")?.capability, .exec)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(.constructor), demangled: "(extension in FoundationEssentials):Swift.String.init(contentsOfFile: __shared Swift.String, encoding: (extension in FoundationEssentials):Swift.String.Encoding) throws -> Swift.String")?.capability, .fs)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "FoundationNetworking.URLSession.data(from: FoundationEssentials.URL) async throws -> (FoundationEssentials.Data, FoundationNetworking.URLResponse)")?.capability, .net)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "FoundationEssentials.ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "Foundation.Process.run() throws -> ()")?.capability, .exec)
     }
 
     func testPureAPIsMatchNothing() throws {
@@ -57,42 +57,43 @@ final class SinkCatalogTests: XCTestCase {
             "FoundationEssentials.ProcessInfo.processorCount.getter : Swift.Int",
             "FoundationEssentials.UUID.init() -> FoundationEssentials.UUID",
         ]
-        for name in pure { XCTAssertNil(catalog.classify(swiftNode(), demangled: name), name) }
+        for name in pure { XCTAssertNil(catalog.toolchainMatch(swiftNode(), demangled: name), name) }
         // A bare reference to a sink type is not a sink: its members are.
-        XCTAssertNil(catalog.classify(swiftNode(.class), demangled: "FoundationEssentials.FileManager"))
+        XCTAssertNil(catalog.toolchainMatch(swiftNode(.class), demangled: "FoundationEssentials.FileManager"))
     }
 
     func testUnsafeAPI() throws {
         let catalog = try SinkCatalog.bundled()
-        XCTAssertEqual(catalog.classify(swiftNode(.struct), demangled: "Swift.UnsafeMutablePointer")?.name, "Swift.UnsafeMutablePointer")
-        XCTAssertEqual(catalog.classify(swiftNode(.function), demangled: "Swift.unsafeBitCast<A, B>(_: A, to: B.Type) -> B")?.capability, .unsafe)
-        XCTAssertEqual(catalog.classify(swiftNode(), demangled: "Swift.Array.withUnsafeBytes<A>((Swift.UnsafeRawBufferPointer) throws -> A) throws -> A")?.capability, .unsafe)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(.struct), demangled: "Swift.UnsafeMutablePointer")?.name, "Swift.UnsafeMutablePointer")
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(.function), demangled: "Swift.unsafeBitCast<A, B>(_: A, to: B.Type) -> B")?.capability, .unsafe)
+        XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "Swift.Array.withUnsafeBytes<A>((Swift.UnsafeRawBufferPointer) throws -> A) throws -> A")?.capability, .unsafe)
     }
 
     func testCFunctionsByUSRAndThroughTheSwiftOverlay() throws {
         let catalog = try SinkCatalog.bundled()
-        XCTAssertEqual(catalog.classify(cNode("socket"), demangled: nil)?.capability, .net)
-        XCTAssertEqual(catalog.classify(cNode("getenv"), demangled: nil)?.capability, .env)
-        XCTAssertEqual(catalog.classify(cNode("dlopen"), demangled: nil)?.capability, .ffi)
-        XCTAssertEqual(catalog.classify(cNode("dlopen"), demangled: nil)?.onlyFromSwift, false)
-        XCTAssertNil(catalog.classify(cNode("memcpy"), demangled: nil))
-        XCTAssertNil(catalog.classify(cNode("pthread_rwlock_init"), demangled: nil))
-        let unknown = try XCTUnwrap(catalog.classify(cNode("yaml_parser_initialize"), demangled: nil))
+        XCTAssertEqual(catalog.toolchainMatch(cNode("socket"), demangled: nil)?.capability, .net)
+        XCTAssertEqual(catalog.toolchainMatch(cNode("getenv"), demangled: nil)?.capability, .env)
+        XCTAssertEqual(catalog.toolchainMatch(cNode("dlopen"), demangled: nil)?.capability, .ffi)
+        XCTAssertEqual(catalog.toolchainMatch(cNode("dlopen"), demangled: nil)?.onlyFromSwift, false)
+        XCTAssertNil(catalog.toolchainMatch(cNode("memcpy"), demangled: nil))
+        XCTAssertNil(catalog.toolchainMatch(cNode("pthread_rwlock_init"), demangled: nil))
+        let unknown = try XCTUnwrap(catalog.toolchainMatch(cNode("yaml_parser_initialize"), demangled: nil))
         XCTAssertEqual(unknown.capability, .ffi)
         XCTAssertTrue(unknown.onlyFromSwift)
-        XCTAssertEqual(catalog.classify(cNode("environ", kind: .variable), demangled: nil)?.capability, .env)
+        XCTAssertEqual(catalog.toolchainMatch(cNode("environ", kind: .variable), demangled: nil)?.capability, .env)
         for module in ["Glibc", "Musl", "Darwin"] {
-            XCTAssertEqual(catalog.classify(swiftNode(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
+            XCTAssertEqual(catalog.toolchainMatch(swiftNode(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
         }
     }
 
     func testUserSinksMatchByQualifiedPrefix() throws {
         let catalog = try SinkCatalog.bundled()
-        catalog.addUserSinks([("MyVault.Keychain.read", Capability("keychain"))])
+        let userSinks = UserSinks([("MyVault.Keychain.read", Capability("keychain"))])
         let defined = GraphNode(usr: "s:y", name: "read", kind: .instanceMethod, language: .swift, package: "myvault", module: "MyVault",
                                 location: SourceLocation(file: "/k.swift", line: 1, column: 1), isFileMain: false)
-        XCTAssertEqual(catalog.classify(defined, demangled: "MyVault.Keychain.read(account: Swift.String) -> Swift.String?")?.capability, "keychain")
-        XCTAssertNil(catalog.classify(defined, demangled: "MyVault.Keychain.readable.getter : Swift.Bool"))
+        XCTAssertEqual(userSinks.match(defined, demangled: "MyVault.Keychain.read(account: Swift.String) -> Swift.String?")?.capability, "keychain")
+        XCTAssertNil(userSinks.match(defined, demangled: "MyVault.Keychain.readable.getter : Swift.Bool"))
+        XCTAssertNil(catalog.toolchainMatch(defined, demangled: "MyVault.Keychain.read(account: Swift.String) -> Swift.String?"))
     }
 }
 
@@ -105,40 +106,40 @@ final class ModuleAliasTests: XCTestCase {
     func testFoundationReexportsNameOneEntry() throws {
         let catalog = try SinkCatalog.bundled()
         for module in ["Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "FoundationInternationalization"] {
-            let match = catalog.classify(node(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
+            let match = catalog.toolchainMatch(node(), demangled: "\(module).FileManager.removeItem(atPath: Swift.String) throws -> ()")
             XCTAssertEqual(match?.capability, .fs, module)
             XCTAssertEqual(match?.name, "Foundation.FileManager.removeItem(atPath:)", module)
-            XCTAssertEqual(catalog.classify(node(), demangled: "\(module).ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env, module)
+            XCTAssertEqual(catalog.toolchainMatch(node(), demangled: "\(module).ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env, module)
         }
         // An extension in Foundation of a FoundationEssentials type, as the demangler prints it.
-        XCTAssertEqual(catalog.classify(node(), demangled: "(extension in Foundation):FoundationEssentials.FileManager.enumerator(atPath: Swift.String) -> Foundation.FileManager.DirectoryEnumerator?")?.capability, .fs)
-        XCTAssertEqual(catalog.classify(node(), demangled: "FoundationNetworking.URLSession.dataTask(with: FoundationEssentials.URL) -> FoundationNetworking.URLSessionDataTask")?.capability, .net)
+        XCTAssertEqual(catalog.toolchainMatch(node(), demangled: "(extension in Foundation):FoundationEssentials.FileManager.enumerator(atPath: Swift.String) -> Foundation.FileManager.DirectoryEnumerator?")?.capability, .fs)
+        XCTAssertEqual(catalog.toolchainMatch(node(), demangled: "FoundationNetworking.URLSession.dataTask(with: FoundationEssentials.URL) -> FoundationNetworking.URLSessionDataTask")?.capability, .net)
         // A member default covers what another platform's Foundation adds to a sink type.
-        XCTAssertEqual(catalog.classify(node(), demangled: "Foundation.FileManager.evictUbiquitousItem(at: Foundation.URL) throws -> ()")?.capability, .fs)
+        XCTAssertEqual(catalog.toolchainMatch(node(), demangled: "Foundation.FileManager.evictUbiquitousItem(at: Foundation.URL) throws -> ()")?.capability, .fs)
         // ... but not the members of a type nested in it.
-        XCTAssertNil(catalog.classify(node(), demangled: "FoundationEssentials.FileManager.DirectoryEnumerationOptions.init(rawValue: Swift.UInt) -> FoundationEssentials.FileManager.DirectoryEnumerationOptions"))
+        XCTAssertNil(catalog.toolchainMatch(node(), demangled: "FoundationEssentials.FileManager.DirectoryEnumerationOptions.init(rawValue: Swift.UInt) -> FoundationEssentials.FileManager.DirectoryEnumerationOptions"))
     }
 
     func testGlibcMuslAndDarwinNamesOfOneCFunction() throws {
         let catalog = try SinkCatalog.bundled()
         for module in ["Glibc", "SwiftGlibc", "Musl", "Darwin"] {
-            XCTAssertEqual(catalog.classify(node(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32) -> Swift.Int32")?.capability, .fs, module)
-            XCTAssertEqual(catalog.classify(node(.function), demangled: "\(module).openat(Swift.Int32, Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
-            XCTAssertEqual(catalog.classify(node(.variable), demangled: "\(module).environ : Swift.UnsafeMutablePointer<Swift.UnsafeMutablePointer<Swift.Int8>?>")?.capability, .env, module)
-            XCTAssertNil(catalog.classify(node(.function), demangled: "\(module).fcntl(Swift.Int32, Swift.Int32) -> Swift.Int32"), module)
+            XCTAssertEqual(catalog.toolchainMatch(node(.function), demangled: "\(module).open(Swift.UnsafePointer<Swift.Int8>, Swift.Int32) -> Swift.Int32")?.capability, .fs, module)
+            XCTAssertEqual(catalog.toolchainMatch(node(.function), demangled: "\(module).openat(Swift.Int32, Swift.UnsafePointer<Swift.Int8>, Swift.Int32, Swift.UInt32) -> Swift.Int32")?.capability, .fs, module)
+            XCTAssertEqual(catalog.toolchainMatch(node(.variable), demangled: "\(module).environ : Swift.UnsafeMutablePointer<Swift.UnsafeMutablePointer<Swift.Int8>?>")?.capability, .env, module)
+            XCTAssertNil(catalog.toolchainMatch(node(.function), demangled: "\(module).fcntl(Swift.Int32, Swift.Int32) -> Swift.Int32"), module)
         }
         for name in ["open", "getenv", "socket", "posix_spawn", "dlopen"] {
             let cNode = GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil, location: nil, isFileMain: false)
-            XCTAssertNotNil(catalog.classify(cNode, demangled: nil), name)
+            XCTAssertNotNil(catalog.toolchainMatch(cNode, demangled: nil), name)
         }
     }
 
     func testStandardLibraryModulesShareTheSwiftFamily() throws {
         let catalog = try SinkCatalog.bundled()
         XCTAssertEqual(SinkCatalog.families["Synchronization"], "Swift")
-        XCTAssertNil(catalog.classify(node(), demangled: "Synchronization.Mutex.withLock<A, B where B: Swift.Error>((inout sending A) throws(B) -> sending A1) throws(B) -> sending A1"))
-        XCTAssertEqual(catalog.classify(node(.function), demangled: "_Concurrency.withUnsafeContinuation<A>(isolation: isolated Swift.Actor?, _: (Swift.UnsafeContinuation<A, Swift.Never>) -> ()) async -> A")?.capability, .unsafe)
-        XCTAssertEqual(catalog.classify(node(.struct), demangled: "Swift.UnsafeContinuation")?.name, "Swift.UnsafeContinuation")
-        XCTAssertEqual(catalog.classify(node(), demangled: "(extension in Foundation):Swift.UnsafeMutableRawPointer.someMember() -> ()")?.name, "Swift.UnsafeMutableRawPointer")
+        XCTAssertNil(catalog.toolchainMatch(node(), demangled: "Synchronization.Mutex.withLock<A, B where B: Swift.Error>((inout sending A) throws(B) -> sending A1) throws(B) -> sending A1"))
+        XCTAssertEqual(catalog.toolchainMatch(node(.function), demangled: "_Concurrency.withUnsafeContinuation<A>(isolation: isolated Swift.Actor?, _: (Swift.UnsafeContinuation<A, Swift.Never>) -> ()) async -> A")?.capability, .unsafe)
+        XCTAssertEqual(catalog.toolchainMatch(node(.struct), demangled: "Swift.UnsafeContinuation")?.name, "Swift.UnsafeContinuation")
+        XCTAssertEqual(catalog.toolchainMatch(node(), demangled: "(extension in Foundation):Swift.UnsafeMutableRawPointer.someMember() -> ()")?.name, "Swift.UnsafeMutableRawPointer")
     }
 }

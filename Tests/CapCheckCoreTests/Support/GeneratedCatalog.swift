@@ -30,6 +30,6 @@ enum GeneratedCatalog {
         let kind: SymbolKind = symbol.kind == .type ? .struct : .instanceMethod
         let node = GraphNode(usr: symbol.usr, name: symbol.baseName, kind: kind, language: .swift, package: nil, module: nil,
                              location: nil, isFileMain: false)
-        return catalog.classify(node, demangled: demangler.demangle(usr: symbol.usr))
+        return catalog.toolchainMatch(node, demangled: demangler.demangle(usr: symbol.usr))
     }
 }
