@@ -16,12 +16,12 @@ import Foundation
 package struct BuildTimeGraph: GraphPass {
     package let code: BuildTimeCode
 
-    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+    package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         add(to: graph)
         return []
     }
 
-    package func add(to graph: CallGraph) {
+    package func add(to graph: GraphBuilder) {
         let running = Dictionary(code.running.map { (Key($0.package, $0.target.name), $0) }, uniquingKeysWith: { first, _ in first })
         guard !running.isEmpty else { return }
         let resolver = BuildTargetResolver(graph: code.graph)
@@ -83,7 +83,7 @@ package struct BuildTimeGraph: GraphPass {
         package init(_ package: String, _ target: String) { self.package = package; self.target = target }
     }
 
-    private func sink(_ entry: BuildTimeCode.Entry, _ graph: CallGraph) -> Int32 {
+    private func sink(_ entry: BuildTimeCode.Entry, _ graph: GraphBuilder) -> Int32 {
         let key = "build-sink|\(entry.package)|\(entry.sinkName)"
         if let existing = graph.id(forKey: key) { return existing }
         let id = graph.addNode(key: key, GraphNode(usr: key, name: entry.sinkName, kind: .function, language: .swift, package: entry.package,

@@ -18,8 +18,8 @@ public struct CallGraphBuilder {
 
     /// The graph of the records' definitions and references, with the definition facts the implicit-edge rules need
     /// (`ImplicitEdgeRules`, the first of the pipeline's passes).
-    package func build(records: [IndexRecord]) -> (graph: CallGraph, facts: DeclarationFacts) {
-        let graph = CallGraph()
+    package func build(records: [IndexRecord]) -> (graph: GraphBuilder, facts: DeclarationFacts) {
+        let graph = GraphBuilder()
         var facts = DeclarationFacts()
         // C definitions are keyed per package (see `ClangDefinitions`).
         var clangDefinitions = ClangDefinitions()

@@ -6,7 +6,7 @@ import CapCheckPackageGraph
 /// An implicit edge the index does not record but the program can take at run time.
 /// Each rule lives in its own file under `Rules/`, is documented in `docs/semantics.md`, and has its own fixture.
 package protocol CallGraphRule: Sendable {
-    func apply(to graph: CallGraph, facts: DeclarationFacts)
+    func apply(to graph: GraphBuilder, facts: DeclarationFacts)
 }
 
 package enum CallGraphRules {
@@ -24,7 +24,7 @@ package enum CallGraphRules {
     ]
 }
 
-extension CallGraph {
+extension GraphBuilder {
     /// The node id of a Swift USR referenced by a rule (C definitions are keyed per package and not looked up here).
     package func node(forUSR usr: String) -> Int32? { id(forKey: usr) }
 }

@@ -13,7 +13,7 @@ package struct ClangDefinitions {
     package init() {}
 
     /// Every C definition the graph has (keyed `package|usr`).
-    package init(definedIn graph: CallGraph) {
+    package init(definedIn graph: GraphBuilder) {
         for (index, node) in graph.nodes.enumerated() where node.language.isClang && node.isDefined && node.usr.hasPrefix("c:") {
             if let package = node.package { add(node.usr, package: package, id: Int32(index)) }
         }

@@ -7,7 +7,7 @@ package struct ImplicitEdgeRules: GraphPass {
 
     package init(facts: DeclarationFacts) { self.facts = facts }
 
-    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+    package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         for rule in CallGraphRules.all { rule.apply(to: graph, facts: facts) }
         return []
     }

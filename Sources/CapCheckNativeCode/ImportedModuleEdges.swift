@@ -9,7 +9,7 @@ import Foundation
 extension NativeGraphMerger {
     /// Every declaration of a Swift file that imports a module of a system-library or binary target reaches
     /// that module's node, which reaches the target's `ffi` pseudo-sink.
-    func addImportedNativeModules(records: [IndexRecord], to graph: CallGraph) {
+    func addImportedNativeModules(records: [IndexRecord], to graph: GraphBuilder) {
         var providers: [String: (package: Package, target: Target)] = [:]
         for package in packageGraph.packages {
             for target in package.targets where target.kind == .systemLibrary || target.kind == .binary {
@@ -43,7 +43,7 @@ extension NativeGraphMerger {
         }
     }
 
-    private func nativeModule(_ module: String, of package: Package, _ target: Target, _ graph: CallGraph) -> Int32 {
+    private func nativeModule(_ module: String, of package: Package, _ target: Target, _ graph: GraphBuilder) -> Int32 {
         let key = "native-module|\(package.identity)|\(target.moduleName)|\(module)"
         if let existing = graph.id(forKey: key) { return existing }
         let moduleMap = URL(fileURLWithPath: target.path).appendingPathComponent("module.modulemap").path

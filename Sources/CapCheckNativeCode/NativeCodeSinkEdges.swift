@@ -9,7 +9,7 @@ import Foundation
 extension NativeGraphMerger {
     /// An edge to `native code of target <module>` from each C-family function that code of another package
     /// (or program start) enters: running it is the owning package's `ffi`.
-    func addNativeCodeSinks(to graph: CallGraph) {
+    func addNativeCodeSinks(to graph: GraphBuilder) {
         let functionKinds: Set<SymbolKind> = [.function, .instanceMethod, .classMethod, .staticMethod, .constructor, .destructor,
                                               .conversionFunction]
         // Per node: its package's number, and whether it is a C-family function of a package (hoisted out of the

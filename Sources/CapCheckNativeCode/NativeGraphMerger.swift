@@ -41,14 +41,14 @@ package struct NativeGraphMerger: GraphPass {
     }
 
     /// Adds the native code's edges; returns what the libclang pass could not analyse.
-    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+    package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         merge(findings, records: records, into: graph)
         return findings.unanalyzed
     }
 
     /// The definitions' edges, one edge kind after the other for each definition (in key order), then the modules
     /// of system-library and binary targets and the packages' own native code.
-    private func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: CallGraph) {
+    private func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: GraphBuilder) {
         let clangDefinitions = ClangDefinitions(definedIn: graph)
         var ids: [String: Int32] = [:]
         for (key, owned) in findings.definitions { ids[key] = node(for: owned, key: key, in: graph) }
@@ -66,7 +66,7 @@ package struct NativeGraphMerger: GraphPass {
 
     // MARK: Nodes
 
-    private func node(for owned: OwnedNativeDefinition, key: String, in graph: CallGraph) -> Int32 {
+    private func node(for owned: OwnedNativeDefinition, key: String, in graph: GraphBuilder) -> Int32 {
         if let existing = graph.id(forKey: key) { return existing }
         let definition = owned.definition
         return graph.addNode(key: key, GraphNode(
@@ -75,7 +75,7 @@ package struct NativeGraphMerger: GraphPass {
     }
 
     /// A sink node the libclang pass classifies itself (not a toolchain symbol the catalog knows).
-    func sink(_ name: String, _ capability: Capability, _ graph: CallGraph, explicit: Bool = false) -> Int32 {
+    func sink(_ name: String, _ capability: Capability, _ graph: GraphBuilder, explicit: Bool = false) -> Int32 {
         let key = "native-sink|\(capability.name)|\(name)"
         if let existing = graph.id(forKey: key) { return existing }
         let id = graph.addNode(key: key, GraphNode(usr: key, name: name, kind: .function, language: .c, package: nil, module: nil,
@@ -91,7 +91,7 @@ package struct NativeGraphMerger: GraphPass {
 
     /// The referenced node: the package's own definition, else one in a dependency, else a toolchain symbol
     /// (added for functions the index never named); as the index-store graph resolves C references.
-    func resolve(_ reference: NativeReference, from package: String, _ definitions: ClangDefinitions, _ graph: CallGraph) -> Int32? {
+    func resolve(_ reference: NativeReference, from package: String, _ definitions: ClangDefinitions, _ graph: GraphBuilder) -> Int32? {
         // The own definition may be one this pass added (a function the index never saw defined).
         if let own = graph.id(forKey: package + "|" + reference.usr) { return own }
         if let defined = definitions.resolve(reference.usr, from: package, in: packageGraph) { return defined }

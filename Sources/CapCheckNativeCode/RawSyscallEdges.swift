@@ -8,7 +8,7 @@ import Foundation
 
 extension NativeGraphMerger {
     /// A raw `syscall(n, …)`: an edge to `syscall(SYS_<name>)` with that system call's capability.
-    func addRawSyscallEdges(of definition: DefinitionInMerge, syscalls: SyscallTable, to graph: CallGraph) {
+    func addRawSyscallEdges(of definition: DefinitionInMerge, syscalls: SyscallTable, to graph: GraphBuilder) {
         for call in definition.owned.definition.syscalls {
             for (name, capability) in Self.syscallSinks(call, syscalls) {
                 graph.addEdge(from: definition.node, to: sink(name, capability, graph), kind: .reference, site: call.site)

@@ -8,7 +8,7 @@ import Foundation
 
 extension NativeGraphMerger {
     /// `alias("f")` and `ifunc("resolver")`: kind `alias or ifunc of`, to the aliased function or the resolver.
-    func addAliasEdges(of definition: DefinitionInMerge, to graph: CallGraph) {
+    func addAliasEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
         for usr in owned.definition.aliasOf {
             if let target = definition.ids[owned.package + "|" + usr] {

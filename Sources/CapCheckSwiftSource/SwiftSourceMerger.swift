@@ -29,7 +29,7 @@ package struct SwiftSourceMerger: GraphPass {
         self.records = records
     }
 
-    package func apply(to graph: CallGraph) -> [Unanalyzed] {
+    package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         var unanalyzed = scanned.unreadable
         var seenInactive = Set<String>()
         // Declarations by place, in the files with a finding in compiled code only.
@@ -85,7 +85,7 @@ package struct SwiftSourceMerger: GraphPass {
         return unanalyzed
     }
 
-    private func sink(_ finding: SwiftSourceFinding, _ graph: CallGraph) -> Int32 {
+    private func sink(_ finding: SwiftSourceFinding, _ graph: GraphBuilder) -> Int32 {
         let key = "source-sink|\(finding.package)|\(finding.capability.name)|\(finding.sink)"
         if let existing = graph.id(forKey: key) { return existing }
         let id = graph.addNode(key: key, GraphNode(usr: key, name: finding.sink, kind: .function, language: .swift, package: finding.package,
@@ -113,7 +113,7 @@ private struct OccurrenceLookup {
         }
     }
 
-    package func node(file: String, line: Int, column: Int, in graph: CallGraph) -> Int32? {
+    package func node(file: String, line: Int, column: Int, in graph: GraphBuilder) -> Int32? {
         guard let usr = usrs[file]?[Int64(line) << 32 | Int64(column)], let id = graph.id(forKey: usr),
               graph.nodes[Int(id)].package != nil else { return nil }
         return id

@@ -258,7 +258,7 @@ public struct Analyzer: Sendable {
         configured.cache = SourceScanCache(scratch: options.scratchPath)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
-        let ((graph, facts), (nativeFindings, scanned)) = try concurrently({
+        let ((builder, facts), (nativeFindings, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan) }
@@ -266,7 +266,8 @@ public struct Analyzer: Sendable {
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records)
-        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: graph) } }
+        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: builder) } }
+        let graph = builder.freeze()
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
                                 catalogSinks: catalogSinks)

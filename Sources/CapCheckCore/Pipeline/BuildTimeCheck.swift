@@ -29,9 +29,9 @@ public struct BuildTimeCheck {
     /// The report of the build graph under `policy`: violations and reach of `build` only, unused grants of `build`
     /// only (nothing else has been looked at yet), and the unanalysed targets.
     public func run(policy: Policy) -> AnalysisReport {
-        let graph = CallGraph()
-        BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: graph)
-        var checker = Checker(graph: graph, packageGraph: packageGraph, ownership: SourceOwnership(graph: packageGraph),
+        let builder = GraphBuilder()
+        BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)).add(to: builder)
+        var checker = Checker(graph: builder.freeze(), packageGraph: packageGraph, ownership: SourceOwnership(graph: packageGraph),
                               catalog: catalog, naming: naming, includeTests: true)
         checker.unanalyzed = UnanalyzedCode.find(in: packageGraph)
         var report = checker.run(policy: policy, collectViolations: true)

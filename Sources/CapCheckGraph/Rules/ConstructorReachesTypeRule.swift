@@ -6,7 +6,7 @@ import CapCheckPackageGraph
 /// Calling an initializer reaches its type: the value now exists, so what the type's existence implies
 /// (its `deinit`, the conformances the toolchain calls implicitly) is reachable too.
 package struct ConstructorReachesTypeRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         for (member, parent) in facts.parents where graph.nodes[Int(member)].kind == .constructor {
             guard let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
             graph.addEdge(from: member, to: type, kind: .construction, site: graph.nodes[Int(member)].location)

@@ -12,7 +12,7 @@ import CapCheckPackageGraph
 /// A declaration that names such a type for another reason (a parameter of the wrapper's type) reaches the members
 /// too: an over-approximation limited to wrapper types.
 package struct DeclarationReachesPropertyWrapperRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var members: [String: [Int32]] = [:]  // wrapper type USR → its wrappedValue and projectedValue properties
         var typeOfConstructor: [Int32: String] = [:]
         for (member, parent) in facts.parents {

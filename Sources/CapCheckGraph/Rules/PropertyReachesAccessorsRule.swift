@@ -8,7 +8,7 @@ import CapCheckPackageGraph
 /// A global or static stored property's initializer needs no rule: the index attributes the
 /// initializer's occurrences to the property itself.
 package struct PropertyReachesAccessorsRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         for (accessor, property) in facts.accessors {
             guard let owner = graph.node(forUSR: property) else { continue }
             graph.addEdge(from: owner, to: accessor, kind: .accessor, site: graph.nodes[Int(accessor)].location)

@@ -17,7 +17,7 @@ import CapCheckPackageGraph
 /// (`CallGraph.witnessTypes`), so a conformer that nothing names — a `ChannelHandler` of a package whose
 /// handlers are never installed — is not reached just because some code calls the requirement.
 package struct RequirementReachesWitnessRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var parentOf: [Int32: String] = [:]
         for (member, parent) in facts.parents { parentOf[member] = parent }
         for (member, base) in facts.overrides {

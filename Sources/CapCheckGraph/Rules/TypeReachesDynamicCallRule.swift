@@ -6,7 +6,7 @@ import CapCheckPackageGraph
 /// A type reaches its `dynamicallyCall(withArguments:)` and `dynamicallyCall(withKeywordArguments:)`: on a
 /// `@dynamicCallable` type, `shell("ls")` calls one of them, and the index records no call (only the value's read).
 package struct TypeReachesDynamicCallRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         for (member, parent) in facts.parents {
             let node = graph.nodes[Int(member)]
             guard node.kind == .instanceMethod || node.kind == .staticMethod, node.name.hasPrefix("dynamicallyCall(with"),

@@ -8,7 +8,7 @@ import CapCheckPackageGraph
 /// `Set`/`Dictionary`, `makeIterator`/`next` from `for … in`, `init(from:)`/`encode(to:)` from coders,
 /// `ExpressibleBy…Literal` initializers, `errorDescription`, … — and no use site is recorded.
 package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var parentOf: [Int32: String] = [:]
         for (member, parent) in facts.parents { parentOf[member] = parent }
         for (member, base) in facts.overrides {

@@ -7,7 +7,7 @@ import CapCheckPackageGraph
 /// type makes the compiler call it (`@main struct Tool: ParsableCommand` runs swift-argument-parser's
 /// `ParsableCommand.main()`), and that call is recorded nowhere in the index.
 package struct TypeReachesInheritedMainRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var mains: [String: [Int32]] = [:]  // protocol or type USR → its `main()` entry points
         for (member, parent) in facts.parents {
             let node = graph.nodes[Int(member)]

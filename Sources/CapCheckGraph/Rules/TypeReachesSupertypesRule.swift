@@ -15,7 +15,7 @@ import CapCheckPackageGraph
 /// names `ApplicationProtocol`. The supertype's implicit conformance calls and a superclass's `deinit` follow the
 /// same way. Only supertypes declared in the analysed sources get an edge (the toolchain's have no code here).
 package struct TypeReachesSupertypesRule: CallGraphRule {
-    package func apply(to graph: CallGraph, facts: DeclarationFacts) {
+    package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         for (type, base) in facts.inheritances {
             guard let subtype = graph.node(forUSR: facts.owningType(ofParent: type)),
                   let supertype = graph.node(forUSR: base), graph.nodes[Int(supertype)].isDefined,

@@ -85,57 +85,80 @@ public struct GraphEdge: Sendable {
     }
 }
 
-/// The whole-program reference graph: nodes by id, adjacency lists, and lookup by key.
-public final class CallGraph: @unchecked Sendable {  // changed only by the passes on one thread; read-only once searched
-    public private(set) var nodes: [GraphNode] = []
+/// The whole-program reference graph, frozen: nodes by id, adjacency lists, what the passes fixed. Nothing changes it
+/// after `GraphBuilder.freeze()` (or after it is read back from a snapshot), so the searches share it across threads.
+public final class CallGraph: Sendable {
+    public let nodes: [GraphNode]
     /// Per node, a small integer naming its (package, module) owner, or -1 for toolchain symbols:
     /// the search compares owners by number instead of hashing strings on every edge.
-    public private(set) var owners: [Int32] = []
-    private var ownerIDs: [String: Int32] = [:]
+    public let owners: [Int32]
     /// How many distinct owners there are (owner numbers are `0..<ownerCount`).
-    public var ownerCount: Int { ownerIDs.count }
-    private var lastOwner: (package: String, module: String?, number: Int32)?
+    public let ownerCount: Int
     /// For a witness or override reached by a `.witness` edge: the type that declares it. The search follows
     /// such an edge only once that type is reached (rapid type analysis): a witness runs only on a value of its
     /// type, and a value exists only where its type is named.
-    public package(set) var witnessTypes: [Int32: Int32] = [:]
-    public private(set) var edges: [[GraphEdge]] = []
+    public let witnessTypes: [Int32: Int32]
+    public let edges: [[GraphEdge]]
     /// Sinks fixed by the stage that made the node (the libclang pass's `inline asm`, `syscall(SYS_openat)`,
     /// native-target and system-library pseudo-sinks); the catalog classifies every other node.
-    public package(set) var fixedSinks: [Int32: SinkMatch] = [:]
-    private var ids: [String: Int32] = [:]
-    private var edgeKeys = Set<Int64>()
-    /// A graph read back from a snapshot knows its keys but indexes them (and its edges) only when it is changed or
-    /// looked up: the checker does neither.
-    private var unindexedKeys: [String]?
-    public private(set) var edgeCount = 0
+    public let fixedSinks: [Int32: SinkMatch]
+    /// Every node's key, by node id (a Swift USR, or `package|usr` for a C definition): what the snapshot keeps.
+    package let keys: [String]
+    public let edgeCount: Int
 
-    public init() {}
-
-    /// A graph with these nodes (each under its key) and edges: see `CallGraphCoding`.
+    /// A graph with these nodes (each under its key) and edges: what `GraphBuilder.freeze()` and `CallGraphCoding` make.
     package init(nodes: [GraphNode], keys: [String], edges: [[GraphEdge]], witnessTypes: [Int32: Int32], fixedSinks: [Int32: SinkMatch]) {
         self.nodes = nodes
+        self.keys = keys
         self.edges = edges
         self.witnessTypes = witnessTypes
         self.fixedSinks = fixedSinks
-        owners = nodes.map { ownerNumber(package: $0.package, module: $0.module) }
-        unindexedKeys = keys
+        var numbers = OwnerNumbers()
+        owners = nodes.map { numbers.number(package: $0.package, module: $0.module) }
+        ownerCount = numbers.count
         edgeCount = edges.reduce(0) { $0 + $1.count }
     }
+}
 
-    /// Every node's key, by node id.
-    package var keys: [String] {
-        if let unindexedKeys { return unindexedKeys }
+/// Numbers (package, module) owners densely, in the order they first appear.
+private struct OwnerNumbers {
+    private var numbers: [String: Int32] = [:]
+    private var last: (package: String, module: String?, number: Int32)?
+
+    var count: Int { numbers.count }
+
+    /// The owner number of (package, module), -1 for a toolchain symbol; consecutive nodes usually share it, so the
+    /// last one is remembered.
+    mutating func number(package: String?, module: String?) -> Int32 {
+        guard let package else { return -1 }
+        if let last, last.package == package, last.module == module { return last.number }
+        let key = package + "/" + (module ?? "")
+        let number = numbers[key] ?? Int32(numbers.count)
+        numbers[key] = number
+        last = (package, module, number)
+        return number
+    }
+}
+
+/// The graph while the index store's records and the passes (`GraphPass`) build it, on one thread: nodes are added
+/// under a key, edges deduplicated per (from, to). `freeze()` turns it into the `CallGraph` every later stage reads.
+public final class GraphBuilder {
+    public private(set) var nodes: [GraphNode] = []
+    public private(set) var edges: [[GraphEdge]] = []
+    /// See `CallGraph.witnessTypes`.
+    public package(set) var witnessTypes: [Int32: Int32] = [:]
+    /// See `CallGraph.fixedSinks`.
+    public package(set) var fixedSinks: [Int32: SinkMatch] = [:]
+    private var ids: [String: Int32] = [:]
+    private var edgeKeys = Set<Int64>()
+
+    public init() {}
+
+    /// The graph as it is now, frozen.
+    public func freeze() -> CallGraph {
         var keys = [String](repeating: "", count: nodes.count)
         for (key, id) in ids { keys[Int(id)] = key }
-        return keys
-    }
-
-    private func indexIfNeeded() {
-        guard let keys = unindexedKeys else { return }
-        unindexedKeys = nil
-        ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
-        for (from, list) in edges.enumerated() { for edge in list { edgeKeys.insert(Int64(from) << 32 | Int64(edge.target)) } }
+        return CallGraph(nodes: nodes, keys: keys, edges: edges, witnessTypes: witnessTypes, fixedSinks: fixedSinks)
     }
 
     /// Makes room for about `nodes` nodes and `edges` edges (saves rehashing while a large graph is built).
@@ -143,22 +166,16 @@ public final class CallGraph: @unchecked Sendable {  // changed only by the pass
         ids.reserveCapacity(nodes)
         self.nodes.reserveCapacity(nodes)
         self.edges.reserveCapacity(nodes)
-        owners.reserveCapacity(nodes)
         edgeKeys.reserveCapacity(edges)
     }
 
-    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present. Like every change, the
-    /// first lookup in a graph read from a snapshot indexes it: a graph is built and looked up on one thread.
-    public func id(forKey key: String) -> Int32? {
-        indexIfNeeded()
-        return ids[key]
-    }
+    /// The node id for a key (a Swift USR, or `package|usr` for a C definition), if present.
+    public func id(forKey key: String) -> Int32? { ids[key] }
 
     /// Adds a node under `key` unless one exists; returns its id. `node` is evaluated only for a new key, and the
     /// key is hashed once (this runs once per definition and per referenced symbol of every record).
     @discardableResult
     package func addNode(key: String, _ node: @autoclosure () -> GraphNode) -> Int32 {
-        indexIfNeeded()
         let next = Int32(nodes.count)
         var isNew = false
         let id = { (slot: inout Int32) -> Int32 in
@@ -166,29 +183,14 @@ public final class CallGraph: @unchecked Sendable {  // changed only by the pass
             return slot
         }(&ids[key, default: -1])
         guard isNew else { return id }
-        let node = node()
-        nodes.append(node)
+        nodes.append(node())
         edges.append([])
-        owners.append(ownerNumber(package: node.package, module: node.module))
         return id
-    }
-
-    /// The owner number of (package, module); consecutive nodes usually share it, so the last one is remembered.
-    private func ownerNumber(package: String?, module: String?) -> Int32 {
-        guard let package else { return -1 }
-        if let last = lastOwner, last.package == package, last.module == module { return last.number }
-        let key = package + "/" + (module ?? "")
-        let number = ownerIDs[key] ?? Int32(ownerIDs.count)
-        ownerIDs[key] = number
-        lastOwner = (package, module, number)
-        return number
     }
 
     /// Adds `from → to` unless an edge between them exists already (the first one, usually the earliest site, wins).
     package func addEdge(from: Int32, to: Int32, kind: EdgeKind, site: SourceLocation?) {
-        indexIfNeeded()
         guard from != to, edgeKeys.insert(Int64(from) << 32 | Int64(to)).inserted else { return }
         edges[Int(from)].append(GraphEdge(target: to, kind: kind, site: site))
-        edgeCount += 1
     }
 }

@@ -3,5 +3,5 @@
 /// ordered list (`GraphPasses` in CapCheckCore), each pass a value holding the inputs it needs.
 public protocol GraphPass {
     /// Adds the pass's nodes and edges; returns what it found it could not analyse (listed under `unanalyzed`).
-    func apply(to graph: CallGraph) -> [Unanalyzed]
+    func apply(to graph: GraphBuilder) -> [Unanalyzed]
 }

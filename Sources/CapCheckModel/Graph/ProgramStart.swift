@@ -1,7 +1,7 @@
 import CapCheckSupport
 import Foundation
 
-extension CallGraph {
+extension GraphBuilder {
     /// The node from which load-time code runs (C constructors, `@_section` entries, `@_cdecl` exports): a node of the
     /// root package, located at its `Package.swift`, so the search from the root's code reaches what hangs below it.
     package func programStart(of root: Package) -> Int32 {

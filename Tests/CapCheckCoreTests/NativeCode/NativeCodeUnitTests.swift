@@ -144,11 +144,12 @@ final class NativeCodeUnitTests: XCTestCase {
                                       IndexOccurrence(symbol: 1, roles: [.definition], line: 3, column: 13)]),
         ]
         let ownership = SourceOwnership(graph: packageGraph)
-        let (graph, facts) = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
+        let (builder, facts) = CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records)
         let catalog = try SinkCatalog.bundled()
-        _ = ImplicitEdgeRules(facts: facts).apply(to: graph)
+        _ = ImplicitEdgeRules(facts: facts).apply(to: builder)
         _ = NativeGraphMerger(packageGraph: packageGraph, includeTests: false, systemLibraries: catalog.systemLibraries,
-                              findings: NativeFindings(), records: records).apply(to: graph)
+                              findings: NativeFindings(), records: records).apply(to: builder)
+        let graph = builder.freeze()
         let toolchain = try Toolchain.locate()
         let naming = SymbolNaming(demangler: try SwiftDemangler(libraryPath: toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE")))
         let checker = Checker(graph: graph, packageGraph: packageGraph, ownership: ownership, catalog: catalog,
