@@ -7,11 +7,14 @@ import Foundation
 
 /// Readable names for graph nodes in reports, from the toolchain's demangler, cached per USR.
 public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
-    private let demangler: SwiftDemangler
+    private let demangle: @Sendable (String) -> String?
     private var cache: [String: String] = [:]
     private let lock = NSLock()
 
-    public init(demangler: SwiftDemangler) { self.demangler = demangler }
+    public init(demangler: SwiftDemangler) { demangle = { demangler.demangle(usr: $0) } }
+
+    /// Names from `demangle` (USR → demangled name): tests name nodes without the toolchain's demangler.
+    package init(demangle: @escaping @Sendable (String) -> String?) { self.demangle = demangle }
 
     /// The full demangled name of a Swift node (nil for C symbols and file `main` nodes).
     public func demangled(_ node: GraphNode) -> String? {
@@ -21,7 +24,7 @@ public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
         lock.unlock()
         if let known { return known }
         // Demangled outside the lock: the checker classifies nodes on both cores.
-        let name = demangler.demangle(usr: node.usr)
+        let name = demangle(node.usr)
         lock.lock()
         cache[node.usr] = name ?? ""
         lock.unlock()

@@ -1,0 +1,74 @@
+@testable import CapCheckCore
+import XCTest
+
+/// The grant rules on graphs made in memory (`GraphFixture`): what each package may use along a path, and whom a
+/// violation blames (docs/policy.md, docs/semantics.md "Grants along a path").
+final class GrantRulesTests: XCTestCase {
+    /// root → a → b → fs, and root → b directly.
+    private func chain() -> GraphFixture {
+        let graph = GraphFixture([("root", ["a", "b"]), ("a", ["b"]), ("b", [])])
+        let main = graph.declaration("main", in: "root"), a = graph.declaration("load", in: "a"), b = graph.declaration("read", in: "b")
+        graph.calls(main, a)
+        graph.calls(a, b)
+        graph.calls(b, graph.sink("open", .fs))
+        return graph
+    }
+
+    func testAnEffectNeedsEveryPackageOnThePath() throws {
+        let graph = chain()
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": ["fs"] }, "b": { "allow": ["fs"] } } }"#).violationKeys, [])
+        // b holds fs, but a (its caller) does not: the outermost package on the path that lacks it is blamed.
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": [] }, "b": { "allow": ["fs"] } } }"#).violationKeys,
+                       ["a fs open"])
+    }
+
+    func testANestedEntryNarrowsWhatAParentPassesOn() throws {
+        let graph = chain()
+        let root = graph.declaration("start", in: "root"), direct = graph.declaration("direct", in: "b")
+        graph.calls(root, direct)
+        graph.calls(direct, graph.sink("open", .fs))
+        let policy = #"{ "version": 1, "packages": { "a": { "allow": ["fs"], "packages": { "b": { "allow": [] } } }, "b": { "allow": ["fs"] } } }"#
+        // Under a, b holds nothing; called by the root directly, its top-level entry applies.
+        let report = try graph.check(policy: policy)
+        XCTAssertEqual(report.violationKeys, ["b fs open"])
+        XCTAssertEqual(report.violations[0].path.map(\.package), ["root", "a", "b", "toolchain"])
+    }
+
+    func testNobodyPassesOnMoreThanItHolds() throws {
+        let graph = chain()
+        // a holds nothing, so b gets nothing from it, whatever b's entry says.
+        let report = try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": [] }, "b": { "allow": ["fs"] } } }"#)
+        XCTAssertEqual(report.violationKeys, ["a fs open"])
+    }
+
+    func testAnUnlistedPackageIsDeniedOrInheritsItsCallersGrant() throws {
+        let graph = chain()
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": ["fs"] } } }"#).violationKeys, ["b fs open"])
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "unlisted": "inherit", "packages": { "a": { "allow": ["fs"] } } }"#)
+                        .violationKeys, [])
+    }
+
+    /// `unsafe` and `ffi` belong to the package whose own code has them: a violation blames it, never its callers (who
+    /// still cannot pass on what they do not hold).
+    func testACodePropertyBelongsToTheCodeThatHasIt() throws {
+        let graph = GraphFixture([("root", ["a"]), ("a", ["b"]), ("b", [])])
+        let main = graph.declaration("main", in: "root"), a = graph.declaration("load", in: "a"), b = graph.declaration("peek", in: "b")
+        graph.calls(main, a)
+        graph.calls(a, b)
+        graph.calls(b, graph.sink("UnsafePointer", .unsafe))
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": ["unsafe"] }, "b": { "allow": ["unsafe"] } } }"#)
+                        .violationKeys, [])
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": ["unsafe"] }, "b": { "allow": [] } } }"#)
+                        .violationKeys, ["b unsafe UnsafePointer"])
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "a": { "allow": [] }, "b": { "allow": ["unsafe"] } } }"#)
+                        .violationKeys, ["b unsafe UnsafePointer"], "blamed on b's code, not on a, which does not use it")
+    }
+
+    /// `audit` reports what each package reaches (effects for every holder on the path) and collects no violation.
+    func testAuditReportsReachForEveryHolder() throws {
+        let report = try chain().check(policy: #"{ "version": 1, "packages": {} }"#, collectViolations: false)
+        XCTAssertEqual(report.violations, [])
+        XCTAssertEqual(report.summary(of: "a")?.reached, ["fs"])
+        XCTAssertEqual(report.summary(of: "b")?.reached, ["fs"])
+    }
+}
