@@ -27,6 +27,20 @@ enum ExternalTools {
         try missing("chromium (`apt-get install -y chromium`)")
     }
 
+    /// The pre-commit tool from PyPI (`python3 -m pip install --target .build/ci-python pre-commit`), run as
+    /// `python3 -m pre_commit` with `pythonPath` on the Python path.
+    static func preCommit(_ arguments: [String], in directory: URL, path: String) throws -> ProcessResult {
+        guard FileManager.default.fileExists(atPath: pythonPath + "/pre_commit") else {
+            try missing("pre-commit under \(pythonPath) (`python3 -m pip install --target .build/ci-python pre-commit`)")
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["PYTHONPATH"] = ([pythonPath] + (environment["PYTHONPATH"].map { [$0] } ?? [])).joined(separator: ":")
+        environment["PATH"] = path
+        environment["PRE_COMMIT_HOME"] = directory.appendingPathComponent(".pre-commit-home").path
+        return try ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pre_commit"] + arguments, in: directory,
+                                     environment: environment)
+    }
+
     static func python(_ script: String, arguments: [String]) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = ([pythonPath] + (environment["PYTHONPATH"].map { [$0] } ?? [])).joined(separator: ":")
