@@ -65,4 +65,18 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertEqual(match("inflate")?.capabilities, [.ffi], "the rest of zlib is C code, ffi from Swift")
         XCTAssertEqual(catalog.systemLibraries["sqlite3"]?.map(\.capability), [.env, .fs])
     }
+
+    /// C functions that compute from their arguments alone are not `ffi`: calling `pow` (async-http-client's backoff) or
+    /// `round` (GRDB) from Swift needs nothing. Dropping one of these from `pure` fails here.
+    func testPureCFunctionsNeedNothing() throws {
+        let catalog = try SinkCatalog.bundled()
+        let pure = ["pow", "sqrt", "round", "floor", "ceil", "exp", "log", "sin", "fabs", "fmod", "lround", "div", "abs", "llabs",
+                    "strlen", "strcmp", "strncmp", "memcmp", "memchr", "strchr", "strstr", "isdigit", "isalpha", "isspace", "toupper",
+                    "qsort", "bsearch", "gmtime_r", "timegm"]
+        for name in pure {
+            let node = GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil,
+                                 location: nil, isFileMain: false)
+            XCTAssertNil(catalog.toolchainMatch(node, demangled: nil), "\(name) should need nothing")
+        }
+    }
 }
