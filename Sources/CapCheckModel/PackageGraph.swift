@@ -52,14 +52,19 @@ public struct Package: Sendable, Hashable, Codable {
     public let targets: [Target]
     /// The package's products (what other packages depend on by name).
     public var products: [Product] = []
+    /// Where the graph resolves the package from, as SwiftPM names it: the git URL of a remote dependency, the
+    /// absolute folder of a local one (`show-dependencies`' `url`).
+    public var location: String?
 
-    package init(identity: String, name: String, path: String, version: String?, targets: [Target], products: [Product] = []) {
+    package init(identity: String, name: String, path: String, version: String?, targets: [Target], products: [Product] = [],
+                 location: String? = nil) {
         self.identity = identity
         self.name = name
         self.path = path
         self.version = version
         self.targets = targets
         self.products = products
+        self.location = location
     }
 }
 

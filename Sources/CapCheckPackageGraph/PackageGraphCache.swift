@@ -31,7 +31,10 @@ package struct PackageGraphCache {
         package var dependencies: [String: [String]]
     }
 
-    private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: "package-graph-3") }
+    /// The cache file's format (`CacheFile`).
+    package static let format = "package-graph-4"
+
+    private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: Self.format) }
 
     /// The cached graph, if its key still matches.
     package func load() -> PackageGraph? {

@@ -36,7 +36,7 @@ public struct PackageGraphLoader: Sendable {
         let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
         let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
                             what: "show-dependencies")
-        var order: [(identity: String, name: String, path: String, version: String?)] = []
+        var order: [(identity: String, name: String, path: String, version: String?, location: String?)] = []
         var dependencies: [String: [String]] = [:]
         var queue: [[String: Any]] = [tree]
         while !queue.isEmpty {
@@ -46,7 +46,7 @@ public struct PackageGraphLoader: Sendable {
             dependencies[identity] = children.compactMap { $0["identity"] as? String }
             if order.contains(where: { $0.identity == identity }) { continue }
             let version = (node["version"] as? String).flatMap { $0 == "unspecified" ? nil : $0 }
-            order.append((identity, node["name"] as? String ?? identity, path, version))
+            order.append((identity, node["name"] as? String ?? identity, path, version, node["url"] as? String))
             queue.append(contentsOf: children)
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
@@ -60,7 +60,7 @@ public struct PackageGraphLoader: Sendable {
         let packages = try zip(order, described).map { entry, description in
             let (targets, products) = try description.get()
             return Package(identity: entry.identity, name: entry.name, path: entry.path, version: entry.version, targets: targets,
-                           products: products)
+                           products: products, location: entry.location)
         }
         return PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)
     }

@@ -40,8 +40,14 @@ public struct Policy: Sendable {
         public let packages: [String: Grant]
         /// Where the key appears in the policy file.
         public let position: SourcePosition
+        /// Where the package must come from for the grant to apply (`"source"`): the git URL it was written for, or,
+        /// for a local dependency, its folder relative to the root package. Nil: from anywhere (`--strict` warns).
+        public let source: String?
+        /// Where `"source"`'s value appears.
+        public let sourcePosition: SourcePosition?
 
-        package init(key: String, identity: String, module: String?, allow: Set<Capability>, reason: String?, packages: [String: Grant], position: SourcePosition) {
+        package init(key: String, identity: String, module: String?, allow: Set<Capability>, reason: String?, packages: [String: Grant],
+                     position: SourcePosition, source: String? = nil, sourcePosition: SourcePosition? = nil) {
             self.key = key
             self.identity = identity
             self.module = module
@@ -49,6 +55,8 @@ public struct Policy: Sendable {
             self.reason = reason
             self.packages = packages
             self.position = position
+            self.source = source
+            self.sourcePosition = sourcePosition
         }
     }
 

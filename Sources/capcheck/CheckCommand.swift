@@ -32,6 +32,7 @@ struct CheckCommand: ParsableCommand {
             let report = try common.analyze(.check) { options in
                 options.policyPath = policy.map { URL(fileURLWithPath: $0) }
                 options.buildTimeOnly = buildTimeOnly
+                options.warnAboutUnboundGrants = strict
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count

@@ -19,11 +19,14 @@ package final class PolicyDraft {
     package var allow: Set<Capability>
     package var examples: [Capability: String]
     package var packages: [String: PolicyDraft] = [:]
+    /// Where the package comes from (`"source"`): its URL, or its folder relative to the root package.
+    package let source: String?
 
-    package init(key: String, allow: Set<Capability>, examples: [Capability: String]) {
+    package init(key: String, allow: Set<Capability>, examples: [Capability: String], source: String?) {
         self.key = key
         self.allow = allow
         self.examples = examples
+        self.source = source
     }
 
     /// A placeholder for the reviewer to replace, naming what was found.
@@ -42,6 +45,7 @@ package final class PolicyDraft {
             "\(pad)  \"allow\": [" + allow.sorted().map(\.name.quoted).joined(separator: ", ") + "]",
             "\(pad)  \"reason\": " + reason(passedOnBy: parent).quoted,
         ]
+        if let source { members.append("\(pad)  \"source\": " + source.quoted) }
         if !packages.isEmpty {
             members.append("\(pad)  \"packages\": " + Self.object(packages, indent: indent + 2, parent: key))
         }

@@ -11,6 +11,7 @@ import CapCheckSwiftSource
 import CapCheckBuildTime
 import CapCheckChecker
 import CapCheckReporters
+import Foundation
 
 /// `capcheck init`: drafts the smallest policy under which `check` passes on today's graph. Every package gets a
 /// top-level grant of everything it needs on any path (a package needs a capability when it is on the authority
@@ -80,7 +81,7 @@ public struct PolicyGenerator {
             let package = contexts[node].package
             let needed = needs[node] ?? []
             guard !needed.isEmpty else { continue }
-            let draft = top[package] ?? PolicyDraft(key: package, allow: [], examples: examples[package] ?? [:])
+            let draft = top[package] ?? PolicyDraft(key: package, allow: [], examples: examples[package] ?? [:], source: source(of: package))
             draft.allow.formUnion(needed)
             top[package] = draft
         }
@@ -97,7 +98,8 @@ public struct PolicyGenerator {
             if let draft = resolved, !needed.isSubset(of: draft.allow) { draft.allow.formUnion(needed) }
             let given = (resolved?.allow ?? []).intersection(parentEffective)
             if needed != given, parent != contexts.root, let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
-                let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:])
+                let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
+                                         source: source(of: context.package))
                 parentDraft.packages[context.package] = nested
                 resolved = nested
             }
@@ -115,5 +117,12 @@ public struct PolicyGenerator {
             if let nested = entries[holder]?.packages[package] { return nested }
         }
         return top[package]
+    }
+
+    /// The `"source"` a grant for `identity` is bound to: where the graph resolves the package from, a local folder
+    /// relative to the root package.
+    private func source(of identity: String) -> String? {
+        let root = URL(fileURLWithPath: checker.packageGraph.root.path)
+        return checker.packageGraph.package(identity)?.location.map { PackageLocation.display($0, relativeTo: root) }
     }
 }

@@ -55,6 +55,8 @@ public struct Analyzer: Sendable {
         public var buildTimeOnly = false
         /// Run the build under bubblewrap: no network, writes only to the scratch folder (Linux).
         public var sandbox = false
+        /// Warn about grants that name no `source` (`check --strict`).
+        public var warnAboutUnboundGrants = false
 
         public init(mode: Mode, packagePath: URL, scratchPath: URL? = nil) {
             self.mode = mode
@@ -285,6 +287,12 @@ public struct Analyzer: Sendable {
         var modules: [String: Set<String>] = [:]
         for package in graph.packages { modules[package.identity] = Set(package.targets.map(\.moduleName)) }
         try PolicyValidator.validate(policy, packages: modules, dependencies: graph.transitiveDependencies, root: graph.root.identity)
+        try GrantSources.verify(policy, graph: graph, rootPath: options.packagePath)
+        if options.warnAboutUnboundGrants {
+            for line in GrantSources.unbound(policy, graph: graph, rootPath: options.packagePath) {
+                FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+            }
+        }
         return policy
     }
 }

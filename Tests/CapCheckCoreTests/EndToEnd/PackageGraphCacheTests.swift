@@ -24,7 +24,7 @@ final class PackageGraphCacheTests: XCTestCase {
         let fresh = try loader.load()
         let cache = PackageGraphCache(packagePath: package, scratchPath: scratch, onlyResolvedVersions: false,
                                       swift: try Toolchain.locate().swiftExecutable)
-        let file = CacheFile(url: ScratchLayout(scratch: scratch).packageGraph, format: "package-graph-3")
+        let file = CacheFile(url: ScratchLayout(scratch: scratch).packageGraph, format: PackageGraphCache.format)
         XCTAssertNotNil(file.read(key: cache.key(for: fresh.packages)))
 
         // Rewrite the cached graph under the same key: the loader returns it, proving it reads the cache.
@@ -79,6 +79,6 @@ final class PackageGraphCacheTests: XCTestCase {
         bytes[bytes.count / 2] ^= 0x04  // one bit flipped in the payload
         try Data(bytes).write(to: url)
         XCTAssertEqual(try loader.load().dependencies, fresh.dependencies)
-        XCTAssertNotNil(CacheFile(url: url, format: "package-graph-3").read(), "the damaged file was replaced by a whole one")
+        XCTAssertNotNil(CacheFile(url: url, format: PackageGraphCache.format).read(), "the damaged file was replaced by a whole one")
     }
 }
