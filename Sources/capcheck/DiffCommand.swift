@@ -29,8 +29,9 @@ struct DiffCommand: ParsableCommand {
         guard (base == nil) == (reports.count == 2) else {
             throw ValidationError("give either two JSON reports or --base <git-ref>")
         }
-        guard common.format == .text || common.format == .json else {
-            throw ValidationError("diff writes text or json")
+        guard common.format.diffFormatter() != nil else {
+            let formats = OutputFormat.allCases.filter { $0.diffFormatter() != nil }.map(\.rawValue)
+            throw ValidationError("diff writes --format \(formats.joined(separator: " or ")), not \(common.format.rawValue)")
         }
     }
 
@@ -39,7 +40,7 @@ struct DiffCommand: ParsableCommand {
         try runReportingErrors {
             let (old, new) = try base.map(analyseAgainstBase) ?? (load(reports[0]), load(reports[1]))
             let diff = ReportDiff.compare(old: old, new: new, granularity: granularity)
-            try common.write(common.format == .json ? DiffFormatter.json(diff) : DiffFormatter.text(diff))
+            try common.emit(diff, with: common.format.diffFormatter(common.formatOptions)!)
             alarms = diff.alarms.count
         }
         if alarms > 0 { throw ExitCode(1) }
