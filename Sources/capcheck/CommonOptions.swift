@@ -82,6 +82,13 @@ struct CommonOptions: ParsableArguments {
         try write(try format.reportFormatter(formatOptions).format(CommandReport(report, mode: mode)))
     }
 
+    /// A usage error unless `--format` has a formatter of `command`'s results, naming the formats that do.
+    func requireFormat(for command: String, _ formatter: (OutputFormat) -> Any?) throws {
+        guard formatter(format) == nil else { return }
+        let formats = OutputFormat.allCases.filter { formatter($0) != nil }.map(\.rawValue)
+        throw ValidationError("\(command) writes --format \(formats.joined(separator: " or ")), not \(format.rawValue)")
+    }
+
     /// Writes `subject` rendered by `formatter` to `--output` or standard output.
     func emit<Subject>(_ subject: Subject, with formatter: any OutputFormatter<Subject>) throws {
         try write(try formatter.format(subject))

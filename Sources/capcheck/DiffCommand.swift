@@ -29,10 +29,7 @@ struct DiffCommand: ParsableCommand {
         guard (base == nil) == (reports.count == 2) else {
             throw ValidationError("give either two JSON reports or --base <git-ref>")
         }
-        guard common.format.diffFormatter() != nil else {
-            let formats = OutputFormat.allCases.filter { $0.diffFormatter() != nil }.map(\.rawValue)
-            throw ValidationError("diff writes --format \(formats.joined(separator: " or ")), not \(common.format.rawValue)")
-        }
+        try common.requireFormat(for: "diff") { $0.diffFormatter() }
     }
 
     func run() throws {

@@ -21,10 +21,7 @@ struct ExplainCommand: ParsableCommand {
     var policy: String?
 
     func validate() throws {
-        guard common.format.explanationFormatter() != nil else {
-            let formats = OutputFormat.allCases.filter { $0.explanationFormatter() != nil }.map(\.rawValue)
-            throw ValidationError("explain writes --format \(formats.joined(separator: " or ")), not \(common.format.rawValue)")
-        }
+        try common.requireFormat(for: "explain") { $0.explanationFormatter() }
     }
 
     func run() throws {
