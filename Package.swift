@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "CapCheckCoreTests",
             dependencies: ["CapCheckCore"],
-            exclude: []
+            exclude: ["Reporters/Golden"]
         ),
     ]
 )

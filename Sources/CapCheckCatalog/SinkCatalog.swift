@@ -29,6 +29,12 @@ public struct SinkCatalog: Sendable {
     /// The SHA-256 of the bundled resources the catalog was read from (part of the analysis snapshot's key: the
     /// Swift source scan looks for the catalog's names).
     public private(set) var resourceDigest = ""
+    /// The toolchains the generated areas were made from (each file's `toolchain`).
+    private var toolchains = Set<String>()
+
+    /// The toolchain the catalog was generated from (`swift --version`'s first line), as reports name it: the
+    /// generated files' `toolchain`, several separated by `; ` should they ever differ; nil before any is loaded.
+    public var toolchain: String? { toolchains.isEmpty ? nil : toolchains.sorted().joined(separator: "; ") }
 
     /// Module families: the re-exports and platform names under which one API appears.
     public static let families: [String: String] = [
@@ -73,6 +79,7 @@ public struct SinkCatalog: Sendable {
     /// Adds a generated area file.
     package mutating func load(_ file: CatalogFile) {
         let family = file.family + ":"
+        toolchains.insert(file.toolchain)
         for group in file.groups {
             let capability = Capability(group.capability)
             for type in group.types { wholeTypes[family + type] = capability }

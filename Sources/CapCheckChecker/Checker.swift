@@ -78,12 +78,13 @@ public struct Checker: Sendable {
                 latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }),
                 reachedSinks: Dictionary(uniqueKeysWithValues: (fromRoot.sinks[package.identity] ?? [:]).map { ($0.key.name, $0.value.sorted()) }),
                 buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted(),
-                inactiveLines: inactiveLines[package.identity] ?? 0)
+                inactiveLines: inactiveLines[package.identity] ?? 0, path: package.path)
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: unanalyzed,
                               unusedGrants: collectViolations ? usage.unused(in: policy) : [],
-                              packagePath: packageGraph.root.path)
+                              packagePath: packageGraph.root.path, capcheckVersion: CapCheckVersion.current,
+                              catalogToolchain: catalog.toolchain)
     }
 
     private func measure<T>(_ name: String, _ body: () -> T) -> T {

@@ -71,7 +71,8 @@ public struct NativeCodeAnalyzer: Sendable {
             if ClangCompileCommands.assemblyExtensions.contains(ext) {
                 plan.assembly.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
-                    reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read"))
+                    reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read",
+                    kind: .assemblySource, target: target.name, file: command.source))
             } else if command.wasCompiled(units: unitFiles) {
                 plan.parsed.append((command, target))
             }
@@ -142,7 +143,8 @@ public struct NativeCodeAnalyzer: Sendable {
             if let error = entry.errors.first {
                 findings.unanalyzed.append(Unanalyzed(
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
-                    reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)"))
+                    reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)",
+                    kind: .cParseErrors, target: target.name, file: command.source))
             }
             // A header's group is shared by every source that saw the same definitions in it: merge it once.
             for name in entry.groups where merged.insert(name).inserted {
@@ -170,7 +172,7 @@ public struct NativeCodeAnalyzer: Sendable {
             findings.unanalyzed.append(Unanalyzed(package: packageGraph.root.identity, reason: """
                 raw syscall(...) numbers could not be read from <sys/syscall.h> (\(probeErrors.first ?? "no SYS_ macros")); \
                 every constant-number syscall(...) is unclassified
-                """))
+                """, kind: .systemCallNumbers))
         }
     }
 

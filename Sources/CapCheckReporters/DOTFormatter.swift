@@ -43,7 +43,7 @@ public struct DOTFormatter: ReportFormatter {
             out.append("  \(quote(package)) [shape=box\(style)];")
         }
         for capability in capabilities.sorted() {
-            out.append("  \(quote("cap:" + capability)) [shape=ellipse, label=\(quote(capability)), tooltip=\(quote(Capability(capability).meaning ?? capability))];")
+            out.append("  \(quote("cap:" + capability)) [shape=ellipse, label=\(quote(capability)), tooltip=\(quote(Wording.tooltip(capability)))];")
         }
         out += calls.sorted().map { "  \($0);" }
         out += reaches.keys.sorted().map { "  \($0) \(reaches[$0]!);" }

@@ -3,19 +3,26 @@ import CapCheckModel
 
 /// `--format html`: the markdown report's audit as one self-contained page (inline style, no scripts, nothing
 /// fetched): the packages × capabilities table (`<table id="capabilities">`), violations with their witness
-/// paths, per-package paths for `audit`, unused grants and unanalysed code.
+/// paths, per-package paths for `audit`, unused grants, unanalysed code and a footer naming capcheck's version and
+/// the catalog's toolchain.
 public struct HTMLFormatter: ReportFormatter {
-    public init() {}
+    public let options: FormatOptions
+
+    public init(options: FormatOptions = FormatOptions()) { self.options = options }
 
     public func format(_ report: AnalysisReport, mode: ReportMode) throws -> String {
+        let paths = PathDisplay(report.folders, absolute: options.absolutePaths)
+        func pre(_ hops: [PathHop]) -> String {
+            "<pre>" + hops.map { escape(Wording.hopLine($0, paths)) }.joined(separator: "\n") + "</pre>"
+        }
         let table = CapabilityTable(report: report, mode: mode)
         let title = "capcheck \(mode == .check ? "check" : "audit"): \(report.root)"
-        var body = ["<h1>\(escape(title))</h1>", "<p class=\"summary\">\(escape(MarkdownFormatter.summary(report, mode: mode)))</p>"]
+        var body = ["<h1>\(escape(title))</h1>", "<p class=\"summary\">\(escape(Wording.summary(report, mode: mode)))</p>"]
         if table.columns.isEmpty {
             body.append("<p>No dependency is granted, reaches or could reach any capability.</p>")
         } else {
             body.append("<table id=\"capabilities\">")
-            body.append("<thead><tr><th>package</th>" + table.columns.map { "<th title=\"\(escape(Capability($0).meaning ?? $0))\">\(escape($0))</th>" }.joined() + "</tr></thead>")
+            body.append("<thead><tr><th>package</th>" + table.columns.map { "<th title=\"\(escape(Wording.tooltip($0)))\">\(escape($0))</th>" }.joined() + "</tr></thead>")
             body.append("<tbody>")
             for row in table.rows {
                 let version = row.version.map { " <span class=\"version\">\(escape($0))</span>" } ?? ""
@@ -28,9 +35,8 @@ public struct HTMLFormatter: ReportFormatter {
         if mode == .check && !report.violations.isEmpty {
             body.append("<h2>Violations</h2>")
             for violation in report.violations {
-                let meaning = Capability(violation.capability).meaning.map { " — " + escape($0) } ?? ""
-                body.append("<section class=\"violation\"><p><strong>\(escape(violation.package))</strong> reaches <code>\(escape(violation.capability))</code> through <code>\(escape(violation.sink))</code>, which its grant lacks\(meaning)</p>")
-                body.append(pre(violation.path.map(report.relativeLine)) + "</section>")
+                body.append("<section class=\"violation\"><p>\(Wording.violation(violation, .html))</p>")
+                body.append(pre(violation.path) + "</section>")
             }
         }
         if mode == .audit {
@@ -38,22 +44,22 @@ public struct HTMLFormatter: ReportFormatter {
             for package in report.packages where package.identity != report.root && !package.reached.isEmpty {
                 body.append("<details><summary><code>\(escape(package.identity))</code> reaches \(escape(package.reached.joined(separator: ", ")))</summary>")
                 for capability in package.reached {
-                    let meaning = Capability(capability).meaning.map { " — " + escape($0) } ?? ""
-                    body.append("<p><code>\(escape(capability))</code>\(meaning)</p>" + pre((package.reachedPaths[capability] ?? []).map(report.relativeLine)))
+                    body.append("<p>\(Wording.capability(capability, .html))</p>" + pre(package.reachedPaths[capability] ?? []))
                 }
                 body.append("</details>")
             }
         }
         if !report.unusedGrants.isEmpty {
             body.append("<h2>Unused grants</h2><ul>" + report.unusedGrants.map {
-                "<li><code>\(escape(report.relativePath($0.file))):\($0.line):\($0.column)</code>: \(escape($0.message))</li>"
+                "<li><code>\(escape(Wording.place($0.file, line: $0.line, column: $0.column, paths)))</code>: \(escape(Wording.unusedGrant($0)))</li>"
             }.joined() + "</ul>")
         }
         if !report.unanalyzed.isEmpty {
-            body.append("<h2>Not analysed</h2><ul>" + report.unanalyzed.map {
-                "<li><code>\(escape($0.package))</code>: \(escape($0.reason))</li>"
-            }.joined() + "</ul>")
+            let lines = UnanalysedLine.lines(report.unanalyzed, verbose: options.verbose)
+            body.append("<h2>Not analysed</h2><ul>" + lines.map { "<li>\(Wording.unanalysed($0, paths, .html))</li>" }.joined() + "</ul>")
+            if lines.contains(where: \.isFolded) { body.append("<p class=\"legend\">\(Wording.foldedNote(.html)).</p>") }
         }
+        if let footer = Wording.footer(report) { body.append("<footer>\(escape(footer))</footer>") }
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -75,7 +81,8 @@ public struct HTMLFormatter: ReportFormatter {
         table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left}\
         thead th{background:#f6f8fa}.version{color:#656d76;font-weight:normal}\
         td.violation{background:#ffebe9}td.granted{background:#dafbe1}td.unused{background:#fff8c5}td.latent{color:#656d76}\
-        pre{background:#f6f8fa;padding:.6em;overflow:auto}.summary{font-weight:bold}.legend{color:#656d76}
+        pre{background:#f6f8fa;padding:.6em;overflow:auto}.summary{font-weight:bold}.legend{color:#656d76}\
+        footer{color:#656d76;font-size:13px;margin-top:2em}
         """
 
     private func cssClass(_ cell: CapabilityTable.Cell) -> String {
@@ -88,22 +95,5 @@ public struct HTMLFormatter: ReportFormatter {
         }
     }
 
-    private func pre(_ lines: [String]) -> String {
-        "<pre>" + lines.map(escape).joined(separator: "\n") + "</pre>"
-    }
-
-    /// Escapes text for HTML element content and double-quoted attributes.
-    package func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    private func escape(_ text: String) -> String { Markup.escapeHTML(text) }
 }

@@ -2,14 +2,20 @@ import CapCheckSupport
 import CapCheckModel
 
 /// `--format markdown`: an audit report fit for a pull-request comment: a packages × capabilities table of
-/// granted / reached / latent, then each violation with its witness path, unused grants and unanalysed code.
-/// Paths inside the root package are shown relative to it.
+/// granted / reached / latent, then each violation with its witness path, unused grants and unanalysed code, and a
+/// footer naming capcheck's version and the catalog's toolchain. Files are shown as `PathDisplay` shows them.
 public struct MarkdownFormatter: ReportFormatter {
-    public init() {}
+    public let options: FormatOptions
+
+    public init(options: FormatOptions = FormatOptions()) { self.options = options }
 
     public func format(_ report: AnalysisReport, mode: ReportMode) throws -> String {
+        let paths = PathDisplay(report.folders, absolute: options.absolutePaths)
+        func codeBlock(_ hops: [PathHop]) -> String {
+            (["```text"] + hops.map { Wording.hopLine($0, paths) } + ["```"]).joined(separator: "\n")
+        }
         let table = CapabilityTable(report: report, mode: mode)
-        var out = ["## capcheck \(mode == .check ? "check" : "audit"): `\(report.root)`", "", "**\(Self.summary(report, mode: mode))**", ""]
+        var out = ["## capcheck \(mode == .check ? "check" : "audit"): `\(report.root)`", "", "**\(Wording.summary(report, mode: mode))**", ""]
         if table.columns.isEmpty {
             out.append("No dependency is granted, reaches or could reach any capability.")
         } else {
@@ -25,9 +31,8 @@ public struct MarkdownFormatter: ReportFormatter {
         if mode == .check && !report.violations.isEmpty {
             out += ["", "### Violations"]
             for violation in report.violations {
-                let meaning = Capability(violation.capability).meaning.map { " — \($0)" } ?? ""
-                out += ["", "**`\(violation.package)`** reaches `\(violation.capability)` through `\(violation.sink)`, which its grant lacks\(meaning)", ""]
-                out.append(codeBlock(violation.path.map(report.relativeLine)))
+                out += ["", Wording.violation(violation, .markdown), ""]
+                out.append(codeBlock(violation.path))
             }
         }
         if mode == .audit {
@@ -35,9 +40,8 @@ public struct MarkdownFormatter: ReportFormatter {
             for package in report.packages where package.identity != report.root && !package.reached.isEmpty {
                 out += ["", "<details><summary><code>\(package.identity)</code> reaches \(package.reached.joined(separator: ", "))</summary>", ""]
                 for capability in package.reached {
-                    let meaning = Capability(capability).meaning.map { " — \($0)" } ?? ""
-                    out += ["`\(capability)`\(meaning)", ""]
-                    out.append(codeBlock((package.reachedPaths[capability] ?? []).map(report.relativeLine)))
+                    out += [Wording.capability(capability, .markdown), ""]
+                    out.append(codeBlock(package.reachedPaths[capability] ?? []))
                     out.append("")
                 }
                 out.append("</details>")
@@ -45,31 +49,17 @@ public struct MarkdownFormatter: ReportFormatter {
         }
         if !report.unusedGrants.isEmpty {
             out += ["", "### Unused grants", ""]
-            out += report.unusedGrants.map { "- `\(report.relativePath($0.file)):\($0.line):\($0.column)`: \($0.message)" }
+            out += report.unusedGrants.map {
+                "- `\(Wording.place($0.file, line: $0.line, column: $0.column, paths))`: \(Wording.unusedGrant($0))"
+            }
         }
         if !report.unanalyzed.isEmpty {
             out += ["", "### Not analysed", ""]
-            out += report.unanalyzed.map { "- `\($0.package)`: \($0.reason)" }
+            let lines = UnanalysedLine.lines(report.unanalyzed, verbose: options.verbose)
+            out += lines.map { "- " + Wording.unanalysed($0, paths, .markdown) }
+            if lines.contains(where: \.isFolded) { out += ["", Wording.foldedNote(.markdown) + "."] }
         }
+        if let footer = Wording.footer(report) { out += ["", "<sub>\(footer)</sub>"] }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// The one-line verdict shared by the markdown and HTML reports.
-    package static func summary(_ report: AnalysisReport, mode: ReportMode) -> String {
-        let dependencies = report.packages.count - 1
-        var parts: [String] = []
-        if mode == .check {
-            let blamed = Set(report.violations.map(\.package)).count
-            parts.append(report.violations.isEmpty ? "no violations"
-                : "\(AnalysisReport.plural(report.violations.count, "violation")) in \(AnalysisReport.plural(blamed, "package"))")
-        }
-        parts.append(AnalysisReport.plural(dependencies, "dependency").replacingOccurrences(of: "dependencys", with: "dependencies"))
-        if !report.unusedGrants.isEmpty { parts.append(AnalysisReport.plural(report.unusedGrants.count, "unused grant")) }
-        if !report.unanalyzed.isEmpty { parts.append("\(report.unanalyzed.count) not analysed") }
-        return parts.joined(separator: " · ")
-    }
-
-    private func codeBlock(_ lines: [String]) -> String {
-        (["```text"] + lines + ["```"]).joined(separator: "\n")
     }
 }

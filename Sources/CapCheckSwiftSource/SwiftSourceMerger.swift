@@ -30,7 +30,12 @@ package struct SwiftSourceMerger: GraphPass {
     }
 
     package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
-        var unanalyzed = scanned.unreadable
+        let ownership = SourceOwnership(graph: packageGraph)
+        var unanalyzed = scanned.unreadable.map { entry in
+            var entry = entry
+            entry.target = entry.file.flatMap { target(of: $0, ownership) }
+            return entry
+        }
         var seenInactive = Set<String>()
         // Declarations by place, in the files with a finding in compiled code only.
         let files = Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file))
@@ -56,6 +61,7 @@ package struct SwiftSourceMerger: GraphPass {
                 unanalyzed.append(Unanalyzed(
                     package: finding.package,
                     reason: "\(finding.file):\(finding.line): `\(branch)` branch, which this build does not compile, refers to \(finding.sink) (\(finding.capability.name)); not analysed",
+                    kind: .inactiveCode, target: target(of: finding.file, ownership),
                     file: finding.file, line: finding.line, condition: branch, reference: finding.sink, capability: finding.capability.name))
                 continue
             }
@@ -71,6 +77,7 @@ package struct SwiftSourceMerger: GraphPass {
                 unanalyzed.append(Unanalyzed(
                     package: finding.package,
                     reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) in code the index has no declaration for; not analysed",
+                    kind: .undeclaredCode, target: target(of: finding.file, ownership),
                     file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name))
                 continue
             }
@@ -83,6 +90,12 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         return unanalyzed
+    }
+
+    /// The name of the target whose sources hold `file`.
+    private func target(of file: String, _ ownership: SourceOwnership) -> String? {
+        guard let owner = ownership.owner(of: file, unitModule: "") else { return nil }
+        return packageGraph.package(owner.package)?.targets.first { $0.moduleName == owner.module }?.name ?? owner.module
     }
 
     private func sink(_ finding: SwiftSourceFinding, _ graph: GraphBuilder) -> Int32 {

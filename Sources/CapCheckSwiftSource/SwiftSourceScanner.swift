@@ -118,7 +118,8 @@ package struct SwiftSourceScanner {
 
     private func scan(file: String, package: String, importable: Set<String>) -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) {
         guard let data = FileManager.default.contents(atPath: file) else {
-            return ([], 0, Unanalyzed(package: package, reason: "\(file): Swift source that could not be read; not scanned for escape hatches", file: file))
+            return ([], 0, Unanalyzed(package: package, reason: "\(file): Swift source that could not be read; not scanned for escape hatches",
+                                     kind: .unreadableSource, file: file))
         }
         guard Self.mayHoldFindings(data) else { return ([], 0, nil) }
         return scan(source: String(decoding: data, as: UTF8.self), file: file, package: package, importable: importable)

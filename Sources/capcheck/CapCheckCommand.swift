@@ -7,6 +7,7 @@ struct CapCheckCommand: ParsableCommand {
         commandName: "capcheck",
         abstract: "Check what authority each dependency of a Swift package can reach.",
         discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
+        version: CapCheckVersion.current,
         subcommands: [CheckCommand.self, AuditCommand.self, ExplainCommand.self, InitCommand.self, DiffCommand.self,
                       DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self],
         defaultSubcommand: CheckCommand.self)

@@ -37,8 +37,7 @@ struct CheckCommand: ParsableCommand {
             try common.emit(report, mode: .check)
             violations = report.violations.count
             if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
-                FileHandle.standardError.write(Data(("capcheck: --strict: failing on \(report.unusedGrants.count) unused grant(s) "
-                    + "and \(report.unanalyzed.count) unanalysed entr\(report.unanalyzed.count == 1 ? "y" : "ies"); they are listed in the report\n").utf8))
+                FileHandle.standardError.write(Data((Wording.strictFailure(report) + "\n").utf8))
                 violations += report.unusedGrants.count + report.unanalyzed.count
             }
         }

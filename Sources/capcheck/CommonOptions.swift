@@ -28,6 +28,12 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "List every unanalysed entry in text, markdown and html, instead of one counted line per target and kind (json always lists every one).")
+    var verbose = false
+
+    @Flag(name: .customLong("absolute-paths"), help: "Show files as absolute paths in text, markdown and html, instead of relative to the root package or as `<dependency>/<path>`.")
+    var absolutePaths = false
+
     @Flag(name: [.short, .long], help: "No progress messages on standard error.")
     var quiet = false
 
@@ -65,15 +71,31 @@ struct CommonOptions: ParsableArguments {
         return { message in FileHandle.standardError.write(Data(("capcheck: " + message + "\n").utf8)) }
     }
 
-    /// Writes a rendered report to `--output` or standard output.
+    /// How the human formats present results: `--verbose`, `--absolute-paths`, and colour for text on a terminal.
+    var formatOptions: FormatOptions {
+        FormatOptions(verbose: verbose, absolutePaths: absolutePaths,
+                      colorize: format == .text && output == nil && isatty(STDOUT_FILENO) == 1)
+    }
+
+    /// Writes a report in `--format` to `--output` or standard output.
     func emit(_ report: AnalysisReport, mode: ReportMode) throws {
-        let formatter: any ReportFormatter = format == .text && output == nil && isatty(STDOUT_FILENO) == 1
-            ? TextFormatter(colorize: true) : format.formatter
-        try write(try formatter.format(report, mode: mode))
+        try write(try format.reportFormatter(formatOptions).format(CommandReport(report, mode: mode)))
+    }
+
+    /// A usage error unless `--format` has a formatter of `command`'s results, naming the formats that do.
+    func requireFormat(for command: String, _ formatter: (OutputFormat) -> Any?) throws {
+        guard formatter(format) == nil else { return }
+        let formats = OutputFormat.allCases.filter { formatter($0) != nil }.map(\.rawValue)
+        throw ValidationError("\(command) writes --format \(formats.joined(separator: " or ")), not \(format.rawValue)")
+    }
+
+    /// Writes `subject` rendered by `formatter` to `--output` or standard output.
+    func emit<Subject>(_ subject: Subject, with formatter: any OutputFormatter<Subject>) throws {
+        try write(try formatter.format(subject))
     }
 
     /// Writes rendered output to `--output` or standard output.
-    func write(_ text: String) throws {
+    private func write(_ text: String) throws {
         if let output {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)

@@ -29,9 +29,7 @@ struct DiffCommand: ParsableCommand {
         guard (base == nil) == (reports.count == 2) else {
             throw ValidationError("give either two JSON reports or --base <git-ref>")
         }
-        guard common.format == .text || common.format == .json else {
-            throw ValidationError("diff writes text or json")
-        }
+        try common.requireFormat(for: "diff") { $0.diffFormatter() }
     }
 
     func run() throws {
@@ -39,7 +37,7 @@ struct DiffCommand: ParsableCommand {
         try runReportingErrors {
             let (old, new) = try base.map(analyseAgainstBase) ?? (load(reports[0]), load(reports[1]))
             let diff = ReportDiff.compare(old: old, new: new, granularity: granularity)
-            try common.write(common.format == .json ? DiffFormatter.json(diff) : DiffFormatter.text(diff))
+            try common.emit(diff, with: common.format.diffFormatter(common.formatOptions)!)
             alarms = diff.alarms.count
         }
         if alarms > 0 { throw ExitCode(1) }

@@ -21,9 +21,7 @@ struct ExplainCommand: ParsableCommand {
     var policy: String?
 
     func validate() throws {
-        guard common.format == .text || common.format == .json else {
-            throw ValidationError("explain writes --format text or json, not \(common.format.rawValue)")
-        }
+        try common.requireFormat(for: "explain") { $0.explanationFormatter() }
     }
 
     func run() throws {
@@ -32,29 +30,10 @@ struct ExplainCommand: ParsableCommand {
             options.policyPath = policy.map { URL(fileURLWithPath: $0) }
             let (checker, loaded) = try Analyzer(options: options, progress: common.progress()).prepare().ready()
             let explanations = try checker.explain(package: package, capability: capability.map { Capability($0) }, policy: loaded)
-            try common.write(common.format == .json ? try Self.json(explanations) : text(explanations, root: checker.packageGraph.root))
+            let graph = checker.packageGraph
+            let list = ExplanationList(package: package, capability: capability, root: graph.root.identity,
+                                       explanations: explanations, folders: PackageFolders(graph: graph))
+            try common.emit(list, with: common.format.explanationFormatter(common.formatOptions)!)
         }
-    }
-
-    private func text(_ explanations: [Explanation], root: Package) -> String {
-        let what = capability ?? "any capability"
-        guard !explanations.isEmpty else {
-            return "\(package) does not reach \(what) from \(root.identity)'s code (`capcheck audit` also shows what it could reach)\n"
-        }
-        let reached = capability ?? Set(explanations.map(\.capability)).sorted().joined(separator: ", ")
-        var out = ["\(package) reaches \(reached) by \(explanations.count) distinct path\(explanations.count == 1 ? "" : "s") (one per sink):"]
-        for explanation in explanations {
-            let meaning = Capability(explanation.capability).meaning.map { " — \($0)" } ?? ""
-            out.append("")
-            out.append("\(explanation.capability) through \(explanation.sink)\(meaning)")
-            out += explanation.path.map { "    " + $0.relativeLine(root: root.path) }
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    static func json(_ explanations: [Explanation]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(explanations), as: UTF8.self) + "\n"
     }
 }

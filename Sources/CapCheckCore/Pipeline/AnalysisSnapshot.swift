@@ -26,7 +26,7 @@ package struct AnalysisSnapshot {
     /// The catalog's classification of the graph's nodes.
     package var catalogSinks: CatalogSinks
 
-    package static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-3") }
+    package static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-4") }
 
     /// The last snapshot written, with the digest of the key it was written under (`CacheFile.Contents.matches`);
     /// nil when there is none or it is damaged.
@@ -53,6 +53,8 @@ package struct AnalysisSnapshot {
             writer.optionalString(entry.condition)
             writer.optionalString(entry.reference)
             writer.optionalString(entry.capability)
+            writer.optionalString(entry.kind?.rawValue)
+            writer.optionalString(entry.target)
         }
         writer.array(inactiveLines.sorted { $0.key < $1.key }) { writer, entry in
             writer.string(entry.key)
@@ -69,9 +71,10 @@ package struct AnalysisSnapshot {
         let graph = try CallGraphCoding.read(from: &reader)
         let unanalyzed = try reader.array { reader in
             let package = try reader.string(), reason = try reader.string(), file = try reader.optionalString(), line = try reader.int()
-            return Unanalyzed(package: package, reason: reason, file: file, line: line < 0 ? nil : line,
-                              condition: try reader.optionalString(), reference: try reader.optionalString(),
-                              capability: try reader.optionalString())
+            let condition = try reader.optionalString(), reference = try reader.optionalString(), capability = try reader.optionalString()
+            return Unanalyzed(package: package, reason: reason, kind: try reader.optionalString().flatMap(Unanalyzed.Kind.init(rawValue:)),
+                              target: try reader.optionalString(), file: file, line: line < 0 ? nil : line,
+                              condition: condition, reference: reference, capability: capability)
         }
         let inactive = try reader.array { reader in (try reader.string(), try reader.int()) }
         var matches = [SinkMatch?](repeating: nil, count: graph.nodes.count)

@@ -21,14 +21,17 @@ package enum UnanalyzedCode {
             package.targets.filter { !$0.isTest }.compactMap { target -> Unanalyzed? in
                 switch target.kind {
                 case .binary:
-                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): prebuilt code, no sources to analyse; ffi for \(package.identity) wherever its module is imported, and must be granted explicitly")
+                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): prebuilt code, no sources to analyse; ffi for \(package.identity) wherever its module is imported, and must be granted explicitly",
+                                      kind: .binaryTarget, target: target.name)
                 case .systemLibrary:
-                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): a library from the system, not analysed; ffi for \(package.identity) wherever its module is imported")
+                    return Unanalyzed(package: package.identity, reason: "\(target.nativeDescription): a library from the system, not analysed; ffi for \(package.identity) wherever its module is imported",
+                                      kind: .systemLibrary, target: target.name)
                 case .plugin, .macro:
                     guard let entry = buildTime["\(package.identity)/\(target.name)"] else { return nil }
-                    return Unanalyzed(package: package.identity, reason: describe(entry))
+                    return Unanalyzed(package: package.identity, reason: describe(entry), kind: .buildTimeCode, target: target.name)
                 case .unknown:
-                    return Unanalyzed(package: package.identity, reason: "target \(target.name) of a kind capcheck does not know")
+                    return Unanalyzed(package: package.identity, reason: "target \(target.name) of a kind capcheck does not know",
+                                      kind: .unknownTarget, target: target.name)
                 case .swift, .clang:
                     return nil
                 }

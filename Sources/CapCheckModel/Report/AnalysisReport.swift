@@ -13,8 +13,13 @@ public struct AnalysisReport: Codable, Sendable {
     public var unusedGrants: [UnusedGrant] = []
     /// The root package's folder, so that formats can show locations relative to it.
     public var packagePath: String?
+    /// The capcheck that wrote the report (`CapCheckVersion.current`); nil in reports of capcheck before 0.2.0.
+    public var capcheckVersion: String?
+    /// The toolchain the bundled sink catalog was generated from (its files' `toolchain`), nil before 0.2.0.
+    public var catalogToolchain: String?
 
-    package init(schemaVersion: Int = 1, root: String, violations: [Violation], packages: [PackageSummary], unanalyzed: [Unanalyzed], unusedGrants: [UnusedGrant] = [], packagePath: String? = nil) {
+    package init(schemaVersion: Int = 1, root: String, violations: [Violation], packages: [PackageSummary], unanalyzed: [Unanalyzed],
+                unusedGrants: [UnusedGrant] = [], packagePath: String? = nil, capcheckVersion: String? = nil, catalogToolchain: String? = nil) {
         self.schemaVersion = schemaVersion
         self.root = root
         self.violations = violations
@@ -22,6 +27,15 @@ public struct AnalysisReport: Codable, Sendable {
         self.unanalyzed = unanalyzed
         self.unusedGrants = unusedGrants
         self.packagePath = packagePath
+        self.capcheckVersion = capcheckVersion
+        self.catalogToolchain = catalogToolchain
+    }
+
+    /// Where the root package and each dependency lie (from `packagePath` and `packages[].path`).
+    public var folders: PackageFolders {
+        PackageFolders(root: packagePath, dependencies: Dictionary(
+            packages.compactMap { package in package.path.map { (package.identity, $0) } }.filter { $0.0 != root },
+            uniquingKeysWith: { first, _ in first }))
     }
 }
 
@@ -88,8 +102,10 @@ public struct PackageSummary: Codable, Sendable {
     public var buildTimeTargets: [String] = []
     /// Lines of the package's Swift sources in `#if` branches this build does not compile (see `unanalyzed`).
     public var inactiveLines: Int = 0
+    /// The package's folder (reports show files inside a dependency as `<identity>/<path inside it>`).
+    public var path: String?
 
-    package init(identity: String, version: String? = nil, granted: [String], reached: [String], latent: [String], reachedPaths: [String: [PathHop]], latentPaths: [String: [PathHop]], reachedSinks: [String: [String]] = [:], buildTimeTargets: [String] = [], inactiveLines: Int = 0) {
+    package init(identity: String, version: String? = nil, granted: [String], reached: [String], latent: [String], reachedPaths: [String: [PathHop]], latentPaths: [String: [PathHop]], reachedSinks: [String: [String]] = [:], buildTimeTargets: [String] = [], inactiveLines: Int = 0, path: String? = nil) {
         self.identity = identity
         self.version = version
         self.granted = granted
@@ -100,14 +116,43 @@ public struct PackageSummary: Codable, Sendable {
         self.reachedSinks = reachedSinks
         self.buildTimeTargets = buildTimeTargets
         self.inactiveLines = inactiveLines
+        self.path = path
     }
 }
 
 /// Code capcheck could not see into, and why. It is never silently passed.
 public struct Unanalyzed: Codable, Sendable, Hashable {
+    /// What kind of code it is: human formats count the entries of one target and kind on one line.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// A binary target's prebuilt code.
+        case binaryTarget
+        /// A system-library target's library.
+        case systemLibrary
+        /// A plugin, a macro or a tool a plugin runs.
+        case buildTimeCode
+        /// A target of a kind capcheck does not know.
+        case unknownTarget
+        /// An assembly source (`file`).
+        case assemblySource
+        /// A C-family source (`file`) with parse errors.
+        case cParseErrors
+        /// The platform's system-call numbers, which could not be read.
+        case systemCallNumbers
+        /// A reference in an `#if` branch the build does not compile (`file`, `line`, `condition`, `reference`).
+        case inactiveCode
+        /// A reference in compiled Swift code that the index has no declaration for (`file`, `line`, `reference`).
+        case undeclaredCode
+        /// A Swift source (`file`) that could not be read.
+        case unreadableSource
+    }
+
     public var package: String
     public var reason: String
-    /// The source file and line, for an entry about one place (code in an inactive `#if` branch).
+    /// What kind of code it is; nil in reports of capcheck before 0.2.0 (and for kinds this capcheck does not know).
+    public var kind: Kind?
+    /// The target the entry is about, where it is about one.
+    public var target: String?
+    /// The source file (for an entry about one source) and line (for an entry about one place in it).
     public var file: String?
     public var line: Int?
     /// For inactive `#if` code: the branch's condition as written (`os(macOS)`, `else of DEBUG`).
@@ -117,10 +162,12 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
     public var reference: String?
     public var capability: String?
 
-    public init(package: String, reason: String, file: String? = nil, line: Int? = nil, condition: String? = nil,
-                reference: String? = nil, capability: String? = nil) {
+    public init(package: String, reason: String, kind: Kind? = nil, target: String? = nil, file: String? = nil, line: Int? = nil,
+                condition: String? = nil, reference: String? = nil, capability: String? = nil) {
         self.package = package
         self.reason = reason
+        self.kind = kind
+        self.target = target
         self.file = file
         self.line = line
         self.condition = condition
@@ -131,7 +178,7 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
 
 extension PackageSummary {
     private enum CodingKeys: String, CodingKey {
-        case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets, inactiveLines
+        case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets, inactiveLines, path
     }
 
     /// Decodes reports written by any capcheck of schema version 1: fields added later may be missing.
@@ -147,5 +194,26 @@ extension PackageSummary {
         reachedSinks = try container.decodeIfPresent([String: [String]].self, forKey: .reachedSinks) ?? [:]
         buildTimeTargets = try container.decodeIfPresent([String].self, forKey: .buildTimeTargets) ?? []
         inactiveLines = try container.decodeIfPresent(Int.self, forKey: .inactiveLines) ?? 0
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+    }
+}
+
+extension Unanalyzed {
+    private enum CodingKeys: String, CodingKey {
+        case package, reason, kind, target, file, line, condition, reference, capability
+    }
+
+    /// Decodes entries of any capcheck of schema version 1: `kind` may be missing, or one a later capcheck added.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        package = try container.decode(String.self, forKey: .package)
+        reason = try container.decode(String.self, forKey: .reason)
+        kind = (try? container.decodeIfPresent(String.self, forKey: .kind)).flatMap(Kind.init(rawValue:))
+        target = try container.decodeIfPresent(String.self, forKey: .target)
+        file = try container.decodeIfPresent(String.self, forKey: .file)
+        line = try container.decodeIfPresent(Int.self, forKey: .line)
+        condition = try container.decodeIfPresent(String.self, forKey: .condition)
+        reference = try container.decodeIfPresent(String.self, forKey: .reference)
+        capability = try container.decodeIfPresent(String.self, forKey: .capability)
     }
 }

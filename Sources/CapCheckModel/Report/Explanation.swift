@@ -17,3 +17,23 @@ public struct Explanation: Codable, Sendable, Hashable {
         self.path = path
     }
 }
+
+/// What `capcheck explain` prints: the explanations found for one package, and what was asked.
+public struct ExplanationList: Sendable {
+    public var package: String
+    /// The capability asked about; nil when every capability the package reaches was asked for.
+    public var capability: String?
+    /// The root package's identity.
+    public var root: String
+    public var explanations: [Explanation]
+    /// Where the packages lie, for showing the paths' files.
+    public var folders: PackageFolders
+
+    public init(package: String, capability: String?, root: String, explanations: [Explanation], folders: PackageFolders) {
+        self.package = package
+        self.capability = capability
+        self.root = root
+        self.explanations = explanations
+        self.folders = folders
+    }
+}

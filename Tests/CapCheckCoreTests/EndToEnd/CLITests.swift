@@ -22,9 +22,18 @@ final class CLITests: XCTestCase {
         let outcome = try CLI.run(["check"] + demo)
         XCTAssertEqual(outcome.status, 1, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("witness-fs"))
-        XCTAssertTrue(outcome.stdout.contains("DemoApp/Sources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("\n    Sources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), outcome.stdout)
         XCTAssertTrue(outcome.stdout.contains("capcheck: 9 violations in 8 packages"))
         XCTAssertEqual(outcome.stderr, "", "--quiet keeps stderr clean")
+    }
+
+    func testAbsolutePathsFlagShowsFilesAsTheReportHoldsThem() throws {
+        let outcome = try CLI.run(["check", "--absolute-paths"] + demo)
+        XCTAssertEqual(outcome.status, 1, outcome.stderr)
+        let main = Fixtures.packagePath("DemoApp").appendingPathComponent("Sources/DemoApp/main.swift").path
+        XCTAssertTrue(outcome.stdout.contains("\n    \(main):14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), outcome.stdout)
+        let markdown = try CLI.run(["check", "--format", "markdown", "--absolute-paths"] + demo)
+        XCTAssertTrue(markdown.stdout.contains("\n\(main):14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), markdown.stdout)
     }
 
     func testCheckIsTheDefaultSubcommand() throws {

@@ -62,5 +62,6 @@ final class ExplainTests: XCTestCase {
         XCTAssertTrue(capability.stderr.contains("did you mean net?"), capability.stderr)
         let format = try CLI.run(["explain", "c-socket", "--format", "sarif"] + demo)
         XCTAssertEqual(format.status, 2)
+        XCTAssertTrue(format.stderr.contains("explain writes --format text or json, not sarif"), format.stderr)
     }
 }

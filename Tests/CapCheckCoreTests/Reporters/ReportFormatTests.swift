@@ -110,7 +110,7 @@ final class ReportFormatTests: XCTestCase {
     }
 
     /// Validates the SARIF log against the official SARIF 2.1.0 JSON schema (OASIS errata01), and checks that
-    /// the validator rejects a broken log, so the test can fail.
+    /// the validator rejects a broken log, so the test can fail; then the golden logs (`GoldenFileTests`).
     func testSARIFValidatesAgainstTheOfficialSchema() throws {
         let schema = try ExternalTools.sarifSchema()
         let log = try temporaryFile("report.sarif", try SARIFFormatter().format(reports().check, mode: .check))
@@ -135,6 +135,11 @@ final class ReportFormatTests: XCTestCase {
         let audit = try temporaryFile("audit.sarif", try SARIFFormatter().format(reports().audit, mode: .audit))
         let auditOutcome = try ExternalTools.python(script, arguments: [schema, audit.path])
         XCTAssertEqual(auditOutcome.status, 0, auditOutcome.stdout + auditOutcome.stderr)
+        // The golden logs of the hand-made reports: notifications, a nested unused grant, a user capability.
+        for golden in ["check.sarif", "audit.sarif"] {
+            let outcome = try ExternalTools.python(script, arguments: [schema, GoldenFileTests.folder.appendingPathComponent(golden).path])
+            XCTAssertEqual(outcome.status, 0, golden + ": " + outcome.stdout + outcome.stderr)
+        }
     }
 
     // MARK: DOT
@@ -157,6 +162,19 @@ final class ReportFormatTests: XCTestCase {
     func testTextGivesEachCapabilityItsMeaning() throws {
         let text = try TextFormatter(colorize: false).format(reports().check, mode: .check)
         XCTAssertTrue(text.contains("reaches net through socket, which its grant lacks — can open network connections"), text)
-        XCTAssertTrue(text.contains("warning: \(Fixtures.packagePath("DemoApp").path)/capabilities.json:19:5: nested-child is granted fs"), text)
+        XCTAssertTrue(text.contains("\nwarning: capabilities.json:19:5: nested-child is granted fs"), text)
+    }
+
+    /// Files relative to DemoApp, inside a dependency as `<identity>/…`; `absolutePaths` shows them as the report holds them.
+    func testTextShowsPathsRelativeUnlessAbsoluteIsAsked() throws {
+        let report = try reports().check
+        let relative = try TextFormatter().format(report, mode: .check)
+        XCTAssertTrue(relative.contains("\n    Sources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), relative)
+        XCTAssertTrue(relative.contains("\n    witness-fs/Sources/WitnessFS/WitnessFS.swift:9:10: WitnessFS.FileSink.write(_:) (witness-fs)  [protocol witness or override]\n"), relative)
+        XCTAssertFalse(relative.contains(Fixtures.repositoryRoot.path), relative)
+        let absolute = try TextFormatter(options: FormatOptions(absolutePaths: true)).format(report, mode: .check)
+        let demo = Fixtures.packagePath("DemoApp").path
+        XCTAssertTrue(absolute.contains("\n    \(demo)/Sources/DemoApp/main.swift:14:12: WitnessFS.Sink.write(_:) (witness-fs)\n"), absolute)
+        XCTAssertTrue(absolute.contains("\nwarning: \(demo)/capabilities.json:19:5: nested-child is granted fs"), absolute)
     }
 }

@@ -87,7 +87,12 @@ final class EscapeAppTests: XCTestCase {
                          Fixtures.scratchPath("EscapeApp").path, "--skip-build", "--policy", policy.path, "--quiet"]
         let plain = try CLI.run(arguments)
         XCTAssertEqual(plain.status, 0, plain.stdout + plain.stderr)
-        XCTAssertTrue(plain.stdout.contains("`#if os(macOS)` branch, which this build does not compile, refers to Foundation.FileManager.contents(atPath:) (fs)"), plain.stdout)
+        // Five entries of one target: one counted line, every entry with --verbose (files inside the dependency).
+        XCTAssertTrue(plain.stdout.hasPrefix("warning: inactive-payload: InactivePayload: 5 references in `#if` branches this build does not compile (exec, ffi, fs, unsafe)\n"), plain.stdout)
+        XCTAssertFalse(plain.stdout.contains("refers to Foundation.FileManager.contents(atPath:)"), plain.stdout)
+        let verbose = try CLI.run(arguments + ["--verbose"])
+        XCTAssertTrue(verbose.stdout.hasPrefix("warning: inactive-payload: inactive-payload/Sources/InactivePayload/InactivePayload.swift:6: `#if os(macOS)` branch, which this build does not compile, refers to Foundation.FileManager.contents(atPath:) (fs); not analysed\n"), verbose.stdout)
+        XCTAssertEqual(verbose.stdout.components(separatedBy: "warning: inactive-payload: ").count - 1, 5, verbose.stdout)
         let strict = try CLI.run(arguments + ["--strict"])
         XCTAssertEqual(strict.status, 1, strict.stdout + strict.stderr)
         XCTAssertTrue(strict.stderr.contains("5 unanalysed entries"), strict.stderr)

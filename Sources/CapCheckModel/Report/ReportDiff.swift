@@ -1,16 +1,4 @@
 import CapCheckSupport
-import CapCheckModel
-import CapCheckIndexStore
-import CapCheckPackageGraph
-import CapCheckBuild
-import CapCheckCatalog
-import CapCheckPolicy
-import CapCheckGraph
-import CapCheckNativeCode
-import CapCheckSwiftSource
-import CapCheckBuildTime
-import CapCheckChecker
-import CapCheckReporters
 
 /// What changed between two analyses of one package graph (`capcheck diff`): per package, the capabilities
 /// (or sinks) newly reached, no longer reached, newly granted, and build-time code gained. Its JSON encoding
@@ -52,6 +40,12 @@ public struct ReportDiff: Codable, Sendable {
     public var packages: [PackageChange]
     /// Why the diff fails (exit 1): a dependency newly reaching an effect or gaining build-time code.
     public var alarms: [String]
+    /// Where the new analysis's packages lie, for showing the example paths' files (not encoded).
+    public var folders = PackageFolders()
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, root, granularity, packages, alarms
+    }
 
     /// Compares two reports of the same root.
     public static func compare(old: AnalysisReport, new: AnalysisReport, granularity: Granularity) -> ReportDiff {
@@ -103,6 +97,6 @@ public struct ReportDiff: Codable, Sendable {
                 alarms.append("\(identity) gains build-time code: \(newBuildTime.joined(separator: ", "))")
             }
         }
-        return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms)
+        return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms, folders: new.folders)
     }
 }

@@ -1,0 +1,76 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// How the human formats show files and unanalysed code, and that JSON keeps both whole.
+final class ReportPresentationTests: XCTestCase {
+    private let folders = PackageFolders(root: "/work/app", dependencies: [
+        "swift-nio": "/work/app/.build/checkouts/swift-nio", "yams": "/work/app/Packages/yams", "c-hooks": "/work/shared/c-hooks/",
+    ])
+
+    func testFilesAreShownRelativeToTheRootOrInsideTheirDependency() {
+        let paths = PathDisplay(folders, absolute: false)
+        XCTAssertEqual(paths.show("/work/app/Sources/App/main.swift"), "Sources/App/main.swift")
+        XCTAssertEqual(paths.show("/work/app/.build/checkouts/swift-nio/Sources/NIOCore/ByteBuffer.swift"), "swift-nio/Sources/NIOCore/ByteBuffer.swift")
+        XCTAssertEqual(paths.show("/work/app/Packages/yams/Sources/Yams/Parser.swift"), "yams/Sources/Yams/Parser.swift", "the dependency's folder, not the root's")
+        XCTAssertEqual(paths.show("/work/shared/c-hooks/hooks.c"), "c-hooks/hooks.c", "a dependency outside the root's folder")
+        XCTAssertEqual(paths.show("/work/app/.build/plugins/outputs/x.swift"), ".build/plugins/outputs/x.swift")
+        XCTAssertEqual(paths.show("/usr/include/stdlib.h"), "/usr/include/stdlib.h", "outside every package: as it is")
+        XCTAssertEqual(paths.show("/work/application/main.swift"), "/work/application/main.swift", "only whole folder names match")
+        XCTAssertEqual(PathDisplay(folders, absolute: true).show("/work/app/Sources/App/main.swift"), "/work/app/Sources/App/main.swift")
+        XCTAssertEqual(PathDisplay(PackageFolders(), absolute: false).show("/work/app/a.swift"), "/work/app/a.swift", "a report without folders")
+    }
+
+    func testEntriesOfOneTargetAndKindAreCountedWhereTheFirstStood() {
+        let lines = UnanalysedLine.lines(GoldenReports.unanalyzed, verbose: false)
+        XCTAssertEqual(lines.map { line -> String in
+            switch line {
+            case .entry(let entry): return "entry \(entry.package) \(entry.target ?? "-")"
+            case .folded(let package, let target, let kind, let entries): return "\(entries.count) \(package) \(target ?? "-") \(kind.rawValue)"
+            }
+        }, [
+            "3 swift-crypto CCryptoBoringSSL assemblySource",
+            "3 yams Yams inactiveCode",
+            "entry swift-crypto CCryptoExtras",
+            "entry c-hooks CZlib",
+            "entry vault -",
+            "entry vault -",
+        ], "a single entry of its kind stays as it is; entries without a kind are never counted together")
+        XCTAssertEqual(UnanalysedLine.lines(GoldenReports.unanalyzed, verbose: true), GoldenReports.unanalyzed.map(UnanalysedLine.entry))
+    }
+
+    func testFoldedAndSingleLinesAreWorded() {
+        let paths = PathDisplay(GoldenReports.check.folders, absolute: false)
+        let lines = UnanalysedLine.lines(GoldenReports.unanalyzed, verbose: false).map { Wording.unanalysed($0, paths) }
+        XCTAssertEqual(lines[0], "swift-crypto: CCryptoBoringSSL: 3 assembly sources not read")
+        XCTAssertEqual(lines[1], "yams: Yams: 3 references in `#if` branches this build does not compile (env, fs, unsafe)")
+        XCTAssertEqual(lines[2], "swift-crypto: assembly source swift-crypto/Sources/CCryptoExtras/asm/poly1305.S of target CCryptoExtras: machine code capcheck does not read")
+    }
+
+    /// JSON lists every entry with its absolute paths, whatever the human formats fold or shorten.
+    func testJSONKeepsEveryEntryAndAbsolutePaths() throws {
+        let json = try JSONFormatter().format(GoldenReports.check, mode: .check)
+        let decoded = try JSONDecoder().decode(AnalysisReport.self, from: Data(json.utf8))
+        XCTAssertEqual(decoded.unanalyzed, GoldenReports.unanalyzed)
+        XCTAssertEqual(decoded.violations, GoldenReports.check.violations)
+        XCTAssertEqual(decoded.packages.map(\.path), GoldenReports.packages.map(\.path))
+        XCTAssertTrue(json.contains("\"file\" : \"/work/app/.build/checkouts/swift-crypto/Sources/CCryptoBoringSSL/gen/bcm/sha256-x86_64-linux.S\""), json)
+    }
+
+    /// Reports written before 0.2.0 (no versions, kinds, targets or package folders) still decode, and a kind a later
+    /// capcheck adds decodes as none.
+    func testOlderAndNewerReportsDecode() throws {
+        let old = """
+            { "schemaVersion": 1, "root": "app", "violations": [], "unusedGrants": [],
+              "packages": [ { "identity": "app", "granted": [], "reached": [], "latent": [], "reachedPaths": {}, "latentPaths": {} } ],
+              "unanalyzed": [ { "package": "x", "reason": "r" }, { "package": "y", "reason": "s", "kind": "somethingNew", "target": "T" } ] }
+            """
+        let report = try JSONDecoder().decode(AnalysisReport.self, from: Data(old.utf8))
+        XCTAssertNil(report.capcheckVersion)
+        XCTAssertNil(report.catalogToolchain)
+        XCTAssertNil(report.packages[0].path)
+        XCTAssertEqual(report.unanalyzed.map(\.kind), [nil, nil])
+        XCTAssertEqual(report.unanalyzed[1].target, "T")
+        XCTAssertNil(Wording.footer(report))
+    }
+}
