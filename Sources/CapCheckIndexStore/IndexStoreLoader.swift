@@ -42,10 +42,12 @@ public struct IndexStoreLoader: Sendable {
     /// Reads every distinct record listed by `units` exactly once, on all cores.
     public func records(of units: [IndexUnit]) throws -> [IndexRecord] { try records(Self.recordList(of: units)) }
 
-    /// Reads the listed records (see `recordList(of:)`), on all cores.
-    public func records(_ work: [RecordReference]) throws -> [IndexRecord] {
-        try concurrentMap(work.count) { index in
-            Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
+    /// Reads the listed records (see `recordList(of:)`), on all cores, counting each on `progress`.
+    public func records(_ work: [RecordReference], progress: ProgressCounter = .silent) throws -> [IndexRecord] {
+        defer { progress.finish() }
+        return try concurrentMap(work.count) { index in
+            defer { progress.advance(work[index].filePath) }
+            return Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
         }.map { try $0.get() }
     }
 }

@@ -104,8 +104,9 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Plans and runs the pass.
     public func analyse() throws -> NativeFindings { try analyse(plan()) }
 
-    /// Runs the pass: the cached result of each source whose key is cached, a libclang parse of every other one.
-    public func analyse(_ plan: Plan) throws -> NativeFindings {
+    /// Runs the pass: the cached result of each source whose key is cached, a libclang parse of every other one (each
+    /// parse counted on a `parsing C sources` counter of `display`).
+    public func analyse(_ plan: Plan, display: ProgressDisplay? = nil) throws -> NativeFindings {
         var findings = NativeFindings()
         findings.unanalyzed = plan.assembly
         guard !plan.parsed.isEmpty else { return findings }
@@ -129,11 +130,14 @@ public struct NativeCodeAnalyzer: Sendable {
             // of hundreds of sources (each with the inline functions of every header it includes) never pile up.
             let stored = ConcurrentSlots<NativeResultCache.Entry>(count: missing.count)
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
+            let progress = display?.counter("parsing C sources", total: missing.count) ?? .silent
             Self.scanAll(missing.map { parsed[$0].command }, api: try api()) { number, result in
                 let (entry, scanned) = cache.store(result, key: keys[missing[number]])
                 stored.set(number, entry)
                 parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
+                progress.advance(parsed[missing[number]].command.source)
             }
+            progress.finish()
             for (number, entry) in stored.values.enumerated() { entries[missing[number]] = entry }
             groups.merge(parsedGroups.withLock { $0 }) { old, _ in old }
         }

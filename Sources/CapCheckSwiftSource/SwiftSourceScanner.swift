@@ -81,10 +81,12 @@ package struct SwiftSourceScanner {
 
     package func scan() -> SwiftSourceFindings { scan(inputs()) }
 
-    package func scan(_ inputs: Inputs) -> SwiftSourceFindings {
+    package func scan(_ inputs: Inputs, progress: ProgressCounter = .silent) -> SwiftSourceFindings {
         let (files, importable, settings) = (inputs.files, inputs.importable, inputs.settings)
+        defer { progress.finish() }
         let results = concurrentMap(files.count) { index -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) in
             let (package, file) = files[index]
+            defer { progress.advance(file) }
             let key = SourceScanCache.key(path: file, indexedLines: indexedLines[file] ?? [], settings: settings)
             if let key, let cached = cache.lookup(file, key: key) { return (cached.findings, cached.inactiveLines, nil) }
             let scanned = scan(file: file, package: package, importable: importable)

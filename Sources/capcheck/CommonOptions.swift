@@ -56,7 +56,7 @@ struct CommonOptions: ParsableArguments {
     func analyze(_ mode: Analyzer.Mode, adjust: (inout Analyzer.Options) -> Void = { _ in }) throws -> AnalysisReport {
         var options = analyzerOptions(mode)
         adjust(&options)
-        let analyzer = Analyzer(options: options, progress: progress())
+        let analyzer = Analyzer(options: options, progress: progress(), display: display())
         defer {
             if timings {
                 let lines = analyzer.timings.stages.map { String(format: "capcheck: timing %@ %.3f s\n", $0.name, $0.seconds) }
@@ -65,6 +65,9 @@ struct CommonOptions: ParsableArguments {
         }
         return try analyzer.run()
     }
+
+    /// The counts of the long stages on standard error, unless `--quiet`.
+    func display() -> ProgressDisplay? { quiet ? nil : ProgressDisplay.forStandardError() }
 
     func progress() -> @Sendable (String) -> Void {
         if quiet { return { _ in } }

@@ -62,9 +62,9 @@ struct DiffCommand: ParsableCommand {
         before.onlyResolvedVersions = true
         let progress = common.progress()
         progress("Analysing the graph as pinned at \(ref)…")
-        let old = try Analyzer(options: before, progress: progress).run()
+        let old = try Analyzer(options: before, progress: progress, display: common.display()).run()
         progress("Analysing the graph as it is now…")
-        let new = try Analyzer(options: current, progress: progress).run()
+        let new = try Analyzer(options: current, progress: progress, display: common.display()).run()
         return (old, new)
     }
 }

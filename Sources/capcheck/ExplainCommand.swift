@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
         try runReportingErrors {
             var options = common.analyzerOptions(.explain)
             options.policyPath = policy.map { URL(fileURLWithPath: $0) }
-            let (checker, loaded) = try Analyzer(options: options, progress: common.progress()).prepare().ready()
+            let (checker, loaded) = try Analyzer(options: options, progress: common.progress(), display: common.display()).prepare().ready()
             let explanations = try checker.explain(package: package, capability: capability.map { Capability($0) }, policy: loaded)
             let graph = checker.packageGraph
             let list = ExplanationList(package: package, capability: capability, root: graph.root.identity,

@@ -33,7 +33,7 @@ struct InitCommand: ParsableCommand {
                 }
                 carried = (try? PolicyLoader.load(contentsOf: destination))?.capabilities ?? [:]
             }
-            let (checker, _) = try Analyzer(options: options, progress: common.progress()).prepare().ready()
+            let (checker, _) = try Analyzer(options: options, progress: common.progress(), display: common.display()).prepare().ready()
             let draft = PolicyGenerator(checker: checker, capabilities: carried).draft()
             do {
                 try draft.json.write(to: destination, atomically: true, encoding: .utf8)

@@ -75,12 +75,15 @@ public struct Analyzer: Sendable {
     public let options: Options
     /// Receives one line per phase (for progress on stderr).
     public let progress: @Sendable (String) -> Void
+    /// Shows the counts of the long stages (records read, C sources parsed, Swift sources scanned); nil shows none.
+    public let display: ProgressDisplay?
     /// How long each stage of the last `run` took.
     public let timings = StageTimings()
 
-    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }, display: ProgressDisplay? = nil) {
         self.options = options
         self.progress = progress
+        self.display = display
     }
 
     /// Analyses the package and reports what the mode asks for.
@@ -253,7 +256,9 @@ public struct Analyzer: Sendable {
     /// and so every report, does not depend on timing).
     private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership, packageGraph: PackageGraph,
                          catalog: SinkCatalog, naming: SymbolNaming) throws -> AnalysisSnapshot {
-        let records = try timings.measure("index records") { try loader.records(inputs.records) }
+        let records = try timings.measure("index records") {
+            try loader.records(inputs.records, progress: display?.counter("reading index records", total: inputs.records.count) ?? .silent)
+        }
         progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
         var configured = inputs.scanner
         configured.indexedLines = SwiftSourceScanner.indexedLines(of: records)
@@ -263,8 +268,9 @@ public struct Analyzer: Sendable {
         let ((builder, facts), (nativeFindings, scanned)) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
-            let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan) }
-            return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources) })
+            let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
+            let scanning = display?.counter("scanning Swift sources", total: inputs.swiftSources.files.count) ?? .silent
+            return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) })
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records)
