@@ -8,7 +8,7 @@ struct CapCheckCommand: ParsableCommand {
         abstract: "Check what authority each dependency of a Swift package can reach.",
         discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
         subcommands: [CheckCommand.self, AuditCommand.self, ExplainCommand.self, InitCommand.self, DiffCommand.self,
-                      DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self],
+                      DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self, PluginPlanCommand.self],
         defaultSubcommand: CheckCommand.self)
 }
 

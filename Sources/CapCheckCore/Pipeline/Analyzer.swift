@@ -37,6 +37,10 @@ public struct Analyzer {
         public var onlyBuildTimeCode = false
         /// Run the build under bubblewrap: no network, writes only to the scratch folder (Linux).
         public var sandbox = false
+        /// The SwiftPM that runs capcheck holds the scratch folder's lock (`swift package capcheck`: the plugin says so
+        /// with `--swiftpm-holds-lock`): SwiftPM queries pass `--ignore-lock`, and building is an error (it would wait
+        /// for the lock forever).
+        public var swiftPMHoldsLock = false
 
         public init(packagePath: URL, scratchPath: URL? = nil) {
             self.packagePath = packagePath.standardizedFileURL
@@ -86,6 +90,13 @@ public struct Analyzer {
     /// Runs every stage up to the checker and returns it with the policy it should apply (the empty policy when
     /// `usePolicy` is false). `explain` and `init` use the checker their own way.
     public func prepare(usePolicy: Bool) throws -> (checker: Checker, policy: Policy) {
+        if options.swiftPMHoldsLock, !options.skipBuild, !options.onlyBuildTimeCode {
+            throw CapCheckError(.usage, """
+                --swiftpm-holds-lock: capcheck cannot build while the SwiftPM that runs it holds the lock on \
+                \(options.scratchPath.path); pass --skip-build after building through SwiftPM (as the command plugin does), \
+                or drop --swiftpm-holds-lock
+                """)
+        }
         let toolchain = try Toolchain.locate()
         let indexStoreLibrary = try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE")
         guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
@@ -100,6 +111,7 @@ public struct Analyzer {
         ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
+        graphLoader.swiftPMHoldsLock = options.swiftPMHoldsLock
         let (packageGraph, graphChanged) = try timings.measure("package graph") { try graphLoader.loadNoting() }
         let policy = usePolicy ? try loadPolicy(for: packageGraph) : Policy.empty(file: "(audit)")
 
