@@ -4,19 +4,34 @@
 # docs/real-world.md between the table markers. The audit JSON is kept in $WORK/audit.json.
 #
 #   RealWorld/audit.sh            (WORK defaults to .build-realworld, git-ignored)
+#   RealWorld/audit.sh --table-only   (rewrites the table from the kept $WORK/audit.json, building nothing)
+#
+# The table names no folder of this machine: a file of a dependency is written relative to the checkouts folder
+# (`swift-crypto/Sources/…`), any other relative to this repository; a target's assembly sources are one line with
+# their count and the folder that holds them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=${WORK:-$ROOT/.build-realworld}
 mkdir -p "$WORK"
-swift build -c release --product capcheck >/dev/null
-"$ROOT/.build/release/capcheck" audit --package-path RealWorld/Probe --scratch-path "$WORK" --format json --output "$WORK/audit.json"
-python3 - "$WORK/audit.json" docs/real-world.md <<'PY'
-import json, re, sys
+if [ "${1:-}" != "--table-only" ]; then
+    swift build -c release --product capcheck >/dev/null
+    "$ROOT/.build/release/capcheck" audit --package-path RealWorld/Probe --scratch-path "$WORK" --format json --output "$WORK/audit.json"
+fi
+python3 - "$WORK/audit.json" docs/real-world.md "$WORK/checkouts" "$ROOT" <<'PY'
+import json, os, re, sys
+from collections import OrderedDict
 report = json.load(open(sys.argv[1]))
+checkouts, root = sys.argv[3].rstrip("/") + "/", sys.argv[4].rstrip("/") + "/"
+
+def relative(text):
+    """Every path under the checkouts folder or this repository, relative to it."""
+    return text.replace(checkouts, "").replace(root, "")
+
 def short(path):
     hops = [h["symbol"] for h in path]
     return " → ".join(hops if len(hops) <= 5 else hops[:2] + ["…"] + hops[-3:])
+
 rows = ["| package | version | reached | latent | one path per reached capability |", "|---|---|---|---|---|"]
 for p in sorted(report["packages"], key=lambda p: p["identity"]):
     if p["identity"] == report["root"]:
@@ -25,7 +40,31 @@ for p in sorted(report["packages"], key=lambda p: p["identity"]):
     paths = paths.replace("|", "&#124;")
     rows.append(f"| {p['identity']} | {p.get('version') or '—'} | {', '.join(p['reached']) or '—'} | "
                 f"{', '.join(p['latent']) or '—'} | {paths} |")
-unanalyzed = [f"- {u['package']}: {u['reason']}" for u in report["unanalyzed"]]
+
+# One line per unanalysed entry, except assembly: one line per target, with the count and the folder holding them.
+assembly = re.compile(r"^assembly source (.+) of target (\S+): (.*)$")
+lines, folded = [], OrderedDict()
+for entry in report["unanalyzed"]:
+    reason = relative(entry["reason"])
+    match = assembly.match(reason)
+    if match:
+        file, target, why = match.groups()
+        key = (entry["package"], target, why)
+        if key not in folded:
+            folded[key] = []
+            lines.append(key)
+        folded[key].append(file)
+    else:
+        lines.append(f"- {entry['package']}: {reason}")
+def line(item):
+    if isinstance(item, str):
+        return item
+    package, target, why = item
+    files = folded[item]
+    folder = os.path.commonpath(files) if len(files) > 1 else os.path.dirname(files[0])
+    count = f"{len(files)} assembly source{'s' if len(files) != 1 else ''}"
+    return f"- {package}: {count} of target {target}, under {folder}/: {why}"
+unanalyzed = [line(item) for item in lines]
 table = "\n".join(rows) + "\n\nUnanalysed:\n\n" + ("\n".join(unanalyzed) or "- nothing") + "\n"
 doc = open(sys.argv[2]).read()
 doc = re.sub(r"(<!-- table:begin -->\n).*(<!-- table:end -->)", lambda m: m.group(1) + table + m.group(2), doc, flags=re.S)
