@@ -46,10 +46,14 @@ let package = Package(
             "CapCheckPolicy", "CapCheckGraph", "CapCheckNativeCode", "CapCheckSwiftSource", "CapCheckBuildTime", "CapCheckChecker",
             "CapCheckReporters",
         ]),
+        // The command plugin's decisions (arguments, refusals, the steps it runs), with no dependency on PackagePlugin:
+        // a plugin may depend only on executables, so the plugin asks `capcheck plugin-plan` (see PluginPlan.swift).
+        .target(name: "CapCheckPluginSupport"),
         .executableTarget(
             name: "capcheck",
             dependencies: [
                 "CapCheckCore",
+                "CapCheckPluginSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CapCheckCoreTests",
-            dependencies: ["CapCheckCore"],
+            dependencies: ["CapCheckCore", "CapCheckPluginSupport"],
             exclude: ["Reporters/Golden"]
         ),
     ]

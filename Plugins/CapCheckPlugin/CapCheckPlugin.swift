@@ -1,48 +1,71 @@
 import Foundation
 import PackagePlugin
 
-/// `swift package capcheck [subcommand] [options]`: builds the package through SwiftPM (debug, which writes
-/// the index store), then runs the `capcheck` tool on that store with `--skip-build`. The tool first checks the
-/// build-time code (`check --build-time-only`, or `audit --build-time-only` for the other subcommands), and nothing
-/// is built when a plugin or macro lacks its `build` grant. The exit status is the tool's: 0 no violations,
-/// 1 violations, 2 usage, configuration, build or tool error.
+/// `swift package capcheck [subcommand] [options]`: builds the package through SwiftPM (debug, which writes the index
+/// store), then runs the `capcheck` tool on that store with `--skip-build`. The tool first checks the build-time code
+/// (`check --build-time-only`, or `audit --build-time-only` for the other subcommands), and nothing is built when a
+/// plugin or macro lacks its `build` grant. The exit status is the tool's: 0 no violations, 1 violations, 2 usage,
+/// configuration, build or tool error.
+///
+/// A thin shell: it reads no argument itself. It hands its arguments, with what SwiftPM told it (the package's folder
+/// and name, its own work folder, from which the scratch folder follows), to `capcheck plugin-plan`, which answers
+/// with the steps to run (or a refusal, said as an error). The decisions live in the `CapCheckPluginSupport` library,
+/// which the tool links and the tests cover; a plugin cannot link a library itself (see `PluginPlan` there). What is
+/// left here is what only a plugin can do: ask SwiftPM to build, and run the tool with its output forwarded.
 @main
 struct CapCheckPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
-        let invocation: PluginInvocation
+        let tool = try context.tool(named: "capcheck").url
+        let request = ["plugin-plan", "--package-path", context.package.directoryURL.path,
+                       "--package-name", context.package.displayName,
+                       "--plugin-work-directory", context.pluginWorkDirectoryURL.path, "--"] + arguments
+        let (planned, output) = try run(tool, request, captureOutput: true)
+        guard planned == 0 else { exit(planned) }  // the refusal was said as an error
+        let plan: Plan
         do {
-            invocation = try PluginInvocation(arguments: arguments)
-        } catch let error as PluginInvocation.Refusal {
-            Diagnostics.error(error.message)
+            plan = try JSONDecoder().decode(Plan.self, from: output)
+        } catch {
+            Diagnostics.error("capcheck: the capcheck tool's plan could not be read (\(error)); are the plugin and the tool from the same capcheck?")
             exit(2)
         }
-        // The plugin's work folder is `<scratch>/plugins/<plugin>/outputs`: the scratch folder is three levels up,
-        // also when the user passed `--scratch-path` to `swift package`.
-        let scratch = context.pluginWorkDirectoryURL
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let tool = try context.tool(named: "capcheck").url
-        let packagePath = context.package.directoryURL.path
-        if invocation.needsBuild {
-            // The build runs the graph's build-tool plugins and macros: first make sure each has its `build` grant,
-            // and refuse (printing that check's report or error) before anything runs.
-            let preCheck = invocation.buildTimeCheckArguments(packagePath: packagePath, scratchPath: scratch.path)
-            let (status, report) = try run(tool, preCheck, captureOutput: true)
-            if status != 0 {
-                FileHandle.standardOutput.write(report)
+        for step in plan.steps {
+            switch step.kind {
+            case "preCheck":
+                let (status, report) = try run(tool, step.arguments ?? [], captureOutput: true)
+                if status != 0 {
+                    FileHandle.standardOutput.write(report)
+                    exit(status)
+                }
+            case "build":
+                if let progress = step.progress { Diagnostics.progress(progress) }
+                let result = try packageManager.build(.all(includingTests: step.includeTests ?? false),
+                                                      parameters: .init(configuration: .debug, logging: .concise))
+                guard result.succeeded else {
+                    FileHandle.standardError.write(Data(result.logText.utf8))
+                    Diagnostics.error(step.failure ?? "capcheck: the build failed")
+                    exit(2)
+                }
+            case "run":
+                let (status, _) = try run(tool, step.arguments ?? [], captureOutput: false)
                 exit(status)
-            }
-            if !invocation.quiet { Diagnostics.progress("capcheck: building \(context.package.displayName) (debug, indexing every target)…") }
-            let result = try packageManager.build(
-                .all(includingTests: invocation.includeTests),
-                parameters: .init(configuration: .debug, logging: .concise))
-            guard result.succeeded else {
-                FileHandle.standardError.write(Data(result.logText.utf8))
-                Diagnostics.error("capcheck: the build of \(context.package.displayName) failed; fix the errors above, then run `swift package capcheck` again")
+            default:
+                Diagnostics.error("capcheck: the capcheck tool's plan has a step \(step.kind) this plugin does not know; are the plugin and the tool from the same capcheck?")
                 exit(2)
             }
         }
-        let (status, _) = try run(tool, invocation.toolArguments(packagePath: packagePath, scratchPath: scratch.path), captureOutput: false)
-        exit(status)
+    }
+
+    /// `CapCheckPluginSupport.PluginPlan` as its JSON reads (the plugin cannot import the library).
+    private struct Plan: Decodable {
+        struct Step: Decodable {
+            let kind: String
+            let arguments: [String]?
+            let includeTests: Bool?
+            let progress: String?
+            let failure: String?
+        }
+
+        let steps: [Step]
     }
 
     /// Runs the tool; returns its exit status and, with `captureOutput`, its standard output (else it goes straight
@@ -51,9 +74,6 @@ struct CapCheckPlugin: CommandPlugin {
         let process = Process()
         process.executableURL = tool
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["CAPCHECK_SWIFTPM_LOCK_HELD"] = "1"
-        process.environment = environment
         let output = Pipe()
         if captureOutput { process.standardOutput = output }
         // SwiftPM prints a plugin's own standard error to standard output, which would spoil machine formats: the

@@ -11,6 +11,9 @@ public struct PackageGraphLoader: Sendable {
     public let scratchPath: URL
     /// Use exactly the versions in Package.resolved and fail if it is out of date (for `diff --base`).
     public var onlyResolvedVersions = false
+    /// The SwiftPM that runs capcheck holds the scratch folder's lock (inside `swift package capcheck`, which builds
+    /// nothing meanwhile): every `swift package` query passes `--ignore-lock` instead of waiting for it.
+    public var swiftPMHoldsLock = false
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -98,9 +101,7 @@ public struct PackageGraphLoader: Sendable {
     }
 
     private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
-        // Inside `swift package capcheck` the outer SwiftPM holds the scratch folder's lock while the plugin runs
-        // (and builds nothing meanwhile): the plugin sets CAPCHECK_SWIFTPM_LOCK_HELD so these reads do not wait on it.
-        let ignoreLock = ProcessInfo.processInfo.environment["CAPCHECK_SWIFTPM_LOCK_HELD"] != nil ? ["--ignore-lock"] : []
+        let ignoreLock = swiftPMHoldsLock ? ["--ignore-lock"] : []
         let result = try ProcessRunner.run(toolchain.swiftExecutable,
                                            ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments)
         guard result.status == 0 else {

@@ -69,7 +69,8 @@ package struct PackageLocation: Hashable {
             if value.hasSuffix(".git") { value.removeLast(4) }
             canonical = value
         } else {
-            canonical = URL(fileURLWithPath: text, relativeTo: root).standardizedFileURL.resolvingSymlinksInPath().path
+            let folder = URL(fileURLWithPath: root.path, isDirectory: true)
+            canonical = URL(fileURLWithPath: text, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath().path
         }
     }
 

@@ -31,13 +31,6 @@ public enum ProcessRunner {
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
 
-        let collector = OutputCollector()
-        outPipe.fileHandleForReading.readabilityHandler = { handle in
-            collector.append(handle.availableData, toStderr: false, echo: false)
-        }
-        errPipe.fileHandleForReading.readabilityHandler = { handle in
-            collector.append(handle.availableData, toStderr: true, echo: echoStderr)
-        }
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         let pid: pid_t
@@ -49,6 +42,12 @@ public enum ProcessRunner {
         } catch {
             throw CapCheckError(.toolchain, "cannot run \(executable.path): \(error.localizedDescription)")
         }
+        // One thread per stream reads it to its end, so each stream's chunks are kept in the order they came. (With
+        // `readabilityHandler`, a handler still reading when the process ended raced the final read of the rest,
+        // and a chunk could land after the ones that followed it: a JSON document from `swift package describe`
+        // came back unparsable on a loaded machine.)
+        let out = StreamDrain(outPipe.fileHandleForReading, echo: false)
+        let err = StreamDrain(errPipe.fileHandleForReading, echo: echoStderr)
         let timedOut = exited.wait(timeout: .now() + timeout.seconds) == .timedOut
         if timedOut {
             ChildProcesses.stop([pid], signal: SIGTERM)
@@ -57,30 +56,32 @@ public enum ProcessRunner {
             _ = exited.wait(timeout: .now() + 2)
         }
         ChildProcesses.finished(pid)
-        outPipe.fileHandleForReading.readabilityHandler = nil
-        errPipe.fileHandleForReading.readabilityHandler = nil
         if timedOut { throw timeout.expired(([executable.path] + arguments).joined(separator: " ")) }
-        collector.append(outPipe.fileHandleForReading.readDataToEndOfFile(), toStderr: false, echo: false)
-        collector.append(errPipe.fileHandleForReading.readDataToEndOfFile(), toStderr: true, echo: echoStderr)
-        let (out, err) = collector.contents()
-        return ProcessResult(status: process.terminationStatus, stdout: out, stderr: err)
+        // Each stream ends when the last process holding it (the child, or something it left running) closes it.
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: out.wait(), as: UTF8.self),
+                             stderr: String(decoding: err.wait(), as: UTF8.self))
     }
 }
 
-/// Thread-safe accumulation of a child's two output streams.
-private final class OutputCollector: @unchecked Sendable {  // state behind `lock`
-    private let lock = NSLock()
-    private var out = Data(), err = Data()
+/// One output stream of a child, read to its end on a thread of its own (and copied to our stderr as it comes, with
+/// `echo`).
+private final class StreamDrain: @unchecked Sendable {  // `data` is written by the thread, read after `done`
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
 
-    package func append(_ data: Data, toStderr: Bool, echo: Bool) {
-        guard !data.isEmpty else { return }
-        lock.lock(); defer { lock.unlock() }
-        if toStderr { err.append(data) } else { out.append(data) }
-        if echo { FileHandle.standardError.write(data) }
+    init(_ handle: FileHandle, echo: Bool) {
+        Thread { [self] in
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                data.append(chunk)
+                if echo { FileHandle.standardError.write(chunk) }
+            }
+            done.signal()
+        }.start()
     }
 
-    package func contents() -> (String, String) {
-        lock.lock(); defer { lock.unlock() }
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    /// Everything the stream carried, once it has ended.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -9,7 +9,7 @@ struct CapCheckCommand: ParsableCommand {
         discussion: "Exit status: 0 no violations, 1 violations, 2 usage, configuration, build or tool error.",
         version: CapCheckVersion.current,
         subcommands: [CheckCommand.self, AuditCommand.self, ExplainCommand.self, InitCommand.self, DiffCommand.self,
-                      DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self],
+                      DumpIndexCommand.self, ScanIndexCommand.self, GenerateCatalogCommand.self, PluginPlanCommand.self],
         defaultSubcommand: CheckCommand.self)
 }
 

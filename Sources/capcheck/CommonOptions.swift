@@ -40,6 +40,11 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Print how long each analysis stage took on standard error.")
     var timings = false
 
+    @Flag(name: .customLong("swiftpm-holds-lock"),
+          help: ArgumentHelp("The SwiftPM that runs capcheck (the command plugin) holds the scratch folder's lock: read the package graph without taking it, and never build (requires --skip-build or --build-time-only).",
+                             visibility: .hidden))
+    var swiftPMHoldsLock = false
+
     func analyzerOptions(_ mode: Analyzer.Mode) -> Analyzer.Options {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let package = URL(fileURLWithPath: packagePath, relativeTo: cwd)
@@ -49,6 +54,7 @@ struct CommonOptions: ParsableArguments {
         options.includeTests = includeTests
         options.sandbox = sandbox
         options.allowBuildTimeCode = allowBuildTimeCode
+        options.swiftPMHoldsLock = swiftPMHoldsLock
         return options
     }
 
@@ -101,7 +107,7 @@ struct CommonOptions: ParsableArguments {
     private func write(_ text: String) throws {
         if let output {
             do {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                try OutputFile.write(text, to: output)
             } catch {
                 throw CapCheckError(.io, "cannot write the report to \(output): \(error.localizedDescription)")
             }

@@ -36,7 +36,7 @@ struct InitCommand: ParsableCommand {
             let (checker, _) = try Analyzer(options: options, progress: common.progress(), display: common.display()).prepare().ready()
             let draft = PolicyGenerator(checker: checker, capabilities: carried).draft()
             do {
-                try draft.json.write(to: destination, atomically: true, encoding: .utf8)
+                try OutputFile.write(draft.json, to: destination.path)
             } catch {
                 throw CapCheckError(.io, "cannot write \(destination.path): \(error.localizedDescription)")
             }

@@ -57,6 +57,10 @@ public struct Analyzer: Sendable {
         public var sandbox = false
         /// Warn about grants that name no `source` (`check --strict`).
         public var warnAboutUnboundGrants = false
+        /// The SwiftPM that runs capcheck holds the scratch folder's lock (`swift package capcheck`: the plugin says so
+        /// with `--swiftpm-holds-lock`): SwiftPM queries pass `--ignore-lock`, and building is an error (it would wait
+        /// for the lock forever).
+        public var swiftPMHoldsLock = false
 
         public init(mode: Mode, packagePath: URL, scratchPath: URL? = nil) {
             self.mode = mode
@@ -134,6 +138,13 @@ public struct Analyzer: Sendable {
     }
 
     private func locateTools() throws -> Tools {
+        if options.swiftPMHoldsLock, !options.skipBuild, !options.buildTimeOnly {
+            throw CapCheckError(.usage, """
+                --swiftpm-holds-lock: capcheck cannot build while the SwiftPM that runs it holds the lock on \
+                \(options.scratchPath.path); pass --skip-build after building through SwiftPM (as the command plugin does), \
+                or drop --swiftpm-holds-lock
+                """)
+        }
         let toolchain = try Toolchain.locate()
         let indexStoreLibrary = try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE")
         guard FileManager.default.fileExists(atPath: options.packagePath.appendingPathComponent("Package.swift").path) else {
@@ -152,6 +163,7 @@ public struct Analyzer: Sendable {
         ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
+        graphLoader.swiftPMHoldsLock = options.swiftPMHoldsLock
         return try timings.measure("package graph") { try graphLoader.loadNoting() }
     }
 

@@ -159,17 +159,4 @@ final class ModuleGrantTests: XCTestCase {
         """
         XCTAssertEqual(try Fixtures.analyse("DemoApp", policy: policy).violationKeys, ["c-socket net socket"])
     }
-
-    func testAStaleIndexStoreIsRefused() throws {
-        try Fixtures.build("DemoApp")
-        let source = Fixtures.repositoryRoot.appendingPathComponent("Fixtures/Packages/latent-fs/Sources/LatentFS/LatentFS.swift").path
-        let original = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: source)[.modificationDate] as? Date)
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
-        defer { try? FileManager.default.setAttributes([.modificationDate: original], ofItemAtPath: source) }
-        XCTAssertThrowsError(try Fixtures.analyse("DemoApp")) { error in
-            let error = error as? CapCheckError
-            XCTAssertEqual(error?.kind, .indexStore)
-            XCTAssertTrue(error?.message.contains("stale") == true && error?.message.contains("LatentFS.swift") == true, "\(String(describing: error))")
-        }
-    }
 }

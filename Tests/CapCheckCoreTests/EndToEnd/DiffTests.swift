@@ -12,6 +12,7 @@ final class DiffTests: XCTestCase {
         let compressor = root.appendingPathComponent("compressor")
         let app = root.appendingPathComponent("app")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
 
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("compressor-1.0.0"), to: compressor)
         try git(compressor, "init", "-q")

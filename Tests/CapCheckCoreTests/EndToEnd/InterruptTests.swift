@@ -18,27 +18,21 @@ final class InterruptTests: XCTestCase {
     /// signal, unless the signal reaches it.
     private static let slowFile = "SlowToCompile.swift"
 
-    /// Copies ServiceApp and the local packages (relative paths kept) into a fresh folder, so that resolving and
-    /// building really run (some seconds), adds `slowFile`; runs `capcheck audit` on the copy and sends `signal` once
+    /// Copies ServiceApp and its local packages (`Fixtures.copy`), so that resolving and building really run (some
+    /// seconds), adds `slowFile` to the copy; runs `capcheck audit` on the copy and sends `signal` once
     /// a process whose command line passes `awaited` runs.
     private func interrupt(with signal: Int32, expecting status: Int32, once awaited: (String) -> Bool) throws {
         guard FileManager.default.isExecutableFile(atPath: CLI.executable.path) else {
             throw XCTSkip("the capcheck executable is not built at \(CLI.executable.path); run `swift build` first")
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-interrupt-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        for fixture in ["ServiceApp", "Packages"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("Fixtures"), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: Fixtures.packagePath(fixture), to: root.appendingPathComponent("Fixtures/\(fixture)"))
-        }
+        let copy = try Fixtures.copy("ServiceApp", for: self)
         let slow = (0..<3000).map { "public func slow\($0)() -> Int { [1, 2, 3].map { $0 * \($0) }.filter { $0 > 2 }.reduce(0, +) }" }
-        try slow.joined(separator: "\n").write(to: root.appendingPathComponent("Fixtures/Packages/service-core/Sources/ServiceCore/\(Self.slowFile)"),
+        try slow.joined(separator: "\n").write(to: copy.path("Packages/service-core/Sources/ServiceCore/\(Self.slowFile)"),
                                                atomically: true, encoding: .utf8)
-        let scratch = root.appendingPathComponent("scratch")
+        let scratch = copy.scratchPath
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["audit", "--package-path", root.appendingPathComponent("Fixtures/ServiceApp").path,
-                             "--scratch-path", scratch.path, "--quiet"]
+        process.arguments = ["audit", "--package-path", copy.packagePath.path, "--scratch-path", scratch.path, "--quiet"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

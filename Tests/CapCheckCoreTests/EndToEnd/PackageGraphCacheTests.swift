@@ -6,16 +6,8 @@ import XCTest
 /// toolchain, the environment, every manifest's content and the names of every file in every target — is unchanged,
 /// and only while the file is whole.
 final class PackageGraphCacheTests: XCTestCase {
-    /// A copy of DemoApp and its local dependencies in a temporary folder (the test edits them).
-    private func copyOfDemoApp() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-graph-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Fixtures"), withIntermediateDirectories: true)
-        for name in ["DemoApp", "Packages"] {
-            try FileManager.default.copyItem(at: Fixtures.packagePath(name), to: folder.appendingPathComponent("Fixtures/\(name)"))
-        }
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder.appendingPathComponent("Fixtures/DemoApp")
-    }
+    /// A copy of DemoApp and its local dependencies (the test edits them).
+    private func copyOfDemoApp() throws -> URL { try Fixtures.copy("DemoApp", for: self).packagePath }
 
     func testCachedGraphIsUsedUntilAnInputChanges() throws {
         let package = try copyOfDemoApp()

@@ -39,3 +39,25 @@ final class ProgressTests: XCTestCase {
         XCTAssertEqual(outcome.stderr, "")
     }
 }
+
+/// `--output` to something that is not a regular file is written to, never replaced: `--output /dev/null` run as root
+/// once replaced the machine's /dev/null with a regular file (a rename over it).
+final class OutputFileTests: XCTestCase {
+    func testARegularFileIsReplacedWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("report.txt").path
+        try OutputFile.write("first report\n", to: file)
+        try OutputFile.write("second\n", to: file)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "second\n")
+        XCTAssertThrowsError(try OutputFile.write("x", to: folder.path), "a folder is not overwritten")
+    }
+
+    func testDevNullStaysADevice() throws {
+        try OutputFile.write("nothing\n", to: "/dev/null")
+        var info = stat()
+        XCTAssertEqual(stat("/dev/null", &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
+    }
+}

@@ -55,37 +55,32 @@ final class NativeResultCacheTests: XCTestCase {
 }
 
 /// The cache survives recompiling unchanged sources (a clean build, a fresh clone): keyed by content, a touched
-/// C source is not parsed again; an edited one is.
+/// C source is not parsed again; an edited one is. On a copy of NativeApp and its dependencies (`Fixtures.copy`),
+/// which the test touches and edits.
 final class NativeCacheAcrossBuildsTests: XCTestCase {
     func testTouchedSourcesAreNotParsedAgainEditedOnesAre() throws {
-        let cacheFolder = ScratchLayout(scratch: Fixtures.scratchPath("NativeApp")).native
-        let source = Fixtures.packagePath("Packages/c-asm/Sources/CAsm/casm.c")
+        let copy = try Fixtures.copy("NativeApp", for: self)
+        let cacheFolder = ScratchLayout(scratch: copy.scratchPath).native
+        let source = copy.path("Packages/c-asm/Sources/CAsm/casm.c")
         let original = try Data(contentsOf: source)
-        func rebuild() throws {
-            try PackageBuilder(toolchain: Toolchain.locate(), packagePath: Fixtures.packagePath("NativeApp"),
-                               scratchPath: Fixtures.scratchPath("NativeApp")).build(includeTests: false, echoProgress: false)
-        }
         func entries() throws -> Set<String> {
             Set(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasSuffix(".source") })
         }
-        // The baseline runs the libclang pass, so the cache holds every source's entry; after that, the analysis
-        // snapshot's key must tell a touched source (same content) from an edited one by itself.
-        Fixtures.forgetSnapshot("NativeApp")
-        let baseline = try Fixtures.analyse("NativeApp").violationKeys
+        // The baseline runs the libclang pass (a fresh copy has no snapshot), so the cache holds every source's entry;
+        // after that, the analysis snapshot's key must tell a touched source (same content) from an edited one by itself.
+        try copy.build()
+        let baseline = try copy.analyse().violationKeys
+        XCTAssertTrue(baseline.contains("c-asm unsafe inline asm"), "\(baseline)")
         let before = try entries()
 
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: source.path)
-        try rebuild()
-        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        try copy.build()
+        XCTAssertEqual(try copy.analyse().violationKeys, baseline)
         XCTAssertEqual(try entries(), before, "a recompiled but unchanged source is served from the cache")
 
-        defer {
-            try? original.write(to: source)
-            try? rebuild()
-        }
         try (original + Data("\n/* edited by NativeCacheAcrossBuildsTests */\n".utf8)).write(to: source)
-        try rebuild()
-        XCTAssertEqual(try Fixtures.analyse("NativeApp").violationKeys, baseline)
+        try copy.build()
+        XCTAssertEqual(try copy.analyse().violationKeys, baseline)
         XCTAssertEqual(try entries().subtracting(before).count, 1, "the edited source is parsed again")
     }
 }

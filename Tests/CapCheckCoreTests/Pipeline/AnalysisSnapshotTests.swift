@@ -7,11 +7,11 @@ import XCTest
 /// code that is in no record (an inactive `#if` branch) does not.
 final class AnalysisSnapshotTests: XCTestCase {
     private let fixture = "EscapeApp"
-    private var source: URL { Fixtures.packagePath("Packages/inactive-payload/Sources/InactivePayload/InactivePayload.swift") }
 
-    /// Analyses the fixture; also says whether the run read the records (false: it used the snapshot).
-    private func analyse() throws -> (report: String, inactiveLines: Int?, readRecords: Bool) {
-        var options = Analyzer.Options(mode: .check, packagePath: Fixtures.packagePath(fixture), scratchPath: Fixtures.scratchPath(fixture))
+    /// Analyses the fixture at `package` (the shared build, or a copy's); also says whether the run read the records
+    /// (false: it used the snapshot).
+    private func analyse(_ package: URL, scratch: URL) throws -> (report: String, inactiveLines: Int?, readRecords: Bool) {
+        var options = Analyzer.Options(mode: .check, packagePath: package, scratchPath: scratch)
         options.skipBuild = true
         let analyzer = Analyzer(options: options)
         let report = try analyzer.run()
@@ -19,14 +19,9 @@ final class AnalysisSnapshotTests: XCTestCase {
                 analyzer.timings.stages.contains { $0.name == "index records" })
     }
 
-    private func rebuild() throws {
-        try PackageBuilder(toolchain: Toolchain.locate(), packagePath: Fixtures.packagePath(fixture),
-                           scratchPath: Fixtures.scratchPath(fixture)).build(includeTests: false, echoProgress: false)
-    }
-
-    private func recordNames() throws -> Set<String> {
+    private func recordNames(scratch: URL) throws -> Set<String> {
         let toolchain = try Toolchain.locate()
-        let store = try IndexStore(path: Fixtures.scratchPath(fixture).appendingPathComponent("debug/index/store").path,
+        let store = try IndexStore(path: scratch.appendingPathComponent("debug/index/store").path,
                                    libraryPath: toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE"))
         return Set(try IndexStoreLoader(store: store).currentUnits().flatMap { $0.records.map(\.name) })
     }
@@ -34,41 +29,42 @@ final class AnalysisSnapshotTests: XCTestCase {
     func testTheSecondRunReadsTheSnapshotAndReportsTheSame() throws {
         try Fixtures.build(fixture)
         Fixtures.forgetSnapshot(fixture)
-        let first = try analyse()
+        let (package, scratch) = (Fixtures.packagePath(fixture), Fixtures.scratchPath(fixture))
+        let first = try analyse(package, scratch: scratch)
         XCTAssertTrue(first.readRecords)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)).url.path))
-        let second = try analyse()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: AnalysisSnapshot.file(in: scratch).url.path))
+        let second = try analyse(package, scratch: scratch)
         XCTAssertFalse(second.readRecords, "nothing changed: the snapshot is used")
         XCTAssertEqual(second.report, first.report)
 
         // A snapshot that cannot be read is not used.
-        try Data("garbage".utf8).write(to: AnalysisSnapshot.file(in: Fixtures.scratchPath(fixture)).url)
-        let third = try analyse()
+        try Data("garbage".utf8).write(to: AnalysisSnapshot.file(in: scratch).url)
+        let third = try analyse(package, scratch: scratch)
         XCTAssertTrue(third.readRecords)
         XCTAssertEqual(third.report, first.report)
     }
 
+    /// On a copy of EscapeApp and its dependencies (`Fixtures.copy`), which the test touches and edits.
     func testTouchKeepsTheSnapshotAndAnEditToInactiveCodeDoesNot() throws {
-        try Fixtures.build(fixture)
+        let copy = try Fixtures.copy(fixture, for: self)
+        let analyse = { try self.analyse(copy.packagePath, scratch: copy.scratchPath) }
+        let source = copy.path("Packages/inactive-payload/Sources/InactivePayload/InactivePayload.swift")
+        try copy.build()
         let original = try Data(contentsOf: source)
         let baseline = try analyse()
-        let records = try recordNames()
+        let records = try recordNames(scratch: copy.scratchPath)
 
         try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: source.path)
-        try rebuild()
+        try copy.build()
         let touched = try analyse()
         XCTAssertFalse(touched.readRecords, "a touched file has the same content: the snapshot is used")
         XCTAssertEqual(touched.report, baseline.report)
 
-        defer {
-            try? original.write(to: source)
-            try? rebuild()
-        }
         // Code in a branch the build never compiles is in no record: only the file's content says it changed.
         let hidden = "\n#if os(Windows)\nfunc hiddenRead() -> Data? { FileManager.default.contents(atPath: \"/etc/passwd\") }\n#endif\n"
         try (original + Data(hidden.utf8)).write(to: source)
-        try rebuild()
-        XCTAssertEqual(try recordNames(), records, "the edit is invisible to the index")
+        try copy.build()
+        XCTAssertEqual(try recordNames(scratch: copy.scratchPath), records, "the edit is invisible to the index")
         let edited = try analyse()
         XCTAssertTrue(edited.readRecords, "the edited source changes the snapshot's key")
         XCTAssertEqual(edited.inactiveLines, (baseline.inactiveLines ?? 0) + 1, "the new branch is counted")

@@ -15,8 +15,7 @@ final class CacheDifferentialTests: XCTestCase {
         let environment = ProcessInfo.processInfo.environment
         let steps = environment["CAPCHECK_DIFFERENTIAL_STEPS"].flatMap(Int.init) ?? 8
         let seed = environment["CAPCHECK_DIFFERENTIAL_SEED"].flatMap(UInt64.init) ?? 16
-        var world = try CacheWorld(seed: seed)
-        addTeardownBlock { [root = world.root] in try? FileManager.default.removeItem(at: root) }
+        var world = CacheWorld(seed: seed, copy: try Fixtures.copy("CacheApp", for: self))
         try world.write()
         XCTAssertEqual(try world.cachedReport(), try world.freshReport(), "seed \(seed), before any step")
         for step in 1...steps {
@@ -50,7 +49,8 @@ final class CacheDifferentialTests: XCTestCase {
 
 /// The copy of CacheApp the test edits, and a model of what its generated files hold.
 private struct CacheWorld {
-    let root: URL
+    /// The copy of CacheApp and its two dependencies (`Fixtures.copy`; the test's teardown removes it).
+    let copy: FixtureCopy
     private var random: SplitMix64
     /// Added Swift files of cache-swift-dep: file stem → (sink index, called from `swiftEntry`).
     private var swiftFiles: [String: (sink: Int, called: Bool)] = [:]
@@ -74,21 +74,15 @@ private struct CacheWorld {
     private static let cSinks = [#"return getenv("HOME") != 0;"#, #"return access("/etc/hostname", 0);"#, "return 7;",
                                  #"return system("true");"#]
 
-    init(seed: UInt64) throws {
+    init(seed: UInt64, copy: FixtureCopy) {
         random = SplitMix64(seed: seed)
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-differential-\(UUID().uuidString)")
-        let fixtures = root.appendingPathComponent("Fixtures")
-        try FileManager.default.createDirectory(at: fixtures.appendingPathComponent("Packages"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.packagePath("CacheApp"), to: fixtures.appendingPathComponent("CacheApp"))
-        for name in ["cache-swift-dep", "cache-c-dep"] {
-            try FileManager.default.copyItem(at: Fixtures.packagePath("Packages/\(name)"), to: fixtures.appendingPathComponent("Packages/\(name)"))
-        }
+        self.copy = copy
     }
 
-    private var package: URL { root.appendingPathComponent("Fixtures/CacheApp") }
-    private var scratch: URL { package.appendingPathComponent(".build") }
-    private var swiftFolder: URL { root.appendingPathComponent("Fixtures/Packages/cache-swift-dep/Sources/CacheSwiftDep") }
-    private var cFolder: URL { root.appendingPathComponent("Fixtures/Packages/cache-c-dep/Sources/CCacheDep") }
+    private var package: URL { copy.packagePath }
+    private var scratch: URL { copy.scratchPath }
+    private var swiftFolder: URL { copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep") }
+    private var cFolder: URL { copy.path("Packages/cache-c-dep/Sources/CCacheDep") }
 
     // MARK: Steps
 

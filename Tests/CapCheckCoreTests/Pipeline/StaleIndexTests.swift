@@ -4,25 +4,28 @@ import XCTest
 
 /// A file added to a dependency after the build: with `--skip-build` the index store is stale and capcheck says to
 /// build; a run that builds makes SwiftPM replan (its plan tracks only the root's files), compiles it and analyses it.
-/// A deleted file's unit is dropped (issue 16, case 5).
+/// A deleted file's unit is dropped (issue 16, case 5). A source changed after the build makes the store stale too.
+/// Each test works on a copy of CacheApp (`Fixtures.copy`): the committed fixtures are never edited.
 final class StaleIndexTests: XCTestCase {
+    func testASourceChangedAfterTheBuildIsAStaleIndexStore() throws {
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try copy.build()
+        XCTAssertNoThrow(try copy.analyse())
+        let source = copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep/Entry.swift").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+        XCTAssertThrowsError(try copy.analyse()) { error in
+            let error = error as? CapCheckError
+            XCTAssertEqual(error?.kind, .indexStore)
+            XCTAssertTrue(error?.message.contains("stale") == true && error?.message.contains("Entry.swift") == true, "\(String(describing: error))")
+        }
+    }
+
     func testAFileAddedToADependencyIsBuiltAndAnalysedAndADeletedOneIsGone() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-stale-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Fixtures/Packages"), withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Fixtures.packagePath("CacheApp"), to: folder.appendingPathComponent("Fixtures/CacheApp"))
-        for name in ["cache-swift-dep", "cache-c-dep"] {
-            try FileManager.default.copyItem(at: Fixtures.packagePath("Packages/\(name)"), to: folder.appendingPathComponent("Fixtures/Packages/\(name)"))
-        }
-        let package = folder.appendingPathComponent("Fixtures/CacheApp")
-        func audit(skipBuild: Bool) throws -> AnalysisReport {
-            var options = Analyzer.Options(mode: .audit, packagePath: package, scratchPath: package.appendingPathComponent(".build"))
-            options.skipBuild = skipBuild
-            return try Analyzer(options: options).run()
-        }
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        func audit(skipBuild: Bool) throws -> AnalysisReport { try copy.analyse(skipBuild: skipBuild, usePolicy: false) }
         XCTAssertEqual(try audit(skipBuild: false).summary(of: "cache-swift-dep")?.latent, [])
 
-        let added = folder.appendingPathComponent("Fixtures/Packages/cache-swift-dep/Sources/CacheSwiftDep/Added.swift")
+        let added = copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep/Added.swift")
         try "import Foundation\nfunc added() { _ = FileManager.default.contents(atPath: \"/etc/hostname\") }\n"
             .write(to: added, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try audit(skipBuild: true)) { error in

@@ -31,6 +31,20 @@ final class ChildProcessTests: XCTestCase {
         XCTAssertEqual(RunningProcesses.awaitNone(mentioning: sleeper, within: 2), [])
     }
 
+    /// Both streams come back whole and in order, however the child's writes and the reads interleave (a JSON
+    /// document from `swift package describe` was once read with its chunks out of order on a loaded machine).
+    func testOutputIsCapturedWholeAndInOrder() throws {
+        // Big writes (seq's 4 KiB blocks) on both streams at once, and small ones.
+        let expected = (1...100_000).map { "\($0)\n" }.joined()
+        for run in 0..<40 {
+            let result = try ProcessRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "seq 1 100000; seq 1 100000 >&2"])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdout == expected, "run \(run): standard output differs (\(result.stdout.count) of \(expected.count) characters)")
+            XCTAssertTrue(result.stderr == expected, "run \(run): standard error differs (\(result.stderr.count) of \(expected.count) characters)")
+            if result.stdout != expected || result.stderr != expected { break }
+        }
+    }
+
     func testChildTimeoutDefaultsAndRejectsNonsense() throws {
         XCTAssertEqual(try ChildTimeout.configured(environment: [:]).seconds, ChildTimeout.defaultSeconds)
         XCTAssertEqual(try ChildTimeout.configured(environment: [ChildTimeout.variable: "2.5"]).seconds, 2.5)
