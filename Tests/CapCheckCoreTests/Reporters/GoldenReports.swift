@@ -1,16 +1,16 @@
 @testable import CapCheckCore
 
-/// Hand-made results for the golden-file tests: no toolchain, no build. An app at `/work/app` with dependencies
+/// Hand-made results for the golden-file tests: no toolchain, no build. An app at `/home/dev/app` with dependencies
 /// checked out under `.build/checkouts`, one local dependency inside the app's folder (`Packages/yams`) and one
-/// outside it (`/work/shared/c-hooks`); violations of a built-in effect, a code property and a user capability;
+/// outside it (`/home/dev/shared/c-hooks`); violations of a built-in effect, a code property and a user capability;
 /// an unused grant nested under its parent; assembly sources and inactive `#if` code to count per target.
 enum GoldenReports {
-    static let root = "/work/app"
-    static let nio = "/work/app/.build/checkouts/swift-nio"
-    static let crypto = "/work/app/.build/checkouts/swift-crypto"
-    static let vault = "/work/app/.build/checkouts/vault"
-    static let yams = "/work/app/Packages/yams"
-    static let hooks = "/work/shared/c-hooks"
+    static let root = "/home/dev/app"
+    static let nio = "/home/dev/app/.build/checkouts/swift-nio"
+    static let crypto = "/home/dev/app/.build/checkouts/swift-crypto"
+    static let vault = "/home/dev/app/.build/checkouts/vault"
+    static let yams = "/home/dev/app/Packages/yams"
+    static let hooks = "/home/dev/shared/c-hooks"
 
     static func hop(_ symbol: String, _ package: String, _ file: String, _ line: Int, _ column: Int, via: String? = nil) -> PathHop {
         PathHop(symbol: symbol, package: package, module: "", file: file, line: line, column: column, via: via)

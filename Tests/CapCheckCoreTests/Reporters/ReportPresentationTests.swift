@@ -4,21 +4,21 @@ import XCTest
 
 /// How the human formats show files and unanalysed code, and that JSON keeps both whole.
 final class ReportPresentationTests: XCTestCase {
-    private let folders = PackageFolders(root: "/work/app", dependencies: [
-        "swift-nio": "/work/app/.build/checkouts/swift-nio", "yams": "/work/app/Packages/yams", "c-hooks": "/work/shared/c-hooks/",
+    private let folders = PackageFolders(root: "/home/dev/app", dependencies: [
+        "swift-nio": "/home/dev/app/.build/checkouts/swift-nio", "yams": "/home/dev/app/Packages/yams", "c-hooks": "/home/dev/shared/c-hooks/",
     ])
 
     func testFilesAreShownRelativeToTheRootOrInsideTheirDependency() {
         let paths = PathDisplay(folders, absolute: false)
-        XCTAssertEqual(paths.show("/work/app/Sources/App/main.swift"), "Sources/App/main.swift")
-        XCTAssertEqual(paths.show("/work/app/.build/checkouts/swift-nio/Sources/NIOCore/ByteBuffer.swift"), "swift-nio/Sources/NIOCore/ByteBuffer.swift")
-        XCTAssertEqual(paths.show("/work/app/Packages/yams/Sources/Yams/Parser.swift"), "yams/Sources/Yams/Parser.swift", "the dependency's folder, not the root's")
-        XCTAssertEqual(paths.show("/work/shared/c-hooks/hooks.c"), "c-hooks/hooks.c", "a dependency outside the root's folder")
-        XCTAssertEqual(paths.show("/work/app/.build/plugins/outputs/x.swift"), ".build/plugins/outputs/x.swift")
+        XCTAssertEqual(paths.show("/home/dev/app/Sources/App/main.swift"), "Sources/App/main.swift")
+        XCTAssertEqual(paths.show("/home/dev/app/.build/checkouts/swift-nio/Sources/NIOCore/ByteBuffer.swift"), "swift-nio/Sources/NIOCore/ByteBuffer.swift")
+        XCTAssertEqual(paths.show("/home/dev/app/Packages/yams/Sources/Yams/Parser.swift"), "yams/Sources/Yams/Parser.swift", "the dependency's folder, not the root's")
+        XCTAssertEqual(paths.show("/home/dev/shared/c-hooks/hooks.c"), "c-hooks/hooks.c", "a dependency outside the root's folder")
+        XCTAssertEqual(paths.show("/home/dev/app/.build/plugins/outputs/x.swift"), ".build/plugins/outputs/x.swift")
         XCTAssertEqual(paths.show("/usr/include/stdlib.h"), "/usr/include/stdlib.h", "outside every package: as it is")
-        XCTAssertEqual(paths.show("/work/application/main.swift"), "/work/application/main.swift", "only whole folder names match")
-        XCTAssertEqual(PathDisplay(folders, absolute: true).show("/work/app/Sources/App/main.swift"), "/work/app/Sources/App/main.swift")
-        XCTAssertEqual(PathDisplay(PackageFolders(), absolute: false).show("/work/app/a.swift"), "/work/app/a.swift", "a report without folders")
+        XCTAssertEqual(paths.show("/home/dev/application/main.swift"), "/home/dev/application/main.swift", "only whole folder names match")
+        XCTAssertEqual(PathDisplay(folders, absolute: true).show("/home/dev/app/Sources/App/main.swift"), "/home/dev/app/Sources/App/main.swift")
+        XCTAssertEqual(PathDisplay(PackageFolders(), absolute: false).show("/home/dev/app/a.swift"), "/home/dev/app/a.swift", "a report without folders")
     }
 
     func testEntriesOfOneTargetAndKindAreCountedWhereTheFirstStood() {
@@ -54,7 +54,7 @@ final class ReportPresentationTests: XCTestCase {
         XCTAssertEqual(decoded.unanalyzed, GoldenReports.unanalyzed)
         XCTAssertEqual(decoded.violations, GoldenReports.check.violations)
         XCTAssertEqual(decoded.packages.map(\.path), GoldenReports.packages.map(\.path))
-        XCTAssertTrue(json.contains("\"file\" : \"/work/app/.build/checkouts/swift-crypto/Sources/CCryptoBoringSSL/gen/bcm/sha256-x86_64-linux.S\""), json)
+        XCTAssertTrue(json.contains("\"file\" : \"/home/dev/app/.build/checkouts/swift-crypto/Sources/CCryptoBoringSSL/gen/bcm/sha256-x86_64-linux.S\""), json)
     }
 
     /// Reports written before 0.2.0 (no versions, kinds, targets or package folders) still decode, and a kind a later
