@@ -33,7 +33,12 @@ public struct Policy: Sendable {
         public let identity: String
         /// The module the grant is narrowed to (the part after `/`), if any.
         public let module: String?
+        /// The capabilities granted, narrowed or not (`fs:/etc/ssl/**` puts `fs` here too).
         public let allow: Set<Capability>
+        /// The value patterns of each narrowed capability, in file order without duplicates: a capability appears
+        /// here only when every entry of its kind in `allow` is `CAP:VALUE` (a plain `fs` beside `fs:/x` is
+        /// unrestricted fs). Empty when nothing is narrowed.
+        public let narrowed: [Capability: [ValuePattern]]
         /// Why the package needs these capabilities, for reviewers.
         public let reason: String?
         /// What this package may pass on to its own (transitive) dependencies, by key.
@@ -47,7 +52,8 @@ public struct Policy: Sendable {
         public let sourcePosition: SourcePosition?
 
         package init(key: String, identity: String, module: String?, allow: Set<Capability>, reason: String?, packages: [String: Grant],
-                     position: SourcePosition, source: String? = nil, sourcePosition: SourcePosition? = nil) {
+                     position: SourcePosition, source: String? = nil, sourcePosition: SourcePosition? = nil,
+                     narrowed: [Capability: [ValuePattern]] = [:]) {
             self.key = key
             self.identity = identity
             self.module = module
@@ -57,6 +63,7 @@ public struct Policy: Sendable {
             self.position = position
             self.source = source
             self.sourcePosition = sourcePosition
+            self.narrowed = narrowed
         }
     }
 

@@ -34,7 +34,7 @@ public enum PolicyLoader {
 
     /// Parses policy JSON; `file` is the path shown in messages (`file:line:col: …`).
     /// - Throws: `CapCheckError(.policy, …)` for invalid UTF-8 or JSON, unknown keys, wrong types,
-    ///   unknown capabilities, a missing or unsupported `version`, or an invalid `unlisted`.
+    ///   unknown capabilities, a malformed `CAP:VALUE` entry, a missing or unsupported `version`, or an invalid `unlisted`.
     public static func parse(_ data: Data, file: String) throws -> Policy {
         try PolicyReader(file: file).policy(try JSONParser.parse(data, file: file))
     }
@@ -151,23 +151,41 @@ private struct PolicyReader {
                 throw fail(allowMember.value.position, "\"allow\" must be an array of capability names, found \(allowMember.value.typeDescription)")
             }
             var allow = Set<Capability>()
+            var plain = Set<Capability>()
+            var patterns: [Capability: [ValuePattern]] = [:]
             for element in elements {
-                guard let name = element.stringValue else {
+                guard let entry = element.stringValue else {
                     throw fail(element.position, "\"allow\" must be an array of capability names, found \(element.typeDescription) in it")
                 }
+                // `CAP:VALUE` narrows CAP; the name is everything before the first colon.
+                let colon = entry.firstIndex(of: ":")
+                let name = colon.map { String(entry[..<$0]) } ?? entry
                 guard known.contains(name) else {
                     let hint = NearestName.nearest(to: name, in: known).map { "did you mean \($0.quoted)? " }
                         ?? "declare user capabilities under \"capabilities\". "
                     throw fail(element.position, "unknown capability \(name.quoted); \(hint)Known capabilities: " + known.joined(separator: ", "))
                 }
-                allow.insert(Capability(name))
+                let capability = Capability(name)
+                allow.insert(capability)
+                guard let colon else {
+                    plain.insert(capability)
+                    continue
+                }
+                let pattern: ValuePattern
+                do {
+                    pattern = try ValuePattern.parse(String(entry[entry.index(after: colon)...]), for: capability)
+                } catch {
+                    throw fail(element.position, "\(entry.quoted): \(error.message)")
+                }
+                if patterns[capability]?.contains(pattern) != true { patterns[capability, default: []].append(pattern) }
             }
+            let narrowed = patterns.filter { !plain.contains($0.key) }
             let reason = try optional(fields["reason"], "\"reason\" must be a string", \.stringValue)
             let source = try optional(fields["source"], "\"source\" must be a string: the git URL the grant was written for, or a local package's folder relative to the root package", \.stringValue)
             let nested = try fields["packages"].map { try grants($0.value, known: known, depth: depth + 1) } ?? [:]
             result[key] = Policy.Grant(key: key, identity: parts[0], module: parts.count == 2 ? parts[1] : nil, allow: allow,
                                        reason: reason, packages: nested, position: member.keyPosition, source: source,
-                                       sourcePosition: fields["source"]?.value.position)
+                                       sourcePosition: fields["source"]?.value.position, narrowed: narrowed)
         }
         return result
     }

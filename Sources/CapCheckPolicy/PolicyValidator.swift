@@ -12,7 +12,8 @@ public enum PolicyValidator {
     ///   - root: the root package's identity; it holds every capability and may not be listed.
     /// - Throws: one `CapCheckError(.policy, …)` listing every problem, one `file:line:col: …` line each, in file order:
     ///   unknown packages or modules (with suggestions), the root listed, a nested key that is not a dependency
-    ///   of its parent, or a nested grant wider than its parent's.
+    ///   of its parent, or a nested grant wider than its parent's: a capability the parent lacks, a plain capability
+    ///   the parent holds only narrowed, or a value pattern not within any of the parent's patterns.
     public static func validate(_ policy: Policy, packages: [String: Set<String>],
                                 dependencies: [String: Set<String>], root: String) throws {
         var problems: [(position: SourcePosition, message: String)] = []
@@ -47,6 +48,9 @@ public enum PolicyValidator {
                     if !extra.isEmpty {
                         report("\(grant.key) may not receive \(list(extra)) under \(parent.key), which holds only \(list(parent.allow))")
                     }
+                    for capability in grant.allow.intersection(parent.allow).sorted() {
+                        if let problem = narrowingProblem(capability, child: grant, parent: parent) { report(problem) }
+                    }
                 }
                 check(grant.packages, parent: grant)
             }
@@ -57,6 +61,22 @@ public enum PolicyValidator {
         let lines = problems.sorted { $0.position < $1.position }
             .map { "\(policy.file):\($0.position.line):\($0.position.column): \($0.message)" }
         throw CapCheckError(.policy, lines.joined(separator: "\n"))
+    }
+
+    /// Why `child` may not receive `capability` as written under `parent`, or nil when it may. The parent's effective
+    /// set is unrestricted when it holds the capability plainly, else its patterns; each child pattern must be within
+    /// one of the parent's, and a plain child grant needs a plain parent grant.
+    private static func narrowingProblem(_ capability: Capability, child: Policy.Grant, parent: Policy.Grant) -> String? {
+        guard let held = parent.narrowed[capability] else { return nil }
+        let extra: [String]
+        if let wanted = child.narrowed[capability] {
+            extra = wanted.filter { pattern in !held.contains { pattern.isWithin($0) } }.map { $0.written(for: capability) }
+        } else {
+            extra = ["plain \(capability.name)"]
+        }
+        guard !extra.isEmpty else { return nil }
+        return "\(child.key) may not receive \(extra.joined(separator: ", ")) under \(parent.key), which holds only "
+            + held.map { $0.written(for: capability) }.joined(separator: ", ")
     }
 
     private static func list(_ capabilities: Set<Capability>) -> String {
