@@ -412,6 +412,64 @@ final class NarrowedGrantPolicyTests: XCTestCase {
         XCTAssertNil(nestedMessage(parent: ["exec:git", "env:NIO_*"], child: ["exec:git", "env:NIO_THREADS", "env:@caller"]))
         XCTAssertNil(nestedMessage(parent: ["fs:/etc/**"], child: []))
     }
+
+    func testDocumentedNestingExample() throws {
+        let json = """
+            { "version": 1, "packages": { "swift-nio": { "allow": ["fs:/etc/**", "net"],
+                "packages": { "nio-ssl": { "allow": ["fs:/home/**", "net:*.example.com"] } } } } }
+            """
+        XCTAssertThrowsError(try PolicyValidator.validate(try parse(json), packages: Self.graph, dependencies: Self.dependencies, root: "app")) {
+            XCTAssertEqual(($0 as? CapCheckError)?.message,
+                           "p.json:2:19: nio-ssl may not receive fs:/home/** under swift-nio, which holds only fs:/etc/**")
+        }
+    }
+
+    /// Glob containment checked against every path over a small alphabet: whenever `isWithin` says yes, every path
+    /// the inner glob matches is matched by the outer one.
+    func testGlobContainmentIsSound() {
+        func sequences(_ parts: [String], upTo length: Int) -> [[String]] {
+            var all: [[String]] = [[]], longest: [[String]] = [[]]
+            for _ in 0..<length {
+                longest = longest.flatMap { sequence in parts.map { sequence + [$0] } }
+                all += longest
+            }
+            return all
+        }
+        let globs = sequences(["a", "*", "a*", "**"], upTo: 3).filter { !$0.isEmpty }.map { fs("/" + $0.joined(separator: "/")) }
+        let paths = sequences(["a", "b", "ab"], upTo: 3).map { "/" + $0.joined(separator: "/") }
+        var shown = 0
+        for inner in globs {
+            let covered = paths.filter { inner.covers(constant: $0) }
+            for outer in globs where inner.isWithin(outer) {
+                shown += 1
+                for path in covered { XCTAssertTrue(outer.covers(constant: path), "\(inner) within \(outer), but not \(path)") }
+            }
+        }
+        XCTAssertGreaterThan(shown, globs.count)
+    }
+
+    // MARK: Robustness
+
+    func testRandomPatternsNeverCrash() {
+        var rng = SplitMix64(seed: 0x12A11)
+        let alphabet = Array("/*.:[]%-_aAzZ019fF@~ ")
+        func random() -> String { String((0..<Int.random(in: 0...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }) }
+        var parsed = 0
+        for _ in 0..<4_000 {
+            let capability = ValuePattern.valuedCapabilities.randomElement(using: &rng)!
+            guard let pattern = try? ValuePattern.parse(random(), for: capability) else { continue }
+            parsed += 1
+            let other = (try? ValuePattern.parse(random(), for: capability)) ?? .caller
+            let value = random()
+            _ = pattern.covers(prefix: value)
+            XCTAssertTrue(pattern.isWithin(pattern), "\(pattern)")
+            // Containment is sound: whatever the inner pattern covers, the outer one covers too.
+            for (inner, outer) in [(pattern, other), (other, pattern)] where inner.isWithin(outer) && inner.covers(constant: value) {
+                XCTAssertTrue(outer.covers(constant: value), "\(inner) within \(outer) but \(value) only in the first")
+            }
+        }
+        XCTAssertGreaterThan(parsed, 100)
+    }
 }
 
 private extension ValuePattern {
