@@ -35,15 +35,21 @@ let package = Package(
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftSyntax", package: "swift-syntax"),
         ]),
+        // The value analysis for narrowed grants: what a sink's path, variable, program or host argument can be.
+        .target(name: "CapCheckValues", dependencies: [
+            "CapCheckSupport", "CapCheckModel",
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftSyntax", package: "swift-syntax"),
+        ]),
         .target(name: "CapCheckBuildTime", dependencies: ["CapCheckSupport", "CapCheckModel", "CapCheckPackageGraph"]),
         .target(name: "CapCheckChecker", dependencies: [
-            "CapCheckSupport", "CapCheckModel", "CapCheckPackageGraph", "CapCheckCatalog", "CapCheckPolicy",
+            "CapCheckSupport", "CapCheckModel", "CapCheckPackageGraph", "CapCheckCatalog", "CapCheckPolicy", "CapCheckValues",
         ]),
         .target(name: "CapCheckReporters", dependencies: ["CapCheckSupport", "CapCheckModel"]),
         // The pipeline over all stages, plus `diff` and `init`: what the CLI and the tests use.
         .target(name: "CapCheckCore", dependencies: [
             "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckBuild", "CapCheckCatalog",
-            "CapCheckPolicy", "CapCheckGraph", "CapCheckNativeCode", "CapCheckSwiftSource", "CapCheckBuildTime", "CapCheckChecker",
+            "CapCheckPolicy", "CapCheckGraph", "CapCheckNativeCode", "CapCheckSwiftSource", "CapCheckValues", "CapCheckBuildTime", "CapCheckChecker",
             "CapCheckReporters",
         ]),
         // The command plugin's decisions (arguments, refusals, the steps it runs), with no dependency on PackagePlugin:

@@ -34,8 +34,9 @@ public struct Checker: Sendable {
         testModules = ownership.testModules
     }
 
-    /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported.
-    public func run(policy: Policy, collectViolations: Bool) -> AnalysisReport {
+    /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported; with
+    /// `collectValues`, each package's `reachedValues` too (the value analysis of every `fs`/`env`/`exec`/`net` use).
+    public func run(policy: Policy, collectViolations: Bool, collectValues: Bool = false) -> AnalysisReport {
         let (search, contexts, entryPoints) = prepareSearch(policy: policy)
         let rootIdentity = packageGraph.root.identity
         var usage = GrantUsage()
@@ -44,6 +45,8 @@ public struct Checker: Sendable {
         // This second search runs on the other core, with grant contexts of its own (they are memoised as the
         // search goes, so the two searches must not share them).
         let (sinks, effects) = (search.sinks, search.effects)
+        search.narrowed = (collectViolations ? NarrowedGrantCheck.narrowedCapabilities(in: policy) : [])
+            .union(collectValues ? Capability.builtInEffects : [])
         let (fromRoot, fromAnywhere) = concurrently({
             measure("search from the root") { search.run(roots: entryPoints, collectViolations: collectViolations) }
         }, { [self] in
@@ -59,8 +62,14 @@ public struct Checker: Sendable {
         })
         search.onSink = nil
 
-        let violations = fromRoot.violations.map { finding in
-            Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path))
+        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects)
+        let narrowedFindings = fromRoot.narrowedUses.isEmpty || !collectViolations ? [] : measure("values at narrowed sinks") {
+            values.violations(fromRoot.narrowedUses)
+        }
+        let reachedValues = collectValues ? measure("values at every sink") { values.reachedValues(fromRoot.narrowedUses) } : [:]
+        let violations = (fromRoot.violations + narrowedFindings).map { finding in
+            Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path),
+                      values: finding.values)
         }.sorted { ($0.package, $0.capability, $0.sink) < ($1.package, $1.capability, $1.sink) }
 
         let packages = packageGraph.packages.map { package -> PackageSummary in
@@ -78,7 +87,10 @@ public struct Checker: Sendable {
                 latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }),
                 reachedSinks: Dictionary(uniqueKeysWithValues: (fromRoot.sinks[package.identity] ?? [:]).map { ($0.key.name, $0.value.sorted()) }),
                 buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted(),
-                inactiveLines: inactiveLines[package.identity] ?? 0, path: package.path)
+                inactiveLines: inactiveLines[package.identity] ?? 0, path: package.path,
+                reachedValues: collectValues && package.identity != rootIdentity
+                    ? Dictionary(uniqueKeysWithValues: (reachedValues[package.identity] ?? [:]).map { ($0.key.name, $0.value.map(\.reported)) })
+                    : nil)
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: unanalyzed,

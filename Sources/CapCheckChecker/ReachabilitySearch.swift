@@ -22,12 +22,27 @@ package final class ReachabilitySearch {
         /// Per package and capability, every sink reached.
         package var sinks: [String: [Capability: Set<String>]] = [:]
         package var violations: [Finding] = []
+        /// Every use of a sink of a capability in `narrowed`, once per (calling node, sink, context).
+        package var narrowedUses: [NarrowedUse] = []
     }
 
     package struct Finding: Sendable {
         package let package: String
         package let capability: Capability
         package let sink: String
+        package let path: [Hop]
+        /// For a narrowed grant: the values it does not cover.
+        package var values: [SinkValue]? = nil
+    }
+
+    /// A sink of a narrowed capability used by `caller` under `context`, by the edge at `site`, first reached by `path`.
+    package struct NarrowedUse: Sendable {
+        package let sink: SinkMatch
+        package let capability: Capability
+        package let sinkNode: Int32
+        package let caller: Int32
+        package let site: SourceLocation?
+        package let context: Int32
         package let path: [Hop]
     }
 
@@ -43,6 +58,9 @@ package final class ReachabilitySearch {
     /// builds the path to it: for passes that need more than the first path per package and capability
     /// (`explain`, unused grants, `init`).
     package var onSink: ((_ sink: SinkMatch, _ context: Int32, _ path: () -> [Hop]) -> Void)?
+    /// Capabilities some grant narrows by value: their sink uses are recorded for `NarrowedGrantCheck` (every calling
+    /// node, not only the first, since each call may pass another value).
+    package var narrowed: Set<Capability> = []
 
     package init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
@@ -95,6 +113,7 @@ package final class ReachabilitySearch {
         // violations: the first time is on a shortest path, later ones add nothing.
         var reachedPairs = Set<Int64>()
         var checkedPairs = Set<Int64>()
+        var narrowedKeys = Set<String>()
         // Rapid type analysis: a `.witness` edge is taken only once the witness's type is reached (under any
         // context); until then it waits in `parked`, and is released when the type is first reached.
         let witnessTypes = graph.witnessTypes
@@ -146,6 +165,12 @@ package final class ReachabilitySearch {
                 ? [(match, sinkIsEffect[Int(edge.target)])]
                 : match.capabilities.map { (match.narrowed(to: $0), effects.contains($0)) }
             for (capabilityIndex, (sink, isEffect)) in each.enumerated() {
+                if narrowed.contains(sink.capability),
+                   narrowedKeys.insert("\(stateNode[Int(state)])|\(edge.target)|\(context)|\(capabilityIndex)").inserted {
+                    lazyPath = lazyPath ?? path(to: state, then: edge)
+                    result.narrowedUses.append(NarrowedUse(sink: sink, capability: sink.capability, sinkNode: edge.target,
+                                                           caller: stateNode[Int(state)], site: edge.site, context: context, path: lazyPath!))
+                }
                 let holders = isEffect ? contexts.chain(from: context) : [context]
                 if firstUnderContext, let onSink {
                     onSink(sink, context) {

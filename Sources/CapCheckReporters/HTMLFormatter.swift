@@ -35,7 +35,7 @@ public struct HTMLFormatter: ReportFormatter {
         if mode == .check && !report.violations.isEmpty {
             body.append("<h2>Violations</h2>")
             for violation in report.violations {
-                body.append("<section class=\"violation\"><p>\(Wording.violation(violation, .html))</p>")
+                body.append("<section class=\"violation\"><p>\(Wording.violation(violation, .html, paths))</p>")
                 body.append(pre(violation.path) + "</section>")
             }
         }

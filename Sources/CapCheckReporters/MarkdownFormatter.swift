@@ -31,7 +31,7 @@ public struct MarkdownFormatter: ReportFormatter {
         if mode == .check && !report.violations.isEmpty {
             out += ["", "### Violations"]
             for violation in report.violations {
-                out += ["", Wording.violation(violation, .markdown), ""]
+                out += ["", Wording.violation(violation, .markdown, paths), ""]
                 out.append(codeBlock(violation.path))
             }
         }

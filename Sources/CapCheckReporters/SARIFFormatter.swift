@@ -23,7 +23,7 @@ public struct SARIFFormatter: ReportFormatter {
             let id = "reaches-\(violation.capability)"
             return SARIF.Result(
                 ruleId: id, ruleIndex: ruleIndex[id]!, level: "error",
-                message: SARIF.Message(Wording.violation(violation)),
+                message: SARIF.Message(Wording.violation(violation, .plain, PathDisplay(report.folders, absolute: false))),
                 locations: report.actionableHop(of: violation.path).map { [location(of: $0, in: report)] },
                 codeFlows: [SARIF.CodeFlow(threadFlows: [SARIF.ThreadFlow(locations: violation.path.map {
                     SARIF.ThreadFlowLocation(location: location(of: $0, in: report))

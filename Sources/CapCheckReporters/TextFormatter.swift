@@ -21,7 +21,7 @@ public struct TextFormatter: ReportFormatter {
             for package in byPackage.keys.sorted() {
                 out.append(paint("\(package)", code: "1"))
                 for violation in byPackage[package]! {
-                    out.append("  " + paint("error:", code: "31") + " " + Wording.violation(capability: violation.capability, sink: violation.sink))
+                    out.append("  " + paint("error:", code: "31") + " " + Wording.headline(violation, .plain, paths))
                     out += path(violation.path)
                 }
             }

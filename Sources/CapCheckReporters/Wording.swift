@@ -27,8 +27,29 @@ package enum Wording {
     }
 
     /// `witness-fs reaches fs through …, which its grant lacks — can read, …`: the headline with its package.
-    package static func violation(_ violation: Violation, _ markup: Markup = .plain) -> String {
-        markup.package(violation.package) + " " + Self.violation(capability: violation.capability, sink: violation.sink, markup)
+    package static func violation(_ violation: Violation, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
+        markup.package(violation.package) + " " + headline(violation, markup, paths)
+    }
+
+    /// The headline without the package: for a narrowed grant, the values it does not cover.
+    package static func headline(_ violation: Violation, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
+        guard let values = violation.values, !values.isEmpty else {
+            return Self.violation(capability: violation.capability, sink: violation.sink, markup)
+        }
+        return "uses \(markup.code(violation.capability)) through \(markup.code(violation.sink)) with "
+            + (values.count == 1 ? "a value" : "values") + " its narrowed grant does not cover: "
+            + values.map { value($0, markup, paths) }.joined(separator: "; ")
+    }
+
+    /// `/root/.ssh/id_rsa` (Sources/X/Cache.swift:7), `unknown: … (file:line)`: one value at a sink.
+    package static func value(_ value: SinkValue, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
+        let place = "\(paths.show(value.file)):\(value.line)"
+        switch value.kind {
+        case "constant": return "\(markup.code(value.value ?? "")) (\(place))"
+        case "prefix": return "\(markup.code((value.value ?? "") + "…")), the rest computed at run time (\(place))"
+        case "caller": return "a value from \(value.supplier ?? "the caller") \(value.note ?? "") (\(place))"
+        default: return "a value capcheck could not resolve: \(value.note ?? "") (\(place))"
+        }
     }
 
     /// `fs through Foundation.FileManager.contents(atPath:) — can read, …`: one way a package reaches a capability.

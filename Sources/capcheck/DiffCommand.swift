@@ -11,7 +11,9 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             capcheck diff OLD.json NEW.json        compare two reports written with --format json
             capcheck diff --base main              analyse the package with main's Package.resolved, then as now
-            Exit status: 0 no alarm, 1 a dependency newly reaches fs, net, exec or env or gains build-time code, 2 error.
+            Exit status: 0 no alarm, 1 a dependency newly reaches fs, net, exec or env, uses one with a constant value
+            it did not use before (a new host, path, variable or program: reports need `audit --values`), or gains
+            build-time code; 2 error.
             """)
 
     @Argument(help: "Two JSON reports (old, new) written by `capcheck check|audit --format json`.")
@@ -55,11 +57,13 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func analyseAgainstBase(_ ref: String) throws -> (AnalysisReport, AnalysisReport) {
-        let current = common.analyzerOptions(.baseline)
+        var current = common.analyzerOptions(.baseline)
+        current.collectValues = true
         let baseline = try BaselineWorkspace(packagePath: current.packagePath, scratchPath: current.scratchPath).prepare(ref: ref)
         var before = Analyzer.Options(mode: .baseline, packagePath: baseline.packagePath, scratchPath: baseline.scratchPath)
         before.includeTests = current.includeTests
         before.onlyResolvedVersions = true
+        before.collectValues = true
         let progress = common.progress()
         progress("Analysing the graph as pinned at \(ref)…")
         let old = try Analyzer(options: before, progress: progress, display: common.display()).run()

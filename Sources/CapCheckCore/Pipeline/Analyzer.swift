@@ -61,6 +61,9 @@ public struct Analyzer: Sendable {
         /// with `--swiftpm-holds-lock`): SwiftPM queries pass `--ignore-lock`, and building is an error (it would wait
         /// for the lock forever).
         public var swiftPMHoldsLock = false
+        /// Resolve the value of every `fs`/`env`/`exec`/`net` sink use into `packages[].reachedValues`
+        /// (`audit --values`, `diff`); a check resolves values only where a grant is narrowed.
+        public var collectValues = false
 
         public init(mode: Mode, packagePath: URL, scratchPath: URL? = nil) {
             self.mode = mode
@@ -96,7 +99,8 @@ public struct Analyzer: Sendable {
         case .stoppedBeforeBuilding(let report):
             return report
         case .ready(let checker, let policy):
-            let report = timings.measure("check") { checker.run(policy: policy, collectViolations: options.mode.collectsViolations) }
+            let report = timings.measure("check") { checker.run(policy: policy, collectViolations: options.mode.collectsViolations,
+                                                                                collectValues: options.collectValues) }
             releaseInBackground(consume checker)
             return report
         }

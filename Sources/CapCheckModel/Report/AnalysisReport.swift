@@ -49,12 +49,16 @@ public struct Violation: Codable, Sendable, Hashable {
     public var sink: String
     /// The witness path from the root's code to the sink, one hop per symbol.
     public var path: [PathHop]
+    /// For a grant narrowed by value (`fs:/etc/ssl/**`, `env:@caller`): the values the sink is used with that the
+    /// grant does not cover. Nil (absent from JSON) for a violation of the capability's kind.
+    public var values: [SinkValue]?
 
-    package init(package: String, capability: String, sink: String, path: [PathHop]) {
+    package init(package: String, capability: String, sink: String, path: [PathHop], values: [SinkValue]? = nil) {
         self.package = package
         self.capability = capability
         self.sink = sink
         self.path = path
+        self.values = values
     }
 }
 
@@ -104,8 +108,13 @@ public struct PackageSummary: Codable, Sendable {
     public var inactiveLines: Int = 0
     /// The package's folder (reports show files inside a dependency as `<identity>/<path inside it>`).
     public var path: String?
+    /// Per effect (`fs`, `env`, `exec`, `net`), the values the package's uses of its sinks get (`audit --values`, `init`,
+    /// `diff`): constants and prefixes with where they were made, values from the caller, unknown ones with why.
+    /// Nil (absent from JSON) when values were not collected.
+    public var reachedValues: [String: [SinkValue]]?
 
-    package init(identity: String, version: String? = nil, granted: [String], reached: [String], latent: [String], reachedPaths: [String: [PathHop]], latentPaths: [String: [PathHop]], reachedSinks: [String: [String]] = [:], buildTimeTargets: [String] = [], inactiveLines: Int = 0, path: String? = nil) {
+    package init(identity: String, version: String? = nil, granted: [String], reached: [String], latent: [String], reachedPaths: [String: [PathHop]], latentPaths: [String: [PathHop]], reachedSinks: [String: [String]] = [:], buildTimeTargets: [String] = [], inactiveLines: Int = 0, path: String? = nil, reachedValues: [String: [SinkValue]]? = nil) {
+        self.reachedValues = reachedValues
         self.identity = identity
         self.version = version
         self.granted = granted
@@ -179,6 +188,7 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
 extension PackageSummary {
     private enum CodingKeys: String, CodingKey {
         case identity, version, granted, reached, latent, reachedPaths, latentPaths, reachedSinks, buildTimeTargets, inactiveLines, path
+        case reachedValues
     }
 
     /// Decodes reports written by any capcheck of schema version 1: fields added later may be missing.
@@ -194,6 +204,7 @@ extension PackageSummary {
         reachedSinks = try container.decodeIfPresent([String: [String]].self, forKey: .reachedSinks) ?? [:]
         buildTimeTargets = try container.decodeIfPresent([String].self, forKey: .buildTimeTargets) ?? []
         inactiveLines = try container.decodeIfPresent(Int.self, forKey: .inactiveLines) ?? 0
+        reachedValues = try container.decodeIfPresent([String: [SinkValue]].self, forKey: .reachedValues)
         path = try container.decodeIfPresent(String.self, forKey: .path)
     }
 }

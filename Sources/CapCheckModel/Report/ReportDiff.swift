@@ -26,10 +26,13 @@ public struct ReportDiff: Codable, Sendable {
         public var newBuildTimeTargets: [String]
         /// One example path per newly reached capability, from the new analysis.
         public var examplePaths: [String: [PathHop]]
+        /// Per effect, the constant values (hosts, paths, variables, programs; a prefix ends in `…`) the package uses
+        /// now and did not before, when both reports carry `reachedValues`. Nil when there is none.
+        public var newValues: [String: [String]]? = nil
 
         package var isEmpty: Bool {
             newlyReached.isEmpty && noLongerReached.isEmpty && newlyGranted.isEmpty && noLongerGranted.isEmpty
-                && newSinks.isEmpty && removedSinks.isEmpty && newBuildTimeTargets.isEmpty && status == "changed"
+                && newSinks.isEmpty && removedSinks.isEmpty && newBuildTimeTargets.isEmpty && status == "changed" && newValues == nil
         }
     }
 
@@ -72,7 +75,8 @@ public struct ReportDiff: Codable, Sendable {
                 }
             }
             let newBuildTime = Set(newSummary?.buildTimeTargets ?? []).subtracting(oldSummary?.buildTimeTargets ?? []).sorted()
-            let change = PackageChange(
+            let newValues = Self.newValues(old: oldSummary, new: newSummary)
+            var change = PackageChange(
                 identity: identity, oldVersion: oldSummary?.version, newVersion: newSummary?.version,
                 status: oldSummary == nil ? "added" : newSummary == nil ? "removed" : "changed",
                 newlyReached: newlyReached,
@@ -81,6 +85,7 @@ public struct ReportDiff: Codable, Sendable {
                 noLongerGranted: oldGranted.subtracting(newGranted).sorted(),
                 newSinks: newSinks, removedSinks: removedSinks, newBuildTimeTargets: newBuildTime,
                 examplePaths: (newSummary?.reachedPaths ?? [:]).filter { newlyReached.contains($0.key) })
+            change.newValues = newValues.isEmpty ? nil : newValues
             guard !change.isEmpty else { continue }
             changes.append(change)
             let newEffects = newlyReached.filter(effects.contains)
@@ -93,10 +98,35 @@ public struct ReportDiff: Codable, Sendable {
                     alarms.append("\(identity) newly reaches \(capability) through \(sinks.joined(separator: ", "))")
                 }
             }
+            for (capability, values) in newValues.sorted(by: { $0.key < $1.key }) where !newEffects.contains(capability) {
+                alarms.append("\(identity) newly uses \(capability) with \(values.joined(separator: ", "))")
+            }
             if !newBuildTime.isEmpty {
                 alarms.append("\(identity) gains build-time code: \(newBuildTime.joined(separator: ", "))")
             }
         }
         return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms, folders: new.folders)
+    }
+
+    /// Constant and prefix values of effects in `new` that `old` does not have (by text, wherever made); empty unless both
+    /// reports carry values for a package that is in both.
+    private static func newValues(old: PackageSummary?, new: PackageSummary?) -> [String: [String]] {
+        guard let before = old?.reachedValues, let after = new?.reachedValues else { return [:] }
+        func texts(_ values: [SinkValue]) -> Set<String> {
+            Set(values.compactMap { value in
+                switch value.kind {
+                case "constant": return value.value
+                case "prefix": return value.value.map { $0 + "…" }
+                case "caller": return value.value
+                default: return nil
+                }
+            })
+        }
+        var result: [String: [String]] = [:]
+        for (capability, values) in after {
+            let added = texts(values).subtracting(texts(before[capability] ?? []))
+            if !added.isEmpty { result[capability] = added.sorted() }
+        }
+        return result
     }
 }

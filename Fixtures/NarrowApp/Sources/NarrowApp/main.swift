@@ -1,0 +1,19 @@
+import NarrowC
+import NarrowEnv
+import NarrowExec
+import NarrowFiles
+import NarrowSneaky
+import NarrowStore
+import NarrowTLS
+import NarrowWitness
+
+let name = CommandLine.arguments.last ?? "default.pem"
+print(Certificates.loadNamed(name)?.count ?? 0)
+print(Client().trustRoots())
+print(Store().open(path: "/srv/app/data.db"))
+let cache = Cache()
+print(cache.get(path: CommandLine.arguments[0]) + cache.warm())
+print(Config.load())
+try? Git.version()
+print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
+print(Home.folder(), Home.other())

@@ -1,0 +1,2 @@
+const char *narrow_c_home(void);
+const char *narrow_c_lookup(const char *name);

@@ -1,0 +1,6 @@
+import CNarrow
+
+public enum Home {
+    public static func folder() -> Bool { narrow_c_home() != nil }
+    public static func other() -> Bool { narrow_c_lookup("NARROW_C_OTHER") != nil }
+}

@@ -1,0 +1,3 @@
+extension Certificates {
+    static let bundlePath = "/etc/ssl/certs/ca-bundle.crt"
+}

@@ -1,0 +1,87 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckPackageGraph
+import CapCheckCatalog
+import CapCheckPolicy
+import CapCheckValues
+
+/// Grants narrowed by value (`fs:/etc/ssl/**`, `env:NIO_*`, `exec:/usr/bin/git`, `net:*.example.com`, `CAP:@caller`):
+/// for every use of a sink whose capability a package on the path holds only narrowed, the values the sink is used
+/// with (`ValueTracer`) must each be inside one of that package's patterns. Unknown values are never covered.
+/// Runs only when the policy narrows something, on the sink uses the search recorded (`ReachabilitySearch.NarrowedUse`).
+package struct NarrowedGrantCheck {
+    let graph: CallGraph
+    let packageGraph: PackageGraph
+    let contexts: GrantContexts
+    let effects: Set<Capability>
+
+    /// The capabilities some grant of the policy narrows.
+    package static func narrowedCapabilities(in policy: Policy) -> Set<Capability> {
+        func collect(_ grants: [String: Policy.Grant]) -> Set<Capability> {
+            grants.values.reduce(into: Set<Capability>()) { result, grant in
+                result.formUnion(grant.narrowed.keys)
+                result.formUnion(collect(grant.packages))
+            }
+        }
+        return collect(policy.packages)
+    }
+
+    /// The violations among `uses`: one per (package, capability, sink), listing the values not covered.
+    package func violations(_ uses: [ReachabilitySearch.NarrowedUse]) -> [ReachabilitySearch.Finding] {
+        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
+        var found: [String: ReachabilitySearch.Finding] = [:]
+        var order: [String] = []
+        for use in uses {
+            let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
+            for holder in holders {
+                let context = contexts[holder]
+                guard context.grant.contains(use.capability), let patterns = context.entry?.narrowed[use.capability] else { continue }
+                let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
+                                             caller: use.caller, site: use.site, holder: context.package)
+                let uncovered = origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 }
+                    .filter { !Self.covers(patterns, $0) }
+                guard !uncovered.isEmpty else { continue }
+                let key = "\(context.package)|\(use.capability.name)|\(use.sink.name)"
+                if found[key] == nil {
+                    order.append(key)
+                    found[key] = ReachabilitySearch.Finding(package: context.package, capability: use.capability,
+                                                            sink: use.sink.name, path: use.path, values: [])
+                }
+                for origin in uncovered where !(found[key]!.values ?? []).contains(origin.reported) {
+                    found[key]!.values?.append(origin.reported)
+                }
+            }
+        }
+        return order.compactMap { found[$0] }
+    }
+
+    /// Per package on the authority chain of each use (the root excepted) and capability, the values its uses get:
+    /// what `audit --values`, `init` and `diff` show.
+    package func reachedValues(_ uses: [ReachabilitySearch.NarrowedUse]) -> [String: [Capability: [ValueOrigin]]] {
+        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
+        var result: [String: [Capability: [ValueOrigin]]] = [:]
+        for use in uses {
+            let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
+            for holder in holders where holder != contexts.root {
+                let package = contexts[holder].package
+                let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
+                                             caller: use.caller, site: use.site, holder: package)
+                result[package, default: [:]][use.capability, default: []]
+                    += origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 }
+            }
+        }
+        return result.mapValues { $0.mapValues { ValueJoin.unique($0, limit: 256) } }
+    }
+
+    /// Whether one of `patterns` allows everything `origin` can be.
+    package static func covers(_ patterns: [ValuePattern], _ origin: ValueOrigin) -> Bool {
+        switch origin {
+        case .constant(let value, _): return patterns.contains { $0.covers(constant: value) }
+        case .prefix(let value, _): return patterns.contains { $0.covers(prefix: value) }
+        case .caller(_, _, _, let made):
+            // `@caller` takes any value from above; a named pattern takes it when what the caller made is inside.
+            return patterns.contains(.caller) || !made.isEmpty && made.allSatisfy { covers(patterns, $0) }
+        case .unknown, .parameter: return false
+        }
+    }
+}

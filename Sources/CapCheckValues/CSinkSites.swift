@@ -1,0 +1,146 @@
+import Foundation
+import CapCheckSupport
+import CapCheckModel
+
+/// Values at calls in C source, read from the tokens after the callee's name: a string literal argument (or adjacent
+/// literals) is a constant; anything else (a variable, a macro, an expression) is unknown. C parameters are not followed
+/// to callers. A callee spelled through a macro is not found by name, so its site is unknown, never assumed.
+package struct CSinkSites {
+    private let text: [UInt8]
+    private let lineStarts: [Int]
+    package let path: String
+
+    package init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        self.path = path
+        text = Array(data)
+        var starts = [0]
+        for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    /// Every call of `name` in the function whose definition's name is at `definition` (to the brace closing its body).
+    package func calls(of name: String, inFunctionAt definition: SourceLocation) -> [SourceLocation] {
+        guard let start = offset(line: definition.line, column: definition.column) else { return [] }
+        var index = start, depth = 0, enteredBody = false, found: [SourceLocation] = []
+        let bytes = Array(name.utf8)
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { index = skipQuoted(from: index); continue }
+            if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
+                index = skipComment(from: index); continue
+            }
+            if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
+            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { break } }
+            if enteredBody, matches(bytes, at: index), index == 0 || !isIdentifier(text[index - 1]),
+               index + bytes.count < text.count, !isIdentifier(text[index + bytes.count]),
+               nextNonSpace(from: index + bytes.count) == UInt8(ascii: "(") {
+                found.append(location(of: index))
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The values passed at argument `positions` of the call whose callee name starts at `site`.
+    package func values(at site: SourceLocation, positions: [Int]) -> [ValueOrigin] {
+        guard let start = offset(line: site.line, column: site.column), let arguments = arguments(afterNameAt: start) else {
+            return [.unknown("the call is not written as `name(…)` here (a macro or a function pointer?)", site)]
+        }
+        return positions.map { position in
+            guard position < arguments.count else { return .unknown("argument \(position + 1) is not passed here", site) }
+            return literal(arguments[position]).map { .constant($0, site) }
+                ?? .unknown("`\(arguments[position].prefix(48))` is computed in C code, which capcheck does not follow", site)
+        }
+    }
+
+    private func arguments(afterNameAt start: Int) -> [String]? {
+        var index = start
+        while index < text.count, isIdentifier(text[index]) { index += 1 }
+        while index < text.count, isSpace(text[index]) { index += 1 }
+        guard index < text.count, text[index] == UInt8(ascii: "(") else { return nil }
+        index += 1
+        var depth = 0, current: [UInt8] = [], result: [String] = []
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                let end = skipQuoted(from: index)
+                current += text[index..<end]
+                index = end
+                continue
+            }
+            if byte == UInt8(ascii: "(") { depth += 1 }
+            if byte == UInt8(ascii: ")") {
+                if depth == 0 { result.append(String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)); return result }
+                depth -= 1
+            }
+            if byte == UInt8(ascii: ","), depth == 0 {
+                result.append(String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                current = []
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The text of one or more adjacent plain string literals without escapes, or nil.
+    private func literal(_ argument: String) -> String? {
+        var rest = Substring(argument), value = ""
+        while !rest.isEmpty {
+            guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+            let content = rest[rest.index(after: rest.startIndex)..<end]
+            guard !content.contains("\\") else { return nil }
+            value += content
+            rest = rest[rest.index(after: end)...].drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        }
+        return argument.isEmpty ? nil : value
+    }
+
+    private func offset(line: Int, column: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let offset = lineStarts[line - 1] + column - 1
+        return offset < text.count ? offset : nil
+    }
+
+    private func location(of offset: Int) -> SourceLocation {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(file: path, line: low + 1, column: offset - lineStarts[low] + 1)
+    }
+
+    private func matches(_ bytes: [UInt8], at index: Int) -> Bool {
+        index + bytes.count <= text.count && text[index..<index + bytes.count].elementsEqual(bytes)
+    }
+    private func nextNonSpace(from index: Int) -> UInt8? {
+        var index = index
+        while index < text.count, isSpace(text[index]) { index += 1 }
+        return index < text.count ? text[index] : nil
+    }
+    private func skipQuoted(from index: Int) -> Int {
+        let quote = text[index]
+        var index = index + 1
+        while index < text.count, text[index] != quote, text[index] != UInt8(ascii: "\n") {
+            index += text[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return min(index + 1, text.count)
+    }
+    private func skipComment(from index: Int) -> Int {
+        if text[index + 1] == UInt8(ascii: "/") {
+            var index = index
+            while index < text.count, text[index] != UInt8(ascii: "\n") { index += 1 }
+            return index
+        }
+        var index = index + 2
+        while index + 1 < text.count, !(text[index] == UInt8(ascii: "*") && text[index + 1] == UInt8(ascii: "/")) { index += 1 }
+        return min(index + 2, text.count)
+    }
+    private func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+    }
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+}

@@ -1,0 +1,73 @@
+import CapCheckSupport
+import CapCheckModel
+
+/// Which argument of a sink carries the value a narrowed grant is about: the path of a file-system sink, the name of
+/// an environment variable, the program of an exec sink, the host of a network sink. A sink this table does not
+/// know has no resolvable value, so a narrowed grant never covers it (see `docs/semantics.md`).
+package enum SinkArgumentRule: Equatable {
+    /// C-style: these argument positions (0-based), each a value.
+    case positions([Int])
+    /// Swift: the arguments labelled like a path or URL (`atPath:`, `toPath:`, `at:`, `to:`, `contentsOf:`…), else
+    /// the first unlabelled argument, else the receiver (`url.checkResourceIsReachable()`).
+    case pathArguments
+    /// `ProcessInfo.processInfo.environment["NAME"]`: the subscript's key.
+    case environmentKey
+    /// `process.run()`: the `executableURL` or `launchPath` assigned to the receiver in the same function.
+    case programOfReceiver
+    /// `system("cmd")`, `popen("cmd", …)`: a shell command at this position; its program is the first word when the
+    /// command has no shell syntax.
+    case shellCommand(Int)
+    /// `putenv("NAME=value")`: the name before `=` at this position.
+    case assignment(Int)
+    /// The sink has no argument that names what it acts on (`fork`, `connect` with a socket address built in memory).
+    case none(String)
+
+    /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).
+    package static func rule(capability: Capability, sink: String) -> SinkArgumentRule {
+        let isSwift = sink.contains(".") || sink.contains("(")
+        let base = String(sink.split(separator: "(").first ?? "")
+        let member = String(base.split(separator: ".").last ?? "")
+        switch capability {
+        case .env:
+            if base.hasSuffix("ProcessInfo.environment") { return .environmentKey }
+            if member == "putenv" { return .assignment(0) }
+            if ["getenv", "secure_getenv", "setenv", "unsetenv"].contains(member) { return .positions([0]) }
+            return .none("\(sink) reads the environment without naming one variable")
+        case .exec:
+            if isSwift {
+                if base.hasSuffix("Process.run"), sink.contains("(_:") { return .positions([0]) }
+                if base.hasSuffix("Process.launchedProcess") { return .positions([0]) }
+                if base.contains("Process.") { return .programOfReceiver }
+                return .none("capcheck does not know which argument of \(sink) names the program")
+            }
+            if ["execl", "execle", "execlp", "execv", "execve", "execvp", "execvpe"].contains(member) { return .positions([0]) }
+            if ["posix_spawn", "posix_spawnp"].contains(member) { return .positions([1]) }
+            if ["system", "popen"].contains(member) { return .shellCommand(0) }
+            return .none("\(sink) does not name a program")
+        case .fs:
+            if isSwift { return .pathArguments }
+            if ["rename", "link", "symlink"].contains(member) { return .positions([0, 1]) }
+            if ["renameat", "renameat2", "linkat"].contains(member) { return .positions([1, 3]) }
+            if member == "symlinkat" { return .positions([0, 2]) }
+            if member.hasSuffix("at") && !["creat", "stat"].contains(member) || member == "statx" { return .positions([1]) }
+            if member.hasPrefix("f") && !["fopen", "fopen64", "freopen", "fstatat", "ftok"].contains(member) {
+                return .none("\(sink) acts on an open descriptor or stream whose path is not an argument")
+            }
+            return .positions([0])
+        case .net:
+            if isSwift { return .pathArguments }
+            if ["getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r"].contains(member) { return .positions([0]) }
+            return .none("\(sink) takes a socket address built in memory, which capcheck does not follow")
+        default:
+            return .none("\(capability.name) is not narrowed by value")
+        }
+    }
+
+    /// Argument labels that name a path or URL in Swift file-system and network APIs.
+    package static let pathLabels: Set<String> = [
+        "atPath", "toPath", "path", "at", "to", "contentsOf", "contentsOfFile", "contentsOfURL", "fileURLWithPath",
+        "forReadingAtPath", "forWritingAtPath", "forUpdatingAtPath", "forReadingFrom", "forWritingTo", "forUpdating",
+        "toFile", "atomicallyTo", "from", "with", "url", "fromPath", "andPath", "withDestinationPath", "withDestinationURL",
+        "withItemAt", "toURL", "filePath", "for", "string",
+    ]
+}

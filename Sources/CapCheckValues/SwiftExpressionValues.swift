@@ -1,0 +1,171 @@
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// Resolves a Swift expression to the values it can have, within its file: string literals and interpolations,
+/// `+`, `??` and `?:`, the `URL` initialisers and path methods that keep a path's text, local `let`s and optional
+/// bindings, `let` properties and globals with an initialiser, and the enclosing function's parameters (which the
+/// tracer follows to the callers). Anything else is unknown, with the reason.
+package struct SwiftExpressionValues {
+    package let file: ParsedSwiftFiles.File
+    /// Finds a name the file does not declare (a `static let` in another file): the origins, or nil if not found.
+    package let elsewhere: (_ name: String, _ use: Syntax) -> [ValueOrigin]?
+    private static let maxDepth = 24
+
+    package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
+        self.file = file
+        self.elsewhere = elsewhere
+    }
+
+    /// The values `expression` can have.
+    package func values(of expression: ExprSyntax) -> [ValueOrigin] {
+        ValueJoin.unique(values(of: expression, depth: 0))
+    }
+
+    private func values(of expression: ExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: expression)
+        guard depth < Self.maxDepth else { return [.unknown("the value is built in more than \(Self.maxDepth) steps", at)] }
+        if let literal = expression.as(StringLiteralExprSyntax.self) { return literalValues(literal, depth: depth) }
+        if let sequence = expression.as(SequenceExprSyntax.self) { return sequenceValues(sequence, depth: depth) }
+        if let inner = Self.unwrapped(expression) { return values(of: inner, depth: depth + 1) }
+        if let reference = expression.as(DeclReferenceExprSyntax.self) {
+            return name(reference.baseName.text, use: Syntax(reference), depth: depth)
+        }
+        if let member = expression.as(MemberAccessExprSyntax.self) { return memberValues(member, depth: depth) }
+        if let call = expression.as(FunctionCallExprSyntax.self) { return callValues(call, depth: depth) }
+        if expression.is(NilLiteralExprSyntax.self) { return [] }
+        if let read = expression.as(SubscriptCallExprSyntax.self),
+           read.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "environment" {
+            return [.unknown("read from the environment (`\(Self.brief(read))`) at run time", at)]
+        }
+        return [.unknown("`\(Self.brief(expression))` is computed at run time", at)]
+    }
+
+    /// `try x`, `await x`, `x!`, `x?`, `(x)`, `x as T`.
+    private static func unwrapped(_ expression: ExprSyntax) -> ExprSyntax? {
+        if let node = expression.as(TryExprSyntax.self) { return node.expression }
+        if let node = expression.as(AwaitExprSyntax.self) { return node.expression }
+        if let node = expression.as(ForceUnwrapExprSyntax.self) { return node.expression }
+        if let node = expression.as(OptionalChainingExprSyntax.self) { return node.expression }
+        if let node = expression.as(AsExprSyntax.self) { return node.expression }
+        if let node = expression.as(TupleExprSyntax.self), node.elements.count == 1, node.elements.first?.label == nil {
+            return node.elements.first?.expression
+        }
+        return nil
+    }
+
+    private func literalValues(_ literal: StringLiteralExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: literal)
+        var pieces: [[ValueOrigin]] = []
+        for segment in literal.segments {
+            switch segment {
+            case .stringSegment(let text):
+                // Escapes would need decoding; a path or name with one is left unresolved rather than misread.
+                guard !text.content.text.contains("\\") else { return [.unknown("a string literal with escapes", at)] }
+                pieces.append([.constant(text.content.text, at)])
+            case .expressionSegment(let interpolation):
+                guard interpolation.expressions.count == 1, let inner = interpolation.expressions.first,
+                      inner.label == nil else {
+                    pieces.append([.unknown("an interpolation with a format", at)])
+                    continue
+                }
+                pieces.append(values(of: inner.expression, depth: depth + 1))
+            }
+        }
+        return pieces.reduce([.constant("", at)]) { ValueJoin.join($0, $1, at: at) }
+    }
+
+    /// `a + b + …`, `a ?? b`, `c ? a : b` (operators unfolded, as the parser leaves them).
+    private func sequenceValues(_ sequence: SequenceExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: sequence)
+        let elements = Array(sequence.elements)
+        if elements.count == 3, let ternary = elements[1].as(UnresolvedTernaryExprSyntax.self) {
+            return values(of: ternary.thenExpression, depth: depth + 1) + values(of: elements[2], depth: depth + 1)
+        }
+        guard elements.count % 2 == 1 else { return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)] }
+        let operators = stride(from: 1, to: elements.count, by: 2).map { elements[$0].as(BinaryOperatorExprSyntax.self)?.operator.text }
+        if operators.allSatisfy({ $0 == "??" }) {
+            return stride(from: 0, to: elements.count, by: 2).flatMap { values(of: elements[$0], depth: depth + 1) }
+        }
+        guard operators.allSatisfy({ $0 == "+" }) else { return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)] }
+        var result = values(of: elements[0], depth: depth + 1)
+        for index in stride(from: 2, to: elements.count, by: 2) {
+            result = ValueJoin.join(result, values(of: elements[index], depth: depth + 1), at: at)
+        }
+        return result
+    }
+
+    /// `Self.name`, `Type.name`, `self.name` (a property), and `url.path` / `.absoluteString` (the same text).
+    private func memberValues(_ member: MemberAccessExprSyntax, depth: Int) -> [ValueOrigin] {
+        let name = member.declName.baseName.text
+        guard let base = member.base else { return self.name(name, use: Syntax(member), depth: depth) }
+        if base.is(DeclReferenceExprSyntax.self) || base.is(SuperExprSyntax.self) {
+            let text = base.trimmedDescription
+            if text == "self" || text == "Self" || text.first?.isUppercase == true {
+                return self.name(name, use: Syntax(member), depth: depth, membersOnly: true)
+            }
+        }
+        if ["path", "relativePath", "absoluteString", "standardized", "standardizedFileURL", "absoluteURL"].contains(name) {
+            return values(of: base, depth: depth + 1)
+        }
+        return [.unknown("`\(Self.brief(member))` is computed at run time", file.location(of: member))]
+    }
+
+    /// `URL(fileURLWithPath: x)`, `URL(string: x)`, `URLRequest(url: x)`, `String(x)`, `x.appendingPathComponent(y)`,
+    /// `x.appending(path: y)`, `x.appendingPathExtension(e)`, `x.path()`.
+    private func callValues(_ call: FunctionCallExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: call)
+        let arguments = Array(call.arguments)
+        let labels = arguments.map { $0.label?.text ?? "_" }
+        let callee = call.calledExpression
+        let calleeName = callee.as(DeclReferenceExprSyntax.self)?.baseName.text
+            ?? callee.as(MemberAccessExprSyntax.self).flatMap { $0.base == nil ? $0.declName.baseName.text : nil }
+        if let calleeName, arguments.count >= 1 {
+            let passThrough: [String: [String]] = [
+                "URL": ["fileURLWithPath", "filePath", "string"], "NSURL": ["fileURLWithPath", "string"],
+                "URLRequest": ["url"], "String": ["_", "describing"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
+            ]
+            if let allowed = passThrough[calleeName], allowed.contains(labels[0]),
+               !labels.dropFirst().contains(where: { $0 == "relativeTo" }) {
+                return values(of: arguments[0].expression, depth: depth + 1)
+            }
+        }
+        if let member = callee.as(MemberAccessExprSyntax.self), let base = member.base {
+            let method = member.declName.baseName.text
+            let appendsComponent = (method == "appendingPathComponent" && labels.first == "_")
+                || (method == "appending" && ["path", "component"].contains(labels.first ?? ""))
+            if appendsComponent, let argument = arguments.first {
+                let separated = ValueJoin.join(values(of: base, depth: depth + 1), [.constant("/", at)], at: at)
+                return ValueJoin.join(separated, values(of: argument.expression, depth: depth + 1), at: at)
+            }
+            if method == "appendingPathExtension", let argument = arguments.first {
+                let dotted = ValueJoin.join(values(of: base, depth: depth + 1), [.constant(".", at)], at: at)
+                return ValueJoin.join(dotted, values(of: argument.expression, depth: depth + 1), at: at)
+            }
+            if ["path", "standardized", "standardizedFileURL"].contains(method), arguments.isEmpty || labels == ["percentEncoded"] {
+                return values(of: base, depth: depth + 1)
+            }
+        }
+        return [.unknown("the result of `\(Self.brief(call))` is computed at run time", at)]
+    }
+
+    /// What a name means at `use`: a local `let` or binding, a parameter, a property or global `let`, or elsewhere.
+    private func name(_ name: String, use: Syntax, depth: Int, membersOnly: Bool = false) -> [ValueOrigin] {
+        let at = file.location(of: use)
+        guard let found = SwiftNameLookup(file: file).declaration(of: name, at: use, membersOnly: membersOnly) else {
+            return elsewhere(name, use) ?? [.unknown("`\(name)` is declared where capcheck does not look", at)]
+        }
+        switch found {
+        case .value(let expression): return values(of: expression, depth: depth + 1)
+        case .parameter(let index, let function):
+            return [.parameter(index, name: name, file.location(of: function))]
+        case .unresolved(let why, let node): return [.unknown(why, file.location(of: node))]
+        }
+    }
+
+    /// An expression shortened for a message.
+    package static func brief(_ node: some SyntaxProtocol) -> String {
+        let text = node.trimmedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.count > 48 ? String(text.prefix(45)) + "…" : text
+    }
+}

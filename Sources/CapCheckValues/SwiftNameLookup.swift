@@ -1,0 +1,133 @@
+import CapCheckSupport
+import SwiftSyntax
+
+/// Finds what a name used in an expression refers to, by scope, within one file: a local `let` or optional binding
+/// declared before the use, a parameter of the enclosing function, a property of an enclosing type, a global.
+package struct SwiftNameLookup {
+    package enum Found {
+        /// A constant-like declaration: its initialiser.
+        case value(ExprSyntax)
+        /// Parameter `index` of the function whose name token is `function`.
+        case parameter(Int, function: Syntax)
+        /// Declared, but its value is not knowable here (a `var`, a loop or closure variable, a stored property set at
+        /// run time).
+        case unresolved(String, Syntax)
+    }
+
+    package let file: ParsedSwiftFiles.File
+
+    /// The declaration `name` refers to at `use`; with `membersOnly`, only properties (`self.x`, `Self.x`, `T.x`).
+    package func declaration(of name: String, at use: Syntax, membersOnly: Bool = false) -> Found? {
+        if name.hasPrefix("$"), name.dropFirst().allSatisfy(\.isNumber) {
+            return .unresolved("`\(name)` is a closure parameter", use)
+        }
+        if !membersOnly, let local = local(name, at: use) { return local }
+        var node: Syntax? = use
+        while let current = node {
+            if let members = Self.memberBlock(of: current), let found = member(name, in: members) { return found }
+            node = current.parent
+        }
+        for item in file.tree.statements {
+            if let variable = item.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: true) { return found }
+        }
+        return nil
+    }
+
+    /// Locals and parameters, innermost scope first.
+    private func local(_ name: String, at use: Syntax) -> Found? {
+        var child = use
+        while let parent = child.parent {
+            if let items = parent.as(CodeBlockItemListSyntax.self), let item = child.as(CodeBlockItemSyntax.self) {
+                for earlier in items.prefix(while: { $0.id != item.id }).reversed() {
+                    if let variable = earlier.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) {
+                        return found
+                    }
+                    if let guardStatement = earlier.item.as(GuardStmtSyntax.self),
+                       let found = optionalBinding(name, in: guardStatement.conditions, statement: Syntax(guardStatement)) {
+                        return found
+                    }
+                }
+            }
+            if let conditional = parent.as(IfExprSyntax.self), child.id == conditional.body.id,
+               let found = optionalBinding(name, in: conditional.conditions, statement: Syntax(conditional)) {
+                return found
+            }
+            if let loop = parent.as(WhileStmtSyntax.self), child.id == loop.body.id,
+               let found = optionalBinding(name, in: loop.conditions, statement: Syntax(loop)) {
+                return found
+            }
+            if let loop = parent.as(ForStmtSyntax.self), child.id == loop.body.id,
+               loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+                return .unresolved("`\(name)` is a loop variable", Syntax(loop.pattern))
+            }
+            if let closure = parent.as(ClosureExprSyntax.self), let signature = closure.signature,
+               signature.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+                return .unresolved("`\(name)` is a closure parameter", Syntax(signature))
+            }
+            if let clause = Self.parameters(of: parent) {
+                for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).text == name {
+                    return .parameter(index, function: Self.nameToken(of: parent) ?? parent)
+                }
+                return nil  // the function's own body ends the local scopes
+            }
+            if parent.is(AccessorDeclSyntax.self), name == "newValue" || name == "oldValue" {
+                return .unresolved("`\(name)` is the value being stored", parent)
+            }
+            child = parent
+        }
+        return nil
+    }
+
+    private func optionalBinding(_ name: String, in conditions: ConditionElementListSyntax, statement: Syntax) -> Found? {
+        for condition in conditions {
+            guard let binding = condition.condition.as(OptionalBindingConditionSyntax.self),
+                  binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name else { continue }
+            if let initializer = binding.initializer { return .value(initializer.value) }
+            return local(name, at: statement)  // `if let name` unwraps the outer `name`
+        }
+        return nil
+    }
+
+    private func binding(_ name: String, in variable: VariableDeclSyntax, global: Bool) -> Found? {
+        for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
+            let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
+            if binding.accessorBlock != nil { return .unresolved("`\(name)` is a computed property", Syntax(binding)) }
+            guard let initializer = binding.initializer else {
+                return .unresolved("`\(name)` is set at run time (no initial value where it is declared)", Syntax(binding))
+            }
+            guard isLet else { return .unresolved("`\(name)` is a `var`, which may change", Syntax(binding)) }
+            return .value(initializer.value)
+        }
+        return nil
+    }
+
+    private func member(_ name: String, in members: MemberBlockSyntax) -> Found? {
+        for item in members.members {
+            if let variable = item.decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) { return found }
+        }
+        return nil
+    }
+
+    private static func memberBlock(of node: Syntax) -> MemberBlockSyntax? {
+        if let decl = node.as(StructDeclSyntax.self) { return decl.memberBlock }
+        if let decl = node.as(ClassDeclSyntax.self) { return decl.memberBlock }
+        if let decl = node.as(EnumDeclSyntax.self) { return decl.memberBlock }
+        if let decl = node.as(ActorDeclSyntax.self) { return decl.memberBlock }
+        if let decl = node.as(ExtensionDeclSyntax.self) { return decl.memberBlock }
+        return nil
+    }
+
+    /// The parameters of a function, initialiser or subscript.
+    package static func parameters(of node: Syntax) -> FunctionParameterClauseSyntax? {
+        if let decl = node.as(FunctionDeclSyntax.self) { return decl.signature.parameterClause }
+        if let decl = node.as(InitializerDeclSyntax.self) { return decl.signature.parameterClause }
+        return nil
+    }
+
+    /// The token a declaration is indexed at (its name, or `init`).
+    package static func nameToken(of node: Syntax) -> Syntax? {
+        if let decl = node.as(FunctionDeclSyntax.self) { return Syntax(decl.name) }
+        if let decl = node.as(InitializerDeclSyntax.self) { return Syntax(decl.initKeyword) }
+        return nil
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// A reference in Swift source (to a sink or to a function whose parameter carries a value) and the expressions
+/// passed to it there.
+package struct SwiftSinkSite {
+    /// The reference as written: `getenv`, `FileManager.default.contents`, `Loader`.
+    package let reference: ExprSyntax
+    /// The call applying it, when it is called right there.
+    package let call: FunctionCallExprSyntax?
+    /// The subscript applied to it (`environment["X"]`).
+    package let subscriptCall: SubscriptCallExprSyntax?
+
+    /// The site whose referring token is `token` (where the index records the occurrence), or nil if the token is
+    /// not a name in an expression.
+    package init?(token: TokenSyntax) {
+        guard var expression = token.parent?.as(DeclReferenceExprSyntax.self).map(ExprSyntax.init) else { return nil }
+        if let member = expression.parent?.as(MemberAccessExprSyntax.self), member.declName.id == expression.id {
+            expression = ExprSyntax(member)
+        }
+        reference = expression
+        call = expression.parent?.as(FunctionCallExprSyntax.self).flatMap { $0.calledExpression.id == expression.id ? $0 : nil }
+        subscriptCall = expression.parent?.as(SubscriptCallExprSyntax.self).flatMap { $0.calledExpression.id == expression.id ? $0 : nil }
+    }
+
+    /// The receiver of a method or property reference (`url` in `url.checkResourceIsReachable()`).
+    package var receiver: ExprSyntax? { reference.as(MemberAccessExprSyntax.self)?.base }
+
+    /// The argument expressions of the call in order, with their labels (`_` for none); trailing closures excluded.
+    package var arguments: [(label: String, expression: ExprSyntax)] {
+        (call?.arguments).map { $0.map { ($0.label?.text ?? "_", $0.expression) } } ?? []
+    }
+
+    /// The values this site passes as the sink's value under `rule`.
+    package func values(rule: SinkArgumentRule, resolver: SwiftExpressionValues, at: SourceLocation) -> [ValueOrigin] {
+        switch rule {
+        case .none(let why): return [.unknown(why, at)]
+        case .environmentKey:
+            guard let key = subscriptCall?.arguments.first?.expression else {
+                return [.unknown("the whole environment is read, not one variable", at)]
+            }
+            return resolver.values(of: key)
+        case .positions(let positions):
+            guard call != nil else { return [.unknown("the function is used as a value, not called here", at)] }
+            let arguments = arguments
+            return positions.flatMap { position in
+                position < arguments.count ? resolver.values(of: arguments[position].expression)
+                    : [.unknown("argument \(position + 1) is not passed here", at)]
+            }
+        case .assignment(let position):
+            let arguments = arguments
+            guard position < arguments.count else { return [.unknown("the function is not called here", at)] }
+            return resolver.values(of: arguments[position].expression).map(Self.nameBeforeEquals)
+        case .shellCommand(let position):
+            let arguments = arguments
+            guard position < arguments.count else { return [.unknown("the function is not called here", at)] }
+            return resolver.values(of: arguments[position].expression).map(ShellCommand.program)
+        case .pathArguments:
+            let arguments = arguments
+            let labelled = arguments.filter { SinkArgumentRule.pathLabels.contains($0.label) }
+            if !labelled.isEmpty { return labelled.flatMap { resolver.values(of: $0.expression) } }
+            if let first = arguments.first, first.label == "_" { return resolver.values(of: first.expression) }
+            if let receiver, !receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true,
+               !Self.isTypeOrSingleton(receiver) {
+                return resolver.values(of: receiver)
+            }
+            return [.unknown("no argument of this call names a path or address", at)]
+        case .programOfReceiver:
+            guard let receiver = receiver?.as(DeclReferenceExprSyntax.self) else {
+                return [.unknown("the program is set on `\(receiver.map(SwiftExpressionValues.brief) ?? "a process")` elsewhere", at)]
+            }
+            let assigned = Self.assignments(to: receiver.baseName.text, properties: ["executableURL", "launchPath"], around: reference)
+            guard !assigned.isEmpty else {
+                return [.unknown("the program of `\(receiver.baseName.text)` is not set in this function", at)]
+            }
+            return assigned.flatMap { resolver.values(of: $0) }
+        }
+    }
+
+    /// `FileManager.default`, `ProcessInfo.processInfo`, a type name: receivers that are not the value itself.
+    private static func isTypeOrSingleton(_ receiver: ExprSyntax) -> Bool {
+        if let member = receiver.as(MemberAccessExprSyntax.self) {
+            return ["default", "processInfo", "shared"].contains(member.declName.baseName.text)
+        }
+        return receiver.trimmedDescription.first?.isUppercase == true
+    }
+
+    /// Every `name.property = value` in the function around `node`.
+    private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax] {
+        var body: Syntax = Syntax(node)
+        while let parent = body.parent, SwiftNameLookup.parameters(of: parent) == nil, !parent.is(SourceFileSyntax.self) { body = parent }
+        return body.tokens(viewMode: .sourceAccurate).compactMap { token -> ExprSyntax? in
+            guard properties.contains(token.text), let member = token.parent?.parent?.as(MemberAccessExprSyntax.self),
+                  member.base?.trimmedDescription == name,
+                  let sequence = member.parent?.parent?.as(SequenceExprSyntax.self) else { return nil }
+            let elements = Array(sequence.elements)
+            guard elements.count == 3, elements[0].id == member.id, elements[1].is(AssignmentExprSyntax.self) else { return nil }
+            return elements[2]
+        }
+    }
+
+    private static func nameBeforeEquals(_ origin: ValueOrigin) -> ValueOrigin {
+        switch origin {
+        case .constant(let text, let at):
+            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
+            return .unknown("`\(text)` has no `=`", at)
+        case .prefix(let text, let at):
+            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
+            return .prefix(text, at)
+        default: return origin
+        }
+    }
+}
+
+/// The program a shell command starts, when the command is plain enough to tell.
+package enum ShellCommand {
+    /// The first word of a constant command without shell syntax; anything else is unknown.
+    package static func program(_ origin: ValueOrigin) -> ValueOrigin {
+        guard case .constant(let command, let at) = origin else {
+            return .unknown("a shell command that is not a constant", origin.location)
+        }
+        let shellSyntax = CharacterSet(charactersIn: ";|&$`<>(){}*?~!\\'\"\n#=[]")
+        guard command.unicodeScalars.allSatisfy({ !shellSyntax.contains($0) }),
+              let program = command.split(separator: " ").first else {
+            return .unknown("the shell command `\(command)` has shell syntax, so its programs are not known", at)
+        }
+        return .constant(String(program), at)
+    }
+}

@@ -1,0 +1,84 @@
+import CapCheckSupport
+import CapCheckModel
+
+/// Where a value used at a sink comes from, as far as the value analysis can tell (see `docs/semantics.md`,
+/// "Values at sinks").
+package enum ValueOrigin: Hashable, Sendable {
+    /// Exactly this string, written at the location.
+    case constant(String, SourceLocation)
+    /// Some string starting with this one; the rest is computed at run time.
+    case prefix(String, SourceLocation)
+    /// Not resolved: why, and where the trail ended.
+    case unknown(String, SourceLocation)
+    /// The value of parameter `index` (named `name`) of the function declared at the location: the tracer follows
+    /// it to that function's callers.
+    case parameter(Int, name: String, SourceLocation)
+    /// Supplied by `supplier`'s code at the location, through parameter `parameter` of the checked package's code;
+    /// `made` is what the value is where the supplier made it (followed further up), when known.
+    indirect case caller(supplier: String, parameter: String, SourceLocation, made: [ValueOrigin])
+
+    /// Where the value was made or the trail ended.
+    package var location: SourceLocation {
+        switch self {
+        case .constant(_, let at), .prefix(_, let at), .unknown(_, let at), .parameter(_, _, let at), .caller(_, _, let at, _): at
+        }
+    }
+
+    /// The origin as the report shows it.
+    package var reported: SinkValue {
+        let at = location
+        switch self {
+        case .constant(let value, _): return SinkValue(kind: "constant", value: value, file: at.file, line: at.line)
+        case .prefix(let value, _): return SinkValue(kind: "prefix", value: value, file: at.file, line: at.line)
+        case .unknown(let why, _): return SinkValue(kind: "unknown", note: why, file: at.file, line: at.line)
+        case .parameter(_, let name, _):
+            return SinkValue(kind: "unknown", note: "parameter `\(name)` whose callers were not followed", file: at.file, line: at.line)
+        case .caller(let supplier, let parameter, _, let made):
+            let constants = made.compactMap { origin -> String? in if case .constant(let value, _) = origin { value } else { nil } }
+            return SinkValue(kind: "caller", value: constants.count == made.count && constants.count == 1 ? constants[0] : nil,
+                             note: "through parameter `\(parameter)`", supplier: supplier, file: at.file, line: at.line)
+        }
+    }
+}
+
+/// Values joined end to end (`"/etc/ssl/" + name`, `dir.appendingPathComponent("x")`), as origins.
+package enum ValueJoin {
+    /// `left` followed by `right`, made at `at`. A constant followed by anything unresolved is a prefix; a caller's
+    /// value followed by a constant that cannot climb out (no `..`) stays the caller's value (the caller chose where).
+    package static func join(_ left: [ValueOrigin], _ right: [ValueOrigin], at: SourceLocation) -> [ValueOrigin] {
+        var result: [ValueOrigin] = []
+        for l in left {
+            for r in right { result.append(join(l, r, at: at)) }
+        }
+        return unique(result)
+    }
+
+    private static func join(_ left: ValueOrigin, _ right: ValueOrigin, at: SourceLocation) -> ValueOrigin {
+        switch (left, right) {
+        case (.constant(let a, _), .constant(let b, _)): return .constant(a + b, at)
+        case (.constant(let a, _), .prefix(let b, _)): return .prefix(a + b, at)
+        case (.constant(let a, _), _): return .prefix(a, at)
+        case (.prefix(let a, _), _): return .prefix(a, at)
+        case (.parameter, .constant(let b, _)) where !climbs(b): return left
+        case (.caller, .constant(let b, _)) where !climbs(b): return left
+        case (.unknown, _): return left
+        default: return .unknown("joined from values of which one is computed at run time", at)
+        }
+    }
+
+    /// Whether a path piece has a `..` component.
+    package static func climbs(_ piece: String) -> Bool {
+        piece.split(separator: "/", omittingEmptySubsequences: false).contains("..") || piece == ".."
+    }
+
+    /// The origins without repeats, in order, at most `limit` (more become one unknown).
+    package static func unique(_ origins: [ValueOrigin], limit: Int = 64) -> [ValueOrigin] {
+        var seen = Set<ValueOrigin>()
+        let result = origins.filter { seen.insert($0).inserted }
+        guard result.count > limit, let first = result.first else { return result }
+        return Array(result.prefix(limit - 1)) + [.unknown("more than \(limit) possible values", first.location)]
+    }
+}
+
+/// capcheck's location type (SwiftSyntax has one of the same name).
+package typealias SourceLocation = CapCheckModel.SourceLocation

