@@ -15,6 +15,13 @@ package struct NarrowedGrantCheck {
     let contexts: GrantContexts
     let effects: Set<Capability>
 
+    package init(graph: CallGraph, packageGraph: PackageGraph, contexts: GrantContexts, effects: Set<Capability>) {
+        self.graph = graph
+        self.packageGraph = packageGraph
+        self.contexts = contexts
+        self.effects = effects
+    }
+
     /// The capabilities some grant of the policy narrows.
     package static func narrowedCapabilities(in policy: Policy) -> Set<Capability> {
         func collect(_ grants: [String: Policy.Grant]) -> Set<Capability> {

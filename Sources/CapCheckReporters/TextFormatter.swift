@@ -34,6 +34,9 @@ public struct TextFormatter: ReportFormatter {
                 for capability in package.reached {
                     out.append("  reached " + Wording.capability(capability))
                     out += path(package.reachedPaths[capability] ?? [])
+                    for value in package.reachedValues?[capability] ?? [] {
+                        out.append("    value: " + Wording.value(value, .plain, paths))
+                    }
                 }
                 for capability in package.latent {
                     out.append("  latent \(capability) (present, not reached from \(report.root))")

@@ -47,7 +47,9 @@ package enum Wording {
         switch value.kind {
         case "constant": return "\(markup.code(value.value ?? "")) (\(place))"
         case "prefix": return "\(markup.code((value.value ?? "") + "…")), the rest computed at run time (\(place))"
-        case "caller": return "a value from \(value.supplier ?? "the caller") \(value.note ?? "") (\(place))"
+        case "caller":
+            let made = value.value.map { markup.code($0) + " " } ?? "a value "
+            return made + "from \(value.supplier ?? "the caller") \(value.note ?? "") (\(place))"
         default: return "a value capcheck could not resolve: \(value.note ?? "") (\(place))"
         }
     }

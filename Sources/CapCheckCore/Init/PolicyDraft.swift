@@ -21,6 +21,10 @@ package final class PolicyDraft {
     package var packages: [String: PolicyDraft] = [:]
     /// Where the package comes from (`"source"`): its URL, or its folder relative to the root package.
     package let source: String?
+    /// Capabilities narrowed by value: the entries after `CAP:` (`/etc/ssl/cert.pem`, `@caller`), in order.
+    package var narrowed: [Capability: [String]] = [:]
+    /// Effects left whole because a value could not be resolved: why, and where.
+    package var unresolved: [Capability: String] = [:]
 
     package init(key: String, allow: Set<Capability>, examples: [Capability: String], source: String?) {
         self.key = key
@@ -35,14 +39,23 @@ package final class PolicyDraft {
         let found = allow.sorted().map { capability in
             examples[capability].map { "\(capability.name) (e.g. \($0))" } ?? capability.name
         }
+        let whole = unresolved.keys.sorted().map { "\($0.name) is whole because \(unresolved[$0]!)" }
         return "TODO: say why \(key) needs this; it reaches \(found.joined(separator: ", "))"
+            + (whole.isEmpty ? "" : "; " + whole.joined(separator: "; "))
+    }
+
+    /// The `allow` entries: plain capabilities, then `CAP:VALUE` for each narrowed one.
+    package var allowEntries: [String] {
+        allow.sorted().flatMap { capability in
+            narrowed[capability].map { $0.map { "\(capability.name):\($0)" } } ?? [capability.name]
+        }
     }
 
     /// The grant as JSON object text, indented by `indent` spaces.
     package func json(indent: Int, parent: String?) -> String {
         let pad = String(repeating: " ", count: indent)
         var members = [
-            "\(pad)  \"allow\": [" + allow.sorted().map(\.name.quoted).joined(separator: ", ") + "]",
+            "\(pad)  \"allow\": [" + allowEntries.map(\.quoted).joined(separator: ", ") + "]",
             "\(pad)  \"reason\": " + reason(passedOnBy: parent).quoted,
         ]
         if let source { members.append("\(pad)  \"source\": " + source.quoted) }

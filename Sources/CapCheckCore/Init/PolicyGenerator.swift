@@ -10,6 +10,7 @@ import CapCheckNativeCode
 import CapCheckSwiftSource
 import CapCheckBuildTime
 import CapCheckChecker
+import CapCheckValues
 import CapCheckReporters
 import Foundation
 
@@ -70,8 +71,11 @@ public struct PolicyGenerator {
                 if examples[package]?[sink.capability] == nil { examples[package, default: [:]][sink.capability] = sink.name }
             }
         }
-        _ = search.run(roots: entryPoints, collectViolations: false)
+        search.narrowed = Capability.builtInEffects
+        let uses = search.run(roots: entryPoints, collectViolations: false).narrowedUses
         search.onSink = nil
+        let values = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
+                                        effects: Checker.effects(of: discovery)).reachedValues(uses)
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { $0 != contexts.root }
@@ -106,7 +110,33 @@ public struct PolicyGenerator {
             entry[node] = resolved
             effective[node] = (resolved?.allow ?? []).intersection(parentEffective)
         }
+        for draft in top.values { narrow(draft, values: values[draft.key] ?? [:]) }
         return Draft(packages: top, capabilities: capabilities)
+    }
+
+    /// Narrows a top-level grant's effects to the values its uses resolve to (`fs:/etc/ssl/cert.pem`, `env:NIO_*`,
+    /// `net:@caller`), except where a value is unknown (the reason says which and where) or a nested grant under it
+    /// holds the effect (a nested grant may only narrow its parent's).
+    private func narrow(_ draft: PolicyDraft, values: [Capability: [ValueOrigin]]) {
+        func nestedHold(_ grants: [String: PolicyDraft]) -> Set<Capability> {
+            grants.values.reduce(into: Set<Capability>()) { $0.formUnion($1.allow.union(nestedHold($1.packages))) }
+        }
+        let heldBelow = nestedHold(draft.packages)
+        let paths = PathDisplay(PackageFolders(graph: checker.packageGraph), absolute: false)
+        for capability in draft.allow.intersection(Capability.builtInEffects) where !heldBelow.contains(capability) {
+            guard let origins = values[capability], !origins.isEmpty else { continue }
+            var entries: [String] = []
+            for origin in origins {
+                switch ValuePatternDraft.entry(for: origin, capability: capability, paths: paths) {
+                case .success(let entry): if !entries.contains(entry) { entries.append(entry) }
+                case .failure(let reason):
+                    draft.unresolved[capability] = reason.reason
+                    entries = []
+                }
+                if draft.unresolved[capability] != nil { break }
+            }
+            if !entries.isEmpty { draft.narrowed[capability] = entries.sorted() }
+        }
     }
 
     /// The grant `package` gets when entered from the context `caller`: the nearest nested grant along the

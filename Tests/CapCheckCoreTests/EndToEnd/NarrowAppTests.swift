@@ -96,3 +96,50 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertTrue(text.contains("with a value its narrowed grant does not cover: /root/.ssh/id_rsa (narrow-sneaky/Sources/NarrowSneaky/Cache.swift:7)"), text)
     }
 }
+
+/// What `audit --values`, `init` and `diff` make of the values (issue 12).
+final class NarrowedValuesTests: XCTestCase {
+    func testAuditListsEveryPackagesValuesAndDiffFailsOnANewConstant() throws {
+        let report = try Fixtures.analyse("NarrowApp", usePolicy: false, values: true)
+        let sneaky = try XCTUnwrap(report.summary(of: "narrow-sneaky")?.reachedValues?["fs"])
+        XCTAssertEqual(Set(sneaky.map(\.kind)), ["caller", "constant"])
+        XCTAssertEqual(sneaky.first { $0.kind == "caller" }?.supplier, "narrowapp")
+        XCTAssertEqual(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.first?.value, "/srv/app/data.db",
+                       "what the root passes three calls down")
+        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value), ["NARROW_C_HOME"])
+        XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
+                     "values are resolved only when asked for")
+
+        // The same kinds, one new hard-coded path: the exfiltration signature fails the diff.
+        var old = report
+        let index = try XCTUnwrap(old.packages.firstIndex { $0.identity == "narrow-sneaky" })
+        old.packages[index].reachedValues?["fs"]?.removeAll { $0.value == "/root/.ssh/id_rsa" }
+        let diff = ReportDiff.compare(old: old, new: report, granularity: .capability)
+        XCTAssertEqual(diff.packages.map(\.identity), ["narrow-sneaky"])
+        XCTAssertEqual(diff.packages.first?.newValues, ["fs": ["/root/.ssh/id_rsa"]])
+        XCTAssertEqual(diff.alarms, ["narrow-sneaky newly uses fs with /root/.ssh/id_rsa"])
+        XCTAssertTrue(ReportDiff.compare(old: report, new: report, granularity: .capability).alarms.isEmpty)
+    }
+
+    func testInitWritesTheNarrowestGrantsAndCheckStrictAcceptsThem() throws {
+        try Fixtures.build("NarrowApp")
+        let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-init-\(UUID().uuidString).json").path
+        let options = ["--package-path", Fixtures.packagePath("NarrowApp").path, "--scratch-path", Fixtures.scratchPath("NarrowApp").path,
+                       "--skip-build", "--quiet", "--policy", policy]
+        let written = try CLI.run(["init"] + options)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let check = try CLI.run(["check", "--strict"] + options)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any])
+        let packages = try XCTUnwrap(json["packages"] as? [String: [String: Any]])
+        XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:@caller"])
+        XCTAssertEqual(packages["narrow-tls"]?["allow"] as? [String], ["fs:/etc/ssl/cert.pem", "fs:/etc/ssl/certs/ca-bundle.crt"])
+        XCTAssertEqual(packages["narrow-exec"]?["allow"] as? [String], ["exec:/usr/bin/git"])
+        XCTAssertEqual(packages["narrow-sneaky"]?["allow"] as? [String], ["fs:/root/.ssh/id_rsa", "fs:@caller"])
+        XCTAssertEqual(packages["narrow-env"]?["allow"] as? [String], ["env:NARROW_HOME", "fs"])
+        XCTAssertEqual(packages["narrow-files"]?["allow"] as? [String], ["fs"])
+        let reason = try XCTUnwrap(packages["narrow-files"]?["reason"] as? String)
+        XCTAssertTrue(reason.contains("fs is whole because a value starts with `/etc/ssl/`")
+                      && reason.contains("(narrow-files/Sources/NarrowFiles/Certificates.swift:15)"), reason)
+    }
+}

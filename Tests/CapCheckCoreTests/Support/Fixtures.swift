@@ -64,11 +64,13 @@ enum Fixtures {
         try? FileManager.default.removeItem(at: ScratchLayout(scratch: scratchPath(name)).analysis)
     }
 
-    /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json.
-    static func analyse(_ name: String, policy: String? = nil, usePolicy: Bool = true) throws -> AnalysisReport {
+    /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json; `values` resolves
+    /// every sink's value (`audit --values`).
+    static func analyse(_ name: String, policy: String? = nil, usePolicy: Bool = true, values: Bool = false) throws -> AnalysisReport {
         try build(name)
         var options = Analyzer.Options(mode: usePolicy ? .check : .audit, packagePath: packagePath(name), scratchPath: scratchPath(name))
         options.skipBuild = true
+        options.collectValues = values
         if let policy {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
             try policy.write(to: file, atomically: true, encoding: .utf8)
