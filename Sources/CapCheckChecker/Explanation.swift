@@ -3,12 +3,14 @@ import CapCheckModel
 import CapCheckPackageGraph
 import CapCheckCatalog
 import CapCheckPolicy
+import CapCheckValues
 
 extension Checker {
     /// Every distinct path by which `package` reaches `capability` (every capability when nil) from the root's
     /// code: one per sink, the shortest found, sorted by capability then sink. A package reaches an effect
     /// (`fs`, `net`, …) when it is on the authority chain to the sink; a code property (`unsafe`, `ffi`) only
-    /// through its own code. Call once per checker.
+    /// through its own code. For `fs`, `env`, `exec` and `net`, each explanation lists the values the package's uses of
+    /// the sink get (`docs/semantics.md`, "Values at sinks"). Call once per checker.
     /// - Throws: `CapCheckError(.usage, …)` for a package not in the graph or an unknown capability.
     public func explain(package: String, capability: Capability?, policy: Policy) throws -> [Explanation] {
         let identities = packageGraph.packages.map(\.identity)
@@ -32,10 +34,14 @@ extension Checker {
             guard holders.contains(where: { contexts[$0].package == package }) else { return }
             found[key] = (sink.capability, sink.name, path())
         }
-        _ = search.run(roots: entryPoints, collectViolations: false)
+        search.narrowed = capability.map { effects.contains($0) ? [$0] : [] } ?? effects.intersection(Capability.builtInEffects)
+        let uses = search.run(roots: entryPoints, collectViolations: false).narrowedUses
         search.onSink = nil
+        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects)
+            .values(of: package, uses)
         return found.values
-            .map { Explanation(package: package, capability: $0.capability.name, sink: $0.sink, path: render($0.path)) }
+            .map { Explanation(package: package, capability: $0.capability.name, sink: $0.sink, path: render($0.path),
+                               values: values["\($0.capability.name)|\($0.sink)"]?.map(\.reported)) }
             .sorted { ($0.capability, $0.sink) < ($1.capability, $1.sink) }
     }
 }

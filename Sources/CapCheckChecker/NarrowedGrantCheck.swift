@@ -65,19 +65,32 @@ package struct NarrowedGrantCheck {
     /// Per package on the authority chain of each use (the root excepted) and capability, the values its uses get:
     /// what `audit --values`, `init` and `diff` show.
     package func reachedValues(_ uses: [ReachabilitySearch.NarrowedUse]) -> [String: [Capability: [ValueOrigin]]] {
-        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         var result: [String: [Capability: [ValueOrigin]]] = [:]
+        eachValue(of: uses) { package, use, origins in result[package, default: [:]][use.capability, default: []] += origins }
+        return result.mapValues { $0.mapValues { ValueJoin.unique($0, limit: 256) } }
+    }
+
+    /// For `explain`: the values `package`'s uses of each sink get, by `capability|sink`.
+    package func values(of package: String, _ uses: [ReachabilitySearch.NarrowedUse]) -> [String: [ValueOrigin]] {
+        var result: [String: [ValueOrigin]] = [:]
+        eachValue(of: uses) { holder, use, origins in
+            if holder == package { result["\(use.capability.name)|\(use.sink.name)", default: []] += origins }
+        }
+        return result.mapValues { ValueJoin.unique($0, limit: 256) }
+    }
+
+    /// Calls `body` with each holder (the root excepted) of each use and the values the use gets as that holder sees it.
+    private func eachValue(of uses: [ReachabilitySearch.NarrowedUse], _ body: (String, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
+        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         for use in uses {
             let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
             for holder in holders where holder != contexts.root {
                 let package = contexts[holder].package
                 let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
                                              caller: use.caller, site: use.site, holder: package)
-                result[package, default: [:]][use.capability, default: []]
-                    += origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 }
+                body(package, use, origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 })
             }
         }
-        return result.mapValues { $0.mapValues { ValueJoin.unique($0, limit: 256) } }
     }
 
     /// Whether one of `patterns` allows everything `origin` can be.

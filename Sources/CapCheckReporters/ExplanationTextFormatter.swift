@@ -19,6 +19,7 @@ public struct ExplanationTextFormatter: OutputFormatter {
         for explanation in explanations {
             out += ["", Wording.way(capability: explanation.capability, sink: explanation.sink)]
             out += explanation.path.map { "    " + Wording.hopLine($0, paths) }
+            out += (explanation.values ?? []).map { "    value: " + Wording.value($0, .plain, paths) }
         }
         return out.joined(separator: "\n") + "\n"
     }

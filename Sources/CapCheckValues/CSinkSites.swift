@@ -42,15 +42,31 @@ package struct CSinkSites {
         return found
     }
 
-    /// The values passed at argument `positions` of the call whose callee name starts at `site`.
-    package func values(at site: SourceLocation, positions: [Int]) -> [ValueOrigin] {
+    /// The values passed at argument `positions` of the call whose callee name starts at `site`, in the function whose
+    /// definition's name is at `function`: a literal is a constant, a parameter of that function is followed by the
+    /// tracer, anything else is unknown.
+    package func values(at site: SourceLocation, positions: [Int], inFunctionAt function: SourceLocation? = nil) -> [ValueOrigin] {
         guard let start = offset(line: site.line, column: site.column), let arguments = arguments(afterNameAt: start) else {
             return [.unknown("the call is not written as `name(…)` here (a macro or a function pointer?)", site)]
         }
+        let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []
         return positions.map { position in
             guard position < arguments.count else { return .unknown("argument \(position + 1) is not passed here", site) }
-            return literal(arguments[position]).map { .constant($0, site) }
-                ?? .unknown("`\(arguments[position].prefix(48))` is computed in C code, which capcheck does not follow", site)
+            let argument = arguments[position]
+            if let value = literal(argument) { return .constant(value, site) }
+            if let function, let index = parameters.firstIndex(of: argument) { return .parameter(index, name: argument, function) }
+            return .unknown("`\(argument.prefix(48))` is computed in C code, which capcheck does not follow", site)
+        }
+    }
+
+    /// The parameter names of the C function whose definition's name is at `location` (the last identifier of each
+    /// parameter declaration; none for `(void)`).
+    package func parameterNames(ofFunctionAt location: SourceLocation) -> [String] {
+        guard let start = offset(line: location.line, column: location.column),
+              let declarations = arguments(afterNameAt: start) else { return [] }
+        return declarations.map { declaration in
+            let identifiers = declaration.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+            return identifiers.last.map(String.init) ?? ""
         }
     }
 

@@ -21,12 +21,26 @@ package enum SinkArgumentRule: Equatable {
     case assignment(Int)
     /// The sink has no argument that names what it acts on (`fork`, `connect` with a socket address built in memory).
     case none(String)
+    /// The sink uses values no argument names, always the same ones (`localtime` reads `TZ`, then `/etc/localtime`,
+    /// a file under `/usr/share/zoneinfo/` or the file `TZ` names): constants, prefixes (`…` at the end), and unknowns
+    /// (`?` then why), made at the call.
+    case implicit([String])
+
+    /// Time-zone and locale functions of the C library: what they read without being told.
+    private static let implicitValues: [Capability: [(names: Set<String>, values: [String])]] = [
+        .env: [(["ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset"], ["TZ"]),
+               (["setlocale", "newlocale"], ["LANG", "LC_…", "LOCPATH"])],
+        .fs: [(["ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset"],
+               ["/etc/localtime", "/usr/share/zoneinfo/…", "?the file the TZ environment variable names"]),
+              (["setlocale", "newlocale"], ["/usr/lib/locale/…", "?files under the folder the LOCPATH environment variable names"])],
+    ]
 
     /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).
     package static func rule(capability: Capability, sink: String) -> SinkArgumentRule {
         let isSwift = sink.contains(".") || sink.contains("(")
         let base = String(sink.split(separator: "(").first ?? "")
         let member = String(base.split(separator: ".").last ?? "")
+        if let implicit = implicitValues[capability]?.first(where: { $0.names.contains(member) }) { return .implicit(implicit.values) }
         switch capability {
         case .env:
             if base.hasSuffix("ProcessInfo.environment") { return .environmentKey }

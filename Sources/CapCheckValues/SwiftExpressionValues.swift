@@ -142,6 +142,9 @@ package struct SwiftExpressionValues {
                 let dotted = ValueJoin.join(values(of: base, depth: depth + 1), [.constant(".", at)], at: at)
                 return ValueJoin.join(dotted, values(of: argument.expression, depth: depth + 1), at: at)
             }
+            if method == "fileSystemRepresentation", labels == ["withPath"], let argument = arguments.first {
+                return values(of: argument.expression, depth: depth + 1)
+            }
             if ["path", "standardized", "standardizedFileURL"].contains(method), arguments.isEmpty || labels == ["percentEncoded"] {
                 return values(of: base, depth: depth + 1)
             }

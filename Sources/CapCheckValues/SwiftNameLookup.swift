@@ -19,7 +19,7 @@ package struct SwiftNameLookup {
     /// The declaration `name` refers to at `use`; with `membersOnly`, only properties (`self.x`, `Self.x`, `T.x`).
     package func declaration(of name: String, at use: Syntax, membersOnly: Bool = false) -> Found? {
         if name.hasPrefix("$"), name.dropFirst().allSatisfy(\.isNumber) {
-            return .unresolved("`\(name)` is a closure parameter", use)
+            return local(name, at: use) ?? .unresolved("`\(name)` is a closure parameter", use)
         }
         if !membersOnly, let local = local(name, at: use) { return local }
         var node: Syntax? = use
@@ -60,9 +60,15 @@ package struct SwiftNameLookup {
                loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
                 return .unresolved("`\(name)` is a loop variable", Syntax(loop.pattern))
             }
-            if let closure = parent.as(ClosureExprSyntax.self), let signature = closure.signature,
-               signature.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
-                return .unresolved("`\(name)` is a closure parameter", Syntax(signature))
+            if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
+                // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
+                if index == 0, let receiver = Self.lendingReceiver(of: closure) { return .value(receiver) }
+                // `let sysOpen = { open($0, $1) }`: the closure's parameters are the arguments of each call of `sysOpen`.
+                if let binding = closure.parent?.parent?.as(PatternBindingSyntax.self),
+                   let variable = binding.pattern.as(IdentifierPatternSyntax.self) {
+                    return .parameter(index, function: Syntax(variable.identifier))
+                }
+                return .unresolved("`\(name)` is a closure parameter", Syntax(closure))
             }
             if let clause = Self.parameters(of: parent) {
                 for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).text == name {
@@ -115,6 +121,36 @@ package struct SwiftNameLookup {
         if let decl = node.as(ActorDeclSyntax.self) { return decl.memberBlock }
         if let decl = node.as(ExtensionDeclSyntax.self) { return decl.memberBlock }
         return nil
+    }
+
+    /// Methods whose closure gets the receiver itself in another form (a C string, a platform path).
+    private static let lendingMethods: Set<String> = [
+        "withCString", "withPlatformString", "withUnsafeFileSystemRepresentation", "withFileSystemRepresentation",
+        "withCStringArray", "withUTF8",
+    ]
+
+    /// The receiver whose value a closure passed to one of `lendingMethods` gets as its first parameter.
+    private static func lendingReceiver(of closure: ClosureExprSyntax) -> ExprSyntax? {
+        var call = closure.parent?.as(FunctionCallExprSyntax.self)
+        if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) {
+            call = argument.parent?.parent?.as(FunctionCallExprSyntax.self)
+        }
+        guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
+              lendingMethods.contains(member.declName.baseName.text) else { return nil }
+        return member.base
+    }
+
+    /// The position of `name` among a closure's parameters (`$0` is 0 when the closure declares none).
+    private static func closureParameterIndex(of name: String, in closure: ClosureExprSyntax) -> Int? {
+        switch closure.signature?.parameterClause {
+        case .simpleInput(let list)?: return list.firstIndex { $0.name.text == name }.map { list.distance(from: list.startIndex, to: $0) }
+        case .parameterClause(let clause)?:
+            return clause.parameters.firstIndex { ($0.secondName ?? $0.firstName).text == name }
+                .map { clause.parameters.distance(from: clause.parameters.startIndex, to: $0) }
+        case nil:
+            guard name.hasPrefix("$") else { return nil }
+            return Int(name.dropFirst())
+        }
     }
 
     /// The parameters of a function, initialiser or subscript.

@@ -37,6 +37,7 @@ package struct SwiftSinkSite {
     package func values(rule: SinkArgumentRule, resolver: SwiftExpressionValues, at: SourceLocation) -> [ValueOrigin] {
         switch rule {
         case .none(let why): return [.unknown(why, at)]
+        case .implicit(let values): return values.map { ImplicitValue.origin($0, at: at) }
         case .environmentKey:
             guard let key = subscriptCall?.arguments.first?.expression else {
                 return [.unknown("the whole environment is read, not one variable", at)]
@@ -111,6 +112,15 @@ package struct SwiftSinkSite {
             return .prefix(text, at)
         default: return origin
         }
+    }
+}
+
+/// A value of `SinkArgumentRule.implicit`: `text` a constant, `text…` a prefix, `?why` unknown.
+package enum ImplicitValue {
+    package static func origin(_ text: String, at: SourceLocation) -> ValueOrigin {
+        if text.hasPrefix("?") { return .unknown(String(text.dropFirst()), at) }
+        if text.hasSuffix("…") { return .prefix(String(text.dropLast()), at) }
+        return .constant(text, at)
     }
 }
 

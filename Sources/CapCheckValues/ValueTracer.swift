@@ -27,9 +27,14 @@ package final class ValueTracer {
         if let known = memo[key] { return known }
         let rule = SinkArgumentRule.rule(capability: capability, sink: sink.name)
         var visited = Set<Int64>()
-        let local = values(of: rule, atSitesOf: sinkNode, in: caller, knownSite: site)
         var result: [ValueOrigin] = []
-        for origin in local { result += follow(origin, in: caller, holder: holder, depth: 0, visited: &visited) }
+        if let site, isAlias(caller, of: site) {
+            // `private let sysStat = stat`: each call of the variable is a call of the sink.
+            result = aliasCallValues(of: caller, rule: rule, holder: holder, visited: &visited)
+        } else {
+            let local = values(of: rule, atSitesOf: sinkNode, in: caller, knownSite: site)
+            for origin in local { result += follow(origin, in: caller, holder: holder, depth: 0, visited: &visited) }
+        }
         result = ValueJoin.unique(result)
         if result.isEmpty {
             // Every call found comes from code that does not pass through the holder: the flow that made the search
@@ -84,6 +89,8 @@ package final class ValueTracer {
                     result += follow(origin, in: from, holder: holder, depth: depth + 1, visited: &visited)
                 }
             case .witness:
+                // Callers of the requirement (or overridden method) reach this implementation; none, no value.
+                guard !reverseEdges()[Int(from)].isEmpty else { continue }
                 result += callersValues(of: from, parameter: index, name: name, receiver: receiver, holder: holder,
                                         depth: depth + 1, visited: &visited, declared: declared)
             default:
@@ -99,9 +106,22 @@ package final class ValueTracer {
 
     /// What `from` passes for parameter `index` at each of its calls of `function`.
     private func argumentValues(calling function: Int32, parameter index: Int, from: Int32, knownSite: SourceLocation) -> [ValueOrigin] {
-        guard knownSite.file.hasSuffix(".swift"), let file = swiftFiles.file(knownSite.file),
-              let declaration = declaration(of: function) else {
-            return [.unknown("called from C code, which capcheck does not follow", knownSite)]
+        let callee = graph.nodes[Int(function)]
+        guard knownSite.file.hasSuffix(".swift") else {
+            // A C caller: the callee's calls in the caller's body, by position.
+            guard callee.language.isClang, let cFile = cSites(knownSite.file) else {
+                return [.unknown("called from C code, which capcheck does not follow", knownSite)]
+            }
+            let callerLocation = graph.nodes[Int(from)].location
+            var calls = callerLocation.map { cFile.calls(of: callee.name, inFunctionAt: $0) } ?? []
+            if !calls.contains(knownSite) { calls.append(knownSite) }
+            return calls.flatMap { cFile.values(at: $0, positions: [index], inFunctionAt: callerLocation) }
+        }
+        guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        let declaration = declaration(of: function)
+        // A stored closure (`let sysOpen = { open($0, $1) }`) or a C function takes its arguments by position.
+        guard declaration != nil || callee.language.isClang || callee.kind.isVariable else {
+            return [.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite)]
         }
         let resolver = resolver(for: file, in: from)
         return sites(in: from, knownSite: knownSite, file: file).flatMap { site -> [ValueOrigin] in
@@ -109,11 +129,56 @@ package final class ValueTracer {
             guard site.call != nil else {
                 return [.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at)]
             }
+            guard let declaration else {
+                // A C function or a stored closure called from Swift: arguments by position.
+                let arguments = site.arguments
+                return index < arguments.count ? resolver.values(of: arguments[index].expression)
+                    : [.unknown("the call does not pass argument \(index + 1)", at)]
+            }
             return ArgumentMatching.argument(for: index, of: declaration.parameters, in: site.arguments).map { expression in
                 resolver.values(of: expression)
             } ?? declaration.defaultValue(index).map { declaration.resolver.values(of: $0) }
               ?? [.unknown("the call does not pass parameter \(index + 1)", at)]
         }
+    }
+
+    // MARK: - Aliases
+
+    /// Whether `variable` is a stored function whose initialiser is the reference at `site` itself (`let sysStat = stat`).
+    private func isAlias(_ variable: Int32, of site: SourceLocation) -> Bool {
+        guard graph.nodes[Int(variable)].kind.isVariable, site.file.hasSuffix(".swift"), let file = swiftFiles.file(site.file),
+              let token = file.token(line: site.line, column: site.column), let reference = SwiftSinkSite(token: token),
+              reference.call == nil else { return false }
+        return reference.reference.parent?.is(InitializerClauseSyntax.self) == true
+    }
+
+    /// The values of `rule` at every call of the alias `variable`, followed to where they are made.
+    private func aliasCallValues(of variable: Int32, rule: SinkArgumentRule, holder: String, visited: inout Set<Int64>) -> [ValueOrigin] {
+        var result: [ValueOrigin] = []
+        for (from, edgeIndex) in reverseEdges()[Int(variable)] {
+            let edge = graph.edges[Int(from)][Int(edgeIndex)]
+            guard edge.kind == .reference, let site = edge.site, site.file.hasSuffix(".swift"), let file = swiftFiles.file(site.file) else {
+                result.append(.unknown("`\(graph.nodes[Int(variable)].name)` is used where capcheck does not follow it",
+                                       edge.site ?? graph.nodes[Int(variable)].location ?? SourceLocation(file: "", line: 0, column: 0)))
+                continue
+            }
+            let resolver = resolver(for: file, in: from)
+            for call in sites(in: from, knownSite: site, file: file) {
+                let at = file.location(of: call.reference)
+                guard call.call != nil else {
+                    result.append(.unknown("`\(SwiftExpressionValues.brief(call.reference))` is used as a function value here", at))
+                    continue
+                }
+                for origin in call.values(rule: rule, resolver: resolver, at: at) {
+                    result += follow(origin, in: from, holder: holder, depth: 1, visited: &visited)
+                }
+            }
+        }
+        if result.isEmpty {
+            result.append(.unknown("no call of `\(graph.nodes[Int(variable)].name)` was found",
+                                   graph.nodes[Int(variable)].location ?? SourceLocation(file: "", line: 0, column: 0)))
+        }
+        return result
     }
 
     // MARK: - Sites
@@ -128,6 +193,7 @@ package final class ValueTracer {
             guard !found.isEmpty else { return [.unknown("the reference is not a name in an expression", knownSite)] }
             return found.flatMap { $0.values(rule: rule, resolver: resolver, at: file.location(of: $0.reference)) }
         }
+        if case .implicit(let values) = rule { return values.map { ImplicitValue.origin($0, at: knownSite) } }
         guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         guard case .positions(let positions) = rule else {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
@@ -139,9 +205,10 @@ package final class ValueTracer {
             }
         }
         let name = graph.nodes[Int(target)].name
-        var calls = graph.nodes[Int(function)].location.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
+        let functionLocation = graph.nodes[Int(function)].location
+        var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
         if !calls.contains(knownSite) { calls.append(knownSite) }
-        return calls.flatMap { cFile.values(at: $0, positions: positions) }
+        return calls.flatMap { cFile.values(at: $0, positions: positions, inFunctionAt: functionLocation) }
     }
 
     /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the
@@ -150,11 +217,14 @@ package final class ValueTracer {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
         let labels = known.call.map { $0.arguments.map { $0.label?.text ?? "_" } }
         let scope = declaration(of: function).map { Syntax($0.node) } ?? bindingScope(of: function, in: file) ?? Syntax(file.tree)
-        return scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
+        var found = scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
             guard candidate.text == token.text, let site = SwiftSinkSite(token: candidate) else { return nil }
             if let labels, let call = site.call, call.arguments.map({ $0.label?.text ?? "_" }) != labels { return nil }
             return site
         }
+        // The recorded site always counts, even where the declaration's syntax does not hold it.
+        if !found.contains(where: { $0.reference.id == known.reference.id }) { found.append(known) }
+        return found
     }
 
     private func cSites(_ path: String) -> CSinkSites? {

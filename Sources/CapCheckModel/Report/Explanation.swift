@@ -9,12 +9,15 @@ public struct Explanation: Codable, Sendable, Hashable {
     public var sink: String
     /// From the root's code to the sink, one hop per symbol.
     public var path: [PathHop]
+    /// For `fs`, `env`, `exec` and `net`: the values the package's uses of the sink get (nil for other capabilities).
+    public var values: [SinkValue]?
 
-    package init(package: String, capability: String, sink: String, path: [PathHop]) {
+    package init(package: String, capability: String, sink: String, path: [PathHop], values: [SinkValue]? = nil) {
         self.package = package
         self.capability = capability
         self.sink = sink
         self.path = path
+        self.values = values
     }
 }
 

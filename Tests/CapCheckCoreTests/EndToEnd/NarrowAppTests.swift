@@ -48,12 +48,19 @@ final class NarrowAppTests: XCTestCase {
         let env = try values(of: "narrow-env")
         XCTAssertEqual(env.map(\.kind), ["unknown"])
         XCTAssertTrue(env.first?.note?.contains("read from the environment") == true, env.first?.note ?? "")
-        let closure = try values(of: "narrow-witness")
-        XCTAssertEqual(closure.map(\.kind), ["unknown"], "the witness's constant /var/log/syslog is resolved and covered")
-        XCTAssertTrue(closure.first?.note?.contains("closure parameter") == true, closure.first?.note ?? "")
         let c = try values(of: "narrow-c")
-        XCTAssertEqual(c.map(\.kind), ["unknown"], "getenv(\"NARROW_C_HOME\") in C is resolved and covered")
-        XCTAssertTrue(c.first?.note?.contains("computed in C code") == true, c.first?.note ?? "")
+        XCTAssertEqual(c.map(\.kind), ["unknown"], "getenv(\"NARROW_C_HOME\") in C, and getenv(name) with the name from "
+                       + "Swift's narrow_c_lookup(\"NARROW_C_OTHER\"), are resolved and covered")
+        XCTAssertTrue(c.first?.note?.contains("`names[which & 1]` is computed in C code") == true, c.first?.note ?? "")
+    }
+
+    func testValuesThroughAWitnessAndAStoredClosureAreResolved() throws {
+        // opener.open("/var/log/syslog") reaches FileOpener.open(_:) through the requirement: covered by fs:/var/log/**.
+        // Logs.reader("/tmp/x") reaches the stored closure's $0: the root's value, outside the grant.
+        let closure = try values(of: "narrow-witness")
+        XCTAssertEqual(closure.map(\.kind), ["caller"])
+        XCTAssertEqual(closure.first?.value, "/tmp/x")
+        XCTAssertEqual(closure.first?.supplier, "narrowapp")
     }
 
     func testPlainGrantsCoverWhatNarrowedOnesCannotAndValuesFromTheCallerMeetNamedPatterns() throws {
@@ -106,7 +113,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(sneaky.first { $0.kind == "caller" }?.supplier, "narrowapp")
         XCTAssertEqual(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.first?.value, "/srv/app/data.db",
                        "what the root passes three calls down")
-        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value), ["NARROW_C_HOME"])
+        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_HOME", "NARROW_C_OTHER"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
                      "values are resolved only when asked for")
 
@@ -119,6 +126,18 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(diff.packages.first?.newValues, ["fs": ["/root/.ssh/id_rsa"]])
         XCTAssertEqual(diff.alarms, ["narrow-sneaky newly uses fs with /root/.ssh/id_rsa"])
         XCTAssertTrue(ReportDiff.compare(old: report, new: report, granularity: .capability).alarms.isEmpty)
+    }
+
+    func testExplainListsTheValuesOfEachSink() throws {
+        try Fixtures.build("NarrowApp")
+        let explained = try CLI.run(["explain", "narrow-sneaky", "fs", "--format", "json", "--skip-build", "--quiet",
+                                     "--package-path", Fixtures.packagePath("NarrowApp").path,
+                                     "--scratch-path", Fixtures.scratchPath("NarrowApp").path])
+        XCTAssertEqual(explained.status, 0, explained.stderr)
+        let list = try JSONDecoder().decode([Explanation].self, from: Data(explained.stdout.utf8))
+        let values = try XCTUnwrap(list.first?.values)
+        XCTAssertEqual(values.compactMap(\.value), ["/root/.ssh/id_rsa"], "the hard-coded path; the root's argument is from the caller")
+        XCTAssertTrue(values.contains { $0.kind == "caller" && $0.supplier == "narrowapp" })
     }
 
     func testInitWritesTheNarrowestGrantsAndCheckStrictAcceptsThem() throws {

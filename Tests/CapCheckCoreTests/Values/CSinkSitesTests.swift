@@ -32,5 +32,9 @@ final class CSinkSitesTests: XCTestCase {
             }
         }
         XCTAssertEqual(values, ["HOME", "PREFIX", "unknown", "unknown"], "a macro argument is not guessed")
+        let function = SourceLocation(file: path, line: 4, column: 13)
+        XCTAssertEqual(sites.parameterNames(ofFunctionAt: function), ["name"])
+        XCTAssertEqual(sites.values(at: calls[2], positions: [0], inFunctionAt: function), [.parameter(0, name: "name", function)],
+                       "a parameter is followed to the callers")
     }
 }

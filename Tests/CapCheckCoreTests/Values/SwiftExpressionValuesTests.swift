@@ -59,6 +59,11 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f(p: String?) { guard let p else { return }; open(p) }"#), ["parameter 0 p"])
         XCTAssertEqual(try values(#"func f(all: [String]) { for p in all { open(p) } }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { ["/a"].forEach { open($0) } }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f(path: String) { path.withCString { open($0, 0) } }"#), ["parameter 0 path"],
+                       "a closure a string lends itself to gets the string")
+        XCTAssertEqual(try values(#"func f() { "/etc/hosts".withCString { p in open(p, 0) } }"#), ["constant /etc/hosts"])
+        XCTAssertEqual(try values(#"let sysOpen: (String) -> Int = { open($0) }"#), ["parameter 0 $0"],
+                       "a stored closure's parameters are its callers' arguments")
         XCTAssertEqual(try values(#"struct S { let p: String; func f() { open(p) } }"#).first?.hasPrefix("unknown"), true,
                        "a stored property set at run time")
         XCTAssertEqual(try values(#"func f() { open(readLine()!) }"#).first?.hasPrefix("unknown"), true)

@@ -1,2 +1,3 @@
 const char *narrow_c_home(void);
 const char *narrow_c_lookup(const char *name);
+const char *narrow_c_indirect(int which);
