@@ -64,9 +64,9 @@ public struct Checker: Sendable {
 
         let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects)
         let narrowedFindings = fromRoot.narrowedUses.isEmpty || !collectViolations ? [] : measure("values at narrowed sinks") {
-            values.violations(fromRoot.narrowedUses)
+            values.violations(fromRoot.narrowedUses, reached: fromRoot.reachedNodes)
         }
-        let reachedValues = collectValues ? measure("values at every sink") { values.reachedValues(fromRoot.narrowedUses) } : [:]
+        let reachedValues = collectValues ? measure("values at every sink") { values.reachedValues(fromRoot.narrowedUses, reached: fromRoot.reachedNodes) } : [:]
         let violations = (fromRoot.violations + narrowedFindings).map { finding in
             Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path),
                       values: finding.values)

@@ -35,10 +35,10 @@ extension Checker {
             found[key] = (sink.capability, sink.name, path())
         }
         search.narrowed = capability.map { effects.contains($0) ? [$0] : [] } ?? effects.intersection(Capability.builtInEffects)
-        let uses = search.run(roots: entryPoints, collectViolations: false).narrowedUses
+        let result = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
         let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects)
-            .values(of: package, uses)
+            .values(of: package, result.narrowedUses, reached: result.reachedNodes)
         return found.values
             .map { Explanation(package: package, capability: $0.capability.name, sink: $0.sink, path: render($0.path),
                                values: values["\($0.capability.name)|\($0.sink)"]?.map(\.reported)) }

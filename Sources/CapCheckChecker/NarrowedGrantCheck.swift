@@ -34,8 +34,8 @@ package struct NarrowedGrantCheck {
     }
 
     /// The violations among `uses`: one per (package, capability, sink), listing the values not covered.
-    package func violations(_ uses: [ReachabilitySearch.NarrowedUse]) -> [ReachabilitySearch.Finding] {
-        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
+    package func violations(_ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [ReachabilitySearch.Finding] {
+        let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         var found: [String: ReachabilitySearch.Finding] = [:]
         var order: [String] = []
         for use in uses {
@@ -64,24 +64,25 @@ package struct NarrowedGrantCheck {
 
     /// Per package on the authority chain of each use (the root excepted) and capability, the values its uses get:
     /// what `audit --values`, `init` and `diff` show.
-    package func reachedValues(_ uses: [ReachabilitySearch.NarrowedUse]) -> [String: [Capability: [ValueOrigin]]] {
+    package func reachedValues(_ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [String: [Capability: [ValueOrigin]]] {
         var result: [String: [Capability: [ValueOrigin]]] = [:]
-        eachValue(of: uses) { package, use, origins in result[package, default: [:]][use.capability, default: []] += origins }
+        eachValue(of: uses, reached: reached) { package, use, origins in result[package, default: [:]][use.capability, default: []] += origins }
         return result.mapValues { $0.mapValues { ValueJoin.unique($0, limit: 256) } }
     }
 
     /// For `explain`: the values `package`'s uses of each sink get, by `capability|sink`.
-    package func values(of package: String, _ uses: [ReachabilitySearch.NarrowedUse]) -> [String: [ValueOrigin]] {
+    package func values(of package: String, _ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [String: [ValueOrigin]] {
         var result: [String: [ValueOrigin]] = [:]
-        eachValue(of: uses) { holder, use, origins in
+        eachValue(of: uses, reached: reached) { holder, use, origins in
             if holder == package { result["\(use.capability.name)|\(use.sink.name)", default: []] += origins }
         }
         return result.mapValues { ValueJoin.unique($0, limit: 256) }
     }
 
     /// Calls `body` with each holder (the root excepted) of each use and the values the use gets as that holder sees it.
-    private func eachValue(of uses: [ReachabilitySearch.NarrowedUse], _ body: (String, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
-        let tracer = ValueTracer(graph: graph) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
+    private func eachValue(of uses: [ReachabilitySearch.NarrowedUse], reached: [Bool],
+                           _ body: (String, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
+        let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         for use in uses {
             let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
             for holder in holders where holder != contexts.root {

@@ -24,6 +24,9 @@ package final class ReachabilitySearch {
         package var violations: [Finding] = []
         /// Every use of a sink of a capability in `narrowed`, once per (calling node, sink, context).
         package var narrowedUses: [NarrowedUse] = []
+        /// Per node, whether the search reached it under some context (filled only when `narrowed` is not empty: the
+        /// value analysis follows a parameter only to callers that run).
+        package var reachedNodes: [Bool] = []
     }
 
     package struct Finding: Sendable {
@@ -152,6 +155,10 @@ package final class ReachabilitySearch {
             cursor += 1
             noteReached(stateNode[Int(state)])
             for index in edges[Int(stateNode[Int(state)])].indices { follow(state, index) }
+        }
+        if !narrowed.isEmpty {
+            result.reachedNodes = [Bool](repeating: false, count: graph.nodes.count)
+            for node in stateNode { result.reachedNodes[Int(node)] = true }
         }
         return result
 

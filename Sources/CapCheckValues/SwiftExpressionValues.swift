@@ -123,7 +123,7 @@ package struct SwiftExpressionValues {
         if let calleeName, arguments.count >= 1 {
             let passThrough: [String: [String]] = [
                 "URL": ["fileURLWithPath", "filePath", "string"], "NSURL": ["fileURLWithPath", "string"],
-                "URLRequest": ["url"], "String": ["_", "describing"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
+                "URLRequest": ["url"], "String": ["_", "describing"], "FilePath": ["_"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
             ]
             if let allowed = passThrough[calleeName], allowed.contains(labels[0]),
                !labels.dropFirst().contains(where: { $0 == "relativeTo" }) {
@@ -163,7 +163,29 @@ package struct SwiftExpressionValues {
         case .parameter(let index, let function):
             return [.parameter(index, name: name, file.location(of: function))]
         case .unresolved(let why, let node): return [.unknown(why, file.location(of: node))]
+        case .elements(let collection): return elementValues(of: collection, depth: depth + 1)
         }
+    }
+
+    /// The values of the elements of a collection: an array literal's elements, through names that hold one.
+    private func elementValues(of collection: ExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: collection)
+        guard depth < Self.maxDepth else { return [.unknown("the collection is built in more than \(Self.maxDepth) steps", at)] }
+        if let array = collection.as(ArrayExprSyntax.self) {
+            return array.elements.flatMap { values(of: $0.expression, depth: depth + 1) }
+        }
+        if let inner = Self.unwrapped(collection) { return elementValues(of: inner, depth: depth + 1) }
+        var name: String?, membersOnly = false
+        if let reference = collection.as(DeclReferenceExprSyntax.self) { name = reference.baseName.text }
+        if let member = collection.as(MemberAccessExprSyntax.self), let base = member.base,
+           ["self", "Self"].contains(base.trimmedDescription) || base.trimmedDescription.first?.isUppercase == true {
+            name = member.declName.baseName.text
+            membersOnly = true
+        }
+        if let name, case .value(let expression)? = SwiftNameLookup(file: file).declaration(of: name, at: Syntax(collection), membersOnly: membersOnly) {
+            return elementValues(of: expression, depth: depth + 1)
+        }
+        return [.unknown("an element of `\(Self.brief(collection))`, a collection computed at run time", at)]
     }
 
     /// An expression shortened for a message.

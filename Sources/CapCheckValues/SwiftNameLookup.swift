@@ -12,6 +12,8 @@ package struct SwiftNameLookup {
         /// Declared, but its value is not knowable here (a `var`, a loop or closure variable, a stored property set at
         /// run time).
         case unresolved(String, Syntax)
+        /// Each element of a collection (a loop variable, the parameter of a closure `first(where:)` calls).
+        case elements(ExprSyntax)
     }
 
     package let file: ParsedSwiftFiles.File
@@ -58,11 +60,14 @@ package struct SwiftNameLookup {
             }
             if let loop = parent.as(ForStmtSyntax.self), child.id == loop.body.id,
                loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+                if loop.pattern.is(IdentifierPatternSyntax.self) { return .elements(loop.sequence) }
                 return .unresolved("`\(name)` is a loop variable", Syntax(loop.pattern))
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
                 // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
                 if index == 0, let receiver = Self.lendingReceiver(of: closure) { return .value(receiver) }
+                // `paths.first(where: { exists($0) })`: each element of the collection.
+                if index == 0, let collection = Self.iteratedCollection(of: closure) { return .elements(collection) }
                 // `let sysOpen = { open($0, $1) }`: the closure's parameters are the arguments of each call of `sysOpen`.
                 if let binding = closure.parent?.parent?.as(PatternBindingSyntax.self),
                    let variable = binding.pattern.as(IdentifierPatternSyntax.self) {
@@ -74,7 +79,12 @@ package struct SwiftNameLookup {
                 for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).text == name {
                     return .parameter(index, function: Self.nameToken(of: parent) ?? parent)
                 }
-                return nil  // the function's own body ends the local scopes
+                // A nested function sees its enclosing function's locals and parameters; a type's method does not.
+                guard parent.parent?.is(CodeBlockItemSyntax.self) == true else { return nil }
+            }
+            if let switchCase = parent.as(SwitchCaseSyntax.self),
+               switchCase.label.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+                return .unresolved("`\(name)` is the payload of an enum case matched here", Syntax(switchCase.label))
             }
             if parent.is(AccessorDeclSyntax.self), name == "newValue" || name == "oldValue" {
                 return .unresolved("`\(name)` is the value being stored", parent)
@@ -137,6 +147,23 @@ package struct SwiftNameLookup {
         }
         guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
               lendingMethods.contains(member.declName.baseName.text) else { return nil }
+        return member.base
+    }
+
+    /// Collection methods whose closure gets each element as its first parameter.
+    private static let elementMethods: Set<String> = [
+        "first", "last", "forEach", "map", "compactMap", "flatMap", "filter", "contains", "allSatisfy", "reduce",
+        "firstIndex", "lastIndex", "drop", "prefix", "sorted", "min", "max",
+    ]
+
+    /// The collection whose elements a closure passed to one of `elementMethods` gets.
+    private static func iteratedCollection(of closure: ClosureExprSyntax) -> ExprSyntax? {
+        var call = closure.parent?.as(FunctionCallExprSyntax.self)
+        if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) {
+            call = argument.parent?.parent?.as(FunctionCallExprSyntax.self)
+        }
+        guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
+              elementMethods.contains(member.declName.baseName.text), member.declName.baseName.text != "reduce" else { return nil }
         return member.base
     }
 

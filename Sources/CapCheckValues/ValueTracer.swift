@@ -10,14 +10,18 @@ package final class ValueTracer {
     private let graph: CallGraph
     /// Whether code of package `package` is the holder's own code or below it (its dependencies).
     private let isWithin: (_ package: String, _ holder: String) -> Bool
+    /// Per node, whether it runs at all (the search reached it): callers that never run pass no value.
+    private let reached: [Bool]
     private let swiftFiles = ParsedSwiftFiles()
     private var cFiles: [String: CSinkSites?] = [:]
     private var callers: [[(from: Int32, edge: Int32)]]?
+    private var nodesByLine: [String: [Int32]]?
     private var memo: [String: [ValueOrigin]] = [:]
-    private static let maxCalls = 8
+    private static let maxCalls = 12
 
-    package init(graph: CallGraph, isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
+    package init(graph: CallGraph, reached: [Bool], isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
         self.graph = graph
+        self.reached = reached
         self.isWithin = isWithin
     }
 
@@ -50,12 +54,15 @@ package final class ValueTracer {
 
     private func follow(_ origin: ValueOrigin, in function: Int32, holder: String?, depth: Int, visited: inout Set<Int64>) -> [ValueOrigin] {
         guard case .parameter(let index, let name, let declared) = origin else { return [origin] }
-        let node = graph.nodes[Int(function)]
-        guard let location = node.location, location.file == declared.file, location.line == declared.line else {
-            return [.unknown("`\(name)` is a parameter of a nested function or closure, not followed", declared)]
+        var owner = function
+        if let location = graph.nodes[Int(function)].location, location.file == declared.file, location.line == declared.line {
+        } else if let enclosing = node(at: declared) {
+            owner = enclosing  // a parameter of the function a nested function or closure is declared in
+        } else {
+            return [.unknown("`\(name)` is a parameter of a function capcheck's graph does not have", declared)]
         }
         guard depth < Self.maxCalls else { return [.unknown("followed through \(Self.maxCalls) calls without finding where `\(name)` is made", declared)] }
-        return callersValues(of: function, parameter: index, name: name, receiver: node.package ?? "", holder: holder,
+        return callersValues(of: owner, parameter: index, name: name, receiver: graph.nodes[Int(owner)].package ?? "", holder: holder,
                              depth: depth, visited: &visited, declared: declared)
     }
 
@@ -63,7 +70,7 @@ package final class ValueTracer {
     private func callersValues(of function: Int32, parameter index: Int, name: String, receiver: String, holder: String?,
                                depth: Int, visited: inout Set<Int64>, declared: SourceLocation) -> [ValueOrigin] {
         guard visited.insert(Int64(function) << 8 | Int64(min(index, 255))).inserted else { return [] }
-        let incoming = reverseEdges()[Int(function)]
+        let incoming = reverseEdges()[Int(function)].filter { reached.isEmpty || reached[Int($0.from)] }
         var result: [ValueOrigin] = []
         for (from, edgeIndex) in incoming {
             let edge = graph.edges[Int(from)][Int(edgeIndex)]
@@ -90,7 +97,7 @@ package final class ValueTracer {
                 }
             case .witness:
                 // Callers of the requirement (or overridden method) reach this implementation; none, no value.
-                guard !reverseEdges()[Int(from)].isEmpty else { continue }
+                guard reverseEdges()[Int(from)].contains(where: { reached.isEmpty || reached[Int($0.from)] }) else { continue }
                 result += callersValues(of: from, parameter: index, name: name, receiver: receiver, holder: holder,
                                         depth: depth + 1, visited: &visited, declared: declared)
             default:
@@ -155,7 +162,7 @@ package final class ValueTracer {
     /// The values of `rule` at every call of the alias `variable`, followed to where they are made.
     private func aliasCallValues(of variable: Int32, rule: SinkArgumentRule, holder: String, visited: inout Set<Int64>) -> [ValueOrigin] {
         var result: [ValueOrigin] = []
-        for (from, edgeIndex) in reverseEdges()[Int(variable)] {
+        for (from, edgeIndex) in reverseEdges()[Int(variable)] where reached.isEmpty || reached[Int(from)] {
             let edge = graph.edges[Int(from)][Int(edgeIndex)]
             guard edge.kind == .reference, let site = edge.site, site.file.hasSuffix(".swift"), let file = swiftFiles.file(site.file) else {
                 result.append(.unknown("`\(graph.nodes[Int(variable)].name)` is used where capcheck does not follow it",
@@ -293,6 +300,20 @@ package final class ValueTracer {
             }
         }
         return nil
+    }
+
+    /// The node defined at a location (file and line; the column when several are on the line).
+    private func node(at location: SourceLocation) -> Int32? {
+        if nodesByLine == nil {
+            var index: [String: [Int32]] = [:]
+            for (id, node) in graph.nodes.enumerated() {
+                guard let at = node.location else { continue }
+                index["\(at.file):\(at.line)", default: []].append(Int32(id))
+            }
+            nodesByLine = index
+        }
+        let candidates = nodesByLine?["\(location.file):\(location.line)"] ?? []
+        return candidates.first { graph.nodes[Int($0)].location?.column == location.column } ?? (candidates.count == 1 ? candidates[0] : nil)
     }
 
     /// Per node, the edges into it.

@@ -72,10 +72,10 @@ public struct PolicyGenerator {
             }
         }
         search.narrowed = Capability.builtInEffects
-        let uses = search.run(roots: entryPoints, collectViolations: false).narrowedUses
+        let searched = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
         let values = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
-                                        effects: Checker.effects(of: discovery)).reachedValues(uses)
+                                        effects: Checker.effects(of: discovery)).reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { $0 != contexts.root }

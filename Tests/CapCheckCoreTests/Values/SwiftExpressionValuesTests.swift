@@ -58,7 +58,17 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f(p: String?) { if let q = p { open(q) } }"#), ["parameter 0 p"])
         XCTAssertEqual(try values(#"func f(p: String?) { guard let p else { return }; open(p) }"#), ["parameter 0 p"])
         XCTAssertEqual(try values(#"func f(all: [String]) { for p in all { open(p) } }"#).first?.hasPrefix("unknown"), true)
-        XCTAssertEqual(try values(#"func f() { ["/a"].forEach { open($0) } }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"let dirs = ["/etc/ssl", "/usr/lib/ssl"]; func f() { for d in dirs { open(d) } }"#),
+                       ["constant /etc/ssl", "constant /usr/lib/ssl"], "a loop over a constant array")
+        XCTAssertEqual(try values(#"private let paths = ["/a", "/b"]; func f() { _ = paths.first(where: { open($0) }) }"#),
+                       ["constant /a", "constant /b"], "a closure a collection method calls with each element")
+        XCTAssertEqual(try values(#"func f(dir: String) { func g() { open(dir) }; g() }"#), ["parameter 0 dir"],
+                       "a nested function sees its enclosing function's parameters")
+        XCTAssertEqual(try values(#"func f(fd: Int) { open(FilePath("/proc/self/fd/\(fd)")) }"#), ["prefix /proc/self/fd/"])
+        XCTAssertEqual(try values(#"enum E { case file(String) }; func f(e: E) { switch e { case .file(let p): open(p) } }"#).first,
+                       "unknown `p` is the payload of an enum case matched here")
+        XCTAssertEqual(try values(#"func f() { ["/a"].forEach { open($0) } }"#), ["constant /a"])
+        XCTAssertEqual(try values(#"func f() { g { open($0) } }"#).first?.hasPrefix("unknown"), true, "a closure someone else calls")
         XCTAssertEqual(try values(#"func f(path: String) { path.withCString { open($0, 0) } }"#), ["parameter 0 path"],
                        "a closure a string lends itself to gets the string")
         XCTAssertEqual(try values(#"func f() { "/etc/hosts".withCString { p in open(p, 0) } }"#), ["constant /etc/hosts"])
