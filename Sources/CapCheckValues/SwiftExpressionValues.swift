@@ -10,6 +10,9 @@ package struct SwiftExpressionValues {
     package let file: ParsedSwiftFiles.File
     /// Finds a name the file does not declare (a `static let` in another file): the origins, or nil if not found.
     package let elsewhere: (_ name: String, _ use: Syntax) -> [ValueOrigin]?
+    /// What the code writing a stored property assigns it (named by where its name is declared), unfollowed; nil when
+    /// the writers cannot be found.
+    package var writes: (_ property: SourceLocation) -> [ValueOrigin]? = { _ in nil }
     private static let maxDepth = 24
 
     package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
@@ -164,6 +167,11 @@ package struct SwiftExpressionValues {
             return [.parameter(index, name: name, file.location(of: function))]
         case .unresolved(let why, let node): return [.unknown(why, file.location(of: node))]
         case .elements(let collection): return elementValues(of: collection, depth: depth + 1)
+        case .stored(let initial, let property):
+            guard let written = writes(file.location(of: property)) else {
+                return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
+            }
+            return (initial.map { values(of: $0, depth: depth + 1) } ?? []) + written
         }
     }
 

@@ -14,6 +14,9 @@ package struct SwiftNameLookup {
         case unresolved(String, Syntax)
         /// Each element of a collection (a loop variable, the parameter of a closure `first(where:)` calls).
         case elements(ExprSyntax)
+        /// A stored property of a type: its initial value, if any, and whatever the code that writes it assigns
+        /// (`property` is its name token; the tracer finds the writers through the graph).
+        case stored(initial: ExprSyntax?, property: Syntax)
     }
 
     package let file: ParsedSwiftFiles.File
@@ -119,7 +122,14 @@ package struct SwiftNameLookup {
 
     private func member(_ name: String, in members: MemberBlockSyntax) -> Found? {
         for item in members.members {
-            if let variable = item.decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) { return found }
+            guard let variable = item.decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) else { continue }
+            let isStatic = variable.modifiers.contains { ["static", "class"].contains($0.name.text) }
+            guard case .unresolved = found, !isStatic,
+                  let binding = variable.bindings.first(where: { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name }),
+                  binding.accessorBlock == nil, let identifier = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier else {
+                return found
+            }
+            return .stored(initial: binding.initializer?.value, property: Syntax(identifier))
         }
         return nil
     }

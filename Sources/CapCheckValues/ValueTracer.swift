@@ -16,6 +16,7 @@ package final class ValueTracer {
     private var cFiles: [String: CSinkSites?] = [:]
     private var callers: [[(from: Int32, edge: Int32)]]?
     private var nodesByLine: [String: [Int32]]?
+    private var writeMemo: [SourceLocation: [ValueOrigin]] = [:]
     private var memo: [String: [ValueOrigin]] = [:]
     private static let maxCalls = 12
 
@@ -56,7 +57,7 @@ package final class ValueTracer {
         guard case .parameter(let index, let name, let declared) = origin else { return [origin] }
         var owner = function
         if let location = graph.nodes[Int(function)].location, location.file == declared.file, location.line == declared.line {
-        } else if let enclosing = node(at: declared) {
+        } else if let enclosing = node(at: declared, prefer: { !$0.kind.isVariable }) {
             owner = enclosing  // a parameter of the function a nested function or closure is declared in
         } else {
             return [.unknown("`\(name)` is a parameter of a function capcheck's graph does not have", declared)]
@@ -280,9 +281,57 @@ package final class ValueTracer {
     /// A resolver for code of `function` in `file`: names declared in other files are found through the graph's
     /// edges from `function` to variables (a `static let` in another file of the module).
     private func resolver(for file: ParsedSwiftFiles.File, in function: Int32) -> SwiftExpressionValues {
-        SwiftExpressionValues(file: file) { [weak self] name, _ in
+        var resolver = SwiftExpressionValues(file: file) { [weak self] name, _ in
             self?.elsewhere(name, from: function)
         }
+        resolver.writes = { [weak self] property in self?.writes(to: property) }
+        return resolver
+    }
+
+    /// What every function that runs and refers to the stored property declared at `property` assigns it
+    /// (`self.name = value`, `name = value`); nil when the property's node is not found or a struct's memberwise
+    /// initialiser may set it (its calls are not assignments capcheck can read).
+    private func writes(to property: SourceLocation) -> [ValueOrigin]? {
+        if let known = writeMemo[property] { return known }
+        writeMemo[property] = []  // a property assigned from itself adds nothing
+        guard let node = node(at: property, prefer: { $0.kind.isVariable }), let file = swiftFiles.file(property.file),
+              let token = file.token(line: property.line, column: property.column) else { return nil }
+        let name = token.text
+        var type: Syntax? = Syntax(token)
+        while let current = type, !current.is(StructDeclSyntax.self), !current.is(ClassDeclSyntax.self),
+              !current.is(ActorDeclSyntax.self), !current.is(EnumDeclSyntax.self) { type = current.parent }
+        if let structure = type?.as(StructDeclSyntax.self),
+           !structure.memberBlock.members.contains(where: { $0.decl.is(InitializerDeclSyntax.self) }) {
+            writeMemo[property] = nil
+            return nil
+        }
+        var result: [ValueOrigin] = []
+        for (from, edgeIndex) in reverseEdges()[Int(node)] where reached.isEmpty || reached[Int(from)] {
+            guard let site = graph.edges[Int(from)][Int(edgeIndex)].site, site.file.hasSuffix(".swift"),
+                  let writerFile = swiftFiles.file(site.file) else { continue }
+            let scope = declaration(of: from).map { Syntax($0.node) } ?? bindingScope(of: from, in: writerFile) ?? Syntax(writerFile.tree)
+            let resolver = resolver(for: writerFile, in: from)
+            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.text == name {
+                guard let assigned = Self.assignedValue(to: candidate) else { continue }
+                result += resolver.values(of: assigned)
+            }
+        }
+        let unique = ValueJoin.unique(result)
+        writeMemo[property] = unique
+        return unique
+    }
+
+    /// The value assigned where `token` is the target of `name = value` or `self.name = value`.
+    private static func assignedValue(to token: TokenSyntax) -> ExprSyntax? {
+        guard var target = token.parent?.as(DeclReferenceExprSyntax.self).map(ExprSyntax.init) else { return nil }
+        if let member = target.parent?.as(MemberAccessExprSyntax.self), member.declName.id == target.id {
+            guard member.base?.trimmedDescription == "self" else { return nil }
+            target = ExprSyntax(member)
+        }
+        guard let sequence = target.parent?.parent?.as(SequenceExprSyntax.self) else { return nil }
+        let elements = Array(sequence.elements)
+        guard elements.count == 3, elements[0].id == target.id, elements[1].is(AssignmentExprSyntax.self) else { return nil }
+        return elements[2]
     }
 
     private func elsewhere(_ name: String, from function: Int32) -> [ValueOrigin]? {
@@ -295,6 +344,11 @@ package final class ValueTracer {
             switch lookup.declaration(of: name, at: Syntax(token), membersOnly: true) {
             case .value(let expression)?:
                 return SwiftExpressionValues(file: file) { _, _ in nil }.values(of: expression)
+            case .stored(let initial, let property)?:
+                guard let written = writes(to: file.location(of: property)) else {
+                    return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
+                }
+                return (initial.map { resolver(for: file, in: function).values(of: $0) } ?? []) + written
             case .unresolved(let why, let node)?: return [.unknown(why, file.location(of: node))]
             default: continue
             }
@@ -302,8 +356,9 @@ package final class ValueTracer {
         return nil
     }
 
-    /// The node defined at a location (file and line; the column when several are on the line).
-    private func node(at location: SourceLocation) -> Int32? {
+    /// The node defined at a location (file and line; the column when several are on the line), among several there
+    /// (a property and its implicit accessors) the first that `prefer` accepts.
+    private func node(at location: SourceLocation, prefer: (GraphNode) -> Bool = { _ in true }) -> Int32? {
         if nodesByLine == nil {
             var index: [String: [Int32]] = [:]
             for (id, node) in graph.nodes.enumerated() {
@@ -313,7 +368,8 @@ package final class ValueTracer {
             nodesByLine = index
         }
         let candidates = nodesByLine?["\(location.file):\(location.line)"] ?? []
-        return candidates.first { graph.nodes[Int($0)].location?.column == location.column } ?? (candidates.count == 1 ? candidates[0] : nil)
+        let here = candidates.filter { graph.nodes[Int($0)].location?.column == location.column }
+        return here.first { prefer(graph.nodes[Int($0)]) } ?? here.first ?? (candidates.count == 1 ? candidates[0] : nil)
     }
 
     /// Per node, the edges into it.
