@@ -42,6 +42,39 @@ package struct CSinkSites {
         return found
     }
 
+    /// The arguments, as written, of the call whose callee name starts at `site`.
+    package func arguments(at site: SourceLocation) -> [String]? {
+        offset(line: site.line, column: site.column).flatMap(arguments(afterNameAt:))
+    }
+
+    /// The text of the function whose definition's name is at `definition`, to the brace closing its body, with
+    /// comments blanked out; nil when no body follows.
+    package func body(ofFunctionAt definition: SourceLocation) -> String? {
+        guard let start = offset(line: definition.line, column: definition.column) else { return nil }
+        var index = start, depth = 0, enteredBody = false, out: [UInt8] = []
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                let end = skipQuoted(from: index)
+                out += text[index..<end]
+                index = end
+                continue
+            }
+            if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
+                let end = skipComment(from: index)
+                out += repeatElement(UInt8(ascii: " "), count: end - index)
+                index = end
+                continue
+            }
+            out.append(byte)
+            if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
+            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { return String(decoding: out, as: UTF8.self) } }
+            if byte == UInt8(ascii: ";"), !enteredBody { return nil }  // a prototype
+            index += 1
+        }
+        return nil
+    }
+
     /// The values passed at argument `positions` of the call whose callee name starts at `site`, in the function whose
     /// definition's name is at `function`: a literal is a constant, a parameter of that function is followed by the
     /// tracer, anything else is unknown.

@@ -19,8 +19,14 @@ package enum SinkArgumentRule: Equatable {
     case shellCommand(Int)
     /// `putenv("NAME=value")`: the name before `=` at this position.
     case assignment(Int)
-    /// The sink has no argument that names what it acts on (`fork`, `connect` with a socket address built in memory).
+    /// The sink has no argument that names what it acts on (`fork`, `clearenv`): its value is unknown.
     case none(String)
+    /// The sink reaches no new place (`socket`, `listen`, `setsockopt`: the address is named by `connect`, `bind` or
+    /// `sendto`, which are checked): no value, covered by any narrowed grant of its kind.
+    case noValue
+    /// A C socket address at this position (`connect(fd, (struct sockaddr *)&addr, sizeof addr)`): resolved when the
+    /// calling function fills a local `sockaddr_in` only with a constant port and address (`CSocketAddress`).
+    case socketAddress(Int)
     /// The sink uses values no argument names, always the same ones (`localtime` reads `TZ`, then `/etc/localtime`,
     /// a file under `/usr/share/zoneinfo/` or the file `TZ` names): constants, prefixes (`…` at the end), and unknowns
     /// (`?` then why), made at the call.
@@ -70,12 +76,24 @@ package enum SinkArgumentRule: Equatable {
             return .positions([0])
         case .net:
             if isSwift { return .pathArguments }
-            if ["getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r"].contains(member) { return .positions([0]) }
+            if addressless.contains(member) { return .noValue }
+            if ["connect", "bind"].contains(member) { return .socketAddress(1) }
+            if member == "sendto" { return .socketAddress(4) }
+            if ["getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r", "res_query", "res_search"].contains(member) {
+                return .positions([0])
+            }
             return .none("\(sink) takes a socket address built in memory, which capcheck does not follow")
         default:
             return .none("\(capability.name) is not narrowed by value")
         }
     }
+
+    /// C socket functions that name no peer: the address is given by `connect`, `bind` or `sendto` (checked), or, for
+    /// what is received, by the socket's own `bind`.
+    private static let addressless: Set<String> = [
+        "socket", "socketpair", "listen", "accept", "accept4", "setsockopt", "getsockopt", "getsockname", "getpeername",
+        "recvfrom", "recvmsg", "recvmmsg", "shutdown",
+    ]
 
     /// Argument labels that name a path or URL in Swift file-system and network APIs.
     package static let pathLabels: Set<String> = [

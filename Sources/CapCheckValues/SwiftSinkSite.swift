@@ -37,6 +37,8 @@ package struct SwiftSinkSite {
     package func values(rule: SinkArgumentRule, resolver: SwiftExpressionValues, at: SourceLocation) -> [ValueOrigin] {
         switch rule {
         case .none(let why): return [.unknown(why, at)]
+        case .noValue: return []
+        case .socketAddress: return [.unknown("a socket address built in memory in Swift, which capcheck does not follow", at)]
         case .implicit(let values): return values.map { ImplicitValue.origin($0, at: at) }
         case .environmentKey:
             guard let key = subscriptCall?.arguments.first?.expression else {

@@ -41,7 +41,7 @@ package final class ValueTracer {
             for origin in local { result += follow(origin, in: caller, holder: holder, depth: 0, visited: &visited) }
         }
         result = ValueJoin.unique(result)
-        if result.isEmpty {
+        if result.isEmpty, rule != .noValue {
             // Every call found comes from code that does not pass through the holder: the flow that made the search
             // reach this sink under the holder's grant was not found, so nothing is known.
             let at = site ?? graph.nodes[Int(caller)].location ?? SourceLocation(file: "", line: 0, column: 0)
@@ -202,7 +202,14 @@ package final class ValueTracer {
             return found.flatMap { $0.values(rule: rule, resolver: resolver, at: file.location(of: $0.reference)) }
         }
         if case .implicit(let values) = rule { return values.map { ImplicitValue.origin($0, at: knownSite) } }
+        if case .noValue = rule { return [] }
         guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        if case .socketAddress(let position) = rule {
+            let functionLocation = graph.nodes[Int(function)].location
+            var calls = functionLocation.map { cFile.calls(of: graph.nodes[Int(target)].name, inFunctionAt: $0) } ?? []
+            if !calls.contains(knownSite) { calls.append(knownSite) }
+            return calls.map { CSocketAddress(source: cFile).value(at: $0, position: position, inFunctionAt: functionLocation) }
+        }
         guard case .positions(let positions) = rule else {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
             let position: Int

@@ -54,6 +54,16 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertTrue(c.first?.note?.contains("`names[which & 1]` is computed in C code") == true, c.first?.note ?? "")
     }
 
+    func testACConnectToAConstantAddressIsResolved() throws {
+        // narrow_c_connect() fills a sockaddr_in with htons(8080) and inet_pton("10.0.0.7"): inside the fixture's
+        // net:10.0.0.0/8, outside net:192.168.0.0/16; socket() names no peer.
+        let policy = #"{ "version": 1, "unlisted": "deny", "packages": { "narrow-c": { "allow": ["env", "net:192.168.0.0/16", "ffi"] } } }"#
+        let report = try Fixtures.analyse("NarrowApp", policy: policy)
+        let violations = report.violations.filter { $0.package == "narrow-c" && $0.capability == "net" }
+        XCTAssertEqual(violations.map(\.sink), ["connect"])
+        XCTAssertEqual(violations.first?.values?.map(\.value), ["10.0.0.7:8080"])
+    }
+
     func testValuesThroughAWitnessAndAStoredClosureAreResolved() throws {
         // opener.open("/var/log/syslog") reaches FileOpener.open(_:) through the requirement: covered by fs:/var/log/**.
         // Logs.reader("/tmp/x") reaches the stored closure's $0: the root's value, outside the grant.
@@ -73,7 +83,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
-          "narrow-c": { "allow": ["env", "ffi"] } } }
+          "narrow-c": { "allow": ["env", "net", "ffi"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()"],

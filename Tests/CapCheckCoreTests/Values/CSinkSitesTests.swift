@@ -37,4 +37,29 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(sites.values(at: calls[2], positions: [0], inFunctionAt: function), [.parameter(0, name: "name", function)],
                        "a parameter is followed to the callers")
     }
+
+    func testASocketAddressIsResolvedOnlyWhenBuiltFromConstantsAlone() throws {
+        func resolve(_ body: String) throws -> String {
+            let source = "int f(int fd) {\n" + body + "\n    return connect(fd, (struct sockaddr *)&addr, sizeof addr);\n}\n"
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString).c").path
+            try source.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let sites = try XCTUnwrap(CSinkSites(path: path))
+            let function = SourceLocation(file: path, line: 1, column: 5)
+            let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
+            switch CSocketAddress(source: sites).value(at: call, position: 1, inFunctionAt: function) {
+            case .constant(let value, _): return value
+            case .prefix(let value, _): return value + "…"
+            default: return "unknown"
+            }
+        }
+        let constant = [
+            "    struct sockaddr_in addr;", "    memset(&addr, 0, sizeof addr);", "    addr.sin_family = AF_INET;",
+            "    addr.sin_port = htons(443);", "    addr.sin_addr.s_addr = inet_addr(\"10.1.2.3\");",
+        ].joined(separator: "\n")
+        XCTAssertEqual(try resolve(constant), "10.1.2.3:443")
+        XCTAssertEqual(try resolve(constant + "\n    memcpy(&addr, other, sizeof addr);"), "unknown", "overwritten")
+        XCTAssertEqual(try resolve(constant + "\n    addr.sin_addr.s_addr = lookup();"), "unknown", "a second, computed address")
+        XCTAssertEqual(try resolve("    struct sockaddr_in addr = *template;"), "unknown")
+    }
 }

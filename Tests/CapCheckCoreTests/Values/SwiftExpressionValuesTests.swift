@@ -109,7 +109,9 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "rename"), .positions([0, 1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "posix_spawn"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "Foundation.Process.run()"), .programOfReceiver)
-        if case .none = SinkArgumentRule.rule(capability: .net, sink: "connect") {} else { XCTFail("connect's address is not followed") }
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .net, sink: "connect"), .socketAddress(1))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .net, sink: "socket"), .noValue, "a socket names no peer")
+        if case .none = SinkArgumentRule.rule(capability: .net, sink: "sendmsg") {} else { XCTFail("a msghdr's address is not followed") }
         if case .none = SinkArgumentRule.rule(capability: .fs, sink: "fchmod") {} else { XCTFail("a descriptor names no path") }
     }
 }

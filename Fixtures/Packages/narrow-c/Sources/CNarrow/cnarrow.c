@@ -1,4 +1,9 @@
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include "cnarrow.h"
 
 /* A constant variable name, read in C. */
@@ -11,4 +16,18 @@ const char *narrow_c_lookup(const char *name) { return getenv(name); }
 const char *narrow_c_indirect(int which) {
     static const char *names[] = { "NARROW_C_A", "NARROW_C_B" };
     return getenv(names[which & 1]);
+}
+
+/* Connects to a constant address: the value is 10.0.0.7:8080, built from constants in this function. */
+int narrow_c_connect(void) {
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(8080);
+    inet_pton(AF_INET, "10.0.0.7", &addr.sin_addr);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    int result = connect(fd, (struct sockaddr *)&addr, sizeof addr);
+    close(fd);
+    return result;
 }

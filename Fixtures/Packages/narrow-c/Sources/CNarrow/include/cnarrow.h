@@ -1,3 +1,4 @@
 const char *narrow_c_home(void);
 const char *narrow_c_lookup(const char *name);
 const char *narrow_c_indirect(int which);
+int narrow_c_connect(void);

@@ -1,0 +1,82 @@
+import Foundation
+import CapCheckSupport
+import CapCheckModel
+
+/// The peer a C `connect`, `bind` or `sendto` names, when the calling function builds it from constants:
+///
+///     struct sockaddr_in addr;
+///     memset(&addr, 0, sizeof addr);
+///     addr.sin_family = AF_INET;
+///     addr.sin_port = htons(8080);
+///     inet_pton(AF_INET, "10.0.0.7", &addr.sin_addr);     // or addr.sin_addr.s_addr = inet_addr("10.0.0.7");
+///     connect(fd, (struct sockaddr *)&addr, sizeof addr);
+///
+/// Every other use of the variable in the function (a copy into it, a pointer passed elsewhere, a second address)
+/// makes the value unknown: the address must be provably these constants.
+package struct CSocketAddress {
+    let source: CSinkSites
+
+    package func value(at site: SourceLocation, position: Int, inFunctionAt function: SourceLocation?) -> ValueOrigin {
+        guard let arguments = source.arguments(at: site), position < arguments.count else {
+            return .unknown("the call is not written as `name(…)` here", site)
+        }
+        let argument = arguments[position]
+        if ["NULL", "0", "nullptr"].contains(argument) { return .unknown("no address here (a connected socket)", site) }
+        guard let name = Self.variable(in: argument) else {
+            return .unknown("the socket address `\(argument.prefix(48))` is not a local variable's address", site)
+        }
+        guard let function, let body = source.body(ofFunctionAt: function) else {
+            return .unknown("the function building `\(name)` was not found", site)
+        }
+        return resolve(name, in: body, at: site)
+    }
+
+    /// `(struct sockaddr *)&addr` → `addr`.
+    private static func variable(in argument: String) -> String? {
+        var text = argument.trimmingCharacters(in: .whitespaces)
+        while text.hasPrefix("("), let close = text.firstIndex(of: ")") { text = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces) }
+        guard text.hasPrefix("&") else { return nil }
+        let name = text.dropFirst().trimmingCharacters(in: .whitespaces)
+        return name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !name.isEmpty ? name : nil
+    }
+
+    private func resolve(_ name: String, in body: String, at site: SourceLocation) -> ValueOrigin {
+        let n = NSRegularExpression.escapedPattern(for: name)
+        let accepted: [(pattern: String, kind: String)] = [
+            (#"(?:const\s+)?(?:struct\s+)?sockaddr_in6?\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
+            (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)"#, "cleared"),
+            (n + #"\s*\.\s*sin6?_family\s*=\s*AF_INET6?\s*;"#, "family"),
+            (n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
+            (n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
+            (#"inet_pton\s*\(\s*AF_INET6?\s*,\s*"([0-9A-Fa-f.:]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin6?_addr\s*\)"#, "address"),
+            (#"sizeof\s*\(?\s*"# + n + #"\s*\)?"#, "size"),
+            (#"\(\s*(?:const\s+)?struct\s+sockaddr\s*\*\s*\)\s*&\s*"# + n + #"\b"#, "passed"),
+        ]
+        let range = NSRange(body.startIndex..., in: body)
+        var covered: [NSRange] = []
+        var ports = Set<String>(), addresses = Set<String>(), passes = 0
+        for (pattern, kind) in accepted {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            for match in expression.matches(in: body, range: range) {
+                covered.append(match.range)
+                let captured = match.numberOfRanges > 1 ? Range(match.range(at: 1), in: body).map { String(body[$0]) } : nil
+                if kind == "port", let captured { ports.insert(captured) }
+                if kind == "address", let captured { addresses.insert(captured) }
+                if kind == "passed" { passes += 1 }
+            }
+        }
+        // Every mention of the variable must be one of the forms above, and it must be passed to one call only.
+        let mention = try? NSRegularExpression(pattern: #"\b"# + n + #"\b"#)
+        let stray = (mention?.matches(in: body, range: range) ?? []).contains { use in
+            !covered.contains { NSLocationInRange(use.range.location, $0) }
+        }
+        guard !stray, passes <= 1 else {
+            return .unknown("`\(name)` is filled or passed in ways capcheck does not read", site)
+        }
+        guard addresses.count == 1, let address = addresses.first, ports.count <= 1 else {
+            return .unknown("`\(name)` does not get exactly one constant address", site)
+        }
+        let host = address.contains(":") ? "[\(address)]" : address
+        return ports.first.map { .constant("\(host):\($0)", site) } ?? .prefix(host + ":", site)
+    }
+}
