@@ -78,7 +78,8 @@ package struct CSinkSites {
     /// The values passed at argument `positions` of the call whose callee name starts at `site`, in the function whose
     /// definition's name is at `function`: a literal is a constant, a parameter of that function is followed by the
     /// tracer, anything else is unknown.
-    package func values(at site: SourceLocation, positions: [Int], inFunctionAt function: SourceLocation? = nil) -> [ValueOrigin] {
+    package func values(at site: SourceLocation, positions: [Int], inFunctionAt function: SourceLocation? = nil,
+                        returned: (String) -> String? = { _ in nil }) -> [ValueOrigin] {
         guard let start = offset(line: site.line, column: site.column), let arguments = arguments(afterNameAt: start) else {
             return [.unknown("the call is not written as `name(…)` here (a macro or a function pointer?)", site)]
         }
@@ -88,8 +89,27 @@ package struct CSinkSites {
             let argument = arguments[position]
             if let value = literal(argument) { return .constant(value, site) }
             if let function, let index = parameters.firstIndex(of: argument) { return .parameter(index, name: argument, function) }
+            if argument.hasSuffix("()"), let value = returned(String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces)) {
+                return .constant(value, site)  // `getenv(X509_get_default_cert_file_env())`: a function returning a constant
+            }
             return .unknown("`\(argument.prefix(48))` is computed in C code, which capcheck does not follow", site)
         }
+    }
+
+    /// The string a function returns when its whole body is `return "literal";` or `return NAME;` with NAME defined in
+    /// this file as a string literal (`#define X509_CERT_FILE_EVP "SSL_CERT_FILE"`); nil otherwise.
+    package func returnedLiteral(ofFunctionAt location: SourceLocation) -> String? {
+        guard let body = body(ofFunctionAt: location), let open = body.firstIndex(of: "{") else { return nil }
+        let statement = body[body.index(after: open)...].dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+        guard statement.hasPrefix("return"), statement.hasSuffix(";") else { return nil }
+        let expression = statement.dropFirst("return".count).dropLast().trimmingCharacters(in: .whitespaces)
+        if let value = literal(expression) { return value }
+        guard !expression.isEmpty, expression.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        let file = String(decoding: text, as: UTF8.self)
+        let definition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*define\s+"# + expression + #"\s+("[^"\\\n]*")\s*$"#)
+        let matches = definition?.matches(in: file, range: NSRange(file.startIndex..., in: file)) ?? []
+        guard matches.count == 1, let range = Range(matches[0].range(at: 1), in: file) else { return nil }
+        return literal(String(file[range]))
     }
 
     /// The parameter names of the C function whose definition's name is at `location` (the last identifier of each

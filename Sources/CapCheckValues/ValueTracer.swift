@@ -16,6 +16,7 @@ package final class ValueTracer {
     private var cFiles: [String: CSinkSites?] = [:]
     private var callers: [[(from: Int32, edge: Int32)]]?
     private var nodesByLine: [String: [Int32]]?
+    private var cFunctionsByName: [String: [Int32]]?
     private var writeMemo: [SourceLocation: [ValueOrigin]] = [:]
     private var memo: [String: [ValueOrigin]] = [:]
     private static let maxCalls = 12
@@ -31,6 +32,7 @@ package final class ValueTracer {
         let key = "\(holder)|\(capability.name)|\(caller)|\(sinkNode)"
         if let known = memo[key] { return known }
         let rule = SinkArgumentRule.rule(capability: capability, sink: sink.name)
+        guard rule != .noValue else { return [] }  // through an alias too: `let sysSocket = socket` names no peer either
         var visited = Set<Int64>()
         var result: [ValueOrigin] = []
         if let site, isAlias(caller, of: site) {
@@ -123,7 +125,7 @@ package final class ValueTracer {
             let callerLocation = graph.nodes[Int(from)].location
             var calls = callerLocation.map { cFile.calls(of: callee.name, inFunctionAt: $0) } ?? []
             if !calls.contains(knownSite) { calls.append(knownSite) }
-            return calls.flatMap { cFile.values(at: $0, positions: [index], inFunctionAt: callerLocation) }
+            return calls.flatMap { cFile.values(at: $0, positions: [index], inFunctionAt: callerLocation, returned: returnedConstant) }
         }
         guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         let declaration = declaration(of: function)
@@ -223,7 +225,7 @@ package final class ValueTracer {
         let functionLocation = graph.nodes[Int(function)].location
         var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
         if !calls.contains(knownSite) { calls.append(knownSite) }
-        return calls.flatMap { cFile.values(at: $0, positions: positions, inFunctionAt: functionLocation) }
+        return calls.flatMap { cFile.values(at: $0, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
     }
 
     /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the
@@ -377,6 +379,29 @@ package final class ValueTracer {
         let candidates = nodesByLine?["\(location.file):\(location.line)"] ?? []
         let here = candidates.filter { graph.nodes[Int($0)].location?.column == location.column }
         return here.first { prefer(graph.nodes[Int($0)]) } ?? here.first ?? (candidates.count == 1 ? candidates[0] : nil)
+    }
+
+    /// The constant a C function named `name` returns (its definition's whole body `return "…";`), if any. BoringSSL's
+    /// symbols are renamed with a prefix (`CNIOBoringSSL_X509_…`), so a unique `…_name` definition counts too.
+    private func returnedConstant(_ name: String) -> String? {
+        if cFunctionsByName == nil {
+            var index: [String: [Int32]] = [:]
+            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.kind == .function && node.location != nil {
+                index[node.name, default: []].append(Int32(id))
+            }
+            cFunctionsByName = index
+        }
+        var found = cFunctionsByName?[name] ?? []
+        if found.isEmpty {
+            found = cFunctionsByName?.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value) ?? []
+        }
+        let returned = found.map { id -> String? in
+            guard let location = graph.nodes[Int(id)].location else { return nil }
+            return cSites(location.file)?.returnedLiteral(ofFunctionAt: location)
+        }
+        // Every definition must return the same constant (two copies of BoringSSL each have one).
+        guard !returned.isEmpty, !returned.contains(nil), Set(returned).count == 1 else { return nil }
+        return returned[0]
     }
 
     /// Per node, the edges into it.

@@ -62,4 +62,29 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(try resolve(constant + "\n    addr.sin_addr.s_addr = lookup();"), "unknown", "a second, computed address")
         XCTAssertEqual(try resolve("    struct sockaddr_in addr = *template;"), "unknown")
     }
+
+    func testAFunctionReturningAConstantIsThatConstant() throws {
+        let source = [
+            "#define CERT_FILE_ENV \"SSL_CERT_FILE\"", "const char *file_env(void) { return CERT_FILE_ENV; }",
+            "const char *dir_env(void) { return \"SSL_CERT_DIR\"; }", "const char *other(void) { return pick(); }",
+            "void use(void) { getenv(file_env()); getenv(dir_env()); getenv(other()); }",
+        ].joined(separator: "\n")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path))
+        XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 2, column: 13)), "SSL_CERT_FILE")
+        XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 3, column: 13)), "SSL_CERT_DIR")
+        XCTAssertNil(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 4, column: 13)))
+        let use = SourceLocation(file: path, line: 5, column: 6)
+        let names = ["file_env": SourceLocation(file: path, line: 2, column: 13), "dir_env": SourceLocation(file: path, line: 3, column: 13),
+                     "other": SourceLocation(file: path, line: 4, column: 13)]
+        let values = sites.calls(of: "getenv", inFunctionAt: use).flatMap { call in
+            sites.values(at: call, positions: [0], inFunctionAt: use) { names[$0].flatMap(sites.returnedLiteral(ofFunctionAt:)) }
+        }.map { origin -> String in
+            if case .constant(let value, _) = origin { return value }
+            return "unknown"
+        }
+        XCTAssertEqual(values, ["SSL_CERT_FILE", "SSL_CERT_DIR", "unknown"])
+    }
 }
