@@ -26,22 +26,9 @@ final class PolicyTests: XCTestCase {
 
     func parse(_ json: String) throws -> Policy { try PolicyLoader.parse(Data(json.utf8), file: "p.json") }
 
-    func message(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            try body()
-            XCTFail("expected an error", file: file, line: line)
-        } catch let error as CapCheckError {
-            XCTAssertEqual(error.kind, .policy, file: file, line: line)
-            return error.message
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-        }
-        return ""
-    }
-
     /// Asserts that parsing `json` as a policy fails with a message containing every fragment.
     func assertPolicyError(_ json: String, _ fragments: String..., file: StaticString = #filePath, line: UInt = #line) {
-        let text = message({ _ = try parse(json) }, file: file, line: line)
+        let text = policyErrorMessage({ _ = try parse(json) }, file: file, line: line)
         for fragment in fragments {
             XCTAssertTrue(text.contains(fragment), "\(text.debugDescription) lacks \(fragment.debugDescription)", file: file, line: line)
         }
@@ -49,14 +36,14 @@ final class PolicyTests: XCTestCase {
 
     /// Asserts that parsing `json` as plain JSON fails with a message containing `fragment`.
     func assertJSONError(_ json: String, _ fragment: String, file: StaticString = #filePath, line: UInt = #line) {
-        let text = message({ _ = try JSONParser.parse(Data(json.utf8), file: "p.json") }, file: file, line: line)
+        let text = policyErrorMessage({ _ = try JSONParser.parse(Data(json.utf8), file: "p.json") }, file: file, line: line)
         XCTAssertTrue(text.contains(fragment), "\(text.debugDescription) lacks \(fragment.debugDescription)", file: file, line: line)
     }
 
     func assertValidationError(_ json: String, root: String = "app", graph: [String: Set<String>] = graph,
                                dependencies: [String: Set<String>] = dependencies, _ fragments: String...,
                                file: StaticString = #filePath, line: UInt = #line) {
-        let text = message({
+        let text = policyErrorMessage({
             try PolicyValidator.validate(try parse(json), packages: graph, dependencies: dependencies, root: root)
         }, file: file, line: line)
         for fragment in fragments {

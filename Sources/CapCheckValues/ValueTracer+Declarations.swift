@@ -1,0 +1,123 @@
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// The Swift declarations the tracer reads: a function's, a stored property's writers, a name declared in another file.
+extension ValueTracer {
+    // MARK: - Declarations
+
+    struct Declaration {
+        let node: Syntax
+        let parameters: [FunctionParameterSyntax]
+        let resolver: SwiftExpressionValues
+        func defaultValue(_ index: Int) -> ExprSyntax? { index < parameters.count ? parameters[index].defaultValue?.value : nil }
+    }
+
+    /// The property declaration of a variable node (a closure stored in a `static let`), when the sink is in it.
+    func bindingScope(of function: Int32, in file: ParsedSwiftFiles.File) -> Syntax? {
+        guard let location = graph.nodes[Int(function)].location, location.file == file.path,
+              let token = file.token(line: location.line, column: location.column) else { return nil }
+        var current: Syntax? = Syntax(token)
+        while let candidate = current {
+            if candidate.is(PatternBindingSyntax.self) { return candidate }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// The Swift function or initialiser declaration of a node.
+    func declaration(of function: Int32) -> Declaration? {
+        let node = graph.nodes[Int(function)]
+        guard node.language == .swift, let location = node.location, let file = swiftFiles.file(location.file),
+              let token = file.token(line: location.line, column: location.column) else { return nil }
+        var current: Syntax? = Syntax(token)
+        while let candidate = current {
+            if let clause = SwiftNameLookup.parameters(of: candidate), SwiftNameLookup.nameToken(of: candidate)?.id == Syntax(token).id {
+                return Declaration(node: candidate, parameters: Array(clause.parameters), resolver: resolver(for: file, in: function))
+            }
+            current = candidate.parent
+        }
+        return nil
+    }
+
+    /// A resolver for code of `function` in `file`: names declared in other files are found through the graph's
+    /// edges from `function` to variables (a `static let` in another file of the module).
+    func resolver(for file: ParsedSwiftFiles.File, in function: Int32) -> SwiftExpressionValues {
+        var resolver = SwiftExpressionValues(file: file) { [weak self] name, _ in
+            self?.elsewhere(name, from: function)
+        }
+        resolver.writes = { [weak self] property in self?.writes(to: property) }
+        return resolver
+    }
+
+    /// What every function that runs and refers to the stored property declared at `property` assigns it
+    /// (`self.name = value`, `name = value`); nil when the property's node is not found or a struct's memberwise
+    /// initialiser may set it (its calls are not assignments capcheck can read).
+    func writes(to property: SourceLocation) -> [ValueOrigin]? {
+        if let known = writeMemo[property] { return known }
+        writeMemo[property] = []  // a property assigned from itself adds nothing
+        guard let node = node(at: property, prefer: { $0.kind.isVariable }), let file = swiftFiles.file(property.file),
+              let token = file.token(line: property.line, column: property.column) else { return nil }
+        let name = token.text
+        var type: Syntax? = Syntax(token)
+        while let current = type, !current.is(StructDeclSyntax.self), !current.is(ClassDeclSyntax.self),
+              !current.is(ActorDeclSyntax.self), !current.is(EnumDeclSyntax.self) { type = current.parent }
+        if let structure = type?.as(StructDeclSyntax.self),
+           !structure.memberBlock.members.contains(where: { $0.decl.is(InitializerDeclSyntax.self) }) {
+            writeMemo[property] = nil
+            return nil
+        }
+        var result: [ValueOrigin] = []
+        for (from, edgeIndex) in reverseEdges()[Int(node)] where reached.isEmpty || reached[Int(from)] {
+            guard let site = graph.edges[Int(from)][Int(edgeIndex)].site, site.file.hasSuffix(".swift"),
+                  let writerFile = swiftFiles.file(site.file) else { continue }
+            let scope = declaration(of: from).map { Syntax($0.node) } ?? bindingScope(of: from, in: writerFile) ?? Syntax(writerFile.tree)
+            let resolver = resolver(for: writerFile, in: from)
+            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.text == name {
+                guard let assigned = Self.assignedValue(to: candidate) else { continue }
+                result += resolver.values(of: assigned)
+            }
+        }
+        let unique = ValueJoin.unique(result)
+        writeMemo[property] = unique
+        return unique
+    }
+
+    /// The value assigned where `token` is the target of `name = value` or `self.name = value`.
+    static func assignedValue(to token: TokenSyntax) -> ExprSyntax? {
+        guard var target = token.parent?.as(DeclReferenceExprSyntax.self).map(ExprSyntax.init) else { return nil }
+        if let member = target.parent?.as(MemberAccessExprSyntax.self), member.declName.id == target.id {
+            guard member.base?.trimmedDescription == "self" else { return nil }
+            target = ExprSyntax(member)
+        }
+        guard let sequence = target.parent?.parent?.as(SequenceExprSyntax.self) else { return nil }
+        let elements = Array(sequence.elements)
+        guard elements.count == 3, elements[0].id == target.id, elements[1].is(AssignmentExprSyntax.self) else { return nil }
+        return elements[2]
+    }
+
+    func elsewhere(_ name: String, from function: Int32) -> [ValueOrigin]? {
+        for edge in graph.edges[Int(function)] {
+            let target = graph.nodes[Int(edge.target)]
+            guard target.kind.isVariable, target.name == name, let location = target.location,
+                  location.file.hasSuffix(".swift"), let file = swiftFiles.file(location.file),
+                  let token = file.token(line: location.line, column: location.column) else { continue }
+            let lookup = SwiftNameLookup(file: file)
+            switch lookup.declaration(of: name, at: Syntax(token), membersOnly: true) {
+            case .value(let expression)?:
+                return SwiftExpressionValues(file: file) { _, _ in nil }.values(of: expression)
+            case .stored(let initial, let property)?:
+                guard let written = writes(to: file.location(of: property)) else {
+                    return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
+                }
+                return (initial.map { resolver(for: file, in: function).values(of: $0) } ?? []) + written
+            case .unresolved(let why, let node)?: return [.unknown(why, file.location(of: node))]
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The node defined at a location (file and line; the column when several are on the line), among several there
+    /// (a property and its implicit accessors) the first that `prefer` accepts.
+}

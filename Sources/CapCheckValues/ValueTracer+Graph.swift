@@ -1,0 +1,55 @@
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// Lookups in the call graph the tracer builds once, on first use: edges into a node, the node declared at a place,
+/// C functions by name.
+extension ValueTracer {
+    func node(at location: SourceLocation, prefer: (GraphNode) -> Bool = { _ in true }) -> Int32? {
+        if nodesByLine == nil {
+            var index: [String: [Int32]] = [:]
+            for (id, node) in graph.nodes.enumerated() {
+                guard let at = node.location else { continue }
+                index["\(at.file):\(at.line)", default: []].append(Int32(id))
+            }
+            nodesByLine = index
+        }
+        let candidates = nodesByLine?["\(location.file):\(location.line)"] ?? []
+        let here = candidates.filter { graph.nodes[Int($0)].location?.column == location.column }
+        return here.first { prefer(graph.nodes[Int($0)]) } ?? here.first ?? (candidates.count == 1 ? candidates[0] : nil)
+    }
+
+    /// The constant a C function named `name` returns (its definition's whole body `return "…";`), if any. BoringSSL's
+    /// symbols are renamed with a prefix (`CNIOBoringSSL_X509_…`), so a unique `…_name` definition counts too.
+    func returnedConstant(_ name: String) -> String? {
+        if cFunctionsByName == nil {
+            var index: [String: [Int32]] = [:]
+            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.kind == .function && node.location != nil {
+                index[node.name, default: []].append(Int32(id))
+            }
+            cFunctionsByName = index
+        }
+        var found = cFunctionsByName?[name] ?? []
+        if found.isEmpty {
+            found = cFunctionsByName?.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value) ?? []
+        }
+        let returned = found.map { id -> String? in
+            guard let location = graph.nodes[Int(id)].location else { return nil }
+            return cSites(location.file)?.returnedLiteral(ofFunctionAt: location)
+        }
+        // Every definition must return the same constant (two copies of BoringSSL each have one).
+        guard !returned.isEmpty, !returned.contains(nil), Set(returned).count == 1 else { return nil }
+        return returned[0]
+    }
+
+    /// Per node, the edges into it.
+    func reverseEdges() -> [[(from: Int32, edge: Int32)]] {
+        if let callers { return callers }
+        var result = [[(from: Int32, edge: Int32)]](repeating: [], count: graph.nodes.count)
+        for (from, edges) in graph.edges.enumerated() {
+            for (index, edge) in edges.enumerated() { result[Int(edge.target)].append((Int32(from), Int32(index))) }
+        }
+        callers = result
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+import CapCheckSupport
+import CapCheckModel
+import SwiftSyntax
+
+/// Where a sink or a function is called, and the values at each call: every call in the caller's declaration, and
+/// the calls of a stored function (`let sysStat = stat`).
+extension ValueTracer {
+    // MARK: - Aliases
+
+    /// Whether `variable` is a stored function whose initialiser is the reference at `site` itself (`let sysStat = stat`).
+    func isAlias(_ variable: Int32, of site: SourceLocation) -> Bool {
+        guard graph.nodes[Int(variable)].kind.isVariable, site.file.hasSuffix(".swift"), let file = swiftFiles.file(site.file),
+              let token = file.token(line: site.line, column: site.column), let reference = SwiftSinkSite(token: token),
+              reference.call == nil else { return false }
+        return reference.reference.parent?.is(InitializerClauseSyntax.self) == true
+    }
+
+    /// The values of `rule` at every call of the alias `variable`, followed to where they are made.
+    func aliasCallValues(of variable: Int32, rule: SinkArgumentRule, holder: String, visited: inout Set<Int64>) -> [ValueOrigin] {
+        var result: [ValueOrigin] = []
+        for (from, edgeIndex) in reverseEdges()[Int(variable)] where reached.isEmpty || reached[Int(from)] {
+            let edge = graph.edges[Int(from)][Int(edgeIndex)]
+            guard edge.kind == .reference, let site = edge.site, site.file.hasSuffix(".swift"), let file = swiftFiles.file(site.file) else {
+                result.append(.unknown("`\(graph.nodes[Int(variable)].name)` is used where capcheck does not follow it",
+                                       edge.site ?? graph.nodes[Int(variable)].location ?? SourceLocation(file: "", line: 0, column: 0)))
+                continue
+            }
+            let resolver = resolver(for: file, in: from)
+            for call in sites(in: from, knownSite: site, file: file) {
+                let at = file.location(of: call.reference)
+                guard call.call != nil else {
+                    result.append(.unknown("`\(SwiftExpressionValues.brief(call.reference))` is used as a function value here", at))
+                    continue
+                }
+                for origin in call.values(rule: rule, resolver: resolver, at: at) {
+                    result += follow(origin, in: from, holder: holder, depth: 1, visited: &visited)
+                }
+            }
+        }
+        if result.isEmpty {
+            result.append(.unknown("no call of `\(graph.nodes[Int(variable)].name)` was found",
+                                   graph.nodes[Int(variable)].location ?? SourceLocation(file: "", line: 0, column: 0)))
+        }
+        return result
+    }
+
+    // MARK: - Sites
+
+    /// The values of `rule` at every reference to `target` in `function`'s body (the edge records only the first).
+    func values(of rule: SinkArgumentRule, atSitesOf target: Int32, in function: Int32, knownSite: SourceLocation?) -> [ValueOrigin] {
+        guard let knownSite else { return [.unknown("the sink is reached without a call site", graph.nodes[Int(function)].location ?? SourceLocation(file: "", line: 0, column: 0))] }
+        if knownSite.file.hasSuffix(".swift") {
+            guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+            let resolver = resolver(for: file, in: function)
+            let found = sites(in: function, knownSite: knownSite, file: file)
+            guard !found.isEmpty else { return [.unknown("the reference is not a name in an expression", knownSite)] }
+            return found.flatMap { $0.values(rule: rule, resolver: resolver, at: file.location(of: $0.reference)) }
+        }
+        if case .implicit(let values) = rule { return values.map { ImplicitValue.origin($0, at: knownSite) } }
+        if case .noValue = rule { return [] }
+        guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        if case .socketAddress(let position) = rule {
+            let functionLocation = graph.nodes[Int(function)].location
+            var calls = functionLocation.map { cFile.calls(of: graph.nodes[Int(target)].name, inFunctionAt: $0) } ?? []
+            if !calls.contains(knownSite) { calls.append(knownSite) }
+            return calls.map { CSocketAddress(source: cFile).value(at: $0, position: position, inFunctionAt: functionLocation) }
+        }
+        guard case .positions(let positions) = rule else {
+            if case .none(let why) = rule { return [.unknown(why, knownSite)] }
+            let position: Int
+            switch rule { case .shellCommand(let at), .assignment(let at): position = at; default: position = 0 }
+            return cFile.values(at: knownSite, positions: [position]).map { origin in
+                if case .shellCommand = rule { return ShellCommand.program(origin) }
+                return origin
+            }
+        }
+        let name = graph.nodes[Int(target)].name
+        let functionLocation = graph.nodes[Int(function)].location
+        var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
+        if !calls.contains(knownSite) { calls.append(knownSite) }
+        return calls.flatMap { cFile.values(at: $0, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
+    }
+
+    /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the
+    /// same argument labels).
+    func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
+        guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
+        let labels = known.call.map { $0.arguments.map { $0.label?.text ?? "_" } }
+        let scope = declaration(of: function).map { Syntax($0.node) } ?? bindingScope(of: function, in: file) ?? Syntax(file.tree)
+        var found = scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
+            guard candidate.text == token.text, let site = SwiftSinkSite(token: candidate) else { return nil }
+            if let labels, let call = site.call, call.arguments.map({ $0.label?.text ?? "_" }) != labels { return nil }
+            return site
+        }
+        // The recorded site always counts, even where the declaration's syntax does not hold it.
+        if !found.contains(where: { $0.reference.id == known.reference.id }) { found.append(known) }
+        return found
+    }
+
+    func cSites(_ path: String) -> CSinkSites? {
+        if let known = cFiles[path] { return known }
+        let loaded = CSinkSites(path: path)
+        cFiles[path] = loaded
+        return loaded
+    }
+}
