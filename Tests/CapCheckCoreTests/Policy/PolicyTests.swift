@@ -116,9 +116,9 @@ final class PolicyTests: XCTestCase {
         try Data(Self.example.utf8).write(to: url)
         XCTAssertEqual(try PolicyLoader.load(contentsOf: url).file, url.path)
         let missing = directory.appendingPathComponent("missing.json")
-        let text = message { _ = try PolicyLoader.load(contentsOf: missing) }
+        let text = policyErrorMessage { _ = try PolicyLoader.load(contentsOf: missing) }
         XCTAssertTrue(text.contains(missing.path) && text.contains("not found"), text)
-        XCTAssertTrue(message { _ = try PolicyLoader.load(contentsOf: directory) }.contains("is not a regular file (it is a directory)"))
+        XCTAssertTrue(policyErrorMessage { _ = try PolicyLoader.load(contentsOf: directory) }.contains("is not a regular file (it is a directory)"))
     }
 
     func testJSONValues() throws {
@@ -162,9 +162,9 @@ final class PolicyTests: XCTestCase {
         assertJSONError("{1: 2}", "p.json:1:2: expected a string key or '}'")
         assertJSONError("{\"é\": 1, \"x\" 2}", "p.json:1:14: expected ':' after the key \"x\"")
         assertJSONError("[\u{A0}]", "p.json:1:2: expected a JSON value, found U+00A0")
-        let invalidUTF8 = message { _ = try PolicyLoader.parse(Data([0x7B, 0x0A, 0x20, 0xFF, 0x7D]), file: "p.json") }
+        let invalidUTF8 = policyErrorMessage { _ = try PolicyLoader.parse(Data([0x7B, 0x0A, 0x20, 0xFF, 0x7D]), file: "p.json") }
         XCTAssertTrue(invalidUTF8.hasPrefix("p.json:2:2: invalid UTF-8"), invalidUTF8)
-        let overlong = message { _ = try JSONParser.parse(Data([0x22, 0xC0, 0xAF, 0x22]), file: "p.json") }
+        let overlong = policyErrorMessage { _ = try JSONParser.parse(Data([0x22, 0xC0, 0xAF, 0x22]), file: "p.json") }
         XCTAssertTrue(overlong.hasPrefix("p.json:1:2: invalid UTF-8"), overlong)
     }
 
@@ -183,7 +183,7 @@ final class PolicyTests: XCTestCase {
             return #"{"version": 1, "packages": {"a": \#(grant)}}"#
         }
         let policy = try parse(nestedPolicy(PolicyLoader.maxGrantDepth - 1))
-        XCTAssertTrue(message {
+        XCTAssertTrue(policyErrorMessage {
             try PolicyValidator.validate(policy, packages: ["root": [], "a": ["A"]], dependencies: [:], root: "root")
         }.contains("\"a\" is not a dependency of \"a\""))
         assertPolicyError(nestedPolicy(PolicyLoader.maxGrantDepth), "grants nest deeper than 32 levels")
@@ -272,7 +272,7 @@ final class PolicyTests: XCTestCase {
                               "p.json:3:5: nested-child may not receive [net] under nested-parent, which holds only [fs]")
         // Every problem is reported, one per line, in file order.
         let several = "{\"version\": 1, \"packages\": {\n \"yams/Foo\": {\"allow\": []},\n \"app\": {\"allow\": []},\n \"swift-lgo\": {\"allow\": []}}}"
-        let text = message {
+        let text = policyErrorMessage {
             try PolicyValidator.validate(try parse(several), packages: Self.graph, dependencies: Self.dependencies, root: "app")
         }
         XCTAssertEqual(text.split(separator: "\n").map { String($0.prefix(10)) }, ["p.json:2:2", "p.json:3:2", "p.json:4:2"])
