@@ -69,7 +69,7 @@ public struct Checker: Sendable {
         let reachedValues = collectValues ? measure("values at every sink") { values.reachedValues(fromRoot.narrowedUses, reached: fromRoot.reachedNodes) } : [:]
         let violations = (fromRoot.violations + narrowedFindings).map { finding in
             Violation(package: finding.package, capability: finding.capability.name, sink: finding.sink, path: render(finding.path),
-                      values: finding.values)
+                      values: finding.values, note: finding.note)
         }.sorted { ($0.package, $0.capability, $0.sink) < ($1.package, $1.capability, $1.sink) }
 
         let packages = packageGraph.packages.map { package -> PackageSummary in
@@ -94,7 +94,7 @@ public struct Checker: Sendable {
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
                               unanalyzed: unanalyzed,
-                              unusedGrants: collectViolations ? usage.unused(in: policy) : [],
+                              unusedGrants: collectViolations ? usage.unused(in: policy, testsIncluded: includeTests) : [],
                               packagePath: packageGraph.root.path, capcheckVersion: CapCheckVersion.current,
                               catalogToolchain: catalog.toolchain)
     }
@@ -128,7 +128,8 @@ public struct Checker: Sendable {
             let node = nodes[index]
             guard node.package == packageGraph.root.identity, node.isDefined,
                   includeTests || !testModules.contains(node.module ?? "") else { return nil }
-            return (Int32(index), contexts.root)
+            // Paths from the root's tests start under its test context, where `"from": "test"` grants apply.
+            return (Int32(index), testModules.contains(node.module ?? "") ? contexts.testRoot : contexts.root)
         }
         return (search, contexts, entryPoints)
     }

@@ -14,8 +14,12 @@ package struct GrantContext {
     package let entry: Policy.Grant?
     package let grant: Set<Capability>
     /// The context of the package that called into this one (the root's context for code entered by a
-    /// callback or dynamic dispatch); -1 only for the root's own context.
+    /// callback or dynamic dispatch); -1 only for the root's own contexts.
     package let outer: Int32
+    /// Whether the path started in a test target of the root: only then do `"from": "test"` grants apply.
+    package var fromTest = false
+    /// A grant scoped to tests that would have applied had the path started in a test target (for the violation's note).
+    package var withheld: Policy.Grant?
 }
 
 /// Interns contexts and computes the context a node runs under when reached from another context.
@@ -33,7 +37,10 @@ package final class GrantContexts {
     private let packageGraph: PackageGraph
     private let everything: Set<Capability>
     private let hasModuleKeys: Bool
+    /// The root's context on paths that start in its production code.
     package let root: Int32
+    /// The root's context on paths that start in its test targets (`--include-tests`).
+    package let testRoot: Int32
 
     private let graph: CallGraph
 
@@ -46,10 +53,20 @@ package final class GrantContexts {
         hasModuleKeys = Self.containsModuleKeys(policy.packages)
         for (index, package) in packageGraph.packages.enumerated() { packageIDs[package.identity] = Int32(index) }
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1))
-        chains.append(nil)
+        contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1,
+                                     fromTest: true))
+        chains += [nil, nil]
         root = 0
+        testRoot = 1
         ids["root"] = 0
+        ids["test root"] = 1
     }
+
+    /// Whether `id` is one of the root's own contexts (production or test).
+    package func isRoot(_ id: Int32) -> Bool { id == root || id == testRoot }
+
+    /// The root context of the path `id` is on.
+    private func rootOf(_ id: Int32) -> Int32 { contexts[Int(id)].fromTest ? testRoot : root }
 
     package subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
 
@@ -62,7 +79,7 @@ package final class GrantContexts {
         guard let package = node.package else { return current }
         let next: Int32
         if package == packageGraph.root.identity {
-            next = root
+            next = rootOf(current)
         } else if package == contexts[Int(current)].package && !hasModuleKeys {
             next = current
         } else {
@@ -81,18 +98,18 @@ package final class GrantContexts {
             // Another module of the same package: with `identity/Module` keys it may have its own entry, which
             // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            let entry = entry(for: package, module: module, calledFrom: context.outer)
+            let (entry, withheld) = lookup(package, module: module, calledFrom: context.outer)
             guard entry?.key != context.entry?.key else { return current }
             return intern(GrantContext(package: package, entry: entry,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
-                                       outer: context.outer))
+                                       outer: context.outer, fromTest: context.fromTest, withheld: withheld))
         }
         if packageGraph.isDependency(package, of: context.package) {
             return make(package: package, module: module, caller: current)
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
         // the code runs under its owner's own grant, as if the root called it.
-        return make(package: package, module: module, caller: root)
+        return make(package: package, module: module, caller: rootOf(current))
     }
 
     /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
@@ -102,7 +119,7 @@ package final class GrantContexts {
         var current = id
         while current >= 0 {
             result.append(current)
-            if current == root { break }
+            if isRoot(current) { break }
             current = contexts[Int(current)].outer
         }
         chains[Int(id)] = result
@@ -113,21 +130,35 @@ package final class GrantContexts {
     /// path whose entry lists it (so a nested grant covers a transitive dependency however it is reached
     /// below its parent), else the top-level entry. `identity/Module` keys win over `identity` at each level.
     package func entry(for package: String, module: String?, calledFrom caller: Int32) -> Policy.Grant? {
+        lookup(package, module: module, calledFrom: caller).entry
+    }
+
+    /// The entry (see `entry(for:module:calledFrom:)`), and a `"from": "test"` entry passed over because the path did not
+    /// start in a test target.
+    private func lookup(_ package: String, module: String?, calledFrom caller: Int32) -> (entry: Policy.Grant?, withheld: Policy.Grant?) {
         let keys = module.map { [package + "/" + $0, package] } ?? [package]
+        let fromTest = contexts[Int(caller)].fromTest
+        var withheld: Policy.Grant?
+        func applies(_ grant: Policy.Grant) -> Bool {
+            guard grant.from == .test, !fromTest else { return true }
+            withheld = withheld ?? grant
+            return false
+        }
         for holder in chain(from: caller) {
             guard let parent = contexts[Int(holder)].entry else { continue }
-            for key in keys { if let nested = parent.packages[key] { return nested } }
+            for key in keys { if let nested = parent.packages[key], applies(nested) { return (nested, withheld) } }
         }
-        for key in keys { if let top = policy.packages[key] { return top } }
-        return nil
+        for key in keys { if let top = policy.packages[key], applies(top) { return (top, withheld) } }
+        return (nil, withheld)
     }
 
     /// The context of `package` entered from the context `caller`: its entry's grant intersected with the caller's.
     private func make(package: String, module: String?, caller: Int32) -> Int32 {
         let callerGrant = contexts[Int(caller)].grant
-        let entry = entry(for: package, module: module, calledFrom: caller)
+        let (entry, withheld) = lookup(package, module: module, calledFrom: caller)
         return intern(GrantContext(package: package, entry: entry,
-                                   grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller))
+                                   grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller,
+                                   fromTest: contexts[Int(caller)].fromTest, withheld: withheld))
     }
 
     /// What an entry allows; without one, `unlisted` decides.
@@ -138,7 +169,7 @@ package final class GrantContexts {
 
     private func intern(_ context: GrantContext) -> Int32 {
         let entryKey = context.entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-"
-        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)"
+        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)|\(context.fromTest)"
         if let id = ids[key] { return id }
         let id = Int32(contexts.count)
         var context = context

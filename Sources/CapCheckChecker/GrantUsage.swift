@@ -20,11 +20,13 @@ package struct GrantUsage {
         }
     }
 
-    /// Every grant of `policy` not recorded as used, in file order.
-    package func unused(in policy: Policy) -> [UnusedGrant] {
+    /// Every grant of `policy` not recorded as used, in file order. Without the root's tests among the entry points, a
+    /// `"from": "test"` grant cannot be used and is not listed.
+    package func unused(in policy: Policy, testsIncluded: Bool) -> [UnusedGrant] {
         var result: [UnusedGrant] = []
         func visit(_ grants: [String: Policy.Grant], under: [String]) {
             for grant in grants.values.sorted(by: { $0.position < $1.position }) {
+                if grant.from == .test && !testsIncluded { continue }
                 for capability in grant.allow.sorted() where !used.contains(Self.key(grant, capability)) {
                     result.append(UnusedGrant(package: grant.key, capability: capability.name, under: under, file: policy.file,
                                               line: grant.position.line, column: grant.position.column))

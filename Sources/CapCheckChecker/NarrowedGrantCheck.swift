@@ -85,7 +85,7 @@ package struct NarrowedGrantCheck {
         let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         for use in uses {
             let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
-            for holder in holders where holder != contexts.root {
+            for holder in holders where !contexts.isRoot(holder) {
                 let package = contexts[holder].package
                 let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
                                              caller: use.caller, site: use.site, holder: package)

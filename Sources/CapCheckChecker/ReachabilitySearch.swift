@@ -36,6 +36,8 @@ package final class ReachabilitySearch {
         package let path: [Hop]
         /// For a narrowed grant: the values it does not cover.
         package var values: [SinkValue]? = nil
+        /// Why a grant the policy has for the package did not apply here (a `"from": "test"` grant off a test path).
+        package var note: String? = nil
     }
 
     /// A sink of a narrowed capability used by `caller` under `context`, by the edge at `site`, first reached by `path`.
@@ -201,11 +203,19 @@ package final class ReachabilitySearch {
                 let blamed = holders.last { !contexts[$0].grant.contains(sink.capability) } ?? context
                 let package = contexts[blamed].package
                 if violationKeys.insert("\(package)|\(sink.capability)|\(sink.name)").inserted {
+                    let withheld = contexts[blamed].withheld
                     result.violations.append(Finding(package: package, capability: sink.capability, sink: sink.name,
-                                                     path: lazyPath ?? path(to: state, then: edge)))
+                                                     path: lazyPath ?? path(to: state, then: edge),
+                                                     note: withheld.map(Self.testOnlyNote)))
                 }
             }
         }
+    }
+
+    /// The note of a violation a `"from": "test"` grant would have covered on a test path.
+    private static func testOnlyNote(_ grant: Policy.Grant) -> String {
+        "its grant (\(grant.key), line \(grant.position.line)) applies only on paths that start in a test target (\"from\": \"test\"), "
+            + "and this path starts in production code"
     }
 
     /// Whether code running under `context` may use `sink`. A sink that needs an explicit grant is held only
@@ -213,6 +223,6 @@ package final class ReachabilitySearch {
     private func holds(_ context: Int32, _ sink: SinkMatch) -> Bool {
         let current = contexts[context]
         guard current.grant.contains(sink.capability) else { return false }
-        return !sink.needsExplicitGrant || context == contexts.root || current.entry?.allow.contains(sink.capability) == true
+        return !sink.needsExplicitGrant || contexts.isRoot(context) || current.entry?.allow.contains(sink.capability) == true
     }
 }

@@ -27,6 +27,12 @@ public struct SourceOwnership: Sendable {
                 if target.isTest { tests.insert(target.moduleName) }
             }
         }
+        // SwiftPM's generated test glue of the root (`<Name>PackageDiscoveredTests` lists the test methods, `<Name>PackageTests`
+        // is the runner's main): code that only runs the tests.
+        if tests.isEmpty == false {
+            tests.insert(graph.root.name + "PackageDiscoveredTests")
+            tests.insert(graph.root.name + "PackageTests")
+        }
         targetFolders = targets.sorted { $0.0.count > $1.0.count }
         packageFolders = graph.packages.map { (Self.folder($0.path), $0.identity) }.sorted { $0.0.count > $1.0.count }
         self.modules = modules

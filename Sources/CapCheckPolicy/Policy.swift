@@ -39,6 +39,9 @@ public struct Policy: Sendable {
         /// here only when every entry of its kind in `allow` is `CAP:VALUE` (a plain `fs` beside `fs:/x` is
         /// unrestricted fs). Empty when nothing is narrowed.
         public let narrowed: [Capability: [ValuePattern]]
+        /// Where the grant applies (`"from"`): nil everywhere; `.test` only on paths that start in a test target of
+        /// the root (`check --include-tests`), so a test-only need does not become a production grant.
+        public let from: Scope?
         /// Why the package needs these capabilities, for reviewers.
         public let reason: String?
         /// What this package may pass on to its own (transitive) dependencies, by key.
@@ -53,7 +56,7 @@ public struct Policy: Sendable {
 
         package init(key: String, identity: String, module: String?, allow: Set<Capability>, reason: String?, packages: [String: Grant],
                      position: SourcePosition, source: String? = nil, sourcePosition: SourcePosition? = nil,
-                     narrowed: [Capability: [ValuePattern]] = [:]) {
+                     narrowed: [Capability: [ValuePattern]] = [:], from: Scope? = nil) {
             self.key = key
             self.identity = identity
             self.module = module
@@ -64,7 +67,14 @@ public struct Policy: Sendable {
             self.source = source
             self.sourcePosition = sourcePosition
             self.narrowed = narrowed
+            self.from = from
         }
+    }
+
+    /// The code a grant is scoped to (`"from"`).
+    public enum Scope: String, Sendable {
+        /// Paths that start in a test target of the root package.
+        case test
     }
 
     /// A capability declared in the policy's `capabilities` section.

@@ -142,7 +142,7 @@ private struct PolicyReader {
             guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
                 throw fail(member.keyPosition, "invalid package key \(key.quoted); use a package identity like \"swift-log\" or identity/Module like \"swift-log/Logging\"")
             }
-            let fields = try checkedMembers(of: member.value, allowed: ["allow", "reason", "packages", "source"], in: "the grant for \(key.quoted)",
+            let fields = try checkedMembers(of: member.value, allowed: ["allow", "reason", "packages", "source", "from"], in: "the grant for \(key.quoted)",
                                      typeError: "the grant for \(key.quoted) must be an object like {\"allow\": [\"fs\"]}")
             guard let allowMember = fields["allow"] else {
                 throw fail(member.keyPosition, "the grant for \(key.quoted) needs \"allow\"; write \"allow\": [] to grant nothing")
@@ -182,10 +182,17 @@ private struct PolicyReader {
             let narrowed = patterns.filter { !plain.contains($0.key) }
             let reason = try optional(fields["reason"], "\"reason\" must be a string", \.stringValue)
             let source = try optional(fields["source"], "\"source\" must be a string: the git URL the grant was written for, or a local package's folder relative to the root package", \.stringValue)
+            let from = try fields["from"].map { member -> Policy.Scope in
+                guard let text = member.value.stringValue, let scope = Policy.Scope(rawValue: text) else {
+                    throw fail(member.value.position, "\"from\" must be \"test\" (the grant applies only on paths that start in a test "
+                               + "target); grants scoped to build-time code (\"build\") are not supported yet")
+                }
+                return scope
+            }
             let nested = try fields["packages"].map { try grants($0.value, known: known, depth: depth + 1) } ?? [:]
             result[key] = Policy.Grant(key: key, identity: parts[0], module: parts.count == 2 ? parts[1] : nil, allow: allow,
                                        reason: reason, packages: nested, position: member.keyPosition, source: source,
-                                       sourcePosition: fields["source"]?.value.position, narrowed: narrowed)
+                                       sourcePosition: fields["source"]?.value.position, narrowed: narrowed, from: from)
         }
         return result
     }

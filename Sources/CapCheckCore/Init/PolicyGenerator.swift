@@ -65,7 +65,7 @@ public struct PolicyGenerator {
         var seen = Set<String>()
         search.onSink = { sink, context, _ in
             guard seen.insert("\(context)|\(sink.capability.name)").inserted else { return }
-            for holder in contexts.chain(from: context) where holder != contexts.root {
+            for holder in contexts.chain(from: context) where !contexts.isRoot(holder) {
                 needs[holder, default: []].insert(sink.capability)
                 let package = contexts[holder].package
                 if examples[package]?[sink.capability] == nil { examples[package, default: [:]][sink.capability] = sink.name }
@@ -78,7 +78,7 @@ public struct PolicyGenerator {
                                         effects: Checker.effects(of: discovery)).reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
-        let nodes = (0..<Int32(contexts.contexts.count)).filter { $0 != contexts.root }
+        let nodes = (0..<Int32(contexts.contexts.count)).filter { !contexts.isRoot($0) }
         let depth = Dictionary(uniqueKeysWithValues: nodes.map { ($0, contexts.chain(from: $0).count - 1) })
         var top: [String: PolicyDraft] = [:]
         for node in nodes {
@@ -97,11 +97,11 @@ public struct PolicyGenerator {
             let context = contexts[node]
             let needed = needs[node] ?? []
             let parent = context.outer
-            let parentEffective = parent == contexts.root ? Set(Capability.builtIn).union(capabilities.keys) : effective[parent] ?? []
+            let parentEffective = contexts.isRoot(parent) ? Set(Capability.builtIn).union(capabilities.keys) : effective[parent] ?? []
             var resolved = resolve(context.package, from: parent, contexts: contexts, entries: entry, top: top)
             if let draft = resolved, !needed.isSubset(of: draft.allow) { draft.allow.formUnion(needed) }
             let given = (resolved?.allow ?? []).intersection(parentEffective)
-            if needed != given, parent != contexts.root, let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
+            if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
                 let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
                                          source: source(of: context.package))
                 parentDraft.packages[context.package] = nested
@@ -143,7 +143,7 @@ public struct PolicyGenerator {
     /// chain, else the top-level one (as `GrantContexts.entry(for:module:calledFrom:)` looks it up).
     private func resolve(_ package: String, from caller: Int32, contexts: GrantContexts,
                          entries: [Int32: PolicyDraft], top: [String: PolicyDraft]) -> PolicyDraft? {
-        for holder in contexts.chain(from: caller) where holder != contexts.root {
+        for holder in contexts.chain(from: caller) where !contexts.isRoot(holder) {
             if let nested = entries[holder]?.packages[package] { return nested }
         }
         return top[package]

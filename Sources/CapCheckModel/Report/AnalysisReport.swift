@@ -52,13 +52,17 @@ public struct Violation: Codable, Sendable, Hashable {
     /// For a grant narrowed by value (`fs:/etc/ssl/**`, `env:@caller`): the values the sink is used with that the
     /// grant does not cover. Nil (absent from JSON) for a violation of the capability's kind.
     public var values: [SinkValue]?
+    /// Why a grant the policy has for the package did not apply on this path (a `"from": "test"` grant, on a path that
+    /// starts in production code). Nil (absent from JSON) otherwise.
+    public var note: String?
 
-    package init(package: String, capability: String, sink: String, path: [PathHop], values: [SinkValue]? = nil) {
+    package init(package: String, capability: String, sink: String, path: [PathHop], values: [SinkValue]? = nil, note: String? = nil) {
         self.package = package
         self.capability = capability
         self.sink = sink
         self.path = path
         self.values = values
+        self.note = note
     }
 }
 

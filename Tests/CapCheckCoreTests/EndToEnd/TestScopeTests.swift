@@ -1,0 +1,51 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// `Fixtures/TestScopeApp` (issue 14): a grant with `"from": "test"` applies only on paths that start in a test target.
+/// snapshot-kit writes snapshots from the root's tests (covered) and lists them from its production code (a violation
+/// that says the grant is test-only).
+final class TestScopeTests: XCTestCase {
+    private struct Report: Decodable {
+        struct Violation: Decodable { let package, capability, sink: String; let note: String? }
+        struct Unused: Decodable { let package, capability: String }
+        let violations: [Violation]
+        let unusedGrants: [Unused]
+    }
+
+    private func check(_ copy: FixtureCopy, _ extra: [String]) throws -> (status: Int32, report: Report) {
+        let outcome = try CLI.run(["check", "--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path,
+                                   "--format", "json", "--quiet"] + extra)
+        XCTAssertNotEqual(outcome.status, 2, outcome.stderr)
+        return (outcome.status, try JSONDecoder().decode(Report.self, from: Data(outcome.stdout.utf8)))
+    }
+
+    func testATestScopedGrantCoversTestPathsOnlyAndSaysSoElsewhere() throws {
+        let copy = try Fixtures.copy("TestScopeApp", for: self)
+        let withTests = try check(copy, ["--include-tests"])
+        XCTAssertEqual(withTests.status, 1)
+        XCTAssertEqual(withTests.report.violations.map { "\($0.package) \($0.capability) \($0.sink)" },
+                       ["snapshot-kit fs Foundation.FileManager.contentsOfDirectory(atPath:)"],
+                       "the tests' createFile is covered; production's contentsOfDirectory is not")
+        let note = try XCTUnwrap(withTests.report.violations.first?.note)
+        XCTAssertTrue(note.contains("\"from\": \"test\"") && note.contains("starts in production code"), note)
+        XCTAssertEqual(withTests.report.unusedGrants.count, 0)
+
+        // Without the tests the same production path fails, and the test-only grant is not reported as unused.
+        let withoutTests = try check(copy, ["--skip-build"])
+        XCTAssertEqual(withoutTests.report.violations.map(\.sink), ["Foundation.FileManager.contentsOfDirectory(atPath:)"])
+        XCTAssertEqual(withoutTests.report.unusedGrants.count, 0)
+
+        // A plain grant covers both.
+        try #"{ "version": 1, "packages": { "snapshot-kit": { "allow": ["fs"] } } }"#
+            .write(to: copy.packagePath.appendingPathComponent("capabilities.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try check(copy, ["--include-tests", "--skip-build"]).report.violations.count, 0)
+    }
+
+    func testFromTakesOnlyTest() throws {
+        let message = policyErrorMessage {
+            _ = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["fs"], "from": "build" } } }"#.utf8), file: "p.json")
+        }
+        XCTAssertTrue(message.contains("p.json:1:") && message.contains(#""from" must be "test""#), message)
+    }
+}
