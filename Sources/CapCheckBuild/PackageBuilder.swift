@@ -2,7 +2,7 @@ import CapCheckSupport
 import CapCheckModel
 import Foundation
 
-/// Runs the debug build that writes the index store, and finds the store afterwards.
+/// Runs the build that writes the index store (debug, or release with `--enable-index-store`), and finds the store.
 public struct PackageBuilder {
     public let toolchain: Toolchain
     public let packagePath: URL
@@ -15,6 +15,8 @@ public struct PackageBuilder {
     /// when a file is added to, removed from or renamed in a dependency: the old plan then compiles no new file and
     /// fails on a removed one ("missing inputs"). Set when the package graph changed since capcheck last saw it.
     public var replan = false
+    /// The configuration to build; debug indexes by default, release is told to.
+    public var configuration: BuildConfiguration = .debug
 
     public init(toolchain: Toolchain, packagePath: URL, scratchPath: URL) {
         self.toolchain = toolchain
@@ -22,17 +24,18 @@ public struct PackageBuilder {
         self.scratchPath = scratchPath
     }
 
-    /// Builds the root package (and `--build-tests` when `includeTests`), in debug, which indexes every
-    /// target of the graph. A failure throws with the compiler's errors summarised.
+    /// Builds the root package (and `--build-tests` when `includeTests`) in `configuration`, indexing every target of
+    /// the graph. A failure throws with the compiler's errors summarised.
     public func build(includeTests: Bool, echoProgress: Bool) throws {
-        var arguments = ["build", "--package-path", packagePath.path, "--scratch-path", scratchPath.path, "-c", "debug"]
+        var arguments = ["build", "--package-path", packagePath.path, "--scratch-path", scratchPath.path, "-c", configuration.rawValue]
+        if configuration == .release { arguments.append("--enable-index-store") }
         if includeTests { arguments.append("--build-tests") }
         if onlyResolvedVersions { arguments.append("--force-resolved-versions") }
         var command = (executable: toolchain.swiftExecutable, arguments: arguments)
         if sandbox {
             command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath, package: packagePath)
         }
-        if replan { try? FileManager.default.removeItem(at: scratchPath.appendingPathComponent("debug.yaml")) }
+        if replan { try? FileManager.default.removeItem(at: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml")) }
         let result = try ProcessRunner.run(command.executable, command.arguments, echoStderr: echoProgress)
         guard result.status == 0 else {
             throw CapCheckError(.build, """
@@ -43,9 +46,9 @@ public struct PackageBuilder {
         }
     }
 
-    /// The index store the debug build wrote (`<scratch>/debug/index/store`, a link to `<scratch>/<triple>/debug/…`).
+    /// The index store the build wrote (`<scratch>/debug/index/store`, a link to `<scratch>/<triple>/debug/…`; `release/…`).
     public var indexStorePath: URL {
-        scratchPath.appendingPathComponent("debug/index/store")
+        scratchPath.appendingPathComponent("\(configuration.rawValue)/index/store")
     }
 
     /// The compiler's `error:` lines (at most 20), or the tail of the output when there are none.

@@ -67,8 +67,8 @@ public enum ClangCompileCommands {
     }
 
     /// The compile command of a source from the target layout, when there is no build manifest.
-    package static func fromLayout(source: String, graph: PackageGraph) -> ClangCompileCommand {
-        var arguments = ["-DSWIFT_PACKAGE=1", "-DDEBUG=1", "-fblocks"]
+    package static func fromLayout(source: String, graph: PackageGraph, configuration: BuildConfiguration = .debug) -> ClangCompileCommand {
+        var arguments = configuration == .debug ? ["-DSWIFT_PACKAGE=1", "-DDEBUG=1", "-fblocks"] : ["-DSWIFT_PACKAGE=1", "-fblocks"]
         for package in graph.packages {
             for target in package.targets where target.kind == .clang {
                 let include = URL(fileURLWithPath: target.path).appendingPathComponent("include").path

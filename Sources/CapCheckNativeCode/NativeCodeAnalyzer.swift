@@ -14,6 +14,8 @@ public struct NativeCodeAnalyzer: Sendable {
     public let ownership: SourceOwnership
     /// SwiftPM's scratch folder (`.build`), which holds the build manifest `debug.yaml`.
     public let scratchPath: URL
+    /// The configuration built: its build manifest (`debug.yaml`, `release.yaml`) holds the compile commands.
+    public var configuration: BuildConfiguration = .debug
     public let includeTests: Bool
     /// Finds libclang; called only when there is C-family code to parse.
     public let locateLibClang: @Sendable () throws -> String
@@ -211,14 +213,14 @@ public struct NativeCodeAnalyzer: Sendable {
     /// command it planned, which includes dependencies' executables the build did not compile), else every source
     /// of every C-family target.
     package func compileCommands() -> [(ClangCompileCommand, Target)] {
-        let manifest = scratchPath.appendingPathComponent("debug.yaml")
+        let manifest = scratchPath.appendingPathComponent("\(configuration.rawValue).yaml")
         let commands: [ClangCompileCommand]
         if let text = try? String(contentsOf: manifest, encoding: .utf8) {
             commands = ClangCompileCommands.fromBuildManifest(text)
         } else {
             commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }
                 .flatMap(ClangCompileCommands.sources(of:))
-                .map { ClangCompileCommands.fromLayout(source: $0, graph: packageGraph) }
+                .map { ClangCompileCommands.fromLayout(source: $0, graph: packageGraph, configuration: configuration) }
         }
         return commands.compactMap { command in
             guard let target = target(of: command.source), target.kind == .clang, includeTests || !target.isTest else { return nil }

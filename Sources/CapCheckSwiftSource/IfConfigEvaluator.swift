@@ -20,7 +20,8 @@ package struct IfConfigEvaluator {
     package let compilerVersion: [Int]
     /// Lines of the file with an occurrence in the index (1-based).
     package let indexedLines: Set<Int>
-    package let flags: Set<String> = ["DEBUG", "SWIFT_PACKAGE"]
+    /// The compilation conditions set: `DEBUG` (in a debug build) and `SWIFT_PACKAGE`.
+    package var flags: Set<String> = BuildConfiguration.debug.conditions
 
     #if os(Linux)
     static let hostOS = "Linux"

@@ -24,6 +24,8 @@ package struct SwiftSourceScanner {
     package let builtModules: Set<String>
     /// Results of earlier scans, per file.
     package var cache = SourceScanCache(scratch: nil)
+    /// The configuration built: which of `DEBUG`'s branches is compiled.
+    package var configuration: BuildConfiguration = .debug
 
     package init(packageGraph: PackageGraph, includeTests: Bool, names: SourceSinkNames, toolchainModules: Set<String>,
                  compilerVersion: [Int], indexedLines: [String: Set<Int>], builtModules: Set<String>) {
@@ -75,7 +77,8 @@ package struct SwiftSourceScanner {
 
     package func inputs() -> Inputs {
         let importable = toolchainModules.union(graphModules())
-        let settings = SourceScanCache.stableHash(importable.sorted().joined(separator: ",") + "|" + compilerVersion.map(String.init).joined(separator: "."))
+        let settings = SourceScanCache.stableHash(importable.sorted().joined(separator: ",") + "|" + compilerVersion.map(String.init).joined(separator: ".")
+            + (configuration == .debug ? "" : "|" + configuration.rawValue))
         return Inputs(files: sourceFiles(), importable: importable, settings: settings)
     }
 
@@ -110,8 +113,9 @@ package struct SwiftSourceScanner {
         -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) {
         let tree = Parser.parse(source: source)
         let context = SourceContext(package: package, file: file, converter: SourceLocationConverter(fileName: file, tree: tree))
-        let evaluator = IfConfigEvaluator(importableModules: importable, compilerVersion: compilerVersion,
+        var evaluator = IfConfigEvaluator(importableModules: importable, compilerVersion: compilerVersion,
                                           indexedLines: indexedLines[file] ?? [])
+        evaluator.flags = configuration.conditions
         let rules: [any SourceRule] = [EscapeHatchRule(cFunctions: names.functions), UnsafeSyntaxRule(), SinkReferenceRule(names: names)]
         let walker = MultiplexingSourceWalker(rules: rules, context: context, conditions: evaluator)
         walker.walk(tree)

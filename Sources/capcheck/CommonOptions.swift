@@ -10,8 +10,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("scratch-path"), help: "SwiftPM's build folder (default: <package-path>/.build).")
     var scratchPath: String?
 
-    @Flag(name: .customLong("skip-build"), help: "Reuse the index store of an earlier debug build instead of building.")
+    @Flag(name: .customLong("skip-build"), help: "Reuse the index store of an earlier build instead of building.")
     var skipBuild = false
+
+    @Option(help: "The configuration to build and analyse: debug (the default) or release (what usually ships; built with SwiftPM's index store enabled, so `#if DEBUG` code is what is inactive). Costs a second build.")
+    var configuration: BuildConfiguration = .debug
 
     @Flag(name: .customLong("include-tests"), help: "Build test targets and treat the root's tests as entry points.")
     var includeTests = false
@@ -55,6 +58,7 @@ struct CommonOptions: ParsableArguments {
         options.sandbox = sandbox
         options.allowBuildTimeCode = allowBuildTimeCode
         options.swiftPMHoldsLock = swiftPMHoldsLock
+        options.configuration = configuration
         return options
     }
 
@@ -133,3 +137,5 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(2)
     }
 }
+
+extension BuildConfiguration: ExpressibleByArgument {}

@@ -61,6 +61,8 @@ public struct Analyzer: Sendable {
         /// with `--swiftpm-holds-lock`): SwiftPM queries pass `--ignore-lock`, and building is an error (it would wait
         /// for the lock forever).
         public var swiftPMHoldsLock = false
+        /// The configuration to build and analyse (`--configuration`).
+        public var configuration: BuildConfiguration = .debug
         /// Resolve the value of every `fs`/`env`/`exec`/`net` sink use into `packages[].reachedValues`
         /// (`audit --values`, `diff`); a check resolves values only where a grant is narrowed.
         public var collectValues = false
@@ -174,6 +176,7 @@ public struct Analyzer: Sendable {
     /// Builds (unless `skipBuild`), which writes the index store; returns the builder, which knows where the store is.
     private func build(_ packageGraph: PackageGraph, replan: Bool, toolchain: Toolchain) throws -> PackageBuilder {
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+        builder.configuration = options.configuration
         builder.onlyResolvedVersions = options.onlyResolvedVersions
         builder.sandbox = options.sandbox
         builder.replan = replan
@@ -253,11 +256,14 @@ public struct Analyzer: Sendable {
                                             includeTests: options.includeTests,
                                             locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
             native.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
-            let scanner = SwiftSourceScanner(
+            native.configuration = options.configuration
+            var configured = SwiftSourceScanner(
                 packageGraph: packageGraph, includeTests: options.includeTests, names: SourceSinkNames(),
                 toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
                 compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
                 builtModules: builtModules)
+            configured.configuration = options.configuration
+            let scanner = configured
             let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
             let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, records: records,
                                      builtModules: builtModules, nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,

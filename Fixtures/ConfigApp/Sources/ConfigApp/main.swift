@@ -1,0 +1,3 @@
+import ReleasePayload
+
+print(Telemetry.start())
