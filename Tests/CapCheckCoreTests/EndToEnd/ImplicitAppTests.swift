@@ -34,6 +34,7 @@ final class ImplicitAppTests: XCTestCase {
             "result-builder fs Foundation.FileManager.attributesOfItem(atPath:)",
             "result-builder fs Foundation.FileManager.contents(atPath:)",
             "result-builder fs Foundation.FileManager.fileExists(atPath:)",
+            "result-builder fs Foundation.FileManager.isDeletableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isExecutableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isReadableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isWritableFile(atPath:)",
@@ -63,8 +64,8 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(path.contains { $0.symbol == "DynamicCallable.Shell.dynamicallyCall(withArguments:)" && $0.via == EdgeKind.dynamicCall.rawValue })
     }
 
-    /// `plan { … }` with `if`, `if`/`else` and `for`: each builder method the transform calls holds its own sink, and
-    /// each is reached through the reference the index records at the statement it builds.
+    /// `plan { … }` with `if`, `if`/`else`, `for` and `if #available`: each builder method the transform calls holds its
+    /// own sink, and each is reached through the reference the index records at the statement it builds.
     func testEachResultBuilderMethodIsReached() throws {
         let methods = [
             "Foundation.ProcessInfo.environment": "buildPartialBlock(accumulated:next:)",
@@ -73,6 +74,7 @@ final class ImplicitAppTests: XCTestCase {
             "Foundation.FileManager.isReadableFile(atPath:)": "buildEither(first:)",
             "Foundation.FileManager.isWritableFile(atPath:)": "buildEither(second:)",
             "Foundation.FileManager.isExecutableFile(atPath:)": "buildArray(_:)",
+            "Foundation.FileManager.isDeletableFile(atPath:)": "buildLimitedAvailability(_:)",
             "Foundation.FileManager.contents(atPath:)": "buildFinalResult(_:)",
         ]
         for (sink, method) in methods {

@@ -30,13 +30,15 @@ print(tally())
 let shell = Shell()
 _ = shell("-c", "true")
 
-// Result builder: `if`, `if`/`else` and `for` in the closure, each statement a partial block, then the final result.
+// Result builder: `if`, `if`/`else`, `for` and `if #available` in the closure, each statement a partial block, then the
+// final result.
 let verbose = CommandLine.arguments.count > 2
 print(plan {
     "fetch"
     if verbose { "log" }
     if CommandLine.arguments.count > 1 { "build" } else { "test" }
     for target in ["a", "b"] { target }
+    if #available(macOS 10.15, *) { "sign" }
 })
 
 print(HostInfo().name)

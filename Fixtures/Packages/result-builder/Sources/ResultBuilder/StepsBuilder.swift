@@ -1,6 +1,7 @@
 // capcheck: result builders. In a `@StepsBuilder` closure, `if` runs `buildOptional`, `if`/`else` runs
-// `buildEither(first:)` or `buildEither(second:)`, `for` runs `buildArray`, every block runs `buildPartialBlock`, and
-// the closure's result goes through `buildFinalResult`; the closure names none of them. Each holds its own sink, so
+// `buildEither(first:)` or `buildEither(second:)`, `for` runs `buildArray`, `if #available` runs
+// `buildLimitedAvailability`, every block runs `buildPartialBlock`, and the closure's result goes through
+// `buildFinalResult`; the closure names none of them. Each holds its own sink, so
 // each one's violation shows it is reached.
 import Foundation
 
@@ -36,6 +37,11 @@ public enum StepsBuilder {
     public static func buildArray(_ steps: [[String]]) -> [String] {
         _ = FileManager.default.isExecutableFile(atPath: "/etc/hostname")
         return steps.flatMap { $0 }
+    }
+
+    public static func buildLimitedAvailability(_ steps: [String]) -> [String] {
+        _ = FileManager.default.isDeletableFile(atPath: "/etc/hostname")
+        return steps
     }
 
     public static func buildFinalResult(_ steps: [String]) -> String {
