@@ -2,19 +2,39 @@
 import PackageDescription
 
 // Code Swift runs without a call expression that names it: property wrappers on a property and on a local variable,
-// and a @dynamicCallable value (docs/semantics.md, "Implicit calls").
+// a @dynamicCallable value, result builders, a lazy initialiser, `for await`, `~=` in a `switch`, a `required init`
+// through a metatype, key paths and unapplied methods as functions, a table of functions, Dispatch blocks and a
+// NotificationCenter observer (docs/semantics.md, "Implicit calls: how each is covered").
 let package = Package(
     name: "ImplicitApp",
     dependencies: [
         .package(path: "../Packages/wrapped-property"),
         .package(path: "../Packages/wrapped-local"),
         .package(path: "../Packages/dynamic-callable"),
+        .package(path: "../Packages/result-builder"),
+        .package(path: "../Packages/lazy-init"),
+        .package(path: "../Packages/async-sequence"),
+        .package(path: "../Packages/pattern-match"),
+        .package(path: "../Packages/metatype-init"),
+        .package(path: "../Packages/function-values"),
+        .package(path: "../Packages/function-table"),
+        .package(path: "../Packages/dispatch-block"),
+        .package(path: "../Packages/notification-observer"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
             .product(name: "WrappedProperty", package: "wrapped-property"),
             .product(name: "WrappedLocal", package: "wrapped-local"),
             .product(name: "DynamicCallable", package: "dynamic-callable"),
+            .product(name: "ResultBuilder", package: "result-builder"),
+            .product(name: "LazyInit", package: "lazy-init"),
+            .product(name: "AsyncLines", package: "async-sequence"),
+            .product(name: "PatternMatch", package: "pattern-match"),
+            .product(name: "MetatypeInit", package: "metatype-init"),
+            .product(name: "FunctionValues", package: "function-values"),
+            .product(name: "FunctionTable", package: "function-table"),
+            .product(name: "DispatchBlock", package: "dispatch-block"),
+            .product(name: "NotificationObserver", package: "notification-observer"),
         ]),
     ],
     swiftLanguageModes: [.v5]

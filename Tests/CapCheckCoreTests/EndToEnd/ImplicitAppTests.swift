@@ -1,7 +1,8 @@
 import CapCheckCore
 import XCTest
 
-/// `Fixtures/ImplicitApp`: code Swift runs though no call expression names it, each reached through its rule.
+/// `Fixtures/ImplicitApp`: code Swift runs though no call expression names it, each reached through its rule or through
+/// a reference the index records (docs/semantics.md, "Implicit calls: how each is covered").
 final class ImplicitAppTests: XCTestCase {
     nonisolated(unsafe) private static var cached: AnalysisReport?
     private func report() throws -> AnalysisReport {
@@ -11,9 +12,32 @@ final class ImplicitAppTests: XCTestCase {
         return report
     }
 
+    /// The symbols on the path of `package`'s violation through `sink`.
+    private func path(_ package: String, _ sink: String) throws -> [String] {
+        try XCTUnwrap(report().violations.first { $0.package == package && $0.sink == sink }, "\(package) \(sink)").path.map(\.symbol)
+    }
+
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
+            "async-sequence env Foundation.ProcessInfo.environment",
+            "dispatch-block env Foundation.ProcessInfo.environment",
+            "dispatch-block fs Foundation.FileManager.contents(atPath:)",
             "dynamic-callable exec Foundation.Process.run()",
+            "function-table fs Foundation.FileManager.removeItem(atPath:)",
+            "function-values env Foundation.ProcessInfo.environment",
+            "function-values fs Foundation.FileManager.contents(atPath:)",
+            "lazy-init fs Foundation.FileManager.contents(atPath:)",
+            "metatype-init env Foundation.ProcessInfo.environment",
+            "notification-observer fs Foundation.FileManager.contents(atPath:)",
+            "pattern-match fs Foundation.FileManager.fileExists(atPath:)",
+            "result-builder env Foundation.ProcessInfo.environment",
+            "result-builder fs Foundation.FileManager.attributesOfItem(atPath:)",
+            "result-builder fs Foundation.FileManager.contents(atPath:)",
+            "result-builder fs Foundation.FileManager.fileExists(atPath:)",
+            "result-builder fs Foundation.FileManager.isDeletableFile(atPath:)",
+            "result-builder fs Foundation.FileManager.isExecutableFile(atPath:)",
+            "result-builder fs Foundation.FileManager.isReadableFile(atPath:)",
+            "result-builder fs Foundation.FileManager.isWritableFile(atPath:)",
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",
             "wrapped-property fs Foundation.FileManager.contentsOfDirectory(atPath:)",
@@ -38,5 +62,69 @@ final class ImplicitAppTests: XCTestCase {
     func testADynamicCallableValueReachesDynamicallyCall() throws {
         let path = try XCTUnwrap(report().violations.first { $0.package == "dynamic-callable" }).path
         XCTAssertTrue(path.contains { $0.symbol == "DynamicCallable.Shell.dynamicallyCall(withArguments:)" && $0.via == EdgeKind.dynamicCall.rawValue })
+    }
+
+    /// `plan { … }` with `if`, `if`/`else`, `for` and `if #available`: each builder method the transform calls holds its
+    /// own sink, and each is reached through the reference the index records at the statement it builds.
+    func testEachResultBuilderMethodIsReached() throws {
+        let methods = [
+            "Foundation.ProcessInfo.environment": "buildPartialBlock(accumulated:next:)",
+            "Foundation.FileManager.attributesOfItem(atPath:)": "buildPartialBlock(first:)",
+            "Foundation.FileManager.fileExists(atPath:)": "buildOptional(_:)",
+            "Foundation.FileManager.isReadableFile(atPath:)": "buildEither(first:)",
+            "Foundation.FileManager.isWritableFile(atPath:)": "buildEither(second:)",
+            "Foundation.FileManager.isExecutableFile(atPath:)": "buildArray(_:)",
+            "Foundation.FileManager.isDeletableFile(atPath:)": "buildLimitedAvailability(_:)",
+            "Foundation.FileManager.contents(atPath:)": "buildFinalResult(_:)",
+        ]
+        for (sink, method) in methods {
+            XCTAssertEqual(try path("result-builder", sink).dropLast().last, "ResultBuilder.StepsBuilder.\(method)", sink)
+        }
+    }
+
+    /// `HostInfo().name`: the `lazy var`'s initial value is attributed to the property.
+    func testALazyInitialiserIsReachedThroughItsProperty() throws {
+        XCTAssertEqual(try path("lazy-init", "Foundation.FileManager.contents(atPath:)").dropLast().last, "LazyInit.HostInfo.name")
+    }
+
+    /// `for await line in Lines()`: the loop's recorded reference reaches `makeAsyncIterator()`, which constructs the
+    /// iterator, whose `next()` is reached as a toolchain-called conformance.
+    func testForAwaitReachesTheIteratorsNext() throws {
+        let steps = try XCTUnwrap(report().violations.first { $0.package == "async-sequence" }).path
+        XCTAssertTrue(steps.contains { $0.symbol == "AsyncLines.Lines.makeAsyncIterator()" })
+        XCTAssertTrue(steps.contains { $0.symbol == "AsyncLines.Lines.AsyncIterator.next()" && $0.via == EdgeKind.conformance.rawValue })
+    }
+
+    /// `case Port.http:` in a `switch`: the index records the `~=` the pattern calls.
+    func testASwitchCaseReachesACustomPatternMatchOperator() throws {
+        XCTAssertTrue(try path("pattern-match", "Foundation.FileManager.fileExists(atPath:)").contains("PatternMatch.Port.~=(_:_:)"))
+    }
+
+    /// `kind.init()` on a `[Plugin.Type]` holding `EnvPlugin.self`: the call names `Plugin.init()`, and the override
+    /// edge reaches `EnvPlugin.init()` (its class is reached through `EnvPlugin.self`).
+    func testARequiredInitThroughAMetatypeReachesTheOverride() throws {
+        let steps = try XCTUnwrap(report().violations.first { $0.package == "metatype-init" }).path
+        XCTAssertTrue(steps.contains { $0.symbol == "MetatypeInit.EnvPlugin.init()" && $0.via == EdgeKind.witness.rawValue })
+    }
+
+    /// `map(Loader.load)` and `map(\.contents)`: an unapplied method and a key path are recorded references.
+    func testUnappliedMethodsAndKeyPathsAreReferences() throws {
+        XCTAssertTrue(try path("function-values", "Foundation.ProcessInfo.environment").contains("FunctionValues.Loader.load(_:)"))
+        XCTAssertTrue(try path("function-values", "Foundation.FileManager.contents(atPath:)").contains("FunctionValues.Document.contents"))
+    }
+
+    /// `Commands.table["clean"]?()`: the table's initial value names `clean`.
+    func testAFunctionCalledThroughATableIsReached() throws {
+        XCTAssertTrue(try path("function-table", "Foundation.FileManager.removeItem(atPath:)").contains("FunctionTable.Commands.clean()"))
+    }
+
+    /// `refresh()` queues closures on `DispatchQueue.global()` and `DispatchQueue.main`, and `ConfigWatcher()` registers
+    /// a NotificationCenter observer: each closure's references belong to the function that creates it.
+    func testDispatchBlocksAndObserversBelongToTheirEnclosingFunction() throws {
+        for sink in ["Foundation.FileManager.contents(atPath:)", "Foundation.ProcessInfo.environment"] {
+            XCTAssertEqual(try path("dispatch-block", sink).dropLast().last, "DispatchBlock.refresh()", sink)
+        }
+        XCTAssertEqual(try path("notification-observer", "Foundation.FileManager.contents(atPath:)").dropLast().last,
+                       "NotificationObserver.ConfigWatcher.init()")
     }
 }

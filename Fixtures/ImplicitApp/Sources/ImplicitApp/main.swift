@@ -1,4 +1,14 @@
+import AsyncLines
+import DispatchBlock
 import DynamicCallable
+import Foundation
+import FunctionTable
+import FunctionValues
+import LazyInit
+import MetatypeInit
+import NotificationObserver
+import PatternMatch
+import ResultBuilder
 import WrappedLocal
 import WrappedProperty
 
@@ -19,3 +29,37 @@ print(tally())
 
 let shell = Shell()
 _ = shell("-c", "true")
+
+// Result builder: `if`, `if`/`else`, `for` and `if #available` in the closure, each statement a partial block, then the
+// final result.
+let verbose = CommandLine.arguments.count > 2
+print(plan {
+    "fetch"
+    if verbose { "log" }
+    if CommandLine.arguments.count > 1 { "build" } else { "test" }
+    for target in ["a", "b"] { target }
+    if #available(macOS 10.15, *) { "sign" }
+})
+
+print(HostInfo().name)
+
+for await line in Lines() { print(line) }
+
+switch CommandLine.arguments.count {
+case Port.http: print("http")
+default: break
+}
+
+let pluginKinds: [Plugin.Type] = [EnvPlugin.self]
+for kind in pluginKinds { _ = kind.init() }
+
+let documents = ["/etc/hostname"].map(Loader.load)
+print(documents.map(\.contents))
+
+Commands.table["clean"]?()
+
+refresh()
+
+let watcher = ConfigWatcher()
+NotificationCenter.default.post(name: ConfigWatcher.reload, object: nil)
+withExtendedLifetime(watcher) {}
