@@ -11,8 +11,8 @@
 # runs `swift build --build-tests`, then `swift test --skip-build --filter "$CAPCHECK_MATRIX_FILTER"`.
 # The default filter is the tests that exercise swift-syntax: the Swift-source rules on text (SwiftSourceScanner),
 # the escape-hatch fixture end to end (EscapeApp), the value analysis on text (SwiftExpressionValues) and the
-# narrowed-grant fixtures end to end (NarrowApp). CAPCHECK_MATRIX_FILTER='' runs the whole suite (about 8 minutes
-# a version here, with the tools .ci/run installs).
+# narrowed-grant fixture end to end (NarrowApp; NarrowedValues: audit, explain, init). CAPCHECK_MATRIX_FILTER=''
+# runs the whole suite (about 8 minutes a version here, with the tools .ci/run installs).
 #
 # Prints one line per version, `swift-syntax V: build ok (Ns), tests: N passed, N failed (filter)` or what failed,
 # and exits 1 if any version failed. Each copy is left in $CAPCHECK_MATRIX_DIR (default: a new temporary folder)
@@ -21,7 +21,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 versions=("$@")
 [ ${#versions[@]} -gt 0 ] || versions=(600.0.1 602.0.0 603.0.1)
-filter=${CAPCHECK_MATRIX_FILTER-'SwiftSourceScannerTests|EscapeAppTests|SwiftExpressionValuesTests|NarrowAppTests'}
+filter=${CAPCHECK_MATRIX_FILTER-'SwiftSourceScannerTests|EscapeAppTests|SwiftExpressionValuesTests|NarrowAppTests|NarrowedValuesTests'}
 if [ -n "$filter" ]; then scope="filter $filter"; else scope="whole suite"; fi
 work=${CAPCHECK_MATRIX_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/capcheck-swift-syntax.XXXXXX")}
 mkdir -p "$work"
