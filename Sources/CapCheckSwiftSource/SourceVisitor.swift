@@ -11,8 +11,8 @@ package protocol SourceRule {
     func visit(_ node: AttributeSyntax, _ context: SourceContext)
     func visit(_ node: DeclModifierSyntax, _ context: SourceContext)
     func visit(_ node: ClosureCaptureSpecifierSyntax, _ context: SourceContext)
-    func visit(_ node: UnsafeExprSyntax, _ context: SourceContext)
-    func visit(_ node: ForStmtSyntax, _ context: SourceContext)
+    /// The `unsafe` of an `unsafe` expression (`unsafe x`) or of `for unsafe x in …` (see `UnsafeKeyword`).
+    func visit(unsafeKeyword: TokenSyntax, _ context: SourceContext)
     func visit(_ node: FunctionCallExprSyntax, _ context: SourceContext)
     func visit(_ node: DeclReferenceExprSyntax, _ context: SourceContext)
     func visit(_ node: IdentifierTypeSyntax, _ context: SourceContext)
@@ -23,8 +23,7 @@ extension SourceRule {
     package func visit(_ node: AttributeSyntax, _ context: SourceContext) {}
     package func visit(_ node: DeclModifierSyntax, _ context: SourceContext) {}
     package func visit(_ node: ClosureCaptureSpecifierSyntax, _ context: SourceContext) {}
-    package func visit(_ node: UnsafeExprSyntax, _ context: SourceContext) {}
-    package func visit(_ node: ForStmtSyntax, _ context: SourceContext) {}
+    package func visit(unsafeKeyword: TokenSyntax, _ context: SourceContext) {}
     package func visit(_ node: FunctionCallExprSyntax, _ context: SourceContext) {}
     package func visit(_ node: DeclReferenceExprSyntax, _ context: SourceContext) {}
     package func visit(_ node: IdentifierTypeSyntax, _ context: SourceContext) {}
@@ -94,8 +93,21 @@ package final class MultiplexingSourceWalker: SyntaxVisitor {
     package override func visit(_ node: AttributeSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: DeclModifierSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: ClosureCaptureSpecifierSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
-    package override func visit(_ node: UnsafeExprSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
-    package override func visit(_ node: ForStmtSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
+#if canImport(SwiftSyntax602)
+    package override func visit(_ node: UnsafeExprSyntax) -> SyntaxVisitorContinueKind {
+        forward { $0.visit(unsafeKeyword: node.unsafeKeyword, context) }
+    }
+    package override func visit(_ node: ForStmtSyntax) -> SyntaxVisitorContinueKind {
+        guard let keyword = node.unsafeKeyword else { return .visitChildren }
+        return forward { $0.visit(unsafeKeyword: keyword, context) }
+    }
+#else
+    /// Before 602 the parser knows no `unsafe` expression (Swift 6.2); `UnsafeKeyword` finds its keyword among the tokens.
+    package override func visit(_ token: TokenSyntax) -> SyntaxVisitorContinueKind {
+        guard UnsafeKeyword.startsUnsafeExpression(token) else { return .visitChildren }
+        return forward { $0.visit(unsafeKeyword: token, context) }
+    }
+#endif
     package override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: IdentifierTypeSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }

@@ -26,12 +26,7 @@ package struct UnsafeSyntaxRule: SourceRule {
         context.report("@unchecked \(type)".trimmingCharacters(in: .whitespaces), .unsafe, at: node)
     }
 
-    package func visit(_ node: UnsafeExprSyntax, _ context: SourceContext) {
-        context.report("unsafe expression", .unsafe, at: node)
-    }
-
-    package func visit(_ node: ForStmtSyntax, _ context: SourceContext) {
-        guard let keyword = node.unsafeKeyword else { return }
-        context.report("unsafe expression", .unsafe, at: keyword)
+    package func visit(unsafeKeyword: TokenSyntax, _ context: SourceContext) {
+        context.report("unsafe expression", .unsafe, at: unsafeKeyword)
     }
 }

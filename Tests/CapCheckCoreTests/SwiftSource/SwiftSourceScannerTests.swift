@@ -68,6 +68,25 @@ final class SwiftSourceScannerTests: XCTestCase {
         ])
     }
 
+    /// `unsafe` expressions in other positions, and `unsafe` as an ordinary name, which is none: the same findings
+    /// whichever swift-syntax capcheck is built with (before 602, `UnsafeKeyword` finds them among the tokens).
+    func testUnsafeExpressionsAndTheWordUnsafe() throws {
+        let findings = try scan("""
+            func a(_ p: UnsafePointer<Int>) throws -> Int { try unsafe f(p) }
+            func b(_ p: UnsafePointer<Int>) { g(unsafe p, label: unsafe p.pointee) }
+            func c() { _ = unsafe [1, 2] }
+            func d() { let unsafe = 1; print(unsafe); _ = unsafe + 1; _ = unsafe.magnitude; _ = unsafe
+                _ = 2 }
+            func e(unsafe: Bool) { if unsafe { return }; h(unsafe); for unsafe in [unsafe] { _ = unsafe } }
+            """).findings
+        XCTAssertEqual(keys(findings), [
+            "1 unsafe unsafe expression @a",
+            "2 unsafe unsafe expression @b",
+            "2 unsafe unsafe expression @b",
+            "3 unsafe unsafe expression @c",
+        ])
+    }
+
     func testInactiveBranchesByCondition() throws {
         let result = try scan("""
             #if os(Linux) && canImport(Glibc)

@@ -1,0 +1,4 @@
+import Pinned
+
+let (value, text) = #pinnedStringify(1 + 2)
+print("\(text) = \(value)")
