@@ -15,6 +15,12 @@ public struct TextFormatter: ReportFormatter {
     public func format(_ report: AnalysisReport, mode: ReportMode) throws -> String {
         let paths = PathDisplay(report.folders, absolute: options.absolutePaths)
         func path(_ hops: [PathHop]) -> [String] { hops.map { "    " + Wording.hopLine($0, paths) } }
+        // An audit names one example path per capability: where it starts in the root and how the package reaches the
+        // sink; the hops between are folded unless --verbose (a violation's path is always whole: it is the evidence).
+        func example(_ hops: [PathHop]) -> [String] {
+            guard !options.verbose, hops.count > 4 else { return path(hops) }
+            return path([hops[0]]) + ["    " + Wording.foldedHops(hops.count - 3)] + path(Array(hops.suffix(2)))
+        }
         var out: [String] = []
         if mode == .check {
             let byPackage = Dictionary(grouping: report.violations, by: \.package)
@@ -33,14 +39,14 @@ public struct TextFormatter: ReportFormatter {
                 if package.reached.isEmpty && package.latent.isEmpty { out.append("  reaches nothing") }
                 for capability in package.reached {
                     out.append("  reached " + Wording.capability(capability))
-                    out += path(package.reachedPaths[capability] ?? [])
+                    out += example(package.reachedPaths[capability] ?? [])
                     for value in package.reachedValues?[capability] ?? [] {
                         out.append("    value: " + Wording.value(value, .plain, paths))
                     }
                 }
                 for capability in package.latent {
                     out.append("  latent \(capability) (present, not reached from \(report.root))")
-                    out += path(package.latentPaths[capability] ?? [])
+                    if options.verbose { out += path(package.latentPaths[capability] ?? []) }
                 }
             }
         }

@@ -117,6 +117,9 @@ package enum Wording {
     }
 
     /// Said once after the unanalysed lines when some count several entries.
+    /// `… 12 more hops`: the middle of a long audit path, folded.
+    package static func foldedHops(_ count: Int) -> String { "… \(plural(count, "more hop"))" }
+
     package static func foldedNote(_ markup: Markup = .plain) -> String {
         markup.code("--verbose") + markup.text(" lists every entry a count stands for (") + markup.code("--format json")
             + markup.text(" always does)")

@@ -21,6 +21,22 @@ final class ReportPresentationTests: XCTestCase {
         XCTAssertEqual(PathDisplay(PackageFolders(), absolute: false).show("/home/dev/app/a.swift"), "/home/dev/app/a.swift", "a report without folders")
     }
 
+    func testAnAuditFoldsTheMiddleOfLongPathsAndLatentPathsUnlessVerbose() throws {
+        let long = (1...7).map { GoldenReports.hop("f\($0)()", $0 < 7 ? "swift-nio" : "toolchain", "\(GoldenReports.nio)/Sources/F.swift", $0, 1) }
+        let package = PackageSummary(identity: "swift-nio", granted: [], reached: ["net"], latent: ["fs"],
+                                     reachedPaths: ["net": long], latentPaths: ["fs": Array(long.prefix(2))], path: GoldenReports.nio)
+        let report = AnalysisReport(root: "app", violations: [], packages: [package], unanalyzed: [], packagePath: GoldenReports.root)
+        let text = try TextFormatter().format(report, mode: .audit)
+        XCTAssertEqual(text.split(separator: "\n").filter { $0.hasPrefix("    ") }.map(String.init), [
+            "    swift-nio/Sources/F.swift:1:1: f1() (swift-nio)",
+            "    … 4 more hops",
+            "    swift-nio/Sources/F.swift:6:1: f6() (swift-nio)",
+            "    swift-nio/Sources/F.swift:7:1: f7() (toolchain)",
+        ], "the root's entry, the fold, and how the package reaches the sink; no latent path")
+        let verbose = try TextFormatter(options: FormatOptions(verbose: true)).format(report, mode: .audit)
+        XCTAssertEqual(verbose.split(separator: "\n").filter { $0.hasPrefix("    ") }.count, 9, "every hop of both paths")
+    }
+
     func testEntriesOfOneTargetAndKindAreCountedWhereTheFirstStood() {
         let lines = UnanalysedLine.lines(GoldenReports.unanalyzed, verbose: false)
         XCTAssertEqual(lines.map { line -> String in
