@@ -42,9 +42,17 @@ package struct CSinkSites {
         return found
     }
 
-    /// The arguments, as written, of the call whose callee name starts at `site`.
-    package func arguments(at site: SourceLocation) -> [String]? {
-        offset(line: site.line, column: site.column).flatMap(arguments(afterNameAt:))
+    /// The arguments, as written, of the call whose callee name starts at `site` and is spelled `callee` there (a call
+    /// through a macro, `OPEN(p)`, has the macro's arguments, not the function's: nil).
+    package func arguments(at site: SourceLocation, callee: String) -> [String]? {
+        guard let start = offset(line: site.line, column: site.column), identifier(at: start) == callee else { return nil }
+        return arguments(afterNameAt: start)
+    }
+
+    private func identifier(at start: Int) -> String {
+        var end = start
+        while end < text.count, isIdentifier(text[end]) { end += 1 }
+        return String(decoding: text[start..<end], as: UTF8.self)
     }
 
     /// The text of the function whose definition's name is at `definition`, to the brace closing its body, with
@@ -78,10 +86,17 @@ package struct CSinkSites {
     /// The values passed at argument `positions` of the call whose callee name starts at `site`, in the function whose
     /// definition's name is at `function`: a literal is a constant, a parameter of that function is followed by the
     /// tracer, anything else is unknown.
-    package func values(at site: SourceLocation, positions: [Int], inFunctionAt function: SourceLocation? = nil,
+    /// The callee must be spelled `callee` at the site: through a macro the arguments written are the macro's, which
+    /// may pass anything to the function.
+    package func values(at site: SourceLocation, callee: String, positions: [Int], inFunctionAt function: SourceLocation? = nil,
                         returned: (String) -> String? = { _ in nil }) -> [ValueOrigin] {
-        guard let start = offset(line: site.line, column: site.column), let arguments = arguments(afterNameAt: start) else {
-            return [.unknown("the call is not written as `name(…)` here (a macro or a function pointer?)", site)]
+        guard let start = offset(line: site.line, column: site.column) else { return [.unknown("the call site is not in the file", site)] }
+        let spelled = identifier(at: start)
+        guard spelled == callee else {
+            return [.unknown("`\(callee)` is called through `\(spelled)` here (a macro?), whose arguments capcheck does not read", site)]
+        }
+        guard let arguments = arguments(afterNameAt: start) else {
+            return [.unknown("the call is not written as `name(…)` here (a function pointer?)", site)]
         }
         let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []
         return positions.map { position in

@@ -16,9 +16,9 @@ import CapCheckModel
 package struct CSocketAddress {
     let source: CSinkSites
 
-    package func value(at site: SourceLocation, position: Int, inFunctionAt function: SourceLocation?) -> ValueOrigin {
-        guard let arguments = source.arguments(at: site), position < arguments.count else {
-            return .unknown("the call is not written as `name(…)` here", site)
+    package func value(at site: SourceLocation, callee: String, position: Int, inFunctionAt function: SourceLocation?) -> ValueOrigin {
+        guard let arguments = source.arguments(at: site, callee: callee), position < arguments.count else {
+            return .unknown("the call is not written as `\(callee)(…)` here (a macro or a function pointer?)", site)
         }
         let argument = arguments[position]
         if ["NULL", "0", "nullptr"].contains(argument) { return .unknown("no address here (a connected socket)", site) }

@@ -63,13 +63,14 @@ extension ValueTracer {
             let functionLocation = graph.nodes[Int(function)].location
             var calls = functionLocation.map { cFile.calls(of: graph.nodes[Int(target)].name, inFunctionAt: $0) } ?? []
             if !calls.contains(knownSite) { calls.append(knownSite) }
-            return calls.map { CSocketAddress(source: cFile).value(at: $0, position: position, inFunctionAt: functionLocation) }
+            let name = graph.nodes[Int(target)].name
+            return calls.map { CSocketAddress(source: cFile).value(at: $0, callee: name, position: position, inFunctionAt: functionLocation) }
         }
         guard case .positions(let positions) = rule else {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
             let position: Int
             switch rule { case .shellCommand(let at), .assignment(let at): position = at; default: position = 0 }
-            return cFile.values(at: knownSite, positions: [position]).map { origin in
+            return cFile.values(at: knownSite, callee: graph.nodes[Int(target)].name, positions: [position]).map { origin in
                 if case .shellCommand = rule { return ShellCommand.program(origin) }
                 return origin
             }
@@ -78,7 +79,7 @@ extension ValueTracer {
         let functionLocation = graph.nodes[Int(function)].location
         var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
         if !calls.contains(knownSite) { calls.append(knownSite) }
-        return calls.flatMap { cFile.values(at: $0, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
+        return calls.flatMap { cFile.values(at: $0, callee: name, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
     }
 
     /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the

@@ -126,7 +126,8 @@ package final class ValueTracer {
             let callerLocation = graph.nodes[Int(from)].location
             var calls = callerLocation.map { cFile.calls(of: callee.name, inFunctionAt: $0) } ?? []
             if !calls.contains(knownSite) { calls.append(knownSite) }
-            return calls.flatMap { cFile.values(at: $0, positions: [index], inFunctionAt: callerLocation, returned: returnedConstant) }
+            return calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
+                                                returned: returnedConstant) }
         }
         guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         let declaration = declaration(of: function)

@@ -25,7 +25,7 @@ final class CSinkSitesTests: XCTestCase {
         let sites = try XCTUnwrap(CSinkSites(path: path))
         let calls = sites.calls(of: "getenv", inFunctionAt: SourceLocation(file: path, line: 4, column: 13))
         XCTAssertEqual(calls.map(\.line), [5, 6, 7, 8], "every call in the function's body, none in comments or other functions")
-        let values = calls.flatMap { sites.values(at: $0, positions: [0]) }.map { origin -> String in
+        let values = calls.flatMap { sites.values(at: $0, callee: "getenv", positions: [0]) }.map { origin -> String in
             switch origin {
             case .constant(let value, _): return value
             default: return "unknown"
@@ -34,7 +34,7 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(values, ["HOME", "PREFIX", "unknown", "unknown"], "a macro argument is not guessed")
         let function = SourceLocation(file: path, line: 4, column: 13)
         XCTAssertEqual(sites.parameterNames(ofFunctionAt: function), ["name"])
-        XCTAssertEqual(sites.values(at: calls[2], positions: [0], inFunctionAt: function), [.parameter(0, name: "name", function)],
+        XCTAssertEqual(sites.values(at: calls[2], callee: "getenv", positions: [0], inFunctionAt: function), [.parameter(0, name: "name", function)],
                        "a parameter is followed to the callers")
     }
 
@@ -47,7 +47,7 @@ final class CSinkSitesTests: XCTestCase {
             let sites = try XCTUnwrap(CSinkSites(path: path))
             let function = SourceLocation(file: path, line: 1, column: 5)
             let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
-            switch CSocketAddress(source: sites).value(at: call, position: 1, inFunctionAt: function) {
+            switch CSocketAddress(source: sites).value(at: call, callee: "connect", position: 1, inFunctionAt: function) {
             case .constant(let value, _): return value
             case .prefix(let value, _): return value + "…"
             default: return "unknown"
@@ -80,11 +80,25 @@ final class CSinkSitesTests: XCTestCase {
         let names = ["file_env": SourceLocation(file: path, line: 2, column: 13), "dir_env": SourceLocation(file: path, line: 3, column: 13),
                      "other": SourceLocation(file: path, line: 4, column: 13)]
         let values = sites.calls(of: "getenv", inFunctionAt: use).flatMap { call in
-            sites.values(at: call, positions: [0], inFunctionAt: use) { names[$0].flatMap(sites.returnedLiteral(ofFunctionAt:)) }
+            sites.values(at: call, callee: "getenv", positions: [0], inFunctionAt: use) { names[$0].flatMap(sites.returnedLiteral(ofFunctionAt:)) }
         }.map { origin -> String in
             if case .constant(let value, _) = origin { return value }
             return "unknown"
         }
         XCTAssertEqual(values, ["SSL_CERT_FILE", "SSL_CERT_DIR", "unknown"])
+    }
+
+    func testACallThroughAMacroIsNotReadAsTheFunctionsArguments() throws {
+        // The index records getenv's call at the macro's use; the macro's argument is not getenv's.
+        let source = "#define READ(name) getenv(\"AWS_SECRET_ACCESS_KEY\")\nconst char *f(void) { return READ(\"HOME\"); }\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("macro-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path))
+        let site = SourceLocation(file: path, line: 2, column: 30)
+        guard case .unknown(let why, _) = sites.values(at: site, callee: "getenv", positions: [0]).first else {
+            return XCTFail("a macro's argument was taken for getenv's")
+        }
+        XCTAssertTrue(why.contains("through `READ`"), why)
     }
 }
