@@ -35,10 +35,17 @@ package enum Wording {
     package static func headline(_ violation: Violation, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
         guard let values = violation.values, !values.isEmpty else {
             return Self.violation(capability: violation.capability, sink: violation.sink, markup) + (violation.note.map { "; " + $0 } ?? "")
+                + onlyIn(violation)
         }
         return "uses \(markup.code(violation.capability)) through \(markup.code(violation.sink)) with "
             + (values.count == 1 ? "a value" : "values") + " its narrowed grant does not cover: "
-            + values.map { value($0, markup, paths) }.joined(separator: "; ")
+            + values.map { value($0, markup, paths) }.joined(separator: "; ") + onlyIn(violation)
+    }
+
+    /// ` (only in the release build)`: with `--configuration both`, a path one configuration has.
+    private static func onlyIn(_ violation: Violation) -> String {
+        guard let configurations = violation.configurations, configurations.count == 1 else { return "" }
+        return " (only in the \(configurations[0]) build)"
     }
 
     /// `/root/.ssh/id_rsa` (Sources/X/Cache.swift:7), `unknown: … (file:line)`: one value at a sink.

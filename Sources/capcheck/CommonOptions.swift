@@ -13,8 +13,8 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("skip-build"), help: "Reuse the index store of an earlier build instead of building.")
     var skipBuild = false
 
-    @Option(help: "The configuration to build and analyse: debug (the default) or release (what usually ships; built with SwiftPM's index store enabled, so `#if DEBUG` code is what is inactive). Costs a second build.")
-    var configuration: BuildConfiguration = .debug
+    @Option(help: "The configuration to build and analyse: debug (the default), release (what usually ships; built with SwiftPM's index store enabled, so `#if DEBUG` code is what is inactive; a second build), or both (check and audit only: the two analyses merged, each violation saying where its path exists).")
+    var configuration: ConfigurationChoice = .debug
 
     @Flag(name: .customLong("include-tests"), help: "Build test targets and treat the root's tests as entry points.")
     var includeTests = false
@@ -58,14 +58,31 @@ struct CommonOptions: ParsableArguments {
         options.sandbox = sandbox
         options.allowBuildTimeCode = allowBuildTimeCode
         options.swiftPMHoldsLock = swiftPMHoldsLock
-        options.configuration = configuration
+        options.configuration = configuration.builds[0]
         return options
     }
 
-    /// Runs the analysis with these options (and `adjust`ed ones), printing stage timings when asked.
+    /// Runs the analysis with these options (and `adjust`ed ones), printing stage timings when asked; with
+    /// `--configuration both`, once per configuration, merged (`ConfigurationMerge`).
     func analyze(_ mode: Analyzer.Mode, adjust: (inout Analyzer.Options) -> Void = { _ in }) throws -> AnalysisReport {
-        var options = analyzerOptions(mode)
-        adjust(&options)
+        var reports: [AnalysisReport] = []
+        for build in configuration.builds {
+            var options = analyzerOptions(mode)
+            options.configuration = build
+            adjust(&options)
+            if configuration == .both { progress()("Analysing the \(build.rawValue) configuration…") }
+            reports.append(try analyze(options))
+        }
+        return reports.count == 2 ? ConfigurationMerge.merge(debug: reports[0], release: reports[1]) : reports[0]
+    }
+
+    /// A usage error when `--configuration both` is given to a command that analyses one configuration.
+    func requireSingleConfiguration(for command: String) throws {
+        guard configuration == .both else { return }
+        throw ValidationError("--configuration both is for check and audit; give \(command) debug or release")
+    }
+
+    private func analyze(_ options: Analyzer.Options) throws -> AnalysisReport {
         let analyzer = Analyzer(options: options, progress: progress(), display: display())
         defer {
             if timings {
@@ -138,4 +155,16 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-extension BuildConfiguration: ExpressibleByArgument {}
+/// `--configuration`: one configuration, or both (analysed one after the other and merged).
+enum ConfigurationChoice: String, ExpressibleByArgument, CaseIterable {
+    case debug, release, both
+
+    /// The configurations to build, in order.
+    var builds: [BuildConfiguration] {
+        switch self {
+        case .debug: [.debug]
+        case .release: [.release]
+        case .both: [.debug, .release]
+        }
+    }
+}

@@ -28,6 +28,7 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        try common.requireSingleConfiguration(for: "diff")
         guard (base == nil) == (reports.count == 2) else {
             throw ValidationError("give either two JSON reports or --base <git-ref>")
         }

@@ -21,6 +21,7 @@ struct ExplainCommand: ParsableCommand {
     var policy: String?
 
     func validate() throws {
+        try common.requireSingleConfiguration(for: "explain")
         try common.requireFormat(for: "explain") { $0.explanationFormatter() }
     }
 

@@ -21,6 +21,10 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Overwrite an existing policy file.")
     var force = false
 
+    func validate() throws {
+        try common.requireSingleConfiguration(for: "init")
+    }
+
     func run() throws {
         try runReportingErrors {
             let options = common.analyzerOptions(.draftPolicy)

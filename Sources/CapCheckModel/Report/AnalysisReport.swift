@@ -55,6 +55,8 @@ public struct Violation: Codable, Sendable, Hashable {
     /// Why a grant the policy has for the package did not apply on this path (a `"from": "test"` grant, on a path that
     /// starts in production code). Nil (absent from JSON) otherwise.
     public var note: String?
+    /// With `--configuration both`: the configurations in which the path exists (`debug`, `release`); nil otherwise.
+    public var configurations: [String]?
 
     package init(package: String, capability: String, sink: String, path: [PathHop], values: [SinkValue]? = nil, note: String? = nil) {
         self.package = package

@@ -6,7 +6,7 @@ import XCTest
 /// debug analysis lists that branch as inactive code; the release analysis finds the violation.
 final class ConfigurationTests: XCTestCase {
     private struct Report: Decodable {
-        struct Violation: Decodable { let package, capability, sink: String }
+        struct Violation: Decodable { let package, capability, sink: String; let configurations: [String]? }
         struct Unanalyzed: Decodable { let kind: String?; let condition: String? }
         let violations: [Violation]
         let unanalyzed: [Unanalyzed]
@@ -29,5 +29,14 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(release.violations.map { "\($0.package) \($0.capability) \($0.sink)" },
                        ["release-payload fs Foundation.FileManager.contents(atPath:)"])
         XCTAssertFalse(release.unanalyzed.contains { $0.kind == "inactiveCode" }, "in release the DEBUG branch holds no sink")
+
+        // Both: the release-only violation says so, and the branch debug did not compile is no longer unanalysed.
+        let both = try check(copy, ["--configuration", "both", "--skip-build"])
+        XCTAssertEqual(both.violations.map(\.configurations), [["release"]])
+        XCTAssertFalse(both.unanalyzed.contains { $0.kind == "inactiveCode" })
+        XCTAssertNil(release.violations.first?.configurations, "one configuration: the field is absent")
+        let refused = try CLI.run(["init", "--configuration", "both", "--package-path", copy.packagePath.path])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--configuration both is for check and audit"), refused.stderr)
     }
 }
