@@ -23,6 +23,8 @@ final class ImplicitAppTests: XCTestCase {
             "dispatch-block env Foundation.ProcessInfo.environment",
             "dispatch-block fs Foundation.FileManager.contents(atPath:)",
             "dynamic-callable exec Foundation.Process.run()",
+            "dynamic-member env Foundation.ProcessInfo.environment",
+            "dynamic-member fs Foundation.FileManager.isReadableFile(atPath:)",
             "function-table fs Foundation.FileManager.removeItem(atPath:)",
             "function-values env Foundation.ProcessInfo.environment",
             "function-values fs Foundation.FileManager.contents(atPath:)",
@@ -111,6 +113,13 @@ final class ImplicitAppTests: XCTestCase {
     func testUnappliedMethodsAndKeyPathsAreReferences() throws {
         XCTAssertTrue(try path("function-values", "Foundation.ProcessInfo.environment").contains("FunctionValues.Loader.load(_:)"))
         XCTAssertTrue(try path("function-values", "Foundation.FileManager.contents(atPath:)").contains("FunctionValues.Document.contents"))
+    }
+
+    /// `EnvSettings().home` runs `subscript(dynamicMember:)`; `FileProbe()()` runs `callAsFunction()`: both recorded.
+    func testDynamicMemberLookupAndCallAsFunctionAreReferences() throws {
+        XCTAssertTrue(try path("dynamic-member", "Foundation.ProcessInfo.environment").contains("DynamicMember.EnvSettings.subscript"))
+        XCTAssertTrue(try path("dynamic-member", "Foundation.FileManager.isReadableFile(atPath:)")
+            .contains("DynamicMember.FileProbe.callAsFunction()"))
     }
 
     /// `Commands.table["clean"]?()`: the table's initial value names `clean`.

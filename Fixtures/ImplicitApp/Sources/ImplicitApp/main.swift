@@ -2,6 +2,7 @@ import AsyncLines
 import DispatchBlock
 import DynamicCallable
 import Foundation
+import DynamicMember
 import FunctionTable
 import FunctionValues
 import LazyInit
@@ -63,3 +64,6 @@ refresh()
 let watcher = ConfigWatcher()
 NotificationCenter.default.post(name: ConfigWatcher.reload, object: nil)
 withExtendedLifetime(watcher) {}
+
+// @dynamicMemberLookup and callAsFunction: neither member is named here.
+print(EnvSettings().home ?? "", FileProbe()())
