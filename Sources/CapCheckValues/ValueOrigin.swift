@@ -10,9 +10,10 @@ package enum ValueOrigin: Hashable, Sendable {
     case prefix(String, SourceLocation)
     /// Not resolved: why, and where the trail ended.
     case unknown(String, SourceLocation)
-    /// The value of parameter `index` (named `name`) of the function declared at the location: the tracer follows
-    /// it to that function's callers.
-    case parameter(Int, name: String, SourceLocation)
+    /// The value of parameter `index` (named `name`) of the function declared at the location, followed by the
+    /// constant `suffix` the function appended (`dir + "/config.json"`): the tracer follows it to that function's
+    /// callers and appends the suffix to what they pass.
+    case parameter(Int, name: String, SourceLocation, suffix: String = "")
     /// Supplied by `supplier`'s code at the location, through parameter `parameter` of the checked package's code;
     /// `made` is what the value is where the supplier made it (followed further up), when known.
     indirect case caller(supplier: String, parameter: String, SourceLocation, made: [ValueOrigin])
@@ -20,7 +21,7 @@ package enum ValueOrigin: Hashable, Sendable {
     /// Where the value was made or the trail ended.
     package var location: SourceLocation {
         switch self {
-        case .constant(_, let at), .prefix(_, let at), .unknown(_, let at), .parameter(_, _, let at), .caller(_, _, let at, _): at
+        case .constant(_, let at), .prefix(_, let at), .unknown(_, let at), .parameter(_, _, let at, _), .caller(_, _, let at, _): at
         }
     }
 
@@ -31,7 +32,7 @@ package enum ValueOrigin: Hashable, Sendable {
         case .constant(let value, _): return SinkValue(kind: "constant", value: value, file: at.file, line: at.line)
         case .prefix(let value, _): return SinkValue(kind: "prefix", value: value, file: at.file, line: at.line)
         case .unknown(let why, _): return SinkValue(kind: "unknown", note: why, file: at.file, line: at.line)
-        case .parameter(_, let name, _):
+        case .parameter(_, let name, _, _):
             return SinkValue(kind: "unknown", note: "parameter `\(name)` whose callers were not followed", file: at.file, line: at.line)
         case .caller(let supplier, let parameter, _, let made):
             let constants = made.compactMap { origin -> String? in if case .constant(let value, _) = origin { value } else { nil } }
@@ -44,7 +45,8 @@ package enum ValueOrigin: Hashable, Sendable {
 /// Values joined end to end (`"/etc/ssl/" + name`, `dir.appendingPathComponent("x")`), as origins.
 package enum ValueJoin {
     /// `left` followed by `right`, made at `at`. A constant followed by anything unresolved is a prefix; a caller's
-    /// value followed by a constant that cannot climb out (no `..`) stays the caller's value (the caller chose where).
+    /// value followed by a constant that cannot climb out (no `..`) stays the caller's value (the caller chose where),
+    /// with the constant kept as its suffix, so that what the caller passes is checked with it appended.
     package static func join(_ left: [ValueOrigin], _ right: [ValueOrigin], at: SourceLocation) -> [ValueOrigin] {
         var result: [ValueOrigin] = []
         for l in left {
@@ -59,8 +61,10 @@ package enum ValueJoin {
         case (.constant(let a, _), .prefix(let b, _)): return .prefix(a + b, at)
         case (.constant(let a, _), _): return .prefix(a, at)
         case (.prefix(let a, _), _): return .prefix(a, at)
-        case (.parameter, .constant(let b, _)) where !climbs(b): return left
-        case (.caller, .constant(let b, _)) where !climbs(b): return left
+        case (.parameter(let index, let name, let declared, let suffix), .constant(let b, _)) where !climbs(suffix + b):
+            return .parameter(index, name: name, declared, suffix: suffix + b)
+        case (.caller(let supplier, let parameter, let site, let made), .constant(let b, _)) where !climbs(b):
+            return .caller(supplier: supplier, parameter: parameter, site, made: made.map { join($0, right, at: at) })
         case (.unknown, _): return left
         default: return .unknown("joined from values of which one is computed at run time", at)
         }

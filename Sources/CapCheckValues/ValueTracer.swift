@@ -57,7 +57,7 @@ package final class ValueTracer {
     // MARK: - Following parameters
 
     func follow(_ origin: ValueOrigin, in function: Int32, holder: String?, depth: Int, visited: inout Set<Int64>) -> [ValueOrigin] {
-        guard case .parameter(let index, let name, let declared) = origin else { return [origin] }
+        guard case .parameter(let index, let name, let declared, let suffix) = origin else { return [origin] }
         var owner = function
         if let location = graph.nodes[Int(function)].location, location.file == declared.file, location.line == declared.line {
         } else if let enclosing = node(at: declared, prefer: { !$0.kind.isVariable }) {
@@ -66,8 +66,10 @@ package final class ValueTracer {
             return [.unknown("`\(name)` is a parameter of a function capcheck's graph does not have", declared)]
         }
         guard depth < Self.maxCalls else { return [.unknown("followed through \(Self.maxCalls) calls without finding where `\(name)` is made", declared)] }
-        return callersValues(of: owner, parameter: index, name: name, receiver: graph.nodes[Int(owner)].package ?? "", holder: holder,
-                             depth: depth, visited: &visited, declared: declared)
+        let passed = callersValues(of: owner, parameter: index, name: name, receiver: graph.nodes[Int(owner)].package ?? "",
+                                   holder: holder, depth: depth, visited: &visited, declared: declared)
+        // What the callers pass, with what this function appended to it.
+        return suffix.isEmpty ? passed : ValueJoin.join(passed, [.constant(suffix, declared)], at: declared)
     }
 
     /// The values passed for parameter `index` of `function` by its callers (and, for a witness, by the requirement's).

@@ -24,7 +24,7 @@ enum ValuePatternDraft {
             default: return .failure(Unresolvable(reason: "a value starts with `\(value)` and its rest is computed at run time (\(place))"))
             }
         case .unknown(let why, _): return .failure(Unresolvable(reason: "a value is unknown: \(why) (\(place))"))
-        case .parameter(_, let name, _): return .failure(Unresolvable(reason: "`\(name)` was not followed to its callers (\(place))"))
+        case .parameter(_, let name, _, _): return .failure(Unresolvable(reason: "`\(name)` was not followed to its callers (\(place))"))
         }
         do {
             _ = try ValuePattern.parse(text, for: capability)

@@ -86,9 +86,11 @@ final class NarrowAppTests: XCTestCase {
           "narrow-c": { "allow": ["env", "net", "ffi"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
-        XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()"],
-                       "the root's /srv/app/data.db is inside fs:/srv/**; exec:git names only a bare `git`, not /usr/bin/git")
-        XCTAssertEqual(report.violations.first?.values?.map(\.value), ["/usr/bin/git"])
+        XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],
+                       "the root's /srv/app/data.db is inside fs:/srv/**, but \"/srv\" + \"-journal\" is not; exec:git names only a bare `git`")
+        XCTAssertEqual(report.violations.first { $0.package == "narrow-exec" }?.values?.map(\.value), ["/usr/bin/git"])
+        XCTAssertEqual(report.violations.first { $0.package == "narrow-store" }?.values?.map(\.value), ["/srv-journal"],
+                       "what the caller passes is checked with what the package appends to it")
     }
 
     func testANestedGrantWiderThanItsParentIsAPolicyError() throws {
@@ -122,7 +124,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(Set(sneaky.map(\.kind)), ["caller", "constant"])
         XCTAssertEqual(sneaky.first { $0.kind == "caller" }?.supplier, "narrowapp")
         XCTAssertEqual(Set(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.compactMap(\.value) ?? []),
-                       ["/srv/app/data.db", "/srv/app/index.db"],
+                       ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal"],
                        "what the root passes three calls down, and what it gives an initialiser that stores it in a property")
         XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_HOME", "NARROW_C_OTHER"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,

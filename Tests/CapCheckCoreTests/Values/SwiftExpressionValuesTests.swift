@@ -23,7 +23,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         case .constant(let value, _): return "constant \(value)"
         case .prefix(let value, _): return "prefix \(value)"
         case .unknown(let why, _): return "unknown \(why)"
-        case .parameter(let index, let name, _): return "parameter \(index) \(name)"
+        case .parameter(let index, let name, _, let suffix): return "parameter \(index) \(name)" + (suffix.isEmpty ? "" : " + \(suffix)")
         case .caller(let supplier, _, _, _): return "caller \(supplier)"
         }
     }
@@ -44,7 +44,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f(name: String) { open(URL(fileURLWithPath: "/etc/ssl").appending(path: name)) }"#),
                        ["prefix /etc/ssl/"])
         XCTAssertEqual(try values(#"func f(dir: String) { open(URL(fileURLWithPath: dir).appendingPathComponent("config.json")) }"#),
-                       ["parameter 0 dir"], "the caller's folder with a fixed name below it stays the caller's")
+                       ["parameter 0 dir + /config.json"], "the caller's folder, with the fixed name kept to be appended to it")
         XCTAssertEqual(try values(#"func f(dir: String) { open(dir + "/../../.ssh/id_rsa") }"#).first?.hasPrefix("unknown"), true,
                        "a constant that climbs out of the caller's folder is not the caller's value")
     }

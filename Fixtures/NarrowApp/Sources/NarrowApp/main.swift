@@ -10,7 +10,7 @@ import NarrowWitness
 let name = CommandLine.arguments.last ?? "default.pem"
 print(Certificates.loadNamed(name)?.count ?? 0)
 print(Client().trustRoots())
-print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size())
+print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size(), Store().journal(of: "/srv"))
 let cache = Cache()
 print(cache.get(path: CommandLine.arguments[0]) + cache.warm())
 print(Config.load())

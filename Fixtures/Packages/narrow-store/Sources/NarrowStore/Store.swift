@@ -6,4 +6,6 @@ public struct Store {
     public func open(path: String) -> Int { read(path) }
     func read(_ file: String) -> Int { load(at: file)?.count ?? 0 }
     func load(at location: String) -> Data? { FileManager.default.contents(atPath: location) }
+    /// The journal beside a database: the caller's path with `-journal` appended.
+    public func journal(of database: String) -> Int { FileManager.default.contents(atPath: database + "-journal")?.count ?? 0 }
 }
