@@ -35,28 +35,22 @@ package struct NarrowedGrantCheck {
 
     /// The violations among `uses`: one per (package, capability, sink), listing the values not covered.
     package func violations(_ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [ReachabilitySearch.Finding] {
-        let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         var found: [String: ReachabilitySearch.Finding] = [:]
         var order: [String] = []
-        for use in uses {
-            let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
-            for holder in holders {
-                let context = contexts[holder]
-                guard context.grant.contains(use.capability), let patterns = context.entry?.narrowed[use.capability] else { continue }
-                let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
-                                             caller: use.caller, site: use.site, holder: context.package)
-                let uncovered = origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 }
-                    .filter { !Self.covers(patterns, $0) }
-                guard !uncovered.isEmpty else { continue }
-                let key = "\(context.package)|\(use.capability.name)|\(use.sink.name)"
-                if found[key] == nil {
-                    order.append(key)
-                    found[key] = ReachabilitySearch.Finding(package: context.package, capability: use.capability,
-                                                            sink: use.sink.name, path: use.path, values: [])
-                }
-                for origin in uncovered where !(found[key]!.values ?? []).contains(origin.reported) {
-                    found[key]!.values?.append(origin.reported)
-                }
+        eachValue(of: uses, reached: reached, holders: { context, capability in
+            context.grant.contains(capability) && context.entry?.narrowed[capability] != nil
+        }) { context, use, origins in
+            let patterns = context.entry?.narrowed[use.capability] ?? []
+            let uncovered = origins.filter { !Self.covers(patterns, $0) }
+            guard !uncovered.isEmpty else { return }
+            let key = "\(context.package)|\(use.capability.name)|\(use.sink.name)"
+            if found[key] == nil {
+                order.append(key)
+                found[key] = ReachabilitySearch.Finding(package: context.package, capability: use.capability,
+                                                        sink: use.sink.name, path: use.path, values: [])
+            }
+            for origin in uncovered where !(found[key]!.values ?? []).contains(origin.reported) {
+                found[key]!.values?.append(origin.reported)
             }
         }
         return order.compactMap { found[$0] }
@@ -66,30 +60,34 @@ package struct NarrowedGrantCheck {
     /// what `audit --values`, `init` and `diff` show.
     package func reachedValues(_ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [String: [Capability: [ValueOrigin]]] {
         var result: [String: [Capability: [ValueOrigin]]] = [:]
-        eachValue(of: uses, reached: reached) { package, use, origins in result[package, default: [:]][use.capability, default: []] += origins }
+        eachValue(of: uses, reached: reached) { context, use, origins in
+            result[context.package, default: [:]][use.capability, default: []] += origins
+        }
         return result.mapValues { $0.mapValues { ValueJoin.unique($0, limit: 256) } }
     }
 
     /// For `explain`: the values `package`'s uses of each sink get, by `capability|sink`.
     package func values(of package: String, _ uses: [ReachabilitySearch.NarrowedUse], reached: [Bool]) -> [String: [ValueOrigin]] {
         var result: [String: [ValueOrigin]] = [:]
-        eachValue(of: uses, reached: reached) { holder, use, origins in
-            if holder == package { result["\(use.capability.name)|\(use.sink.name)", default: []] += origins }
+        eachValue(of: uses, reached: reached, holders: { context, _ in context.package == package }) { _, use, origins in
+            result["\(use.capability.name)|\(use.sink.name)", default: []] += origins
         }
         return result.mapValues { ValueJoin.unique($0, limit: 256) }
     }
 
-    /// Calls `body` with each holder (the root excepted) of each use and the values the use gets as that holder sees it.
+    /// Calls `body` with each holder (the root excepted, and only those `holders` accepts) of each use and the values
+    /// the use gets as that holder sees it (network values as endpoints).
     private func eachValue(of uses: [ReachabilitySearch.NarrowedUse], reached: [Bool],
-                           _ body: (String, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
+                           holders accepts: (GrantContext, Capability) -> Bool = { _, _ in true },
+                           _ body: (GrantContext, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
         let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         for use in uses {
             let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
-            for holder in holders where !contexts.isRoot(holder) {
-                let package = contexts[holder].package
+            for holder in holders where !contexts.isRoot(holder) && accepts(contexts[holder], use.capability) {
+                let context = contexts[holder]
                 let origins = tracer.origins(sink: use.sink, capability: use.capability, sinkNode: use.sinkNode,
-                                             caller: use.caller, site: use.site, holder: package)
-                body(package, use, origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 })
+                                             caller: use.caller, site: use.site, holder: context.package)
+                body(context, use, origins.map { use.capability == .net ? NetworkEndpoint.endpoint($0) : $0 })
             }
         }
     }

@@ -21,23 +21,16 @@ package struct CSinkSites {
 
     /// Every call of `name` in the function whose definition's name is at `definition` (to the brace closing its body).
     package func calls(of name: String, inFunctionAt definition: SourceLocation) -> [SourceLocation] {
-        guard let start = offset(line: definition.line, column: definition.column) else { return [] }
-        var index = start, depth = 0, enteredBody = false, found: [SourceLocation] = []
-        let bytes = Array(name.utf8)
-        while index < text.count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { index = skipQuoted(from: index); continue }
-            if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
-                index = skipComment(from: index); continue
-            }
-            if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
-            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { break } }
-            if enteredBody, matches(bytes, at: index), index == 0 || !isIdentifier(text[index - 1]),
-               index + bytes.count < text.count, !isIdentifier(text[index + bytes.count]),
-               nextNonSpace(from: index + bytes.count) == UInt8(ascii: "(") {
-                found.append(location(of: index))
-            }
-            index += 1
+        guard let start = offset(line: definition.line, column: definition.column),
+              let function = functionText(from: start) else { return [] }
+        let bytes = Array(name.utf8), text = function.bytes
+        guard let open = text.firstIndex(of: UInt8(ascii: "{")) else { return [] }
+        var found: [SourceLocation] = []
+        for index in open..<text.count where !function.quoted[index] && text[index...].starts(with: bytes) {
+            let after = index + bytes.count
+            guard !isIdentifier(text[index - 1]), after < text.count, !isIdentifier(text[after]),
+                  text[after...].first(where: { !isSpace($0) }) == UInt8(ascii: "(") else { continue }
+            found.append(location(of: start + index))
         }
         return found
     }
@@ -58,25 +51,36 @@ package struct CSinkSites {
     /// The text of the function whose definition's name is at `definition`, to the brace closing its body, with
     /// comments blanked out; nil when no body follows.
     package func body(ofFunctionAt definition: SourceLocation) -> String? {
-        guard let start = offset(line: definition.line, column: definition.column) else { return nil }
-        var index = start, depth = 0, enteredBody = false, out: [UInt8] = []
+        guard let start = offset(line: definition.line, column: definition.column),
+              let function = functionText(from: start) else { return nil }
+        return String(decoding: function.bytes, as: UTF8.self)
+    }
+
+    /// The text from a function definition's name to the brace closing its body, byte for byte (comments blanked to
+    /// spaces, so offsets stay those of the file), with which bytes lie inside string or character literals; nil when
+    /// no body follows (a prototype) or the file ends first.
+    private func functionText(from start: Int) -> (bytes: [UInt8], quoted: [Bool])? {
+        var index = start, depth = 0, enteredBody = false, out: [UInt8] = [], quoted: [Bool] = []
         while index < text.count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 let end = skipQuoted(from: index)
                 out += text[index..<end]
+                quoted += repeatElement(true, count: end - index)
                 index = end
                 continue
             }
             if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
                 let end = skipComment(from: index)
                 out += repeatElement(UInt8(ascii: " "), count: end - index)
+                quoted += repeatElement(false, count: end - index)
                 index = end
                 continue
             }
             out.append(byte)
+            quoted.append(false)
             if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
-            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { return String(decoding: out, as: UTF8.self) } }
+            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { return (out, quoted) } }
             if byte == UInt8(ascii: ";"), !enteredBody { return nil }  // a prototype
             index += 1
         }
@@ -197,14 +201,6 @@ package struct CSinkSites {
         return SourceLocation(file: path, line: low + 1, column: offset - lineStarts[low] + 1)
     }
 
-    private func matches(_ bytes: [UInt8], at index: Int) -> Bool {
-        index + bytes.count <= text.count && text[index..<index + bytes.count].elementsEqual(bytes)
-    }
-    private func nextNonSpace(from index: Int) -> UInt8? {
-        var index = index
-        while index < text.count, isSpace(text[index]) { index += 1 }
-        return index < text.count ? text[index] : nil
-    }
     private func skipQuoted(from index: Int) -> Int {
         let quote = text[index]
         var index = index + 1

@@ -149,31 +149,31 @@ package struct SwiftNameLookup {
         "withCStringArray", "withUTF8",
     ]
 
-    /// The receiver whose value a closure passed to one of `lendingMethods` gets as its first parameter.
-    private static func lendingReceiver(of closure: ClosureExprSyntax) -> ExprSyntax? {
-        var call = closure.parent?.as(FunctionCallExprSyntax.self)
-        if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) {
-            call = argument.parent?.parent?.as(FunctionCallExprSyntax.self)
-        }
-        guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
-              lendingMethods.contains(member.declName.baseName.text) else { return nil }
-        return member.base
-    }
-
-    /// Collection methods whose closure gets each element as its first parameter.
+    /// Collection methods whose closure gets each element as its first parameter (not `reduce`, whose first is the
+    /// running result).
     private static let elementMethods: Set<String> = [
-        "first", "last", "forEach", "map", "compactMap", "flatMap", "filter", "contains", "allSatisfy", "reduce",
+        "first", "last", "forEach", "map", "compactMap", "flatMap", "filter", "contains", "allSatisfy",
         "firstIndex", "lastIndex", "drop", "prefix", "sorted", "min", "max",
     ]
 
+    /// The string a closure passed to one of `lendingMethods` gets as its first parameter.
+    private static func lendingReceiver(of closure: ClosureExprSyntax) -> ExprSyntax? {
+        receiver(ofMethodIn: lendingMethods, taking: closure)
+    }
+
     /// The collection whose elements a closure passed to one of `elementMethods` gets.
     private static func iteratedCollection(of closure: ClosureExprSyntax) -> ExprSyntax? {
+        receiver(ofMethodIn: elementMethods, taking: closure)
+    }
+
+    /// The receiver of the call of one of `methods` that `closure` is passed to (as the trailing closure or an argument).
+    private static func receiver(ofMethodIn methods: Set<String>, taking closure: ClosureExprSyntax) -> ExprSyntax? {
         var call = closure.parent?.as(FunctionCallExprSyntax.self)
         if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) {
             call = argument.parent?.parent?.as(FunctionCallExprSyntax.self)
         }
         guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
-              elementMethods.contains(member.declName.baseName.text), member.declName.baseName.text != "reduce" else { return nil }
+              methods.contains(member.declName.baseName.text) else { return nil }
         return member.base
     }
 

@@ -96,11 +96,8 @@ package struct SwiftSinkSite {
         while let parent = body.parent, SwiftNameLookup.parameters(of: parent) == nil, !parent.is(SourceFileSyntax.self) { body = parent }
         return body.tokens(viewMode: .sourceAccurate).compactMap { token -> ExprSyntax? in
             guard properties.contains(token.text), let member = token.parent?.parent?.as(MemberAccessExprSyntax.self),
-                  member.base?.trimmedDescription == name,
-                  let sequence = member.parent?.parent?.as(SequenceExprSyntax.self) else { return nil }
-            let elements = Array(sequence.elements)
-            guard elements.count == 3, elements[0].id == member.id, elements[1].is(AssignmentExprSyntax.self) else { return nil }
-            return elements[2]
+                  member.base?.trimmedDescription == name else { return nil }
+            return Assignment.value(assignedTo: ExprSyntax(member))
         }
     }
 

@@ -13,6 +13,12 @@ extension ValueTracer {
         func defaultValue(_ index: Int) -> ExprSyntax? { index < parameters.count ? parameters[index].defaultValue?.value : nil }
     }
 
+    /// The syntax a node's code is in: its function or initialiser, the property binding of a stored closure, or, for
+    /// a file's top-level code, the file.
+    func scope(of function: Int32, in file: ParsedSwiftFiles.File) -> Syntax {
+        declaration(of: function).map { Syntax($0.node) } ?? bindingScope(of: function, in: file) ?? Syntax(file.tree)
+    }
+
     /// The property declaration of a variable node (a closure stored in a `static let`), when the sink is in it.
     func bindingScope(of function: Int32, in file: ParsedSwiftFiles.File) -> Syntax? {
         guard let location = graph.nodes[Int(function)].location, location.file == file.path,
@@ -71,7 +77,7 @@ extension ValueTracer {
         for (from, edgeIndex) in reverseEdges()[Int(node)] where reached.isEmpty || reached[Int(from)] {
             guard let site = graph.edges[Int(from)][Int(edgeIndex)].site, site.file.hasSuffix(".swift"),
                   let writerFile = swiftFiles.file(site.file) else { continue }
-            let scope = declaration(of: from).map { Syntax($0.node) } ?? bindingScope(of: from, in: writerFile) ?? Syntax(writerFile.tree)
+            let scope = scope(of: from, in: writerFile)
             let resolver = resolver(for: writerFile, in: from)
             for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.text == name {
                 guard let assigned = Self.assignedValue(to: candidate) else { continue }
@@ -90,10 +96,7 @@ extension ValueTracer {
             guard member.base?.trimmedDescription == "self" else { return nil }
             target = ExprSyntax(member)
         }
-        guard let sequence = target.parent?.parent?.as(SequenceExprSyntax.self) else { return nil }
-        let elements = Array(sequence.elements)
-        guard elements.count == 3, elements[0].id == target.id, elements[1].is(AssignmentExprSyntax.self) else { return nil }
-        return elements[2]
+        return Assignment.value(assignedTo: target)
     }
 
     func elsewhere(_ name: String, from function: Int32) -> [ValueOrigin]? {

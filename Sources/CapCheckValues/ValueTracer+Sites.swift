@@ -87,7 +87,7 @@ extension ValueTracer {
     func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
         let labels = known.call.map { $0.arguments.map { $0.label?.text ?? "_" } }
-        let scope = declaration(of: function).map { Syntax($0.node) } ?? bindingScope(of: function, in: file) ?? Syntax(file.tree)
+        let scope = scope(of: function, in: file)
         var found = scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
             guard candidate.text == token.text, let site = SwiftSinkSite(token: candidate) else { return nil }
             if let labels, let call = site.call, call.arguments.map({ $0.label?.text ?? "_" }) != labels { return nil }

@@ -110,19 +110,19 @@ public struct PolicyGenerator {
             entry[node] = resolved
             effective[node] = (resolved?.allow ?? []).intersection(parentEffective)
         }
-        for draft in top.values { narrow(draft, values: values[draft.key] ?? [:]) }
+        let paths = PathDisplay(PackageFolders(graph: checker.packageGraph), absolute: false)
+        for draft in top.values { narrow(draft, values: values[draft.key] ?? [:], paths: paths) }
         return Draft(packages: top, capabilities: capabilities)
     }
 
     /// Narrows a top-level grant's effects to the values its uses resolve to (`fs:/etc/ssl/cert.pem`, `env:NIO_*`,
     /// `net:@caller`), except where a value is unknown (the reason says which and where) or a nested grant under it
     /// holds the effect (a nested grant may only narrow its parent's).
-    private func narrow(_ draft: PolicyDraft, values: [Capability: [ValueOrigin]]) {
+    private func narrow(_ draft: PolicyDraft, values: [Capability: [ValueOrigin]], paths: PathDisplay) {
         func nestedHold(_ grants: [String: PolicyDraft]) -> Set<Capability> {
             grants.values.reduce(into: Set<Capability>()) { $0.formUnion($1.allow.union(nestedHold($1.packages))) }
         }
         let heldBelow = nestedHold(draft.packages)
-        let paths = PathDisplay(PackageFolders(graph: checker.packageGraph), absolute: false)
         for capability in draft.allow.intersection(Capability.builtInEffects) where !heldBelow.contains(capability) {
             guard let origins = values[capability], !origins.isEmpty else { continue }
             var entries: [String] = []
