@@ -62,9 +62,11 @@ package struct SwiftSinkSite {
             return resolver.values(of: arguments[position].expression).map(ShellCommand.program)
         case .pathArguments:
             let arguments = arguments
-            let labelled = arguments.filter { SinkArgumentRule.pathLabels.contains($0.label) }
-            if !labelled.isEmpty { return labelled.flatMap { resolver.values(of: $0.expression) } }
-            if let first = arguments.first, first.label == "_" { return resolver.values(of: first.expression) }
+            // The labelled paths, and an unlabelled first argument too (`replaceItemAt(_:withItemAt:)` has both).
+            let chosen = arguments.enumerated().filter { index, argument in
+                SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_"
+            }
+            if !chosen.isEmpty { return chosen.flatMap { resolver.values(of: $0.element.expression) } }
             if let receiver, !receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true,
                !Self.isTypeOrSingleton(receiver) {
                 return resolver.values(of: receiver)
@@ -74,9 +76,13 @@ package struct SwiftSinkSite {
             guard let receiver = receiver?.as(DeclReferenceExprSyntax.self) else {
                 return [.unknown("the program is set on `\(receiver.map(SwiftExpressionValues.brief) ?? "a process")` elsewhere", at)]
             }
-            let assigned = Self.assignments(to: receiver.baseName.text, properties: ["executableURL", "launchPath"], around: reference)
+            let name = receiver.baseName.text
+            guard Self.isLocalProcessUsedOnlyHere(name, around: reference) else {
+                return [.unknown("`\(name)` is not a `Process()` made and used only in this function, so its program may be set elsewhere", at)]
+            }
+            let assigned = Self.assignments(to: name, properties: ["executableURL", "launchPath"], around: reference)
             guard !assigned.isEmpty else {
-                return [.unknown("the program of `\(receiver.baseName.text)` is not set in this function", at)]
+                return [.unknown("the program of `\(name)` is not set in this function", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }
         }
@@ -90,11 +96,33 @@ package struct SwiftSinkSite {
         return receiver.trimmedDescription.first?.isUppercase == true
     }
 
-    /// Every `name.property = value` in the function around `node`.
-    private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax] {
+    /// The function (or file) around `node`.
+    private static func enclosingBody(of node: some SyntaxProtocol) -> Syntax {
         var body: Syntax = Syntax(node)
         while let parent = body.parent, SwiftNameLookup.parameters(of: parent) == nil, !parent.is(SourceFileSyntax.self) { body = parent }
-        return body.tokens(viewMode: .sourceAccurate).compactMap { token -> ExprSyntax? in
+        return body
+    }
+
+    /// Whether `name` is declared in the function around `node` as `let/var name = Process()` and every other mention
+    /// of it is `name.member` (so no other code gets the process and sets its program before it runs).
+    private static func isLocalProcessUsedOnlyHere(_ name: String, around node: some SyntaxProtocol) -> Bool {
+        var declared = false
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.text == name {
+            if let pattern = token.parent?.as(IdentifierPatternSyntax.self) {
+                let value = pattern.parent?.as(PatternBindingSyntax.self)?.initializer?.value.as(FunctionCallExprSyntax.self)
+                guard !declared, let value, value.calledExpression.trimmedDescription == "Process", value.arguments.isEmpty else { return false }
+                declared = true
+                continue
+            }
+            guard let reference = token.parent?.as(DeclReferenceExprSyntax.self),
+                  let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id else { return false }
+        }
+        return declared
+    }
+
+    /// Every `name.property = value` in the function around `node`.
+    private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax] {
+        enclosingBody(of: node).tokens(viewMode: .sourceAccurate).compactMap { token -> ExprSyntax? in
             guard properties.contains(token.text), let member = token.parent?.parent?.as(MemberAccessExprSyntax.self),
                   member.base?.trimmedDescription == name else { return nil }
             return Assignment.value(assignedTo: ExprSyntax(member))

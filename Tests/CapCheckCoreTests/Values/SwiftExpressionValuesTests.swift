@@ -96,6 +96,34 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(endpoint(.prefix("https://api.exam", at)), "unknown", "the host itself is cut off")
     }
 
+    /// The values `rule` gives at the call of the member named `member` in `source`.
+    private func values(_ source: String, member: String, rule: SinkArgumentRule) throws -> [String] {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
+        let token = try XCTUnwrap(Array(file.tree.tokens(viewMode: .sourceAccurate)).last { $0.text == member })
+        let site = try XCTUnwrap(SwiftSinkSite(token: token))
+        return site.values(rule: rule, resolver: SwiftExpressionValues(file: file) { _, _ in nil }, at: file.location(of: token)).map(describe)
+    }
+
+    func testEveryPathArgumentOfAFileSystemCallCounts() throws {
+        XCTAssertEqual(try values(#"func f() { try? FileManager.default.replaceItemAt(URL(fileURLWithPath: "/root/.ssh/id_rsa"), withItemAt: URL(fileURLWithPath: "/etc/ok")) }"#,
+                                  member: "replaceItemAt", rule: .pathArguments),
+                       ["constant /root/.ssh/id_rsa", "constant /etc/ok"], "the unlabelled first path as well as the labelled one")
+    }
+
+    func testAProcessProgramIsKnownOnlyForALocalProcessNoOtherCodeTouches() throws {
+        let local = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); p.arguments = []; try p.run() }"#
+        XCTAssertEqual(try values(local, member: "run", rule: .programOfReceiver), ["constant /usr/bin/git"])
+        let handedOn = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); configure(p); try p.run() }"#
+        XCTAssertEqual(try values(handedOn, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true,
+                       "configure(p) may set another program")
+        let given = #"func f(p: Process) throws { p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); try p.run() }"#
+        XCTAssertEqual(try values(given, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true,
+                       "a process from elsewhere")
+    }
+
     func testShellCommandsNameTheirProgramOnlyWhenPlain() {
         let at = SourceLocation(file: "f", line: 1, column: 1)
         XCTAssertEqual(ShellCommand.program(.constant("/usr/bin/git status", at)), .constant("/usr/bin/git", at))
