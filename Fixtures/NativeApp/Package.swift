@@ -12,6 +12,8 @@ let package = Package(
         .package(path: "../Packages/c-raw-syscall"),
         .package(path: "../Packages/c-fnptr-table"),
         .package(path: "../Packages/system-zlib"),
+        .package(path: "../Packages/c-macro-triggers"),
+        .package(path: "../Packages/c-asm-label"),
     ],
     targets: [
         .executableTarget(
@@ -23,6 +25,8 @@ let package = Package(
                 .product(name: "RawSyscall", package: "c-raw-syscall"),
                 .product(name: "FnTable", package: "c-fnptr-table"),
                 .product(name: "Compress", package: "system-zlib"),
+                .product(name: "MacroTriggers", package: "c-macro-triggers"),
+                .product(name: "AsmLabel", package: "c-asm-label"),
             ]
         ),
     ],

@@ -43,6 +43,7 @@ package enum CXCursorKindValue {
     package static let gccAsmStmt: Int32 = 215
     package static let msAsmStmt: Int32 = 229
     package static let firstAttr: Int32 = 400
+    package static let asmLabelAttr: Int32 = 407
     package static let lastAttrBound: Int32 = 499
 
     /// Declarations with a body: functions, methods, constructors, destructors, templates.
@@ -98,6 +99,8 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
     package let evalResultGetKind: @convention(c) (UnsafeMutableRawPointer?) -> UInt32
     package let evalResultGetAsLongLong: @convention(c) (UnsafeMutableRawPointer?) -> Int64
     package let evalResultDispose: @convention(c) (UnsafeMutableRawPointer?) -> Void
+    /// `clang_getCursorPrettyPrinted` (libclang 7 and later; nil before).
+    package let getCursorPrettyPrinted: (@convention(c) (CXCursor, UnsafeMutableRawPointer?) -> CXString)?
 
     package init(library: NativeLibrary) throws {
         self.library = library
@@ -135,6 +138,7 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
         evalResultGetKind = try library.function("clang_EvalResult_getKind")
         evalResultGetAsLongLong = try library.function("clang_EvalResult_getAsLongLong")
         evalResultDispose = try library.function("clang_EvalResult_dispose")
+        getCursorPrettyPrinted = try? library.function("clang_getCursorPrettyPrinted")
     }
 
     /// Turns a `CXString` into a Swift string and frees it.

@@ -24,6 +24,9 @@ public struct NativeCodeAnalyzer: Sendable {
     /// units, a source with neither a unit nor an object file was not compiled by this build and is not analysed
     /// (`ClangCompileCommand.wasCompiled`); one compiled without a unit is analysed, uncached.
     public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
+    /// Whether `ParsePrefilter` may spare libclang the sources with nothing the index lacks (on unless
+    /// `CAPCHECK_NATIVE_PREFILTER=0`): the findings are the same either way, only slower without it.
+    public var usesPrefilter = ProcessInfo.processInfo.environment["CAPCHECK_NATIVE_PREFILTER"] != "0"
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
                 locateLibClang: @escaping @Sendable () throws -> String) {
@@ -128,20 +131,10 @@ public struct NativeCodeAnalyzer: Sendable {
         var (entries, groups) = Self.loadCached(keys, from: cache)
         let missing = entries.indices.filter { entries[$0] == nil }
         if !missing.isEmpty {
-            // Each parse is stored as soon as it is done, and its groups kept once per content: the raw results
-            // of hundreds of sources (each with the inline functions of every header it includes) never pile up.
-            let stored = ConcurrentSlots<NativeResultCache.Entry>(count: missing.count)
-            let parsedGroups = Locked<NativeResultCache.Groups>([:])
-            let progress = display?.counter("parsing C sources", total: missing.count) ?? .silent
-            Self.scanAll(missing.map { parsed[$0].command }, api: try api()) { number, result in
-                let (entry, scanned) = cache.store(result, key: keys[missing[number]])
-                stored.set(number, entry)
-                parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
-                progress.advance(parsed[missing[number]].command.source)
-            }
-            progress.finish()
-            for (number, entry) in stored.values.enumerated() { entries[missing[number]] = entry }
-            groups.merge(parsedGroups.withLock { $0 }) { old, _ in old }
+            let analysed = try analyseMissing(missing.map { parsed[$0].command }, keys: missing.map { keys[$0] }, plan: plan,
+                                              cache: cache, api: api, display: display, findings: &findings)
+            for (number, entry) in analysed.entries.enumerated() { entries[missing[number]] = entry }
+            groups.merge(analysed.groups) { old, _ in old }
         }
 
         var merged = Set<String>()
@@ -158,6 +151,85 @@ public struct NativeCodeAnalyzer: Sendable {
             }
         }
         return findings
+    }
+
+    /// The sources without a cached result: the prefilter (`ParsePrefilter`) decides which libclang parses, the
+    /// parses run on every core (each stored as soon as it is done, so the raw results of hundreds of sources never
+    /// pile up), and each skipped source is stored as the groups of the parses that covered its headers.
+    private func analyseMissing(_ commands: [ClangCompileCommand], keys: [String?], plan: Plan, cache: NativeResultCache,
+                                api: () throws -> LibClangAPI, display: ProgressDisplay?,
+                                findings: inout NativeFindings) throws -> (entries: [NativeResultCache.Entry], groups: NativeResultCache.Groups) {
+        // References are the index records' (they hold every call and reference): libclang's are kept only for a
+        // source compiled without an index unit.
+        let keepReferences = commands.map { unitFiles[$0.source] == nil }
+        var decisions = commands.map { _ in ParsePrefilter.Decision.parse(reason: "no prefilter") }
+        var scans: [ParsePrefilter.Scan?] = commands.map { _ in nil }
+        if usesPrefilter, let prefilter = ParsePrefilter(libclang: plan.libraryPath) {
+            let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
+            let made = concurrentMap(commands.count) { number in
+                defer { progress.advance(commands[number].source) }
+                return prefilter.scan(commands[number])
+            }
+            progress.finish()
+            scans = made
+            decisions = ParsePrefilter.decide(made)
+        }
+
+        var entries = [NativeResultCache.Entry?](repeating: nil, count: commands.count)
+        var groups: NativeResultCache.Groups = [:]
+        /// The group holding each covered header's findings (`path|digest` → group name; nil: none there).
+        var coverage: [String: String?] = [:]
+        var pending = decisions.indices.filter { if case .parse = decisions[$0] { return true } else { return false } }
+        while !pending.isEmpty {
+            let stored = ConcurrentSlots<(NativeResultCache.Entry, [String: String])>(count: pending.count)
+            let parsedGroups = Locked<NativeResultCache.Groups>([:])
+            let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
+            let batch = pending, scansNow = scans, decisionsNow = decisions
+            Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] }, api: try api()) { number, result in
+                let source = batch[number]
+                let kept = scansNow[source].flatMap { Self.keptFiles(of: $0, decision: decisionsNow[source]) }
+                let (entry, scanned, files) = cache.store(result, keepingFiles: kept, key: keys[source])
+                stored.set(number, (entry, files))
+                parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
+                progress.advance(commands[source].source)
+            }
+            progress.finish()
+            groups.merge(parsedGroups.withLock { $0 }) { old, _ in old }
+            for (number, slot) in stored.values.enumerated() {
+                let source = batch[number], (entry, files) = slot!
+                entries[source] = entry
+                // A parse with errors stands in for no other source.
+                guard entry.errors.isEmpty, let triggers = scans[source]?.triggers else { continue }
+                for key in triggers.headerKeys where coverage[key] == nil {
+                    let path = String(key[..<key.lastIndex(of: "|")!])
+                    coverage[key] = .some(files[path])
+                }
+            }
+            // A skipped source whose headers no successful parse covered is parsed in the next round.
+            pending = decisions.indices.filter { source in
+                guard entries[source] == nil, case let .skip(headers) = decisions[source] else { return false }
+                if headers.allSatisfy({ coverage[$0] != nil }) { return false }
+                decisions[source] = .parse(reason: "its covering parse failed")
+                return true
+            }
+        }
+        for source in decisions.indices where entries[source] == nil {
+            guard case let .skip(headers) = decisions[source] else { continue }
+            let entry = NativeResultCache.Entry(errors: [], groups: Array(Set(headers.compactMap { coverage[$0]! })).sorted())
+            cache.storeEntry(entry, key: keys[source])
+            entries[source] = entry
+        }
+        findings.sourcesParsed += decisions.filter { if case .parse = $0 { return true } else { return false } }.count
+        findings.sourcesSkipped += decisions.count - decisions.filter { if case .parse = $0 { return true } else { return false } }.count
+        return (entries.map { $0! }, groups)
+    }
+
+    /// The files whose findings a parse keeps: every file for a source that had to be parsed itself; only the headers
+    /// with triggers for one parsed to cover them (the rest of it has nothing libclang alone sees, and keeping it
+    /// would make the findings depend on which source happened to cover). nil: every file.
+    private static func keptFiles(of scan: ParsePrefilter.Scan, decision: ParsePrefilter.Decision) -> Set<String>? {
+        guard scan.mustParse == nil, let triggers = scan.triggers else { return nil }
+        return Set(triggers.headers.filter { !$0.value.triggers.isEmpty }.map(\.key))
     }
 
     /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
@@ -230,14 +302,14 @@ public struct NativeCodeAnalyzer: Sendable {
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
     /// result to `body` on the worker that made it, with the source's number.
-    private static func scanAll(_ commands: [ClangCompileCommand], api: LibClangAPI,
+    private static func scanAll(_ commands: [ClangCompileCommand], keepReferences: [Bool], api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 for number in stride(from: worker, to: commands.count, by: workers) {
-                    body(number, scanner.scan(commands[number], index: index))
+                    body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number]))
                 }
             }
         }

@@ -65,6 +65,8 @@ public struct NativeDefinition: Sendable {
     public var loadTime: Set<LoadTimeReason> = []
     /// Names of functions this declaration stands for: the target of `alias("…")`, the resolver of `ifunc("…")`.
     public var aliasOf: [String] = []
+    /// The symbol an asm label links this declaration to (`int f(void) __asm__("open")`: calling `f` calls `open`).
+    public var asmLabel: String?
 
     /// Merges what another translation unit saw of the same definition (a header's inline function).
     package mutating func merge(_ other: NativeDefinition) {
@@ -73,9 +75,10 @@ public struct NativeDefinition: Sendable {
         for reference in other.references where !references.contains(reference) { references.append(reference) }
         loadTime.formUnion(other.loadTime)
         for name in other.aliasOf where !aliasOf.contains(name) { aliasOf.append(name) }
+        asmLabel = asmLabel ?? other.asmLabel
     }
 
-    package init(usr: String, name: String, location: SourceLocation, language: SymbolLanguage, kind: SymbolKind, inlineAsm: [SourceLocation] = [], syscalls: [SyscallSite] = [], references: [NativeReference] = [], loadTime: Set<LoadTimeReason> = [], aliasOf: [String] = []) {
+    package init(usr: String, name: String, location: SourceLocation, language: SymbolLanguage, kind: SymbolKind, inlineAsm: [SourceLocation] = [], syscalls: [SyscallSite] = [], references: [NativeReference] = [], loadTime: Set<LoadTimeReason> = [], aliasOf: [String] = [], asmLabel: String? = nil) {
         self.usr = usr
         self.name = name
         self.location = location
@@ -86,6 +89,12 @@ public struct NativeDefinition: Sendable {
         self.references = references
         self.loadTime = loadTime
         self.aliasOf = aliasOf
+        self.asmLabel = asmLabel
+    }
+
+    /// Whether libclang saw something here that the index records do not hold.
+    package var hasNativeFacts: Bool {
+        !inlineAsm.isEmpty || !syscalls.isEmpty || !loadTime.isEmpty || !aliasOf.isEmpty || asmLabel != nil
     }
 }
 
@@ -113,6 +122,8 @@ public struct NativeFindings: Sendable {
     public var syscalls = SyscallTable(entries: [:])
     /// Sources and problems capcheck could not fully analyse (assembly files, parse errors).
     public var unanalyzed: [Unanalyzed] = []
+    /// Of the sources without a cached result, how many libclang parsed and how many the prefilter skipped.
+    public var sourcesParsed = 0, sourcesSkipped = 0
 
     package init() {}
 }

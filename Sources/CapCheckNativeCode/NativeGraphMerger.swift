@@ -15,6 +15,7 @@ import Foundation
 /// - `RawSyscallEdges`: a raw `syscall(n, …)`, `syscall(SYS_<name>)` with that system call's capability (a non-constant
 ///   number: `fs`, `net` and `exec`);
 /// - `SymbolAliasEdges`: `alias` and `ifunc` to their target;
+/// - `AsmLabelEdges`: a declaration renamed by an asm label to the symbol it links to;
 /// - `LoadTimeEdges`: load-time code of every non-test target in the build, reached from `program start`;
 /// - `ImportedModuleEdges`: a module of a system-library or binary target, reached from every declaration of a Swift
 ///   file that imports it, is `ffi` for the declaring package (a binary target's must be granted explicitly), plus what
@@ -58,6 +59,7 @@ package struct NativeGraphMerger: GraphPass {
             addInlineAsmEdges(of: definition, to: graph)
             addRawSyscallEdges(of: definition, syscalls: findings.syscalls, to: graph)
             addAliasEdges(of: definition, to: graph)
+            addAsmLabelEdges(of: definition, to: graph)
             addLoadTimeEdge(of: definition, to: graph)
         }
         addImportedNativeModules(records: records, to: graph)

@@ -36,7 +36,7 @@ package struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     package typealias Groups = [String: [NativeDefinition]]
 
-    private static let format = "native 5"
+    private static let format = "native 6"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])
@@ -106,13 +106,16 @@ package struct NativeResultCache {
         return value
     }
 
-    /// Splits a fresh result into groups, stores them and the entry under `key` (when there is one), and returns
-    /// both. Write failures are ignored: the cache is an optimisation only.
-    package func store(_ result: NativeSourceScanner.Result, key: String?) -> (Entry, Groups) {
+    /// Splits a fresh result into groups (of the files in `keepingFiles` only, when given), stores them and the entry
+    /// under `key` (when there is one), and returns both, with the group of each file. Write failures are ignored: the
+    /// cache is an optimisation only.
+    package func store(_ result: NativeSourceScanner.Result, keepingFiles kept: Set<String>? = nil,
+                       key: String?) -> (entry: Entry, groups: Groups, files: [String: String]) {
         let byFile = Dictionary(grouping: result.definitions.values, by: \.location.file)
         var groups: Groups = [:]
+        var files: [String: String] = [:]
         var entry = Entry(errors: result.errors, groups: [])
-        for file in byFile.keys.sorted() {
+        for file in byFile.keys.sorted() where kept?.contains(file) ?? true {
             let definitions = byFile[file]!.sorted { $0.usr < $1.usr }
             var writer = CompactWriter()
             writer.array(definitions) { $1.write(to: &$0) }
@@ -121,15 +124,21 @@ package struct NativeResultCache {
             let name = hasher.hexDigest()
             entry.groups.append(name)
             groups[name] = definitions
+            files[file] = name
             if key != nil, groupFile(name).read(key: name) == nil { groupFile(name).write(writer.data, key: name) }
         }
-        if let key {
-            var writer = CompactWriter()
-            writer.array(entry.errors) { $0.string($1) }
-            writer.array(entry.groups) { $0.string($1) }
-            entryFile(key).write(writer.data, key: key)
-        }
-        return (entry, groups)
+        storeEntry(entry, key: key)
+        return (entry, groups, files)
+    }
+
+    /// Stores an entry whose groups are stored already (a source the prefilter skipped refers to the groups of the
+    /// parses that covered its headers).
+    package func storeEntry(_ entry: Entry, key: String?) {
+        guard let key else { return }
+        var writer = CompactWriter()
+        writer.array(entry.errors) { $0.string($1) }
+        writer.array(entry.groups) { $0.string($1) }
+        entryFile(key).write(writer.data, key: key)
     }
 
     private func entryFile(_ key: String) -> CacheFile { CacheFile(url: directory.appendingPathComponent(key + ".source"), format: Self.fileFormat) }
@@ -178,6 +187,8 @@ extension NativeDefinition {
         }
         writer.array(LoadTimeReason.allCases.filter(loadTime.contains)) { $0.int(LoadTimeReason.allCases.firstIndex(of: $1)!) }
         writer.array(aliasOf) { $0.string($1) }
+        writer.bool(asmLabel != nil)
+        writer.string(asmLabel ?? "")
     }
 
     package init(reading reader: inout CompactReader) throws {
@@ -206,5 +217,8 @@ extension NativeDefinition {
             return reasons[index]
         })
         aliasOf = try reader.array { try $0.string() }
+        let hasLabel = try reader.bool()
+        let label = try reader.string()
+        asmLabel = hasLabel ? label : nil
     }
 }

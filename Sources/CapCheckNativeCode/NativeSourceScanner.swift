@@ -10,7 +10,7 @@ import Foundation
 /// per definition outside system headers: inline `asm`, raw `syscall(...)` calls with their constant number,
 /// every function or variable its body or initializer refers to (calls and taken addresses), and the
 /// attributes that make code run at load time (`constructor`, `destructor`, `ifunc`, init sections, `weak`,
-/// `alias`, Objective-C `+load`, C++ dynamic initializers).
+/// `alias`, Objective-C `+load`, C++ dynamic initializers), and asm labels that link a declaration to another symbol.
 package struct NativeSourceScanner {
     package let api: LibClangAPI
 
@@ -48,9 +48,11 @@ package struct NativeSourceScanner {
         return (body(unit), errors(of: unit))
     }
 
-    package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer) -> Result {
+    /// Parses and walks one source. Without `keepReferences` (a source with an index unit, whose records hold every
+    /// call and reference), only definitions with something the index lacks are kept, without their references.
+    package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true) -> Result {
         let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
-            var walk = TranslationUnitWalk(api: api)
+            var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences)
             walk.run(api.getTranslationUnitCursor(unit))
             return walk.finish()
         }
@@ -87,8 +89,12 @@ private struct TranslationUnitWalk {
     private var functionsByName: [String: String] = [:]
     private var paths: [String: String] = [:]
     private var texts: [String: [UInt8]] = [:]
+    private let keepReferences: Bool
 
-    package init(api: LibClangAPI) { self.api = api }
+    package init(api: LibClangAPI, keepReferences: Bool) {
+        self.api = api
+        self.keepReferences = keepReferences
+    }
 
     package mutating func run(_ unitCursor: CXCursor) {
         api.visit(unitCursor) { cursor in
@@ -119,7 +125,12 @@ private struct TranslationUnitWalk {
                 for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
             }
         }
-        return definitions
+        guard !keepReferences else { return definitions }
+        return definitions.compactMapValues { definition in
+            var kept = definition
+            kept.references = []
+            return kept.hasNativeFacts ? kept : nil
+        }
     }
 
     private mutating func scanFunction(_ cursor: CXCursor, kind: Int32) {
@@ -135,7 +146,7 @@ private struct TranslationUnitWalk {
         if isDefinition {
             if let existing = definitions[usr] { definition.merge(existing) }
             definitions[usr] = definition
-        } else if !definition.loadTime.isEmpty || !definition.aliasOf.isEmpty {
+        } else if !definition.loadTime.isEmpty || !definition.aliasOf.isEmpty || definition.asmLabel != nil {
             if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
         }
     }
@@ -158,17 +169,64 @@ private struct TranslationUnitWalk {
     /// Returns the call sites seen.
     private mutating func scanChildren(of cursor: CXCursor, into definition: inout NativeDefinition, body: Bool) -> Set<String> {
         var callSites = Set<String>()
+        var unreadable = false
         api.visit(cursor) { child in
             let childKind = api.getCursorKind(child)
+            if childKind == CXCursorKindValue.asmLabelAttr {
+                // libclang spells an asm label as its label, however the source wrote it.
+                if definition.kind != .variable { definition.asmLabel = api.spelling(child) }
+                return .next
+            }
             if childKind >= CXCursorKindValue.firstAttr && childKind <= CXCursorKindValue.lastAttrBound {
-                applyAttribute(child, to: &definition)
+                if let (name, argument) = attributeSpelling(child), Self.knownAttributes.contains(name) {
+                    applyAttribute(name, argument, to: &definition)
+                } else {
+                    unreadable = true
+                }
                 return .next
             }
             guard body else { return .next }
             record(child, kind: childKind, in: &definition, callSites: &callSites)
             return .recurse
         }
+        if unreadable { applyPrettyPrintedAttributes(of: cursor, to: &definition) }
         return callSites
+    }
+
+    /// The attribute names read from the source that are taken as they are: those this pass acts on, and common
+    /// ones it ignores. Any other name was not the attribute's own spelling (a macro's name, which some libclang
+    /// versions give as the spelling of what the macro expands to), and the declaration is read as libclang prints it.
+    private static let knownAttributes: Set<String> = [
+        "constructor", "destructor", "weak", "alias", "ifunc", "section",
+        "used", "unused", "visibility", "noreturn", "format", "nonnull", "always_inline", "noinline", "cold", "hot", "pure",
+        "const", "deprecated", "aligned", "packed", "warn_unused_result", "malloc", "returns_nonnull", "nothrow", "leaf",
+        "availability", "swift_name", "swift_attr", "noescape", "flag_enum", "enum_extensibility", "ns_returns_retained",
+        "format_arg", "sentinel", "alloc_size", "no_sanitize", "target", "fallthrough", "nodiscard", "maybe_unused",
+    ]
+
+    /// An attribute not written where it applies (from a macro, or made by token pasting, `PASTE(constr, uctor)`):
+    /// the attributes of the declaration as libclang prints it.
+    private func applyPrettyPrintedAttributes(of cursor: CXCursor, to definition: inout NativeDefinition) {
+        guard let prettyPrinted = api.getCursorPrettyPrinted else { return }
+        let text = api.consume(prettyPrinted(cursor, nil))
+        var rest = Substring(text)
+        while let start = rest.range(of: "__attribute__((") {
+            rest = rest[start.upperBound...]
+            var depth = 2, end = rest.startIndex
+            while end < rest.endIndex && depth > 0 {
+                if rest[end] == "(" { depth += 1 } else if rest[end] == ")" { depth -= 1 }
+                end = rest.index(after: end)
+            }
+            let list = rest[..<end].dropLast(2)
+            for item in list.split(separator: ",") {
+                let trimmed = item.trimmingCharacters(in: .whitespaces)
+                var name = String(trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+                if name.hasPrefix("__") && name.hasSuffix("__") && name.count > 4 { name = String(name.dropFirst(2).dropLast(2)) }
+                let argument = trimmed.split(separator: "\"", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
+                applyAttribute(name, argument, to: &definition)
+            }
+            rest = rest[end...]
+        }
     }
 
     /// Records one cursor of a body or initializer.
@@ -204,8 +262,7 @@ private struct TranslationUnitWalk {
 
     /// Reads an attribute's spelling from the source (libclang exposes `constructor`, `section`, `weak`,
     /// `alias` and `ifunc` only as "unexposed" attributes) and records what it implies.
-    private mutating func applyAttribute(_ cursor: CXCursor, to definition: inout NativeDefinition) {
-        guard let (name, argument) = attributeSpelling(cursor) else { return }
+    private func applyAttribute(_ name: String, _ argument: String?, to definition: inout NativeDefinition) {
         switch name {
         case "constructor": definition.loadTime.insert(.constructor)
         case "destructor": definition.loadTime.insert(.destructor)
@@ -229,9 +286,13 @@ private struct TranslationUnitWalk {
         }
     }
 
-    /// `(name, first string argument)` of an attribute, e.g. `("section", ".init_array")`, with `__x__` spelt `x`.
+    /// `(name, first string argument)` of an attribute, e.g. `("section", ".init_array")`, with `__x__` spelt `x`; nil
+    /// when the attribute is not written where it applies (it comes from a macro, or its name was made by token
+    /// pasting): libclang versions differ in where they say such an attribute is spelt.
     private mutating func attributeSpelling(_ cursor: CXCursor) -> (String, String?)? {
-        guard let start = api.place(api.getRangeStart(api.getCursorExtent(cursor)), spelling: true),
+        let location = api.getRangeStart(api.getCursorExtent(cursor))
+        guard let start = api.place(location, spelling: true), let expansion = api.place(location),
+              start.file == expansion.file, start.offset == expansion.offset,
               let bytes = text(of: start.file), start.offset < bytes.count else { return nil }
         func isIdentifier(_ byte: UInt8) -> Bool {
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F

@@ -11,7 +11,8 @@ extension NativeGraphMerger {
     func addAliasEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
         for usr in owned.definition.aliasOf {
-            if let target = definition.ids[owned.package + "|" + usr] {
+            // The target is a definition of this pass, or (when libclang kept nothing of it) of the index.
+            if let target = definition.ids[owned.package + "|" + usr] ?? graph.id(forKey: owned.package + "|" + usr) {
                 graph.addEdge(from: definition.node, to: target, kind: .symbolAlias, site: owned.definition.location)
             }
         }

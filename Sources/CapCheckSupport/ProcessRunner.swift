@@ -3,8 +3,11 @@ import Foundation
 /// The outcome of a finished child process.
 public struct ProcessResult: Sendable {
     public let status: Int32
-    public let stdout: String
+    /// Standard output as bytes (`stdout` is its UTF-8 text).
+    public let stdoutData: Data
     public let stderr: String
+
+    public var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
 }
 
 /// Runs toolchain commands (`swift build`, `swift package …`). capcheck never runs a dependency's binaries.
@@ -58,7 +61,7 @@ public enum ProcessRunner {
         ChildProcesses.finished(pid)
         if timedOut { throw timeout.expired(([executable.path] + arguments).joined(separator: " ")) }
         // Each stream ends when the last process holding it (the child, or something it left running) closes it.
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: out.wait(), as: UTF8.self),
+        return ProcessResult(status: process.terminationStatus, stdoutData: out.wait(),
                              stderr: String(decoding: err.wait(), as: UTF8.self))
     }
 }

@@ -60,6 +60,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"
     case symbolAlias = "alias or ifunc of"
+    case asmLabel = "linked by its asm label to"
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
     // Edges of the build (`CapCheckBuildTime/`).

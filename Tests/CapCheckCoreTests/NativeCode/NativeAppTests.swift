@@ -17,6 +17,9 @@ final class NativeAppTests: XCTestCase {
             "c-asm ffi capcheck_barrier_count",
             "c-asm ffi inline asm",
             "c-asm unsafe inline asm",
+            "c-asm-label ffi capcheck_label_probe",
+            "c-asm-label ffi capcheck_quiet_open",
+            "c-asm-label fs open",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
             "c-fnptr-table fs open",
@@ -27,6 +30,17 @@ final class NativeAppTests: XCTestCase {
             "c-load-time fs chmod",
             "c-load-time fs mkdir",
             "c-load-time fs unlink",
+            "c-macro-triggers env getenv",
+            "c-macro-triggers ffi capcheck_header_user_one",
+            "c-macro-triggers ffi capcheck_header_user_two",
+            "c-macro-triggers ffi capcheck_macro_asm",
+            "c-macro-triggers ffi capcheck_macro_setting",
+            "c-macro-triggers ffi capcheck_macro_syscall",
+            "c-macro-triggers ffi inline asm",
+            "c-macro-triggers ffi native code of target CMacroTriggers",
+            "c-macro-triggers fs syscall(SYS_openat)",
+            "c-macro-triggers unsafe Swift.String.init(cString:)",
+            "c-macro-triggers unsafe inline asm",
             "c-raw-syscall ffi capcheck_raw_open",
             "c-raw-syscall ffi capcheck_raw_pid",
             "c-raw-syscall fs syscall(SYS_openat)",
@@ -65,6 +79,13 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(alias[2].via, EdgeKind.symbolAlias.rawValue)
     }
 
+    func testAnAsmLabelLinksTheDeclarationToTheLabelledFunction() throws {
+        // `int capcheck_quiet_open(const char *, int) __asm__("open")`: no call names open, the linker binds it.
+        let path = try violation("c-asm-label", "fs", "open").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "AsmLabel.AsmLabel.quietOpen(_:)", "capcheck_quiet_open", "open"])
+        XCTAssertEqual(path[3].via, EdgeKind.asmLabel.rawValue)
+    }
+
     func testRawSyscallIsClassifiedByItsNumber() throws {
         let path = try violation("c-raw-syscall", "fs", "syscall(SYS_openat)").path
         XCTAssertTrue(path.last!.file.hasSuffix("c-raw-syscall/Sources/CRawSyscall/rawsyscall.c"))
@@ -100,7 +121,8 @@ final class NativeAppTests: XCTestCase {
             { "version": 1, "packages": {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
-                "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] } } }
+                "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
+                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }
@@ -123,9 +145,12 @@ final class NativeLibClangVariantsTests: XCTestCase {
         let graph = try PackageGraphLoader(toolchain: toolchain, packagePath: Fixtures.packagePath("NativeApp"),
                                            scratchPath: Fixtures.scratchPath("NativeApp")).load()
         func facts(_ library: String) throws -> [String: String] {
-            let findings = try NativeCodeAnalyzer(packageGraph: graph, ownership: SourceOwnership(graph: graph),
-                                                  scratchPath: Fixtures.scratchPath("NativeApp"), includeTests: false,
-                                                  locateLibClang: { library }).analyse()
+            var analyzer = NativeCodeAnalyzer(packageGraph: graph, ownership: SourceOwnership(graph: graph),
+                                              scratchPath: Fixtures.scratchPath("NativeApp"), includeTests: false,
+                                              locateLibClang: { library })
+            // Every source parsed by each libclang (the prefilter needs a clang beside it, which a system one may lack).
+            analyzer.usesPrefilter = false
+            let findings = try analyzer.analyse()
             XCTAssertEqual(findings.unanalyzed, [], library)
             return findings.definitions.mapValues { owned in
                 let definition = owned.definition

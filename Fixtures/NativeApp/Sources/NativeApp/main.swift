@@ -1,7 +1,9 @@
 import Asm
+import AsmLabel
 import Compress
 import FnTable
 import LoadTime
+import MacroTriggers
 import RawSyscall
 import Sock
 
@@ -11,3 +13,5 @@ print(ready())
 print(rawOpen("/etc/hostname"), rawPid())
 print(dispatch("open", "/etc/hostname"))
 print(zlibVersionString())
+print(MacroTriggers.barrier(1), MacroTriggers.rawOpen(), MacroTriggers.headerUsers(), MacroTriggers.setting() ?? "")
+print(AsmLabel.quietOpen("/etc/hostname"), AsmLabel.probe())

@@ -1,0 +1,8 @@
+import CAsmLabel
+
+public enum AsmLabel {
+    /// Opens a file through the renamed declaration, straight from Swift.
+    public static func quietOpen(_ path: String) -> Int32 { capcheck_quiet_open(path, 0) }
+    /// Opens a file through a C function that calls the renamed declaration.
+    public static func probe() -> Int32 { capcheck_label_probe() }
+}

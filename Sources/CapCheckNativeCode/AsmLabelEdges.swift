@@ -1,0 +1,22 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckGraph
+
+extension NativeGraphMerger {
+    /// An asm label (`int quiet_open(const char *, int) __asm__("open")`): the linker binds the declaration to the
+    /// labelled symbol, so a call of the declaration is a call of that symbol. Kind `linked by its asm label to`, from
+    /// the declaration as this pass keys it and as callers in the index name it (a declaration without a definition
+    /// is a toolchain-style node keyed by its USR), to the C function of that name (the catalog's sink, when it is one).
+    func addAsmLabelEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
+        let owned = definition.owned
+        guard let label = owned.definition.asmLabel, !label.isEmpty else { return }
+        let usr = "c:@F@" + label
+        let target = definition.clangDefinitions.resolve(usr, from: owned.package, in: packageGraph)
+            ?? graph.id(forKey: usr)
+            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: label, kind: .function, language: .c, package: nil, module: nil,
+                                                 location: nil, isFileMain: false))
+        var sources = [definition.node]
+        if let declared = graph.id(forKey: owned.definition.usr) { sources.append(declared) }
+        for source in sources { graph.addEdge(from: source, to: target, kind: .asmLabel, site: owned.definition.location) }
+    }
+}

@@ -1,0 +1,189 @@
+@testable import CapCheckCore
+import Foundation
+import XCTest
+
+/// The prefilter that spares libclang the C sources with nothing the index records lack (`ParsePrefilter`): its lexer
+/// on hand-written preprocessor output, and on Fixtures/NativeApp's `c-macro-triggers`, whose asm, constructor and
+/// raw system call are spelt only through macros and token pasting.
+final class PreprocessedTriggersTests: XCTestCase {
+    private func scan(_ text: String, source: String = "/p/a.c") -> PreprocessedTriggers { Self.scan(text, source: source) }
+
+    private static func scan(_ text: String, source: String = "/p/a.c") -> PreprocessedTriggers {
+        PreprocessedTriggers(preprocessed: Array(text.utf8), source: source)
+    }
+
+    func testTriggersInTheSourceHeadersAndSystemHeaders() {
+        let triggers = scan("""
+            # 1 "/p/a.c"
+            # 1 "/usr/include/unistd.h" 1 3
+            extern long syscall(long n, ...) __asm__("syscall");
+            # 2 "/p/a.c" 2
+            # 1 "/p/h.h" 1
+            static inline int f(int x) { __asm__ volatile("" : "+r"(x)); return x; }
+            # 3 "/p/a.c" 2
+            long g(void) { return syscall(39); }
+            """)
+        XCTAssertEqual(triggers.own, [.init(word: "syscall", line: 3)], "the system header's own asm and syscall are not the source's")
+        XCTAssertEqual(triggers.headers["/p/h.h"]?.triggers, [.init(word: "__asm__", line: 1)])
+        XCTAssertNil(triggers.headers["/usr/include/unistd.h"])
+        XCTAssertEqual(triggers.ownParseReason, "syscall at line 3")
+    }
+
+    func testAttributesCountOnlyInsideAttributeListsAndStringsAreNotCode() {
+        let quiet = scan("""
+            # 1 "/p/a.c"
+            struct conf { const char *section; int weak; };
+            const char *s = "asm syscall __attribute__((constructor))";
+            int alias(int section) { return section; }
+            """)
+        XCTAssertEqual(quiet.own, [])
+        let loud = scan("""
+            # 1 "/p/a.c"
+            __attribute__((used, __section__(".init_array"))) static void (*e)(void) = 0;
+            [[gnu::constructor]] static void early(void) {}
+            static void late(void) __attribute__ ((destructor));
+            """)
+        XCTAssertEqual(loud.own.map(\.word), ["section", "constructor", "destructor"])
+    }
+
+    func testDigitSeparatorsAndRawStringsDoNotHideCode() {
+        let triggers = scan("""
+            # 1 "/p/a.cc"
+            int n = 1'000'000; const char *r = R"x(syscall " ')x"; void f() { asm("nop"); }
+            """, source: "/p/a.cc")
+        XCTAssertEqual(triggers.own.map(\.word), ["asm"])
+    }
+
+    func testAHeaderHasTheSameDigestWhateverPathOrBlankLinesBroughtIt() {
+        // clang writes blank lines or a line marker depending on what came before, and `__FILE__` as the path the
+        // header was included by: neither changes what the header defines.
+        let one = scan("""
+            # 1 "/p/one.c"
+            # 1 "/p/x/../h.h" 1
+            static inline void f(void) { __asm__(""); }
+
+            void g(void) { assert_fail("/p/x/../h.h"); }
+            # 2 "/p/one.c" 2
+            """, source: "/p/one.c")
+        let two = scan("""
+            # 1 "/p/two.c"
+            # 1 "/p/y/../h.h" 1
+            static inline void f(void) { __asm__(""); }
+            # 3 "/p/y/../h.h"
+            void g(void) { assert_fail("/p/y/../h.h"); }
+            # 2 "/p/two.c" 2
+            """, source: "/p/two.c")
+        XCTAssertEqual(one.triggeredHeaders, two.triggeredHeaders)
+        XCTAssertEqual(one.triggeredHeaders.count, 1)
+        XCTAssertNil(one.ownParseReason)
+        XCTAssertEqual(ParsePrefilter.decide([.init(triggers: one, mustParse: "asm at line 9"), .init(triggers: two, mustParse: nil)]),
+                       [.parse(reason: "asm at line 9"), .skip(headers: two.triggeredHeaders)])
+    }
+
+    func testTheBlockAHeaderIsIncludedInDecides() {
+        let header = """
+            # 1 "/p/h.h" 1
+            static inline void f(void) { __asm__(""); }
+            # 3 "/p/a.c" 2
+            """
+        let topLevel = scan("# 1 \"/p/a.c\"\n" + header)
+        let linkage = scan("# 1 \"/p/a.c\"\nextern \"C\" {\n" + header + "\n}")
+        let body = scan("# 1 \"/p/a.c\"\nvoid g(void) {\n" + header + "\n}")
+        XCTAssertNil(linkage.ownParseReason, "a linkage specification is not a block whose code the header's belongs to")
+        XCTAssertNotEqual(linkage.triggeredHeaders, topLevel.triggeredHeaders, "but its definitions are named differently")
+        XCTAssertEqual(body.ownParseReason, "__asm__ in /p/h.h, included inside a block")
+        let alias = scan("# 1 \"/p/a.c\"\n# 1 \"/p/h.h\" 1\nint f(void) __attribute__((alias(\"g\")));\n")
+        XCTAssertEqual(alias.ownParseReason, "alias in /p/h.h", "an alias names a function of the including source")
+    }
+
+    func testAnUncoveredHeaderIsParsedOnceAndCoversTheRest() {
+        let scans = (0..<3).map { _ in
+            Self.scan("# 1 \"/p/a.c\"\n# 1 \"/p/h.h\" 1\nstatic inline void f(void) { asm(\"\"); }\n")
+        }.map { ParsePrefilter.Scan(triggers: $0, mustParse: nil) }
+        let decisions = ParsePrefilter.decide(scans)
+        XCTAssertEqual(decisions.first, ParsePrefilter.Decision.parse(reason: "covers /p/h.h"))
+        XCTAssertEqual(Array(decisions.dropFirst()),
+                       Array(repeating: ParsePrefilter.Decision.skip(headers: scans[0].triggers!.triggeredHeaders), count: 2))
+    }
+}
+
+final class ParsePrefilterTests: XCTestCase {
+    private func setUpFixture() throws -> (NativeCodeAnalyzer, ParsePrefilter, [String: ClangCompileCommand]) {
+        try Fixtures.build("NativeApp")
+        let toolchain = try Toolchain.locate()
+        let graph = try PackageGraphLoader(toolchain: toolchain, packagePath: Fixtures.packagePath("NativeApp"),
+                                           scratchPath: Fixtures.scratchPath("NativeApp")).load()
+        let library = toolchain.libraryDirectory.appendingPathComponent("libclang.so").path
+        let analyzer = NativeCodeAnalyzer(packageGraph: graph, ownership: SourceOwnership(graph: graph),
+                                          scratchPath: Fixtures.scratchPath("NativeApp"), includeTests: false,
+                                          locateLibClang: { library })
+        let prefilter = try XCTUnwrap(ParsePrefilter(libclang: library), "the toolchain has a clang beside its libclang")
+        let resources = LibClangLocator.resourceArguments(forLibrary: library)
+        var commands: [String: ClangCompileCommand] = [:]
+        for (command, _) in analyzer.compileCommands() where command.source.contains("c-macro-triggers") {
+            commands[(command.source as NSString).lastPathComponent] =
+                ClangCompileCommand(source: command.source, arguments: command.arguments + resources, output: command.output)
+        }
+        return (analyzer, prefilter, commands)
+    }
+
+    func testTriggersSpeltThroughMacrosAndPastingAreSeen() throws {
+        let (_, prefilter, commands) = try setUpFixture()
+        XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c"])
+        var scans: [String: PreprocessedTriggers] = [:]
+        for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
+            let scan = prefilter.scan(try XCTUnwrap(commands[name]))
+            scans[name] = try XCTUnwrap(scan.triggers, "\(name) was preprocessed: \(scan.mustParse ?? "")")
+        }
+        XCTAssertEqual(scans["asm.c"]?.own.map(\.word), ["__asm__"], "CAPCHECK_BARRIER → ASM_KEYWORD → __asm__")
+        XCTAssertEqual(scans["syscall.c"]?.own.map(\.word), ["syscall"], "RAW_CALL → PASTE(sys, call)")
+        XCTAssertNil(scans["user_one.c"]?.ownParseReason)
+        XCTAssertEqual(scans["user_one.c"]?.triggeredHeaders, scans["user_two.c"]?.triggeredHeaders)
+        XCTAssertEqual(scans["user_one.c"]?.triggeredHeaders.count, 1, "the header's inline function holds asm")
+    }
+
+    func testAConstructorMadeByPastingIsSeenInTextAndInTheObjectFile() throws {
+        let (_, _, commands) = try setUpFixture()
+        let constructor = try XCTUnwrap(commands["constructor.c"])
+        XCTAssertEqual(LoadTimeSections.present(inObjectAt: try XCTUnwrap(constructor.output)), true)
+        XCTAssertEqual(LoadTimeSections.present(inObjectAt: try XCTUnwrap(commands["user_one.c"]?.output)), false)
+        XCTAssertNil(LoadTimeSections.present(inObjectAt: constructor.source), "a C source is not an object file")
+        let clang = try XCTUnwrap(ParsePrefilter(libclang: Toolchain.locate().libraryDirectory.appendingPathComponent("libclang.so").path)).clang
+        let output = try ProcessRunner.run(clang, constructor.arguments + ["-E", "-w", constructor.source])
+        let triggers = PreprocessedTriggers(preprocessed: [UInt8](output.stdoutData), source: constructor.source)
+        XCTAssertEqual(triggers.own.map(\.word), ["constructor"], "RUN_EARLY → __attribute__((PASTE(constr, uctor)))")
+    }
+
+    func testDecisionsParseTheTriggersAndSkipTheCoveredSources() throws {
+        let (_, prefilter, commands) = try setUpFixture()
+        let names = commands.keys.sorted()
+        let decisions = Dictionary(uniqueKeysWithValues: zip(names, ParsePrefilter.decide(names.map { prefilter.scan(commands[$0]!) })))
+        XCTAssertEqual(decisions["asm.c"], .parse(reason: "__asm__ at line 5"))
+        XCTAssertEqual(decisions["syscall.c"], .parse(reason: "syscall at line 8"))
+        XCTAssertEqual(decisions["constructor.c"], .parse(reason: "load-time sections in its object file"))
+        guard case let .skip(headers)? = decisions["user_one.c"], case .skip? = decisions["user_two.c"] else {
+            return XCTFail("the header users are covered by asm.c's parse: \(decisions)")
+        }
+        XCTAssertEqual(headers.count, 1)
+    }
+
+    /// The prefilter's findings are exactly those of parsing every source, for everything the index lacks.
+    func testThePrefilterFindsWhatParsingEverySourceFinds() throws {
+        var (analyzer, _, _) = try setUpFixture()
+        func facts() throws -> [String: String] {
+            try analyzer.analyse().definitions.filter { $0.value.definition.hasNativeFacts }.mapValues { owned in
+                let definition = owned.definition
+                return "asm \(definition.inlineAsm.map(\.line)) syscalls \(definition.syscalls.map { "\($0.site.line):\($0.number ?? -1)" }) "
+                    + "load \(definition.loadTime.map(\.rawValue).sorted()) alias \(definition.aliasOf) label \(definition.asmLabel ?? "")"
+            }
+        }
+        analyzer.usesPrefilter = true
+        let filtered = try facts()
+        analyzer.usesPrefilter = false
+        XCTAssertEqual(filtered, try facts())
+        XCTAssertEqual(filtered["c-macro-triggers|c:cmacrotriggers.h@F@capcheck_header_barrier"]?.hasPrefix("asm [12]"), true,
+                       "the header's inline asm, from the parse that covered it: \(filtered.keys.sorted())")
+        XCTAssertEqual(filtered["c-macro-triggers|c:constructor.c@F@capcheck_macro_early"]?.contains("constructor"), true)
+        XCTAssertEqual(filtered["c-asm-label|c:@F@capcheck_quiet_open"]?.hasSuffix("label open"), true)
+    }
+}
