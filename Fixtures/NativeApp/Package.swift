@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../Packages/system-zlib"),
         .package(path: "../Packages/c-macro-triggers"),
         .package(path: "../Packages/c-asm-label"),
+        .package(path: "../Packages/c-header-only"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "Compress", package: "system-zlib"),
                 .product(name: "MacroTriggers", package: "c-macro-triggers"),
                 .product(name: "AsmLabel", package: "c-asm-label"),
+                .product(name: "HeaderOnly", package: "c-header-only"),
             ]
         ),
     ],

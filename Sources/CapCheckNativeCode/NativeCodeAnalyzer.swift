@@ -43,6 +43,8 @@ public struct NativeCodeAnalyzer: Sendable {
         /// Assembly sources: reported as unanalysed, never parsed.
         package var assembly: [Unanalyzed] = []
         package var parsed: [(command: ClangCompileCommand, target: Target)] = []
+        /// The sources made for targets' public headers (`PublicHeaderUnits`), among `parsed`.
+        package var publicHeaderUnits: Set<String> = []
         package var fingerprints: SourceFingerprints?
         /// The platform's flags (target, sysroot, clang's resource folder) for reading `<sys/syscall.h>`.
         package var syscallPlatform: [String] = []
@@ -86,6 +88,19 @@ public struct NativeCodeAnalyzer: Sendable {
             // would not run).
         }
         guard !plan.parsed.isEmpty else { return plan }
+        var inputs = unitFiles
+        let headersFolder = ScratchLayout(scratch: scratchPath).native.appendingPathComponent("public-headers")
+        var seenTargets = Set<String>()
+        let compiled = Set(plan.parsed.map { URL(fileURLWithPath: $0.command.source).standardizedFileURL.path })
+        for (command, target) in plan.parsed where seenTargets.insert(target.path).inserted {
+            guard let package = packageGraph.packages.first(where: { $0.targets.contains(target) }),
+                  let unit = PublicHeaderUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
+                                                    compiled: compiled)
+            else { continue }
+            plan.parsed.append((unit.command, target))
+            plan.publicHeaderUnits.insert(unit.command.source)
+            inputs[unit.command.source] = unit.inputs
+        }
 
         plan.libraryPath = try locateLibClang()
         let resources = LibClangLocator.resourceArguments(forLibrary: plan.libraryPath)
@@ -97,7 +112,7 @@ public struct NativeCodeAnalyzer: Sendable {
         plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
         plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SinkCatalog.reviewedSystemCalls().map(\.name))
         let sources = Set(plan.parsed.map(\.command.source))
-        plan.fingerprints = SourceFingerprints(inputs: unitFiles.filter { sources.contains($0.key) },
+        plan.fingerprints = SourceFingerprints(inputs: inputs.filter { sources.contains($0.key) },
                                                memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
         return plan
     }
@@ -140,9 +155,11 @@ public struct NativeCodeAnalyzer: Sendable {
         var merged = Set<String>()
         for ((command, target), entry) in zip(parsed, entries.map { $0! }) {
             if let error = entry.errors.first {
+                let isHeaders = plan.publicHeaderUnits.contains(command.source)
+                let what = isHeaders ? "the public headers of target \(target.name) (\(command.source))" : "C source \(command.source) of target \(target.name)"
                 findings.unanalyzed.append(Unanalyzed(
-                    package: owner(of: command.source)?.package ?? packageGraph.root.identity,
-                    reason: "C source \(command.source) of target \(target.name) has parse errors, so code after them may be missed: \(error)",
+                    package: packageGraph.packages.first { $0.targets.contains(target) }?.identity ?? packageGraph.root.identity,
+                    reason: "\(what) has parse errors, so code after them may be missed: \(error)",
                     kind: .cParseErrors, target: target.name, file: command.source))
             }
             // A header's group is shared by every source that saw the same definitions in it: merge it once.

@@ -71,9 +71,15 @@ package struct NativeGraphMerger: GraphPass {
     private func node(for owned: OwnedNativeDefinition, key: String, in graph: GraphBuilder) -> Int32 {
         if let existing = graph.id(forKey: key) { return existing }
         let definition = owned.definition
-        return graph.addNode(key: key, GraphNode(
+        let id = graph.addNode(key: key, GraphNode(
             usr: definition.usr, name: definition.name, kind: definition.kind, language: definition.language,
             package: owned.package, module: owned.module, location: definition.location, isFileMain: false))
+        // A definition no index record holds (an inline function of a public header no C source includes): code that
+        // calls it, which the index resolved to the bare declaration, reaches it.
+        if let declared = graph.id(forKey: definition.usr) {
+            graph.addEdge(from: declared, to: id, kind: .reference, site: definition.location)
+        }
+        return id
     }
 
     /// A sink node the libclang pass classifies itself (not a toolchain symbol the catalog knows).

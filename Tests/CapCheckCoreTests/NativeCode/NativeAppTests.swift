@@ -19,10 +19,16 @@ final class NativeAppTests: XCTestCase {
             "c-asm unsafe inline asm",
             "c-asm-label ffi capcheck_label_probe",
             "c-asm-label ffi capcheck_quiet_open",
+            "c-asm-label ffi native code of target CAsmLabel",
             "c-asm-label fs open",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
             "c-fnptr-table fs open",
+            "c-header-only ffi capcheck_header_unlink",
+            "c-header-only ffi capcheck_inline_open",
+            "c-header-only ffi native code of target CHeaderOnly",
+            "c-header-only fs open",
+            "c-header-only fs unlink",
             "c-load-time env getenv",
             "c-load-time env setenv",
             "c-load-time ffi native code of target CLoadTime",
@@ -86,6 +92,16 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(path[3].via, EdgeKind.asmLabel.rawValue)
     }
 
+    func testPublicHeadersNoSourceIncludesAreParsed() throws {
+        // The inline function and the asm label are in a public header that Swift imports and no C source includes.
+        let open = try violation("c-header-only", "fs", "open").path
+        XCTAssertEqual(open.map(\.symbol).suffix(2), ["capcheck_inline_open", "open"])
+        XCTAssertTrue(open.last!.file.hasSuffix("c-header-only/Sources/CHeaderOnly/include/cheaderonly.h"))
+        XCTAssertEqual(open.last!.line, 7)
+        let unlink = try violation("c-header-only", "fs", "unlink").path
+        XCTAssertEqual(unlink.last?.via, EdgeKind.asmLabel.rawValue)
+    }
+
     func testRawSyscallIsClassifiedByItsNumber() throws {
         let path = try violation("c-raw-syscall", "fs", "syscall(SYS_openat)").path
         XCTAssertTrue(path.last!.file.hasSuffix("c-raw-syscall/Sources/CRawSyscall/rawsyscall.c"))
@@ -122,7 +138,7 @@ final class NativeAppTests: XCTestCase {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
-                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] } } }
+                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

@@ -2,6 +2,7 @@ import Asm
 import AsmLabel
 import Compress
 import FnTable
+import HeaderOnly
 import LoadTime
 import MacroTriggers
 import RawSyscall
@@ -15,3 +16,4 @@ print(dispatch("open", "/etc/hostname"))
 print(zlibVersionString())
 print(MacroTriggers.barrier(1), MacroTriggers.rawOpen(), MacroTriggers.headerUsers(), MacroTriggers.setting() ?? "")
 print(AsmLabel.quietOpen("/etc/hostname"), AsmLabel.probe())
+print(HeaderOnly.openIt("/etc/hostname"), HeaderOnly.removeIt("/tmp/capcheck-fixture-none"))

@@ -1,0 +1,66 @@
+import CapCheckSupport
+import CapCheckModel
+import Foundation
+
+/// Swift imports a C-family target's public headers (its `include` folder) through a module map and calls their
+/// inline functions and asm-labelled declarations directly, though no C source need include those headers, and then
+/// no index record holds them. So each such target gets one more source for the libclang pass: a file under
+/// `<scratch>/capcheck/native/public-headers/` that includes every public header, compiled with the flags of one of
+/// the target's compiled sources. It is always parsed (never skipped by the prefilter: it has no object file) and
+/// keeps libclang's references (nothing else holds them). Its cache key covers every C-family file of the target's
+/// package and of every package folder on its include path, but the sources the build compiles (an edit to one of
+/// them must not parse the headers again; a header that includes a compiled source is not followed across runs).
+enum PublicHeaderUnits {
+    static let headerExtensions: Set<String> = ["h", "hh", "hpp", "hxx", "H"]
+    private static let inputExtensions: Set<String> = headerExtensions.union(["inc", "def", "c", "cc", "cpp", "cxx", "c++", "m", "mm"])
+
+    /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
+    /// when the target has no public header.
+    static func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
+                     compiled: Set<String>) -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
+        let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
+        let headers = files(under: include.path, extensions: headerExtensions)
+        guard !headers.isEmpty else { return nil }
+        let language = (command.source as NSString).pathExtension
+        let ext = ["cc", "cpp", "cxx", "c++"].contains(language) ? "cpp" : language == "mm" ? "mm" : language == "m" ? "m" : "c"
+        let source = folder.appendingPathComponent("\(package.identity)-\(target.moduleName).\(ext)").standardizedFileURL.path
+        let text = "/* capcheck: the public headers of target \(target.name) of \(package.identity) */\n"
+            + headers.map { "#include \"\($0)\"\n" }.joined()
+        if (try? String(contentsOfFile: source, encoding: .utf8)) != text {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: source), options: .atomic)
+        }
+        var inputs = Set(files(under: package.path, extensions: inputExtensions))
+        let packagePaths = graph.packages.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
+        for directory in includeDirectories(command.arguments)
+        where !directory.hasPrefix(package.path + "/") && packagePaths.contains(where: { directory.hasPrefix($0) }) {
+            inputs.formUnion(files(under: directory, extensions: inputExtensions))
+        }
+        let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil)
+        return (unit, [(source, false)] + inputs.subtracting(compiled).sorted().map { ($0, false) })
+    }
+
+    /// The folders of `-I`, `-iquote` and `-isystem` options.
+    private static func includeDirectories(_ arguments: [String]) -> [String] {
+        var found: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            for flag in ["-I", "-iquote", "-isystem"] where argument.hasPrefix(flag) {
+                let value = argument == flag ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(flag.count))
+                if !value.isEmpty { found.append(URL(fileURLWithPath: value).standardizedFileURL.path) }
+            }
+        }
+        return found
+    }
+
+    private static func files(under folder: String, extensions: Set<String>) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasPrefix(".build") || relative.contains("/.build") { walker.skipDescendants(); continue }
+            if extensions.contains((relative as NSString).pathExtension) {
+                found.append(URL(fileURLWithPath: folder).appendingPathComponent(relative).standardizedFileURL.path)
+            }
+        }
+        return found.sorted()
+    }
+}
