@@ -7,7 +7,8 @@
 #   (c) the clean debug build that writes the index store,
 #   (b) the floor: a bare single-threaded scan of every occurrence and relation (capcheck scan-index), timed as a
 #       whole process like (a), and the scan's own time without process start-up,
-#   (a) capcheck's analysis after the build (capcheck audit --skip-build), cold (no caches) and warm,
+#   (a) capcheck's analysis after the build (capcheck audit --skip-build), cold (no caches) and warm, and cold with
+#       every C source parsed by libclang (CAPCHECK_NATIVE_PREFILTER=0: what the prefilter saves),
 #   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)),
 #   then after editing that file (a new function: its index record changes).
 # Timings are the best of $REPEAT runs. Work folders go to $BENCH_DIR (default: .build-bench, git-ignored).
@@ -28,8 +29,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) warm | (a)/(b) | (a)/(c) | peak MB | re-check s, touch | re-check s, edit |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | (a)/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, edit |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -45,8 +46,10 @@ for probe in "${PROBES[@]}"; do
 
   # Cold: no capcheck caches under the scratch folder.
   cold=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
-  warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  unfiltered=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); CAPCHECK_NATIVE_PREFILTER=0 "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  rm -rf "$scratch/capcheck"
   peak=$( { /usr/bin/time -f "%M" "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; } 2>&1 | tail -1)
+  warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
 
   touched=$scratch/checkouts/${TOUCH[$probe]}
   touch "$touched"
@@ -57,7 +60,7 @@ for probe in "${PROBES[@]}"; do
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
   s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; edited=$(elapsed "$s")
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.2f | %.3f%% | %d | %.3f | %.3f |\n" \
-    "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$scan" "$cold" "$warm" \
-    "$(ratio "$warm" "$floor")" "$(awk -v a="$warm" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited"
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f |\n" \
+    "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$scan" "$cold" "$unfiltered" "$warm" \
+    "$(ratio "$warm" "$floor")" "$(awk -v a="$cold" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited"
 done
