@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "CIndexStore"),
         .target(name: "CLibClang"),
         .target(name: "CProcessControl"),
+        .target(name: "CPreprocessedScan"),
         // The stages, each depending only on those listed before it (docs/semantics.md, README "Layout").
         .target(name: "CapCheckSupport", dependencies: ["CProcessControl"]),
         .target(name: "CapCheckModel", dependencies: ["CapCheckSupport"]),
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "CapCheckGraph", dependencies: ["CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph"]),
         .target(name: "CapCheckNativeCode", dependencies: [
             "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckCatalog", "CapCheckGraph",
-            "CLibClang",
+            "CLibClang", "CPreprocessedScan",
         ]),
         .target(name: "CapCheckSwiftSource", dependencies: [
             "CapCheckSupport", "CapCheckModel", "CapCheckIndexStore", "CapCheckPackageGraph", "CapCheckCatalog",

@@ -217,7 +217,7 @@ public struct NativeCodeAnalyzer: Sendable {
                 entries[source] = entry
                 // A parse with errors stands in for no other source.
                 guard entry.errors.isEmpty, let triggers = scans[source]?.triggers else { continue }
-                for key in triggers.headerKeys where coverage[key] == nil {
+                for key in triggers.triggeredHeaders where coverage[key] == nil {
                     let path = String(key[..<key.lastIndex(of: "|")!])
                     coverage[key] = .some(files[path])
                 }

@@ -60,7 +60,9 @@ package struct ParsePrefilter: Sendable {
         guard let result = try? ProcessRunner.run(clang, command.arguments + ["-E", "-w", command.source]), result.status == 0 else {
             return Scan(triggers: nil, mustParse: "could not be preprocessed")
         }
-        let triggers = PreprocessedTriggers(preprocessed: [UInt8](result.stdoutData), source: command.source)
+        guard let triggers = PreprocessedTriggers(preprocessed: [UInt8](result.stdoutData), source: command.source) else {
+            return Scan(triggers: nil, mustParse: "its preprocessed text could not be scanned")
+        }
         return Scan(triggers: triggers, mustParse: triggers.ownParseReason)
     }
 
@@ -69,13 +71,13 @@ package struct ParsePrefilter: Sendable {
     /// for the sources after it).
     package static func decide(_ scans: [Scan]) -> [Decision] {
         var covered = Set<String>()
-        for scan in scans where scan.mustParse != nil { covered.formUnion(scan.triggers?.headerKeys ?? []) }
+        for scan in scans where scan.mustParse != nil { covered.formUnion(scan.triggers?.triggeredHeaders ?? []) }
         return scans.map { scan in
             if let reason = scan.mustParse { return .parse(reason: reason) }
             let triggers = scan.triggers!
             let needed = triggers.triggeredHeaders
             if let uncovered = needed.first(where: { !covered.contains($0) }) {
-                covered.formUnion(triggers.headerKeys)
+                covered.formUnion(triggers.triggeredHeaders)
                 return .parse(reason: "covers " + uncovered.split(separator: "|")[0])
             }
             return .skip(headers: needed)

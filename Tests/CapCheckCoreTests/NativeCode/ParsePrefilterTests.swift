@@ -9,7 +9,7 @@ final class PreprocessedTriggersTests: XCTestCase {
     private func scan(_ text: String, source: String = "/p/a.c") -> PreprocessedTriggers { Self.scan(text, source: source) }
 
     private static func scan(_ text: String, source: String = "/p/a.c") -> PreprocessedTriggers {
-        PreprocessedTriggers(preprocessed: Array(text.utf8), source: source)
+        PreprocessedTriggers(preprocessed: Array(text.utf8), source: source)!
     }
 
     func testTriggersInTheSourceHeadersAndSystemHeaders() {
@@ -150,7 +150,7 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertNil(LoadTimeSections.present(inObjectAt: constructor.source), "a C source is not an object file")
         let clang = try XCTUnwrap(ParsePrefilter(libclang: Toolchain.locate().libraryDirectory.appendingPathComponent("libclang.so").path)).clang
         let output = try ProcessRunner.run(clang, constructor.arguments + ["-E", "-w", constructor.source])
-        let triggers = PreprocessedTriggers(preprocessed: [UInt8](output.stdoutData), source: constructor.source)
+        let triggers = try XCTUnwrap(PreprocessedTriggers(preprocessed: [UInt8](output.stdoutData), source: constructor.source))
         XCTAssertEqual(triggers.own.map(\.word), ["constructor"], "RUN_EARLY → __attribute__((PASTE(constr, uctor)))")
     }
 
