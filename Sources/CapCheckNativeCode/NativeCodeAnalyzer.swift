@@ -181,6 +181,11 @@ public struct NativeCodeAnalyzer: Sendable {
         let keepReferences = commands.map { unitFiles[$0.source] == nil }
         var decisions = commands.map { _ in ParsePrefilter.Decision.parse(reason: "no prefilter") }
         var scans: [ParsePrefilter.Scan?] = commands.map { _ in nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            findings.parseSeconds = seconds - findings.prefilterSeconds
+        }
         if usesPrefilter, let prefilter = ParsePrefilter(libclang: plan.libraryPath) {
             let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
             let made = concurrentMap(commands.count) { number in
@@ -190,6 +195,7 @@ public struct NativeCodeAnalyzer: Sendable {
             progress.finish()
             scans = made
             decisions = ParsePrefilter.decide(made)
+            findings.prefilterSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
 
         var entries = [NativeResultCache.Entry?](repeating: nil, count: commands.count)

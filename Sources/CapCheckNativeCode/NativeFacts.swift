@@ -124,6 +124,8 @@ public struct NativeFindings: Sendable {
     public var unanalyzed: [Unanalyzed] = []
     /// Of the sources without a cached result, how many libclang parsed and how many the prefilter skipped.
     public var sourcesParsed = 0, sourcesSkipped = 0
+    /// Wall-clock seconds of the prefilter (preprocessing and scanning) and of the libclang parses.
+    public var prefilterSeconds = 0.0, parseSeconds = 0.0
 
     package init() {}
 }

@@ -291,6 +291,12 @@ public struct Analyzer: Sendable {
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
+            if nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped > 0 {
+                timings.record("native code: prefilter (\(nativeFindings.sourcesSkipped) of "
+                               + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang)",
+                               seconds: nativeFindings.prefilterSeconds)
+                timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
+            }
             let scanning = display?.counter("scanning Swift sources", total: inputs.swiftSources.files.count) ?? .silent
             return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) })
         })
