@@ -31,8 +31,9 @@ package struct BuildTimeGraph: GraphPass {
             let key = Key(package.identity, target.name)
             if let id = ids[key] { return id }
             let label = running[key]?.kind.rawValue ?? "target"
-            let id = graph.addNode(key: "build|\(package.identity)|\(target.name)", GraphNode(
-                usr: "build|\(package.identity)|\(target.name)", name: "\(label) \(target.name)", kind: .module, language: .swift,
+            let usr = GraphNode.buildTimePrefix + "\(package.identity)|\(target.name)"
+            let id = graph.addNode(key: usr, GraphNode(
+                usr: usr, name: "\(label) \(target.name)", kind: .module, language: .swift,
                 package: package.identity, module: target.moduleName,
                 location: manifests.location(of: target.name, in: package), isFileMain: false))
             ids[key] = id
@@ -40,8 +41,8 @@ package struct BuildTimeGraph: GraphPass {
         }
 
         let root = code.graph.root
-        let start = graph.addNode(key: "build|start", GraphNode(
-            usr: "build|start", name: "swift build (build-time code of the graph)", kind: .function, language: .swift,
+        let start = graph.addNode(key: GraphNode.buildTimePrefix + "start", GraphNode(
+            usr: GraphNode.buildTimePrefix + "start", name: "swift build (build-time code of the graph)", kind: .function, language: .swift,
             package: root.identity, module: nil,
             location: SourceLocation(file: URL(fileURLWithPath: root.path).appendingPathComponent("Package.swift").path, line: 1, column: 1),
             isFileMain: false))

@@ -128,7 +128,9 @@ public struct Checker: Sendable {
             let node = nodes[index]
             guard node.package == packageGraph.root.identity, node.isDefined,
                   includeTests || !testModules.contains(node.module ?? "") else { return nil }
-            // Paths from the root's tests start under its test context, where `"from": "test"` grants apply.
+            // Paths from the root's tests start under its test context, where `"from": "test"` grants apply; paths
+            // from the build (the root's targets as the build builds them) under its build context.
+            if node.isBuildTime { return (Int32(index), contexts.buildRoot) }
             return (Int32(index), testModules.contains(node.module ?? "") ? contexts.testRoot : contexts.root)
         }
         return (search, contexts, entryPoints)

@@ -18,7 +18,9 @@ package struct GrantContext {
     package let outer: Int32
     /// Whether the path started in a test target of the root: only then do `"from": "test"` grants apply.
     package var fromTest = false
-    /// A grant scoped to tests that would have applied had the path started in a test target (for the violation's note).
+    /// Whether the path started in the build (a plugin or macro it runs): only then do `"from": "build"` grants apply.
+    package var fromBuild = false
+    /// A scoped grant that would have applied had the path started where its `"from"` says (for the violation's note).
     package var withheld: Policy.Grant?
 }
 
@@ -41,6 +43,8 @@ package final class GrantContexts {
     package let root: Int32
     /// The root's context on paths that start in its test targets (`--include-tests`).
     package let testRoot: Int32
+    /// The root's context on paths that start in the build (`GraphNode.isBuildTime`).
+    package let buildRoot: Int32
 
     private let graph: CallGraph
 
@@ -55,18 +59,22 @@ package final class GrantContexts {
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1))
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1,
                                      fromTest: true))
-        chains += [nil, nil]
+        contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1,
+                                     fromBuild: true))
+        chains += [nil, nil, nil]
         root = 0
         testRoot = 1
+        buildRoot = 2
         ids["root"] = 0
         ids["test root"] = 1
+        ids["build root"] = 2
     }
 
-    /// Whether `id` is one of the root's own contexts (production or test).
-    package func isRoot(_ id: Int32) -> Bool { id == root || id == testRoot }
+    /// Whether `id` is one of the root's own contexts (production, test or build).
+    package func isRoot(_ id: Int32) -> Bool { id == root || id == testRoot || id == buildRoot }
 
     /// The root context of the path `id` is on.
-    private func rootOf(_ id: Int32) -> Int32 { contexts[Int(id)].fromTest ? testRoot : root }
+    private func rootOf(_ id: Int32) -> Int32 { contexts[Int(id)].fromTest ? testRoot : contexts[Int(id)].fromBuild ? buildRoot : root }
 
     package subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
 
@@ -102,7 +110,7 @@ package final class GrantContexts {
             guard entry?.key != context.entry?.key else { return current }
             return intern(GrantContext(package: package, entry: entry,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
-                                       outer: context.outer, fromTest: context.fromTest, withheld: withheld))
+                                       outer: context.outer, fromTest: context.fromTest, fromBuild: context.fromBuild, withheld: withheld))
         }
         if packageGraph.isDependency(package, of: context.package) {
             return make(package: package, module: module, caller: current)
@@ -133,14 +141,18 @@ package final class GrantContexts {
         lookup(package, module: module, calledFrom: caller).entry
     }
 
-    /// The entry (see `entry(for:module:calledFrom:)`), and a `"from": "test"` entry passed over because the path did not
-    /// start in a test target.
+    /// The entry (see `entry(for:module:calledFrom:)`), and a scoped entry passed over because the path did not start
+    /// where its `"from"` says (in a test target, in the build).
     private func lookup(_ package: String, module: String?, calledFrom caller: Int32) -> (entry: Policy.Grant?, withheld: Policy.Grant?) {
         let keys = module.map { [package + "/" + $0, package] } ?? [package]
-        let fromTest = contexts[Int(caller)].fromTest
+        let context = contexts[Int(caller)]
         var withheld: Policy.Grant?
         func applies(_ grant: Policy.Grant) -> Bool {
-            guard grant.from == .test, !fromTest else { return true }
+            switch grant.from {
+            case nil: return true
+            case .test?: if context.fromTest { return true }
+            case .build?: if context.fromBuild { return true }
+            }
             withheld = withheld ?? grant
             return false
         }
@@ -158,7 +170,7 @@ package final class GrantContexts {
         let (entry, withheld) = lookup(package, module: module, calledFrom: caller)
         return intern(GrantContext(package: package, entry: entry,
                                    grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller,
-                                   fromTest: contexts[Int(caller)].fromTest, withheld: withheld))
+                                   fromTest: contexts[Int(caller)].fromTest, fromBuild: contexts[Int(caller)].fromBuild, withheld: withheld))
     }
 
     /// What an entry allows; without one, `unlisted` decides.
@@ -169,7 +181,7 @@ package final class GrantContexts {
 
     private func intern(_ context: GrantContext) -> Int32 {
         let entryKey = context.entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-"
-        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)|\(context.fromTest)"
+        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)|\(context.fromTest)|\(context.fromBuild)"
         if let id = ids[key] { return id }
         let id = Int32(contexts.count)
         var context = context

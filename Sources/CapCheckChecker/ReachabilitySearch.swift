@@ -206,16 +206,22 @@ package final class ReachabilitySearch {
                     let withheld = contexts[blamed].withheld
                     result.violations.append(Finding(package: package, capability: sink.capability, sink: sink.name,
                                                      path: lazyPath ?? path(to: state, then: edge),
-                                                     note: withheld.map(Self.testOnlyNote)))
+                                                     note: withheld.map(Self.scopedGrantNote)))
                 }
             }
         }
     }
 
-    /// The note of a violation a `"from": "test"` grant would have covered on a test path.
-    private static func testOnlyNote(_ grant: Policy.Grant) -> String {
-        "its grant (\(grant.key), line \(grant.position.line)) applies only on paths that start in a test target (\"from\": \"test\"), "
-            + "and this path starts in production code"
+    /// The note of a violation a scoped grant (`"from"`) would have covered on a path that started where it says.
+    private static func scopedGrantNote(_ grant: Policy.Grant) -> String {
+        switch grant.from {
+        case .build?:
+            return "its grant (\(grant.key), line \(grant.position.line)) applies only on paths that start in the build (\"from\": \"build\"), "
+                + "and this path starts in the program's code"
+        default:
+            return "its grant (\(grant.key), line \(grant.position.line)) applies only on paths that start in a test target (\"from\": \"test\"), "
+                + "and this path starts in production code"
+        }
     }
 
     /// Whether code running under `context` may use `sink`. A sink that needs an explicit grant is held only

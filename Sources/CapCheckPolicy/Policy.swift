@@ -40,7 +40,8 @@ public struct Policy: Sendable {
         /// unrestricted fs). Empty when nothing is narrowed.
         public let narrowed: [Capability: [ValuePattern]]
         /// Where the grant applies (`"from"`): nil everywhere; `.test` only on paths that start in a test target of
-        /// the root (`check --include-tests`), so a test-only need does not become a production grant.
+        /// the root (`check --include-tests`), so a test-only need does not become a production grant; `.build` only
+        /// on paths that start in the build (plugins and macros), so a build-time need does not reach the program.
         public let from: Scope?
         /// Why the package needs these capabilities, for reviewers.
         public let reason: String?
@@ -75,6 +76,8 @@ public struct Policy: Sendable {
     public enum Scope: String, Sendable {
         /// Paths that start in a test target of the root package.
         case test
+        /// Paths that start in the build: the plugins and macros it runs (for `build`, and what their code reaches).
+        case build
     }
 
     /// A capability declared in the policy's `capabilities` section.

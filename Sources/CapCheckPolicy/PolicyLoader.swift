@@ -185,7 +185,7 @@ private struct PolicyReader {
             let from = try fields["from"].map { member -> Policy.Scope in
                 guard let text = member.value.stringValue, let scope = Policy.Scope(rawValue: text) else {
                     throw fail(member.value.position, "\"from\" must be \"test\" (the grant applies only on paths that start in a test "
-                               + "target); grants scoped to build-time code (\"build\") are not supported yet")
+                               + "target) or \"build\" (only on paths that start in the build: the plugins and macros it runs)")
                 }
                 return scope
             }

@@ -133,6 +133,14 @@ final class BuildTimeTests: XCTestCase {
         XCTAssertEqual(granted.summary(of: "stringify-macro")?.reached, ["build"])
         XCTAssertEqual(granted.unusedGrants, [])
 
+        // Scoped to the build (`"from": "build"`), the grants cover what the build runs just as well.
+        let scoped = try preBuildReport("""
+            { "version": 1, "packages": { "probe-plugin": { "allow": ["build"], "from": "build" },
+                                          "stringify-macro": { "allow": ["build"], "from": "build" } } }
+            """)
+        XCTAssertEqual(scoped.violations, [])
+        XCTAssertEqual(scoped.unusedGrants, [])
+
         let partly = try preBuildReport("""
             { "version": 1, "packages": { "probe-plugin": { "allow": ["build", "fs"] } } }
             """)

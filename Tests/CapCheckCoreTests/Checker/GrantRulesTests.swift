@@ -64,6 +64,28 @@ final class GrantRulesTests: XCTestCase {
                         .violationKeys, ["b unsafe UnsafePointer"], "blamed on b's code, not on a, which does not use it")
     }
 
+    /// `"from": "build"`: a grant for what the build runs (a macro's `build`) is no grant to the same package's code in
+    /// the program, and the reverse.
+    func testABuildScopedGrantAppliesOnlyToWhatTheBuildRuns() throws {
+        let graph = GraphFixture([("root", ["kit"]), ("kit", [])])
+        let build = graph.buildTarget("App", in: "root"), macro = graph.buildTarget("KitMacros", in: "kit")
+        graph.calls(build, macro)
+        graph.calls(macro, graph.sink("macro KitMacros", .build))
+        let main = graph.declaration("main", in: "root"), helper = graph.declaration("helper", in: "kit")
+        graph.calls(main, helper)
+        graph.calls(helper, graph.sink("open", .fs))
+
+        let scoped = try graph.check(policy: #"{ "version": 1, "packages": { "kit": { "allow": ["build", "fs"], "from": "build" } } }"#)
+        XCTAssertEqual(scoped.violationKeys, ["kit fs open"], "the program's code gets nothing from a build-only grant")
+        XCTAssertEqual(scoped.violations.first?.note,
+                       "its grant (kit, line 1) applies only on paths that start in the build (\"from\": \"build\"), and this path starts in the program's code")
+        let plain = try graph.check(policy: #"{ "version": 1, "packages": { "kit": { "allow": ["fs"] } } }"#)
+        XCTAssertEqual(plain.violationKeys, ["kit build macro KitMacros"])
+        let testOnly = try graph.check(policy: #"{ "version": 1, "packages": { "kit": { "allow": ["build", "fs"], "from": "test" } } }"#)
+        XCTAssertEqual(testOnly.violationKeys, ["kit build macro KitMacros", "kit fs open"], "a test-only grant does not reach the build")
+        XCTAssertEqual(try graph.check(policy: #"{ "version": 1, "packages": { "kit": { "allow": ["build", "fs"] } } }"#).violationKeys, [])
+    }
+
     /// `audit` reports what each package reaches (effects for every holder on the path) and collects no violation.
     func testAuditReportsReachForEveryHolder() throws {
         let report = try chain().check(policy: #"{ "version": 1, "packages": {} }"#, collectViolations: false)

@@ -42,10 +42,12 @@ final class TestScopeTests: XCTestCase {
         XCTAssertEqual(try check(copy, ["--include-tests", "--skip-build"]).report.violations.count, 0)
     }
 
-    func testFromTakesOnlyTest() throws {
+    func testFromTakesTestOrBuild() throws {
         let message = policyErrorMessage {
-            _ = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["fs"], "from": "build" } } }"#.utf8), file: "p.json")
+            _ = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["fs"], "from": "tests" } } }"#.utf8), file: "p.json")
         }
-        XCTAssertTrue(message.contains("p.json:1:") && message.contains(#""from" must be "test""#), message)
+        XCTAssertTrue(message.contains("p.json:1:") && message.contains(#""from" must be "test""#) && message.contains(#"or "build""#), message)
+        let policy = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["build"], "from": "build" } } }"#.utf8), file: "p.json")
+        XCTAssertEqual(policy.packages["a"]?.from, .build)
     }
 }

@@ -28,6 +28,14 @@ struct GraphFixture {
             isFileMain: false))
     }
 
+    /// A node of the build (`GraphNode.buildTimePrefix`): `package`'s target `name` as `swift build` builds or runs it.
+    func buildTarget(_ name: String, in package: String) -> Int32 {
+        let usr = GraphNode.buildTimePrefix + "\(package)|\(name)"
+        return builder.addNode(key: usr, GraphNode(
+            usr: usr, name: "target \(name)", kind: .module, language: .swift, package: package, module: name,
+            location: SourceLocation(file: "/virtual/\(package)/Package.swift", line: 1, column: 1), isFileMain: false))
+    }
+
     /// A toolchain symbol that is a sink of `capability`.
     func sink(_ name: String, _ capability: Capability) -> Int32 {
         let id = builder.addNode(key: "sink.\(name)", GraphNode(usr: "sink.\(name)", name: name, kind: .function, language: .c,
