@@ -21,6 +21,7 @@ let package = Package(
         .package(path: "../Packages/dynamic-member"),
         .package(path: "../Packages/dispatch-block"),
         .package(path: "../Packages/notification-observer"),
+        .package(path: "../Packages/overridden-default"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -37,6 +38,7 @@ let package = Package(
             .product(name: "DynamicMember", package: "dynamic-member"),
             .product(name: "DispatchBlock", package: "dispatch-block"),
             .product(name: "NotificationObserver", package: "notification-observer"),
+            .product(name: "OverriddenDefault", package: "overridden-default"),
         ]),
     ],
     swiftLanguageModes: [.v5]

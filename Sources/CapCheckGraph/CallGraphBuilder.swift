@@ -100,8 +100,15 @@ public struct CallGraphBuilder {
                 // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
                 // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).
                 if !occurrence.roles.contains(.definition) {
+                    var witnesses = false
                     for relation in record.relations(of: occurrence) where relation.roles.contains(.overrideOf) {
                         facts.overrides.append((node(occurrence.symbol), record.symbols[Int(relation.symbol)].usr))
+                        witnesses = true
+                    }
+                    if witnesses {
+                        for relation in record.relations(of: occurrence) where relation.roles.contains(.containedBy) {
+                            facts.conformanceWitnesses.append((node(occurrence.symbol), record.symbols[Int(relation.symbol)].usr))
+                        }
                     }
                 }
                 if !occurrence.roles.isDisjoint(with: [.reference, .definition]) {

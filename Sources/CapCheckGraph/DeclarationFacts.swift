@@ -13,6 +13,10 @@ package struct DeclarationFacts {
     package var parents: [(member: Int32, parent: String)] = []
     /// A type and a protocol or class it names in its inheritance clause (relation `baseOf`).
     package var inheritances: [(type: String, base: String)] = []
+    /// A witness a conformance uses, and the type or extension declaring the conformance: the implicit occurrence a
+    /// conformance records of each witness it takes from elsewhere (a protocol extension's default, a superclass's
+    /// method), related `overrideOf` the requirement and `containedBy` the conformer.
+    package var conformanceWitnesses: [(witness: Int32, conformer: String)] = []
     /// Extension USR → the USR of the type it extends (relation `extendedBy`).
     package var extendedTypes: [String: String] = [:]
 

@@ -16,16 +16,42 @@ import CapCheckPackageGraph
 /// The edge is conditional: the search takes it only once the witness's declaring type has been reached
 /// (`CallGraph.witnessTypes`), so a conformer that nothing names — a `ChannelHandler` of a package whose
 /// handlers are never installed — is not reached just because some code calls the requirement.
+///
+/// A protocol extension's default implementation is declared by the protocol, which any use of the protocol reaches.
+/// It runs only for a conforming type that takes it as its witness: each conformance records the witnesses it takes
+/// from elsewhere (`DeclarationFacts.conformanceWitnesses`), whether the conformance is declared on the type, in an
+/// extension, retroactively, through a refined protocol, by a superclass, or under a constrained extension. So a
+/// default's edge waits for one of those conformers (through a gate node each of them reaches), and a default that
+/// every reached conformer replaces with its own implementation is not reached. A default that no recorded
+/// conformance takes keeps the protocol as its gate (the index cannot tell who uses it).
 package struct RequirementReachesWitnessRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var parentOf: [Int32: String] = [:]
         for (member, parent) in facts.parents { parentOf[member] = parent }
+        var conformers: [Int32: Set<Int32>] = [:]
+        for (witness, conformer) in facts.conformanceWitnesses {
+            if let type = graph.node(forUSR: facts.owningType(ofParent: conformer)) { conformers[witness, default: []].insert(type) }
+        }
         for (member, base) in facts.overrides {
             guard let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined else { continue }
             graph.addEdge(from: requirement, to: member, kind: .witness, site: graph.nodes[Int(member)].location)
-            if let parent = parentOf[member], let type = graph.node(forUSR: facts.owningType(ofParent: parent)) {
+            guard graph.witnessTypes[member] == nil, let parent = parentOf[member],
+                  let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
+            if graph.nodes[Int(type)].kind == .protocol, let users = conformers[member], !users.isEmpty {
+                graph.witnessTypes[member] = gate(for: member, users: users, in: graph)
+            } else {
                 graph.witnessTypes[member] = type
             }
         }
+    }
+
+    /// A node reached from every type whose conformance takes `member` as a witness.
+    private func gate(for member: Int32, users: Set<Int32>, in graph: GraphBuilder) -> Int32 {
+        let witness = graph.nodes[Int(member)]
+        let key = "conformers-taking|" + witness.usr
+        let gate = graph.addNode(key: key, GraphNode(usr: key, name: "conformers taking \(witness.name) as their witness", kind: .unknown,
+                                                     language: .swift, package: nil, module: nil, location: nil, isFileMain: false))
+        for type in users.sorted() { graph.addEdge(from: type, to: gate, kind: .conformance, site: graph.nodes[Int(type)].location) }
+        return gate
     }
 }

@@ -31,6 +31,7 @@ final class ImplicitAppTests: XCTestCase {
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
+            "overridden-default fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "pattern-match fs Foundation.FileManager.fileExists(atPath:)",
             "result-builder env Foundation.ProcessInfo.environment",
             "result-builder fs Foundation.FileManager.attributesOfItem(atPath:)",
@@ -44,6 +45,19 @@ final class ImplicitAppTests: XCTestCase {
             "wrapped-property env Foundation.ProcessInfo.environment",
             "wrapped-property fs Foundation.FileManager.contentsOfDirectory(atPath:)",
         ])
+    }
+
+    /// A protocol extension's default runs only for the conformers that take it: `MemoryExporter` implements `export()`
+    /// itself, so the default's `removeItem` is not reached (before, any use of the protocol reached it); `LateArchiver`
+    /// takes `archive()`'s default through a conformance declared in an extension, and reaches its `createFile`.
+    func testADefaultImplementationIsReachedOnlyThroughAConformerThatTakesIt() throws {
+        let summary = try XCTUnwrap(report().summary(of: "overridden-default"))
+        XCTAssertEqual(summary.reachedSinks["fs"], ["Foundation.FileManager.createFile(atPath:contents:attributes:)"])
+        let path = try path("overridden-default", "Foundation.FileManager.createFile(atPath:contents:attributes:)")
+        // The requirement, then the extension's default (rendered with the same name), then the sink.
+        XCTAssertEqual(path.suffix(3).dropLast(), ["OverriddenDefault.Archiver.archive()", "OverriddenDefault.Archiver.archive()"])
+        let hops = try XCTUnwrap(report().violations.first { $0.package == "overridden-default" }).path
+        XCTAssertEqual(hops[hops.count - 2].via, EdgeKind.witness.rawValue)
     }
 
     /// `settings.files` runs `Listed.wrappedValue`'s getter; `settings.$files` its `projectedValue`.

@@ -8,6 +8,7 @@ import FunctionValues
 import LazyInit
 import MetatypeInit
 import NotificationObserver
+import OverriddenDefault
 import PatternMatch
 import ResultBuilder
 import WrappedLocal
@@ -67,3 +68,7 @@ withExtendedLifetime(watcher) {}
 
 // @dynamicMemberLookup and callAsFunction: neither member is named here.
 print(EnvSettings().home ?? "", FileProbe()())
+
+// A protocol extension's default runs only for conformers that take it: MemoryExporter implements export() itself
+// (the default's removeItem is not reached); LateArchiver takes archive()'s default through an extension conformance.
+print(exportAll([MemoryExporter()]), archiveAll([LateArchiver()]))
