@@ -31,6 +31,7 @@ final class ImplicitAppTests: XCTestCase {
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
+            "overridden-default env Foundation.ProcessInfo.environment",
             "overridden-default fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "pattern-match fs Foundation.FileManager.fileExists(atPath:)",
             "result-builder env Foundation.ProcessInfo.environment",
@@ -49,7 +50,8 @@ final class ImplicitAppTests: XCTestCase {
 
     /// A protocol extension's default runs only for the conformers that take it: `MemoryExporter` implements `export()`
     /// itself, so the default's `removeItem` is not reached (before, any use of the protocol reached it); `LateArchiver`
-    /// takes `archive()`'s default through a conformance declared in an extension, and reaches its `createFile`.
+    /// takes `archive()`'s default through a conformance declared in an extension, and reaches its `createFile`;
+    /// `Tagged` takes `tag()`'s default constrained to `Equatable` types, which reads the environment.
     func testADefaultImplementationIsReachedOnlyThroughAConformerThatTakesIt() throws {
         let summary = try XCTUnwrap(report().summary(of: "overridden-default"))
         XCTAssertEqual(summary.reachedSinks["fs"], ["Foundation.FileManager.createFile(atPath:contents:attributes:)"])

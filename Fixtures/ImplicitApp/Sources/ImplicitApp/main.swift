@@ -70,5 +70,6 @@ withExtendedLifetime(watcher) {}
 print(EnvSettings().home ?? "", FileProbe()())
 
 // A protocol extension's default runs only for conformers that take it: MemoryExporter implements export() itself
-// (the default's removeItem is not reached); LateArchiver takes archive()'s default through an extension conformance.
-print(exportAll([MemoryExporter()]), archiveAll([LateArchiver()]))
+// (the default's removeItem is not reached); LateArchiver takes archive()'s default through an extension conformance;
+// Tagged takes tag()'s default constrained to Equatable types.
+print(exportAll([MemoryExporter()]), archiveAll([LateArchiver()]), tags([Tagged()]))

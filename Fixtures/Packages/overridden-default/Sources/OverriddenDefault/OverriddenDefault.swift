@@ -40,3 +40,22 @@ public struct LateArchiver {
 extension LateArchiver: Archiver {}
 
 public func archiveAll(_ archivers: [any Archiver]) -> Bool { archivers.allSatisfy { $0.archive() } }
+
+public protocol Tagger {
+    func tag() -> String
+}
+
+extension Tagger {
+    public func tag() -> String { "untagged" }
+}
+
+extension Tagger where Self: Equatable {
+    /// The more specialised default, taken by an `Equatable` conformer.
+    public func tag() -> String { ProcessInfo.processInfo.environment["CAPCHECK_TAG"] ?? "" }
+}
+
+public struct Tagged: Tagger, Equatable {
+    public init() {}
+}
+
+public func tags(_ taggers: [any Tagger]) -> [String] { taggers.map { $0.tag() } }
