@@ -97,6 +97,15 @@ public struct PluginPlanner: Sendable {
         for (name, advice) in unsupportedOptions where options.contains(name) {
             throw PluginRefusal("capcheck: --\(name) does not work through the plugin: \(advice)")
         }
+        // The plugin's build is SwiftPM's debug build (the only one that writes an index store through the plugin API).
+        var copy = options
+        for value in copy.extractOption(named: "configuration") where value != "debug" {
+            throw PluginRefusal("""
+                capcheck: --configuration \(value) does not work through the plugin: it builds the debug configuration \
+                through SwiftPM (a release build the plugin asks for writes no index store); run the capcheck executable: \
+                `capcheck check --configuration \(value)`
+                """)
+        }
     }
 
     /// The tool's arguments to check the build-time code before the build, quietly. For `check`: with the same

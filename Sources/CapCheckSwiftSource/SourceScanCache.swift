@@ -24,9 +24,11 @@ package final class SourceScanCache: @unchecked Sendable {  // state behind `loc
     private var entries: [String: Entry] = [:]
     private var changed = false
 
-    /// A cache in `scratch` (nil: none, nothing is kept).
-    package init(scratch: URL?) {
-        file = scratch.map { CacheFile(url: ScratchLayout(scratch: $0).swiftSourceScan, format: "swift-source-scan-\(Self.format)") }
+    /// A cache in `scratch` (nil: none, nothing is kept), for one build configuration.
+    package init(scratch: URL?, configuration: String = "debug") {
+        file = scratch.map {
+            CacheFile(url: ScratchLayout(scratch: $0).swiftSourceScan(configuration: configuration), format: "swift-source-scan-\(Self.format)")
+        }
         guard let file, let data = file.read(key: "") else { return }
         guard let stored = try? JSONDecoder().decode([String: Entry].self, from: data) else {
             file.discardUndecodable()

@@ -26,12 +26,14 @@ package struct AnalysisSnapshot {
     /// The catalog's classification of the graph's nodes.
     package var catalogSinks: CatalogSinks
 
-    package static func file(in scratch: URL) -> CacheFile { CacheFile(url: ScratchLayout(scratch: scratch).analysis, format: "analysis-4") }
+    package static func file(in scratch: URL, configuration: String = "debug") -> CacheFile {
+        CacheFile(url: ScratchLayout(scratch: scratch).analysis(configuration: configuration), format: "analysis-4")
+    }
 
-    /// The last snapshot written, with the digest of the key it was written under (`CacheFile.Contents.matches`);
-    /// nil when there is none or it is damaged.
-    package static func load(scratch: URL) -> (written: CacheFile.Contents, snapshot: AnalysisSnapshot)? {
-        let file = file(in: scratch)
+    /// The last snapshot written for `configuration`, with the digest of the key it was written under
+    /// (`CacheFile.Contents.matches`); nil when there is none or it is damaged.
+    package static func load(scratch: URL, configuration: String = "debug") -> (written: CacheFile.Contents, snapshot: AnalysisSnapshot)? {
+        let file = file(in: scratch, configuration: configuration)
         guard let contents = file.read() else { return nil }
         var reader = CompactReader(contents.payload)
         guard let snapshot = try? read(from: &reader) else {
@@ -41,8 +43,9 @@ package struct AnalysisSnapshot {
         return (contents, snapshot)
     }
 
-    /// Writes the snapshot under `key`, replacing the previous one; failures are ignored (it is only a cache).
-    package func store(key: String, scratch: URL) {
+    /// Writes the snapshot under `key`, replacing the previous one of `configuration`; failures are ignored (it is only
+    /// a cache).
+    package func store(key: String, scratch: URL, configuration: String = "debug") {
         var writer = CompactWriter()
         CallGraphCoding.write(graph, to: &writer)
         writer.array(unanalyzed) { writer, entry in
@@ -64,7 +67,7 @@ package struct AnalysisSnapshot {
             writer.int(entry.0)
             writer.sink(entry.1)
         }
-        Self.file(in: scratch).write(writer.data, key: key)
+        Self.file(in: scratch, configuration: configuration).write(writer.data, key: key)
     }
 
     private static func read(from reader: inout CompactReader) throws -> AnalysisSnapshot {

@@ -199,7 +199,7 @@ public struct Analyzer: Sendable {
             try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: tools.toolchain, catalog: catalog,
                            demangler: tools.demanglerLibrary)
         }, {
-            timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath) }
+            timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath, configuration: options.configuration.rawValue) }
         })
         let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
@@ -210,7 +210,7 @@ public struct Analyzer: Sendable {
         }
         let snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog,
                                    naming: tools.naming)
-        if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath) } }
+        if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: options.configuration.rawValue) } }
         releaseInBackground(consume inputs)
         return snapshot
     }
@@ -284,7 +284,7 @@ public struct Analyzer: Sendable {
         progress("Building the call graph from \(records.count) records, analysing C-family sources and scanning Swift sources…")
         var configured = inputs.scanner
         configured.indexedLines = SwiftSourceScanner.indexedLines(of: records)
-        configured.cache = SourceScanCache(scratch: options.scratchPath)
+        configured.cache = SourceScanCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
         let ((builder, facts), (nativeFindings, scanned)) = try concurrently({

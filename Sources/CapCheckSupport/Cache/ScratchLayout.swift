@@ -10,12 +10,23 @@ package struct ScratchLayout: Sendable {
     package var folder: URL { scratch.appendingPathComponent("capcheck") }
     /// The resolved package graph (`PackageGraphCache`).
     package var packageGraph: URL { folder.appendingPathComponent("package-graph") }
-    /// The last run's merged graph and classification (`AnalysisSnapshot`).
-    package var analysis: URL { folder.appendingPathComponent("analysis") }
+    /// The last run's merged graph and classification (`AnalysisSnapshot`), of the debug configuration.
+    package var analysis: URL { analysis(configuration: "debug") }
+
+    /// The last run's merged graph of a build configuration (`debug`, `release`): one file each, so that
+    /// `--configuration both` does not replace one configuration's snapshot with the other's on every run.
+    package func analysis(configuration: String) -> URL {
+        folder.appendingPathComponent(configuration == "debug" ? "analysis" : "analysis-\(configuration)")
+    }
     /// Content hashes of Swift sources, manifests and module maps, by size and modification time (`ContentHashes`).
     package var swiftHashes: URL { folder.appendingPathComponent("swift-hashes") }
-    /// What the Swift source scan found per file (`SourceScanCache`).
-    package var swiftSourceScan: URL { folder.appendingPathComponent("swift-source-scan") }
+    /// What the Swift source scan found per file (`SourceScanCache`), in the debug configuration.
+    package var swiftSourceScan: URL { swiftSourceScan(configuration: "debug") }
+
+    /// What the Swift source scan found per file in a build configuration (its `#if` conditions differ).
+    package func swiftSourceScan(configuration: String) -> URL {
+        folder.appendingPathComponent(configuration == "debug" ? "swift-source-scan" : "swift-source-scan-\(configuration)")
+    }
     /// libclang's findings per C-family source, their definition groups and system-call tables (`NativeResultCache`).
     package var native: URL { folder.appendingPathComponent("native") }
     /// Content hashes of C-family sources and headers (`ContentHashes`, through `SourceFingerprints`).

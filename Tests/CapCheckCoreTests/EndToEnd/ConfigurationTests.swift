@@ -35,6 +35,11 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(both.violations.map(\.configurations), [["release"]])
         XCTAssertFalse(both.unanalyzed.contains { $0.kind == "inactiveCode" })
         XCTAssertNil(release.violations.first?.configurations, "one configuration: the field is absent")
+        // Each configuration keeps its own snapshot: the next `both` run reuses the two graphs (before, each
+        // configuration's run replaced the other's snapshot, and every `both` run built both graphs again).
+        let again = try CLI.run(["check", "--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path,
+                                 "--format", "json", "--configuration", "both", "--skip-build"])
+        XCTAssertEqual(again.stderr.components(separatedBy: "no input changed since the last run").count - 1, 2, again.stderr)
         let refused = try CLI.run(["init", "--configuration", "both", "--package-path", copy.packagePath.path])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("--configuration both is for check and audit"), refused.stderr)

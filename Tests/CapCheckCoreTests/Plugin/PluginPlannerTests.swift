@@ -113,6 +113,10 @@ final class PluginPlannerTests: XCTestCase {
         XCTAssertTrue(refusal(["--swiftpm-holds-lock"]).contains("the plugin sets --swiftpm-holds-lock itself"))
         let sandbox = refusal(["check", "--sandbox"])
         XCTAssertTrue(sandbox.contains("--sandbox does not work through the plugin") && sandbox.contains("run the capcheck executable with --sandbox"), sandbox)
+        let release = refusal(["audit", "--configuration", "both"])
+        XCTAssertTrue(release.contains("--configuration both does not work through the plugin")
+                      && release.contains("`capcheck check --configuration both`"), release)
+        XCTAssertNoThrow(try planner.plan(arguments: ["check", "--configuration=debug"]))
         let diff = refusal(["diff", "--base", "main"])
         XCTAssertTrue(diff.contains("`diff` does not run through the plugin") && diff.contains("capcheck diff --base <ref>"), diff)
         // After `--` they are literals (a package named so, say), not options.
