@@ -37,11 +37,14 @@ final class ImplicitAppTests: XCTestCase {
             "result-builder env Foundation.ProcessInfo.environment",
             "result-builder fs Foundation.FileManager.attributesOfItem(atPath:)",
             "result-builder fs Foundation.FileManager.contents(atPath:)",
+            "result-builder fs Foundation.FileManager.contentsOfDirectory(atPath:)",
+            "result-builder fs Foundation.FileManager.destinationOfSymbolicLink(atPath:)",
             "result-builder fs Foundation.FileManager.fileExists(atPath:)",
             "result-builder fs Foundation.FileManager.isDeletableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isExecutableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isReadableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isWritableFile(atPath:)",
+            "result-builder fs Foundation.FileManager.subpaths(atPath:)",
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",
             "wrapped-property fs Foundation.FileManager.contentsOfDirectory(atPath:)",
@@ -98,6 +101,13 @@ final class ImplicitAppTests: XCTestCase {
         for (sink, method) in methods {
             XCTAssertEqual(try path("result-builder", sink).dropLast().last, "ResultBuilder.StepsBuilder.\(method)", sink)
         }
+        // `LinesBuilder` has only buildBlock and buildExpression; `LinkReport`'s interpolation runs appendInterpolation.
+        XCTAssertEqual(try path("result-builder", "Foundation.FileManager.subpaths(atPath:)").dropLast().last,
+                       "ResultBuilder.LinesBuilder.buildBlock(_:)")
+        XCTAssertEqual(try path("result-builder", "Foundation.FileManager.contentsOfDirectory(atPath:)").dropLast().last,
+                       "ResultBuilder.LinesBuilder.buildExpression(_:)")
+        XCTAssertEqual(try path("result-builder", "Foundation.FileManager.destinationOfSymbolicLink(atPath:)").dropLast().last,
+                       "ResultBuilder.LinkReport.Interpolation.appendInterpolation(link:)")
     }
 
     /// `HostInfo().name`: the `lazy var`'s initial value is attributed to the property.

@@ -43,6 +43,14 @@ print(plan {
     if #available(macOS 10.15, *) { "sign" }
 })
 
+// A builder with buildBlock and buildExpression only, and a custom string interpolation's appendInterpolation.
+print(lines {
+    "first"
+    "second"
+})
+let report: LinkReport = "target: \(link: "/etc/localtime")"
+print(report.text)
+
 print(HostInfo().name)
 
 for await line in Lines() { print(line) }

@@ -52,3 +52,38 @@ public enum StepsBuilder {
 
 /// The steps `make` lists, joined.
 public func plan(@StepsBuilder _ make: () -> String) -> String { make() }
+
+// A builder with `buildBlock` and `buildExpression` only: each statement of a `@LinesBuilder` closure runs
+// `buildExpression`, the closure's block runs `buildBlock`.
+@resultBuilder
+public enum LinesBuilder {
+    public static func buildExpression(_ line: String) -> String {
+        _ = try? FileManager.default.contentsOfDirectory(atPath: "/etc")
+        return line
+    }
+
+    public static func buildBlock(_ lines: String...) -> String {
+        _ = FileManager.default.subpaths(atPath: "/etc")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The lines `make` lists.
+public func lines(@LinesBuilder _ make: () -> String) -> String { make() }
+
+/// A string whose interpolations run `appendInterpolation(link:)`, which no call expression names.
+public struct LinkReport: ExpressibleByStringInterpolation {
+    public var text: String
+
+    public init(stringLiteral value: String) { text = value }
+    public init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var text = ""
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        public mutating func appendLiteral(_ literal: String) { text += literal }
+        public mutating func appendInterpolation(link path: String) {
+            text += (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+        }
+    }
+}
