@@ -7,7 +7,8 @@ import Foundation
 /// beside libclang (`clang -E`, the same flags: macros expanded, so a trigger behind a macro is seen) and its object
 /// file's section table read (`LoadTimeSections`), and a source is parsed only when:
 ///
-/// - a trigger is in its own lines, or in a header it includes inside a block, or is an `alias`/`ifunc` in a header;
+/// - a trigger is in its own lines, or in a header it includes inside a block other than a namespace or linkage
+///   specification, or is an `alias`/`ifunc` in a header;
 /// - its object file has load-time sections, or is missing or unreadable;
 /// - it cannot be preprocessed (or is Objective-C, whose `+load` the preprocessor cannot show);
 /// - a header of it with triggers is not covered by another parsed source that saw the same lines of that header.

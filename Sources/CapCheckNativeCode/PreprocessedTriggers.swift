@@ -7,7 +7,8 @@ import Foundation
 /// or under another name (`constructor`, `destructor`, `ifunc`, `alias`, `section`, `weak`, `weakref`,
 /// `init_priority`, in `__attribute__((…))` or `[[…]]`). Macros are expanded by then, so a trigger spelt through a
 /// macro (`#define ASM __asm__`), built by token pasting or passed on the command line (`-D`) is seen where it is
-/// used. Code of system headers (line-marker flag 3) is not looked at: libclang's pass skips it too.
+/// used. Code of system headers (line-marker flag 3) is not looked at: libclang's pass skips it too. The trigger
+/// words are listed once, in `CPreprocessedScan.c`.
 ///
 /// The scan is by file: the source's own lines, and per header a digest of every line it contributed (with the line
 /// numbers) and of the blocks it was included in (`extern "C" {`, `namespace x {`), so that a header with the same
@@ -35,11 +36,6 @@ package struct PreprocessedTriggers: Sendable {
         package var atTopLevel = true
         package var triggers: [Trigger] = []
     }
-
-    /// The words that are triggers wherever they appear (as identifiers).
-    static let keywords: Set<String> = ["asm", "__asm", "__asm__", "syscall"]
-    /// The attribute names that are triggers inside an attribute list (`__x__` spellings are read as `x`).
-    static let attributes: Set<String> = ["constructor", "destructor", "ifunc", "alias", "section", "weak", "weakref", "init_priority"]
 
     /// Scans `clang -E` output of `source` (the lexer is `CPreprocessedScan`, in C so that debug builds scan fast).
     /// nil when out of memory.
