@@ -22,6 +22,7 @@ let package = Package(
         .package(path: "../Packages/dispatch-block"),
         .package(path: "../Packages/notification-observer"),
         .package(path: "../Packages/overridden-default"),
+        .package(path: "../Packages/debug-description"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -39,6 +40,7 @@ let package = Package(
             .product(name: "DispatchBlock", package: "dispatch-block"),
             .product(name: "NotificationObserver", package: "notification-observer"),
             .product(name: "OverriddenDefault", package: "overridden-default"),
+            .product(name: "DebugDescription", package: "debug-description"),
         ]),
     ],
     swiftLanguageModes: [.v5]

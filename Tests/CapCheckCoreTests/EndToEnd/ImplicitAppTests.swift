@@ -20,6 +20,7 @@ final class ImplicitAppTests: XCTestCase {
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             "async-sequence env Foundation.ProcessInfo.environment",
+            "debug-description env Foundation.ProcessInfo.environment",
             "dispatch-block env Foundation.ProcessInfo.environment",
             "dispatch-block fs Foundation.FileManager.contents(atPath:)",
             "dynamic-callable exec Foundation.Process.run()",
@@ -48,6 +49,7 @@ final class ImplicitAppTests: XCTestCase {
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",
             "wrapped-property fs Foundation.FileManager.contentsOfDirectory(atPath:)",
+            "wrapped-property fs Foundation.FileManager.isReadableFile(atPath:)",
         ])
     }
 
@@ -72,6 +74,18 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertEqual(fs[1].via, EdgeKind.propertyWrapper.rawValue)
         let env = try XCTUnwrap(report().violations.first { $0.package == "wrapped-property" && $0.capability == "env" }).path
         XCTAssertTrue(env.contains { $0.symbol == "WrappedProperty.Listed.projectedValue" })
+    }
+
+    /// `readable(@Checked path:)`: reading the wrapped parameter runs `Checked.wrappedValue`'s getter.
+    func testAWrappedParameterReachesItsWrapper() throws {
+        XCTAssertEqual(try path("wrapped-property", "Foundation.FileManager.isReadableFile(atPath:)").prefix(3),
+                       ["top-level code (main.swift)", "WrappedProperty.readable(path:)", "WrappedProperty.Checked.wrappedValue"])
+    }
+
+    /// `debugPrint(Token())` runs `debugDescription`, which no call names.
+    func testDebugPrintReachesDebugDescription() throws {
+        XCTAssertEqual(try path("debug-description", "Foundation.ProcessInfo.environment").dropLast().last,
+                       "DebugDescription.Token.debugDescription")
     }
 
     /// `@Counted var count` inside `tally()`: `count += 1` runs the wrapper's setter.

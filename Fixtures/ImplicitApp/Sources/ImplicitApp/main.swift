@@ -1,4 +1,5 @@
 import AsyncLines
+import DebugDescription
 import DispatchBlock
 import DynamicCallable
 import Foundation
@@ -21,6 +22,8 @@ struct Settings {
 let settings = Settings()
 print(settings.files.count)
 print(settings.$files ?? "")
+// A wrapper on a function parameter: the call and the body name neither its initializer nor its getter.
+print(readable(path: "/etc/hostname"))
 
 func tally() -> Int {
     @Counted var count = 0
@@ -81,3 +84,6 @@ print(EnvSettings().home ?? "", FileProbe()())
 // (the default's removeItem is not reached); LateArchiver takes archive()'s default through an extension conformance;
 // Tagged takes tag()'s default constrained to Equatable types.
 print(exportAll([MemoryExporter()]), archiveAll([LateArchiver()]), tags([Tagged()]))
+
+// debugPrint runs Token's debugDescription.
+debugPrint(Token())

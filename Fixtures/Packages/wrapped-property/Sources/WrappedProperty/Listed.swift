@@ -14,3 +14,19 @@ public struct Listed {
 
     public var projectedValue: String? { ProcessInfo.processInfo.environment["LISTED_ROOT"] }
 }
+
+/// A wrapper for function parameters: a call passes the wrapped value through `init(wrappedValue:)`, and reading the
+/// parameter in the body runs `wrappedValue`'s getter; neither is a call expression.
+@propertyWrapper
+public struct Checked {
+    let path: String
+
+    public init(wrappedValue: String) { path = wrappedValue }
+
+    public var wrappedValue: String {
+        FileManager.default.isReadableFile(atPath: path) ? path : ""
+    }
+}
+
+/// The parameter's wrapper runs when `readable(path:)` reads `path`.
+public func readable(@Checked path: String) -> String { path }
