@@ -93,7 +93,7 @@ public struct NativeCodeAnalyzer: Sendable {
         var seenTargets = Set<String>()
         let compiled = Set(plan.parsed.map { URL(fileURLWithPath: $0.command.source).standardizedFileURL.path })
         for (command, target) in plan.parsed where seenTargets.insert(target.path).inserted {
-            guard let package = packageGraph.packages.first(where: { $0.targets.contains(target) }),
+            guard let package = package(of: target),
                   let unit = PublicHeaderUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
                                                     compiled: compiled)
             else { continue }
@@ -158,7 +158,7 @@ public struct NativeCodeAnalyzer: Sendable {
                 let isHeaders = plan.publicHeaderUnits.contains(command.source)
                 let what = isHeaders ? "the public headers of target \(target.name) (\(command.source))" : "C source \(command.source) of target \(target.name)"
                 findings.unanalyzed.append(Unanalyzed(
-                    package: packageGraph.packages.first { $0.targets.contains(target) }?.identity ?? packageGraph.root.identity,
+                    package: package(of: target)?.identity ?? packageGraph.root.identity,
                     reason: "\(what) has parse errors, so code after them may be missed: \(error)",
                     kind: .cParseErrors, target: target.name, file: command.source))
             }
@@ -207,10 +207,10 @@ public struct NativeCodeAnalyzer: Sendable {
             let stored = ConcurrentSlots<(NativeResultCache.Entry, [String: String])>(count: pending.count)
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
-            let batch = pending, scansNow = scans, decisionsNow = decisions
+            let batch = pending, scansNow = scans
             Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] }, api: try api()) { number, result in
                 let source = batch[number]
-                let kept = scansNow[source].flatMap { Self.keptFiles(of: $0, decision: decisionsNow[source]) }
+                let kept = scansNow[source].flatMap(Self.keptFiles)
                 let (entry, scanned, files) = cache.store(result, keepingFiles: kept, key: keys[source])
                 stored.set(number, (entry, files))
                 parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
@@ -223,10 +223,7 @@ public struct NativeCodeAnalyzer: Sendable {
                 entries[source] = entry
                 // A parse with errors stands in for no other source.
                 guard entry.errors.isEmpty, let triggers = scans[source]?.triggers else { continue }
-                for key in triggers.triggeredHeaders where coverage[key] == nil {
-                    let path = String(key[..<key.lastIndex(of: "|")!])
-                    coverage[key] = .some(files[path])
-                }
+                for (path, key) in triggers.triggered where coverage[key] == nil { coverage[key] = .some(files[path]) }
             }
             // A skipped source whose headers no successful parse covered is parsed in the next round.
             pending = decisions.indices.filter { source in
@@ -242,17 +239,18 @@ public struct NativeCodeAnalyzer: Sendable {
             cache.storeEntry(entry, key: keys[source])
             entries[source] = entry
         }
-        findings.sourcesParsed += decisions.filter { if case .parse = $0 { return true } else { return false } }.count
-        findings.sourcesSkipped += decisions.count - decisions.filter { if case .parse = $0 { return true } else { return false } }.count
+        let parsedCount = decisions.filter { if case .parse = $0 { return true } else { return false } }.count
+        findings.sourcesParsed += parsedCount
+        findings.sourcesSkipped += decisions.count - parsedCount
         return (entries.map { $0! }, groups)
     }
 
     /// The files whose findings a parse keeps: every file for a source that had to be parsed itself; only the headers
     /// with triggers for one parsed to cover them (the rest of it has nothing libclang alone sees, and keeping it
     /// would make the findings depend on which source happened to cover). nil: every file.
-    private static func keptFiles(of scan: ParsePrefilter.Scan, decision: ParsePrefilter.Decision) -> Set<String>? {
+    private static func keptFiles(of scan: ParsePrefilter.Scan) -> Set<String>? {
         guard scan.mustParse == nil, let triggers = scan.triggers else { return nil }
-        return Set(triggers.headers.filter { !$0.value.triggers.isEmpty }.map(\.key))
+        return Set(triggers.triggered.map(\.path))
     }
 
     /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
@@ -360,6 +358,9 @@ public struct NativeCodeAnalyzer: Sendable {
         }
         return result
     }
+
+    /// The package that declares `target`.
+    private func package(of target: Target) -> Package? { packageGraph.packages.first { $0.targets.contains(target) } }
 
     private func owner(of file: String) -> SourceOwnership.Owner? { ownership.owner(of: file, unitModule: "") }
 

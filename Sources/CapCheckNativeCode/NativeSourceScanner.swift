@@ -125,12 +125,8 @@ private struct TranslationUnitWalk {
                 for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
             }
         }
-        guard !keepReferences else { return definitions }
-        return definitions.compactMapValues { definition in
-            var kept = definition
-            kept.references = []
-            return kept.hasNativeFacts ? kept : nil
-        }
+        // Without references (not recorded), a definition matters only for what the index lacks.
+        return keepReferences ? definitions : definitions.filter { $0.value.hasNativeFacts }
     }
 
     private mutating func scanFunction(_ cursor: CXCursor, kind: Int32) {
@@ -244,6 +240,7 @@ private struct TranslationUnitWalk {
                 definition.syscalls.append(SyscallSite(site: site, number: number))
             }
         case CXCursorKindValue.declRefExpr, CXCursorKindValue.memberRefExpr:
+            guard keepReferences else { return }
             let referenced = api.getCursorReferenced(cursor)
             guard api.cursorIsNull(referenced) == 0 else { return }
             let referencedKind = api.getCursorKind(referenced)

@@ -61,7 +61,7 @@ package struct ParsePrefilter: Sendable {
         guard let result = try? ProcessRunner.run(clang, command.arguments + ["-E", "-w", command.source]), result.status == 0 else {
             return Scan(triggers: nil, mustParse: "could not be preprocessed")
         }
-        guard let triggers = PreprocessedTriggers(preprocessed: [UInt8](result.stdoutData), source: command.source) else {
+        guard let triggers = PreprocessedTriggers(preprocessed: result.stdoutData, source: command.source) else {
             return Scan(triggers: nil, mustParse: "its preprocessed text could not be scanned")
         }
         return Scan(triggers: triggers, mustParse: triggers.ownParseReason)

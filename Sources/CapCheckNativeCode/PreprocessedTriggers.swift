@@ -39,8 +39,8 @@ package struct PreprocessedTriggers: Sendable {
 
     /// Scans `clang -E` output of `source` (the lexer is `CPreprocessedScan`, in C so that debug builds scan fast).
     /// nil when out of memory.
-    package init?(preprocessed bytes: [UInt8], source: String) {
-        guard let result = bytes.withUnsafeBufferPointer({ capcheck_pp_scan($0.baseAddress, $0.count) }) else { return nil }
+    package init?(preprocessed bytes: some ContiguousBytes, source: String) {
+        guard let result = bytes.withUnsafeBytes({ capcheck_pp_scan($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }) else { return nil }
         defer { capcheck_pp_free(result) }
         let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
         let scan = result.pointee
@@ -73,10 +73,13 @@ package struct PreprocessedTriggers: Sendable {
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
     }
 
-    /// The headers whose triggers make them matter, as `path|digest` keys.
-    package var triggeredHeaders: [String] {
-        headers.filter { !$0.value.triggers.isEmpty }.map { $0.key + "|" + $0.value.digest }.sorted()
+    /// The headers whose triggers make them matter: each path with its `path|digest` key, by key.
+    package var triggered: [(path: String, key: String)] {
+        headers.filter { !$0.value.triggers.isEmpty }.map { ($0.key, $0.key + "|" + $0.value.digest) }.sorted { $0.key < $1.key }
     }
+
+    /// The `path|digest` keys of `triggered`.
+    package var triggeredHeaders: [String] { triggered.map(\.key) }
 
 
     /// Why this source must be parsed itself, nil when another source's parse can stand in for it: a trigger in the

@@ -150,7 +150,7 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertNil(LoadTimeSections.present(inObjectAt: constructor.source), "a C source is not an object file")
         let clang = try XCTUnwrap(ParsePrefilter(libclang: Toolchain.locate().libraryDirectory.appendingPathComponent("libclang.so").path)).clang
         let output = try ProcessRunner.run(clang, constructor.arguments + ["-E", "-w", constructor.source])
-        let triggers = try XCTUnwrap(PreprocessedTriggers(preprocessed: [UInt8](output.stdoutData), source: constructor.source))
+        let triggers = try XCTUnwrap(PreprocessedTriggers(preprocessed: output.stdoutData, source: constructor.source))
         XCTAssertEqual(triggers.own.map(\.word), ["constructor"], "RUN_EARLY → __attribute__((PASTE(constr, uctor)))")
     }
 
