@@ -91,10 +91,11 @@ public struct NativeCodeAnalyzer: Sendable {
         var inputs = unitFiles
         let headersFolder = ScratchLayout(scratch: scratchPath).native.appendingPathComponent("public-headers")
         var seenTargets = Set<String>()
+        var headerUnits = PublicHeaderUnits()
         let compiled = Set(plan.parsed.map { URL(fileURLWithPath: $0.command.source).standardizedFileURL.path })
         for (command, target) in plan.parsed where seenTargets.insert(target.path).inserted {
             guard let package = package(of: target),
-                  let unit = PublicHeaderUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
+                  let unit = headerUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
                                                     compiled: compiled)
             else { continue }
             plan.parsed.append((unit.command, target))

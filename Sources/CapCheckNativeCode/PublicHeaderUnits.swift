@@ -10,16 +10,22 @@ import Foundation
 /// keeps libclang's references (nothing else holds them). Its cache key covers every C-family file of the target's
 /// package and of every package folder on its include path, but the sources the build compiles (an edit to one of
 /// them must not parse the headers again; a header that includes a compiled source is not followed across runs).
-enum PublicHeaderUnits {
+///
+/// One value serves every target of a plan: a package with several C targets (swift-nio has ten) is listed once, not
+/// once per target, on every run (the plan is made on warm runs too).
+struct PublicHeaderUnits {
     static let headerExtensions: Set<String> = ["h", "hh", "hpp", "hxx", "H"]
     private static let inputExtensions: Set<String> = headerExtensions.union(["inc", "def", "c", "cc", "cpp", "cxx", "c++", "m", "mm"])
 
+    /// The C-family files under each folder listed so far.
+    private var listings: [String: [String]] = [:]
+
     /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
     /// when the target has no public header.
-    static func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
-                     compiled: Set<String>) -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
+    mutating func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
+                       compiled: Set<String>) -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
         let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
-        let headers = files(under: include.path, extensions: headerExtensions)
+        let headers = files(under: include.path).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
         guard !headers.isEmpty else { return nil }
         let language = (command.source as NSString).pathExtension
         let ext = ["cc", "cpp", "cxx", "c++"].contains(language) ? "cpp" : language == "mm" ? "mm" : language == "m" ? "m" : "c"
@@ -30,11 +36,11 @@ enum PublicHeaderUnits {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? Data(text.utf8).write(to: URL(fileURLWithPath: source), options: .atomic)
         }
-        var inputs = Set(files(under: package.path, extensions: inputExtensions))
+        var inputs = Set(files(under: package.path))
         let packagePaths = graph.packages.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
-        for directory in includeDirectories(command.arguments)
+        for directory in Self.includeDirectories(command.arguments)
         where !directory.hasPrefix(package.path + "/") && packagePaths.contains(where: { directory.hasPrefix($0) }) {
-            inputs.formUnion(files(under: directory, extensions: inputExtensions))
+            inputs.formUnion(files(under: directory))
         }
         let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil)
         return (unit, [(source, false)] + inputs.subtracting(compiled).sorted().map { ($0, false) })
@@ -52,15 +58,20 @@ enum PublicHeaderUnits {
         return found
     }
 
-    private static func files(under folder: String, extensions: Set<String>) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+    /// The C-family files under `folder` (build folders left out), listed once.
+    private mutating func files(under folder: String) -> [String] {
+        if let known = listings[folder] { return known }
         var found: [String] = []
-        while let relative = walker.nextObject() as? String {
-            if relative.hasPrefix(".build") || relative.contains("/.build") { walker.skipDescendants(); continue }
-            if extensions.contains((relative as NSString).pathExtension) {
-                found.append(URL(fileURLWithPath: folder).appendingPathComponent(relative).standardizedFileURL.path)
+        if let walker = FileManager.default.enumerator(atPath: folder) {
+            while let relative = walker.nextObject() as? String {
+                if relative.hasPrefix(".build") || relative.contains("/.build") { walker.skipDescendants(); continue }
+                if Self.inputExtensions.contains((relative as NSString).pathExtension) {
+                    found.append(URL(fileURLWithPath: folder).appendingPathComponent(relative).standardizedFileURL.path)
+                }
             }
         }
-        return found.sorted()
+        found.sort()
+        listings[folder] = found
+        return found
     }
 }
