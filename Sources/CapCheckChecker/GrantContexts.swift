@@ -16,10 +16,9 @@ package struct GrantContext {
     /// The context of the package that called into this one (the root's context for code entered by a
     /// callback or dynamic dispatch); -1 only for the root's own contexts.
     package let outer: Int32
-    /// Whether the path started in a test target of the root: only then do `"from": "test"` grants apply.
-    package var fromTest = false
-    /// Whether the path started in the build (a plugin or macro it runs): only then do `"from": "build"` grants apply.
-    package var fromBuild = false
+    /// Where the path started: nil in the root's production code, `.test` in a test target of the root, `.build` in
+    /// the build (a plugin or macro it runs). A grant scoped with `"from"` applies only on paths that started there.
+    package var start: Policy.Scope?
     /// A scoped grant that would have applied had the path started where its `"from"` says (for the violation's note).
     package var withheld: Policy.Grant?
 }
@@ -58,9 +57,9 @@ package final class GrantContexts {
         for (index, package) in packageGraph.packages.enumerated() { packageIDs[package.identity] = Int32(index) }
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1))
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1,
-                                     fromTest: true))
+                                     start: .test))
         contexts.append(GrantContext(package: packageGraph.root.identity, packageID: 0, entry: nil, grant: everything, outer: -1,
-                                     fromBuild: true))
+                                     start: .build))
         chains += [nil, nil, nil]
         root = 0
         testRoot = 1
@@ -74,7 +73,13 @@ package final class GrantContexts {
     package func isRoot(_ id: Int32) -> Bool { id == root || id == testRoot || id == buildRoot }
 
     /// The root context of the path `id` is on.
-    private func rootOf(_ id: Int32) -> Int32 { contexts[Int(id)].fromTest ? testRoot : contexts[Int(id)].fromBuild ? buildRoot : root }
+    private func rootOf(_ id: Int32) -> Int32 {
+        switch contexts[Int(id)].start {
+        case nil: return root
+        case .test?: return testRoot
+        case .build?: return buildRoot
+        }
+    }
 
     package subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
 
@@ -110,7 +115,7 @@ package final class GrantContexts {
             guard entry?.key != context.entry?.key else { return current }
             return intern(GrantContext(package: package, entry: entry,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
-                                       outer: context.outer, fromTest: context.fromTest, fromBuild: context.fromBuild, withheld: withheld))
+                                       outer: context.outer, start: context.start, withheld: withheld))
         }
         if packageGraph.isDependency(package, of: context.package) {
             return make(package: package, module: module, caller: current)
@@ -145,14 +150,10 @@ package final class GrantContexts {
     /// where its `"from"` says (in a test target, in the build).
     private func lookup(_ package: String, module: String?, calledFrom caller: Int32) -> (entry: Policy.Grant?, withheld: Policy.Grant?) {
         let keys = module.map { [package + "/" + $0, package] } ?? [package]
-        let context = contexts[Int(caller)]
+        let start = contexts[Int(caller)].start
         var withheld: Policy.Grant?
         func applies(_ grant: Policy.Grant) -> Bool {
-            switch grant.from {
-            case nil: return true
-            case .test?: if context.fromTest { return true }
-            case .build?: if context.fromBuild { return true }
-            }
+            guard let scope = grant.from, scope != start else { return true }
             withheld = withheld ?? grant
             return false
         }
@@ -170,7 +171,7 @@ package final class GrantContexts {
         let (entry, withheld) = lookup(package, module: module, calledFrom: caller)
         return intern(GrantContext(package: package, entry: entry,
                                    grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller,
-                                   fromTest: contexts[Int(caller)].fromTest, fromBuild: contexts[Int(caller)].fromBuild, withheld: withheld))
+                                   start: contexts[Int(caller)].start, withheld: withheld))
     }
 
     /// What an entry allows; without one, `unlisted` decides.
@@ -181,7 +182,7 @@ package final class GrantContexts {
 
     private func intern(_ context: GrantContext) -> Int32 {
         let entryKey = context.entry.map { "\($0.key)@\($0.position.line):\($0.position.column)" } ?? "-"
-        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)|\(context.fromTest)|\(context.fromBuild)"
+        let key = "\(context.package)|\(entryKey)|\(context.grant.map(\.name).sorted())|\(context.outer)|\(context.start?.rawValue ?? "production")"
         if let id = ids[key] { return id }
         let id = Int32(contexts.count)
         var context = context
