@@ -7,9 +7,9 @@ import Foundation
 ///
 /// The cache is valid while its key is unchanged. The key covers everything `describe` and `show-dependencies`
 /// read: the root's `Package.resolved`, the resolution mode, the toolchain (`swift`, by path, size and time), the
-/// environment manifests are evaluated in, the content of every manifest (`Package*.swift`) of every package in the
-/// cached graph, and the names of every file and folder under each target's folder (the source lists: a file added
-/// to, removed from or renamed in any target changes the key).
+/// environment variables manifests and SwiftPM can read (`ManifestEnvironment`), the content of every manifest
+/// (`Package*.swift`) of every package in the cached graph, and the names of every file and folder under each
+/// target's folder (the source lists: a file added to, removed from or renamed in any target changes the key).
 package struct PackageGraphCache {
     package let packagePath: URL
     package let scratchPath: URL
@@ -60,19 +60,22 @@ package struct PackageGraphCache {
         hasher.update(field: "resolved-only=\(onlyResolvedVersions)")
         hasher.update(field: packagePath.path)
         hasher.update(field: FileStamp.identity(of: swift.path))
-        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { hasher.update(field: name + "=" + value) }
         hasher.update(field: FileManager.default.contents(atPath: packagePath.appendingPathComponent("Package.resolved").path)
             .map { CacheFile.digest($0) } ?? "no Package.resolved")
+        var texts: [String] = []
         for package in packages {
             hasher.update(field: package.identity)
             let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? [])
                 .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }.sorted()
             for manifest in manifests {
+                let contents = FileManager.default.contents(atPath: package.path + "/" + manifest)
                 hasher.update(field: manifest)
-                hasher.update(field: FileManager.default.contents(atPath: package.path + "/" + manifest).map { CacheFile.digest($0) } ?? "missing")
+                hasher.update(field: contents.map { CacheFile.digest($0) } ?? "missing")
+                texts.append(contents.map { String(decoding: $0, as: UTF8.self) } ?? "")
             }
             for target in package.targets { DirectoryListing.update(&hasher, with: target.path) }
         }
+        for entry in ManifestEnvironment.relevantEntries(of: environment, manifests: texts) { hasher.update(field: entry) }
         return hasher.hexDigest()
     }
 }

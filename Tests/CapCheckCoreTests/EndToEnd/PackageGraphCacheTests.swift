@@ -3,8 +3,8 @@ import Foundation
 import XCTest
 
 /// The package graph is cached under the scratch folder and used only while its key — Package.resolved, the
-/// toolchain, the environment, every manifest's content and the names of every file in every target — is unchanged,
-/// and only while the file is whole.
+/// toolchain, the environment variables manifests read, every manifest's content and the names of every file in every
+/// target — is unchanged, and only while the file is whole.
 final class PackageGraphCacheTests: XCTestCase {
     /// A copy of DemoApp and its local dependencies (the test edits them).
     private func copyOfDemoApp() throws -> URL { try Fixtures.copy("DemoApp", for: self).packagePath }
@@ -51,11 +51,18 @@ final class PackageGraphCacheTests: XCTestCase {
         try FileManager.default.moveItem(at: helper, to: helper.deletingLastPathComponent().appendingPathComponent("Renamed.swift"))
         XCTAssertEqual(try loader.load().root.name, "DemoApp")
 
-        // The environment manifests run in and the toolchain are part of the key.
+        // The toolchain and the environment variables a manifest reads are part of the key; other variables are not
+        // (`_` or a CI job's id made every run whose environment differed from the last one resolve the graph again).
         let key = cache.key(for: fresh.packages)
         var otherEnvironment = cache
         otherEnvironment.environment["CAPCHECK_MANIFEST_SWITCH"] = "1"
-        XCTAssertNotEqual(otherEnvironment.key(for: fresh.packages), key)
+        otherEnvironment.environment["_"] = "/usr/bin/time"
+        XCTAssertEqual(otherEnvironment.key(for: fresh.packages), key)
+        let rootManifest = package.appendingPathComponent("Package.swift")
+        try (try String(contentsOf: rootManifest, encoding: .utf8)
+            + "\nif Context.environment[\"CAPCHECK_MANIFEST_SWITCH\"] != nil { package.swiftLanguageModes = [.v5] }\n")
+            .write(to: rootManifest, atomically: true, encoding: .utf8)
+        XCTAssertNotEqual(otherEnvironment.key(for: fresh.packages), cache.key(for: fresh.packages))
         let otherToolchain = PackageGraphCache(packagePath: package, scratchPath: scratch, onlyResolvedVersions: false,
                                                swift: URL(fileURLWithPath: "/usr/bin/true"))
         XCTAssertNotEqual(otherToolchain.key(for: fresh.packages), key)
