@@ -61,16 +61,7 @@ struct PublicHeaderUnits {
     /// The C-family files under `folder` (build folders left out), listed once.
     private mutating func files(under folder: String) -> [String] {
         if let known = listings[folder] { return known }
-        var found: [String] = []
-        if let walker = FileManager.default.enumerator(atPath: folder) {
-            while let relative = walker.nextObject() as? String {
-                if relative.hasPrefix(".build") || relative.contains("/.build") { walker.skipDescendants(); continue }
-                if Self.inputExtensions.contains((relative as NSString).pathExtension) {
-                    found.append(URL(fileURLWithPath: folder).appendingPathComponent(relative).standardizedFileURL.path)
-                }
-            }
-        }
-        found.sort()
+        let found = DirectoryListing.files(under: URL(fileURLWithPath: folder).standardizedFileURL.path, extensions: Self.inputExtensions)
         listings[folder] = found
         return found
     }

@@ -17,6 +17,34 @@ package enum DirectoryListing {
         for entry in entries { hasher.update(field: entry) }
     }
 
+    /// The paths of the files under `folder` whose extension is in `extensions`, sorted. Folders named `.build…`
+    /// (build folders) are not entered; links to folders are followed, each folder once.
+    package static func files(under folder: String, extensions: Set<String>) -> [String] {
+        var found: [String] = []
+        var visited = Set<[UInt64]>()
+        collect(folder, extensions: extensions, visited: &visited, into: &found)
+        return found.sorted()
+    }
+
+    private static func collect(_ folder: String, extensions: Set<String>, visited: inout Set<[UInt64]>, into found: inout [String]) {
+        var info = stat()
+        guard stat(folder, &info) == 0, visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted,
+              let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            let path = folder + "/" + name
+            let type = entry.pointee.d_type
+            let isFolder = type == UInt8(DT_DIR) || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)) && FileStamp.isDirectory(path))
+            if isFolder {
+                if !name.hasPrefix(".build") { collect(path, extensions: extensions, visited: &visited, into: &found) }
+            } else if let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...])) {
+                found.append(path)
+            }
+        }
+    }
+
     private static func walk(_ folder: String, prefix: String, into entries: inout [String]) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }

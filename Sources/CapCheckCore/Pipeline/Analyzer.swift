@@ -97,19 +97,37 @@ public struct Analyzer: Sendable {
 
     /// Analyses the package and reports what the mode asks for.
     public func run() throws -> AnalysisReport {
-        switch try prepare() {
-        case .stoppedBeforeBuilding(let report):
+        switch try prepare(reusingReports: true) {
+        case .reused(let report):
             return report
-        case .ready(let checker, let policy):
+        case .prepared(.stoppedBeforeBuilding(let report), _):
+            return report
+        case .prepared(.ready(let checker, let policy), let kept):
             let report = timings.measure("check") { checker.run(policy: policy, collectViolations: options.mode.collectsViolations,
                                                                                 collectValues: options.collectValues) }
             releaseInBackground(consume checker)
+            if let kept { ReportCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
+                .store(report, question: kept.question, analysisKey: kept.analysisKey) }
             return report
         }
     }
 
     /// Runs every stage up to the checker. `explain` and `init` use the checker their own way.
     public func prepare() throws -> Preparation {
+        switch try prepare(reusingReports: false) {
+        case .prepared(let preparation, _): return preparation
+        case .reused: preconditionFailure("a report is reused only when asked for")
+        }
+    }
+
+    /// What `prepare(reusingReports:)` hands back: the preparation (with what its report is to be kept under, when it
+    /// can be), or the last run's report when it answered the same question of the same inputs (`ReportCache`).
+    private enum Prepared {
+        case prepared(Preparation, keep: (question: ReportCache.Question, analysisKey: String)?)
+        case reused(AnalysisReport)
+    }
+
+    private func prepare(reusingReports: Bool) throws -> Prepared {
         let tools = try locateTools()
         progress("Resolving the package graph…")
         let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain)
@@ -122,16 +140,25 @@ public struct Analyzer: Sendable {
                                                 mode: options.mode, consent: options.allowBuildTimeCode, policyFile: grants.file)
             if case .refused(let report) = gate {
                 progress("Not building: \(report.violations.count) build-time target(s) would run without a `build` grant")
-                return .stoppedBeforeBuilding(report)
+                return .prepared(.stoppedBeforeBuilding(report), keep: nil)
             }
-            if options.buildTimeOnly { return .stoppedBeforeBuilding(gate.report) }
+            if options.buildTimeOnly { return .prepared(.stoppedBeforeBuilding(gate.report), keep: nil) }
         }
         let builder = try build(packageGraph, replan: graphChanged, toolchain: tools.toolchain)
         let ownership = SourceOwnership(graph: packageGraph)
-        let snapshot = try analysis(packageGraph: packageGraph, ownership: ownership, store: builder.indexStorePath, tools: tools,
-                                    catalog: catalog)
-        return .ready(checker: checker(snapshot, packageGraph: packageGraph, ownership: ownership, catalog: catalog, naming: tools.naming),
-                      policy: policy)
+        // `CAPCHECK_DEBUG_GRAPH` asks for the graph itself, so it is never answered from a kept report.
+        let question = reusingReports && ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] == nil
+            ? ReportCache.Question(mode: "\(options.mode)", policyFile: policy.file,
+                                   policy: FileManager.default.contents(atPath: policy.file),
+                                   includeTests: options.includeTests, collectValues: options.collectValues) : nil
+        switch try analysis(packageGraph: packageGraph, ownership: ownership, store: builder.indexStorePath, tools: tools,
+                            catalog: catalog, question: question) {
+        case .reused(let report):
+            return .reused(report)
+        case .analysed(let snapshot, let key):
+            let checker = checker(snapshot, packageGraph: packageGraph, ownership: ownership, catalog: catalog, naming: tools.naming)
+            return .prepared(.ready(checker: checker, policy: policy), keep: question.flatMap { question in key.map { (question, $0) } })
+        }
     }
 
     /// The toolchain and the libraries capcheck loads from it, after checking the folders it was given. Without the
@@ -187,32 +214,60 @@ public struct Analyzer: Sendable {
         return builder
     }
 
+    /// What `analysis` found: the merged graph with the key of its inputs, or the last run's report.
+    private enum Analysis {
+        case analysed(AnalysisSnapshot, key: String?)
+        case reused(AnalysisReport)
+    }
+
     /// The merged graph and the catalog's classification of it: the last run's snapshot when no input changed, else
-    /// worked out afresh (and kept for the next run).
+    /// worked out afresh (and kept for the next run). When no input changed and the last run answered `question`, its
+    /// report instead (`ReportCache`).
     private func analysis(packageGraph: PackageGraph, ownership: SourceOwnership, store: URL, tools: Tools,
-                          catalog: SinkCatalog) throws -> AnalysisSnapshot {
+                          catalog: SinkCatalog, question: ReportCache.Question?) throws -> Analysis {
         progress("Reading the index store…")
         let loader = IndexStoreLoader(store: try IndexStore(path: store.path, libraryPath: tools.indexStoreLibrary))
+        let configuration = options.configuration.rawValue
         // The last run's snapshot (`AnalysisSnapshot`) is read on one core while the other works out this run's
-        // inputs; it is used only when they are the same as the last run's.
-        let (inputs, last) = try concurrently({
+        // inputs; it is used only when they are the same as the last run's. A kept report made from that same
+        // snapshot makes reading it pointless: with the same inputs the report is the answer, with others the
+        // snapshot is of no use either.
+        let (inputs, (kept, last)) = try concurrently({
             try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: tools.toolchain, catalog: catalog,
                            demangler: tools.demanglerLibrary)
         }, {
-            timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath, configuration: options.configuration.rawValue) }
+            lastRun(question: question)
         })
+        if let kept, inputs.key == kept.analysisKey {
+            progress("Checking: no input changed since the last run, nor the policy, so its report is reused…")
+            releaseInBackground(consume inputs)
+            return .reused(kept.report)
+        }
         let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
+        let key = inputs.key
         if let reusable {
             progress("Building the call graph: no input changed since the last run, so its graph is reused…")
             releaseInBackground(consume inputs)
-            return reusable
+            return .analysed(reusable, key: key)
         }
         let snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog,
                                    naming: tools.naming)
-        if let key = inputs.key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: options.configuration.rawValue) } }
+        if let key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: configuration) } }
         releaseInBackground(consume inputs)
-        return snapshot
+        return .analysed(snapshot, key: key)
+    }
+
+    /// The last run's report if it answered `question`, and its snapshot unless that report was made from it.
+    private func lastRun(question: ReportCache.Question?)
+        -> (kept: (analysisKey: String, report: AnalysisReport)?, snapshot: (written: CacheFile.Contents, snapshot: AnalysisSnapshot)?) {
+        let configuration = options.configuration.rawValue
+        let kept = question.flatMap { ReportCache(scratch: options.scratchPath, configuration: configuration).load(question: $0) }
+        if let kept, AnalysisSnapshot.file(in: options.scratchPath, configuration: configuration).keyDigest()
+            == CacheFile.digest(Data(kept.analysisKey.utf8)) {
+            return (kept, nil)
+        }
+        return (kept, timings.measure("snapshot") { AnalysisSnapshot.load(scratch: options.scratchPath, configuration: configuration) })
     }
 
     private func checker(_ snapshot: AnalysisSnapshot, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,

@@ -50,6 +50,16 @@ package struct CacheFile {
         return Contents(keyDigest: fields[2], payload: Data(payload))
     }
 
+    /// The digest of the key the file was written under, from its header alone (the payload is neither read nor
+    /// checked: for deciding whether reading the file is worth it); nil when there is no such file of this format.
+    package func keyDigest() -> String? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 512), let newline = head.firstIndex(of: 0x0A) else { return nil }
+        let fields = String(decoding: head[head.startIndex..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        return fields.count == 5 && fields[0] == Self.magic && fields[1] == format ? fields[2] : nil
+    }
+
     /// Reports a file whose checksum held but whose payload does not decode (a format error), and removes it.
     package func discardUndecodable() {
         let _: Data? = damaged("its content does not decode")

@@ -18,6 +18,10 @@ package struct ScratchLayout: Sendable {
     package func analysis(configuration: String) -> URL {
         folder.appendingPathComponent(configuration == "debug" ? "analysis" : "analysis-\(configuration)")
     }
+    /// The last report of a build configuration and the inputs it was made from (`ReportCache`).
+    package func report(configuration: String) -> URL {
+        folder.appendingPathComponent(configuration == "debug" ? "report" : "report-\(configuration)")
+    }
     /// Content hashes of Swift sources, manifests and module maps, by size and modification time (`ContentHashes`).
     package var swiftHashes: URL { folder.appendingPathComponent("swift-hashes") }
     /// What the Swift source scan found per file (`SourceScanCache`), in the debug configuration.

@@ -60,8 +60,10 @@ enum Fixtures {
 
     /// Removes the last run's analysis snapshot, so that the next analysis runs every stage (for tests of the
     /// caches the snapshot would hide).
+    /// Removes the fixture's kept graph and report (`AnalysisSnapshot`, `ReportCache`), so the next run works afresh.
     static func forgetSnapshot(_ name: String) {
-        try? FileManager.default.removeItem(at: ScratchLayout(scratch: scratchPath(name)).analysis)
+        let layout = ScratchLayout(scratch: scratchPath(name))
+        for file in [layout.analysis, layout.report(configuration: "debug")] { try? FileManager.default.removeItem(at: file) }
     }
 
     /// Builds (once) and analyses a fixture. `policy` overrides the fixture's own capabilities.json; `values` resolves
