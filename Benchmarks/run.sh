@@ -10,7 +10,10 @@
 #   (a) capcheck's analysis after the build (capcheck audit --skip-build), cold (no caches) and warm, and cold with
 #       every C source parsed by libclang (CAPCHECK_NATIVE_PREFILTER=0: what the prefilter saves),
 #   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)),
-#   then after editing that file (a new function: its index record changes).
+#   then after editing that file (a new function: its index record changes): "changed", against the floor;
+#   the plugin: the probe gets capcheck as a package dependency (by path), `swift package -c release capcheck audit`
+#   builds its tool once (not timed), then one file is edited before each run, alternately through the plugin and
+#   through the release CLI (`capcheck audit`, which builds too): the ratio plugin/CLI, best of $REPEAT each.
 # Timings are the best of $REPEAT runs. Work folders go to $BENCH_DIR (default: .build-bench, git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +32,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | (a)/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, edit |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | warm/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, changed | changed/(b) | plugin s, changed | CLI s, changed | plugin/CLI |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -60,7 +63,22 @@ for probe in "${PROBES[@]}"; do
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
   s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; edited=$(elapsed "$s")
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f |\n" \
+  # The plugin: capcheck as a dependency of the probe, its tool built once in release (not timed); then an edit
+  # before each run, through the plugin and through the CLI in turn (both build, then analyse the changed record).
+  sed -i "s|dependencies: \[.package(|dependencies: [.package(path: \"$ROOT\"), .package(|" "$work/Package.swift"
+  swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>&1 || true
+  plugin_runs=(); cli_runs=()
+  for i in $(seq "$REPEAT"); do
+    printf '\nfunc capcheckBenchmarkPlugin%s() -> Int { %s }\n' "$i" "$i" >>"$touched"
+    s=$(now); swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>&1 || true
+    plugin_runs+=("$(elapsed "$s")")
+    printf '\nfunc capcheckBenchmarkCLI%s() -> Int { %s }\n' "$i" "$i" >>"$touched"
+    s=$(now); "$CAPCHECK" audit -q --package-path "$work" --scratch-path "$scratch" >/dev/null; cli_runs+=("$(elapsed "$s")")
+  done
+  plugin=$(printf '%s\n' "${plugin_runs[@]}" | best); cli=$(printf '%s\n' "${cli_runs[@]}" | best)
+
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n" \
     "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$scan" "$cold" "$unfiltered" "$warm" \
-    "$(ratio "$warm" "$floor")" "$(awk -v a="$cold" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited"
+    "$(ratio "$warm" "$floor")" "$(awk -v a="$cold" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited" \
+    "$(ratio "$edited" "$floor")" "$plugin" "$cli" "$(ratio "$plugin" "$cli")"
 done

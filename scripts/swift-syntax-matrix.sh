@@ -12,7 +12,8 @@
 # The default filter is the tests that exercise swift-syntax: the Swift-source rules on text (SwiftSourceScanner),
 # the escape-hatch fixture end to end (EscapeApp), the value analysis on text (SwiftExpressionValues) and the
 # narrowed-grant fixture end to end (NarrowApp; NarrowedValues: audit, explain, init). CAPCHECK_MATRIX_FILTER=''
-# runs the whole suite (about 8 minutes a version here, with the tools .ci/run installs).
+# runs the whole suite (about 8 minutes a version here); the Python tools .ci/run installs under .build/ci-python are
+# copied along when present (run .ci/run once first).
 #
 # Prints one line per version, `swift-syntax V: build ok (Ns), tests: N passed, N failed (filter)` or what failed,
 # and exits 1 if any version failed. Each copy is left in $CAPCHECK_MATRIX_DIR (default: a new temporary folder)
@@ -35,6 +36,8 @@ for version in "${versions[@]}"; do
     mkdir -p "$dir"
     tar -C "$root" --exclude=.git --exclude=.build --exclude='.build-*' --exclude='.build_*' --exclude=.swiftpm \
         --exclude=Package.resolved -cf - . | tar -C "$dir" -xf -
+    # The Python tools .ci/run installs (pre-commit, the SARIF schema), for the tests that need them.
+    if [ -d "$root/.build/ci-python" ]; then mkdir -p "$dir/.build" && cp -R "$root/.build/ci-python" "$dir/.build/"; fi
     echo "== swift-syntax $version in $dir (log: $log)"
     result=""
     if ! (cd "$dir" && swift package resolve && swift package resolve swift-syntax --version "$version") >"$log" 2>&1; then

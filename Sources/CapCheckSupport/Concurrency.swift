@@ -91,3 +91,19 @@ private final class BackgroundJob<T>: @unchecked Sendable {  // `result` read on
         body = nil
     }
 }
+
+/// Writes that may go on while other work runs (a cache file), and are waited for before their results are needed
+/// or the process ends (`waitForAll`).
+public final class BackgroundWrites: Sendable {
+    private let group = DispatchGroup()
+
+    public init() {}
+
+    /// Starts `write` on another thread.
+    package func start(_ write: @escaping @Sendable () -> Void) {
+        DispatchQueue.global().async(group: group, execute: write)
+    }
+
+    /// Returns when every write started so far has finished.
+    public func waitForAll() { group.wait() }
+}

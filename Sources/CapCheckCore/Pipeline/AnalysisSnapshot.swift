@@ -17,7 +17,7 @@ import Foundation
 /// `<scratch>/capcheck/analysis` for the next run with the same inputs (`AnalysisInputs`): such a run reads no
 /// record, parses nothing and merges nothing. One snapshot is kept, the last one written, in a `CacheFile` (checked
 /// whole before it is used).
-package struct AnalysisSnapshot {
+package struct AnalysisSnapshot: Sendable {
     package var graph: CallGraph
     /// What the libclang pass and the Swift source scan could not analyse.
     package var unanalyzed: [Unanalyzed]

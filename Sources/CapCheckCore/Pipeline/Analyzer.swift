@@ -88,6 +88,8 @@ public struct Analyzer: Sendable {
     public let display: ProgressDisplay?
     /// How long each stage of the last `run` took.
     public let timings = StageTimings()
+    /// Cache files being written while the checker runs; `run` and `prepare` wait for them before they return.
+    private let writes = BackgroundWrites()
 
     public init(options: Options, progress: @escaping @Sendable (String) -> Void = { _ in }, display: ProgressDisplay? = nil) {
         self.options = options
@@ -106,6 +108,7 @@ public struct Analyzer: Sendable {
             let report = timings.measure("check") { checker.run(policy: policy, collectViolations: options.mode.collectsViolations,
                                                                                 collectValues: options.collectValues) }
             releaseInBackground(consume checker)
+            writes.waitForAll()
             if let kept { ReportCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
                 .store(report, question: kept.question, analysisKey: kept.analysisKey) }
             return report
@@ -114,6 +117,7 @@ public struct Analyzer: Sendable {
 
     /// Runs every stage up to the checker. `explain` and `init` use the checker their own way.
     public func prepare() throws -> Preparation {
+        defer { writes.waitForAll() }
         switch try prepare(reusingReports: false) {
         case .prepared(let preparation, _): return preparation
         case .reused: preconditionFailure("a report is reused only when asked for")
@@ -253,7 +257,10 @@ public struct Analyzer: Sendable {
         }
         let snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog,
                                    naming: tools.naming)
-        if let key { timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: configuration) } }
+        // Written while the checker runs (`writes`).
+        if let key { writes.start { [timings, options] in
+            timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: configuration) }
+        } }
         releaseInBackground(consume inputs)
         return .analysed(snapshot, key: key)
     }
