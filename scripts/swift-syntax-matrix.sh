@@ -38,6 +38,8 @@ for version in "${versions[@]}"; do
         --exclude=Package.resolved -cf - . | tar -C "$dir" -xf -
     # The Python tools .ci/run installs (pre-commit, the SARIF schema), for the tests that need them.
     if [ -d "$root/.build/ci-python" ]; then mkdir -p "$dir/.build" && cp -R "$root/.build/ci-python" "$dir/.build/"; fi
+    # A repository of its own: the pre-commit test runs `pre-commit try-repo` on the checkout.
+    (cd "$dir" && git init -q && git add -A && git -c user.name=matrix -c user.email=matrix@localhost commit -qm "matrix copy") >/dev/null 2>&1
     echo "== swift-syntax $version in $dir (log: $log)"
     result=""
     if ! (cd "$dir" && swift package resolve && swift package resolve swift-syntax --version "$version") >"$log" 2>&1; then

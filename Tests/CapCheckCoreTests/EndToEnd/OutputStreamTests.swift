@@ -16,7 +16,9 @@ final class OutputStreamTests: XCTestCase {
             let outcome = try CLI.run(["check", "--format", format] + demo)
             XCTAssertEqual(outcome.status, 1, outcome.stderr)
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)), "\(format): \(outcome.stdout.prefix(300))")
-            for phase in ["Resolving the package graph", "Reading the index store", "Building the call graph", "Checking"] {
+            // "Building the call graph" is not among them: a run that asks what the last one asked of the same inputs
+            // reuses its report (`ReportCache`) and goes from reading the store to checking.
+            for phase in ["Resolving the package graph", "Reading the index store", "Checking"] {
                 XCTAssertTrue(outcome.stderr.contains("capcheck: \(phase)"), "\(format): \(outcome.stderr)")
             }
         }
