@@ -66,11 +66,11 @@ for probe in "${PROBES[@]}"; do
   # The plugin: capcheck as a dependency of the probe, its tool built once in release (not timed); then an edit
   # before each run, through the plugin and through the CLI in turn (both build, then analyse the changed record).
   sed -i "s|dependencies: \[.package(|dependencies: [.package(path: \"$ROOT\"), .package(|" "$work/Package.swift"
-  swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>&1 || true
+  swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>"$work/plugin.log"
   plugin_runs=(); cli_runs=()
   for i in $(seq "$REPEAT"); do
     printf '\nfunc capcheckBenchmarkPlugin%s() -> Int { %s }\n' "$i" "$i" >>"$touched"
-    s=$(now); swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>&1 || true
+    s=$(now); swift package --package-path "$work" --scratch-path "$scratch" -c release capcheck audit -q >/dev/null 2>"$work/plugin.log"
     plugin_runs+=("$(elapsed "$s")")
     printf '\nfunc capcheckBenchmarkCLI%s() -> Int { %s }\n' "$i" "$i" >>"$touched"
     s=$(now); "$CAPCHECK" audit -q --package-path "$work" --scratch-path "$scratch" >/dev/null; cli_runs+=("$(elapsed "$s")")

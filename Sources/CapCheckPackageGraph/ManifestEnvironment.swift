@@ -4,15 +4,18 @@ import Foundation
 ///
 /// A manifest reads a variable by name (`ProcessInfo.processInfo.environment["SWIFTCI_USE_LOCAL_DEPS"]`,
 /// `Context.environment["X"]`, `getenv("X")`); SwiftPM and the toolchain read their own (`SWIFT*`, `HOME`, `PATH`,
-/// `XDG_*`, …). Everything else in the environment (`_`, a CI job's ids, capcheck's own switches) cannot change the
-/// graph, and keying on it made every run whose environment differed from the last one resolve the graph again.
+/// `XDG_*`, …). Everything else in the environment (`_`, a CI job's ids, capcheck's own switches, the loader path
+/// SwiftPM gives a plugin's tools) cannot change the graph, and keying on it made every run whose environment
+/// differed from the last one resolve the graph again.
 ///
 /// The reading is conservative: a manifest that reaches the environment any other way — a variable named by a
 /// computed string, the whole dictionary, `environ`, `CommandLine.unsafeArgv`, a file read (`/proc/self/environ`),
 /// a process, a pointer, a `@_silgen_name` declaration — makes the whole environment part of the key.
 package enum ManifestEnvironment {
-    /// Prefixes of the variables SwiftPM, the compiler and the linker consult while loading manifests.
-    static let toolPrefixes = ["SWIFT", "TOOLCHAINS", "SDKROOT", "DEVELOPER_DIR", "HOME", "PATH", "XDG_", "LD_", "DYLD_", "TMPDIR"]
+    /// Prefixes of the variables SwiftPM and the compiler consult while loading manifests. Not the dynamic loader's
+    /// (`LD_LIBRARY_PATH`): SwiftPM sets it for the tools of a command plugin, so the plugin and the CLI would never
+    /// share the cache, and the toolchain's `swift` is part of the key by itself.
+    static let toolPrefixes = ["SWIFT", "TOOLCHAINS", "SDKROOT", "DEVELOPER_DIR", "HOME", "PATH", "XDG_", "TMPDIR"]
 
     /// The `name=value` entries of `environment` that the manifests' texts, SwiftPM or the toolchain can read, sorted.
     package static func relevantEntries(of environment: [String: String], manifests: [String]) -> [String] {

@@ -45,7 +45,8 @@ final class ManifestEnvironmentTests: XCTestCase {
 
     func testTheKeyTakesOnlyWhatCanMatter() {
         let environment = ["_": "/usr/bin/time", "CI_JOB_ID": "7", "CAPCHECK_NATIVE_PREFILTER": "0", "MY_FLAG": "1",
-                           "PATH": "/bin", "SWIFTPM_MODULECACHE_OVERRIDE": "/m", "HOME": "/h"]
+                           "PATH": "/bin", "SWIFTPM_MODULECACHE_OVERRIDE": "/m", "HOME": "/h",
+                           "LD_LIBRARY_PATH": "/opt/swift/usr/lib/swift/linux"]
         let reading = #"let f = getenv("MY_FLAG")"#
         XCTAssertEqual(ManifestEnvironment.relevantEntries(of: environment, manifests: [reading, "let x = 1"]),
                        ["HOME=/h", "MY_FLAG=1", "PATH=/bin", "SWIFTPM_MODULECACHE_OVERRIDE=/m"])
