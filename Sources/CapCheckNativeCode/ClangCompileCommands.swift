@@ -112,64 +112,8 @@ public enum ClangCompileCommands {
         return result
     }
 
-    /// The strings of a one-line JSON array of strings (`["a","b\\"c"]`); empty when the text is anything else.
-    /// Decoded by hand: Foundation's JSON parser cost more than the rest of reading a large graph's manifest.
-    package static func jsonStrings(_ text: Substring) -> [String] {
-        let bytes = Array(text.utf8)
-        var strings: [String] = []
-        var index = 0
-        func skipSpaces() { while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
-        skipSpaces()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return [] }
-        index += 1
-        skipSpaces()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { return [] }
-        while true {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return [] }
-            index += 1
-            var string: [UInt8] = []
-            while true {
-                guard index < bytes.count else { return [] }
-                let byte = bytes[index]
-                index += 1
-                if byte == UInt8(ascii: "\"") { break }
-                guard byte == UInt8(ascii: "\\") else { string.append(byte); continue }
-                guard index < bytes.count else { return [] }
-                let escaped = bytes[index]
-                index += 1
-                switch escaped {
-                case UInt8(ascii: "n"): string.append(0x0A)
-                case UInt8(ascii: "t"): string.append(0x09)
-                case UInt8(ascii: "r"): string.append(0x0D)
-                case UInt8(ascii: "b"): string.append(0x08)
-                case UInt8(ascii: "f"): string.append(0x0C)
-                case UInt8(ascii: "u"):
-                    // \uXXXX, with a surrogate pair when one follows.
-                    func hex() -> UInt32? {
-                        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                        else { return nil }
-                        index += 4
-                        return value
-                    }
-                    guard var scalar = hex() else { return [] }
-                    if (0xD800..<0xDC00).contains(scalar), index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                       bytes[index + 1] == UInt8(ascii: "u") {
-                        index += 2
-                        guard let low = hex(), (0xDC00..<0xE000).contains(low) else { return [] }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let decoded = Unicode.Scalar(scalar) else { return [] }
-                    string.append(contentsOf: Array(String(decoded).utf8))
-                default: string.append(escaped)  // \" \\ \/
-                }
-            }
-            strings.append(String(decoding: string, as: UTF8.self))
-            skipSpaces()
-            guard index < bytes.count else { return [] }
-            if bytes[index] == UInt8(ascii: "]") { return strings }
-            guard bytes[index] == UInt8(ascii: ",") else { return [] }
-            index += 1
-            skipSpaces()
-        }
+    private static func jsonStrings(_ text: Substring) -> [String] {
+        guard !text.isEmpty else { return [] }
+        return (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]) ?? []
     }
 }

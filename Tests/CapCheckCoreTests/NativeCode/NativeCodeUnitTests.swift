@@ -51,19 +51,6 @@ final class NativeCodeUnitTests: XCTestCase {
         ])
     }
 
-    /// The manifest's argument arrays are decoded by hand; they must read as JSON does.
-    func testArgumentArraysDecodeAsJSON() throws {
-        let arrays = [#"[]"#, #"[ ]"#, #"["a"]"#, #"["-DNAME=\"quoted\"", "back\\slash", "tab\there", "\/x"]"#,
-                      #"["caf\u00e9", "\ud83d\ude00", "ünïcode"]"#, #"["a" , "b"]"#]
-        for array in arrays {
-            let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(array.utf8)) as? [String], array)
-            XCTAssertEqual(ClangCompileCommands.jsonStrings(Substring(array)), expected, array)
-        }
-        for malformed in [#"["a""#, #"["a",]"#, #"[1]"#, #""a""#, #"["a" "b"]"#, ""] {
-            XCTAssertEqual(ClangCompileCommands.jsonStrings(Substring(malformed)), [], malformed)
-        }
-    }
-
     /// A source counts as compiled by this build when it has an index unit, or, without one (indexing switched off
     /// for it), when its object file exists: hiding from the index does not hide from the libclang pass.
     func testSourcesCompiledWithoutAnIndexUnitAreStillAnalysed() throws {
