@@ -106,6 +106,8 @@ public struct Policy: Sendable {
     public let packages: [String: Grant]
     /// User capabilities by name.
     public let capabilities: [Capability: UserCapability]
+    /// The SHA-256 of the bytes the policy was parsed from (`PolicyLoader.parse`); nil for a policy made in code.
+    public internal(set) var contentDigest: String?
 
     /// Built-ins plus user capabilities.
     public var knownCapabilities: Set<Capability> { Set(Capability.builtIn).union(capabilities.keys) }

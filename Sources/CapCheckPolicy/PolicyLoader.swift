@@ -36,7 +36,9 @@ public enum PolicyLoader {
     /// - Throws: `CapCheckError(.policy, …)` for invalid UTF-8 or JSON, unknown keys, wrong types,
     ///   unknown capabilities, a malformed `CAP:VALUE` entry, a missing or unsupported `version`, or an invalid `unlisted`.
     public static func parse(_ data: Data, file: String) throws -> Policy {
-        try PolicyReader(file: file).policy(try JSONParser.parse(data, file: file))
+        var policy = try PolicyReader(file: file).policy(try JSONParser.parse(data, file: file))
+        policy.contentDigest = CacheFile.digest(data)
+        return policy
     }
 }
 

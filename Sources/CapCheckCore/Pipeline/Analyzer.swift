@@ -151,9 +151,8 @@ public struct Analyzer: Sendable {
         let builder = try build(packageGraph, replan: graphChanged, toolchain: tools.toolchain)
         let ownership = SourceOwnership(graph: packageGraph)
         // `CAPCHECK_DEBUG_GRAPH` asks for the graph itself, so it is never answered from a kept report.
-        let question = reusingReports && ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] == nil
-            ? ReportCache.Question(mode: "\(options.mode)", policyFile: policy.file,
-                                   policy: FileManager.default.contents(atPath: policy.file),
+        let question = reusingReports && !Self.dumpsGraph
+            ? ReportCache.Question(mode: "\(options.mode)", policyFile: policy.file, policyDigest: policy.contentDigest,
                                    includeTests: options.includeTests, collectValues: options.collectValues) : nil
         switch try analysis(packageGraph: packageGraph, ownership: ownership, store: builder.indexStorePath, tools: tools,
                             catalog: catalog, question: question) {
@@ -164,6 +163,9 @@ public struct Analyzer: Sendable {
             return .prepared(.ready(checker: checker, policy: policy), keep: question.flatMap { question in key.map { (question, $0) } })
         }
     }
+
+    /// `CAPCHECK_DEBUG_GRAPH`: print the merged graph on standard error before checking.
+    private static var dumpsGraph: Bool { ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil }
 
     /// The toolchain and the libraries capcheck loads from it, after checking the folders it was given. Without the
     /// demangler no Swift sink could be recognised: that is an error, never a silent pass.
@@ -287,7 +289,7 @@ public struct Analyzer: Sendable {
         checker.unanalyzed = UnanalyzedCode.find(in: packageGraph) + snapshot.unanalyzed
         checker.inactiveLines = snapshot.inactiveLines
         checker.catalogSinks = snapshot.catalogSinks
-        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_GRAPH"] != nil {
+        if Self.dumpsGraph {
             FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
         }
         return checker

@@ -4,7 +4,7 @@ import Foundation
 
 /// The last report a run made, kept under `<scratch>/capcheck/report` with what it was made from: the `analysis`
 /// snapshot's key (`AnalysisInputs`: every input of the merged graph) and the run's `Question` (the policy file's
-/// path and content, and the options that change what the checker reports). A run that asks the same question of the
+/// path and the content the policy was parsed from, and the options that change what the checker reports). A run that asks the same question of the
 /// same inputs — nothing changed since — prints it again without reading the snapshot or searching the graph, so
 /// checking that nothing changed is the whole cost of such a run. One file per build configuration, the last run's.
 package struct ReportCache {
@@ -12,15 +12,15 @@ package struct ReportCache {
     package struct Question {
         package var mode: String
         package var policyFile: String
-        /// The policy file's bytes; nil when there is none (`audit` without one, or the empty policy).
-        package var policy: Data?
+        /// The digest of the policy file's bytes, as parsed (`Policy.contentDigest`); nil when there is none.
+        package var policyDigest: String?
         package var includeTests: Bool
         package var collectValues: Bool
 
         /// Its digest, part of the cache key.
         package var digest: String {
             var hasher = SHA256()
-            for field in [mode, policyFile, policy.map { CacheFile.digest($0) } ?? "no policy file",
+            for field in [mode, policyFile, policyDigest ?? "no policy file",
                           includeTests ? "tests" : "no tests", collectValues ? "values" : "no values"] {
                 hasher.update(field: field)
             }
