@@ -35,8 +35,7 @@ package enum ManifestEnvironment {
         let (code, literals) = codeAndLiterals(of: manifest)
         var names = Set<String>()
         var rest = code
-        for pattern in [#"\benvironment\s*\[\s*"(\d+)"\s*\]"#, #"\b(?:secure_)?getenv\s*\(\s*"(\d+)"\s*\)"#] {
-            let regex = try! NSRegularExpression(pattern: pattern)
+        for regex in namedReads {
             for match in regex.matches(in: code, range: NSRange(code.startIndex..., in: code)) {
                 guard let range = Range(match.range(at: 1), in: code), let index = Int(code[range]) else { continue }
                 guard let name = literals[index] else { return nil }  // an interpolated name
@@ -44,21 +43,24 @@ package enum ManifestEnvironment {
             }
             rest = regex.stringByReplacingMatches(in: rest, range: NSRange(rest.startIndex..., in: rest), withTemplate: " ")
         }
-        let opaque = try! NSRegularExpression(pattern: opaquePattern)
-        if opaque.firstMatch(in: rest, range: NSRange(rest.startIndex..., in: rest)) != nil { return nil }
+        if opaqueReads.firstMatch(in: rest, range: NSRange(rest.startIndex..., in: rest)) != nil { return nil }
         return names
     }
 
+    /// A variable read by a literal name (`environment["X"]`, `getenv("X")`), the literal's number in group 1.
+    private static let namedReads = [#"\benvironment\s*\[\s*"(\d+)"\s*\]"#, #"\b(?:secure_)?getenv\s*\(\s*"(\d+)"\s*\)"#]
+        .map { try! NSRegularExpression(pattern: $0) }
+
     /// Whatever else can read the environment or the process's memory: the environment by any other spelling,
     /// files (`/proc/self/environ`), processes, pointers and declarations bound to C symbols by name.
-    private static let opaquePattern = [
+    private static let opaqueReads = try! NSRegularExpression(pattern: [
         #"\b(?:environment|environ|getenv|secure_getenv|unsafeArgv|argv|envp)\b"#,
         #"\b(?:FileManager|FileHandle|FileDescriptor|Process|Bundle|InputStream|contentsOf|contentsOfFile|atPath)\b"#,
         #"\b(?:dlopen|dlsym|popen|posix_spawnp?|syscall|fopen|freopen)\b"#,
         #"(?<![.\w])(?:open|openat|read|pread|system|exec(?:v|ve|vp|vpe|l|le|lp))\s*\("#,
         #"\b(?:Unsafe\w*|withUnsafe\w*|unsafeBitCast|unsafeAddress\w*|OpaquePointer)\b"#,
         #"@_(?:silgen_name|extern|cdecl)\b"#,
-    ].joined(separator: "|")
+    ].joined(separator: "|"))
 
     /// The manifest with comments removed and each string literal replaced by `"N"`, N indexing `literals`; a literal
     /// with interpolation is nil there.
