@@ -40,9 +40,7 @@ package struct CacheFile {
     package func read() -> Contents? {
         guard let data = FileStamp.isDirectory(url.path) ? damaged("a folder stands where the file belongs")
                 : FileManager.default.contents(atPath: url.path) else { return nil }
-        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex < 512 else { return damaged("no header") }
-        let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ").map(String.init)
-        guard fields.count == 5, fields[0] == Self.magic, let length = Int(fields[3]) else { return damaged("no header") }
+        guard let (fields, newline) = Self.header(of: data), let length = Int(fields[3]) else { return damaged("no header") }
         guard fields[1] == format else { return nil }  // written by another capcheck: not damage
         let payload = data[(newline + 1)...]
         guard payload.count == length else { return damaged("\(payload.count) bytes where the header says \(length)") }
@@ -55,9 +53,18 @@ package struct CacheFile {
     package func keyDigest() -> String? {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 512), let newline = head.firstIndex(of: 0x0A) else { return nil }
-        let fields = String(decoding: head[head.startIndex..<newline], as: UTF8.self).split(separator: " ").map(String.init)
-        return fields.count == 5 && fields[0] == Self.magic && fields[1] == format ? fields[2] : nil
+        guard let head = try? handle.read(upToCount: Self.headerLimit), let (fields, _) = Self.header(of: head) else { return nil }
+        return fields[1] == format ? fields[2] : nil
+    }
+
+    /// Header lines are shorter than this.
+    private static let headerLimit = 512
+
+    /// The five fields of the header line at the start of `data` and the index of its newline; nil when there is none.
+    private static func header(of data: Data) -> (fields: [String], newline: Data.Index)? {
+        guard let newline = data.firstIndex(of: 0x0A), newline - data.startIndex < headerLimit else { return nil }
+        let fields = String(decoding: data[data.startIndex..<newline], as: UTF8.self).split(separator: " ").map(String.init)
+        return fields.count == 5 && fields[0] == magic ? (fields, newline) : nil
     }
 
     /// Reports a file whose checksum held but whose payload does not decode (a format error), and removes it.
