@@ -79,7 +79,6 @@ public struct PolicyGenerator {
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { !contexts.isRoot($0) }
-        let depth = Dictionary(uniqueKeysWithValues: nodes.map { ($0, contexts.chain(from: $0).count - 1) })
         var top: [String: PolicyDraft] = [:]
         for node in nodes {
             let package = contexts[node].package
@@ -90,32 +89,78 @@ public struct PolicyGenerator {
             top[package] = draft
         }
 
-        // Parents before children: a child's grant is looked up through its ancestors' grants.
-        var entry: [Int32: PolicyDraft] = [:]
-        var effective: [Int32: Set<Capability>] = [:]
-        for node in nodes.sorted(by: { (depth[$0]!, $0) < (depth[$1]!, $1) }) {
-            let context = contexts[node]
-            let needed = needs[node] ?? []
-            let parent = context.outer
-            let parentEffective = contexts.isRoot(parent) ? Set(Capability.builtIn).union(capabilities.keys) : effective[parent] ?? []
-            var resolved = resolve(context.package, from: parent, contexts: contexts, entries: entry, top: top)
-            if let draft = resolved, !needed.isSubset(of: draft.allow) { draft.allow.formUnion(needed) }
-            let given = (resolved?.allow ?? []).intersection(parentEffective)
-            if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
-                let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
-                                         source: source(of: context.package))
-                parentDraft.packages[context.package] = nested
-                resolved = nested
-            }
-            entry[node] = resolved
-            effective[node] = (resolved?.allow ?? []).intersection(parentEffective)
-        }
+        let entry = resolveNesting(nodes: nodes, needs: needs, examples: examples, contexts: contexts, top: top)
+        trim(&top, to: needs, resolvedBy: entry)
         let paths = PathDisplay(PackageFolders(graph: checker.packageGraph), absolute: false)
-        for draft in top.values { narrow(draft, values: values[draft.key] ?? [:], paths: paths) }
+        func narrowAll(_ grants: [String: PolicyDraft]) {
+            for draft in grants.values {
+                narrow(draft, values: values[draft.key] ?? [:], paths: paths)
+                narrowAll(draft.packages)
+            }
+        }
+        narrowAll(top)
         return Draft(packages: top, capabilities: capabilities)
     }
 
-    /// Narrows a top-level grant's effects to the values its uses resolve to (`fs:/etc/ssl/cert.pem`, `env:NIO_*`,
+    /// Resolves every context to the grant it will be looked up under, nesting a grant under the parent's where a
+    /// context needs other than what it would be given, and widening a grant to what each context it applies to needs.
+    /// Parents come before children (a child's grant is looked up through its ancestors'). A nested grant applies to
+    /// every context under the same parent grant, so one made for a later context changes what an earlier sibling
+    /// resolves to: the walk is repeated until nothing changes (every step only adds, so it ends).
+    private func resolveNesting(nodes: [Int32], needs: [Int32: Set<Capability>], examples: [String: [Capability: String]],
+                                contexts: GrantContexts, top: [String: PolicyDraft]) -> [Int32: PolicyDraft] {
+        let depth = Dictionary(uniqueKeysWithValues: nodes.map { ($0, contexts.chain(from: $0).count - 1) })
+        let ordered = nodes.sorted { (depth[$0]!, $0) < (depth[$1]!, $1) }
+        let everything = Set(Capability.builtIn).union(capabilities.keys)
+        var entry: [Int32: PolicyDraft] = [:]
+        var changed = true
+        while changed {
+            changed = false
+            entry = [:]
+            var effective: [Int32: Set<Capability>] = [:]
+            for node in ordered {
+                let context = contexts[node]
+                let needed = needs[node] ?? []
+                let parent = context.outer
+                let parentEffective = contexts.isRoot(parent) ? everything : effective[parent] ?? []
+                var resolved = resolve(context.package, from: parent, contexts: contexts, entries: entry, top: top)
+                if let draft = resolved, !needed.isSubset(of: draft.allow) {
+                    draft.allow.formUnion(needed)
+                    changed = true
+                }
+                let given = (resolved?.allow ?? []).intersection(parentEffective)
+                if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
+                    let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
+                                             source: source(of: context.package))
+                    parentDraft.packages[context.package] = nested
+                    resolved = nested
+                    changed = true
+                }
+                entry[node] = resolved
+                effective[node] = (resolved?.allow ?? []).intersection(parentEffective)
+            }
+        }
+        return entry
+    }
+
+    /// Makes each grant allow exactly what the contexts resolved to it need (the walk's widening is for contexts that
+    /// moved to a nested grant later), and drops the grants no context resolves to: `check` would report the rest as
+    /// unused. Every context still holds what it needs, since a context never needs more than its parent.
+    private func trim(_ top: inout [String: PolicyDraft], to needs: [Int32: Set<Capability>], resolvedBy entry: [Int32: PolicyDraft]) {
+        var used: [ObjectIdentifier: Set<Capability>] = [:]
+        for (node, draft) in entry { used[ObjectIdentifier(draft), default: []].formUnion(needs[node] ?? []) }
+        func keep(_ grants: [String: PolicyDraft]) -> [String: PolicyDraft] {
+            grants.compactMapValues { draft in
+                guard let allow = used[ObjectIdentifier(draft)] else { return nil }
+                draft.allow = allow
+                draft.packages = keep(draft.packages)
+                return draft
+            }
+        }
+        top = keep(top)
+    }
+
+    /// Narrows a grant's effects to the values its uses resolve to (`fs:/etc/ssl/cert.pem`, `env:NIO_*`,
     /// `net:@caller`), except where a value is unknown (the reason says which and where) or a nested grant under it
     /// holds the effect (a nested grant may only narrow its parent's).
     private func narrow(_ draft: PolicyDraft, values: [Capability: [ValueOrigin]], paths: PathDisplay) {

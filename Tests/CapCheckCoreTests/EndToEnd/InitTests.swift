@@ -48,6 +48,19 @@ final class InitTests: XCTestCase {
         XCTAssertNil(packages["c-socket"]?["packages"])
     }
 
+    func testANestedGrantMadeForOnePathKeepsWhatAnotherPathThroughTheSameParentNeeds() throws {
+        // init-leaf is reached through init-hub twice: from the root's hubRead() (a file read) and from init-middle's
+        // call of hubWrite(_:) (a pure helper). One nested grant under init-hub serves both, so it must hold fs; and
+        // since every path to init-leaf goes through it, a top-level grant of init-leaf would be unused.
+        let policy = try initThenCheck("InitTree")
+        let packages = try XCTUnwrap(policy["packages"] as? [String: [String: Any]])
+        let nested = try XCTUnwrap((packages["init-hub"]?["packages"] as? [String: [String: Any]])?["init-leaf"])
+        XCTAssertEqual(nested["allow"] as? [String], ["fs:/tmp/capcheck-init-leaf"], "a nested grant is narrowed like a top-level one")
+        XCTAssertEqual(packages["init-hub"]?["allow"] as? [String], ["fs"])
+        XCTAssertEqual(packages["init-middle"]?["allow"] as? [String], ["fs"])
+        XCTAssertNil(packages["init-leaf"], "no path looks init-leaf up at top level")
+    }
+
     func testRefusesToOverwriteWithoutForceAndKeepsUserCapabilitiesWithIt() throws {
         try Fixtures.build("InitTree")
         let policy = temporaryPolicyPath()
