@@ -312,7 +312,7 @@ public struct Analyzer: Sendable {
         guard !units.isEmpty else {
             throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
         }
-        try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, includeTests: options.includeTests,
+        try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, ownership: ownership, includeTests: options.includeTests,
                                    storePath: loader.store.path, skippedBuild: options.skipBuild)
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {

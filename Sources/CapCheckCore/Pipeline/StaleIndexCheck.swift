@@ -15,7 +15,9 @@ import Foundation
 
 /// Refuses an index store that does not describe the sources as they are: a source changed after it was indexed
 /// (`--skip-build` after an edit), or a source of a target the build compiled that has no index unit (a file added
-/// since the build). A stale store would check code that is no longer there and miss code that is.
+/// since the build). A stale store would check code that is no longer there and miss code that is. Units of sources no
+/// package of the graph owns (those of a dependency since removed, which the store keeps and no build updates) are not
+/// read by the analysis, so they are not held against the store.
 package enum StaleIndexCheck {
     /// The units of sources that still exist: the store keeps a deleted file's unit, whose code is gone.
     package static func current(_ units: [IndexUnit]) -> [IndexUnit] {
@@ -23,11 +25,12 @@ package enum StaleIndexCheck {
     }
 
     /// - Parameter skippedBuild: whether this run skipped the build (then the remedy is to build).
-    package static func verify(units: [IndexUnit], packageGraph: PackageGraph, includeTests: Bool, storePath: String, skippedBuild: Bool) throws {
+    package static func verify(units: [IndexUnit], packageGraph: PackageGraph, ownership: SourceOwnership, includeTests: Bool,
+                               storePath: String, skippedBuild: Bool) throws {
         let remedy = skippedBuild
             ? "rebuild (run without --skip-build)"
             : "the build did not recompile it; run `swift package clean` in the package (or delete debug.yaml in the scratch folder) and run capcheck again"
-        for unit in units where !unit.mainFile.isEmpty {
+        for unit in units where !unit.mainFile.isEmpty && ownership.owner(of: unit.mainFile, unitModule: unit.moduleName) != nil {
             guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
             if modified > unit.modificationTime + 1 {
                 throw CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \(remedy)")

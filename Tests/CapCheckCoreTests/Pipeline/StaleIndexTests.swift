@@ -39,4 +39,23 @@ final class StaleIndexTests: XCTestCase {
         let report = try audit(skipBuild: false)
         XCTAssertEqual(report.summary(of: "cache-swift-dep")?.latent, [], "the deleted file's unit is not read")
     }
+
+    func testTheUnitsOfARemovedDependencyAreNotHeldAgainstTheStore() throws {
+        // SwiftPM keeps a removed dependency's units and no build updates them: an edit to its sources afterwards
+        // must not make every later run fail as stale (it is not analysed either).
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try copy.build()
+        let manifest = copy.path("CacheApp/Package.swift")
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text = text.replacingOccurrences(of: "        .package(path: \"../Packages/cache-swift-dep\"),\n", with: "")
+            .replacingOccurrences(of: "            .product(name: \"CacheSwiftDep\", package: \"cache-swift-dep\"),\n", with: "")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        try "import CacheCDep\n\ncEntry()\n".write(to: copy.path("CacheApp/Sources/CacheApp/main.swift"), atomically: true, encoding: .utf8)
+        try copy.build()
+        let source = copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep/Entry.swift").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+        let report = try copy.analyse(usePolicy: false)
+        XCTAssertNil(report.summary(of: "cache-swift-dep"))
+        XCTAssertNotNil(report.summary(of: "cache-c-dep"))
+    }
 }
