@@ -11,6 +11,9 @@
 #       every C source parsed by libclang (CAPCHECK_NATIVE_PREFILTER=0: what the prefilter saves),
 #   peak memory of (a), and the re-check after touching one file of one dependency (incremental build, then (a)),
 #   then after editing that file (a new function: its index record changes): "changed", against the floor;
+#   the value analysis: `capcheck init` writes the probe's narrowed policy, and the same policy with every grant
+#   widened back to its kinds is beside it; then one file is edited before each run, alternately `capcheck check`
+#   under each (a changed-input analysis): the ratio narrowed/kinds, best of $REPEAT each;
 #   the plugin: the probe gets capcheck as a package dependency (by path), `swift package -c release capcheck audit`
 #   builds its tool once (not timed), then one file is edited before each run, alternately through the plugin and
 #   through the release CLI (`capcheck audit`, which builds too): the ratio plugin/CLI, best of $REPEAT each.
@@ -32,8 +35,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | warm/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, changed | changed/(b) | plugin s, changed | CLI s, changed | plugin/CLI |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | warm/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, changed | changed/(b) | changed, narrowed policy s | changed, kinds policy s | narrowed/kinds | plugin s, changed | CLI s, changed | plugin/CLI |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -63,6 +66,29 @@ for probe in "${PROBES[@]}"; do
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
   s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; edited=$(elapsed "$s")
 
+  # The value analysis: init's narrowed policy against the same grants as kinds, each after an edit (a changed input).
+  "$CAPCHECK" init -q --skip-build --force --package-path "$work" --scratch-path "$scratch" --policy "$work/narrowed.json" >/dev/null
+  python3 - "$work/narrowed.json" "$work/kinds.json" <<'PY'
+import json, sys
+policy = json.load(open(sys.argv[1]))
+def widen(grants):
+    for grant in grants.values():
+        grant["allow"] = sorted({entry.split(":", 1)[0] for entry in grant["allow"]})
+        widen(grant.get("packages", {}))
+widen(policy["packages"])
+json.dump(policy, open(sys.argv[2], "w"), indent=2)
+PY
+  narrowed_runs=(); kinds_runs=()
+  for i in $(seq "$REPEAT"); do
+    for policy in narrowed kinds; do
+      printf '\nfunc capcheckBenchmarkValues%s%s() -> Int { %s }\n' "$policy" "$i" "$i" >>"$touched"
+      swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
+      s=$(now); "$CAPCHECK" check -q --skip-build --package-path "$work" --scratch-path "$scratch" --policy "$work/$policy.json" >/dev/null
+      if [ "$policy" = narrowed ]; then narrowed_runs+=("$(elapsed "$s")"); else kinds_runs+=("$(elapsed "$s")"); fi
+    done
+  done
+  narrowed=$(printf '%s\n' "${narrowed_runs[@]}" | best); kinds=$(printf '%s\n' "${kinds_runs[@]}" | best)
+
   # The plugin: capcheck as a dependency of the probe, its tool built once in release (not timed); then an edit
   # before each run, through the plugin and through the CLI in turn (both build, then analyse the changed record).
   sed -i "s|dependencies: \[.package(|dependencies: [.package(path: \"$ROOT\"), .package(|" "$work/Package.swift"
@@ -77,8 +103,8 @@ for probe in "${PROBES[@]}"; do
   done
   plugin=$(printf '%s\n' "${plugin_runs[@]}" | best); cli=$(printf '%s\n' "${cli_runs[@]}" | best)
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n" \
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n" \
     "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$scan" "$cold" "$unfiltered" "$warm" \
     "$(ratio "$warm" "$floor")" "$(awk -v a="$cold" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited" \
-    "$(ratio "$edited" "$floor")" "$plugin" "$cli" "$(ratio "$plugin" "$cli")"
+    "$(ratio "$edited" "$floor")" "$narrowed" "$kinds" "$(ratio "$narrowed" "$kinds")" "$plugin" "$cli" "$(ratio "$plugin" "$cli")"
 done
