@@ -25,11 +25,12 @@ public struct PackageGraphLoader: Sendable {
     public func load() throws -> PackageGraph { try loadNoting().graph }
 
     /// The graph, and whether it changed since the cache was written (a manifest, a dependency, or the files of a
-    /// target: SwiftPM's own build plan notices only the root package's, see `PackageBuilder.replan`).
-    public func loadNoting() throws -> (graph: PackageGraph, changed: Bool) {
+    /// target: SwiftPM's own build plan notices only the root package's, see `PackageBuilder.replan`). With
+    /// `ignoringCache`, the graph is resolved afresh (and cached) even when the cache's key matches.
+    public func loadNoting(ignoringCache: Bool = false) throws -> (graph: PackageGraph, changed: Bool) {
         let cache = PackageGraphCache(packagePath: packagePath, scratchPath: scratchPath, onlyResolvedVersions: onlyResolvedVersions,
                                       swift: toolchain.swiftExecutable)
-        if let cached = cache.load() { return (cached, false) }
+        if !ignoringCache, let cached = cache.load() { return (cached, false) }
         let graph = try resolve()
         cache.store(graph)
         return (graph, true)

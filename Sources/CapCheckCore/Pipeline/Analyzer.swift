@@ -133,8 +133,26 @@ public struct Analyzer: Sendable {
 
     private func prepare(reusingReports: Bool) throws -> Prepared {
         let tools = try locateTools()
+        do {
+            return try prepare(reusingReports: reusingReports, tools: tools, freshGraph: false)
+        } catch let unattributed as UnattributedBuiltSource {
+            // The cached package graph does not describe the build: resolve it afresh, once.
+            progress("The build compiled \(unattributed.file), which no package of the cached package graph owns; resolving the graph again…")
+            do {
+                return try prepare(reusingReports: reusingReports, tools: tools, freshGraph: true)
+            } catch let again as UnattributedBuiltSource {
+                throw CapCheckError(.indexStore, """
+                    the build compiled \(again.file) (module \(again.module)), which no package of the package graph owns, even \
+                    resolved afresh; capcheck cannot tell whose code it is, so it does not check the graph without it (is the \
+                    source generated outside its package's folder?)
+                    """)
+            }
+        }
+    }
+
+    private func prepare(reusingReports: Bool, tools: Tools, freshGraph: Bool) throws -> Prepared {
         progress("Resolving the package graph…")
-        let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain)
+        let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain, ignoringCache: freshGraph)
         let policy = options.mode.usesPolicy
             ? try loadPolicy(for: packageGraph, required: options.mode.requiresPolicyFile) : Policy.empty(file: "(audit)")
         let catalog = try SinkCatalog.bundled()
@@ -198,12 +216,12 @@ public struct Analyzer: Sendable {
     }
 
     /// The package graph, and whether it changed since capcheck last saw it (then SwiftPM must plan the build afresh).
-    private func resolvePackageGraph(_ toolchain: Toolchain) throws -> (graph: PackageGraph, changed: Bool) {
+    private func resolvePackageGraph(_ toolchain: Toolchain, ignoringCache: Bool) throws -> (graph: PackageGraph, changed: Bool) {
         ScratchLayout(scratch: options.scratchPath).prepare()
         var graphLoader = PackageGraphLoader(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         graphLoader.onlyResolvedVersions = options.onlyResolvedVersions
         graphLoader.swiftPMHoldsLock = options.swiftPMHoldsLock
-        return try timings.measure("package graph") { try graphLoader.loadNoting() }
+        return try timings.measure("package graph") { try graphLoader.loadNoting(ignoringCache: ignoringCache) }
     }
 
     /// Builds (unless `skipBuild`), which writes the index store; returns the builder, which knows where the store is.
@@ -314,6 +332,10 @@ public struct Analyzer: Sendable {
         }
         try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, ownership: ownership, includeTests: options.includeTests,
                                    storePath: loader.store.path, skippedBuild: options.skipBuild)
+        let buildManifest = options.scratchPath.appendingPathComponent("\(options.configuration.rawValue).yaml")
+        if let unit = StaleIndexCheck.unattributedBuiltUnit(units, ownership: ownership, buildManifest: buildManifest) {
+            throw UnattributedBuiltSource(file: unit.mainFile, module: unit.moduleName)
+        }
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,

@@ -54,4 +54,21 @@ package enum StaleIndexCheck {
             }
         }
     }
+
+    /// A unit of a source the current build compiled (its build manifest names the file) that no package of the graph
+    /// owns: the graph does not describe the build (a cached graph kept under a key that missed what changed it), and
+    /// the unit's code would be read by no one. Units of sources the build does not name (a removed dependency's, which
+    /// the store keeps) are not such units.
+    package static func unattributedBuiltUnit(_ units: [IndexUnit], ownership: SourceOwnership, buildManifest: URL) -> IndexUnit? {
+        let unowned = units.filter { !$0.mainFile.isEmpty && ownership.owner(of: $0.mainFile, unitModule: $0.moduleName) == nil }
+        guard !unowned.isEmpty, let manifest = FileManager.default.contents(atPath: buildManifest.path) else { return nil }
+        let text = String(decoding: manifest, as: UTF8.self)
+        return unowned.first { text.contains("\"" + $0.mainFile + "\"") }
+    }
+}
+
+/// Thrown when the build compiled a source no package of the package graph owns (`StaleIndexCheck.unattributedBuiltUnit`).
+package struct UnattributedBuiltSource: Error {
+    package let file: String
+    package let module: String
 }

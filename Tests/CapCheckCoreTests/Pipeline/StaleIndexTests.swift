@@ -1,4 +1,7 @@
 @testable import CapCheckCore
+@testable import CapCheckPackageGraph
+import CapCheckModel
+import CapCheckSupport
 import Foundation
 import XCTest
 
@@ -57,5 +60,25 @@ final class StaleIndexTests: XCTestCase {
         let report = try copy.analyse(usePolicy: false)
         XCTAssertNil(report.summary(of: "cache-swift-dep"))
         XCTAssertNotNil(report.summary(of: "cache-c-dep"))
+    }
+
+    func testACachedPackageGraphMissingAPackageTheBuildCompiledIsResolvedAgain() throws {
+        // A cached graph is keyed on the manifests of the packages it lists: one that lost a package (a manifest that
+        // reads the environment in a way the key misses) keeps matching. The build still compiles the package, so its
+        // units have no owner; capcheck must resolve the graph again rather than drop that code unread.
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try "import Foundation\npublic func swiftEntry() { _ = FileManager.default.contents(atPath: \"/etc/hostname\") }\n"
+            .write(to: copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep/Entry.swift"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try copy.analyse(skipBuild: false, usePolicy: false).summary(of: "cache-swift-dep")?.reached, ["fs"])
+        let cache = PackageGraphCache(packagePath: copy.packagePath, scratchPath: copy.scratchPath, onlyResolvedVersions: false,
+                                      swift: try Toolchain.locate().swiftExecutable)
+        let graph = try XCTUnwrap(cache.load())
+        var dependencies = graph.dependencies
+        dependencies = dependencies.filter { $0.key != "cache-swift-dep" }.mapValues { $0.filter { $0 != "cache-swift-dep" } }
+        cache.store(PackageGraph(root: graph.root, packages: graph.packages.filter { $0.identity != "cache-swift-dep" },
+                                 dependencies: dependencies))
+        XCTAssertEqual(cache.load()?.packages.contains { $0.identity == "cache-swift-dep" }, false, "the stale graph is what the cache holds")
+        XCTAssertEqual(try copy.analyse(usePolicy: false).summary(of: "cache-swift-dep")?.reached, ["fs"])
+        XCTAssertEqual(cache.load()?.packages.contains { $0.identity == "cache-swift-dep" }, true, "the graph was resolved again")
     }
 }
