@@ -93,7 +93,11 @@ public struct Checker: Sendable {
                     : nil)
         }
         return AnalysisReport(root: rootIdentity, violations: violations, packages: packages,
-                              unanalyzed: unanalyzed,
+                              unanalyzed: unanalyzed.map { entry in
+                                  var entry = entry
+                                  if policy.acknowledges(entry) { entry.acknowledged = true }
+                                  return entry
+                              },
                               unusedGrants: collectViolations ? usage.unused(in: policy, testsIncluded: includeTests) : [],
                               packagePath: packageGraph.root.path, capcheckVersion: CapCheckVersion.current,
                               catalogToolchain: catalog.toolchain)

@@ -106,6 +106,8 @@ public struct Policy: Sendable {
     public let packages: [String: Grant]
     /// User capabilities by name.
     public let capabilities: [Capability: UserCapability]
+    /// Unanalysed code the policy acknowledges, by package identity (`"unanalysed"`): what `check --strict` tolerates.
+    public let unanalysed: [String: UnanalysedAcknowledgement]
     /// The SHA-256 of the bytes the policy was parsed from (`PolicyLoader.parse`); nil for a policy made in code.
     public internal(set) var contentDigest: String?
 
@@ -117,11 +119,13 @@ public struct Policy: Sendable {
         Policy(file: file, version: 1, unlisted: .deny, packages: [:], capabilities: [:])
     }
 
-    package init(file: String, version: Int, unlisted: Unlisted, packages: [String: Grant], capabilities: [Capability: UserCapability]) {
+    package init(file: String, version: Int, unlisted: Unlisted, packages: [String: Grant], capabilities: [Capability: UserCapability],
+                 unanalysed: [String: UnanalysedAcknowledgement] = [:]) {
         self.file = file
         self.version = version
         self.unlisted = unlisted
         self.packages = packages
         self.capabilities = capabilities
+        self.unanalysed = unanalysed
     }
 }

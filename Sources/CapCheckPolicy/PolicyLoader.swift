@@ -72,7 +72,7 @@ private struct PolicyReader {
     }
 
     package func policy(_ root: JSONValue) throws -> Policy {
-        let top = try checkedMembers(of: root, allowed: ["version", "unlisted", "packages", "capabilities"],
+        let top = try checkedMembers(of: root, allowed: ["version", "unlisted", "packages", "capabilities", "unanalysed"],
                               in: "the policy", typeError: "the policy must be a JSON object")
         guard let versionMember = top["version"] else {
             throw fail(root.position, "missing \"version\"; add \"version\": 1 to the top-level object")
@@ -102,7 +102,45 @@ private struct PolicyReader {
         let known = Capability.builtIn.map(\.name) + capabilities.keys.map(\.name).sorted()
         var packages: [String: Policy.Grant] = [:]
         if let value = top["packages"]?.value { packages = try grants(value, known: known, depth: 1) }
-        return Policy(file: file, version: version, unlisted: unlisted, packages: packages, capabilities: capabilities)
+        let unanalysed = try top["unanalysed"].map { try acknowledgements($0.value, known: known) } ?? [:]
+        return Policy(file: file, version: version, unlisted: unlisted, packages: packages, capabilities: capabilities,
+                      unanalysed: unanalysed)
+    }
+
+    /// The `"unanalysed"` section: package identities mapped to arrays of `"kind"` or `"kind:capability"`.
+    package func acknowledgements(_ value: JSONValue, known: [String]) throws -> [String: UnanalysedAcknowledgement] {
+        let shape = "\"unanalysed\" must be an object mapping package identities to arrays of kinds of unanalysed code, "
+            + "like {\"swift-crypto\": [\"assemblySource\"], \"swift-nio\": [\"inactiveCode:net\"]}"
+        guard let members = value.objectValue else { throw fail(value.position, shape + ", found \(value.typeDescription)") }
+        let kinds = Unanalyzed.Kind.allCases.map(\.rawValue)
+        var result: [String: UnanalysedAcknowledgement] = [:]
+        for member in members {
+            guard let elements = member.value.arrayValue else { throw fail(member.value.position, shape) }
+            var entries: [UnanalysedAcknowledgement.Entry] = []
+            for element in elements {
+                guard let text = element.stringValue else { throw fail(element.position, shape) }
+                let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                guard let kind = Unanalyzed.Kind(rawValue: parts[0]) else {
+                    let hint = NearestName.nearest(to: parts[0], in: kinds).map { "did you mean \($0.quoted)? " } ?? ""
+                    throw fail(element.position, "unknown kind of unanalysed code \(parts[0].quoted); \(hint)Kinds: " + kinds.joined(separator: ", "))
+                }
+                var capability: Capability?
+                if parts.count == 2 {
+                    guard UnanalysedAcknowledgement.kindsWithCapability.contains(kind) else {
+                        throw fail(element.position, "\(kind.rawValue.quoted) entries name no capability; write \(kind.rawValue.quoted) alone")
+                    }
+                    guard known.contains(parts[1]) else {
+                        let hint = NearestName.nearest(to: parts[1], in: known).map { "did you mean \($0.quoted)? " } ?? ""
+                        throw fail(element.position, "unknown capability \(parts[1].quoted) in \(text.quoted); \(hint)Known capabilities: "
+                                   + known.joined(separator: ", "))
+                    }
+                    capability = Capability(parts[1])
+                }
+                entries.append(UnanalysedAcknowledgement.Entry(kind: kind, capability: capability))
+            }
+            result[member.key] = UnanalysedAcknowledgement(package: member.key, entries: entries, position: member.keyPosition)
+        }
+        return result
     }
 
     package func userCapability(_ member: JSONValue.Member) throws -> Policy.UserCapability {

@@ -56,6 +56,12 @@ public enum PolicyValidator {
             }
         }
         check(policy.packages, parent: nil)
+        for acknowledgement in policy.unanalysed.values where packages[acknowledgement.package] == nil {
+            let all = packages.keys.sorted()
+            let hint = NearestName.nearest(to: acknowledgement.package, in: all).map { "; did you mean \($0.quoted)?" }
+                ?? "; packages in the graph: " + all.joined(separator: ", ")
+            problems.append((acknowledgement.position, "\"unanalysed\" names no package of the dependency graph: \(acknowledgement.package.quoted)\(hint)"))
+        }
 
         guard !problems.isEmpty else { return }
         let lines = problems.sorted { $0.position < $1.position }

@@ -155,11 +155,13 @@ package enum Wording {
         return parts.joined(separator: " · ")
     }
 
-    /// Why `check --strict` fails although nothing was violated.
+    /// Why `check --strict` fails although nothing was violated (unanalysed entries the policy acknowledges do not count).
     package static func strictFailure(_ report: AnalysisReport) -> String {
-        let entries = report.unanalyzed.count
+        let entries = report.unanalyzed.filter { $0.acknowledged != true }.count
+        let acknowledged = report.unanalyzed.count - entries
         return "capcheck: --strict: failing on \(report.unusedGrants.count) unused grant(s) and \(entries) unanalysed "
-            + "entr\(entries == 1 ? "y" : "ies"); they are listed in the report"
+            + "entr\(entries == 1 ? "y" : "ies")" + (acknowledged > 0 ? " (\(acknowledged) more the policy acknowledges)" : "")
+            + "; they are listed in the report (the policy's \"unanalysed\" section acknowledges reviewed ones)"
     }
 
     /// `capcheck 0.2.0 · sink catalog generated from Swift version 6.3.1 (…)`: who wrote the report, for footers;

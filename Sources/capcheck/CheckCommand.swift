@@ -36,9 +36,10 @@ struct CheckCommand: ParsableCommand {
             }
             try common.emit(report, mode: .check)
             violations = report.violations.count
-            if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || !report.unanalyzed.isEmpty {
+            let unacknowledged = report.unanalyzed.filter { $0.acknowledged != true }.count
+            if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || unacknowledged > 0 {
                 FileHandle.standardError.write(Data((Wording.strictFailure(report) + "\n").utf8))
-                violations += report.unusedGrants.count + report.unanalyzed.count
+                violations += report.unusedGrants.count + unacknowledged
             }
         }
         if violations > 0 { throw ExitCode(1) }

@@ -33,6 +33,9 @@ public struct PolicyGenerator {
     public struct Draft {
         package let packages: [String: PolicyDraft]
         package let capabilities: [Capability: Policy.UserCapability]
+        /// The code capcheck could not analyse today, acknowledged per package (`"unanalysed"`), so that `check --strict`
+        /// fails on new kinds only.
+        package var unanalysed: [String: [UnanalysedAcknowledgement.Entry]] = [:]
 
         /// How many grants the draft has at top level and nested.
         public var counts: (topLevel: Int, nested: Int) {
@@ -43,6 +46,12 @@ public struct PolicyGenerator {
         /// The policy file's text (capabilities.json, version 1, unlisted packages denied).
         public var json: String {
             var members = ["  \"version\": 1", "  \"unlisted\": \"deny\"", "  \"packages\": " + PolicyDraft.object(packages, indent: 2, parent: nil)]
+            if !unanalysed.isEmpty {
+                let listed = unanalysed.keys.sorted().map { package in
+                    "    \(package.quoted): [" + unanalysed[package]!.map(\.written.quoted).joined(separator: ", ") + "]"
+                }
+                members.append("  \"unanalysed\": {\n" + listed.joined(separator: ",\n") + "\n  }")
+            }
             if !capabilities.isEmpty {
                 let declared = capabilities.keys.sorted().map { name -> String in
                     let user = capabilities[name]!
@@ -99,7 +108,10 @@ public struct PolicyGenerator {
             }
         }
         narrowAll(top)
-        return Draft(packages: top, capabilities: capabilities)
+        var draft = Draft(packages: top, capabilities: capabilities)
+        draft.unanalysed = Dictionary(grouping: checker.unanalyzed, by: \.package)
+            .mapValues(UnanalysedAcknowledgement.entries(covering:)).filter { !$0.value.isEmpty }
+        return draft
     }
 
     /// Resolves every context to the grant it will be looked up under, nesting a grant under the parent's where a

@@ -176,6 +176,9 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
     /// such as `@_silgen_name("socket")`), and the capability it would need.
     public var reference: String?
     public var capability: String?
+    /// True when the policy's `"unanalysed"` section acknowledges the entry (then `check --strict` does not fail on it);
+    /// absent otherwise.
+    public var acknowledged: Bool?
 
     public init(package: String, reason: String, kind: Kind? = nil, target: String? = nil, file: String? = nil, line: Int? = nil,
                 condition: String? = nil, reference: String? = nil, capability: String? = nil) {
@@ -217,7 +220,7 @@ extension PackageSummary {
 
 extension Unanalyzed {
     private enum CodingKeys: String, CodingKey {
-        case package, reason, kind, target, file, line, condition, reference, capability
+        case package, reason, kind, target, file, line, condition, reference, capability, acknowledged
     }
 
     /// Decodes entries of any capcheck of schema version 1: `kind` may be missing, or one a later capcheck added.
@@ -232,5 +235,6 @@ extension Unanalyzed {
         condition = try container.decodeIfPresent(String.self, forKey: .condition)
         reference = try container.decodeIfPresent(String.self, forKey: .reference)
         capability = try container.decodeIfPresent(String.self, forKey: .capability)
+        acknowledged = try container.decodeIfPresent(Bool.self, forKey: .acknowledged)
     }
 }

@@ -61,6 +61,24 @@ final class InitTests: XCTestCase {
         XCTAssertNil(packages["init-leaf"], "no path looks init-leaf up at top level")
     }
 
+    func testTodaysUnanalysedCodeIsAcknowledgedAndStrictFailsOnAnyOther() throws {
+        // inactive-payload has references in `#if` branches the build does not compile: `check --strict` would fail on
+        // them forever; init acknowledges what is there today, kind and capability, and nothing more.
+        let acknowledged = try initThenCheck("EscapeApp")
+        let unanalysed = try XCTUnwrap(acknowledged["unanalysed"] as? [String: [String]])
+        XCTAssertEqual(unanalysed["inactive-payload"], ["inactiveCode:exec", "inactiveCode:ffi", "inactiveCode:fs", "inactiveCode:unsafe"])
+
+        var narrower = acknowledged
+        narrower["unanalysed"] = ["inactive-payload": ["inactiveCode:ffi", "inactiveCode:fs", "inactiveCode:unsafe"]]
+        let policy = temporaryPolicyPath()
+        try JSONSerialization.data(withJSONObject: narrower).write(to: URL(fileURLWithPath: policy))
+        let check = try CLI.run(["check", "--strict", "--policy", policy] + options("EscapeApp"))
+        XCTAssertEqual(check.status, 1, "inactive code that would need exec is not acknowledged\n" + check.stderr)
+        XCTAssertTrue(check.stderr.contains("more the policy acknowledges"), check.stderr)
+        let plain = try CLI.run(["check", "--policy", policy] + options("EscapeApp"))
+        XCTAssertEqual(plain.status, 0, "without --strict unanalysed code never fails\n" + plain.stderr)
+    }
+
     func testRefusesToOverwriteWithoutForceAndKeepsUserCapabilitiesWithIt() throws {
         try Fixtures.build("InitTree")
         let policy = temporaryPolicyPath()
