@@ -15,6 +15,7 @@ let package = Package(
         .package(path: "../Packages/c-macro-triggers"),
         .package(path: "../Packages/c-asm-label"),
         .package(path: "../Packages/c-header-only"),
+        .package(path: "../Packages/c-pragma-alias"),
     ],
     targets: [
         .executableTarget(
@@ -29,6 +30,7 @@ let package = Package(
                 .product(name: "MacroTriggers", package: "c-macro-triggers"),
                 .product(name: "AsmLabel", package: "c-asm-label"),
                 .product(name: "HeaderOnly", package: "c-header-only"),
+                .product(name: "CPragmaAlias", package: "c-pragma-alias"),
             ]
         ),
     ],

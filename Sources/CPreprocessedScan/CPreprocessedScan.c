@@ -146,6 +146,24 @@ static char *opener_text(const buffer *b) {
 
 static int starts_with(const char *text, const char *prefix) { return strncmp(text, prefix, strlen(prefix)) == 0; }
 
+/* `#pragma weak …` and `#pragma redefine_extname …` (also what `_Pragma("…")` becomes): they bind one name to another
+   symbol, as `alias` and asm labels do. Recorded as the triggers "pragma weak" and "pragma redefine_extname". */
+static void pragma(scanner *s, const uint8_t *text, size_t count) {
+    size_t i = 0;
+    while (i < count && (text[i] == ' ' || text[i] == '\t')) i++;
+    if (i >= count || text[i] != '#') return;
+    i++;
+    while (i < count && (text[i] == ' ' || text[i] == '\t')) i++;
+    size_t start = i;
+    while (i < count && is_identifier_byte(text[i])) i++;
+    if (!equals(text + start, i - start, "pragma")) return;
+    while (i < count && (text[i] == ' ' || text[i] == '\t')) i++;
+    start = i;
+    while (i < count && is_identifier_byte(text[i])) i++;
+    if (equals(text + start, i - start, "weak")) add_trigger(s, "pragma weak");
+    else if (equals(text + start, i - start, "redefine_extname")) add_trigger(s, "pragma redefine_extname");
+}
+
 /* Lexes one line of a non-system file into s->normalized. */
 static void lex(scanner *s, const uint8_t *text, size_t count) {
     const capcheck_pp_file *file = s->file >= 0 ? &s->result->files[s->file] : NULL;
@@ -307,6 +325,7 @@ capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count) {
         if (!line_marker(&s, text, length)) {
             if (!s.is_system) {
                 s.normalized.count = 0;
+                pragma(&s, text, length);
                 lex(&s, text, length);
                 int blank = 1;
                 for (size_t i = 0; i < s.normalized.count && blank; i++) blank = s.normalized.data[i] == ' ' || s.normalized.data[i] == '\t';

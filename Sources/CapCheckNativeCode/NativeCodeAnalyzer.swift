@@ -197,6 +197,15 @@ public struct NativeCodeAnalyzer: Sendable {
             scans = made
             decisions = ParsePrefilter.decide(made)
             findings.prefilterSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        } else if let prefilter = ParsePrefilter(libclang: plan.libraryPath) ?? ParsePrefilter.onPath() {
+            // Every source is parsed, but `#pragma` bindings show only in preprocessed text: preprocess the sources whose
+            // own text or headers could hold one, so that the report is the same with the prefilter or without it (and
+            // with a libclang that has no clang beside it, with the clang on the PATH).
+            scans = concurrentMap(commands.count) { number -> ParsePrefilter.Scan? in
+                guard mayBindByPragma(commands[number]) else { return nil }
+                let scan = prefilter.scan(commands[number])
+                return ParsePrefilter.Scan(triggers: scan.triggers, mustParse: scan.mustParse ?? "no prefilter")  // keeps every file
+            }
         }
 
         var entries = [NativeResultCache.Entry?](repeating: nil, count: commands.count)
@@ -209,7 +218,8 @@ public struct NativeCodeAnalyzer: Sendable {
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
             let batch = pending, scansNow = scans
-            Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] }, api: try api()) { number, result in
+            Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] },
+                         bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, api: try api()) { number, result in
                 let source = batch[number]
                 let kept = scansNow[source].flatMap(Self.keptFiles)
                 let (entry, scanned, files) = cache.store(result, keepingFiles: kept, key: keys[source])
@@ -244,6 +254,16 @@ public struct NativeCodeAnalyzer: Sendable {
         findings.sourcesParsed += parsedCount
         findings.sourcesSkipped += decisions.count - parsedCount
         return (entries.map { $0! }, groups)
+    }
+
+    /// Whether a source or a non-system file its index unit lists spells `_Pragma` or `pragma weak`/`redefine_extname`.
+    private func mayBindByPragma(_ command: ClangCompileCommand) -> Bool {
+        let files = [command.source] + (unitFiles[command.source] ?? []).filter { !$0.isSystem }.map(\.path)
+        return files.contains { file in
+            guard let data = FileManager.default.contents(atPath: file) else { return true }
+            let text = String(decoding: data, as: UTF8.self)
+            return text.contains("_Pragma") || text.range(of: #"pragma\s+(weak|redefine_extname)"#, options: .regularExpression) != nil
+        }
     }
 
     /// The files whose findings a parse keeps: every file for a source that had to be parsed itself; only the headers
@@ -324,14 +344,16 @@ public struct NativeCodeAnalyzer: Sendable {
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
     /// result to `body` on the worker that made it, with the source's number.
-    private static func scanAll(_ commands: [ClangCompileCommand], keepReferences: [Bool], api: LibClangAPI,
+    private static func scanAll(_ commands: [ClangCompileCommand], keepReferences: [Bool],
+                                bindings: [[PreprocessedTriggers.PragmaBinding]], api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 for number in stride(from: worker, to: commands.count, by: workers) {
-                    body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number]))
+                    body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number],
+                                              bindings: bindings[number]))
                 }
             }
         }

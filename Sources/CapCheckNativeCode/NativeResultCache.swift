@@ -36,7 +36,9 @@ package struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     package typealias Groups = [String: [NativeDefinition]]
 
-    private static let format = "native 6"
+    /// Part of every key: bump it whenever what the prefilter or a parse finds changes (7: `#pragma weak` and
+    /// `#pragma redefine_extname` bindings), or results cached by an older capcheck would be reused.
+    private static let format = "native 7"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

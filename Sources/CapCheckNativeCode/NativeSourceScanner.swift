@@ -50,10 +50,14 @@ package struct NativeSourceScanner {
 
     /// Parses and walks one source. Without `keepReferences` (a source with an index unit, whose records hold every
     /// call and reference), only definitions with something the index lacks are kept, without their references.
-    package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true) -> Result {
+    /// `bindings`: the `#pragma weak A = B` and `#pragma redefine_extname A B` the prefilter read in the preprocessed
+    /// source (libclang shows neither): each becomes a declaration of `A`, aliasing `B` or asm-labelled `B`.
+    package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true,
+                      bindings: [PreprocessedTriggers.PragmaBinding] = []) -> Result {
         let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
             var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences)
             walk.run(api.getTranslationUnitCursor(unit))
+            for binding in bindings { walk.declare(binding, source: command.source) }
             return walk.finish()
         }
         return Result(definitions: found ?? [:], errors: errors)
@@ -109,6 +113,19 @@ private struct TranslationUnitWalk {
             }
             return .next
         }
+    }
+
+    /// A `#pragma` binding as the declaration it stands for: `A` aliasing `B` (resolved like `alias("B")`), or `A`
+    /// asm-labelled `B`. C names: the USR of an external C function.
+    package mutating func declare(_ binding: PreprocessedTriggers.PragmaBinding, source: String) {
+        let usr = functionsByName[binding.name] ?? "c:@F@" + binding.name
+        let location = SourceLocation(file: binding.file ?? source, line: binding.line, column: 1)
+        var declared = NativeDefinition(usr: usr, name: binding.name, location: location, language: .c, kind: .function)
+        switch binding.kind {
+        case .weakAlias: declared.aliasOf = [binding.target]
+        case .externalName: declared.asmLabel = binding.target
+        }
+        if declarations[usr] == nil { declarations[usr] = declared } else { declarations[usr]!.merge(declared) }
     }
 
     /// The definitions, with declaration attributes merged in and `alias`/`ifunc` names resolved.

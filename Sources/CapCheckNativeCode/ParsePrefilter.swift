@@ -28,6 +28,21 @@ package struct ParsePrefilter: Sendable {
         self.clang = clang
     }
 
+    /// A `clang` on the `PATH` (the Swift toolchain's, normally), for reading `#pragma` bindings when the libclang in
+    /// use has no clang beside it (Debian's `libclang-dev`); nil when there is none.
+    package static func onPath() -> ParsePrefilter? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for folder in path.split(separator: ":") {
+            let clang = URL(fileURLWithPath: String(folder)).appendingPathComponent("clang")
+            if FileManager.default.isExecutableFile(atPath: clang.path) { return ParsePrefilter(clang: clang) }
+        }
+        return nil
+    }
+
+    private init(clang: URL) {
+        self.clang = clang
+    }
+
     /// What the prefilter decided for one source.
     package enum Decision: Sendable, Equatable {
         /// libclang parses it; `reason` says why (for `--timings` and tests).

@@ -5,7 +5,8 @@ import Foundation
 /// What a preprocessed C-family source (`clang -E` output, with its line markers) shows of the constructs only
 /// libclang reads: inline `asm` and asm labels, raw `syscall`, and the attributes that make code run at load time
 /// or under another name (`constructor`, `destructor`, `ifunc`, `alias`, `section`, `weak`, `weakref`,
-/// `init_priority`, in `__attribute__((…))` or `[[…]]`). Macros are expanded by then, so a trigger spelt through a
+/// `init_priority`, in `__attribute__((…))` or `[[…]]`; `#pragma weak` and `#pragma redefine_extname`, whose bindings
+/// are read here, since libclang shows none of them). Macros are expanded by then, so a trigger spelt through a
 /// macro (`#define ASM __asm__`), built by token pasting or passed on the command line (`-D`) is seen where it is
 /// used. Code of system headers (line-marker flag 3) is not looked at: libclang's pass skips it too. The trigger
 /// words are listed once, in `CPreprocessedScan.c`.
@@ -29,6 +30,33 @@ package struct PreprocessedTriggers: Sendable {
             self.line = line
         }
     }
+
+    /// What a `#pragma weak A = B` or `#pragma redefine_extname A B` binds: the name `A` to the symbol `B`, written at
+    /// `line` of `file` (nil: the source itself). `#pragma weak A` alone binds nothing.
+    package struct PragmaBinding: Sendable, Hashable {
+        package enum Kind: Sendable, Hashable {
+            /// `#pragma weak A = B`: `A` is a weak alias of the definition `B`.
+            case weakAlias
+            /// `#pragma redefine_extname A B`: a call of `A` links to the external symbol `B` (as an asm label does).
+            case externalName
+        }
+        package let kind: Kind
+        package let name: String
+        package let target: String
+        package let file: String?
+        package let line: Int
+
+        package init(kind: Kind, name: String, target: String, file: String?, line: Int) {
+            self.kind = kind
+            self.name = name
+            self.target = target
+            self.file = file
+            self.line = line
+        }
+    }
+
+    /// The name bindings of `#pragma weak` and `#pragma redefine_extname`, in the source's own lines and in its headers.
+    package var pragmaBindings: [PragmaBinding] = []
 
     package struct Header: Sendable {
         /// The SHA-256 of the header's lines and of the blocks it was entered in, for a header with triggers.
@@ -60,6 +88,18 @@ package struct PreprocessedTriggers: Sendable {
                 own.append(found)
             }
         }
+        for index in 0..<scan.trigger_count where scan.triggers[index].file >= 0 {
+            let trigger = scan.triggers[index]
+            let word = String(cString: trigger.word)
+            guard word.hasPrefix("pragma ") else { continue }
+            let file = scan.files[Int(trigger.file)]
+            let text = String(decoding: UnsafeRawBufferPointer(start: file.text, count: file.text_count), as: UTF8.self)
+            let prefix = "\(trigger.line):"
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { continue }
+            if let binding = Self.binding(line.dropFirst(prefix.count), file: paths[Int(trigger.file)], line: trigger.line) {
+                pragmaBindings.append(binding)
+            }
+        }
         for index in 0..<scan.enter_count where scan.enters[index].benign == 0 {
             if let path = paths[scan.enters[index].file] { headers[path, default: Header()].atTopLevel = false }
         }
@@ -73,6 +113,30 @@ package struct PreprocessedTriggers: Sendable {
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
     }
 
+    /// The binding a preprocessed `#pragma` line makes, if any.
+    static func binding(_ text: Substring, file: String?, line: Int) -> PragmaBinding? {
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber || character == "_" || character == "$" {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty { words.append(current); current = "" }
+            if character == "=" { words.append("=") }
+        }
+        if !current.isEmpty { words.append(current) }
+        guard words.count >= 4, words[0] == "pragma" else { return nil }
+        switch words[1] {
+        case "weak" where words.count == 5 && words[3] == "=":
+            return PragmaBinding(kind: .weakAlias, name: words[2], target: words[4], file: file, line: line)
+        case "redefine_extname" where words.count == 4:
+            return PragmaBinding(kind: .externalName, name: words[2], target: words[3], file: file, line: line)
+        default:
+            return nil
+        }
+    }
+
     /// The headers whose triggers make them matter: each path with its `path|digest` key, by key.
     package var triggered: [(path: String, key: String)] {
         headers.filter { !$0.value.triggers.isEmpty }.map { ($0.key, $0.key + "|" + $0.value.digest) }.sorted { $0.key < $1.key }
@@ -82,6 +146,10 @@ package struct PreprocessedTriggers: Sendable {
     package var triggeredHeaders: [String] { triggered.map(\.key) }
 
 
+    /// Triggers that bind a name to a symbol resolved among the source's own functions, so a header holding one is read
+    /// with each source that includes it.
+    static let bindsByName: Set<String> = ["alias", "ifunc", "pragma weak", "pragma redefine_extname"]
+
     /// Why this source must be parsed itself, nil when another source's parse can stand in for it: a trigger in the
     /// source's own lines, in a header included inside a block other than a namespace or linkage specification (its
     /// definitions then depend on what encloses them), or an `alias`/`ifunc` in a header (its target is resolved by
@@ -90,7 +158,7 @@ package struct PreprocessedTriggers: Sendable {
         if let first = own.first { return "\(first.word) at line \(first.line)" }
         for (path, header) in headers.sorted(by: { $0.key < $1.key }) where !header.triggers.isEmpty {
             if !header.atTopLevel { return "\(header.triggers[0].word) in \(path), included inside a block" }
-            if let alias = header.triggers.first(where: { ["alias", "ifunc"].contains($0.word) }) { return "\(alias.word) in \(path)" }
+            if let alias = header.triggers.first(where: { Self.bindsByName.contains($0.word) }) { return "\(alias.word) in \(path)" }
         }
         return nil
     }

@@ -7,13 +7,18 @@ import CapCheckGraph
 import Foundation
 
 extension NativeGraphMerger {
-    /// `alias("f")` and `ifunc("resolver")`: kind `alias or ifunc of`, to the aliased function or the resolver.
+    /// `alias("f")`, `ifunc("resolver")` and `#pragma weak name = f`: kind `alias or ifunc of`, to the aliased function
+    /// or the resolver, from the declaration as this pass keys it and as callers in the index name it (an alias the
+    /// index holds no definition of is a toolchain-style node keyed by its USR).
     func addAliasEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
+        guard !owned.definition.aliasOf.isEmpty else { return }
+        var sources = [definition.node]
+        if let declared = graph.id(forKey: owned.definition.usr), declared != definition.node { sources.append(declared) }
         for usr in owned.definition.aliasOf {
             // The target is a definition of this pass, or (when libclang kept nothing of it) of the index.
             if let target = definition.ids[owned.package + "|" + usr] ?? graph.id(forKey: owned.package + "|" + usr) {
-                graph.addEdge(from: definition.node, to: target, kind: .symbolAlias, site: owned.definition.location)
+                for source in sources { graph.addEdge(from: source, to: target, kind: .symbolAlias, site: owned.definition.location) }
             }
         }
     }

@@ -47,6 +47,10 @@ final class NativeAppTests: XCTestCase {
             "c-macro-triggers fs syscall(SYS_openat)",
             "c-macro-triggers unsafe Swift.String.init(cString:)",
             "c-macro-triggers unsafe inline asm",
+            "c-pragma-alias env setenv",
+            "c-pragma-alias ffi native code of target CPragmaAlias",
+            "c-pragma-alias fs rmdir",
+            "c-pragma-alias fs unlink",
             "c-raw-syscall ffi capcheck_raw_open",
             "c-raw-syscall ffi capcheck_raw_pid",
             "c-raw-syscall fs syscall(SYS_openat)",
@@ -90,6 +94,20 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-asm-label", "fs", "open").path
         XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "AsmLabel.AsmLabel.quietOpen(_:)", "capcheck_quiet_open", "open"])
         XCTAssertEqual(path[3].via, EdgeKind.asmLabel.rawValue)
+    }
+
+    func testPragmasThatBindANameToAnotherSymbolAreFollowed() throws {
+        // `#pragma weak alias = target`: calling the alias runs the target, which no call names.
+        let weak = try violation("c-pragma-alias", "fs", "unlink").path
+        XCTAssertEqual(weak.map(\.symbol), ["top-level code (main.swift)", "capcheck_pragma_weak_alias", "capcheck_pragma_target", "unlink"])
+        XCTAssertEqual(weak[2].via, EdgeKind.symbolAlias.rawValue)
+        // The same pragma made by `_Pragma` in a macro: only the preprocessed text shows it.
+        let macro = try violation("c-pragma-alias", "env", "setenv").path
+        XCTAssertEqual(macro.map(\.symbol), ["top-level code (main.swift)", "capcheck_pragma_macro_alias", "capcheck_pragma_macro_target", "setenv"])
+        // `#pragma redefine_extname`: a call of the declared name links to libc's rmdir.
+        let renamed = try violation("c-pragma-alias", "fs", "rmdir").path
+        XCTAssertEqual(renamed.last?.via, EdgeKind.asmLabel.rawValue)
+        XCTAssertEqual(renamed[1].symbol, "capcheck_quiet_rmdir")
     }
 
     func testPublicHeadersNoSourceIncludesAreParsed() throws {
@@ -138,7 +156,8 @@ final class NativeAppTests: XCTestCase {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
-                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] } } }
+                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
+                "c-pragma-alias": { "allow": ["ffi", "fs", "env"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

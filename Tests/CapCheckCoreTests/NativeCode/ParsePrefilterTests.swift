@@ -29,6 +29,25 @@ final class PreprocessedTriggersTests: XCTestCase {
         XCTAssertEqual(triggers.ownParseReason, "syscall at line 3")
     }
 
+    func testPragmasThatBindANameAreTriggersWithTheirBindings() {
+        let triggers = scan("""
+            # 1 "/p/a.c"
+            void target(void) {}
+            #pragma weak alias = target
+            # 1 "/p/h.h" 1
+              #  pragma redefine_extname quiet rmdir
+            #pragma weak lonely
+            # 4 "/p/a.c" 2
+            #pragma once
+            """)
+        XCTAssertEqual(triggers.own, [.init(word: "pragma weak", line: 2)])
+        XCTAssertEqual(triggers.pragmaBindings, [
+            .init(kind: .weakAlias, name: "alias", target: "target", file: nil, line: 2),
+            .init(kind: .externalName, name: "quiet", target: "rmdir", file: "/p/h.h", line: 1),
+        ], "`#pragma weak lonely` binds nothing; `#pragma once` is no trigger")
+        XCTAssertEqual(triggers.headers["/p/h.h"]?.triggers.map(\.word), ["pragma redefine_extname", "pragma weak"])
+    }
+
     func testAttributesCountOnlyInsideAttributeListsAndStringsAreNotCode() {
         let quiet = scan("""
             # 1 "/p/a.c"

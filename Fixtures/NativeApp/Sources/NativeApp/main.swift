@@ -1,6 +1,7 @@
 import Asm
 import AsmLabel
 import Compress
+import CPragmaAlias
 import FnTable
 import HeaderOnly
 import LoadTime
@@ -17,3 +18,6 @@ print(zlibVersionString())
 print(MacroTriggers.barrier(1), MacroTriggers.rawOpen(), MacroTriggers.headerUsers(), MacroTriggers.setting() ?? "")
 print(AsmLabel.quietOpen("/etc/hostname"), AsmLabel.probe())
 print(HeaderOnly.openIt("/etc/hostname"), HeaderOnly.removeIt("/tmp/capcheck-fixture-none"))
+capcheck_pragma_weak_alias()
+capcheck_pragma_macro_alias()
+print(capcheck_quiet_rmdir("/tmp/capcheck-fixture-none"))
