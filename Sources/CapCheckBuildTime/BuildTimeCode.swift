@@ -21,6 +21,9 @@ public struct BuildTimeCode: Sendable {
             case commandPlugin = "command plugin"
             case macro
             case pluginTool = "executable run by a plugin"
+            /// A Swift or C target whose `unsafeFlags` make a compiler or the linker load or run a program of the
+            /// package's choosing (`-load-plugin-executable`, `-fplugin=`, `-fuse-ld=`, …).
+            case toolFlags = "program run by the unsafe flags of"
         }
 
         public let package: String
@@ -65,6 +68,11 @@ public struct BuildTimeCode: Sendable {
                     }
                 case .macro:
                     entries.append(Entry(package: package.identity, target: target, kind: .macro, users: users[key] ?? []))
+                case .swift, .clang:
+                    guard Self.loadsCode(target) else { continue }
+                    let planned = resolver.plannedKeys.contains(key)
+                    entries.append(Entry(package: package.identity, target: target, kind: .toolFlags,
+                                         users: planned ? ["\(package.identity)/\(target.name)"] : []))
                 default:
                     continue
                 }
@@ -75,6 +83,25 @@ public struct BuildTimeCode: Sendable {
 
     /// The entries that run during the build.
     public var running: [Entry] { entries.filter(\.runs) }
+
+    /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program: the build then
+    /// runs code the package chose. A flag given as `-flag=value` or `-flag value` matches either way.
+    static let codeLoadingFlags = [
+        "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
+        "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
+        "-fuse-ld", "-use-ld", "-ld-path", "--ld-path", "-B", "-tools-directory", "-Wl,-plugin", "-Wl,--plugin",
+    ]
+
+    /// Whether a target's `unsafeFlags` load or run a program at build time (see `codeLoadingFlags`).
+    static func loadsCode(_ target: Target) -> Bool {
+        let flags = (target.nativeSettings ?? []).filter { $0.kind == "unsafeFlags" }.flatMap(\.values)
+        return flags.contains { flag in
+            codeLoadingFlags.contains { known in
+                flag == known || flag.hasPrefix(known + "=") || (known == "-B" && flag.hasPrefix("-B"))
+                    || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
+            }
+        }
+    }
 }
 
 /// Resolves a target's dependencies (targets of its own package, products of the packages it depends on, the
@@ -83,6 +110,11 @@ package struct BuildTargetResolver {
     package struct Key: Hashable { package let package: String; package let target: String }
 
     package let graph: PackageGraph
+
+    /// The keys of `plannedTargets`.
+    package var plannedKeys: Set<Key> {
+        Set(plannedTargets.map { Key(package: $0.package.identity, target: $0.target.name) })
+    }
 
     /// Every target `swift build` of the root covers: the root's targets and their dependency closure (see
     /// `BuildTimeCode`), in breadth-first order.

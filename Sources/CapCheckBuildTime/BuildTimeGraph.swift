@@ -61,8 +61,9 @@ package struct BuildTimeGraph: GraphPass {
                 let to = node(dependency.package, dependency.target)
                 graph.addEdge(from: from, to: to, kind: dependency.target.kind == .plugin ? .runsPlugin : .buildDependency,
                               site: graph.nodes[Int(to)].location)
-                // A plugin's tools are added below; what a macro links is its own code.
-                if !isRunning { queue.append(dependency) }
+                // A plugin's tools are added below; what a macro links is its own code. A target whose flags run a
+                // program is still a target: what it depends on is built too.
+                if !isRunning || dependency.target.kind == .swift || dependency.target.kind == .clang { queue.append(dependency) }
             }
         }
         for entry in running.values.sorted(by: { ($0.package, $0.sinkName) < ($1.package, $1.sinkName) }) {

@@ -100,6 +100,25 @@ public struct Target: Sendable, Hashable, Codable {
     public var pluginCapability: String?
     /// The target's source files, relative to `path`, as SwiftPM lists them.
     public var sources: [String] = []
+    /// Settings that bring in code or behaviour capcheck does not analyse: libraries and frameworks linked from the
+    /// system, and `unsafeFlags` given to a tool (read with `swift package dump-package`; nil: none).
+    public var nativeSettings: [NativeSetting]?
+
+    /// One `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting of a target.
+    public struct NativeSetting: Sendable, Hashable, Codable {
+        /// `linkedLibrary`, `linkedFramework` or `unsafeFlags`.
+        public let kind: String
+        /// The tool it is given to: `c`, `cxx`, `swift` or `linker`.
+        public let tool: String
+        /// The library or framework name, or the flags.
+        public let values: [String]
+
+        public init(kind: String, tool: String, values: [String]) {
+            self.kind = kind
+            self.tool = tool
+            self.values = values
+        }
+    }
 
     package init(name: String, moduleName: String, kind: Kind, path: String, isTest: Bool, targetDependencies: [String] = [], productDependencies: [String] = [], pluginCapability: String? = nil, sources: [String] = []) {
         self.name = name

@@ -7,9 +7,13 @@ extension NativeGraphMerger {
     /// labelled symbol, so a call of the declaration is a call of that symbol. Kind `linked by its asm label to`, from
     /// the declaration as this pass keys it and as callers in the index name it (a declaration without a definition
     /// is a toolchain-style node keyed by its USR), to the C function of that name (the catalog's sink, when it is one).
+    /// A label on a name the package's own code defines (BoringSSL's `#pragma redefine_extname X CNIOBoringSSL_X` on every function)
+    /// renames that definition: calling the name runs its own code, which the graph has, so no edge is added.
     func addAsmLabelEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
         guard let label = owned.definition.asmLabel, !label.isEmpty else { return }
+        if let defined = definition.clangDefinitions.resolve(owned.definition.usr, from: owned.package, in: packageGraph),
+           graph.nodes[Int(defined)].package == owned.package { return }
         let usr = "c:@F@" + label
         let target = definition.clangDefinitions.resolve(usr, from: owned.package, in: packageGraph)
             ?? graph.id(forKey: usr)

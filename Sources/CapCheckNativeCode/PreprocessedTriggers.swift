@@ -88,15 +88,24 @@ package struct PreprocessedTriggers: Sendable {
                 own.append(found)
             }
         }
+        // The lines of the files with pragma triggers, by number (BoringSSL's prefix header has thousands of them).
+        var lines: [Int: [Int: Substring]] = [:]
         for index in 0..<scan.trigger_count where scan.triggers[index].file >= 0 {
             let trigger = scan.triggers[index]
-            let word = String(cString: trigger.word)
-            guard word.hasPrefix("pragma ") else { continue }
-            let file = scan.files[Int(trigger.file)]
-            let text = String(decoding: UnsafeRawBufferPointer(start: file.text, count: file.text_count), as: UTF8.self)
-            let prefix = "\(trigger.line):"
-            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { continue }
-            if let binding = Self.binding(line.dropFirst(prefix.count), file: paths[Int(trigger.file)], line: trigger.line) {
+            guard String(cString: trigger.word).hasPrefix("pragma ") else { continue }
+            let fileIndex = Int(trigger.file)
+            if lines[fileIndex] == nil {
+                let file = scan.files[fileIndex]
+                let text = String(decoding: UnsafeRawBufferPointer(start: file.text, count: file.text_count), as: UTF8.self)
+                var numbered: [Int: Substring] = [:]
+                for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+                    guard let colon = line.firstIndex(of: UInt8(ascii: ":")), let number = Int(Substring(line[..<colon])) else { continue }
+                    numbered[number] = Substring(line[line.index(after: colon)...])
+                }
+                lines[fileIndex] = numbered
+            }
+            if let line = lines[fileIndex]?[trigger.line],
+               let binding = Self.binding(line, file: paths[fileIndex], line: trigger.line) {
                 pragmaBindings.append(binding)
             }
         }
@@ -147,8 +156,8 @@ package struct PreprocessedTriggers: Sendable {
 
 
     /// Triggers that bind a name to a symbol resolved among the source's own functions, so a header holding one is read
-    /// with each source that includes it.
-    static let bindsByName: Set<String> = ["alias", "ifunc", "pragma weak", "pragma redefine_extname"]
+    /// with each source that includes it (`#pragma redefine_extname` names the symbol itself: a covering parse will do).
+    static let bindsByName: Set<String> = ["alias", "ifunc", "pragma weak"]
 
     /// Why this source must be parsed itself, nil when another source's parse can stand in for it: a trigger in the
     /// source's own lines, in a header included inside a block other than a namespace or linkage specification (its

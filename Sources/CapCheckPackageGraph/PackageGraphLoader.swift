@@ -70,6 +70,43 @@ public struct PackageGraphLoader: Sendable {
     }
 
     private func targets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
+        var (targets, products) = try describedTargets(of: package, scratch: scratch)
+        let settings = try nativeSettings(of: package, scratch: scratch)
+        for index in targets.indices {
+            if let found = settings[targets[index].name], !found.isEmpty { targets[index].nativeSettings = found }
+        }
+        return (targets, products)
+    }
+
+    /// Per target, its `linkedLibrary`, `linkedFramework` and `unsafeFlags` settings, which `describe` does not show:
+    /// from `dump-package`, run only for a package whose manifests spell one of them (a setting's name cannot be made
+    /// at run time, so a manifest that spells none has none).
+    private func nativeSettings(of package: URL, scratch: URL) throws -> [String: [Target.NativeSetting]] {
+        let names = ["linkedLibrary", "linkedFramework", "unsafeFlags"]
+        let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? [])
+            .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }
+        let spelt = manifests.contains { manifest in
+            let text = (try? String(contentsOf: package.appendingPathComponent(manifest), encoding: .utf8)) ?? names.joined()
+            return names.contains { text.contains($0) }
+        }
+        guard spelt else { return [:] }
+        let dump = try json(try swiftPackage(["dump-package"], at: package, scratch: scratch), what: "dump-package of \(package.path)")
+        var result: [String: [Target.NativeSetting]] = [:]
+        for target in dump["targets"] as? [[String: Any]] ?? [] {
+            guard let name = target["name"] as? String else { continue }
+            for setting in target["settings"] as? [[String: Any]] ?? [] {
+                guard let kind = setting["kind"] as? [String: Any], let tool = setting["tool"] as? String else { continue }
+                for key in names {
+                    guard let payload = kind[key] as? [String: Any] else { continue }
+                    let values = (payload["_0"] as? [String]) ?? (payload["_0"] as? String).map { [$0] } ?? []
+                    result[name, default: []].append(Target.NativeSetting(kind: key, tool: tool, values: values))
+                }
+            }
+        }
+        return result
+    }
+
+    private func describedTargets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
         let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
                                    what: "describe of \(package.path)")
         let targets = description["targets"] as? [[String: Any]] ?? []

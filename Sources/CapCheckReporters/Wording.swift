@@ -118,6 +118,8 @@ package enum Wording {
         case .inactiveCode: return plural(count, "reference") + " in `#if` branches this build does not compile" + needing
         case .undeclaredCode: return plural(count, "reference") + " in code the index has no declaration for" + needing
         case .unreadableSource: return plural(count, "Swift source") + " that could not be read"
+        case .linkedLibrary: return plural(count, "library", "libraries") + " linked from the system, not analysed"
+        case .unsafeFlags: return plural(count, "unsafe flags setting") + ", not analysed"
         case .binaryTarget, .systemLibrary, .buildTimeCode, .unknownTarget, .systemCallNumbers:
             return plural(count, "entry", "entries") + " of kind \(kind.rawValue)"
         }

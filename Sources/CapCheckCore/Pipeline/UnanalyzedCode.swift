@@ -17,7 +17,12 @@ package enum UnanalyzedCode {
     package static func find(in graph: PackageGraph) -> [Unanalyzed] {
         let buildTime = Dictionary(BuildTimeCode(graph: graph).entries.filter { $0.kind != .pluginTool }
             .map { ("\($0.package)/\($0.target.name)", $0) }, uniquingKeysWith: { first, _ in first })
-        return graph.packages.flatMap { package in
+        let settings = graph.packages.flatMap { package in
+            package.targets.filter { !$0.isTest }.flatMap { target in
+                (target.nativeSettings ?? []).map { Self.entry(for: $0, of: target, in: package) }
+            }
+        }
+        return settings + graph.packages.flatMap { package in
             package.targets.filter { !$0.isTest }.compactMap { target -> Unanalyzed? in
                 switch target.kind {
                 case .binary:
@@ -39,6 +44,23 @@ package enum UnanalyzedCode {
         }
     }
 
+    /// The entry for a `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting.
+    private static func entry(for setting: Target.NativeSetting, of target: Target, in package: Package) -> Unanalyzed {
+        let values = setting.values.joined(separator: " ")
+        switch setting.kind {
+        case "unsafeFlags":
+            let tool = setting.tool == "linker" ? "the linker" : "the \(setting.tool) compiler"
+            return Unanalyzed(package: package.identity, reason: "target \(target.name) gives \(tool) unsafe flags `\(values)`; "
+                              + "what they do is not analysed (a flag can rename a symbol, add load-time code or load a compiler plugin)",
+                              kind: .unsafeFlags, target: target.name)
+        default:
+            let what = setting.kind == "linkedFramework" ? "framework" : "library"
+            return Unanalyzed(package: package.identity, reason: "target \(target.name) links the \(what) \(values) from the system; "
+                              + "its code, load-time code included, is not analysed",
+                              kind: .linkedLibrary, target: target.name)
+        }
+    }
+
     /// Why a plugin or macro target is not analysed, and whether the build runs it.
     package static func describe(_ entry: BuildTimeCode.Entry) -> String {
         let users = entry.users.prefix(3).joined(separator: ", ") + (entry.users.count > 3 ? ", …" : "")
@@ -53,6 +75,9 @@ package enum UnanalyzedCode {
             return "build-tool plugin \(entry.target.name): no target the build covers uses it, so the build does not run it; not analysed"
         case (.macro, false):
             return "macro target \(entry.target.name): no target the build covers depends on it, so the build does not run it; not analysed"
+        case (.toolFlags, _):
+            return "target \(entry.target.name): its unsafe flags make the build load or run a program of the package's choosing "
+                + "(`build` of \(entry.package)); not analysed"
         case (.pluginTool, true):
             return "executable \(entry.target.name): run at build time by \(users) (`build` of \(entry.package)); not analysed"
         }

@@ -159,6 +159,12 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
         case undeclaredCode
         /// A Swift source (`file`) that could not be read.
         case unreadableSource
+        /// A library or framework a target links from the system (`linkedLibrary`, `linkedFramework`): its code, load-time
+        /// code included, is not analysed.
+        case linkedLibrary
+        /// `unsafeFlags` a target gives a compiler or the linker: what they do (rename symbols, add load-time code, load a
+        /// compiler plugin) is not analysed.
+        case unsafeFlags
     }
 
     public var package: String

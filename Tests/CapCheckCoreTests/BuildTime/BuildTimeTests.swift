@@ -155,4 +155,22 @@ final class BuildTimeTests: XCTestCase {
         let report = try preBuildReport(#"{ "version": 1, "unlisted": "inherit", "packages": { "probe-plugin": { "allow": [] } } }"#)
         XCTAssertEqual(report.violationKeys, ["probe-plugin build build-tool plugin ProbePlugin"])
     }
+
+    func testUnsafeFlagsThatRunAProgramAreBuildTimeCode() throws {
+        // tool-flags' CToolFlags passes `-B/tmp/…` to clang (clang then runs the linker and assembler it finds there);
+        // CQuietFlags' `-D` runs nothing. Both settings, and the linked library, are reported as unanalysed.
+        let paths = ["--package-path", Fixtures.packagePath("ToolFlagsApp").path,
+                     "--scratch-path", Fixtures.scratchPath("ToolFlagsApp").path, "--format", "json", "--quiet"]
+        let refused = try CLI.run(["check", "--build-time-only"] + paths)
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        let report = try JSONDecoder().decode(AnalysisReport.self, from: Data(refused.stdout.utf8))
+        XCTAssertEqual(report.violationKeys, ["tool-flags build program run by the unsafe flags of CToolFlags"])
+        XCTAssertEqual(report.unanalyzed.filter { $0.package == "tool-flags" }.map { "\($0.target ?? "") \($0.kind?.rawValue ?? "")" },
+                       ["CToolFlags unsafeFlags", "CToolFlags linkedLibrary", "CQuietFlags unsafeFlags"])
+
+        let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-policy-\(UUID().uuidString).json")
+        try #"{ "version": 1, "packages": { "tool-flags": { "allow": ["build"] } } }"#.write(to: policy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: policy) }
+        XCTAssertEqual(try CLI.run(["check", "--build-time-only", "--policy", policy.path] + paths).status, 0)
+    }
 }

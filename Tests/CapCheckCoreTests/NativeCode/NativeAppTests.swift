@@ -145,9 +145,19 @@ final class NativeAppTests: XCTestCase {
                                             "system library target CZlib (links z)"])
         XCTAssertEqual(path[2].via, EdgeKind.moduleImport.rawValue)
         XCTAssertEqual(path[2].line, 2)
-        // Every C source parsed cleanly: the only unanalysed code is the system library.
-        XCTAssertEqual(try report().unanalyzed.map(\.package), ["system-zlib"])
-        XCTAssertTrue(try report().unanalyzed[0].reason.hasPrefix("system library target CZlib (links z):"))
+        // Every C source parsed cleanly: the only unanalysed code is the system library (and c-pragma-alias's settings).
+        let unanalyzed = try report().unanalyzed.filter { $0.package != "c-pragma-alias" }
+        XCTAssertEqual(unanalyzed.map(\.package), ["system-zlib"])
+        XCTAssertTrue(unanalyzed[0].reason.hasPrefix("system library target CZlib (links z):"))
+    }
+
+    func testLinkedLibrariesAndUnsafeFlagsAreReportedUnanalysed() throws {
+        // What a linked library does, or an unsafe flag (`-Xlinker --defsym=open=mine`, `-Xlinker -init=f`), no record shows.
+        let entries = try report().unanalyzed.filter { $0.package == "c-pragma-alias" }
+        XCTAssertEqual(entries.map(\.kind), [.unsafeFlags, .linkedLibrary])
+        XCTAssertEqual(entries.map(\.target), ["CPragmaAlias", "CPragmaAlias"])
+        XCTAssertTrue(entries[0].reason.contains("gives the c compiler unsafe flags `-DCAPCHECK_FIXTURE_FLAG=1`"), entries[0].reason)
+        XCTAssertTrue(entries[1].reason.contains("links the library m from the system"), entries[1].reason)
     }
 
     func testGrantingWhatEachPackageReachesPasses() throws {

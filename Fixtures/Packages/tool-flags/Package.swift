@@ -1,0 +1,14 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Settings that make the build run a program of the package's choosing (`-B` points clang at its own tools), next to
+// flags that do not: only the first is build-time code. A local package may use unsafeFlags.
+let package = Package(
+    name: "tool-flags",
+    products: [.library(name: "ToolFlags", targets: ["CToolFlags", "CQuietFlags"])],
+    targets: [
+        .target(name: "CToolFlags", cSettings: [.unsafeFlags(["-B/tmp/capcheck-fixture-tools"])],
+                linkerSettings: [.linkedLibrary("m")]),
+        .target(name: "CQuietFlags", cSettings: [.unsafeFlags(["-DCAPCHECK_QUIET=1"])]),
+    ]
+)

@@ -1,0 +1,1 @@
+int capcheck_quiet_flags(void);

@@ -1,0 +1,1 @@
+int capcheck_tool_flags(void);
