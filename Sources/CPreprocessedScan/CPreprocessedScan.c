@@ -56,7 +56,8 @@ typedef struct {
 } scanner;
 
 static const char *const keywords[] = {"asm", "__asm", "__asm__", "syscall"};
-static const char *const attributes[] = {"constructor", "destructor", "ifunc", "alias", "section", "weak", "weakref", "init_priority"};
+static const char *const attributes[] = {"constructor", "destructor", "ifunc", "alias", "section", "weak", "weakref", "init_priority",
+                                         "cleanup"};
 
 static int is_identifier_start(uint8_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;

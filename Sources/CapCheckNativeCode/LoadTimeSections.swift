@@ -37,6 +37,60 @@ package enum LoadTimeSections {
     }
 }
 
+extension LoadTimeSections {
+    /// The functions an object file's init and fini arrays (`.init_array`, `.preinit_array`, `.fini_array`, `.ctors`,
+    /// `.dtors`) point at, by symbol name, read from their relocations: whatever put an entry there (an attribute, a
+    /// `section` variable, file-scope `asm` with `.pushsection .init_array`), the entry names the function the loader
+    /// calls. A relocation against a section symbol (a `static` function) is named by the function symbol at that
+    /// offset. Nil when the file is not a 64-bit little-endian ELF object; `unnamed` counts entries no symbol names.
+    package static func entries(inObjectAt path: String) -> (names: [String], unnamed: Int)? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= 64,
+              data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
+        else { return nil }
+        let table = Int(data.integer(at: 0x28, size: 8)), entrySize = Int(data.integer(at: 0x3A, size: 2))
+        let count = Int(data.integer(at: 0x3C, size: 2)), namesIndex = Int(data.integer(at: 0x3E, size: 2))
+        guard entrySize >= 64, count > 0, namesIndex < count, table + entrySize * count <= data.count else { return nil }
+        func field(_ section: Int, _ offset: Int, _ size: Int) -> Int { Int(truncatingIfNeeded: data.integer(at: table + section * entrySize + offset, size: size)) }
+        func string(_ tableSection: Int, _ offset: Int) -> String {
+            let start = field(tableSection, 0x18, 8) + offset
+            guard start >= 0, start < data.count else { return "" }
+            let bytes = data[(data.startIndex + start)...].prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
+        var names: [String] = [], unnamed = 0
+        for relocations in 0..<count where field(relocations, 4, 4) == 4 /* SHT_RELA */ {
+            let target = field(relocations, 0x2C, 4), symbols = field(relocations, 0x28, 4)
+            guard target < count, symbols < count else { continue }
+            let targetName = string(namesIndex, field(target, 0, 4))
+            guard arrays.contains(where: { targetName == $0 || targetName.hasPrefix($0 + ".") }) else { continue }
+            let symbolTable = field(symbols, 0x18, 8), symbolCount = field(symbols, 0x20, 8) / 24, strings = field(symbols, 0x28, 4)
+            func symbol(_ index: Int) -> (name: String, type: Int, section: Int, value: Int) {
+                let at = symbolTable + index * 24
+                return (string(strings, Int(data.integer(at: at, size: 4))), Int(data.integer(at: at + 4, size: 1)) & 0xF,
+                        Int(data.integer(at: at + 6, size: 2)), Int(truncatingIfNeeded: data.integer(at: at + 8, size: 8)))
+            }
+            let start = field(relocations, 0x18, 8), size = field(relocations, 0x20, 8)
+            for entry in stride(from: start, to: start + size, by: 24) {
+                let index = Int(data.integer(at: entry + 8, size: 8) >> 32), addend = Int(truncatingIfNeeded: data.integer(at: entry + 16, size: 8))
+                guard index > 0, index < symbolCount else { unnamed += 1; continue }
+                let referenced = symbol(index)
+                if referenced.type == 3 /* STT_SECTION */ {
+                    let function = (1..<symbolCount).lazy.map(symbol).first {
+                        $0.type == 2 /* STT_FUNC */ && $0.section == referenced.section && $0.value == addend
+                    }
+                    if let function { names.append(function.name) } else { unnamed += 1 }
+                } else if !referenced.name.isEmpty {
+                    names.append(referenced.name)
+                } else {
+                    unnamed += 1
+                }
+            }
+        }
+        return (names, unnamed)
+    }
+}
+
 private extension Data {
     /// A little-endian unsigned integer of `size` bytes at `offset` (0 past the end).
     func integer(at offset: Int, size: Int) -> UInt64 {

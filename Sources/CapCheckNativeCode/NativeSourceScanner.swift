@@ -58,6 +58,9 @@ package struct NativeSourceScanner {
             var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
+            if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
+                for name in entries.names { walk.runsAtLoad(name, source: command.source) }
+            }
             return walk.finish()
         }
         return Result(definitions: found ?? [:], errors: errors)
@@ -91,6 +94,8 @@ private struct TranslationUnitWalk {
     private var declarations: [String: NativeDefinition] = [:]
     /// Function USRs by name, to resolve `alias("name")` and `ifunc("name")`.
     private var functionsByName: [String: String] = [:]
+    /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
+    private var declaredFunctions: [String: NativeDefinition] = [:]
     private var paths: [String: String] = [:]
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
@@ -128,6 +133,30 @@ private struct TranslationUnitWalk {
         if declarations[usr] == nil { declarations[usr] = declared } else { declarations[usr]!.merge(declared) }
     }
 
+    /// A function the object file's init or fini array points at (`LoadTimeSections.entries`): it runs at load or exit
+    /// however the entry was made (file-scope `asm` included). A function the source neither defines nor declares (made
+    /// in `asm`) is an inline-asm definition of its own. C++ dynamic initializers are found from the globals' side.
+    package mutating func runsAtLoad(_ name: String, source: String) {
+        guard !name.hasPrefix("_GLOBAL__"), !name.hasPrefix("__cxx_global_var_init") else { return }
+        if let usr = functionsByName[name] {
+            if definitions[usr] != nil {
+                if definitions[usr]!.loadTime.isEmpty { definitions[usr]!.loadTime.insert(.initSection) }
+            } else if declarations[usr]?.loadTime.isEmpty != false {
+                guard let declared = declarations[usr] ?? declaredFunctions[usr] else { return }
+                var marked = declared
+                marked.loadTime.insert(.initSection)
+                declarations[usr] = marked
+            }
+            return
+        }
+        let usr = "c:@F@" + name
+        let location = SourceLocation(file: source, line: 1, column: 1)
+        var made = NativeDefinition(usr: usr, name: name, location: location, language: .c, kind: .function)
+        made.loadTime.insert(.initSection)
+        made.inlineAsm.append(location)
+        declarations[usr] = made
+    }
+
     /// The definitions, with declaration attributes merged in and `alias`/`ifunc` names resolved.
     package mutating func finish() -> [String: NativeDefinition] {
         for (usr, declared) in declarations {
@@ -142,8 +171,9 @@ private struct TranslationUnitWalk {
                 for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
             }
         }
-        // Without references (not recorded), a definition matters only for what the index lacks.
-        return keepReferences ? definitions : definitions.filter { $0.value.hasNativeFacts }
+        // Without references (not recorded), a definition matters only for what the index lacks; the references
+        // recorded then are the ones the records lack too (a `cleanup` function).
+        return keepReferences ? definitions : definitions.filter { $0.value.hasNativeFacts || !$0.value.references.isEmpty }
     }
 
     private mutating func scanFunction(_ cursor: CXCursor, kind: Int32) {
@@ -161,6 +191,8 @@ private struct TranslationUnitWalk {
             definitions[usr] = definition
         } else if !definition.loadTime.isEmpty || !definition.aliasOf.isEmpty || definition.asmLabel != nil {
             if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
+        } else if declaredFunctions[usr] == nil {
+            declaredFunctions[usr] = definition
         }
     }
 
@@ -183,14 +215,24 @@ private struct TranslationUnitWalk {
     private mutating func scanChildren(of cursor: CXCursor, into definition: inout NativeDefinition, body: Bool) -> Set<String> {
         var callSites = Set<String>()
         var unreadable = false
+        var variable: CXCursor?  // the last variable declared in the body, whose attributes follow it
         api.visit(cursor) { child in
             let childKind = api.getCursorKind(child)
+            if childKind == CXCursorKindValue.varDecl { variable = child }
             if childKind == CXCursorKindValue.asmLabelAttr {
                 // libclang spells an asm label as its label, however the source wrote it.
                 if definition.kind != .variable { definition.asmLabel = api.spelling(child) }
                 return .next
             }
             if childKind >= CXCursorKindValue.firstAttr && childKind <= CXCursorKindValue.lastAttrBound {
+                if body, let variable, let cleanup = cleanupFunction(child, of: variable) {
+                    // `int x __attribute__((cleanup(f)))`: `f` runs when `x` goes out of scope, though no call names it.
+                    if let usr = functionsByName[cleanup], let site = location(of: child) {
+                        let reference = NativeReference(usr: usr, name: cleanup, site: site, isCall: true, isFunction: true)
+                        if !definition.references.contains(reference) { definition.references.append(reference) }
+                    }
+                    return .next
+                }
                 if let (name, argument) = attributeSpelling(child), Self.knownAttributes.contains(name) {
                     applyAttribute(name, argument, to: &definition)
                 } else {
@@ -210,12 +252,23 @@ private struct TranslationUnitWalk {
     /// ones it ignores. Any other name was not the attribute's own spelling (a macro's name, which some libclang
     /// versions give as the spelling of what the macro expands to), and the declaration is read as libclang prints it.
     private static let knownAttributes: Set<String> = [
-        "constructor", "destructor", "weak", "alias", "ifunc", "section",
+        "constructor", "destructor", "weak", "alias", "ifunc", "section", "cleanup",
         "used", "unused", "visibility", "noreturn", "format", "nonnull", "always_inline", "noinline", "cold", "hot", "pure",
         "const", "deprecated", "aligned", "packed", "warn_unused_result", "malloc", "returns_nonnull", "nothrow", "leaf",
         "availability", "swift_name", "swift_attr", "noescape", "flag_enum", "enum_extensibility", "ns_returns_retained",
         "format_arg", "sentinel", "alloc_size", "no_sanitize", "target", "fallthrough", "nodiscard", "maybe_unused",
     ]
+
+    /// The function a `cleanup(f)` attribute of a local variable names, read from the variable's declaration as
+    /// libclang prints it (so a `cleanup` spelt through a macro is read too); nil for any other attribute.
+    private mutating func cleanupFunction(_ attribute: CXCursor, of variable: CXCursor) -> String? {
+        if let (name, _) = attributeSpelling(attribute), name != "cleanup" { return nil }
+        guard let prettyPrinted = api.getCursorPrettyPrinted else { return nil }
+        let text = api.consume(prettyPrinted(variable, nil))
+        guard let open = text.range(of: "cleanup(") else { return nil }
+        let name = text[open.upperBound...].drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
 
     /// An attribute not written where it applies (from a macro, or made by token pasting, `PASTE(constr, uctor)`):
     /// the attributes of the declaration as libclang prints it.

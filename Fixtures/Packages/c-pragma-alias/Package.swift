@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// C names bound to other symbols by pragmas, which no call expression shows and libclang does not expose:
-// `#pragma weak alias = target` (written out, and through `_Pragma` in a macro) and `#pragma redefine_extname`.
+// C code that runs though no call expression names it: names bound to other symbols by pragmas, which libclang does
+// not expose (`#pragma weak alias = target`, written out and through `_Pragma` in a macro; `#pragma redefine_extname`),
+// and a variable's `cleanup` function.
 // And settings whose effect capcheck cannot see, reported as unanalysed: a library linked from the system and unsafe
 // flags (a local package may have them).
 let package = Package(

@@ -35,6 +35,7 @@ final class NativeAppTests: XCTestCase {
             "c-load-time fs access",
             "c-load-time fs chmod",
             "c-load-time fs mkdir",
+            "c-load-time fs rmdir",
             "c-load-time fs unlink",
             "c-macro-triggers env getenv",
             "c-macro-triggers ffi capcheck_header_user_one",
@@ -49,6 +50,7 @@ final class NativeAppTests: XCTestCase {
             "c-macro-triggers unsafe inline asm",
             "c-pragma-alias env setenv",
             "c-pragma-alias ffi native code of target CPragmaAlias",
+            "c-pragma-alias fs chdir",
             "c-pragma-alias fs rmdir",
             "c-pragma-alias fs unlink",
             "c-raw-syscall ffi capcheck_raw_open",
@@ -79,11 +81,14 @@ final class NativeAppTests: XCTestCase {
     }
 
     func testEveryLoadTimeMechanismIsAnEntryPoint() throws {
-        // destructor → unlink, .init_array entry → chmod, ifunc resolver → access, weak → setenv, alias → mkdir.
-        let entries = try ["unlink", "chmod", "access", "setenv", "mkdir"].map { sink in
+        // destructor → unlink, .init_array entry → chmod, ifunc resolver → access, weak → setenv, alias → mkdir, an
+        // .init_array entry made by file-scope asm (only the object's relocation names it) → rmdir.
+        let entries = try ["unlink", "chmod", "access", "setenv", "mkdir", "rmdir"].map { sink in
             try XCTUnwrap(report().violations.first { $0.package == "c-load-time" && $0.sink == sink }?.path[1].symbol, sink)
         }
-        XCTAssertEqual(entries, ["capcheck_cleanup", "capcheck_init_entry", "capcheck_resolve_fast", "capcheck_weak_hook", "capcheck_alias"])
+        // The .init_array entry's path starts at the function its relocation names (the loader calls it directly).
+        XCTAssertEqual(entries, ["capcheck_cleanup", "capcheck_late_init", "capcheck_resolve_fast", "capcheck_weak_hook", "capcheck_alias",
+                                 "capcheck_asm_init"])
         let alias = try violation("c-load-time", "fs", "mkdir").path
         XCTAssertEqual(alias[2].symbol, "capcheck_alias_target")
         XCTAssertEqual(alias[2].via, EdgeKind.symbolAlias.rawValue)
@@ -104,6 +109,9 @@ final class NativeAppTests: XCTestCase {
         // The same pragma made by `_Pragma` in a macro: only the preprocessed text shows it.
         let macro = try violation("c-pragma-alias", "env", "setenv").path
         XCTAssertEqual(macro.map(\.symbol), ["top-level code (main.swift)", "capcheck_pragma_macro_alias", "capcheck_pragma_macro_target", "setenv"])
+        // A variable's `cleanup` function runs at the end of its scope.
+        let cleanup = try violation("c-pragma-alias", "fs", "chdir").path
+        XCTAssertEqual(cleanup.map(\.symbol), ["top-level code (main.swift)", "capcheck_scoped", "capcheck_cleanup_hook", "chdir"])
         // `#pragma redefine_extname`: a call of the declared name links to libc's rmdir.
         let renamed = try violation("c-pragma-alias", "fs", "rmdir").path
         XCTAssertEqual(renamed.last?.via, EdgeKind.asmLabel.rawValue)

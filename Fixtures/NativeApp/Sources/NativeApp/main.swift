@@ -21,3 +21,4 @@ print(HeaderOnly.openIt("/etc/hostname"), HeaderOnly.removeIt("/tmp/capcheck-fix
 capcheck_pragma_weak_alias()
 capcheck_pragma_macro_alias()
 print(capcheck_quiet_rmdir("/tmp/capcheck-fixture-none"))
+print(capcheck_scoped())

@@ -12,4 +12,6 @@ void capcheck_pragma_macro_alias(void);
 #pragma redefine_extname capcheck_quiet_rmdir rmdir
 int capcheck_quiet_rmdir(const char *path);
 
+int capcheck_scoped(void);
+
 #endif
