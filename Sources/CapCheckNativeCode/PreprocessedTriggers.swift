@@ -55,13 +55,21 @@ package struct PreprocessedTriggers: Sendable {
         }
     }
 
-    /// The name bindings of `#pragma weak` and `#pragma redefine_extname`, in the source's own lines and in its headers.
-    package var pragmaBindings: [PragmaBinding] = []
+    /// The name bindings of `#pragma weak` and `#pragma redefine_extname` in the source's own lines; a header's are kept
+    /// once per content in `PragmaBindingStore` (BoringSSL's prefix header, included by every one of its sources, has
+    /// thousands), under the header's `triggered` key.
+    package var ownPragmaBindings: [PragmaBinding] = []
+
+    /// Every binding the source sees: its own, and those of the headers it includes.
+    package var pragmaBindings: [PragmaBinding] {
+        ownPragmaBindings + triggered.flatMap { PragmaBindingStore.shared.bindings(ofHeader: $0.key) }
+    }
 
     package struct Header: Sendable {
         /// The SHA-256 of the header's lines and of the blocks it was entered in, for a header with triggers.
         package var digest = ""
         package var atTopLevel = true
+        /// Each trigger word found in the header, at its first line.
         package var triggers: [Trigger] = []
     }
 
@@ -79,10 +87,18 @@ package struct PreprocessedTriggers: Sendable {
             let path = URL(fileURLWithPath: name).standardizedFileURL.path
             return path == sourcePath ? nil : path
         }
+        // The words are the C lexer's static strings: one Swift string each. A header keeps each word once (its first
+        // line): which words it has is all that is asked of it, and BoringSSL's prefix header, which every one of its
+        // sources includes, has thousands of one pragma.
+        var words: [UnsafePointer<CChar>: String] = [:]
+        var headerWords: [String: Set<String>] = [:]
         for index in 0..<scan.trigger_count {
             let trigger = scan.triggers[index]
-            let found = Trigger(word: String(cString: trigger.word), line: trigger.line)
+            let word = words[trigger.word] ?? String(cString: trigger.word)
+            words[trigger.word] = word
+            let found = Trigger(word: word, line: trigger.line)
             if trigger.file >= 0, let path = paths[trigger.file] {
+                guard headerWords[path, default: []].insert(word).inserted else { continue }
                 headers[path, default: Header()].triggers.append(found)
             } else {
                 own.append(found)
@@ -90,6 +106,7 @@ package struct PreprocessedTriggers: Sendable {
         }
         // The lines of the files with pragma triggers, by number (BoringSSL's prefix header has thousands of them).
         var lines: [Int: [Int: Substring]] = [:]
+        var headerBindings: [String: [PragmaBinding]] = [:]
         for index in 0..<scan.trigger_count where scan.triggers[index].file >= 0 {
             let trigger = scan.triggers[index]
             guard String(cString: trigger.word).hasPrefix("pragma ") else { continue }
@@ -106,7 +123,7 @@ package struct PreprocessedTriggers: Sendable {
             }
             if let line = lines[fileIndex]?[trigger.line],
                let binding = Self.binding(line, file: paths[fileIndex], line: trigger.line) {
-                pragmaBindings.append(binding)
+                if let header = binding.file { headerBindings[header, default: []].append(binding) } else { ownPragmaBindings.append(binding) }
             }
         }
         for index in 0..<scan.enter_count where scan.enters[index].benign == 0 {
@@ -120,6 +137,9 @@ package struct PreprocessedTriggers: Sendable {
             hashers[path, default: SHA256()].update(bytes: UnsafeRawBufferPointer(start: file.text, count: file.text_count))
         }
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
+        for (path, bindings) in headerBindings where headers[path] != nil {
+            PragmaBindingStore.shared.keep(bindings, ofHeader: path + "|" + headers[path]!.digest)
+        }
     }
 
     /// The binding a preprocessed `#pragma` line makes, if any.
@@ -170,5 +190,20 @@ package struct PreprocessedTriggers: Sendable {
             if let alias = header.triggers.first(where: { Self.bindsByName.contains($0.word) }) { return "\(alias.word) in \(path)" }
         }
         return nil
+    }
+}
+
+/// The `#pragma` bindings of headers, once per header content (`path|digest`): every source that includes a header
+/// sees the same ones, so a scan keeps only the key. Shared by the whole process; content-keyed, so never stale.
+package final class PragmaBindingStore: Sendable {
+    package static let shared = PragmaBindingStore()
+    private let byHeader = Locked<[String: [PreprocessedTriggers.PragmaBinding]]>([:])
+
+    func keep(_ bindings: [PreprocessedTriggers.PragmaBinding], ofHeader key: String) {
+        byHeader.withLock { if $0[key] == nil { $0[key] = bindings } }
+    }
+
+    package func bindings(ofHeader key: String) -> [PreprocessedTriggers.PragmaBinding] {
+        byHeader.withLock { $0[key] ?? [] }
     }
 }
