@@ -85,7 +85,8 @@ public struct BuildTimeCode: Sendable {
     public var running: [Entry] { entries.filter(\.runs) }
 
     /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program: the build then
-    /// runs code the package chose. A flag given as `-flag=value` or `-flag value` matches either way.
+    /// runs code the package chose. A flag given as `-flag=value` or `-flag value` matches either way; `-B<dir>` (where
+    /// clang looks for its tools) but not the linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`.
     static let codeLoadingFlags = [
         "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
         "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
@@ -97,8 +98,8 @@ public struct BuildTimeCode: Sendable {
         let flags = (target.nativeSettings ?? []).filter { $0.kind == "unsafeFlags" }.flatMap(\.values)
         return flags.contains { flag in
             codeLoadingFlags.contains { known in
-                flag == known || flag.hasPrefix(known + "=") || (known == "-B" && flag.hasPrefix("-B"))
-                    || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
+                flag == known || flag.hasPrefix(known + "=") || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
+                    || (known == "-B" && flag.hasPrefix("-B") && !["-Bstatic", "-Bdynamic"].contains(flag) && !flag.hasPrefix("-Bsymbolic"))
             }
         }
     }

@@ -60,6 +60,7 @@ package struct NativeSourceScanner {
             for binding in bindings { walk.declare(binding, source: command.source) }
             if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
                 for name in entries.names { walk.runsAtLoad(name, source: command.source) }
+                if entries.unnamed > 0 { walk.runsAtLoad(nil, source: command.source) }
             }
             return walk.finish()
         }
@@ -136,7 +137,18 @@ private struct TranslationUnitWalk {
     /// A function the object file's init or fini array points at (`LoadTimeSections.entries`): it runs at load or exit
     /// however the entry was made (file-scope `asm` included). A function the source neither defines nor declares (made
     /// in `asm`) is an inline-asm definition of its own. C++ dynamic initializers are found from the globals' side.
-    package mutating func runsAtLoad(_ name: String, source: String) {
+    /// `name` nil: an entry no symbol names (a relocation against code without a function symbol), which stands for
+    /// code of the source's object that runs at load, like inline `asm`.
+    package mutating func runsAtLoad(_ name: String?, source: String) {
+        guard let name else {
+            let location = SourceLocation(file: source, line: 1, column: 1)
+            var made = NativeDefinition(usr: "capcheck-unnamed-load-time|" + source, name: "code an init or fini array entry points at",
+                                        location: location, language: .c, kind: .function)
+            made.loadTime.insert(.initSection)
+            made.inlineAsm.append(location)
+            definitions[made.usr] = made
+            return
+        }
         guard !name.hasPrefix("_GLOBAL__"), !name.hasPrefix("__cxx_global_var_init") else { return }
         if let usr = functionsByName[name] {
             if definitions[usr] != nil {

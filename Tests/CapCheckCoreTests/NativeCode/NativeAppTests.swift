@@ -31,12 +31,14 @@ final class NativeAppTests: XCTestCase {
             "c-header-only fs unlink",
             "c-load-time env getenv",
             "c-load-time env setenv",
+            "c-load-time ffi inline asm",
             "c-load-time ffi native code of target CLoadTime",
             "c-load-time fs access",
             "c-load-time fs chmod",
             "c-load-time fs mkdir",
             "c-load-time fs rmdir",
             "c-load-time fs unlink",
+            "c-load-time unsafe inline asm",
             "c-macro-triggers env getenv",
             "c-macro-triggers ffi capcheck_header_user_one",
             "c-macro-triggers ffi capcheck_header_user_two",
@@ -92,6 +94,13 @@ final class NativeAppTests: XCTestCase {
         let alias = try violation("c-load-time", "fs", "mkdir").path
         XCTAssertEqual(alias[2].symbol, "capcheck_alias_target")
         XCTAssertEqual(alias[2].via, EdgeKind.symbolAlias.rawValue)
+    }
+
+    func testAnInitArrayEntryNoSymbolNamesIsInlineAsmRunAtLoad() throws {
+        let path = try violation("c-load-time", "unsafe", "inline asm").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "code an init or fini array entry points at",
+                                            "inline asm"])
+        XCTAssertTrue(path[1].file.hasSuffix("c-load-time/Sources/CLoadTime/asminit.c"))
     }
 
     func testAnAsmLabelLinksTheDeclarationToTheLabelledFunction() throws {
@@ -172,7 +181,7 @@ final class NativeAppTests: XCTestCase {
         let report = try Fixtures.analyse("NativeApp", policy: """
             { "version": 1, "packages": {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
-                "c-load-time": { "allow": ["ffi", "fs", "env"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
+                "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env"] } } }
