@@ -22,7 +22,7 @@ public struct BuildTimeCode: Sendable {
             case macro
             case pluginTool = "executable run by a plugin"
             /// A Swift or C target whose `unsafeFlags` make a compiler or the linker load or run a program of the
-            /// package's choosing (`-load-plugin-executable`, `-fplugin=`, `-fuse-ld=`, …).
+            /// package's choosing (`Target.runsProgramsAtBuildTime`: `-load-plugin-executable`, `-fplugin=`, `-fuse-ld=`, …).
             case toolFlags = "program run by the unsafe flags of"
         }
 
@@ -69,7 +69,7 @@ public struct BuildTimeCode: Sendable {
                 case .macro:
                     entries.append(Entry(package: package.identity, target: target, kind: .macro, users: users[key] ?? []))
                 case .swift, .clang:
-                    guard Self.loadsCode(target) else { continue }
+                    guard target.runsProgramsAtBuildTime else { continue }
                     let planned = resolver.plannedKeys.contains(key)
                     entries.append(Entry(package: package.identity, target: target, kind: .toolFlags,
                                          users: planned ? ["\(package.identity)/\(target.name)"] : []))
@@ -83,26 +83,6 @@ public struct BuildTimeCode: Sendable {
 
     /// The entries that run during the build.
     public var running: [Entry] { entries.filter(\.runs) }
-
-    /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program: the build then
-    /// runs code the package chose. A flag given as `-flag=value` or `-flag value` matches either way; `-B<dir>` (where
-    /// clang looks for its tools) but not the linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`.
-    static let codeLoadingFlags = [
-        "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
-        "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
-        "-fuse-ld", "-use-ld", "-ld-path", "--ld-path", "-B", "-tools-directory", "-Wl,-plugin", "-Wl,--plugin",
-    ]
-
-    /// Whether a target's `unsafeFlags` load or run a program at build time (see `codeLoadingFlags`).
-    static func loadsCode(_ target: Target) -> Bool {
-        let flags = (target.nativeSettings ?? []).filter { $0.kind == "unsafeFlags" }.flatMap(\.values)
-        return flags.contains { flag in
-            codeLoadingFlags.contains { known in
-                flag == known || flag.hasPrefix(known + "=") || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
-                    || (known == "-B" && flag.hasPrefix("-B") && !["-Bstatic", "-Bdynamic"].contains(flag) && !flag.hasPrefix("-Bsymbolic"))
-            }
-        }
-    }
 }
 
 /// Resolves a target's dependencies (targets of its own package, products of the packages it depends on, the

@@ -86,7 +86,8 @@ public struct Checker: Sendable {
                 reachedPaths: Dictionary(uniqueKeysWithValues: reached.map { ($0.key.name, render($0.value)) }),
                 latentPaths: Dictionary(uniqueKeysWithValues: latent.map { ($0.key.name, render($0.value)) }),
                 reachedSinks: Dictionary(uniqueKeysWithValues: (fromRoot.sinks[package.identity] ?? [:]).map { ($0.key.name, $0.value.sorted()) }),
-                buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro }.map(\.name).sorted(),
+                buildTimeTargets: package.targets.filter { $0.kind == .plugin || $0.kind == .macro || $0.runsProgramsAtBuildTime }
+                    .map(\.name).sorted(),
                 inactiveLines: inactiveLines[package.identity] ?? 0, path: package.path,
                 reachedValues: collectValues && package.identity != rootIdentity
                     ? Dictionary(uniqueKeysWithValues: (reachedValues[package.identity] ?? [:]).map { ($0.key.name, $0.value.map(\.reported)) })

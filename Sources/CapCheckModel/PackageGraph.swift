@@ -104,6 +104,12 @@ public struct Target: Sendable, Hashable, Codable {
     /// system, and `unsafeFlags` given to a tool (read with `swift package dump-package`; nil: none).
     public var nativeSettings: [NativeSetting]?
 
+    /// Whether the target's `unsafeFlags` make a compiler or the linker load a plugin or run another program
+    /// (`NativeSetting.codeLoadingFlags`): the build then runs code the package chose.
+    public var runsProgramsAtBuildTime: Bool {
+        (nativeSettings ?? []).contains { $0.kind == "unsafeFlags" && $0.values.contains(where: NativeSetting.loadsCode) }
+    }
+
     /// One `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting of a target.
     public struct NativeSetting: Sendable, Hashable, Codable {
         /// `linkedLibrary`, `linkedFramework` or `unsafeFlags`.
@@ -117,6 +123,23 @@ public struct Target: Sendable, Hashable, Codable {
             self.kind = kind
             self.tool = tool
             self.values = values
+        }
+
+        /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program. A flag given
+        /// as `-flag=value` or `-flag value` matches either way; `-B<dir>` (where clang looks for its tools) but not the
+        /// linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`.
+        public static let codeLoadingFlags = [
+            "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
+            "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
+            "-fuse-ld", "-use-ld", "-ld-path", "--ld-path", "-B", "-tools-directory", "-Wl,-plugin", "-Wl,--plugin",
+        ]
+
+        /// Whether one flag is among `codeLoadingFlags`.
+        public static func loadsCode(_ flag: String) -> Bool {
+            codeLoadingFlags.contains { known in
+                flag == known || flag.hasPrefix(known + "=") || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
+                    || (known == "-B" && flag.hasPrefix("-B") && !["-Bstatic", "-Bdynamic"].contains(flag) && !flag.hasPrefix("-Bsymbolic"))
+            }
         }
     }
 

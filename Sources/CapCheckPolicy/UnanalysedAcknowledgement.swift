@@ -22,7 +22,7 @@ public struct UnanalysedAcknowledgement: Sendable {
     public let position: SourcePosition
 
     /// The kinds whose entries name the capability they would need (`inactiveCode`, `undeclaredCode`).
-    public static let kindsWithCapability: Set<Unanalyzed.Kind> = [.inactiveCode, .undeclaredCode]
+    public static var kindsWithCapability: Set<Unanalyzed.Kind> { Unanalyzed.kindsWithCapability }
 
     /// Whether this acknowledgement covers `entry` (of its package).
     public func covers(_ entry: Unanalyzed) -> Bool {

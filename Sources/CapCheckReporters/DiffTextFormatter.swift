@@ -27,6 +27,7 @@ public struct DiffTextFormatter: OutputFormatter {
             if !change.newlyGranted.isEmpty { lines.append("  + granted \(change.newlyGranted.joined(separator: ", "))") }
             if !change.noLongerGranted.isEmpty { lines.append("  - no longer granted \(change.noLongerGranted.joined(separator: ", "))") }
             for target in change.newBuildTimeTargets { lines.append("  + build-time code: \(target)") }
+            for kind in change.newUnanalysed ?? [] { lines.append("  + code capcheck does not analyse: \(kind)") }
         }
         if diff.packages.isEmpty { lines.append("capcheck diff: no changes at \(diff.granularity) level") }
         for alarm in diff.alarms { lines.append("error: \(alarm)") }

@@ -225,6 +225,17 @@ extension PackageSummary {
 }
 
 extension Unanalyzed {
+    /// The kinds whose entries name the capability they would need.
+    public static let kindsWithCapability: Set<Kind> = [.inactiveCode, .undeclaredCode]
+
+    /// What the entry is, as the policy's `"unanalysed"` section spells it: its kind, with the capability for the kinds
+    /// that name one (`inactiveCode:net`); nil for an entry of no known kind.
+    public var kindKey: String? {
+        guard let kind else { return nil }
+        guard Self.kindsWithCapability.contains(kind), let capability else { return kind.rawValue }
+        return kind.rawValue + ":" + capability
+    }
+
     private enum CodingKeys: String, CodingKey {
         case package, reason, kind, target, file, line, condition, reference, capability, acknowledged
     }

@@ -29,10 +29,14 @@ public struct ReportDiff: Codable, Sendable {
         /// Per effect, the constant values (hosts, paths, variables, programs; a prefix ends in `…`) the package uses
         /// now and did not before, when both reports carry `reachedValues`. Nil when there is none.
         public var newValues: [String: [String]]? = nil
+        /// Kinds of code capcheck does not analyse (`Unanalyzed.kindKey`: `linkedLibrary`, `unsafeFlags`,
+        /// `inactiveCode:net`, …) the package has now and did not before. Nil when there is none.
+        public var newUnanalysed: [String]? = nil
 
         package var isEmpty: Bool {
             newlyReached.isEmpty && noLongerReached.isEmpty && newlyGranted.isEmpty && noLongerGranted.isEmpty
                 && newSinks.isEmpty && removedSinks.isEmpty && newBuildTimeTargets.isEmpty && status == "changed" && newValues == nil
+                && newUnanalysed == nil
         }
     }
 
@@ -41,7 +45,8 @@ public struct ReportDiff: Codable, Sendable {
     public var granularity: Granularity
     /// Only dependencies with a change (the root is not compared).
     public var packages: [PackageChange]
-    /// Why the diff fails (exit 1): a dependency newly reaching an effect or gaining build-time code.
+    /// Why the diff fails (exit 1): a dependency newly reaching an effect, gaining build-time code, or gaining a kind of
+    /// code capcheck does not analyse.
     public var alarms: [String]
     /// Where the new analysis's packages lie, for showing the example paths' files (not encoded).
     public var folders = PackageFolders()
@@ -86,6 +91,9 @@ public struct ReportDiff: Codable, Sendable {
                 newSinks: newSinks, removedSinks: removedSinks, newBuildTimeTargets: newBuildTime,
                 examplePaths: (newSummary?.reachedPaths ?? [:]).filter { newlyReached.contains($0.key) })
             change.newValues = newValues.isEmpty ? nil : newValues
+            let newUnanalysed = newSummary == nil ? [] : Set(new.unanalyzed.filter { $0.package == identity }.compactMap(\.kindKey))
+                .subtracting(old.unanalyzed.filter { $0.package == identity }.compactMap(\.kindKey)).sorted()
+            change.newUnanalysed = newUnanalysed.isEmpty ? nil : newUnanalysed
             guard !change.isEmpty else { continue }
             changes.append(change)
             let newEffects = newlyReached.filter(effects.contains)
@@ -103,6 +111,9 @@ public struct ReportDiff: Codable, Sendable {
             }
             if !newBuildTime.isEmpty {
                 alarms.append("\(identity) gains build-time code: \(newBuildTime.joined(separator: ", "))")
+            }
+            if !newUnanalysed.isEmpty {
+                alarms.append("\(identity) gains code capcheck does not analyse: \(newUnanalysed.joined(separator: ", "))")
             }
         }
         return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms, folders: new.folders)

@@ -165,6 +165,7 @@ final class BuildTimeTests: XCTestCase {
         XCTAssertEqual(refused.status, 1, refused.stderr)
         let report = try JSONDecoder().decode(AnalysisReport.self, from: Data(refused.stdout.utf8))
         XCTAssertEqual(report.violationKeys, ["tool-flags build program run by the unsafe flags of CToolFlags"])
+        XCTAssertEqual(report.summary(of: "tool-flags")?.buildTimeTargets, ["CToolFlags"], "so `diff` alarms when an update adds one")
         XCTAssertEqual(report.unanalyzed.filter { $0.package == "tool-flags" }.map { "\($0.target ?? "") \($0.kind?.rawValue ?? "")" },
                        ["CToolFlags unsafeFlags", "CToolFlags linkedLibrary", "CQuietFlags unsafeFlags"])
 

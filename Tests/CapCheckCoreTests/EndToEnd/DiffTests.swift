@@ -103,6 +103,19 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(sinkLevel.alarms, ["c-socket newly reaches net through socket"])
     }
 
+    func testAnUpdateThatBringsCodeCapcheckCannotReadIsAnAlarm() throws {
+        // A dependency update that links a library from the system, or adds unsafe flags, gains code nothing analyses.
+        let report = try Fixtures.analyse("DemoApp", usePolicy: false)
+        var new = report
+        new.unanalyzed.append(Unanalyzed(package: "c-socket", reason: "target Sock links the library evil from the system",
+                                         kind: .linkedLibrary, target: "Sock"))
+        new.unanalyzed.append(Unanalyzed(package: "c-socket", reason: "inactive", kind: .inactiveCode, capability: "net"))
+        let diff = ReportDiff.compare(old: report, new: new, granularity: .capability)
+        XCTAssertEqual(diff.packages.first?.newUnanalysed, ["inactiveCode:net", "linkedLibrary"])
+        XCTAssertEqual(diff.alarms, ["c-socket gains code capcheck does not analyse: inactiveCode:net, linkedLibrary"])
+        XCTAssertEqual(ReportDiff.compare(old: new, new: report, granularity: .capability).alarms, [], "losing it is no alarm")
+    }
+
     func testDiffOfTwoReportFilesThroughTheCLI() throws {
         try Fixtures.build("DemoApp")
         let demo = ["--package-path", Fixtures.packagePath("DemoApp").path, "--scratch-path", Fixtures.scratchPath("DemoApp").path,
