@@ -42,8 +42,9 @@ extension LoadTimeSections {
     /// `.dtors`) point at, by symbol name, read from their relocations: whatever put an entry there (an attribute, a
     /// `section` variable, file-scope `asm` with `.pushsection .init_array`), the entry names the function the loader
     /// calls. A relocation against a section symbol (a `static` function) is named by the function symbol at that
-    /// offset. Nil when the file is not a 64-bit little-endian ELF object; `unnamed` counts entries no symbol names.
-    package static func entries(inObjectAt path: String) -> (names: [String], unnamed: Int)? {
+    /// offset. Nil when the file is not a 64-bit little-endian ELF object; `unnamed` counts entries no symbol names;
+    /// `initCode` says whether code was placed straight in `.init` or `.fini`.
+    package static func entries(inObjectAt path: String) -> (names: [String], unnamed: Int, initCode: Bool)? {
         guard let data = FileManager.default.contents(atPath: path), data.count >= 64,
               data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
         else { return nil }
@@ -59,6 +60,11 @@ extension LoadTimeSections {
         }
         let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
         var names: [String] = [], unnamed = 0
+        // Code placed straight in `.init` or `.fini` (the loader runs those sections as they are).
+        let initCode = (0..<count).contains { section in
+            let name = string(namesIndex, field(section, 0, 4))
+            return (name == ".init" || name == ".fini" || name.hasPrefix(".init.") || name.hasPrefix(".fini.")) && field(section, 0x20, 8) > 0
+        }
         for relocations in 0..<count where field(relocations, 4, 4) == 4 /* SHT_RELA */ {
             let target = field(relocations, 0x2C, 4), symbols = field(relocations, 0x28, 4)
             guard target < count, symbols < count else { continue }
@@ -87,7 +93,7 @@ extension LoadTimeSections {
                 }
             }
         }
-        return (names, unnamed)
+        return (names, unnamed, initCode)
     }
 }
 

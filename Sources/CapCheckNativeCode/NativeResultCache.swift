@@ -37,8 +37,8 @@ package struct NativeResultCache {
     package typealias Groups = [String: [NativeDefinition]]
 
     /// Part of every key: bump it whenever what the prefilter or a parse finds changes (7: `#pragma weak` and
-    /// `#pragma redefine_extname` bindings; 8: `cleanup` functions and init-array entries read from the object; 9: entries no symbol names), or results cached by an older capcheck would be reused.
-    private static let format = "native 9"
+    /// `#pragma redefine_extname` bindings; 8: `cleanup` functions and init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`), or results cached by an older capcheck would be reused.
+    private static let format = "native 10"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

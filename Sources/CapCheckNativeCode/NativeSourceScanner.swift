@@ -60,7 +60,7 @@ package struct NativeSourceScanner {
             for binding in bindings { walk.declare(binding, source: command.source) }
             if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
                 for name in entries.names { walk.runsAtLoad(name, source: command.source) }
-                if entries.unnamed > 0 { walk.runsAtLoad(nil, source: command.source) }
+                if entries.unnamed > 0 || entries.initCode { walk.runsAtLoad(nil, source: command.source) }
             }
             return walk.finish()
         }
@@ -137,12 +137,12 @@ private struct TranslationUnitWalk {
     /// A function the object file's init or fini array points at (`LoadTimeSections.entries`): it runs at load or exit
     /// however the entry was made (file-scope `asm` included). A function the source neither defines nor declares (made
     /// in `asm`) is an inline-asm definition of its own. C++ dynamic initializers are found from the globals' side.
-    /// `name` nil: an entry no symbol names (a relocation against code without a function symbol), which stands for
-    /// code of the source's object that runs at load, like inline `asm`.
+    /// `name` nil: an entry no symbol names (a relocation against code without a function symbol), or code placed
+    /// straight in `.init`/`.fini`: code of the source's object that runs at load, like inline `asm`.
     package mutating func runsAtLoad(_ name: String?, source: String) {
         guard let name else {
             let location = SourceLocation(file: source, line: 1, column: 1)
-            var made = NativeDefinition(usr: "capcheck-unnamed-load-time|" + source, name: "code an init or fini array entry points at",
+            var made = NativeDefinition(usr: "capcheck-unnamed-load-time|" + source, name: "code run at load that no function names",
                                         location: location, language: .c, kind: .function)
             made.loadTime.insert(.initSection)
             made.inlineAsm.append(location)

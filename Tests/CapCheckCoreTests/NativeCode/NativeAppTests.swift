@@ -1,4 +1,4 @@
-import CapCheckCore
+@testable import CapCheckCore
 import XCTest
 
 /// `capcheck check` on Fixtures/NativeApp: one dependency per native-code rule (inline asm, load-time code,
@@ -98,9 +98,15 @@ final class NativeAppTests: XCTestCase {
 
     func testAnInitArrayEntryNoSymbolNamesIsInlineAsmRunAtLoad() throws {
         let path = try violation("c-load-time", "unsafe", "inline asm").path
-        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "code an init or fini array entry points at",
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "code run at load that no function names",
                                             "inline asm"])
         XCTAssertTrue(path[1].file.hasSuffix("c-load-time/Sources/CLoadTime/asminit.c"))
+        // The object's relocations name the functions behind the entries; the `nop` in `.init` is code no function holds.
+        let object = Fixtures.scratchPath("NativeApp").appendingPathComponent("debug/CLoadTime.build/asminit.c.o").path
+        let entries = try XCTUnwrap(LoadTimeSections.entries(inObjectAt: object))
+        XCTAssertEqual(entries.names, ["capcheck_asm_init"])
+        XCTAssertEqual(entries.unnamed, 1)
+        XCTAssertTrue(entries.initCode)
     }
 
     func testAnAsmLabelLinksTheDeclarationToTheLabelledFunction() throws {
