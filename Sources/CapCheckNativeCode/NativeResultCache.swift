@@ -36,8 +36,9 @@ package struct NativeResultCache {
     /// The definitions of one file as seen by one or more sources, by group name.
     package typealias Groups = [String: [NativeDefinition]]
 
-    /// Part of every key: bump it whenever what the prefilter or a parse finds changes (7: `#pragma weak` and
-    /// `#pragma redefine_extname` bindings; 8: `cleanup` functions and init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`), or results cached by an older capcheck would be reused.
+    /// Part of every key: bump it whenever what the prefilter or a parse finds changes, or results cached by an older
+    /// capcheck would be reused. 7: `#pragma weak` and `#pragma redefine_extname` bindings; 8: `cleanup` functions and
+    /// init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`.
     private static let format = "native 10"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
