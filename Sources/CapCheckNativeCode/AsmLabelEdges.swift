@@ -7,8 +7,8 @@ extension NativeGraphMerger {
     /// labelled symbol, so a call of the declaration is a call of that symbol. Kind `linked by its asm label to`, from
     /// the declaration as this pass keys it and as callers in the index name it (a declaration without a definition
     /// is a toolchain-style node keyed by its USR), to the C function of that name (the catalog's sink, when it is one).
-    /// A label on a name the package's own code defines (BoringSSL's `#pragma redefine_extname X CNIOBoringSSL_X` on every function)
-    /// renames that definition: calling the name runs its own code, which the graph has, so no edge is added.
+    /// A label on a name the package's own code defines (BoringSSL's `#pragma redefine_extname X CNIOBoringSSL_X` on
+    /// every function) renames that definition: calling the name runs its own code, which the graph has: no edge.
     func addAsmLabelEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
         guard let label = owned.definition.asmLabel, !label.isEmpty else { return }
@@ -19,8 +19,8 @@ extension NativeGraphMerger {
             ?? graph.id(forKey: usr)
             ?? graph.addNode(key: usr, GraphNode(usr: usr, name: label, kind: .function, language: .c, package: nil, module: nil,
                                                  location: nil, isFileMain: false))
-        var sources = [definition.node]
-        if let declared = graph.id(forKey: owned.definition.usr) { sources.append(declared) }
-        for source in sources { graph.addEdge(from: source, to: target, kind: .asmLabel, site: owned.definition.location) }
+        for source in definition.calledNodes(in: graph) {
+            graph.addEdge(from: source, to: target, kind: .asmLabel, site: owned.definition.location)
+        }
     }
 }

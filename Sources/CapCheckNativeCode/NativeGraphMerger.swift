@@ -117,4 +117,11 @@ struct DefinitionInMerge {
     /// Every definition's node, by `package|usr`.
     let ids: [String: Int32]
     let clangDefinitions: ClangDefinitions
+
+    /// The nodes a call of this declaration lands on: this pass's node, and the one callers in the index name (a
+    /// declaration without a definition is a toolchain-style node keyed by its USR), when that is another.
+    func calledNodes(in graph: GraphBuilder) -> [Int32] {
+        guard let declared = graph.id(forKey: owned.definition.usr), declared != node else { return [node] }
+        return [node, declared]
+    }
 }

@@ -153,11 +153,9 @@ private struct TranslationUnitWalk {
         if let usr = functionsByName[name] {
             if definitions[usr] != nil {
                 if definitions[usr]!.loadTime.isEmpty { definitions[usr]!.loadTime.insert(.initSection) }
-            } else if declarations[usr]?.loadTime.isEmpty != false {
-                guard let declared = declarations[usr] ?? declaredFunctions[usr] else { return }
-                var marked = declared
-                marked.loadTime.insert(.initSection)
-                declarations[usr] = marked
+            } else if var declared = declarations[usr] ?? declaredFunctions[usr], declared.loadTime.isEmpty {
+                declared.loadTime.insert(.initSection)
+                declarations[usr] = declared
             }
             return
         }

@@ -92,24 +92,10 @@ package struct PreprocessedTriggers: Sendable {
         // sources includes, has thousands of one pragma.
         var words: [UnsafePointer<CChar>: String] = [:]
         var headerWords: [String: Set<String>] = [:]
-        for index in 0..<scan.trigger_count {
-            let trigger = scan.triggers[index]
-            let word = words[trigger.word] ?? String(cString: trigger.word)
-            words[trigger.word] = word
-            let found = Trigger(word: word, line: trigger.line)
-            if trigger.file >= 0, let path = paths[trigger.file] {
-                guard headerWords[path, default: []].insert(word).inserted else { continue }
-                headers[path, default: Header()].triggers.append(found)
-            } else {
-                own.append(found)
-            }
-        }
         // The lines of the files with pragma triggers, by number (BoringSSL's prefix header has thousands of them).
         var lines: [Int: [Int: Substring]] = [:]
         var headerBindings: [String: [PragmaBinding]] = [:]
-        for index in 0..<scan.trigger_count where scan.triggers[index].file >= 0 {
-            let trigger = scan.triggers[index]
-            guard String(cString: trigger.word).hasPrefix("pragma ") else { continue }
+        func bind(_ trigger: capcheck_pp_trigger) {
             let fileIndex = Int(trigger.file)
             if lines[fileIndex] == nil {
                 let file = scan.files[fileIndex]
@@ -121,9 +107,21 @@ package struct PreprocessedTriggers: Sendable {
                 }
                 lines[fileIndex] = numbered
             }
-            if let line = lines[fileIndex]?[trigger.line],
-               let binding = Self.binding(line, file: paths[fileIndex], line: trigger.line) {
-                if let header = binding.file { headerBindings[header, default: []].append(binding) } else { ownPragmaBindings.append(binding) }
+            guard let line = lines[fileIndex]?[trigger.line],
+                  let binding = Self.binding(line, file: paths[fileIndex], line: trigger.line) else { return }
+            if let header = binding.file { headerBindings[header, default: []].append(binding) } else { ownPragmaBindings.append(binding) }
+        }
+        for index in 0..<scan.trigger_count {
+            let trigger = scan.triggers[index]
+            let word = words[trigger.word] ?? String(cString: trigger.word)
+            words[trigger.word] = word
+            if trigger.file >= 0, word.hasPrefix("pragma ") { bind(trigger) }
+            let found = Trigger(word: word, line: trigger.line)
+            if trigger.file >= 0, let path = paths[trigger.file] {
+                guard headerWords[path, default: []].insert(word).inserted else { continue }
+                headers[path, default: Header()].triggers.append(found)
+            } else {
+                own.append(found)
             }
         }
         for index in 0..<scan.enter_count where scan.enters[index].benign == 0 {

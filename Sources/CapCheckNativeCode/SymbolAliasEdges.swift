@@ -13,8 +13,7 @@ extension NativeGraphMerger {
     func addAliasEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
         guard !owned.definition.aliasOf.isEmpty else { return }
-        var sources = [definition.node]
-        if let declared = graph.id(forKey: owned.definition.usr), declared != definition.node { sources.append(declared) }
+        let sources = definition.calledNodes(in: graph)
         for usr in owned.definition.aliasOf {
             // The target is a definition of this pass, or (when libclang kept nothing of it) of the index.
             if let target = definition.ids[owned.package + "|" + usr] ?? graph.id(forKey: owned.package + "|" + usr) {

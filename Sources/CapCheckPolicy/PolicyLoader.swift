@@ -126,7 +126,7 @@ private struct PolicyReader {
                 }
                 var capability: Capability?
                 if parts.count == 2 {
-                    guard UnanalysedAcknowledgement.kindsWithCapability.contains(kind) else {
+                    guard Unanalyzed.kindsWithCapability.contains(kind) else {
                         throw fail(element.position, "\(kind.rawValue.quoted) entries name no capability; write \(kind.rawValue.quoted) alone")
                     }
                     guard known.contains(parts[1]) else {

@@ -21,9 +21,6 @@ public struct UnanalysedAcknowledgement: Sendable {
     /// Where the package's key appears in the policy file.
     public let position: SourcePosition
 
-    /// The kinds whose entries name the capability they would need (`inactiveCode`, `undeclaredCode`).
-    public static var kindsWithCapability: Set<Unanalyzed.Kind> { Unanalyzed.kindsWithCapability }
-
     /// Whether this acknowledgement covers `entry` (of its package).
     public func covers(_ entry: Unanalyzed) -> Bool {
         guard let kind = entry.kind else { return false }
@@ -36,7 +33,7 @@ public struct UnanalysedAcknowledgement: Sendable {
         var result = Set<Entry>()
         for entry in unanalysed {
             guard let kind = entry.kind else { continue }
-            let capability = kindsWithCapability.contains(kind) ? entry.capability.map { Capability($0) } : nil
+            let capability = Unanalyzed.kindsWithCapability.contains(kind) ? entry.capability.map { Capability($0) } : nil
             result.insert(Entry(kind: kind, capability: capability))
         }
         return result.sorted { $0.written < $1.written }

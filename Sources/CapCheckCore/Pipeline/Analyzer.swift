@@ -331,11 +331,8 @@ public struct Analyzer: Sendable {
             throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
         }
         try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, ownership: ownership, includeTests: options.includeTests,
-                                   storePath: loader.store.path, skippedBuild: options.skipBuild)
-        let buildManifest = options.scratchPath.appendingPathComponent("\(options.configuration.rawValue).yaml")
-        if let unit = StaleIndexCheck.unattributedBuiltUnit(units, ownership: ownership, buildManifest: buildManifest) {
-            throw UnattributedBuiltSource(file: unit.mainFile, module: unit.moduleName)
-        }
+                                   storePath: loader.store.path, skippedBuild: options.skipBuild,
+                                   buildManifest: options.scratchPath.appendingPathComponent("\(options.configuration.rawValue).yaml"))
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,

@@ -24,13 +24,21 @@ package enum StaleIndexCheck {
         units.filter { $0.mainFile.isEmpty || FileManager.default.fileExists(atPath: $0.mainFile) }
     }
 
-    /// - Parameter skippedBuild: whether this run skipped the build (then the remedy is to build).
+    /// Also throws `UnattributedBuiltSource` (after the staleness checks) for a unit the build compiled that no package
+    /// owns (`unattributedBuiltUnit`).
+    /// - Parameters:
+    ///   - skippedBuild: whether this run skipped the build (then the remedy is to build).
+    ///   - buildManifest: the build's manifest (`debug.yaml`), which names every source the build compiles.
     package static func verify(units: [IndexUnit], packageGraph: PackageGraph, ownership: SourceOwnership, includeTests: Bool,
-                               storePath: String, skippedBuild: Bool) throws {
+                               storePath: String, skippedBuild: Bool, buildManifest: URL) throws {
         let remedy = skippedBuild
             ? "rebuild (run without --skip-build)"
             : "the build did not recompile it; run `swift package clean` in the package (or delete debug.yaml in the scratch folder) and run capcheck again"
-        for unit in units where !unit.mainFile.isEmpty && ownership.owner(of: unit.mainFile, unitModule: unit.moduleName) != nil {
+        var owned: [IndexUnit] = [], unowned: [IndexUnit] = []
+        for unit in units where !unit.mainFile.isEmpty {
+            if ownership.owner(of: unit.mainFile, unitModule: unit.moduleName) != nil { owned.append(unit) } else { unowned.append(unit) }
+        }
+        for unit in owned {
             guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
             if modified > unit.modificationTime + 1 {
                 throw CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \(remedy)")
@@ -53,14 +61,16 @@ package enum StaleIndexCheck {
                 }
             }
         }
+        if let unit = unattributedBuiltUnit(unowned, buildManifest: buildManifest) {
+            throw UnattributedBuiltSource(file: unit.mainFile, module: unit.moduleName)
+        }
     }
 
     /// A unit of a source the current build compiled (its build manifest names the file) that no package of the graph
     /// owns: the graph does not describe the build (a cached graph kept under a key that missed what changed it), and
     /// the unit's code would be read by no one. Units of sources the build does not name (a removed dependency's, which
     /// the store keeps) are not such units.
-    package static func unattributedBuiltUnit(_ units: [IndexUnit], ownership: SourceOwnership, buildManifest: URL) -> IndexUnit? {
-        let unowned = units.filter { !$0.mainFile.isEmpty && ownership.owner(of: $0.mainFile, unitModule: $0.moduleName) == nil }
+    private static func unattributedBuiltUnit(_ unowned: [IndexUnit], buildManifest: URL) -> IndexUnit? {
         guard !unowned.isEmpty, let manifest = FileManager.default.contents(atPath: buildManifest.path) else { return nil }
         let text = String(decoding: manifest, as: UTF8.self)
         return unowned.first { text.contains("\"" + $0.mainFile + "\"") }

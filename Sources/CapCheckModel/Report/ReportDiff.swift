@@ -62,6 +62,10 @@ public struct ReportDiff: Codable, Sendable {
         let effects = Set(Capability.builtInEffects.map(\.name))
         var changes: [PackageChange] = []
         var alarms: [String] = []
+        func kinds(_ report: AnalysisReport) -> [String: Set<String>] {
+            Dictionary(grouping: report.unanalyzed, by: \.package).mapValues { Set($0.compactMap(\.kindKey)) }
+        }
+        let oldKinds = kinds(old), newKinds = kinds(new)
 
         // The root holds everything whatever it reaches; only dependencies are compared.
         for identity in Set(before.keys).union(after.keys).subtracting([old.root, new.root]).sorted() {
@@ -91,8 +95,7 @@ public struct ReportDiff: Codable, Sendable {
                 newSinks: newSinks, removedSinks: removedSinks, newBuildTimeTargets: newBuildTime,
                 examplePaths: (newSummary?.reachedPaths ?? [:]).filter { newlyReached.contains($0.key) })
             change.newValues = newValues.isEmpty ? nil : newValues
-            let newUnanalysed = newSummary == nil ? [] : Set(new.unanalyzed.filter { $0.package == identity }.compactMap(\.kindKey))
-                .subtracting(old.unanalyzed.filter { $0.package == identity }.compactMap(\.kindKey)).sorted()
+            let newUnanalysed = newSummary == nil ? [] : (newKinds[identity] ?? []).subtracting(oldKinds[identity] ?? []).sorted()
             change.newUnanalysed = newUnanalysed.isEmpty ? nil : newUnanalysed
             guard !change.isEmpty else { continue }
             changes.append(change)
