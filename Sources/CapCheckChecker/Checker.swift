@@ -23,6 +23,9 @@ public struct Checker: Sendable {
     /// The catalog's classification of the graph's nodes, when an earlier stage has it (the analysis snapshot);
     /// worked out when nil.
     public var catalogSinks: CatalogSinks?
+    /// The macros expanded in C sources, for the value analysis (`CapCheckIndexStore.MacroReferences`); without
+    /// them no C call's arguments are read.
+    public var macros: any MacroLookup = NoMacroRecords()
 
     public init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, catalog: SinkCatalog,
                 naming: SymbolNaming, includeTests: Bool) {
@@ -62,7 +65,7 @@ public struct Checker: Sendable {
         })
         search.onSink = nil
 
-        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects)
+        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects, macros: macros)
         let narrowedFindings = fromRoot.narrowedUses.isEmpty || !collectViolations ? [] : measure("values at narrowed sinks") {
             values.violations(fromRoot.narrowedUses, reached: fromRoot.reachedNodes)
         }

@@ -11,12 +11,14 @@ import CapCheckValues
 /// Runs only when the policy narrows something, on the sink uses the search recorded (`ReachabilitySearch.NarrowedUse`).
 package struct NarrowedGrantCheck {
     let graph: CallGraph
+    let macros: any MacroLookup
     let packageGraph: PackageGraph
     let contexts: GrantContexts
     let effects: Set<Capability>
 
-    package init(graph: CallGraph, packageGraph: PackageGraph, contexts: GrantContexts, effects: Set<Capability>) {
+    package init(graph: CallGraph, packageGraph: PackageGraph, contexts: GrantContexts, effects: Set<Capability>, macros: any MacroLookup) {
         self.graph = graph
+        self.macros = macros
         self.packageGraph = packageGraph
         self.contexts = contexts
         self.effects = effects
@@ -80,7 +82,7 @@ package struct NarrowedGrantCheck {
     private func eachValue(of uses: [ReachabilitySearch.NarrowedUse], reached: [Bool],
                            holders accepts: (GrantContext, Capability) -> Bool = { _, _ in true },
                            _ body: (GrantContext, ReachabilitySearch.NarrowedUse, [ValueOrigin]) -> Void) {
-        let tracer = ValueTracer(graph: graph, reached: reached) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
+        let tracer = ValueTracer(graph: graph, reached: reached, macros: macros) { [packageGraph] package, holder in packageGraph.isDependency(package, of: holder) }
         for use in uses {
             let holders = effects.contains(use.capability) ? contexts.chain(from: use.context) : [use.context]
             for holder in holders where !contexts.isRoot(holder) && accepts(contexts[holder], use.capability) {

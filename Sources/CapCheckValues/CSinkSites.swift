@@ -3,16 +3,20 @@ import CapCheckSupport
 import CapCheckModel
 
 /// Values at calls in C source, read from the tokens after the callee's name: a string literal argument (or adjacent
-/// literals) is a constant; anything else (a variable, a macro, an expression) is unknown. C parameters are not followed
-/// to callers. A callee spelled through a macro is not found by name, so its site is unknown, never assumed.
+/// literals) is a constant, a parameter of the calling function is followed by the tracer; anything else (a variable,
+/// a macro, an expression) is unknown. A callee spelled through a macro is read only when the macro provably stands
+/// for it (`spelling(of:at:)`); otherwise its site is unknown, never assumed.
 package struct CSinkSites {
     private let text: [UInt8]
     private let lineStarts: [Int]
     package let path: String
+    /// The macros the index records as expanded in this file.
+    let macros: MacroExpansions
 
-    package init?(path: String) {
+    package init?(path: String, macros: MacroExpansions) {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         self.path = path
+        self.macros = macros
         text = Array(data)
         var starts = [0]
         for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
@@ -38,8 +42,38 @@ package struct CSinkSites {
     /// The arguments, as written, of the call whose callee name starts at `site` and is spelled `callee` there (a call
     /// through a macro, `OPEN(p)`, has the macro's arguments, not the function's: nil).
     package func arguments(at site: SourceLocation, callee: String) -> [String]? {
-        guard let start = offset(line: site.line, column: site.column), identifier(at: start) == callee else { return nil }
+        guard let start = offset(line: site.line, column: site.column), spelling(of: callee, at: start) else { return nil }
         return arguments(afterNameAt: start)
+    }
+
+    /// Whether the call at `start` passes its written arguments to `callee`: the index records no macro expanded there
+    /// and the call spells `callee` (or `syscall`, for a raw system call `syscall(SYS_renameat2)`, whose first argument
+    /// is the number); or every macro expanded there is object-like and only another name, and they lead from the
+    /// spelled name to `callee` (`#define fopen_if_available fopen`). A function-like macro (`#define getenv(n)
+    /// getenv("SECRET")`, even one named like the function) may pass anything, so its arguments are never read.
+    private func spelling(of callee: String, at start: Int) -> Bool {
+        let site = location(of: start)
+        guard let expanded = macros.at(line: site.line, column: site.column) else { return false }
+        var name = identifier(at: start)
+        if expanded.isEmpty { return name == callee || (name == "syscall" && Self.rawSyscallNumber(callee)) }
+        let renames = Dictionary(expanded.map { ($0.name, MacroDefinition.objectLikeBody(of: $0, in: self)) }, uniquingKeysWith: { _, _ in nil })
+        var steps = 0
+        while let next = renames[name] {
+            guard let next, steps < renames.count else { return false }
+            name = next
+            steps += 1
+        }
+        return steps == renames.count && (name == callee || (name == "syscall" && Self.rawSyscallNumber(callee)))
+    }
+
+    /// Whether `callee` names a raw system call by its number (`syscall(SYS_openat)`).
+    private static func rawSyscallNumber(_ callee: String) -> Bool { callee.hasPrefix("syscall(") }
+
+    /// The text of this file from byte `offset`, to the end of its line.
+    func line(from offset: Int) -> Substring? {
+        guard offset >= 0, offset < text.count else { return nil }
+        let end = text[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+        return Substring(String(decoding: text[offset..<end], as: UTF8.self))
     }
 
     private func identifier(at start: Int) -> String {
@@ -95,11 +129,11 @@ package struct CSinkSites {
     package func values(at site: SourceLocation, callee: String, positions: [Int], inFunctionAt function: SourceLocation? = nil,
                         returned: (String) -> String? = { _ in nil }) -> [ValueOrigin] {
         guard let start = offset(line: site.line, column: site.column) else { return [.unknown("the call site is not in the file", site)] }
-        let spelled = identifier(at: start)
-        guard spelled == callee else {
-            return [.unknown("`\(callee)` is called through `\(spelled)` here (a macro?), whose arguments capcheck does not read", site)]
+        guard spelling(of: callee, at: start) else {
+            return [.unknown("`\(callee)` is called through a macro at `\(identifier(at: start))` here, whose written arguments need not be "
+                             + "what `\(callee)` gets", site)]
         }
-        guard let arguments = arguments(afterNameAt: start) else {
+        guard let arguments = arguments(at: site, callee: callee) else {
             return [.unknown("the call is not written as `name(…)` here (a function pointer?)", site)]
         }
         let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []

@@ -43,6 +43,7 @@ package enum SinkArgumentRule: Equatable {
 
     /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).
     package static func rule(capability: Capability, sink: String) -> SinkArgumentRule {
+        if sink.hasPrefix("syscall(") { return rawSystemCall(capability: capability, sink: sink) }
         let isSwift = sink.contains(".") || sink.contains("(")
         let base = String(sink.split(separator: "(").first ?? "")
         let member = String(base.split(separator: ".").last ?? "")
@@ -85,6 +86,20 @@ package enum SinkArgumentRule: Equatable {
             return .none("\(sink) takes a socket address built in memory, which capcheck does not follow")
         default:
             return .none("\(capability.name) is not narrowed by value")
+        }
+    }
+
+    /// `syscall(SYS_renameat2, oldfd, old, newfd, new, flags)`: the rule of the C library's function of that name,
+    /// one argument further on (the first is the number); a number capcheck could not read names nothing.
+    private static func rawSystemCall(capability: Capability, sink: String) -> SinkArgumentRule {
+        let prefix = "syscall(SYS_"
+        guard sink.hasPrefix(prefix), sink.hasSuffix(")") else { return .none("the system call's number is computed at run time") }
+        switch rule(capability: capability, sink: String(sink.dropFirst(prefix.count).dropLast())) {
+        case .positions(let positions): return .positions(positions.map { $0 + 1 })
+        case .socketAddress(let position): return .socketAddress(position + 1)
+        case .shellCommand(let position): return .shellCommand(position + 1)
+        case .assignment(let position): return .assignment(position + 1)
+        case let other: return other
         }
     }
 

@@ -100,7 +100,7 @@ extension ValueTracer {
 
     func cSites(_ path: String) -> CSinkSites? {
         if let known = cFiles[path] { return known }
-        let loaded = CSinkSites(path: path)
+        let loaded = CSinkSites(path: path, macros: macros.expansions(inFile: path))
         cFiles[path] = loaded
         return loaded
     }

@@ -12,6 +12,8 @@ package final class ValueTracer {
     let isWithin: (_ package: String, _ holder: String) -> Bool
     /// Per node, whether it runs at all (the search reached it): callers that never run pass no value.
     let reached: [Bool]
+    /// The macros expanded in C sources: a call's written arguments are read only where no macro may change them.
+    let macros: any MacroLookup
     let swiftFiles = ParsedSwiftFiles()
     // Caches, filled on first use (the tracer runs on one thread).
     var cFiles: [String: CSinkSites?] = [:]
@@ -22,9 +24,11 @@ package final class ValueTracer {
     var memo: [String: [ValueOrigin]] = [:]
     static let maxCalls = 12
 
-    package init(graph: CallGraph, reached: [Bool], isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
+    package init(graph: CallGraph, reached: [Bool], macros: any MacroLookup,
+                 isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
         self.graph = graph
         self.reached = reached
+        self.macros = macros
         self.isWithin = isWithin
     }
 

@@ -84,7 +84,7 @@ public struct PolicyGenerator {
         let searched = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
         let values = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
-                                        effects: Checker.effects(of: discovery)).reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
+                                        effects: Checker.effects(of: discovery), macros: checker.macros).reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { !contexts.isRoot($0) }

@@ -176,8 +176,9 @@ public struct Analyzer: Sendable {
                             catalog: catalog, question: question) {
         case .reused(let report):
             return .reused(report)
-        case .analysed(let snapshot, let key):
-            let checker = checker(snapshot, packageGraph: packageGraph, ownership: ownership, catalog: catalog, naming: tools.naming)
+        case .analysed(let snapshot, let key, let macros):
+            var checker = checker(snapshot, packageGraph: packageGraph, ownership: ownership, catalog: catalog, naming: tools.naming)
+            checker.macros = macros
             return .prepared(.ready(checker: checker, policy: policy), keep: question.flatMap { question in key.map { (question, $0) } })
         }
     }
@@ -240,7 +241,7 @@ public struct Analyzer: Sendable {
 
     /// What `analysis` found: the merged graph with the key of its inputs, or the last run's report.
     private enum Analysis {
-        case analysed(AnalysisSnapshot, key: String?)
+        case analysed(AnalysisSnapshot, key: String?, macros: MacroReferences)
         case reused(AnalysisReport)
     }
 
@@ -267,13 +268,14 @@ public struct Analyzer: Sendable {
             releaseInBackground(consume inputs)
             return .reused(kept.report)
         }
+        let macros = MacroReferences(store: loader.store, records: inputs.records)
         let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
         let key = inputs.key
         if let reusable {
             progress("Building the call graph: no input changed since the last run, so its graph is reused…")
             releaseInBackground(consume inputs)
-            return .analysed(reusable, key: key)
+            return .analysed(reusable, key: key, macros: macros)
         }
         let snapshot = try analyse(inputs, loader: loader, ownership: ownership, packageGraph: packageGraph, catalog: catalog,
                                    naming: tools.naming)
@@ -282,7 +284,7 @@ public struct Analyzer: Sendable {
             timings.measure("snapshot") { snapshot.store(key: key, scratch: options.scratchPath, configuration: configuration) }
         } }
         releaseInBackground(consume inputs)
-        return .analysed(snapshot, key: key)
+        return .analysed(snapshot, key: key, macros: macros)
     }
 
     /// The last run's report if it answered `question`, and its snapshot unless that report was made from it.

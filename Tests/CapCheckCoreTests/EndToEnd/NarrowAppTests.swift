@@ -49,15 +49,37 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertEqual(env.map(\.kind), ["unknown"])
         XCTAssertTrue(env.first?.note?.contains("read from the environment") == true, env.first?.note ?? "")
         let c = try values(of: "narrow-c")
-        XCTAssertEqual(c.map(\.kind), ["unknown"], "getenv(\"NARROW_C_HOME\") in C, and getenv(name) with the name from "
-                       + "Swift's narrow_c_lookup(\"NARROW_C_OTHER\"), are resolved and covered")
+        XCTAssertEqual(c.map(\.kind), ["unknown", "unknown"], "getenv(\"NARROW_C_HOME\") in C, getenv(name) with the name from "
+                       + "Swift's narrow_c_lookup(\"NARROW_C_OTHER\"), and lookup_variable(\"NARROW_C_ALIAS\") through an "
+                       + "object-like macro that only renames getenv, are resolved and covered")
         XCTAssertTrue(c.first?.note?.contains("`names[which & 1]` is computed in C code") == true, c.first?.note ?? "")
+    }
+
+    func testACallThroughAFunctionLikeMacroNamedLikeTheSinkIsNeverRead() throws {
+        // cmacro.c: `#define getenv(name) getenv("AWS_SECRET_ACCESS_KEY")`, then `getenv(name)` with the name from the
+        // caller (NARROW_C_MACRO, inside env:NARROW_C_*). The written argument is not what getenv gets: the index
+        // records the macro expanded at the call, so the value is unknown, never the caller's.
+        let c = try values(of: "narrow-c")
+        let macro = try XCTUnwrap(c.first { $0.file.hasSuffix("CNarrow/cmacro.c") }, "\(c)")
+        XCTAssertEqual(macro.kind, "unknown")
+        XCTAssertEqual(macro.line, 7)
+        XCTAssertTrue(macro.note?.contains("called through a macro at `getenv`") == true, macro.note ?? "")
+    }
+
+    func testARawSystemCallsPathIsTheArgumentAfterTheNumber() throws {
+        // narrow_c_raw_open(): syscall(SYS_openat, AT_FDCWD, "/etc/narrow-c.conf", O_RDONLY), inside the fixture's
+        // fs:/etc/narrow-c.conf (no violation above), outside fs:/etc/other.
+        let policy = #"{ "version": 1, "unlisted": "deny", "packages": { "narrow-c": { "allow": ["env", "net", "fs:/etc/other", "ffi"] } } }"#
+        let report = try Fixtures.analyse("NarrowApp", policy: policy)
+        let violations = report.violations.filter { $0.package == "narrow-c" && $0.capability == "fs" }
+        XCTAssertEqual(violations.map(\.sink), ["syscall(SYS_openat)"])
+        XCTAssertEqual(violations.first?.values?.map(\.value), ["/etc/narrow-c.conf"])
     }
 
     func testACConnectToAConstantAddressIsResolved() throws {
         // narrow_c_connect() fills a sockaddr_in with htons(8080) and inet_pton("10.0.0.7"): inside the fixture's
         // net:10.0.0.0/8, outside net:192.168.0.0/16; socket() names no peer.
-        let policy = #"{ "version": 1, "unlisted": "deny", "packages": { "narrow-c": { "allow": ["env", "net:192.168.0.0/16", "ffi"] } } }"#
+        let policy = #"{ "version": 1, "unlisted": "deny", "packages": { "narrow-c": { "allow": ["env", "net:192.168.0.0/16", "fs", "ffi"] } } }"#
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         let violations = report.violations.filter { $0.package == "narrow-c" && $0.capability == "net" }
         XCTAssertEqual(violations.map(\.sink), ["connect"])
@@ -83,7 +105,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
-          "narrow-c": { "allow": ["env", "net", "ffi"] } } }
+          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],
@@ -126,7 +148,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(Set(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.compactMap(\.value) ?? []),
                        ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal"],
                        "what the root passes three calls down, and what it gives an initialiser that stores it in a property")
-        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_HOME", "NARROW_C_OTHER"])
+        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_ALIAS", "NARROW_C_HOME", "NARROW_C_OTHER"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
                      "values are resolved only when asked for")
 

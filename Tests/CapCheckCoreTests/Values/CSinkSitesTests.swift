@@ -22,7 +22,7 @@ final class CSinkSitesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sites-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sites = try XCTUnwrap(CSinkSites(path: path))
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
         let calls = sites.calls(of: "getenv", inFunctionAt: SourceLocation(file: path, line: 4, column: 13))
         XCTAssertEqual(calls.map(\.line), [5, 6, 7, 8], "every call in the function's body, none in comments or other functions")
         let values = calls.flatMap { sites.values(at: $0, callee: "getenv", positions: [0]) }.map { origin -> String in
@@ -44,7 +44,7 @@ final class CSinkSitesTests: XCTestCase {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString).c").path
             try source.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let sites = try XCTUnwrap(CSinkSites(path: path))
+            let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
             let function = SourceLocation(file: path, line: 1, column: 5)
             let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
             switch CSocketAddress(source: sites).value(at: call, callee: "connect", position: 1, inFunctionAt: function) {
@@ -72,7 +72,7 @@ final class CSinkSitesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sites = try XCTUnwrap(CSinkSites(path: path))
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
         XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 2, column: 13)), "SSL_CERT_FILE")
         XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 3, column: 13)), "SSL_CERT_DIR")
         XCTAssertNil(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 4, column: 13)))
@@ -94,11 +94,43 @@ final class CSinkSitesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("macro-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sites = try XCTUnwrap(CSinkSites(path: path))
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
         let site = SourceLocation(file: path, line: 2, column: 30)
         guard case .unknown(let why, _) = sites.values(at: site, callee: "getenv", positions: [0]).first else {
             return XCTFail("a macro's argument was taken for getenv's")
         }
-        XCTAssertTrue(why.contains("through `READ`"), why)
+        XCTAssertTrue(why.contains("through a macro at `READ`"), why)
+    }
+
+    func testOnlyAMacroThatRenamesTheFunctionKeepsTheWrittenArguments() throws {
+        // What the index records at each call: the macro expanded there, with the offset of its name in its #define.
+        let source = """
+            #define getenv(name) getenv("AWS_SECRET_ACCESS_KEY")
+            #define lookup getenv
+            const char *f(const char *name) { return getenv(name); }
+            const char *g(void) { return lookup("HOME"); }
+
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("macro-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let functionLike = MacroReference(name: "getenv", definitionFile: path, definitionOffset: 8)
+        let rename = MacroReference(name: "lookup", definitionFile: path, definitionOffset: 61)
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: MacroExpansions(byPosition: [
+            MacroExpansions.position(line: 3, column: 42): [functionLike], MacroExpansions.position(line: 4, column: 30): [rename],
+        ])))
+        let throughFunctionLike = sites.values(at: SourceLocation(file: path, line: 3, column: 42), callee: "getenv", positions: [0],
+                                               inFunctionAt: SourceLocation(file: path, line: 3, column: 13))
+        guard case .unknown(let why, _)? = throughFunctionLike.first else {
+            return XCTFail("the caller's name was taken for what getenv reads: \(throughFunctionLike)")
+        }
+        XCTAssertTrue(why.contains("through a macro at `getenv`"), why)
+        guard case .constant("HOME", _)? = sites.values(at: SourceLocation(file: path, line: 4, column: 30), callee: "getenv", positions: [0]).first else {
+            return XCTFail("an object-like macro that only renames getenv keeps its arguments")
+        }
+        let unrecorded = try XCTUnwrap(CSinkSites(path: path, macros: .unknown))
+        guard case .unknown? = unrecorded.values(at: SourceLocation(file: path, line: 4, column: 30), callee: "getenv", positions: [0]).first else {
+            return XCTFail("without the source's index record nothing is read")
+        }
     }
 }

@@ -1,0 +1,59 @@
+import CapCheckSupport
+import CapCheckModel
+import Foundation
+
+/// The macros expanded in a C-family source, read on demand from its index records (every record of the file, for a
+/// header compiled more than once: a macro expanded at a place in any of them counts). The value analysis asks for a
+/// source only when it reads the arguments of a call in it, so only those records are read.
+public final class MacroReferences: MacroLookup, @unchecked Sendable {  // the cache is guarded by `lock`
+    private let store: IndexStore
+    private let recordsByFile: [String: [IndexStoreLoader.RecordReference]]
+    /// Every file a record is about, by its name: a macro's USR names its file without the folder.
+    private let filesByName: [String: [String]]
+    private var cache: [String: MacroExpansions] = [:]
+    private let lock = NSLock()
+
+    public init(store: IndexStore, records: [IndexStoreLoader.RecordReference]) {
+        self.store = store
+        recordsByFile = Dictionary(grouping: records, by: \.filePath)
+        filesByName = Dictionary(grouping: Set(records.map(\.filePath)), by: { ($0 as NSString).lastPathComponent })
+    }
+
+    public func expansions(inFile path: String) -> MacroExpansions {
+        if let known = lock.withLock({ cache[path] }) { return known }
+        let found = read(path)
+        lock.withLock { cache[path] = found }
+        return found
+    }
+
+    private func read(_ path: String) -> MacroExpansions {
+        guard let records = recordsByFile[path], !records.isEmpty else { return .unknown }
+        var byPosition: [Int64: [MacroReference]] = [:]
+        for listed in records {
+            guard let record = try? store.record(named: listed.name, filePath: listed.filePath, moduleName: listed.module) else {
+                return .unknown
+            }
+            for occurrence in record.occurrences {
+                let symbol = record.symbols[Int(occurrence.symbol)]
+                guard symbol.kind == .macro, occurrence.roles.contains(.reference) else { continue }
+                let macro = reference(symbol)
+                let position = MacroExpansions.position(line: Int(occurrence.line), column: Int(occurrence.column))
+                if byPosition[position]?.contains(macro) != true { byPosition[position, default: []].append(macro) }
+            }
+        }
+        return MacroExpansions(byPosition: byPosition)
+    }
+
+    /// `c:file.cc@1900@macro@name` → name, the unit's one file called `file.cc`, offset 1900; `c:@macro@name` (built
+    /// in or from the command line) → no file.
+    private func reference(_ symbol: IndexSymbol) -> MacroReference {
+        let usr = symbol.usr.hasPrefix("c:") ? symbol.usr.dropFirst(2) : Substring(symbol.usr)
+        guard let marker = usr.range(of: "@macro@") else { return MacroReference(name: symbol.name, definitionFile: nil, definitionOffset: nil) }
+        let place = usr[..<marker.lowerBound]
+        guard let at = place.lastIndex(of: "@"), let offset = Int(place[place.index(after: at)...]),
+              let files = filesByName[String(place[..<at])], files.count == 1 else {
+            return MacroReference(name: symbol.name, definitionFile: nil, definitionOffset: nil)
+        }
+        return MacroReference(name: symbol.name, definitionFile: files[0], definitionOffset: offset)
+    }
+}
