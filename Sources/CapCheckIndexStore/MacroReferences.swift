@@ -8,15 +8,17 @@ import Foundation
 public final class MacroReferences: MacroLookup, @unchecked Sendable {  // the cache is guarded by `lock`
     private let store: IndexStore
     private let recordsByFile: [String: [IndexStoreLoader.RecordReference]]
-    /// Every file a record is about, by its name: a macro's USR names its file without the folder.
-    private let filesByName: [String: [String]]
+    /// Every file each unit was compiled from, by the unit's main file: a macro's USR names its file without the
+    /// folder, so it is looked for among the files of the units that compiled the source (two copies of BoringSSL
+    /// each have a `file.cc`).
+    private let unitFiles: [String: [(path: String, isSystem: Bool)]]
     private var cache: [String: MacroExpansions] = [:]
     private let lock = NSLock()
 
-    public init(store: IndexStore, records: [IndexStoreLoader.RecordReference]) {
+    public init(store: IndexStore, records: [IndexStoreLoader.RecordReference], unitFiles: [String: [(path: String, isSystem: Bool)]]) {
         self.store = store
         recordsByFile = Dictionary(grouping: records, by: \.filePath)
-        filesByName = Dictionary(grouping: Set(records.map(\.filePath)), by: { ($0 as NSString).lastPathComponent })
+        self.unitFiles = unitFiles
     }
 
     public func expansions(inFile path: String) -> MacroExpansions {
@@ -28,6 +30,11 @@ public final class MacroReferences: MacroLookup, @unchecked Sendable {  // the c
 
     private func read(_ path: String) -> MacroExpansions {
         guard let records = recordsByFile[path], !records.isEmpty else { return .unknown }
+        // The files the source was compiled with: those of every unit compiling it, or including it (a header).
+        var neighbours: [String: Set<String>] = [:]
+        for (main, files) in unitFiles where main == path || files.contains(where: { $0.path == path }) {
+            for file in files.map(\.path) + [main] { neighbours[(file as NSString).lastPathComponent, default: []].insert(file) }
+        }
         var byPosition: [Int64: [MacroReference]] = [:]
         for listed in records {
             guard let record = try? store.record(named: listed.name, filePath: listed.filePath, moduleName: listed.module) else {
@@ -36,7 +43,7 @@ public final class MacroReferences: MacroLookup, @unchecked Sendable {  // the c
             for occurrence in record.occurrences {
                 let symbol = record.symbols[Int(occurrence.symbol)]
                 guard symbol.kind == .macro, occurrence.roles.contains(.reference) else { continue }
-                let macro = reference(symbol)
+                let macro = reference(symbol, files: neighbours)
                 let position = MacroExpansions.position(line: Int(occurrence.line), column: Int(occurrence.column))
                 if byPosition[position]?.contains(macro) != true { byPosition[position, default: []].append(macro) }
             }
@@ -44,16 +51,16 @@ public final class MacroReferences: MacroLookup, @unchecked Sendable {  // the c
         return MacroExpansions(byPosition: byPosition)
     }
 
-    /// `c:file.cc@1900@macro@name` → name, the unit's one file called `file.cc`, offset 1900; `c:@macro@name` (built
-    /// in or from the command line) → no file.
-    private func reference(_ symbol: IndexSymbol) -> MacroReference {
+    /// `c:file.cc@1900@macro@name` → name, the source's one neighbour called `file.cc`, offset 1900; `c:@macro@name`
+    /// (built in or from the command line), or a name two neighbours share → no file.
+    private func reference(_ symbol: IndexSymbol, files: [String: Set<String>]) -> MacroReference {
         let usr = symbol.usr.hasPrefix("c:") ? symbol.usr.dropFirst(2) : Substring(symbol.usr)
         guard let marker = usr.range(of: "@macro@") else { return MacroReference(name: symbol.name, definitionFile: nil, definitionOffset: nil) }
         let place = usr[..<marker.lowerBound]
         guard let at = place.lastIndex(of: "@"), let offset = Int(place[place.index(after: at)...]),
-              let files = filesByName[String(place[..<at])], files.count == 1 else {
+              let named = files[String(place[..<at])], named.count == 1, let file = named.first else {
             return MacroReference(name: symbol.name, definitionFile: nil, definitionOffset: nil)
         }
-        return MacroReference(name: symbol.name, definitionFile: files[0], definitionOffset: offset)
+        return MacroReference(name: symbol.name, definitionFile: file, definitionOffset: offset)
     }
 }

@@ -268,7 +268,7 @@ public struct Analyzer: Sendable {
             releaseInBackground(consume inputs)
             return .reused(kept.report)
         }
-        let macros = MacroReferences(store: loader.store, records: inputs.records)
+        let macros = MacroReferences(store: loader.store, records: inputs.records, unitFiles: inputs.native.unitFiles)
         let reusable = inputs.key.map { last?.written.matches(key: $0) == true } == true ? last?.snapshot : nil
         releaseInBackground(consume last)  // a stale graph must not stay in memory while the new one is built
         let key = inputs.key
