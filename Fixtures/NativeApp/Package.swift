@@ -8,6 +8,7 @@ let package = Package(
     dependencies: [
         .package(path: "../Packages/c-socket"),
         .package(path: "../Packages/c-asm"),
+        .package(path: "../Packages/c-asm-function"),
         .package(path: "../Packages/c-load-time"),
         .package(path: "../Packages/c-raw-syscall"),
         .package(path: "../Packages/c-fnptr-table"),
@@ -23,6 +24,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Sock", package: "c-socket"),
                 .product(name: "Asm", package: "c-asm"),
+                .product(name: "AsmFunction", package: "c-asm-function"),
                 .product(name: "LoadTime", package: "c-load-time"),
                 .product(name: "RawSyscall", package: "c-raw-syscall"),
                 .product(name: "FnTable", package: "c-fnptr-table"),

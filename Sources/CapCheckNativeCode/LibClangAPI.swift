@@ -80,6 +80,8 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
     package let getCursorKind: @convention(c) (CXCursor) -> Int32
     package let getCursorUSR: @convention(c) (CXCursor) -> CXString
     package let getCursorSpelling: @convention(c) (CXCursor) -> CXString
+    /// The symbol name a definition gets in the object file (`clang_Cursor_getMangling`).
+    package let cursorGetMangling: @convention(c) (CXCursor) -> CXString
     package let getCursorLocation: @convention(c) (CXCursor) -> CXSourceLocation
     package let getCursorExtent: @convention(c) (CXCursor) -> CXSourceRange
     package let getCursorReferenced: @convention(c) (CXCursor) -> CXCursor
@@ -121,6 +123,7 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
         getCursorKind = try library.function("clang_getCursorKind")
         getCursorUSR = try library.function("clang_getCursorUSR")
         getCursorSpelling = try library.function("clang_getCursorSpelling")
+        cursorGetMangling = try library.function("clang_Cursor_getMangling")
         getCursorLocation = try library.function("clang_getCursorLocation")
         getCursorExtent = try library.function("clang_getCursorExtent")
         getCursorReferenced = try library.function("clang_getCursorReferenced")

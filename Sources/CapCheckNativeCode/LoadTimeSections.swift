@@ -45,46 +45,28 @@ extension LoadTimeSections {
     /// offset. Nil when the file is not a 64-bit little-endian ELF object; `unnamed` counts entries no symbol names;
     /// `initCode` says whether code was placed straight in `.init` or `.fini`.
     package static func entries(inObjectAt path: String) -> (names: [String], unnamed: Int, initCode: Bool)? {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= 64,
-              data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
-        else { return nil }
-        let table = Int(data.integer(at: 0x28, size: 8)), entrySize = Int(data.integer(at: 0x3A, size: 2))
-        let count = Int(data.integer(at: 0x3C, size: 2)), namesIndex = Int(data.integer(at: 0x3E, size: 2))
-        guard entrySize >= 64, count > 0, namesIndex < count, table + entrySize * count <= data.count else { return nil }
-        func field(_ section: Int, _ offset: Int, _ size: Int) -> Int { Int(truncatingIfNeeded: data.integer(at: table + section * entrySize + offset, size: size)) }
-        func string(_ tableSection: Int, _ offset: Int) -> String {
-            let start = field(tableSection, 0x18, 8) + offset
-            guard start >= 0, start < data.count else { return "" }
-            let bytes = data[(data.startIndex + start)...].prefix { $0 != 0 }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        guard let object = ELFObject(path: path) else { return nil }
         let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
         var names: [String] = [], unnamed = 0
         // Code placed straight in `.init` or `.fini` (the loader runs those sections as they are).
-        let initCode = (0..<count).contains { section in
-            let name = string(namesIndex, field(section, 0, 4))
-            return (name == ".init" || name == ".fini" || name.hasPrefix(".init.") || name.hasPrefix(".fini.")) && field(section, 0x20, 8) > 0
+        let initCode = (0..<object.sectionCount).contains { section in
+            let name = object.sectionName(section)
+            return (name == ".init" || name == ".fini" || name.hasPrefix(".init.") || name.hasPrefix(".fini.")) && object.field(section, 0x20, 8) > 0
         }
-        for relocations in 0..<count where field(relocations, 4, 4) == 4 /* SHT_RELA */ {
-            let target = field(relocations, 0x2C, 4), symbols = field(relocations, 0x28, 4)
-            guard target < count, symbols < count else { continue }
-            let targetName = string(namesIndex, field(target, 0, 4))
+        for relocations in object.sections(ofType: 4 /* SHT_RELA */) {
+            let target = object.field(relocations, 0x2C, 4), symbolSection = object.field(relocations, 0x28, 4)
+            guard target < object.sectionCount, symbolSection < object.sectionCount else { continue }
+            let targetName = object.sectionName(target)
             guard arrays.contains(where: { targetName == $0 || targetName.hasPrefix($0 + ".") }) else { continue }
-            let symbolTable = field(symbols, 0x18, 8), symbolCount = field(symbols, 0x20, 8) / 24, strings = field(symbols, 0x28, 4)
-            func symbol(_ index: Int) -> (name: String, type: Int, section: Int, value: Int) {
-                let at = symbolTable + index * 24
-                return (string(strings, Int(data.integer(at: at, size: 4))), Int(data.integer(at: at + 4, size: 1)) & 0xF,
-                        Int(data.integer(at: at + 6, size: 2)), Int(truncatingIfNeeded: data.integer(at: at + 8, size: 8)))
-            }
-            let start = field(relocations, 0x18, 8), size = field(relocations, 0x20, 8)
+            let symbols = object.symbols(in: symbolSection)
+            let start = object.field(relocations, 0x18, 8), size = object.field(relocations, 0x20, 8)
             for entry in stride(from: start, to: start + size, by: 24) {
-                let index = Int(data.integer(at: entry + 8, size: 8) >> 32), addend = Int(truncatingIfNeeded: data.integer(at: entry + 16, size: 8))
-                guard index > 0, index < symbolCount else { unnamed += 1; continue }
-                let referenced = symbol(index)
+                let index = Int(UInt64(truncatingIfNeeded: object.integer(at: entry + 8, size: 8)) >> 32)
+                let addend = object.integer(at: entry + 16, size: 8)
+                guard index > 0, index < symbols.count else { unnamed += 1; continue }
+                let referenced = symbols[index]
                 if referenced.type == 3 /* STT_SECTION */ {
-                    let function = (1..<symbolCount).lazy.map(symbol).first {
-                        $0.type == 2 /* STT_FUNC */ && $0.section == referenced.section && $0.value == addend
-                    }
+                    let function = symbols.first { $0.type == 2 /* STT_FUNC */ && $0.section == referenced.section && $0.value == addend }
                     if let function { names.append(function.name) } else { unnamed += 1 }
                 } else if !referenced.name.isEmpty {
                     names.append(referenced.name)
@@ -95,14 +77,20 @@ extension LoadTimeSections {
         }
         return (names, unnamed, initCode)
     }
-}
 
-private extension Data {
-    /// A little-endian unsigned integer of `size` bytes at `offset` (0 past the end).
-    func integer(at offset: Int, size: Int) -> UInt64 {
-        guard offset >= 0, offset + size <= count else { return 0 }
-        var value: UInt64 = 0
-        for byte in self[(startIndex + offset)..<(startIndex + offset + size)].reversed() { value = value << 8 | UInt64(byte) }
-        return value
+    /// The names of the code an object file defines: symbols with no type or of functions, in a section of code,
+    /// without the assembler's local labels (`.L…`) and mapping symbols (`$x`). Compared with the functions the source
+    /// defines in C, what is left was written in `asm` (nil when the file is not a 64-bit little-endian ELF object).
+    package static func definedCode(inObjectAt path: String) -> [String]? {
+        guard let object = ELFObject(path: path) else { return nil }
+        var names: [String] = []
+        for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
+            for symbol in object.symbols(in: table) where (symbol.type == 0 || symbol.type == 2) && object.isCode(symbol.section) {
+                guard !symbol.name.isEmpty, !symbol.name.hasPrefix(".L"), !symbol.name.hasPrefix("$") else { continue }
+                names.append(symbol.name)
+            }
+        }
+        return names
     }
 }
+

@@ -62,6 +62,9 @@ package struct NativeSourceScanner {
                 for name in entries.names { walk.runsAtLoad(name, source: command.source) }
                 if entries.unnamed > 0 || entries.initCode { walk.runsAtLoad(nil, source: command.source) }
             }
+            if let object = command.output, let code = LoadTimeSections.definedCode(inObjectAt: object) {
+                for name in code { walk.writtenInAsm(name, source: command.source) }
+            }
             return walk.finish()
         }
         return Result(definitions: found ?? [:], errors: errors)
@@ -97,6 +100,8 @@ private struct TranslationUnitWalk {
     private var functionsByName: [String: String] = [:]
     /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
     private var declaredFunctions: [String: NativeDefinition] = [:]
+    /// The object-file names of the functions the source defines in C, C++ or Objective-C, system headers included.
+    private var symbolsDefinedInC: Set<String> = []
     private var paths: [String: String] = [:]
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
@@ -109,6 +114,10 @@ private struct TranslationUnitWalk {
     package mutating func run(_ unitCursor: CXCursor) {
         api.visit(unitCursor) { cursor in
             let kind = api.getCursorKind(cursor)
+            if CXCursorKindValue.functionLike.contains(kind), api.isCursorDefinition(cursor) != 0 {
+                // System headers' too: a `static inline` function the source uses is code of its object.
+                symbolsDefinedInC.insert(api.consume(api.cursorGetMangling(cursor)).trimmingCharacters(in: ["\u{1}"]))
+            }
             guard api.locationIsInSystemHeader(api.getCursorLocation(cursor)) == 0 else { return .next }
             if CXCursorKindValue.functionLike.contains(kind) {
                 scanFunction(cursor, kind: kind)
@@ -164,6 +173,27 @@ private struct TranslationUnitWalk {
         var made = NativeDefinition(usr: usr, name: name, location: location, language: .c, kind: .function)
         made.loadTime.insert(.initSection)
         made.inlineAsm.append(location)
+        declarations[usr] = made
+    }
+
+    /// Code the object file defines under `name` that no C definition of the source made: written in file-scope `asm`
+    /// (`.globl f` / `f: … syscall`), machine code capcheck does not read. Declared in C and called like any function,
+    /// it stands for inline `asm`; an init-array entry pointing at it runs that asm at load. Compiler-made code is
+    /// left out: C++ and Objective-C names (`_Z…`, `-[…]`; their asm is not told apart), blocks, `.`-suffixed clones,
+    /// and C++ initialisers (found from the globals' side).
+    package mutating func writtenInAsm(_ name: String, source: String) {
+        guard !symbolsDefinedInC.contains(name), !name.hasPrefix("_Z"), !name.hasPrefix("-["), !name.hasPrefix("+["),
+              !name.contains("."), !name.contains("_block_invoke"), !name.hasPrefix("_GLOBAL__"),
+              !name.hasPrefix("__cxx_global_var_init"), name != "__clang_call_terminate" else { return }
+        // A C definition renamed by an asm label or `#pragma redefine_extname` (BoringSSL renames every function).
+        if definitions.values.contains(where: { $0.asmLabel == name })
+            || declarations.contains(where: { $0.value.asmLabel == name && definitions[$0.key] != nil }) { return }
+        let usr = functionsByName[name] ?? "c:@F@" + name
+        if definitions[usr] != nil { return }  // an `alias` of a C definition (its own symbol, the same code)
+        if let declared = declarations[usr], !declared.aliasOf.isEmpty { return }
+        var made = declarations[usr] ?? declaredFunctions[usr]
+            ?? NativeDefinition(usr: usr, name: name, location: SourceLocation(file: source, line: 1, column: 1), language: .c, kind: .function)
+        made.inlineAsm.append(made.location)
         declarations[usr] = made
     }
 

@@ -17,6 +17,10 @@ final class NativeAppTests: XCTestCase {
             "c-asm ffi capcheck_barrier_count",
             "c-asm ffi inline asm",
             "c-asm unsafe inline asm",
+            "c-asm-function ffi capcheck_asm_function",
+            "c-asm-function ffi inline asm",
+            "c-asm-function ffi native code of target CAsmFunction",
+            "c-asm-function unsafe inline asm",
             "c-asm-label ffi capcheck_label_probe",
             "c-asm-label ffi capcheck_quiet_open",
             "c-asm-label ffi native code of target CAsmLabel",
@@ -72,6 +76,16 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "Asm.barrierCount(_:)", "capcheck_barrier_count", "inline asm"])
         XCTAssertTrue(path[3].file.hasSuffix("c-asm/Sources/CAsm/casm.c"))
         XCTAssertEqual(path[3].line, 4)
+    }
+
+    func testAFunctionWrittenInFileScopeAsmStandsForInlineAsm() throws {
+        // capcheck_asm_function is declared in C and defined only by `__asm__("… capcheck_asm_function: …")`: no C body,
+        // so the object file's symbol table is what says its code exists, and calling it runs asm.
+        let path = try violation("c-asm-function", "unsafe", "inline asm").path
+        XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "AsmFunction.asmAnswer()", "capcheck_asm_function",
+                                            "capcheck_asm_function", "inline asm"])
+        XCTAssertEqual(path[3].package, "c-asm-function")
+        XCTAssertTrue(path[4].file.hasSuffix("CAsmFunction/include/asmfunction.h"), path[4].file)
     }
 
     func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {
@@ -186,7 +200,7 @@ final class NativeAppTests: XCTestCase {
     func testGrantingWhatEachPackageReachesPasses() throws {
         let report = try Fixtures.analyse("NativeApp", policy: """
             { "version": 1, "packages": {
-                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
+                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },

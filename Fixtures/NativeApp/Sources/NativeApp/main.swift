@@ -1,4 +1,5 @@
 import Asm
+import AsmFunction
 import AsmLabel
 import Compress
 import CPragmaAlias
@@ -11,6 +12,7 @@ import Sock
 
 print(openSocket())
 print(barrierCount(41))
+print(asmAnswer())
 print(ready())
 print(rawOpen("/etc/hostname"), rawPid())
 print(dispatch("open", "/etc/hostname"))

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A 64-bit little-endian ELF object file the build wrote, read whole for its sections and symbols (never run).
+struct ELFObject {
+    struct Symbol {
+        let name: String
+        /// `STT_*`: 0 no type, 2 function, 3 section.
+        let type: Int
+        /// The index of the section that defines it (0: undefined; 0xff00 and up: special).
+        let section: Int
+        let value: Int
+    }
+
+    private let data: Data
+    private let table: Int, entrySize: Int
+    let sectionCount: Int
+    private let namesIndex: Int
+
+    /// Nil when the file is missing or is not a 64-bit little-endian ELF object.
+    init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= 64,
+              data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
+        else { return nil }
+        self.data = data
+        table = Int(data.integer(at: 0x28, size: 8))
+        entrySize = Int(data.integer(at: 0x3A, size: 2))
+        sectionCount = Int(data.integer(at: 0x3C, size: 2))
+        namesIndex = Int(data.integer(at: 0x3E, size: 2))
+        guard entrySize >= 64, sectionCount > 0, namesIndex < sectionCount, table + entrySize * sectionCount <= data.count else { return nil }
+    }
+
+    /// A field of section `section`'s header.
+    func field(_ section: Int, _ offset: Int, _ size: Int) -> Int {
+        Int(truncatingIfNeeded: data.integer(at: table + section * entrySize + offset, size: size))
+    }
+
+    func integer(at offset: Int, size: Int) -> Int { Int(truncatingIfNeeded: data.integer(at: offset, size: size)) }
+
+    /// The string at `offset` of the string table in section `tableSection`.
+    func string(_ tableSection: Int, _ offset: Int) -> String {
+        let start = field(tableSection, 0x18, 8) + offset
+        guard start >= 0, start < data.count else { return "" }
+        return String(decoding: data[(data.startIndex + start)...].prefix { $0 != 0 }, as: UTF8.self)
+    }
+
+    func sectionName(_ section: Int) -> String { string(namesIndex, field(section, 0, 4)) }
+
+    /// Whether section `section` holds code (`SHF_EXECINSTR`).
+    func isCode(_ section: Int) -> Bool { section > 0 && section < sectionCount && field(section, 0x08, 8) & 0x4 != 0 }
+
+    /// The symbols of the symbol table in section `symbols` (`SHT_SYMTAB`), the null symbol first.
+    func symbols(in symbols: Int) -> [Symbol] {
+        let start = field(symbols, 0x18, 8), count = field(symbols, 0x20, 8) / 24, strings = field(symbols, 0x28, 4)
+        guard start >= 0, count > 0, start + count * 24 <= data.count else { return [] }
+        return (0..<count).map { index in
+            let at = start + index * 24
+            return Symbol(name: string(strings, integer(at: at, size: 4)), type: integer(at: at + 4, size: 1) & 0xF,
+                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8))
+        }
+    }
+
+    /// The sections of type `type` (`SHT_SYMTAB` 2, `SHT_RELA` 4).
+    func sections(ofType type: Int) -> [Int] { (0..<sectionCount).filter { field($0, 4, 4) == type } }
+}
+
+extension Data {
+    /// A little-endian unsigned integer of `size` bytes at `offset` (0 past the end).
+    func integer(at offset: Int, size: Int) -> UInt64 {
+        guard offset >= 0, offset + size <= count else { return 0 }
+        var value: UInt64 = 0
+        for byte in self[(startIndex + offset)..<(startIndex + offset + size)].reversed() { value = value << 8 | UInt64(byte) }
+        return value
+    }
+}
