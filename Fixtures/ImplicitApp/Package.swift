@@ -4,7 +4,8 @@ import PackageDescription
 // Code Swift runs without a call expression that names it: property wrappers on a property and on a local variable,
 // a @dynamicCallable value, result builders, a lazy initialiser, `for await`, `~=` in a `switch`, a `required init`
 // through a metatype, key paths and unapplied methods as functions, a table of functions, Dispatch blocks and a
-// NotificationCenter observer (docs/semantics.md, "Implicit calls: how each is covered").
+// NotificationCenter observer, stored properties' initial values, superclass initialisers and conformances of toolchain
+// types (docs/semantics.md, "Implicit calls: how each is covered").
 let package = Package(
     name: "ImplicitApp",
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
         .package(path: "../Packages/notification-observer"),
         .package(path: "../Packages/overridden-default"),
         .package(path: "../Packages/debug-description"),
+        .package(path: "../Packages/implicit-construction"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
             .product(name: "NotificationObserver", package: "notification-observer"),
             .product(name: "OverriddenDefault", package: "overridden-default"),
             .product(name: "DebugDescription", package: "debug-description"),
+            .product(name: "ImplicitConstruction", package: "implicit-construction"),
         ]),
     ],
     swiftLanguageModes: [.v5]

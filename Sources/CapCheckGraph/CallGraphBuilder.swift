@@ -21,6 +21,7 @@ public struct CallGraphBuilder {
     package func build(records: [IndexRecord]) -> (graph: GraphBuilder, facts: DeclarationFacts) {
         let graph = GraphBuilder()
         var facts = DeclarationFacts()
+        facts.root = packageGraph.root
         // C definitions are keyed per package (see `ClangDefinitions`).
         var clangDefinitions = ClangDefinitions()
         let owners = records.map { ownership.owner(of: $0.filePath, unitModule: $0.moduleName) }

@@ -21,6 +21,8 @@ package enum CallGraphRules {
         TypeReachesSupertypesRule(),
         DeclarationReachesPropertyWrapperRule(),
         TypeReachesDynamicCallRule(),
+        TypeReachesStoredPropertyValuesRule(),
+        SubclassReachesSuperInitializersRule(),
     ]
 }
 

@@ -17,6 +17,8 @@ package struct DeclarationFacts {
     /// conformance records of each witness it takes from elsewhere (a protocol extension's default, a superclass's
     /// method), related `overrideOf` the requirement and `containedBy` the conformer.
     package var conformanceWitnesses: [(witness: Int32, conformer: String)] = []
+    /// The root package: code the toolchain runs on values of its own types hangs below its program start.
+    package var root: Package?
     /// Extension USR → the USR of the type it extends (relation `extendedBy`).
     package var extendedTypes: [String: String] = [:]
 

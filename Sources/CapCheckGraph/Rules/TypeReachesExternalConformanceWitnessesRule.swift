@@ -6,7 +6,9 @@ import CapCheckPackageGraph
 /// A type reaches its witnesses of requirements declared outside the analysed sources (stdlib, Foundation):
 /// the toolchain calls them implicitly — `description` from `print`, `hash(into:)` and `==` from
 /// `Set`/`Dictionary`, `makeIterator`/`next` from `for … in`, `init(from:)`/`encode(to:)` from coders,
-/// `ExpressibleBy…Literal` initializers, `errorDescription`, … — and no use site is recorded.
+/// `ExpressibleBy…Literal` initializers, `errorDescription`, … — and no use site is recorded. On a toolchain type
+/// (`extension UInt8: TextOutputStreamable`), values exist that no analysed code names (`"abc".utf8.first!`), so the
+/// witness hangs below the program start instead.
 package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var parentOf: [Int32: String] = [:]
@@ -14,9 +16,12 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
         for (member, base) in facts.overrides {
             // Requirements of protocols in the analysed sources are handled by RequirementReachesWitnessRule.
             if let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined { continue }
-            guard let parent = parentOf[member],
-                  let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
-            graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
+            guard let parent = parentOf[member] else { continue }
+            if let type = graph.node(forUSR: facts.owningType(ofParent: parent)), graph.nodes[Int(type)].isDefined {
+                graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
+            } else if let root = facts.root {
+                graph.addEdge(from: graph.programStart(of: root), to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
+            }
         }
     }
 }

@@ -56,6 +56,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case supertype = "supertype of a reached type"
     case propertyWrapper = "property wrapper of the declaration"
     case dynamicCall = "call of a @dynamicCallable value"
+    case storedPropertyValue = "initial value of a stored property"
+    case superInitializer = "initialiser of a superclass"
     // Edges of the libclang pass (`CapCheckNativeCode/`).
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"

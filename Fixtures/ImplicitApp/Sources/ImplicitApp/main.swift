@@ -6,6 +6,7 @@ import Foundation
 import DynamicMember
 import FunctionTable
 import FunctionValues
+import ImplicitConstruction
 import LazyInit
 import MetatypeInit
 import NotificationObserver
@@ -87,3 +88,11 @@ print(exportAll([MemoryExporter()]), archiveAll([LateArchiver()]), tags([Tagged(
 
 // debugPrint runs Token's debugDescription.
 debugPrint(Token())
+
+// Stored properties' initial values and a property wrapper's initialiser run when the value is made; a subclass's
+// initialiser runs its superclass's; a toolchain type's conformances run on values nothing here names (a UInt8 from a
+// string's bytes, a Double literal).
+print(Session().ready, Preferences().ok, Client().count, Cache().size)
+let byte = "abc".utf8.first!
+print("byte \(byte)")
+print(runAll([2.5]))
