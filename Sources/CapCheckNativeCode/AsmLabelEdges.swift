@@ -14,13 +14,21 @@ extension NativeGraphMerger {
         guard let label = owned.definition.asmLabel, !label.isEmpty else { return }
         if let defined = definition.clangDefinitions.resolve(owned.definition.usr, from: owned.package, in: packageGraph),
            graph.nodes[Int(defined)].package == owned.package { return }
-        let usr = "c:@F@" + label
-        let target = definition.clangDefinitions.resolve(usr, from: owned.package, in: packageGraph)
-            ?? graph.id(forKey: usr)
-            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: label, kind: .function, language: .c, package: nil, module: nil,
-                                                 location: nil, isFileMain: false))
+        let target = cFunction(named: label, from: owned.package, definition: definition, in: graph)
         for source in definition.calledNodes(in: graph) {
             graph.addEdge(from: source, to: target, kind: .asmLabel, site: owned.definition.location)
         }
+    }
+}
+
+extension NativeGraphMerger {
+    /// The node a call of the C function `name` from `package` lands on: the package's own definition or a
+    /// dependency's, else the toolchain's function of that name (the catalog's sink, when it is one).
+    func cFunction(named name: String, from package: String, definition: DefinitionInMerge, in graph: GraphBuilder) -> Int32 {
+        let usr = "c:@F@" + name
+        return definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
+            ?? graph.id(forKey: usr)
+            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: .function, language: .c, package: nil, module: nil,
+                                                 location: nil, isFileMain: false))
     }
 }

@@ -203,7 +203,8 @@ private struct TranslationUnitWalk {
             if definitions[usr] == nil { definitions[usr] = declared } else { definitions[usr]!.merge(declared) }
         }
         for (usr, definition) in definitions where !definition.aliasOf.isEmpty {
-            let targets = definition.aliasOf.compactMap { functionsByName[$0] }
+            // A target the source does not declare outside system headers (`weakref("open")`) is the C function of that name.
+            let targets = definition.aliasOf.map { functionsByName[$0] ?? "c:@F@" + $0 }
             definitions[usr]!.aliasOf = targets
             if definition.loadTime.contains(.ifuncResolver) {
                 // The marker was put on the ifunc declaration; the resolver is what runs at load time.
@@ -292,7 +293,7 @@ private struct TranslationUnitWalk {
     /// ones it ignores. Any other name was not the attribute's own spelling (a macro's name, which some libclang
     /// versions give as the spelling of what the macro expands to), and the declaration is read as libclang prints it.
     private static let knownAttributes: Set<String> = [
-        "constructor", "destructor", "weak", "alias", "ifunc", "section", "cleanup",
+        "constructor", "destructor", "weak", "weakref", "alias", "ifunc", "section", "cleanup",
         "used", "unused", "visibility", "noreturn", "format", "nonnull", "always_inline", "noinline", "cold", "hot", "pure",
         "const", "deprecated", "aligned", "packed", "warn_unused_result", "malloc", "returns_nonnull", "nothrow", "leaf",
         "availability", "swift_name", "swift_attr", "noescape", "flag_enum", "enum_extensibility", "ns_returns_retained",
@@ -379,6 +380,9 @@ private struct TranslationUnitWalk {
             if let argument { definition.aliasOf.append(argument) }
         case "ifunc":
             definition.loadTime.insert(.ifuncResolver)
+            if let argument { definition.aliasOf.append(argument) }
+        case "weakref":
+            // `static int quiet(const char *, int, ...) __attribute__((weakref("open")))`: calling `quiet` calls `open`.
             if let argument { definition.aliasOf.append(argument) }
         case "section":
             guard let section = argument else { return }

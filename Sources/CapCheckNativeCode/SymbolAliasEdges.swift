@@ -15,10 +15,13 @@ extension NativeGraphMerger {
         guard !owned.definition.aliasOf.isEmpty else { return }
         let sources = definition.calledNodes(in: graph)
         for usr in owned.definition.aliasOf {
-            // The target is a definition of this pass, or (when libclang kept nothing of it) of the index.
-            if let target = definition.ids[owned.package + "|" + usr] ?? graph.id(forKey: owned.package + "|" + usr) {
-                for source in sources { graph.addEdge(from: source, to: target, kind: .symbolAlias, site: owned.definition.location) }
-            }
+            // The target is a definition of this pass, or (when libclang kept nothing of it) of the index; a `weakref`
+            // may name a function the package does not define (`weakref("open")`): the C function of that name, found
+            // like a call of it (the catalog's sink, when it is one).
+            let name = usr.hasPrefix("c:@F@") ? String(usr.dropFirst(5)) : nil
+            guard let target = definition.ids[owned.package + "|" + usr] ?? graph.id(forKey: owned.package + "|" + usr)
+                    ?? name.map({ cFunction(named: $0, from: owned.package, definition: definition, in: graph) }) else { continue }
+            for source in sources { graph.addEdge(from: source, to: target, kind: .symbolAlias, site: owned.definition.location) }
         }
     }
 }

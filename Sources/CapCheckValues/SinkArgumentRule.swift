@@ -69,9 +69,13 @@ package enum SinkArgumentRule: Equatable {
             if isSwift { return .pathArguments }
             if ["rename", "link", "symlink"].contains(member) { return .positions([0, 1]) }
             if ["renameat", "renameat2", "linkat"].contains(member) { return .positions([1, 3]) }
+            if ["__openat_2", "__openat64_2", "inotify_add_watch"].contains(member) { return .positions([1]) }
+            if member == "fanotify_mark" { return .positions([4]) }
+            if member == "mount" { return .positions([0, 1]) }
+            if member == "open_by_handle_at" { return .none("\(sink) opens a file by a handle, not a path") }
             if member == "symlinkat" { return .positions([0, 2]) }
-            if member.hasSuffix("at") && !["creat", "stat"].contains(member) || member == "statx" { return .positions([1]) }
-            if member.hasPrefix("f") && !["fopen", "fopen64", "freopen", "fstatat", "ftok"].contains(member) {
+            if (member.hasSuffix("at") || member.hasSuffix("at64")) && !["creat", "stat", "creat64", "stat64"].contains(member) || member == "statx" { return .positions([1]) }
+            if member.hasPrefix("f") && !["fopen", "fopen64", "freopen", "freopen64", "fstatat", "fstatat64", "ftok", "ftw", "ftw64"].contains(member) {
                 return .none("\(sink) acts on an open descriptor or stream whose path is not an argument")
             }
             return .positions([0])
@@ -80,9 +84,10 @@ package enum SinkArgumentRule: Equatable {
             if addressless.contains(member) { return .noValue }
             if ["connect", "bind"].contains(member) { return .socketAddress(1) }
             if member == "sendto" { return .socketAddress(4) }
-            if ["getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r", "res_query", "res_search"].contains(member) {
+            if ["getaddrinfo", "gethostbyname", "gethostbyname2", "gethostbyname_r", "gethostbyname2_r", "res_query", "res_search"].contains(member) {
                 return .positions([0])
             }
+            if ["res_nquery", "res_nsearch"].contains(member) { return .positions([1]) }
             return .none("\(sink) takes a socket address built in memory, which capcheck does not follow")
         default:
             return .none("\(capability.name) is not narrowed by value")

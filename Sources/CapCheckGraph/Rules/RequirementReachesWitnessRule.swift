@@ -39,7 +39,7 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
                   let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
             if graph.nodes[Int(type)].kind == .protocol, let users = conformers[member], !users.isEmpty {
                 graph.witnessTypes[member] = gate(for: member, users: users, in: graph)
-            } else if graph.nodes[Int(type)].isDefined {
+            } else if graph.nodes[Int(type)].isDefined || graph.nodes[Int(member)].language != .swift {
                 graph.witnessTypes[member] = type
             }  // a toolchain type's (`extension Double: Runner`): values of it exist that no analysed code names, so ungated
         }

@@ -55,10 +55,15 @@ final class NativeAppTests: XCTestCase {
             "c-macro-triggers unsafe Swift.String.init(cString:)",
             "c-macro-triggers unsafe inline asm",
             "c-pragma-alias env setenv",
+            "c-pragma-alias env wordexp",
+            "c-pragma-alias exec wordexp",
             "c-pragma-alias ffi native code of target CPragmaAlias",
+            "c-pragma-alias fs access",
             "c-pragma-alias fs chdir",
+            "c-pragma-alias fs getxattr",
             "c-pragma-alias fs rmdir",
             "c-pragma-alias fs unlink",
+            "c-pragma-alias fs wordexp",
             "c-raw-syscall ffi capcheck_raw_open",
             "c-raw-syscall ffi capcheck_raw_pid",
             "c-raw-syscall fs syscall(SYS_openat)",
@@ -86,6 +91,13 @@ final class NativeAppTests: XCTestCase {
                                             "capcheck_asm_function", "inline asm"])
         XCTAssertEqual(path[3].package, "c-asm-function")
         XCTAssertTrue(path[4].file.hasSuffix("CAsmFunction/include/asmfunction.h"), path[4].file)
+    }
+
+    func testAWeakReferenceCallsTheFunctionItNames() throws {
+        // `static int capcheck_quiet_access(…) __attribute__((weakref("access")))`: no call names access.
+        let path = try violation("c-pragma-alias", "fs", "access").path
+        XCTAssertEqual(path.suffix(3).map(\.symbol), ["capcheck_weakref_probe", "capcheck_quiet_access", "access"])
+        XCTAssertEqual(path.last?.via, EdgeKind.symbolAlias.rawValue)
     }
 
     func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {
@@ -204,7 +216,7 @@ final class NativeAppTests: XCTestCase {
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
-                "c-pragma-alias": { "allow": ["ffi", "fs", "env"] } } }
+                "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

@@ -15,3 +15,18 @@ int capcheck_scoped(void) {
     int value __attribute__((cleanup(capcheck_cleanup_hook))) = 1;
     return value;
 }
+
+// A weak reference under another name: calling capcheck_quiet_access calls libc's access, though no call names it.
+static int capcheck_quiet_access(const char *, int) __attribute__((weakref("access")));
+int capcheck_weakref_probe(void) { return capcheck_quiet_access("/tmp/capcheck-fixture-none", 0); }
+
+// Names the C library catalog lists besides the usual ones: extended attributes and shell-style word expansion.
+#include <sys/xattr.h>
+#include <wordexp.h>
+long capcheck_catalogued(void) {
+    char value[8];
+    wordexp_t words;
+    long size = getxattr("/tmp/capcheck-fixture-none", "user.none", value, sizeof value);
+    if (wordexp("capcheck", &words, WRDE_NOCMD) == 0) wordfree(&words);
+    return size;
+}

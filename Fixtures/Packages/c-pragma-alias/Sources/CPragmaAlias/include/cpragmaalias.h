@@ -13,5 +13,7 @@ void capcheck_pragma_macro_alias(void);
 int capcheck_quiet_rmdir(const char *path);
 
 int capcheck_scoped(void);
+int capcheck_weakref_probe(void);
+long capcheck_catalogued(void);
 
 #endif
