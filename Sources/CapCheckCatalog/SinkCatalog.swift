@@ -22,6 +22,8 @@ public struct SinkCatalog: Sendable {
     private var cFunctions: [String: [Capability]] = [:]
     private var cVariables: [String: Capability] = [:]
     private var cPure = Set<String>()
+    /// Every name the C library list (`libc.json`) holds: functions, pure or not, and variables.
+    private var cLibraryNames = Set<String>()
     private var cPurePrefixes = Set<String>()
     private var cPurePrefixLengths = Set<Int>()
     /// Per system library (a module map's `link` name), what calling into it can do: the capability and a phrase.
@@ -61,7 +63,9 @@ public struct SinkCatalog: Sendable {
                 hasher.update(field: file)
                 hasher.update(data)
                 if file == "libc" {
-                    catalog.load(try JSONDecoder().decode(CLibraryCatalogFile.self, from: data))
+                    let list = try JSONDecoder().decode(CLibraryCatalogFile.self, from: data)
+                    catalog.load(list)
+                    catalog.cLibraryNames = Set(list.functions.values.joined()).union(list.variables.values.joined()).union(list.pure)
                 } else if file == "system-libraries" {
                     catalog.load(try JSONDecoder().decode(SystemLibraryCatalogFile.self, from: data))
                 } else {
@@ -168,6 +172,9 @@ public struct SinkCatalog: Sendable {
         }
         return nil
     }
+
+    /// Whether the C library list names `name` (a function, pure or not, or a variable).
+    public func isCLibraryName(_ name: String) -> Bool { cLibraryNames.contains(name) }
 
     /// Whether the catalog lists a C function as pure (no capability, not `ffi`).
     public func isPureC(_ name: String) -> Bool {

@@ -39,8 +39,9 @@ package struct NativeResultCache {
     /// Part of every key: bump it whenever what the prefilter or a parse finds changes, or results cached by an older
     /// capcheck would be reused. 7: `#pragma weak` and `#pragma redefine_extname` bindings; 8: `cleanup` functions and
     /// init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`; 11: functions
-    /// written in file-scope `asm`; 12: `weakref`.
-    private static let format = "native 12"
+    /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
+    /// address taken.
+    private static let format = "native 13"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

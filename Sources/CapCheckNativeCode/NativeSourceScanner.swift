@@ -351,9 +351,14 @@ private struct TranslationUnitWalk {
                 definition.syscalls.append(SyscallSite(site: site, number: number))
             }
         case CXCursorKindValue.declRefExpr, CXCursorKindValue.memberRefExpr:
-            guard keepReferences else { return }
             let referenced = api.getCursorReferenced(cursor)
             guard api.cursorIsNull(referenced) == 0 else { return }
+            if kind == CXCursorKindValue.declRefExpr, api.spelling(referenced) == "syscall", api.usr(referenced) == "c:@F@syscall",
+               let site = location(of: cursor), !callSites.contains("c:@F@syscall@\(site.line):\(site.column)") {
+                // `long (*sc)(long, ...) = syscall`: a call through the pointer may make any system call.
+                definition.syscalls.append(SyscallSite(site: site, number: nil))
+            }
+            guard keepReferences else { return }
             let referencedKind = api.getCursorKind(referenced)
             let isFunction = CXCursorKindValue.functionLike.contains(referencedKind)
             guard isFunction || referencedKind == CXCursorKindValue.varDecl, let site = location(of: cursor) else { return }

@@ -144,16 +144,22 @@ public enum CatalogRules {
             note: "loads bundles, their Info.plist, code and resource files from disk"),
         CatalogRule(
             id: "XMLDocument", capability: .fs, areas: [foundation],
-            selection: .members(["init(contentsOf:options:)"], of: "XMLDocument"),
-            note: "reads an XML file (or URL)"),
+            // Parsing a string or data with `.nodeLoadExternalEntitiesAlways` reads the files its entities name.
+            selection: .members(["init(contentsOf:options:)", "init(xmlString:options:)", "init(data:options:)"], of: "XMLDocument"),
+            note: "reads an XML file (or URL), or the files a document's external entities name"),
         CatalogRule(
             id: "XMLDTD", capability: .fs, areas: [foundation],
             selection: .members(["init(contentsOf:options:)"], of: "XMLDTD"),
             note: "reads a DTD file (or URL)"),
         CatalogRule(
             id: "XMLParser", capability: .fs, areas: [foundation],
-            selection: .members(["init(contentsOf:)"], of: "XMLParser"),
-            note: "reads an XML file (or URL)"),
+            // Turning on external entities makes `parse()` read the files (`file:///etc/hostname`) a document names.
+            selection: .members(["init(contentsOf:)", "shouldResolveExternalEntities", "externalEntityResolvingPolicy"], of: "XMLParser"),
+            note: "reads an XML file (or URL), or lets a document read the files its external entities name"),
+        CatalogRule(
+            id: "UserDefaults", capability: .fs, areas: [foundation],
+            selection: .everyMember(of: "UserDefaults", except: ["didChangeNotification"]),  // a notification name
+            note: "reads and writes the defaults' property-list files (`~/.config/<app>.plist`)"),
         CatalogRule(
             id: "DispatchIO", capability: .fs, areas: [dispatch],
             selection: .members(["init(type:path:oflag:mode:queue:cleanupHandler:)"], of: "DispatchIO"),

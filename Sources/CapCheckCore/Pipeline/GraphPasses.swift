@@ -20,6 +20,8 @@ enum GraphPasses {
             // a package's native code as its `ffi`. After the rules, whose facts are Swift declarations.
             NativeGraphMerger(packageGraph: packageGraph, includeTests: includeTests, systemLibraries: catalog.systemLibraries,
                               findings: native, records: records),
+            // A package's own definition of a C library function replaces it for every caller: from program start.
+            CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests, isLibraryName: catalog.isCLibraryName),
             // The build itself: plugins and macros as `build` sinks.
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)),
             // Last: the scan's findings attach to nodes the earlier passes made (program start, C definitions).

@@ -65,6 +65,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case asmLabel = "linked by its asm label to"
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
+    case interposition = "replaces a C library function for the whole process"
     // Edges of the build (`CapCheckBuildTime/`).
     case builtTarget = "built by swift build"
     case buildDependency = "build dependency"

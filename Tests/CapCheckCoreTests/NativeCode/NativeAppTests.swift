@@ -33,6 +33,8 @@ final class NativeAppTests: XCTestCase {
             "c-header-only ffi native code of target CHeaderOnly",
             "c-header-only fs open",
             "c-header-only fs unlink",
+            "c-interpose ffi capcheck_interpose_version",
+            "c-interpose fs unlink",
             "c-load-time env getenv",
             "c-load-time env setenv",
             "c-load-time ffi inline asm",
@@ -64,9 +66,13 @@ final class NativeAppTests: XCTestCase {
             "c-pragma-alias fs rmdir",
             "c-pragma-alias fs unlink",
             "c-pragma-alias fs wordexp",
+            "c-raw-syscall exec syscall(non-constant number)",
             "c-raw-syscall ffi capcheck_raw_open",
             "c-raw-syscall ffi capcheck_raw_pid",
+            "c-raw-syscall ffi capcheck_raw_pointer",
             "c-raw-syscall fs syscall(SYS_openat)",
+            "c-raw-syscall fs syscall(non-constant number)",
+            "c-raw-syscall net syscall(non-constant number)",
             "c-socket ffi capcheck_open_socket",
             "c-socket net socket",
             "system-zlib ffi system library target CZlib (links z)",
@@ -98,6 +104,13 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-pragma-alias", "fs", "access").path
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["capcheck_weakref_probe", "capcheck_quiet_access", "access"])
         XCTAssertEqual(path.last?.via, EdgeKind.symbolAlias.rawValue)
+    }
+
+    func testADefinitionOfACLibraryFunctionReplacesItForEveryCaller() throws {
+        // c-interpose defines rand(): every caller in the process runs it, so it hangs below the program start.
+        let path = try violation("c-interpose", "fs", "unlink").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "rand", "unlink"])
+        XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue)
     }
 
     func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {
@@ -173,8 +186,12 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-raw-syscall", "fs", "syscall(SYS_openat)").path
         XCTAssertTrue(path.last!.file.hasSuffix("c-raw-syscall/Sources/CRawSyscall/rawsyscall.c"))
         XCTAssertEqual(path.last!.line, 8)
-        // syscall(SYS_getpid) needs nothing: the package reaches only fs and ffi.
-        XCTAssertEqual(try report().summary(of: "c-raw-syscall")?.reached, ["ffi", "fs"])
+        // syscall(SYS_getpid) needs nothing: net and exec come only from capcheck_raw_pointer, which takes syscall's
+        // address (a call through the pointer may make any system call).
+        XCTAssertEqual(Set(try report().summary(of: "c-raw-syscall")?.reached ?? []), ["exec", "ffi", "fs", "net"])
+        let pointer = try violation("c-raw-syscall", "net", "syscall(non-constant number)").path
+        XCTAssertEqual(pointer.dropLast().last?.symbol, "capcheck_raw_pointer")
+        XCTAssertEqual(pointer.last?.line, 16)
     }
 
     func testFunctionPointerTableReachesItsHandlersOnly() throws {
@@ -212,8 +229,8 @@ final class NativeAppTests: XCTestCase {
     func testGrantingWhatEachPackageReachesPasses() throws {
         let report = try Fixtures.analyse("NativeApp", policy: """
             { "version": 1, "packages": {
-                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
-                "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs"] },
+                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
+                "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] } } }

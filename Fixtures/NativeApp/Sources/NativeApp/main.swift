@@ -5,6 +5,7 @@ import Compress
 import CPragmaAlias
 import FnTable
 import HeaderOnly
+import Interpose
 import LoadTime
 import MacroTriggers
 import RawSyscall
@@ -14,7 +15,7 @@ print(openSocket())
 print(barrierCount(41))
 print(asmAnswer())
 print(ready())
-print(rawOpen("/etc/hostname"), rawPid())
+print(rawOpen("/etc/hostname"), rawPid(), rawPointer())
 print(dispatch("open", "/etc/hostname"))
 print(zlibVersionString())
 print(MacroTriggers.barrier(1), MacroTriggers.rawOpen(), MacroTriggers.headerUsers(), MacroTriggers.setting() ?? "")
@@ -25,3 +26,4 @@ capcheck_pragma_macro_alias()
 print(capcheck_quiet_rmdir("/tmp/capcheck-fixture-none"))
 print(capcheck_scoped())
 print(capcheck_weakref_probe(), capcheck_catalogued())
+print(interposeVersion())

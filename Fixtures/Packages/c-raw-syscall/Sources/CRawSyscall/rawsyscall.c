@@ -9,3 +9,10 @@ long capcheck_raw_open(const char *path) { return syscall(SYS_openat, AT_FDCWD, 
 
 /* getpid needs no capability. */
 long capcheck_raw_pid(void) { return syscall(SYS_getpid); }
+
+/* syscall's address taken: a call through the pointer may make any system call (here getpid, but the number could
+   be anything). */
+long capcheck_raw_pointer(void) {
+    long (*raw)(long, ...) = syscall;
+    return raw(SYS_getpid);
+}

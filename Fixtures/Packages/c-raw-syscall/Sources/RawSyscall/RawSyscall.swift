@@ -3,3 +3,4 @@ import CRawSyscall
 
 public func rawOpen(_ path: String) -> Int { capcheck_raw_open(path) }
 public func rawPid() -> Int { capcheck_raw_pid() }
+public func rawPointer() -> Int { capcheck_raw_pointer() }

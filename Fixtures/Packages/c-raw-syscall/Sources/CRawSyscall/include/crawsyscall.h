@@ -4,5 +4,6 @@
 
 long capcheck_raw_open(const char *path);
 long capcheck_raw_pid(void);
+long capcheck_raw_pointer(void);
 
 #endif

@@ -1,0 +1,1 @@
+int capcheck_interpose_version(void);
