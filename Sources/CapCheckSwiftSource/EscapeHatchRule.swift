@@ -16,10 +16,15 @@ import SwiftSyntax
 /// - `@_dynamicReplacement(for:)`: `unsafe`, and the replacement runs wherever the replaced declaration is called,
 ///   so it is reached from program start;
 /// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
-///   C library function it names).
+///   C library function it names);
+/// - a call of `_typeByName`, `_typeByMangledName` or `NSClassFromString`: `ffi` (the type found is named by no code,
+///   so its conformances are never reached through it).
 package struct EscapeHatchRule: SourceRule {
     /// The capability of each classified C library function, by name.
     package let cFunctions: [String: Capability]
+
+    /// The runtime's lookups of a type by its name.
+    package static let typeLookups: Set<String> = ["_typeByName", "_typeByMangledName", "NSClassFromString"]
 
     /// Sections whose entries run at load or exit (as for C, see `NativeSourceScanner`).
     package static let loadTimeSections = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors", ".init", ".fini"]
@@ -63,6 +68,12 @@ package struct EscapeHatchRule: SourceRule {
     package func visit(_ node: FunctionCallExprSyntax, _ context: SourceContext) {
         let callee = node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
             ?? node.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        if let callee, Self.typeLookups.contains(callee) {
+            // The type found is named by no code capcheck reads, so what its conformances do is not followed: like
+            // `dlsym`, the lookup itself is what the package must be granted.
+            context.report("\(callee) (a type looked up by name at run time)", .ffi, at: node)
+            return
+        }
         guard callee == "dlopen" || callee == "dlsym" else { return }
         for argument in node.arguments {
             guard let literal = argument.expression.as(StringLiteralExprSyntax.self), let text = Self.text(of: literal) else { continue }

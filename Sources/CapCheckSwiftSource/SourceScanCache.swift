@@ -18,7 +18,8 @@ package final class SourceScanCache: @unchecked Sendable {  // state behind `loc
         package var inactiveLines: Int
     }
 
-    private static let format = 1
+    /// 2: type lookups by name (`_typeByName`) are findings.
+    private static let format = 2
     private let file: CacheFile?
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]

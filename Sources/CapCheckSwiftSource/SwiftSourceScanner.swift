@@ -40,7 +40,8 @@ package struct SwiftSourceScanner {
 
     /// Text without any of these (or the word `unsafe`) cannot hold a finding, and is not parsed.
     package static let triggers = ["#if", "@unchecked", "@_silgen_name", "@_extern", "@_cdecl", "@_section", "@_used",
-                           "@_dynamicReplacement", "dlopen", "dlsym"].map { Data($0.utf8) }
+                           "@_dynamicReplacement", "dlopen", "dlsym", "_typeByName", "_typeByMangledName",
+                           "NSClassFromString"].map { Data($0.utf8) }
 
     /// Whether the text could hold a finding: a trigger, or `unsafe` as a whole word (`unowned(unsafe)`, `unsafe x`,
     /// not `unsafeBitCast`, which the index sees).

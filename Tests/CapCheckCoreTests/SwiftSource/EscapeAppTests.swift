@@ -26,6 +26,7 @@ final class EscapeAppTests: XCTestCase {
             "cdecl-hook fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "silgen-socket env getenv (looked up by dlsym)",
             #"silgen-socket ffi @_silgen_name("socket")"#,
+            "silgen-socket ffi _typeByName (a type looked up by name at run time)",
             "silgen-socket ffi dlsym",
             #"silgen-socket ffi dlsym("getenv")"#,
             #"silgen-socket net socket (bound by @_silgen_name("socket"))"#,

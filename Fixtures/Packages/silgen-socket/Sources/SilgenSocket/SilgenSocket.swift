@@ -16,4 +16,9 @@ public enum RawNet {
     public static func lookUpGetenv() -> Bool {
         dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getenv") != nil
     }
+
+    /// Looks a type up by its mangled name: no code names the type found, so what it does is not followed.
+    public static func lookUpType() -> Bool {
+        _typeByName("Si") != nil
+    }
 }
