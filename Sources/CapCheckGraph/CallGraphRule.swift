@@ -23,10 +23,17 @@ package enum CallGraphRules {
         TypeReachesDynamicCallRule(),
         TypeReachesStoredPropertyValuesRule(),
         SubclassReachesSuperInitializersRule(),
+        StaticObjectsRunAtLoadRule(),
     ]
 }
 
 extension GraphBuilder {
     /// The node id of a Swift USR referenced by a rule (C definitions are keyed per package and not looked up here).
     package func node(forUSR usr: String) -> Int32? { id(forKey: usr) }
+
+    /// The node of a C-family USR as `member`'s code sees it: defined in `member`'s package (C definitions are keyed
+    /// per package), else the node keyed by the USR alone (declared only, or the toolchain's).
+    package func clangNode(forUSR usr: String, near member: Int32) -> Int32? {
+        nodes[Int(member)].package.flatMap { id(forKey: $0 + "|" + usr) } ?? id(forKey: usr)
+    }
 }

@@ -33,6 +33,10 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
             if let type = graph.node(forUSR: facts.owningType(ofParent: conformer)) { conformers[witness, default: []].insert(type) }
         }
         for (member, base) in facts.overrides {
+            if graph.nodes[Int(member)].language.isClang {
+                addVirtualOverride(member, of: base, to: graph, root: facts.root)
+                continue
+            }
             guard let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined else { continue }
             graph.addEdge(from: requirement, to: member, kind: .witness, site: graph.nodes[Int(member)].location)
             guard graph.witnessTypes[member] == nil, let parent = parentOf[member],
@@ -42,6 +46,18 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
             } else if graph.nodes[Int(type)].isDefined || graph.nodes[Int(member)].language != .swift {
                 graph.witnessTypes[member] = type
             }  // a toolchain type's (`extension Double: Runner`): values of it exist that no analysed code names, so ungated
+        }
+    }
+
+    /// A C++ (or Objective-C) method overriding `base`: a call through the base's method may run it (`b->run()` on an
+    /// `Evil`), ungated, since C-family types are keyed per package; an override of a base no analysed code names
+    /// (a toolchain class's virtual, called by the toolchain's own code) hangs below the program start.
+    private func addVirtualOverride(_ member: Int32, of base: String, to graph: GraphBuilder, root: Package?) {
+        let site = graph.nodes[Int(member)].location
+        if let requirement = graph.clangNode(forUSR: base, near: member), requirement != member {
+            graph.addEdge(from: requirement, to: member, kind: .witness, site: site)
+        } else if let root {
+            graph.addEdge(from: graph.programStart(of: root), to: member, kind: .witness, site: site)
         }
     }
 

@@ -16,7 +16,7 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
         for (member, base) in facts.overrides {
             // Requirements of protocols in the analysed sources are handled by RequirementReachesWitnessRule.
             if let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined { continue }
-            guard let parent = parentOf[member] else { continue }
+            guard let parent = parentOf[member], !graph.nodes[Int(member)].language.isClang else { continue }  // C++: the witness rule
             if let type = graph.node(forUSR: facts.owningType(ofParent: parent)), graph.nodes[Int(type)].isDefined {
                 graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
             } else if let root = facts.root, graph.nodes[Int(member)].language == .swift {

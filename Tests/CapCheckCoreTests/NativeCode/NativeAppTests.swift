@@ -75,6 +75,9 @@ final class NativeAppTests: XCTestCase {
             "c-raw-syscall net syscall(non-constant number)",
             "c-socket ffi capcheck_open_socket",
             "c-socket net socket",
+            "cxx-objects ffi capcheck_cxx_perform",
+            "cxx-objects fs access",
+            "cxx-objects fs rmdir",
             "system-zlib ffi system library target CZlib (links z)",
             "system-zlib ffi zlibVersion",
             // Reading the C string zlib returns is the stdlib's unsafe API (the catalog's @unsafe rule).
@@ -111,6 +114,16 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-interpose", "fs", "unlink").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "rand", "unlink"])
         XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue)
+    }
+
+    func testCxxVirtualCallsReachOverridesAndStaticObjectsTheirDestructors() throws {
+        // task->perform() on a Task* runs ProbeTask::perform; `static Janitor janitor;` runs ~Janitor at exit.
+        let virtual = try violation("cxx-objects", "fs", "access").path
+        XCTAssertEqual(virtual.suffix(3).map(\.symbol), ["perform", "perform", "access"])
+        XCTAssertEqual(virtual[virtual.count - 2].via, EdgeKind.witness.rawValue)
+        let destructor = try violation("cxx-objects", "fs", "rmdir").path
+        XCTAssertEqual(destructor.map(\.symbol), ["program start (load-time code of linked targets)", "janitor", "Janitor", "~Janitor", "rmdir"])
+        XCTAssertEqual(destructor[3].via, EdgeKind.deinitializer.rawValue)
     }
 
     func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {
@@ -229,7 +242,7 @@ final class NativeAppTests: XCTestCase {
     func testGrantingWhatEachPackageReachesPasses() throws {
         let report = try Fixtures.analyse("NativeApp", policy: """
             { "version": 1, "packages": {
-                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
+                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "cxx-objects": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },

@@ -3,6 +3,7 @@ import AsmFunction
 import AsmLabel
 import Compress
 import CPragmaAlias
+import CxxObjects
 import FnTable
 import HeaderOnly
 import Interpose
@@ -27,3 +28,4 @@ print(capcheck_quiet_rmdir("/tmp/capcheck-fixture-none"))
 print(capcheck_scoped())
 print(capcheck_weakref_probe(), capcheck_catalogued())
 print(interposeVersion())
+print(performTask())

@@ -1,0 +1,10 @@
+#ifndef CAPCHECK_CXX_OBJECTS_H
+#define CAPCHECK_CXX_OBJECTS_H
+#ifdef __cplusplus
+extern "C" {
+#endif
+int capcheck_cxx_perform(int kind);
+#ifdef __cplusplus
+}
+#endif
+#endif
