@@ -7,7 +7,8 @@ import CapCheckPackageGraph
 /// library's own included, runs it, though no call the index records names the package's code. Each such
 /// definition hangs below the program start, kind `replaces a C library function for the whole process`. The names
 /// are the catalog's C library list (`libc.json`: functions with a capability, pure ones, variables); a `static`
-/// definition (`c:file.c@F@name`) replaces nothing. Fixture `c-interpose`.
+/// definition (`c:file.c@F@name`) replaces nothing. So does a C++ global `operator new` or `operator delete`, which
+/// replaces the C++ library's for every `new` in the process. Fixture `c-interpose`.
 public struct CLibraryInterposition: GraphPass {
     let packageGraph: PackageGraph
     let includeTests: Bool
@@ -20,12 +21,18 @@ public struct CLibraryInterposition: GraphPass {
         self.isLibraryName = isLibraryName
     }
 
+    /// A global replacement of C++'s allocation functions (`c:@F@operator new#l#`).
+    static func replacesAllocation(_ usr: String) -> Bool {
+        usr.hasPrefix("c:@F@operator new") || usr.hasPrefix("c:@F@operator delete")
+    }
+
     public func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         let testModules = includeTests ? [] : SourceOwnership(graph: packageGraph).testModules
         var replacing: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language.isClang && node.kind == .function && node.package != nil && node.isDefined
-            && node.usr == "c:@F@" + node.name && isLibraryName(node.name) && !testModules.contains(node.module ?? "") {
+            && (node.usr == "c:@F@" + node.name && isLibraryName(node.name) || Self.replacesAllocation(node.usr))
+            && !testModules.contains(node.module ?? "") {
             replacing.append(Int32(id))
         }
         guard !replacing.isEmpty else { return [] }

@@ -34,6 +34,7 @@ final class NativeAppTests: XCTestCase {
             "c-header-only fs open",
             "c-header-only fs unlink",
             "c-interpose ffi capcheck_interpose_version",
+            "c-interpose fs rmdir",
             "c-interpose fs unlink",
             "c-load-time env getenv",
             "c-load-time env setenv",
@@ -114,6 +115,10 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-interpose", "fs", "unlink").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "rand", "unlink"])
         XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue)
+        // So does its global operator new, for every `new` in the process.
+        let allocation = try violation("c-interpose", "fs", "rmdir").path
+        XCTAssertEqual(allocation.first?.symbol, "program start (load-time code of linked targets)")
+        XCTAssertEqual(allocation[1].via, EdgeKind.interposition.rawValue)
     }
 
     func testCxxVirtualCallsReachOverridesAndStaticObjectsTheirDestructors() throws {
