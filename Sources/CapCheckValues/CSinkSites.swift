@@ -5,7 +5,7 @@ import CapCheckModel
 /// Values at calls in C source, read from the tokens after the callee's name: a string literal argument (or adjacent
 /// literals) is a constant, a parameter of the calling function is followed by the tracer; anything else (a variable,
 /// a macro, an expression) is unknown. A callee spelled through a macro is read only when the macro provably stands
-/// for it (`spelling(of:at:)`); otherwise its site is unknown, never assumed.
+/// for it (`passesWrittenArguments(to:at:)`); otherwise its site is unknown, never assumed.
 package struct CSinkSites {
     private let text: [UInt8]
     private let lineStarts: [Int]
@@ -42,7 +42,7 @@ package struct CSinkSites {
     /// The arguments, as written, of the call whose callee name starts at `site` and is spelled `callee` there (a call
     /// through a macro, `OPEN(p)`, has the macro's arguments, not the function's: nil).
     package func arguments(at site: SourceLocation, callee: String) -> [String]? {
-        guard let start = offset(line: site.line, column: site.column), spelling(of: callee, at: start) else { return nil }
+        guard let start = offset(line: site.line, column: site.column), passesWrittenArguments(to: callee, at: start) else { return nil }
         return arguments(afterNameAt: start)
     }
 
@@ -51,7 +51,7 @@ package struct CSinkSites {
     /// is the number); or every macro expanded there is object-like and only another name, and they lead from the
     /// spelled name to `callee` (`#define fopen_if_available fopen`). A function-like macro (`#define getenv(n)
     /// getenv("SECRET")`, even one named like the function) may pass anything, so its arguments are never read.
-    private func spelling(of callee: String, at start: Int) -> Bool {
+    private func passesWrittenArguments(to callee: String, at start: Int) -> Bool {
         let site = location(of: start)
         guard let expanded = macros.at(line: site.line, column: site.column) else { return false }
         var name = identifier(at: start)
@@ -129,7 +129,7 @@ package struct CSinkSites {
     package func values(at site: SourceLocation, callee: String, positions: [Int], inFunctionAt function: SourceLocation? = nil,
                         returned: (String) -> String? = { _ in nil }) -> [ValueOrigin] {
         guard let start = offset(line: site.line, column: site.column) else { return [.unknown("the call site is not in the file", site)] }
-        guard spelling(of: callee, at: start) else {
+        guard passesWrittenArguments(to: callee, at: start) else {
             return [.unknown("`\(callee)` is called through a macro at `\(identifier(at: start))` here, whose written arguments need not be "
                              + "what `\(callee)` gets", site)]
         }

@@ -19,8 +19,7 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
             guard let parent = parentOf[member], !graph.nodes[Int(member)].language.isClang else { continue }  // C++: the witness rule
             if let type = graph.node(forUSR: facts.owningType(ofParent: parent)), graph.nodes[Int(type)].isDefined {
                 graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
-            } else if let root = facts.root, graph.nodes[Int(member)].language == .swift {
-                // (C++ members are keyed per package and not looked up by USR here: their types are not "missing".)
+            } else if let root = facts.root {
                 graph.addEdge(from: graph.programStart(of: root), to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
             }
         }

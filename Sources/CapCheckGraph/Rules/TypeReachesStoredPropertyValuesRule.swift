@@ -7,9 +7,8 @@ import CapCheckPackageGraph
 /// `@Probe var x`) before the initialiser's body, and the index records what they refer to as the property's, not the
 /// initialiser's. A reached type reaches what each of its instance properties' own code refers to: the initial value
 /// and the property wrapper's initialiser. Not the types the property's annotation names (no value of them is made), nor
-/// its accessors: a computed property runs only when read. A
-/// `lazy var`'s initial value runs on first read, but the index cannot tell it apart: it is reached with the type too
-/// (an over-approximation).
+/// its accessors: a computed property runs only when read. A `lazy var`'s initial value runs on first read, but the
+/// index cannot tell it apart: it is reached with the type too (an over-approximation).
 package struct TypeReachesStoredPropertyValuesRule: CallGraphRule {
     private static let typeKinds: Set<SymbolKind> = [.struct, .class, .enum, .protocol, .typealias, .union, .module]
 
