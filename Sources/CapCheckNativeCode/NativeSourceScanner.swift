@@ -100,8 +100,11 @@ private struct TranslationUnitWalk {
     private var functionsByName: [String: String] = [:]
     /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
     private var declaredFunctions: [String: NativeDefinition] = [:]
-    /// The object-file names of the functions the source defines in C, C++ or Objective-C, system headers included.
-    private var symbolsDefinedInC: Set<String> = []
+    /// The USRs of the functions the source defines in C, C++ or Objective-C, system headers included, by their
+    /// object-file names (`_ZL5earlyv` for a static C++ `early`).
+    private var symbolsDefinedInC: [String: String] = [:]
+    /// The asm labels of the source's C definitions, gathered on the first `writtenInAsm` (after the walk).
+    private var renamedDefinitions: Set<String>?
     private var paths: [String: String] = [:]
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
@@ -116,7 +119,7 @@ private struct TranslationUnitWalk {
             let kind = api.getCursorKind(cursor)
             if CXCursorKindValue.functionLike.contains(kind), api.isCursorDefinition(cursor) != 0 {
                 // System headers' too: a `static inline` function the source uses is code of its object.
-                symbolsDefinedInC.insert(api.consume(api.cursorGetMangling(cursor)).trimmingCharacters(in: ["\u{1}"]))
+                symbolsDefinedInC[api.consume(api.cursorGetMangling(cursor)).trimmingCharacters(in: ["\u{1}"])] = api.usr(cursor)
             }
             guard api.locationIsInSystemHeader(api.getCursorLocation(cursor)) == 0 else { return .next }
             if CXCursorKindValue.functionLike.contains(kind) {
@@ -159,7 +162,7 @@ private struct TranslationUnitWalk {
             return
         }
         guard !name.hasPrefix("_GLOBAL__"), !name.hasPrefix("__cxx_global_var_init") else { return }
-        if let usr = functionsByName[name] {
+        if let usr = functionsByName[name] ?? symbolsDefinedInC[name] {
             if definitions[usr] != nil {
                 if definitions[usr]!.loadTime.isEmpty { definitions[usr]!.loadTime.insert(.initSection) }
             } else if var declared = declarations[usr] ?? declaredFunctions[usr], declared.loadTime.isEmpty {
@@ -182,12 +185,15 @@ private struct TranslationUnitWalk {
     /// left out: C++ and Objective-C names (`_Z…`, `-[…]`; their asm is not told apart), blocks, `.`-suffixed clones,
     /// and C++ initialisers (found from the globals' side).
     package mutating func writtenInAsm(_ name: String, source: String) {
-        guard !symbolsDefinedInC.contains(name), !name.hasPrefix("_Z"), !name.hasPrefix("-["), !name.hasPrefix("+["),
+        guard symbolsDefinedInC[name] == nil, !name.hasPrefix("_Z"), !name.hasPrefix("-["), !name.hasPrefix("+["),
               !name.contains("."), !name.contains("_block_invoke"), !name.hasPrefix("_GLOBAL__"),
               !name.hasPrefix("__cxx_global_var_init"), name != "__clang_call_terminate" else { return }
         // A C definition renamed by an asm label or `#pragma redefine_extname` (BoringSSL renames every function).
-        if definitions.values.contains(where: { $0.asmLabel == name })
-            || declarations.contains(where: { $0.value.asmLabel == name && definitions[$0.key] != nil }) { return }
+        if renamedDefinitions == nil {
+            renamedDefinitions = Set(definitions.values.compactMap(\.asmLabel))
+                .union(declarations.compactMap { definitions[$0.key] != nil ? $0.value.asmLabel : nil })
+        }
+        if renamedDefinitions!.contains(name) { return }
         let usr = functionsByName[name] ?? "c:@F@" + name
         if definitions[usr] != nil { return }  // an `alias` of a C definition (its own symbol, the same code)
         if let declared = declarations[usr], !declared.aliasOf.isEmpty { return }
@@ -245,8 +251,9 @@ private struct TranslationUnitWalk {
         var definition = NativeDefinition(usr: usr, name: api.spelling(cursor), location: location,
                                           language: language(of: cursor), kind: .variable)
         let callSites = scanChildren(of: cursor, into: &definition, body: true)
-        // In C a global's initializer is a constant; in C++ one that calls code runs before main.
-        if definition.language == .cxx && !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
+        // An initializer that calls code runs before main. C allows only constants there, so a call means C++ (or a
+        // block's body, over-approximated); libclang gives a plain C++ variable the language C, so it is not asked.
+        if !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
         guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
         definitions[usr] = definition
     }
@@ -317,16 +324,24 @@ private struct TranslationUnitWalk {
         guard let prettyPrinted = api.getCursorPrettyPrinted else { return }
         let text = api.consume(prettyPrinted(cursor, nil))
         var rest = Substring(text)
-        while let start = rest.range(of: "__attribute__((") {
+        // GNU `__attribute__((…))` and C++11/C23 `[[…]]` lists.
+        let openers: [(open: String, opening: Character, closing: Character)] = [("__attribute__((", "(", ")"), ("[[", "[", "]")]
+        while let (start, opening, closing) = openers.compactMap({ opener in
+            rest.range(of: opener.open).map { ($0, opener.opening, opener.closing) }
+        }).min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
             rest = rest[start.upperBound...]
             var depth = 2, end = rest.startIndex
             while end < rest.endIndex && depth > 0 {
-                if rest[end] == "(" { depth += 1 } else if rest[end] == ")" { depth -= 1 }
+                if rest[end] == opening { depth += 1 } else if rest[end] == closing { depth -= 1 }
                 end = rest.index(after: end)
             }
             let list = rest[..<end].dropLast(2)
             for item in list.split(separator: ",") {
-                let trimmed = item.trimmingCharacters(in: .whitespaces)
+                var trimmed = Substring(item.trimmingCharacters(in: .whitespaces))
+                let scopeName = trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if trimmed[scopeName.endIndex...].hasPrefix("::") {  // `gnu::constructor`
+                    trimmed = trimmed[trimmed.index(scopeName.endIndex, offsetBy: 2)...]
+                }
                 var name = String(trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
                 if name.hasPrefix("__") && name.hasSuffix("__") && name.count > 4 { name = String(name.dropFirst(2).dropLast(2)) }
                 let argument = trimmed.split(separator: "\"", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
@@ -413,9 +428,15 @@ private struct TranslationUnitWalk {
         func isIdentifier(_ byte: UInt8) -> Bool {
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
         }
-        var index = start.offset
+        var index = start.offset, nameStart = start.offset
         while index < bytes.count && isIdentifier(bytes[index]) { index += 1 }
-        var name = String(decoding: bytes[start.offset..<index], as: UTF8.self)
+        if index + 2 < bytes.count && bytes[index] == 0x3A && bytes[index + 1] == 0x3A {
+            // `[[gnu::constructor]]`: the name follows the attribute's scope.
+            index += 2
+            nameStart = index
+            while index < bytes.count && isIdentifier(bytes[index]) { index += 1 }
+        }
+        var name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
         if name.hasPrefix("__") && name.hasSuffix("__") && name.count > 4 { name = String(name.dropFirst(2).dropLast(2)) }
         while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         guard index < bytes.count, bytes[index] == 0x28 /* ( */ else { return (name, nil) }

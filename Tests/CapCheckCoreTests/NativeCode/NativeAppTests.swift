@@ -77,8 +77,14 @@ final class NativeAppTests: XCTestCase {
             "c-socket ffi capcheck_open_socket",
             "c-socket net socket",
             "cxx-objects ffi capcheck_cxx_perform",
+            "cxx-objects ffi native code of target CCxxObjects",
             "cxx-objects fs access",
+            "cxx-objects fs chmod",
+            "cxx-objects fs chown",
+            "cxx-objects fs link",
+            "cxx-objects fs mkdir",
             "cxx-objects fs rmdir",
+            "cxx-objects fs truncate",
             "system-zlib ffi system library target CZlib (links z)",
             "system-zlib ffi zlibVersion",
             // Reading the C string zlib returns is the stdlib's unsafe API (the catalog's @unsafe rule).
@@ -129,6 +135,23 @@ final class NativeAppTests: XCTestCase {
         let destructor = try violation("cxx-objects", "fs", "rmdir").path
         XCTAssertEqual(destructor.map(\.symbol), ["program start (load-time code of linked targets)", "janitor", "Janitor", "~Janitor", "rmdir"])
         XCTAssertEqual(destructor[3].via, EdgeKind.deinitializer.rawValue)
+    }
+
+    func testCxxGlobalsWhoseInitializersCallCodeRunItAtLoad() throws {
+        // No destructor, no call from Swift: each initializer runs before main (libclang calls these variables C).
+        let expected: [(sink: String, path: [String])] = [
+            ("chown", ["program start (load-time code of linked targets)", "opener", "Opener", "chown"]),
+            ("link", ["program start (load-time code of linked targets)", "linked", "makeLink", "link"]),
+            ("truncate", ["program start (load-time code of linked targets)", "truncator", "Truncator", "truncate"]),
+            ("chmod", ["program start (load-time code of linked targets)", "changer", "Changer", "chmod"]),
+            // `[[gnu::constructor]]`: the attribute's name follows its scope.
+            ("mkdir", ["program start (load-time code of linked targets)", "early", "mkdir"]),
+        ]
+        for (sink, symbols) in expected {
+            let path = try violation("cxx-objects", "fs", sink).path
+            XCTAssertEqual(path.map(\.symbol), symbols, sink)
+            XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue, sink)
+        }
     }
 
     func testConstructorRunsFromProgramStartAndReadsTheEnvironment() throws {

@@ -1,4 +1,5 @@
 #include <unistd.h>
+#include <sys/stat.h>
 #include "objects.h"
 
 // capcheck rule: a call through a base class's virtual method runs the overrides (RequirementReachesWitnessRule).
@@ -17,3 +18,20 @@ extern "C" int capcheck_cxx_perform(int kind) {
 // (StaticObjectsRunAtLoadRule, ClassReachesDeinitRule).
 struct Janitor { ~Janitor() { rmdir("/tmp/capcheck-fixture-none"); } };
 static Janitor janitor;
+
+// capcheck rule: a global whose initializer calls code runs it before main, destructor or not (libclang says "C" for
+// such a variable, so its language is not asked).
+struct Opener { int made; Opener() { made = chown("/tmp/capcheck-fixture-none", -1, -1); } };
+Opener opener;
+static int makeLink() { return link("/tmp/capcheck-fixture-none", "/tmp/capcheck-fixture-none-2"); }
+int linked = makeLink();
+// A C++17 inline variable and a template's static member are built at load too.
+struct Truncator { int made; Truncator() { made = truncate("/tmp/capcheck-fixture-none", 0); } };
+inline Truncator truncator{};
+struct Changer { int made; Changer() { made = chmod("/tmp/capcheck-fixture-none", 0600); } };
+template <class T> struct Holder { static Changer changer; };
+template <class T> Changer Holder<T>::changer = Changer();
+extern "C" int capcheck_cxx_holder(void) { return Holder<int>::changer.made + truncator.made; }
+
+// capcheck rule: the C++11 spelling of the constructor attribute.
+[[gnu::constructor]] static void early() { mkdir("/tmp/capcheck-fixture-none", 0700); }
