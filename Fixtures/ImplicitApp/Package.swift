@@ -4,8 +4,8 @@ import PackageDescription
 // Code Swift runs without a call expression that names it: property wrappers on a property and on a local variable,
 // a @dynamicCallable value, result builders, a lazy initialiser, `for await`, `~=` in a `switch`, a `required init`
 // through a metatype, key paths and unapplied methods as functions, a table of functions, Dispatch blocks and a
-// NotificationCenter observer, stored properties' initial values, superclass initialisers and conformances of toolchain
-// types (docs/semantics.md, "Implicit calls: how each is covered").
+// NotificationCenter observer, stored properties' initial values, superclass initialisers, conformances of toolchain
+// types, members' conformances run by synthesized or reflective code, associated type defaults (docs/semantics.md, "Implicit calls: how each is covered").
 let package = Package(
     name: "ImplicitApp",
     dependencies: [
@@ -25,6 +25,7 @@ let package = Package(
         .package(path: "../Packages/overridden-default"),
         .package(path: "../Packages/debug-description"),
         .package(path: "../Packages/implicit-construction"),
+        .package(path: "../Packages/member-values"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -44,6 +45,7 @@ let package = Package(
             .product(name: "OverriddenDefault", package: "overridden-default"),
             .product(name: "DebugDescription", package: "debug-description"),
             .product(name: "ImplicitConstruction", package: "implicit-construction"),
+            .product(name: "MemberValues", package: "member-values"),
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -66,6 +66,7 @@ public struct CallGraphBuilder {
         var resolved: [Int32] = []
         for (record, owner) in zip(records, owners) {
             var fileMain: Int32?
+            var lastDefinition: Int32?  // the symbol of the last definition occurrence (occurrences are in source order)
             resolved.removeAll(keepingCapacity: true)
             resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
             func node(_ index: Int32) -> Int32 {
@@ -87,6 +88,12 @@ public struct CallGraphBuilder {
                     }
                     // Top-level code: a Swift reference with no container (imports are module references;
                     // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
+                    if !hasContainer, !namesDeclaration, let declared = lastDefinition,
+                       record.symbols[Int(declared)].subkind == Self.associatedTypeSubkind {
+                        // `associatedtype Helper: Helping = RenamingHelper`: the references after the name are the
+                        // constraints' and the default's, related to nothing.
+                        facts.associatedTypeDefaults.append((node(declared), target, site))
+                    }
                     if !hasContainer, !namesDeclaration, record.symbols[Int(occurrence.symbol)].kind != .module,
                        record.filePath.hasSuffix(".swift"), let owner {
                         let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
@@ -97,6 +104,7 @@ public struct CallGraphBuilder {
                         graph.addEdge(from: main, to: target, kind: .reference, site: site)
                     }
                 }
+                if occurrence.roles.contains(.definition) { lastDefinition = occurrence.symbol }
                 // A conformance names each witness it uses with an implicit occurrence related `overrideOf` the
                 // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
                 // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).
@@ -128,4 +136,7 @@ public struct CallGraphBuilder {
 
         return (graph, facts)
     }
+
+    /// `INDEXSTORE_SYMBOL_SUBKIND_SWIFTASSOCIATEDTYPE`.
+    private static let associatedTypeSubkind: UInt32 = 1012
 }

@@ -24,6 +24,8 @@ package enum CallGraphRules {
         TypeReachesStoredPropertyValuesRule(),
         SubclassReachesSuperInitializersRule(),
         StaticObjectsRunAtLoadRule(),
+        AssociatedTypeReachesDefaultRule(),
+        DecodableTypeReachesMemberTypesRule(),
     ]
 }
 

@@ -40,13 +40,18 @@ package struct SwiftSourceMerger: GraphPass {
         // Declarations by place, in the files with a finding in compiled code only.
         let files = Set(scanned.findings.filter { $0.inactiveBranch == nil }.map(\.file))
         var definitions: [String: [String: Int32]] = [:]
+        var sharingPlace: [Int32: [Int32]] = [:]  // the first definition at a place → the others there (a variable's accessors)
         let nodes = graph.nodes
         for index in nodes.indices where nodes[index].language == .swift {
             guard let location = nodes[index].location, files.contains(location.file) else { continue }
             let node = nodes[index]
             guard node.package != nil else { continue }
             let key = node.isFileMain ? "main" : "\(location.line):\(location.column)"
-            if definitions[location.file]?[key] == nil { definitions[location.file, default: [:]][key] = Int32(index) }
+            if let first = definitions[location.file]?[key] {
+                sharingPlace[first, default: []].append(Int32(index))
+            } else {
+                definitions[location.file, default: [:]][key] = Int32(index)
+            }
             if !node.isFileMain, definitions[location.file]?["\(location.line)"] == nil {
                 definitions[location.file, default: [:]]["\(location.line)"] = Int32(index)
             }
@@ -86,7 +91,11 @@ package struct SwiftSourceMerger: GraphPass {
             if case .fromProgramStart(let why) = finding.reach {
                 let start = graph.programStart(of: packageGraph.root)
                 let kind: EdgeKind = why.contains("section") ? .loadTime : why.contains("replaces") ? .dynamicReplacement : .exportedToC
-                graph.addEdge(from: start, to: owner, kind: kind, site: graph.nodes[Int(owner)].location)
+                // Every definition at the place: a global's accessors share its place, and the variable's own
+                // node holds its initial value (the closure an init-array entry runs).
+                for node in [owner] + (sharingPlace[owner] ?? []) {
+                    graph.addEdge(from: start, to: node, kind: kind, site: graph.nodes[Int(node)].location)
+                }
             }
         }
         return unanalyzed

@@ -133,7 +133,7 @@ package struct CSinkSites {
             return [.unknown("`\(callee)` is called through a macro at `\(identifier(at: start))` here, whose written arguments need not be "
                              + "what `\(callee)` gets", site)]
         }
-        guard let arguments = arguments(at: site, callee: callee) else {
+        guard let arguments = arguments(afterNameAt: start) else {
             return [.unknown("the call is not written as `name(…)` here (a function pointer?)", site)]
         }
         let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []

@@ -8,6 +8,9 @@ import CapCheckPackageGraph
 /// every read or write of the wrapped name (`files`, `$files`, `count += 1`) runs them, and the index records none of
 /// those calls (only the wrapper's type and initializer, `containedBy` the declaration).
 ///
+/// A wrapper with a static `subscript(_enclosingInstance:wrapped:storage:)` (or `projected:`) runs that instead for a
+/// property of a class: those subscripts are reached too.
+///
 /// A wrapper type is one with a member named `wrappedValue` (the `@propertyWrapper` attribute is not in the index).
 /// A declaration that names such a type for another reason (a parameter of the wrapper's type) reaches the members
 /// too: an over-approximation limited to wrapper types.
@@ -18,13 +21,14 @@ package struct DeclarationReachesPropertyWrapperRule: CallGraphRule {
         for (member, parent) in facts.parents {
             let node = graph.nodes[Int(member)]
             let type = facts.owningType(ofParent: parent)
-            if node.kind == .instanceProperty, node.name == "wrappedValue" || node.name == "projectedValue" {
+            if node.kind == .instanceProperty, node.name == "wrappedValue" || node.name == "projectedValue" || Self.isEnclosingInstanceSubscript(node) {
                 members[type, default: []].append(member)
             } else if node.kind == .constructor {
                 typeOfConstructor[member] = type
             }
         }
         guard !members.isEmpty else { return }
+        // Keyed by the name `wrappedValue`: an enclosing-instance subscript alone does not make a wrapper type.
         var wrapperOf: [Int32: [Int32]] = [:]  // a wrapper type's node, or one of its initializers → the members
         for (type, list) in members {
             guard list.contains(where: { graph.nodes[Int($0)].name == "wrappedValue" }) else { continue }
@@ -41,5 +45,10 @@ package struct DeclarationReachesPropertyWrapperRule: CallGraphRule {
                 }
             }
         }
+    }
+
+    /// `static subscript(_enclosingInstance:wrapped:storage:)` and `(_enclosingInstance:projected:storage:)`.
+    private static func isEnclosingInstanceSubscript(_ node: GraphNode) -> Bool {
+        node.name.hasPrefix("subscript(_enclosingInstance:")
     }
 }

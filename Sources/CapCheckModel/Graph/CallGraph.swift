@@ -58,6 +58,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case dynamicCall = "call of a @dynamicCallable value"
     case storedPropertyValue = "initial value of a stored property"
     case superInitializer = "initialiser of a superclass"
+    case associatedTypeDefault = "default type of an associated type"
+    case decodedMember = "member decoded by a synthesized init(from:)"
     // Edges of the libclang pass (`CapCheckNativeCode/`).
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"

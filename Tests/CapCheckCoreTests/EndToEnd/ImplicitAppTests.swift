@@ -36,6 +36,14 @@ final class ImplicitAppTests: XCTestCase {
             "implicit-construction fs Foundation.FileManager.isReadableFile(atPath:)",
             "implicit-construction fs Foundation.FileManager.isWritableFile(atPath:)",
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
+            "member-values env unsetenv",
+            "member-values fs access",
+            "member-values fs chmod",
+            "member-values fs rename",
+            "member-values fs rmdir",
+            "member-values fs symlink",
+            "member-values fs truncate",
+            "member-values fs unlink",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
             "overridden-default env Foundation.ProcessInfo.environment",
@@ -75,6 +83,29 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try via("Foundation.FileManager.isWritableFile(atPath:)").contains("initialiser of a superclass"))
         XCTAssertTrue(try path("implicit-construction", "Foundation.FileManager.isExecutableFile(atPath:)").first?.hasPrefix("program start") == true)
         XCTAssertTrue(try path("implicit-construction", "Foundation.FileManager.isDeletableFile(atPath:)").contains("ImplicitConstruction.Runner.run()"))
+    }
+
+    /// Code the toolchain runs on a member's value, which no code names: `print` reflecting a member's `description`,
+    /// synthesized `==`, `hash(into:)`, `encode(to:)` and `init(from:)` calling the member type's, an associated type's
+    /// default made through `P.Helper()`, a wrapper's enclosing-instance subscript. Found by an evasion sweep.
+    func testMembersRunBySynthesizedOrReflectiveCodeAreReached() throws {
+        let report = try report()
+        func via(_ sink: String) throws -> [String] {
+            try XCTUnwrap(report.violations.first { $0.package == "member-values" && $0.sink == sink }, sink).path.compactMap(\.via)
+        }
+        for sink in ["unlink", "rmdir", "chmod", "symlink", "unsetenv"] {
+            XCTAssertTrue(try via(sink).contains("constructed type"), sink)  // the enum case named in the initial value
+            XCTAssertTrue(try via(sink).contains("implicit call of a conformance"), sink)
+        }
+        XCTAssertEqual(try path("member-values", "unlink").suffix(5),
+                       ["MemberValues.Shade.dark(_:)", "MemberValues.Shade", "MemberValues.Shade.description", "MemberValues.Shade.description", "unlink"])
+        XCTAssertEqual(try path("member-values", "truncate").suffix(4),
+                       ["MemberValues.Configuration", "MemberValues.Level", "MemberValues.Level.init(from:)", "truncate"])
+        XCTAssertTrue(try via("truncate").contains("member decoded by a synthesized init(from:)"))
+        XCTAssertEqual(try path("member-values", "rename").suffix(3),
+                       ["MemberValues.Helping.help()", "MemberValues.RenamingHelper.help()", "rename"])
+        XCTAssertEqual(try path("member-values", "access").suffix(3),
+                       ["MemberValues.Audited.subscript", "MemberValues.Audited.subscript", "access"])
     }
 
     /// A protocol extension's default runs only for the conformers that take it: `MemoryExporter` implements `export()`

@@ -35,8 +35,10 @@ enum Fixtures {
             let options = Analyzer.Options(mode: .audit, packagePath: packagePath(name), scratchPath: scratchPath(name))
             let toolchain = try Toolchain.locate()
             if name == "BinaryApp" { try makeVendorLibrary(toolchain) }
-            try PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
-                .build(includeTests: false, echoProgress: false)
+            var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
+            // SwiftPM's plan notices new files only in the root package; a fixture dependency may have gained one.
+            builder.replan = true
+            try builder.build(includeTests: false, echoProgress: false)
         }
         built[name] = outcome
         try outcome.get()

@@ -24,6 +24,9 @@ final class EscapeAppTests: XCTestCase {
         XCTAssertEqual(try report().violationKeys, [
             #"cdecl-hook ffi @_cdecl("capcheck_cdecl_hook")"#,
             "cdecl-hook fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+            "cdecl-hook fs lchown",
+            #"cdecl-hook unsafe @_section(".init_array.00101")"#,
+            "cdecl-hook unsafe @_used",
             "silgen-socket env getenv (looked up by dlsym)",
             #"silgen-socket ffi @_silgen_name("socket")"#,
             "silgen-socket ffi _typeByName (a type looked up by name at run time)",
@@ -49,6 +52,13 @@ final class EscapeAppTests: XCTestCase {
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "cdeclHook()",
                                             "FoundationEssentials.FileManager.createFile(atPath:contents:attributes:)"])
         XCTAssertEqual(path[1].via, EdgeKind.exportedToC.rawValue)
+    }
+
+    func testAClosureInTheInitArrayRunsItsBodyFromProgramStart() throws {
+        // `@_section(".init_array.00101") let hook = { lchown(…) }`: the closure is the variable's initial value.
+        let path = try violation("cdecl-hook", "fs", "lchown").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "CdeclHook.capcheckSectionHook", "lchown"])
+        XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue)
     }
 
     func testUnownedUnsafeIsTiedToItsProperty() throws {
@@ -78,7 +88,7 @@ final class EscapeAppTests: XCTestCase {
         try Fixtures.build("EscapeApp")
         let granted = """
             { "version": 1, "packages": {
-              "silgen-socket": { "allow": ["net", "env", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi"] },
+              "silgen-socket": { "allow": ["net", "env", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
               "unsafe-unowned": { "allow": ["unsafe"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")

@@ -8,6 +8,7 @@ import FunctionTable
 import FunctionValues
 import ImplicitConstruction
 import LazyInit
+import MemberValues
 import MetatypeInit
 import NotificationObserver
 import OverriddenDefault
@@ -96,3 +97,12 @@ print(Session().ready, Preferences().ok, Client().count, Cache().size)
 let byte = "abc".utf8.first!
 print("byte \(byte)")
 print(runAll([2.5]))
+
+// Members' conformances, which synthesized or reflective code runs: print reflects Palette's shade, == and hash(into:)
+// compare and hash the members, encoding encodes them, decoding a Configuration decodes a Level.
+print(Palette(), Parts() == Parts(), Set([Slots()]).count)
+debugPrint(Invoice())
+print((try? JSONEncoder().encode(Record()))?.count ?? 0)
+print((try? JSONDecoder().decode(Configuration.self, from: Data("{\"level\": 1}".utf8))) != nil)
+// An associated type's default, and a wrapper's enclosing-instance subscript.
+print(runExtension(DefaultExtension()), Account().balance)

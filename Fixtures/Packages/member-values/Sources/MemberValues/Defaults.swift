@@ -1,0 +1,29 @@
+import Glibc
+
+// capcheck rule: an associated type's default is the type a conformance that names none uses; code that makes a
+// `T.Helper` makes one (AssociatedTypeReachesDefaultRule).
+public protocol Helping { init(); func help() -> Int32 }
+public struct RenamingHelper: Helping {
+    public init() {}
+    public func help() -> Int32 { rename("/tmp/capcheck-fixture-none", "/tmp/capcheck-fixture-none-2") }
+}
+public protocol Extension { associatedtype Helper: Helping = RenamingHelper }
+public struct DefaultExtension: Extension { public init() {} }
+public func runExtension<P: Extension>(_ value: P) -> Int32 { P.Helper().help() }
+
+// capcheck rule: a property wrapper with `subscript(_enclosingInstance:wrapped:storage:)` runs that subscript, not
+// `wrappedValue`, for a property of a class (DeclarationReachesPropertyWrapperRule).
+@propertyWrapper public struct Audited<Value> {
+    var stored: Value
+    public init(wrappedValue: Value) { stored = wrappedValue }
+    @available(*, unavailable) public var wrappedValue: Value { get { fatalError() } set { fatalError() } }
+    public static subscript<Instance: AnyObject>(
+        _enclosingInstance instance: Instance,
+        wrapped wrappedKeyPath: ReferenceWritableKeyPath<Instance, Value>,
+        storage storageKeyPath: ReferenceWritableKeyPath<Instance, Audited<Value>>
+    ) -> Value {
+        get { _ = access("/tmp/capcheck-fixture-none", F_OK); return instance[keyPath: storageKeyPath].stored }
+        set { instance[keyPath: storageKeyPath].stored = newValue }
+    }
+}
+public final class Account { @Audited public var balance: Int = 1; public init() {} }
