@@ -121,6 +121,9 @@ package struct SwiftExpressionValues {
         let arguments = Array(call.arguments)
         let labels = arguments.map { $0.label?.text ?? "_" }
         let callee = call.calledExpression
+        if let closure = callee.as(ClosureExprSyntax.self), arguments.isEmpty, call.trailingClosure == nil {
+            return closureResults(closure, depth: depth)
+        }
         let calleeName = callee.as(DeclReferenceExprSyntax.self)?.baseName.text
             ?? callee.as(MemberAccessExprSyntax.self).flatMap { $0.base == nil ? $0.declName.baseName.text : nil }
         if let calleeName, arguments.count >= 1 {
@@ -167,11 +170,34 @@ package struct SwiftExpressionValues {
             return [.parameter(index, name: name, file.location(of: function))]
         case .unresolved(let why, let node): return [.unknown(why, file.location(of: node))]
         case .elements(let collection): return elementValues(of: collection, depth: depth + 1)
+        case .assigned(let expressions): return expressions.flatMap { values(of: $0, depth: depth + 1) }
         case .stored(let initial, let property):
             guard let written = writes(file.location(of: property)) else {
                 return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
             }
             return (initial.map { values(of: $0, depth: depth + 1) } ?? []) + written
+        }
+    }
+
+    /// What a closure called where it is written (`static let path: String? = { … }()`) returns: each `return` of its
+    /// own body (not of a closure or function nested in it), or its single expression.
+    private func closureResults(_ closure: ClosureExprSyntax, depth: Int) -> [ValueOrigin] {
+        let at = file.location(of: closure)
+        guard depth < Self.maxDepth else { return [.unknown("the value is built in more than \(Self.maxDepth) steps", at)] }
+        if closure.statements.count == 1, let expression = closure.statements.first?.item.as(ExprSyntax.self) {
+            return values(of: expression, depth: depth + 1)
+        }
+        final class Returns: SyntaxVisitor {
+            var found: [ReturnStmtSyntax] = []
+            override func visit(_ node: ReturnStmtSyntax) -> SyntaxVisitorContinueKind { found.append(node); return .skipChildren }
+            override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
+            override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind { .skipChildren }
+        }
+        let returns = Returns(viewMode: .sourceAccurate)
+        returns.walk(closure.statements)
+        guard !returns.found.isEmpty else { return [.unknown("the closure called here returns no value capcheck can read", at)] }
+        return returns.found.flatMap { statement in
+            statement.expression.map { values(of: $0, depth: depth + 1) } ?? [.unknown("a `return` without a value", file.location(of: statement))]
         }
     }
 

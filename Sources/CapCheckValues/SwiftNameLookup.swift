@@ -17,6 +17,10 @@ package struct SwiftNameLookup {
         /// A stored property of a type: its initial value, if any, and whatever the code that writes it assigns
         /// (`property` is its name token; the tracer finds the writers through the graph).
         case stored(initial: ExprSyntax?, property: Syntax)
+        /// A local `var` (or a `let` given its value later) whose every write in its scope is a plain assignment:
+        /// the initial value and every value assigned, whatever the order (`var path: String?; switch … { case .a:
+        /// path = "/a" … }`).
+        case assigned([ExprSyntax])
     }
 
     package let file: ParsedSwiftFiles.File
@@ -111,6 +115,9 @@ package struct SwiftNameLookup {
         for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
             let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
             if binding.accessorBlock != nil { return .unresolved("`\(name)` is a computed property", Syntax(binding)) }
+            if !global, !isLet || binding.initializer == nil, let values = Self.assignments(to: name, declaredBy: binding, in: variable) {
+                return values.isEmpty ? .unresolved("`\(name)` is never given a value capcheck can read", Syntax(binding)) : .assigned(values)
+            }
             guard let initializer = binding.initializer else {
                 return .unresolved("`\(name)` is set at run time (no initial value where it is declared)", Syntax(binding))
             }
@@ -118,6 +125,48 @@ package struct SwiftNameLookup {
             return .value(initializer.value)
         }
         return nil
+    }
+
+    /// The initial value and every value assigned to the local `name` after its declaration, in the block that
+    /// declares it (closures in it included); nil when some write is not a plain assignment (`&name`, `name += …`,
+    /// for a `var` any member used on it, which may be `mutating`) or another declaration of the name could shadow it.
+    /// Flow-insensitive: every value assigned anywhere in the scope is one the use may see.
+    private static func assignments(to name: String, declaredBy binding: PatternBindingSyntax, in variable: VariableDeclSyntax) -> [ExprSyntax]? {
+        guard let item = variable.parent?.as(CodeBlockItemSyntax.self), let block = item.parent?.as(CodeBlockItemListSyntax.self),
+              let declared = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier else { return nil }
+        let mutable = variable.bindingSpecifier.tokenKind != .keyword(.let)
+        var values = binding.initializer.map { [$0.value] } ?? []
+        for later in block.drop(while: { $0.id != item.id }) {
+            for token in later.tokens(viewMode: .sourceAccurate) where token.text == name && token.id != declared.id {
+                guard let reference = token.parent?.as(DeclReferenceExprSyntax.self) else {
+                    if let condition = token.parent?.as(IdentifierPatternSyntax.self)?.parent?.as(OptionalBindingConditionSyntax.self),
+                       condition.initializer == nil {
+                        continue  // `if let name`: a read of it
+                    }
+                    if token.parent?.is(IdentifierPatternSyntax.self) == true || token.parent?.is(ClosureShorthandParameterSyntax.self) == true
+                        || token.parent?.is(FunctionParameterSyntax.self) == true || token.parent?.is(ClosureParameterSyntax.self) == true {
+                        return nil  // another declaration of the name
+                    }
+                    continue  // a label or a member's name (`x.name`)
+                }
+                if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { continue }
+                if reference.parent?.is(InOutExprSyntax.self) == true { return nil }
+                if let assigned = Assignment.value(assignedTo: ExprSyntax(reference)) {
+                    values.append(assigned)
+                    continue
+                }
+                if let sequence = reference.parent?.parent?.as(SequenceExprSyntax.self), sequence.elements.first?.id == reference.id,
+                   sequence.elements.dropFirst().first?.is(BinaryOperatorExprSyntax.self) == true,
+                   sequence.elements.dropFirst().first?.trimmedDescription.hasSuffix("=") == true,
+                   !["==", "!=", "<=", ">=", "==="].contains(sequence.elements.dropFirst().first!.trimmedDescription) {
+                    return nil  // `name += …`
+                }
+                if mutable, let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id {
+                    return nil  // `name.append(…)`, `name.field = …`, even a getter (`mutating get`) may change a `var`
+                }
+            }
+        }
+        return values
     }
 
     private func member(_ name: String, in members: MemberBlockSyntax) -> Found? {

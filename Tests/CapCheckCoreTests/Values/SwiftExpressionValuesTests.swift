@@ -49,11 +49,41 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a constant that climbs out of the caller's folder is not the caller's value")
     }
 
+    /// A local `var`, or a `let` given its value later, is every value assigned to it in its scope, in any order; any
+    /// other write (`&p`, `p += …`, a member used on a `var`, which may be `mutating`) or a second declaration of the
+    /// name leaves it unknown.
+    func testALocalAssignedOnlyByPlainAssignmentsIsEachValueAssigned() throws {
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; p = "/b"; open(p) }"#), ["constant /a", "constant /b"])
+        XCTAssertEqual(try values(#"func f(v: Int) { var p: String?; switch v { case 1: p = "/sys/a"; default: p = "/sys/b" }; if let p { open(p) } }"#),
+                       ["constant /sys/a", "constant /sys/b"])
+        XCTAssertEqual(try values(#"func f(v: Bool, d: String) { let p: String; if v { p = "/a" } else { p = d }; open(p) }"#),
+                       ["constant /a", "parameter 1 d"])
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; open(p); p = "/b" }"#), ["constant /a", "constant /b"], "flow-insensitive")
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; p += "/../../root"; open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; g(&p); open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; p.append("x"); open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; _ = p.evil; open(p) }"#).first?.hasPrefix("unknown"), true,
+                       "a `mutating get` could change it")
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; do { let p = 1; _ = p }; open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; let c = { p = readLine()! }; c(); open(p) }"#).contains { $0.hasPrefix("unknown") }, true,
+                       "a closure's assignment counts too")
+        XCTAssertEqual(try values(#"func f() { var p: String; open(p) }"#).first?.hasPrefix("unknown"), true)
+    }
+
+    /// A closure called where it is written returns what its own `return`s do (a nested closure's are not its).
+    func testAClosureCalledInPlaceIsWhatItReturns() throws {
+        XCTAssertEqual(try values(#"enum E { static let p: String? = { if Bool.random() { return "/a" }; return nil }(); static func f() { open(p!) } }"#),
+                       ["constant /a"])
+        XCTAssertEqual(try values(#"func f() { let p = { "/etc/x" }(); open(p) }"#), ["constant /etc/x"])
+        XCTAssertEqual(try values(#"func f(d: String) { let p = { let g = { return "/no" }; _ = g; return d + "/x" }(); open(p) }"#),
+                       ["parameter 0 d + /x"])
+        XCTAssertEqual(try values(#"func f() { let p = { readLine()! }(); open(p) }"#).first?.hasPrefix("unknown"), true)
+    }
+
     func testNamesResolveByScope() throws {
         XCTAssertEqual(try values(#"enum E { static let path = "/etc/a"; static func f() { open(path) } }"#), ["constant /etc/a"])
         XCTAssertEqual(try values(#"enum E { static let path = "/etc/a"; static func f() { open(Self.path) } }"#), ["constant /etc/a"])
         XCTAssertEqual(try values(#"let root = "/srv"; func f() { open(root + "/x") }"#), ["constant /srv/x"])
-        XCTAssertEqual(try values(#"func f() { var p = "/a"; p = "/b"; open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f(_ a: Int, path p: String) { open(p) }"#), ["parameter 1 p"])
         XCTAssertEqual(try values(#"func f(p: String?) { if let q = p { open(q) } }"#), ["parameter 0 p"])
         XCTAssertEqual(try values(#"func f(p: String?) { guard let p else { return }; open(p) }"#), ["parameter 0 p"])
