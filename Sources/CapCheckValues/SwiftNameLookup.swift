@@ -151,6 +151,9 @@ package struct SwiftNameLookup {
                 }
                 if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { continue }
                 if reference.parent?.is(InOutExprSyntax.self) == true { return nil }
+                if let tuple = reference.parent?.parent?.parent?.as(TupleExprSyntax.self), Assignment.value(assignedTo: ExprSyntax(tuple)) != nil {
+                    return nil  // `(name, other) = …`
+                }
                 if let assigned = Assignment.value(assignedTo: ExprSyntax(reference)) {
                     values.append(assigned)
                     continue

@@ -61,6 +61,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f() { var p = "/a"; open(p); p = "/b" }"#), ["constant /a", "constant /b"], "flow-insensitive")
         XCTAssertEqual(try values(#"func f() { var p = "/a"; p += "/../../root"; open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { var p = "/a"; g(&p); open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { var p = "/a"; var q = 1; (p, q) = (readLine()!, 2); open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { var p = "/a"; p.append("x"); open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { var p = "/a"; _ = p.evil; open(p) }"#).first?.hasPrefix("unknown"), true,
                        "a `mutating get` could change it")
