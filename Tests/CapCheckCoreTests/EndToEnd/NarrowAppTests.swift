@@ -31,10 +31,14 @@ final class NarrowAppTests: XCTestCase {
 
     func testConstantsAndStaticLetsAreInsideAndAPrefixIsNot() throws {
         // load() opens a constant and bundle() a `static let` from another file: both under /etc/ssl, not reported.
+        // preferred(strict:) assigns a local `var` one of two paths under /etc/ssl: covered, not reported.
         let values = try values(of: "narrow-files")
-        XCTAssertEqual(values.map(\.kind), ["prefix"])
+        XCTAssertEqual(values.map(\.kind), ["prefix", "constant"])
         XCTAssertEqual(values.first?.value, "/etc/ssl/", "`/etc/ssl/` + name: the name could climb out with `..`")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowFiles/Certificates.swift") == true)
+        // fallback(): `var path = "/etc/ssl/default.pem"`, later maybe `path = "/root/.ssh/id_rsa"`: every value assigned.
+        XCTAssertEqual(values.last?.value, "/root/.ssh/id_rsa")
+        XCTAssertEqual(values.last?.line, 31)
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {

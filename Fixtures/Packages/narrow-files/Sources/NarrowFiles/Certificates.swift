@@ -15,3 +15,20 @@ public enum Certificates {
         FileManager.default.contents(atPath: "/etc/ssl/" + name)
     }
 }
+
+/// A local `var` set by plain assignments is each value assigned to it, in any order: `preferred` opens one of two
+/// paths under /etc/ssl (covered), `fallback` may open a path outside it (named in the violation).
+extension Certificates {
+    public static func preferred(strict: Bool) -> Data? {
+        var path: String?
+        if strict { path = "/etc/ssl/strict.pem" } else { path = "/etc/ssl/relaxed.pem" }
+        guard let path else { return nil }
+        return FileManager.default.contents(atPath: path)
+    }
+
+    public static func fallback() -> Data? {
+        var path = "/etc/ssl/default.pem"
+        if CommandLine.arguments.count > 5 { path = "/root/.ssh/id_rsa" }
+        return FileManager.default.contents(atPath: path)
+    }
+}
