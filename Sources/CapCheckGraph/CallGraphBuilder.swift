@@ -86,14 +86,14 @@ public struct CallGraphBuilder {
                             namesDeclaration = true
                         }
                     }
-                    // Top-level code: a Swift reference with no container (imports are module references;
-                    // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
                     if !hasContainer, !namesDeclaration, let declared = lastDefinition,
                        record.symbols[Int(declared)].subkind == Self.associatedTypeSubkind {
                         // `associatedtype Helper: Helping = RenamingHelper`: the references after the name are the
                         // constraints' and the default's, related to nothing.
                         facts.associatedTypeDefaults.append((node(declared), target, site))
                     }
+                    // Top-level code: a Swift reference with no container (imports are module references;
+                    // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
                     if !hasContainer, !namesDeclaration, record.symbols[Int(occurrence.symbol)].kind != .module,
                        record.filePath.hasSuffix(".swift"), let owner {
                         let main = fileMain ?? graph.addNode(key: "main:" + record.filePath, GraphNode(
