@@ -15,7 +15,10 @@ import CapCheckPackageGraph
 ///
 /// The edge is conditional: the search takes it only once the witness's declaring type has been reached
 /// (`CallGraph.witnessTypes`), so a conformer that nothing names — a `ChannelHandler` of a package whose
-/// handlers are never installed — is not reached just because some code calls the requirement.
+/// handlers are never installed — is not reached just because some code calls the requirement. Not for an
+/// initializer or a static requirement: generic code calls those on a metatype (`T.Helper()`), and the type behind it
+/// may be named nowhere (an associated type inferred from a witness's signature, a typealias's or a superclass's
+/// generic argument).
 ///
 /// A protocol extension's default implementation is declared by the protocol, which any use of the protocol reaches.
 /// It runs only for a conforming type that takes it as its witness: each conformance records the witnesses it takes
@@ -39,6 +42,10 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
             }
             guard let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined else { continue }
             graph.addEdge(from: requirement, to: member, kind: .witness, site: graph.nodes[Int(member)].location)
+            // An initializer or static requirement is called on a metatype (`T.Helper()`, `T.make()`), and a metatype
+            // needs no value of its type, nor a name of it: a conformance can infer an associated type, a typealias
+            // or a superclass can pass a generic argument. Such witnesses are not gated on their type.
+            guard !Self.metatypeKinds.contains(graph.nodes[Int(requirement)].kind) else { continue }
             guard graph.witnessTypes[member] == nil, let parent = parentOf[member],
                   let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
             if graph.nodes[Int(type)].kind == .protocol, let users = conformers[member], !users.isEmpty {
@@ -48,6 +55,9 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
             }  // a toolchain type's (`extension Double: Runner`): values of it exist that no analysed code names, so ungated
         }
     }
+
+    /// Requirements called on a type rather than on a value.
+    private static let metatypeKinds: Set<SymbolKind> = [.constructor, .staticMethod, .classMethod, .staticProperty, .classProperty]
 
     /// A C++ (or Objective-C) method overriding `base`: a call through the base's method may run it (`b->run()` on an
     /// `Evil`), ungated, since C-family types are keyed per package; an override of a base no analysed code names

@@ -105,4 +105,4 @@ debugPrint(Invoice())
 print((try? JSONEncoder().encode(Record()))?.count ?? 0)
 print((try? JSONDecoder().decode(Configuration.self, from: Data("{\"level\": 1}".utf8))) != nil)
 // An associated type's default, and a wrapper's enclosing-instance subscript.
-print(runExtension(DefaultExtension()), Account().balance)
+print(runExtension(DefaultExtension()), Account().balance, produce(Joinery()))

@@ -27,3 +27,11 @@ public func runExtension<P: Extension>(_ value: P) -> Int32 { P.Helper().help() 
     }
 }
 public final class Account { @Audited public var balance: Int = 1; public init() {} }
+
+// capcheck rule: an initializer requirement called on a metatype (`T.Product()`) reaches every witness, ungated: the
+// conformance infers `Product` from `build()`'s signature, so no code names `Lathe` (RequirementReachesWitnessRule).
+public protocol Machine { init() }
+public struct Lathe: Machine { public init() { _ = lchown("/tmp/capcheck-fixture-none", 0, 0) } }
+public protocol Workshop { associatedtype Product: Machine; func build() -> Product }
+public struct Joinery: Workshop { public init() {}; public func build() -> Lathe { fatalError("never called") } }
+public func produce<W: Workshop>(_ workshop: W) -> Bool { _ = W.Product(); return true }
