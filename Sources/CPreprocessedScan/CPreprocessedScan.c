@@ -53,6 +53,8 @@ typedef struct {
     long parens;
     buffer normalized;
     int failed;
+    const char *const *roots; /* the packages' folders, each ending in '/' */
+    size_t root_count;
 } scanner;
 
 static const char *const keywords[] = {"asm", "__asm", "__asm__", "syscall"};
@@ -285,6 +287,10 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
         if (text[i] == '1' && (i + 1 == count || text[i + 1] == ' ')) enter = 1;
         if (text[i] == '3' && (i + 1 == count || text[i + 1] == ' ')) system = 1;
     }
+    for (size_t r = 0; system && r < s->root_count; r++) {
+        size_t root_length = strlen(s->roots[r]);
+        if (length >= root_length && memcmp(name, s->roots[r], root_length) == 0) system = 0;  /* a package's own header */
+    }
     int was_system = s->is_system;
     long file = file_index(s, name, length);
     if (file < 0) { s->failed = 1; return 1; }
@@ -311,8 +317,10 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
     return 1;
 }
 
-capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count) {
+capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const char *const *roots, size_t root_count) {
     scanner s = {0};
+    s.roots = roots;
+    s.root_count = root_count;
     s.result = calloc(1, sizeof(capcheck_pp_result));
     if (!s.result) return NULL;
     s.file = -1;

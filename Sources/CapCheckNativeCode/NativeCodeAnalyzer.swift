@@ -187,7 +187,8 @@ public struct NativeCodeAnalyzer: Sendable {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             findings.parseSeconds = seconds - findings.prefilterSeconds
         }
-        if usesPrefilter, let prefilter = ParsePrefilter(libclang: plan.libraryPath) {
+        let folders = PackageFolders(packageGraph)
+        if usesPrefilter, let prefilter = ParsePrefilter(libclang: plan.libraryPath)?.reading(folders) {
             let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
             let made = concurrentMap(commands.count) { number in
                 defer { progress.advance(commands[number].source) }
@@ -197,7 +198,7 @@ public struct NativeCodeAnalyzer: Sendable {
             scans = made
             decisions = ParsePrefilter.decide(made)
             findings.prefilterSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        } else if let prefilter = ParsePrefilter(libclang: plan.libraryPath) ?? ParsePrefilter.onPath() {
+        } else if let prefilter = (ParsePrefilter(libclang: plan.libraryPath) ?? ParsePrefilter.onPath())?.reading(folders) {
             // Every source is parsed, but `#pragma` bindings show only in preprocessed text: preprocess the sources whose
             // own text or headers could hold one, so that the report is the same with the prefilter or without it (and
             // with a libclang that has no clang beside it, with the clang on the PATH).
@@ -219,7 +220,7 @@ public struct NativeCodeAnalyzer: Sendable {
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
             let batch = pending, scansNow = scans
             Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] },
-                         bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, api: try api()) { number, result in
+                         bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, folders: folders, api: try api()) { number, result in
                 let source = batch[number]
                 let kept = scansNow[source].flatMap(Self.keptFiles)
                 let (entry, scanned, files) = cache.store(result, keepingFiles: kept, key: keys[source])
@@ -345,7 +346,7 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
     /// result to `body` on the worker that made it, with the source's number.
     private static func scanAll(_ commands: [ClangCompileCommand], keepReferences: [Bool],
-                                bindings: [[PreprocessedTriggers.PragmaBinding]], api: LibClangAPI,
+                                bindings: [[PreprocessedTriggers.PragmaBinding]], folders: PackageFolders, api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -353,7 +354,7 @@ public struct NativeCodeAnalyzer: Sendable {
                 let scanner = NativeSourceScanner(api: api)
                 for number in stride(from: worker, to: commands.count, by: workers) {
                     body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number],
-                                              bindings: bindings[number]))
+                                              bindings: bindings[number], folders: folders))
                 }
             }
         }

@@ -53,9 +53,9 @@ package struct NativeSourceScanner {
     /// `bindings`: the `#pragma weak A = B` and `#pragma redefine_extname A B` the prefilter read in the preprocessed
     /// source (libclang shows neither): each becomes a declaration of `A`, aliasing `B` or asm-labelled `B`.
     package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true,
-                      bindings: [PreprocessedTriggers.PragmaBinding] = []) -> Result {
+                      bindings: [PreprocessedTriggers.PragmaBinding] = [], folders: PackageFolders = PackageFolders(roots: [])) -> Result {
         let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
-            var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences)
+            var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
             if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
@@ -108,10 +108,25 @@ private struct TranslationUnitWalk {
     private var paths: [String: String] = [:]
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
+    private let folders: PackageFolders
+    /// Per file clang calls a system header, whether it is one (`isInSystemHeader`).
+    private var systemFiles: [String: Bool] = [:]
 
-    package init(api: LibClangAPI, keepReferences: Bool) {
+    package init(api: LibClangAPI, keepReferences: Bool, folders: PackageFolders) {
         self.api = api
         self.keepReferences = keepReferences
+        self.folders = folders
+    }
+
+    /// Whether `location` is in the C library's or the toolchain's headers: a system header outside the packages'
+    /// folders (a package's own header may call itself a system header with `#pragma GCC system_header`).
+    private mutating func isInSystemHeader(_ location: CXSourceLocation) -> Bool {
+        guard api.locationIsInSystemHeader(location) != 0 else { return false }
+        guard let file = api.place(location)?.file else { return true }
+        if let known = systemFiles[file] { return known }
+        let system = !folders.contains(URL(fileURLWithPath: file).standardizedFileURL.path)
+        systemFiles[file] = system
+        return system
     }
 
     package mutating func run(_ unitCursor: CXCursor) {
@@ -121,7 +136,7 @@ private struct TranslationUnitWalk {
                 // System headers' too: a `static inline` function the source uses is code of its object.
                 symbolsDefinedInC[api.consume(api.cursorGetMangling(cursor)).trimmingCharacters(in: ["\u{1}"])] = api.usr(cursor)
             }
-            guard api.locationIsInSystemHeader(api.getCursorLocation(cursor)) == 0 else { return .next }
+            guard !isInSystemHeader(api.getCursorLocation(cursor)) else { return .next }
             if CXCursorKindValue.functionLike.contains(kind) {
                 scanFunction(cursor, kind: kind)
             } else if kind == CXCursorKindValue.varDecl {

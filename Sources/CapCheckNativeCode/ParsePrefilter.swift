@@ -18,6 +18,15 @@ import Foundation
 package struct ParsePrefilter: Sendable {
     /// The toolchain's `clang` beside the libclang in use.
     package let clang: URL
+    /// The packages' folders: their headers are read even when marked as system headers (`PackageFolders`).
+    package private(set) var packageFolders = PackageFolders(roots: [])
+
+    /// This prefilter, reading the headers under `folders` whatever clang calls them.
+    package func reading(_ folders: PackageFolders) -> ParsePrefilter {
+        var copy = self
+        copy.packageFolders = folders
+        return copy
+    }
 
     /// The clang beside `libclang` (`…/lib/libclang.so` → `…/bin/clang`), nil when there is none (every source is
     /// then parsed).
@@ -64,22 +73,24 @@ package struct ParsePrefilter: Sendable {
     }
 
     /// Reads one source's object file and preprocesses the source.
+    /// A source parsed whatever its text says is still preprocessed, for its `#pragma` bindings (libclang shows none).
     package func scan(_ command: ClangCompileCommand) -> Scan {
         let ext = (command.source as NSString).pathExtension
-        if ext == "m" || ext == "mm" { return Scan(triggers: nil, mustParse: "Objective-C (+load)") }
-        guard let object = command.output else { return Scan(triggers: nil, mustParse: "no object file known") }
+        if ext == "m" || ext == "mm" { return Scan(triggers: preprocess(command), mustParse: "Objective-C (+load)") }
+        guard let object = command.output else { return Scan(triggers: preprocess(command), mustParse: "no object file known") }
         switch LoadTimeSections.present(inObjectAt: object) {
-        case nil: return Scan(triggers: nil, mustParse: "object file missing or not ELF")
-        case true?: return Scan(triggers: nil, mustParse: "load-time sections in its object file")
+        case nil: return Scan(triggers: preprocess(command), mustParse: "object file missing or not ELF")
+        case true?: return Scan(triggers: preprocess(command), mustParse: "load-time sections in its object file")
         case false?: break
         }
-        guard let result = try? ProcessRunner.run(clang, command.arguments + ["-E", "-w", command.source]), result.status == 0 else {
-            return Scan(triggers: nil, mustParse: "could not be preprocessed")
-        }
-        guard let triggers = PreprocessedTriggers(preprocessed: result.stdoutData, source: command.source) else {
-            return Scan(triggers: nil, mustParse: "its preprocessed text could not be scanned")
-        }
+        guard let triggers = preprocess(command) else { return Scan(triggers: nil, mustParse: "could not be preprocessed or scanned") }
         return Scan(triggers: triggers, mustParse: triggers.ownParseReason)
+    }
+
+    /// The triggers of the source's preprocessed text; nil when `clang -E` fails or the text cannot be scanned.
+    private func preprocess(_ command: ClangCompileCommand) -> PreprocessedTriggers? {
+        guard let result = try? ProcessRunner.run(clang, command.arguments + ["-E", "-w", command.source]), result.status == 0 else { return nil }
+        return PreprocessedTriggers(preprocessed: result.stdoutData, source: command.source, packageFolders: packageFolders)
     }
 
     /// Decides for every source: those that must be parsed are; each other one is skipped when every header with

@@ -8,7 +8,8 @@ import Foundation
 /// `init_priority`, in `__attribute__((…))` or `[[…]]`; `#pragma weak` and `#pragma redefine_extname`, whose bindings
 /// are read here, since libclang shows none of them). Macros are expanded by then, so a trigger spelt through a
 /// macro (`#define ASM __asm__`), built by token pasting or passed on the command line (`-D`) is seen where it is
-/// used. Code of system headers (line-marker flag 3) is not looked at: libclang's pass skips it too. The trigger
+/// used. Code of system headers (line-marker flag 3) outside the packages' folders is not looked at: libclang's pass
+/// skips it too (a package's own header marked `#pragma GCC system_header` is read). The trigger
 /// words are listed once, in `CPreprocessedScan.c`.
 ///
 /// The scan is by file: the source's own lines, and per header a digest of every line it contributed (with the line
@@ -75,8 +76,13 @@ package struct PreprocessedTriggers: Sendable {
 
     /// Scans `clang -E` output of `source` (the lexer is `CPreprocessedScan`, in C so that debug builds scan fast).
     /// nil when out of memory.
-    package init?(preprocessed bytes: some ContiguousBytes, source: String) {
-        guard let result = bytes.withUnsafeBytes({ capcheck_pp_scan($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }) else { return nil }
+    package init?(preprocessed bytes: some ContiguousBytes, source: String, packageFolders: PackageFolders = PackageFolders(roots: [])) {
+        let roots = packageFolders.roots.map { strdup($0) }
+        defer { roots.forEach { free($0) } }
+        let scanned = roots.map { UnsafePointer($0) }.withUnsafeBufferPointer { rootList in
+            bytes.withUnsafeBytes { capcheck_pp_scan($0.bindMemory(to: UInt8.self).baseAddress, $0.count, rootList.baseAddress, rootList.count) }
+        }
+        guard let result = scanned else { return nil }
         defer { capcheck_pp_free(result) }
         let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
         let scan = result.pointee

@@ -340,7 +340,11 @@ public struct Analyzer: Sendable {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
                                             includeTests: options.includeTests,
                                             locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
-            native.unitFiles = Dictionary(units.map { ($0.mainFile, $0.files) }, uniquingKeysWith: +)
+            // A package's own header is never a system header (`#pragma GCC system_header` makes clang say it is).
+            let folders = PackageFolders(packageGraph)
+            native.unitFiles = Dictionary(units.map { unit in
+                (unit.mainFile, unit.files.map { (path: $0.path, isSystem: $0.isSystem && !folders.contains($0.path)) })
+            }, uniquingKeysWith: +)
             native.configuration = options.configuration
             var configured = SwiftSourceScanner(
                 packageGraph: packageGraph, includeTests: options.includeTests, names: SourceSinkNames(),

@@ -64,7 +64,9 @@ final class NativeAppTests: XCTestCase {
             "c-pragma-alias fs access",
             "c-pragma-alias fs chdir",
             "c-pragma-alias fs getxattr",
+            "c-pragma-alias fs mkfifo",
             "c-pragma-alias fs rmdir",
+            "c-pragma-alias fs truncate",
             "c-pragma-alias fs unlink",
             "c-pragma-alias fs wordexp",
             "c-raw-syscall exec syscall(non-constant number)",
@@ -114,6 +116,17 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-pragma-alias", "fs", "access").path
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["capcheck_weakref_probe", "capcheck_quiet_access", "access"])
         XCTAssertEqual(path.last?.via, EdgeKind.symbolAlias.rawValue)
+    }
+
+    func testAPackageHeaderThatCallsItselfASystemHeaderIsReadAllTheSame() throws {
+        // quiet_system.h says `#pragma GCC system_header`: its constructor and its asm label were skipped with the C
+        // library's headers. Its source also has load-time sections now, and its `#pragma weak` bindings (setenv,
+        // unlink) are still read: a source parsed for its object file is preprocessed too.
+        let constructor = try violation("c-pragma-alias", "fs", "truncate").path
+        XCTAssertEqual(constructor.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_quiet_constructor", "truncate"])
+        let label = try violation("c-pragma-alias", "fs", "mkfifo").path
+        XCTAssertEqual(label.suffix(2).map(\.symbol), ["capcheck_quiet_fifo", "mkfifo"])
+        XCTAssertEqual(label.last?.via, EdgeKind.asmLabel.rawValue)
     }
 
     func testADefinitionOfACLibraryFunctionReplacesItForEveryCaller() throws {

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "cpragmaalias.h"
+#include "quiet_system.h"
 
 // What the aliases stand for: no call names these two.
 void capcheck_pragma_target(void) { unlink("/tmp/capcheck-pragma-weak"); }
@@ -30,3 +31,6 @@ long capcheck_catalogued(void) {
     if (wordexp("capcheck", &words, WRDE_NOCMD) == 0) wordfree(&words);
     return size;
 }
+
+// Declared in quiet_system.h, a header marked `#pragma GCC system_header`: its asm label is read all the same.
+int capcheck_quiet_system_probe(void) { return capcheck_quiet_fifo("/tmp/capcheck-fixture-none", 0600); }

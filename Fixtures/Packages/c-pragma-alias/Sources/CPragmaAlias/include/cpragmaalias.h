@@ -15,5 +15,6 @@ int capcheck_quiet_rmdir(const char *path);
 int capcheck_scoped(void);
 int capcheck_weakref_probe(void);
 long capcheck_catalogued(void);
+int capcheck_quiet_system_probe(void);
 
 #endif

@@ -1,0 +1,26 @@
+import CapCheckSupport
+import CapCheckModel
+import CapCheckPackageGraph
+import Foundation
+
+/// The folders of the graph's packages. A file under one is a package's own code whatever clang calls it:
+/// `#pragma GCC system_header` (or `#pragma clang system_header`) makes clang treat the rest of a package's header as a
+/// system header, whose code the libclang pass and the prefilter otherwise skip (the C library's own headers).
+package struct PackageFolders: Sendable {
+    /// Standardized folder paths, each ending in `/`.
+    package let roots: [String]
+
+    package init(_ packageGraph: PackageGraph) {
+        roots = Set(packageGraph.packages.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path + "/" }).sorted()
+    }
+
+    package init(roots: [String]) {
+        self.roots = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    /// Whether `path` (absolute) lies in a package's folder.
+    package func contains(_ path: String) -> Bool {
+        let standardized = path.contains("/.") || path.contains("//") ? URL(fileURLWithPath: path).standardizedFileURL.path : path
+        return roots.contains { standardized.hasPrefix($0) }
+    }
+}
