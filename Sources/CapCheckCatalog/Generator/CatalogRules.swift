@@ -161,6 +161,26 @@ public enum CatalogRules {
             selection: .everyMember(of: "UserDefaults", except: ["didChangeNotification"]),  // a notification name
             note: "reads and writes the defaults' property-list files (`~/.config/<app>.plist`)"),
         CatalogRule(
+            id: "HTTPCookieStorage", capability: .fs, areas: [foundation],
+            selection: .everyMember(of: "HTTPCookieStorage", except: []),
+            note: "reads and writes the shared cookie file (`~/.local/share/<app>/.cookies.shared`)"),
+        CatalogRule(
+            id: "URLCache", capability: .fs, areas: [foundation],
+            selection: .everyMember(of: "URLCache", except: []),
+            note: "creates and writes a disk cache (a folder it is given, or one under `~/.cache`)"),
+        CatalogRule(
+            id: "ProcessInfo (user database)", capability: .fs, areas: [foundation],
+            selection: .members(["userName", "fullUserName"], of: "ProcessInfo"),
+            note: "reads the user database (`/etc/passwd`), as C's getpwuid does"),
+        CatalogRule(
+            id: "user database functions", capability: .fs, areas: [foundation],
+            selection: .members(["NSUserName()", "NSFullUserName()", "NSHomeDirectoryForUser(_:)"], of: ""),
+            note: "reads the user database (`/etc/passwd`), as C's getpwnam does"),
+        CatalogRule(
+            id: "NSString (links)", capability: .fs, areas: [foundation],
+            selection: .members(["resolvingSymlinksInPath"], of: "NSString"),
+            note: "reads symbolic links on disk"),
+        CatalogRule(
             id: "DispatchIO", capability: .fs, areas: [dispatch],
             selection: .members(["init(type:path:oflag:mode:queue:cleanupHandler:)"], of: "DispatchIO"),
             note: "opens a file by path (channels on an open descriptor are pure)"),
@@ -187,6 +207,10 @@ public enum CatalogRules {
             id: "Host", capability: .net, areas: [foundation],
             selection: .everyMember(of: "Host", except: ["isEqual(to:)", "localizedName"]),
             note: "resolves host names and addresses"),
+        CatalogRule(
+            id: "SocketPort", capability: .net, areas: [foundation],
+            selection: .everyMember(of: "SocketPort", except: []),
+            note: "listens on or connects to a TCP port"),
         // Stream.getStreamsToHost(withName:port:inputStream:outputStream:) does not exist in swift-corelibs-foundation.
     ]
 
@@ -209,6 +233,14 @@ public enum CatalogRules {
             id: "ProcessInfo", capability: .env, areas: [foundation],
             selection: .members(["environment"], of: "ProcessInfo"),
             note: "reads the whole environment"),
+        CatalogRule(
+            id: "CommandLine.unsafeArgv", capability: .env, areas: [stdlib],
+            selection: .members(["unsafeArgv"], of: "CommandLine"),
+            note: "lends argv's pointers; past its end lies the environment block, readable through it"),
+        CatalogRule(
+            id: "TimeZone.current", capability: .env, areas: [foundation],
+            selection: .members(["current", "autoupdatingCurrent"], of: "TimeZone"),
+            note: "reads the time zone from TZ (or /etc/localtime), as C's localtime does"),
     ]
 
     // MARK: unsafe — what Swift's strict memory safety calls unsafe (SE-0458)
