@@ -6,7 +6,9 @@ import CapCheckPackageGraph
 /// replaces the library's in the whole process (ELF symbol interposition): every caller, the toolchain's and the C
 /// library's own included, runs it, though no call the index records names the package's code. Each such
 /// definition hangs below the program start, kind `replaces a C library function for the whole process`. The names
-/// are the catalog's C library list (`libc.json`: functions with a capability, pure ones, variables); a `static`
+/// are the catalog's C library list (`libc.json`: functions with a capability, pure ones, variables) and whatever the
+/// runtime libraries export or their startup code calls (`RuntimeExports`: a package's `__gmon_start__` ran at load
+/// in every library of the process); a `static`
 /// definition (`c:file.c@F@name`) replaces nothing. So does a C++ global `operator new` or `operator delete`, which
 /// replaces the C++ library's for every `new` in the process. Fixture `c-interpose`.
 public struct CLibraryInterposition: GraphPass {

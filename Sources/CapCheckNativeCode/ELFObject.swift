@@ -1,6 +1,7 @@
 import Foundation
 
-/// A 64-bit little-endian ELF object file the build wrote, read whole for its sections and symbols (never run).
+/// A 64-bit little-endian ELF file (an object the build wrote, or a runtime library), read for its sections and
+/// symbols (never run).
 struct ELFObject {
     struct Symbol {
         let name: String
@@ -9,6 +10,8 @@ struct ELFObject {
         /// The index of the section that defines it (0: undefined; 0xff00 and up: special).
         let section: Int
         let value: Int
+        /// `STB_*`: 0 local, 1 global, 2 weak.
+        let binding: Int
     }
 
     private let data: Data
@@ -17,8 +20,9 @@ struct ELFObject {
     private let namesIndex: Int
 
     /// Nil when the file is missing or is not a 64-bit little-endian ELF object.
-    init?(path: String) {
-        guard let data = FileManager.default.contents(atPath: path), data.count >= 64,
+    init?(path: String, mapped: Bool = false) {
+        let contents = mapped ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) : FileManager.default.contents(atPath: path)
+        guard let data = contents, data.count >= 64,
               data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
         else { return nil }
         self.data = data
@@ -48,18 +52,19 @@ struct ELFObject {
     /// Whether section `section` holds code (`SHF_EXECINSTR`).
     func isCode(_ section: Int) -> Bool { section > 0 && section < sectionCount && field(section, 0x08, 8) & 0x4 != 0 }
 
-    /// The symbols of the symbol table in section `symbols` (`SHT_SYMTAB`), the null symbol first.
+    /// The symbols of the symbol table in section `symbols` (`SHT_SYMTAB` or `SHT_DYNSYM`), the null symbol first.
     func symbols(in symbols: Int) -> [Symbol] {
         let start = field(symbols, 0x18, 8), count = field(symbols, 0x20, 8) / 24, strings = field(symbols, 0x28, 4)
         guard start >= 0, count > 0, start + count * 24 <= data.count else { return [] }
         return (0..<count).map { index in
             let at = start + index * 24
-            return Symbol(name: string(strings, integer(at: at, size: 4)), type: integer(at: at + 4, size: 1) & 0xF,
-                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8))
+            let info = integer(at: at + 4, size: 1)
+            return Symbol(name: string(strings, integer(at: at, size: 4)), type: info & 0xF,
+                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8), binding: info >> 4)
         }
     }
 
-    /// The sections of type `type` (`SHT_SYMTAB` 2, `SHT_RELA` 4).
+    /// The sections of type `type` (`SHT_SYMTAB` 2, `SHT_RELA` 4, `SHT_DYNSYM` 11).
     func sections(ofType type: Int) -> [Int] { (0..<sectionCount).filter { field($0, 4, 4) == type } }
 }
 

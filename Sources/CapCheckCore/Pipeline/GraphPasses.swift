@@ -21,7 +21,8 @@ enum GraphPasses {
             NativeGraphMerger(packageGraph: packageGraph, includeTests: includeTests, systemLibraries: catalog.systemLibraries,
                               findings: native, records: records),
             // A package's own definition of a C library function replaces it for every caller: from program start.
-            CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests, isLibraryName: catalog.isCLibraryName),
+            CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests,
+                                  isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) }),
             // The build itself: plugins and macros as `build` sinks.
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)),
             // Last: the scan's findings attach to nodes the earlier passes made (program start, C definitions).

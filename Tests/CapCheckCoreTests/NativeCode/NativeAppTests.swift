@@ -34,6 +34,8 @@ final class NativeAppTests: XCTestCase {
             "c-header-only fs open",
             "c-header-only fs unlink",
             "c-interpose ffi capcheck_interpose_version",
+            "c-interpose fs chmod",
+            "c-interpose fs lchown",
             "c-interpose fs rmdir",
             "c-interpose fs unlink",
             "c-load-time env getenv",
@@ -134,6 +136,13 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-interpose", "fs", "unlink").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "rand", "unlink"])
         XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue)
+        // A startup hook no library defines (`__gmon_start__`, called by every object's `_init`), and a C library
+        // function the catalog does not list (`ffsll`, one the C library exports): both replace for the whole process.
+        for (sink, symbol) in [("chmod", "__gmon_start__"), ("lchown", "ffsll")] {
+            let hooked = try violation("c-interpose", "fs", sink).path
+            XCTAssertEqual(hooked.map(\.symbol), ["program start (load-time code of linked targets)", symbol, sink])
+            XCTAssertEqual(hooked[1].via, EdgeKind.interposition.rawValue)
+        }
         // So does its global operator new, for every `new` in the process.
         let allocation = try violation("c-interpose", "fs", "rmdir").path
         XCTAssertEqual(allocation.first?.symbol, "program start (load-time code of linked targets)")

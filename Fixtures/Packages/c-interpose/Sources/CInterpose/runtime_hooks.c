@@ -1,0 +1,11 @@
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+/* capcheck rule: the startup code of every ELF object calls __gmon_start__ when some object defines it, and no
+   library does: defining it runs code at load in every library of the process (RuntimeExports.startupHooks). */
+void __gmon_start__(void) { (void)chmod("/tmp/capcheck-fixture-none", 0600); }
+
+/* capcheck rule: a C library function the catalog does not list is still the C library's, and a package's own
+   definition replaces it for every caller (RuntimeExports: the names the runtime libraries export). */
+int ffsll(long long value) { (void)lchown("/tmp/capcheck-fixture-none", 0, 0); return value != 0; }

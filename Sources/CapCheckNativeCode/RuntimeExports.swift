@@ -1,0 +1,48 @@
+import CapCheckSupport
+import Foundation
+
+/// The function and variable names the C and C++ runtime libraries export (the C library, libm, libstdc++,
+/// libgcc_s, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
+/// defines them (`__gmon_start__`, run by `_init` of the executable and of every library). A package's global
+/// definition of any of these replaces the runtime's for the whole process (`CLibraryInterposition`), whether or not
+/// the catalog lists the name. Read once per process from the libraries' dynamic symbol tables (never run).
+package enum RuntimeExports {
+    /// Called by startup and exit code when defined, though no library defines them.
+    package static let startupHooks: Set<String> = [
+        "__gmon_start__", "_ITM_registerTMCloneTable", "_ITM_deregisterTMCloneTable", "_Jv_RegisterClasses",
+        "__register_frame_info", "__deregister_frame_info", "_init", "_fini",
+    ]
+
+    package static func contains(_ name: String) -> Bool { startupHooks.contains(name) || exported.contains(name) }
+
+    private static let runtimeLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libstdc++.so", "libgcc_s.so"]
+
+    /// The defined global and weak symbols of the runtime libraries this process has loaded.
+    private static let exported: Set<String> = {
+        var names = Set<String>()
+        for path in loadedLibraries() where runtimeLibraries.contains(where: { (path as NSString).lastPathComponent.hasPrefix($0) }) {
+            guard let library = ELFObject(path: path, mapped: true) else { continue }
+            for table in library.sections(ofType: 11 /* SHT_DYNSYM */) {
+                for symbol in library.symbols(in: table) where symbol.section != 0 && (symbol.binding == 1 || symbol.binding == 2)
+                    && (symbol.type == 1 || symbol.type == 2 || symbol.type == 10) /* object, function, ifunc */ {
+                    names.insert(symbol.name)
+                }
+            }
+        }
+        return names
+    }()
+
+    /// The paths of the shared objects mapped into this process (`/proc/self/maps`; none elsewhere).
+    private static func loadedLibraries() -> [String] {
+        // Read to the end: the file says its size is 0, and a reader that trusts the size stops after one page.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps"), let data = try? handle.readToEnd() else { return [] }
+        try? handle.close()
+        let maps = String(decoding: data, as: UTF8.self)
+        var seen = Set<String>()
+        return maps.split(separator: "\n").compactMap { line in
+            guard let slash = line.firstIndex(of: "/") else { return nil }
+            let path = String(line[slash...])
+            return path.contains(".so") && seen.insert(path).inserted ? path : nil
+        }
+    }
+}
