@@ -4,7 +4,9 @@ import CapCheckGraph
 
 extension NativeGraphMerger {
     /// An asm label (`int quiet_open(const char *, int) __asm__("open")`): the linker binds the declaration to the
-    /// labelled symbol, so a call of the declaration is a call of that symbol. Kind `linked by its asm label to`, from
+    /// labelled symbol, so a call of the declaration is a call of that symbol. On a variable declaration (`extern op_t
+    /// ops[] __asm__("real_ops")`, `extern char **t __asm__("environ")`), a read of it is a read of the labelled
+    /// variable: its function table, or the C library's `environ`. Kind `linked by its asm label to`, from
     /// the declaration as this pass keys it and as callers in the index name it (a declaration without a definition
     /// is a toolchain-style node keyed by its USR), to the C function of that name (the catalog's sink, when it is one).
     /// A label on a name the package's own code defines (BoringSSL's `#pragma redefine_extname X CNIOBoringSSL_X` on
@@ -14,7 +16,9 @@ extension NativeGraphMerger {
         guard let label = owned.definition.asmLabel, !label.isEmpty else { return }
         if let defined = definition.clangDefinitions.resolve(owned.definition.usr, from: owned.package, in: packageGraph),
            graph.nodes[Int(defined)].package == owned.package { return }
-        let target = cFunction(named: label, from: owned.package, definition: definition, in: graph)
+        let target = owned.definition.kind == .variable
+            ? cVariable(named: label, from: owned.package, definition: definition, in: graph)
+            : cFunction(named: label, from: owned.package, definition: definition, in: graph)
         for source in definition.calledNodes(in: graph) {
             graph.addEdge(from: source, to: target, kind: .asmLabel, site: owned.definition.location)
         }
@@ -29,6 +33,18 @@ extension NativeGraphMerger {
         return definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
             ?? graph.id(forKey: usr)
             ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: .function, language: .c, package: nil, module: nil,
+                                                 location: nil, isFileMain: false))
+    }
+}
+
+extension NativeGraphMerger {
+    /// The node of the C variable `name` as `package` sees it: the package's own definition or a dependency's, else the
+    /// toolchain's variable of that name (the catalog's sink, when it is one: `environ`).
+    func cVariable(named name: String, from package: String, definition: DefinitionInMerge, in graph: GraphBuilder) -> Int32 {
+        let usr = "c:@" + name
+        return definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
+            ?? graph.id(forKey: usr)
+            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: .variable, language: .c, package: nil, module: nil,
                                                  location: nil, isFileMain: false))
     }
 }

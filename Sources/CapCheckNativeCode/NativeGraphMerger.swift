@@ -104,9 +104,9 @@ package struct NativeGraphMerger: GraphPass {
         if let own = graph.id(forKey: package + "|" + reference.usr) { return own }
         if let defined = definitions.resolve(reference.usr, from: package, in: packageGraph) { return defined }
         if let external = graph.id(forKey: reference.usr) { return external }
-        guard reference.isFunction else { return nil }
-        return graph.addNode(key: reference.usr, GraphNode(usr: reference.usr, name: reference.name, kind: .function, language: .c,
-                                                           package: nil, module: nil, location: nil, isFileMain: false))
+        // A C library variable no record names (`environ`, read through a constructor's `envp`) is a node of its own.
+        return graph.addNode(key: reference.usr, GraphNode(usr: reference.usr, name: reference.name, kind: reference.isFunction ? .function : .variable,
+                                                           language: .c, package: nil, module: nil, location: nil, isFileMain: false))
     }
 }
 

@@ -109,6 +109,8 @@ private struct TranslationUnitWalk {
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
     private let folders: PackageFolders
+    /// The functions the source defines with three or more parameters (an init function may take `argc, argv, envp`).
+    private var takesEnvironment: Set<String> = []
     /// Per file clang calls a system header, whether it is one (`isInSystemHeader`).
     private var systemFiles: [String: Bool] = [:]
 
@@ -233,6 +235,13 @@ private struct TranslationUnitWalk {
                 for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
             }
         }
+        // glibc calls every init-array function with `(argc, argv, envp)`: one that takes a third parameter reads the
+        // environment block, as a read of `environ` does.
+        for usr in takesEnvironment where definitions[usr].map({ !$0.loadTime.isDisjoint(with: [.constructor, .initSection]) }) == true {
+            let site = definitions[usr]!.location
+            let environment = NativeReference(usr: "c:@environ", name: "environ", site: site, isCall: false, isFunction: false)
+            if !definitions[usr]!.references.contains(environment) { definitions[usr]!.references.append(environment) }
+        }
         // Without references (not recorded), a definition matters only for what the index lacks; the references
         // recorded then are the ones the records lack too (a `cleanup` function).
         return keepReferences ? definitions : definitions.filter { $0.value.hasNativeFacts || !$0.value.references.isEmpty }
@@ -247,6 +256,7 @@ private struct TranslationUnitWalk {
                                           kind: symbolKind(kind))
         if kind == CXCursorKindValue.objcClassMethodDecl && name == "load" { definition.loadTime.insert(.objcLoad) }
         let isDefinition = api.isCursorDefinition(cursor) != 0
+        if isDefinition, api.cursorGetNumArguments(cursor) >= 3 { takesEnvironment.insert(usr) }
         _ = scanChildren(of: cursor, into: &definition, body: isDefinition)
         if isDefinition {
             if let existing = definitions[usr] { definition.merge(existing) }
@@ -260,11 +270,19 @@ private struct TranslationUnitWalk {
 
     /// A global variable: its attributes (init sections) and what its initializer refers to (function tables).
     private mutating func scanVariable(_ cursor: CXCursor) {
-        guard api.isCursorDefinition(cursor) != 0 else { return }
         let usr = api.usr(cursor)
         guard !usr.isEmpty, let location = location(of: cursor) else { return }
         var definition = NativeDefinition(usr: usr, name: api.spelling(cursor), location: location,
                                           language: language(of: cursor), kind: .variable)
+        guard api.isCursorDefinition(cursor) != 0 else {
+            // `extern op_t ops[] __asm__("real_ops")`, `extern char **t __asm__("environ")`: the name reads another
+            // variable (the merge links the two, `addAsmLabelEdges`).
+            _ = scanChildren(of: cursor, into: &definition, body: false)
+            if definition.asmLabel != nil {
+                if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
+            }
+            return
+        }
         let callSites = scanChildren(of: cursor, into: &definition, body: true)
         // An initializer that calls code runs before main. C allows only constants there, so a call means C++ (or a
         // block's body, over-approximated); libclang gives a plain C++ variable the language C, so it is not asked.
@@ -279,14 +297,16 @@ private struct TranslationUnitWalk {
         var callSites = Set<String>()
         var unreadable = false
         var variable: CXCursor?  // the last variable declared in the body, whose attributes follow it
+        // libclang spells an asm label as its label, however the source wrote it. Only the declaration's own: a local
+        // `extern` in its body labels that variable (`asmLabelledLocal`).
+        if let label = asmLabel(of: cursor) { definition.asmLabel = label }
         api.visit(cursor) { child in
             let childKind = api.getCursorKind(child)
-            if childKind == CXCursorKindValue.varDecl { variable = child }
-            if childKind == CXCursorKindValue.asmLabelAttr {
-                // libclang spells an asm label as its label, however the source wrote it.
-                if definition.kind != .variable { definition.asmLabel = api.spelling(child) }
-                return .next
+            if childKind == CXCursorKindValue.varDecl {
+                variable = child
+                if body { asmLabelledLocal(child) }
             }
+            if childKind == CXCursorKindValue.asmLabelAttr { return .next }
             if childKind >= CXCursorKindValue.firstAttr && childKind <= CXCursorKindValue.lastAttrBound {
                 if body, let variable, let cleanup = cleanupFunction(child, of: variable) {
                     // `int x __attribute__((cleanup(f)))`: `f` runs when `x` goes out of scope, though no call names it.
@@ -309,6 +329,27 @@ private struct TranslationUnitWalk {
         }
         if unreadable { applyPrettyPrintedAttributes(of: cursor, to: &definition) }
         return callSites
+    }
+
+    /// The asm label among `cursor`'s own attributes.
+    private func asmLabel(of cursor: CXCursor) -> String? {
+        var label: String?
+        api.visit(cursor) { child in
+            if api.getCursorKind(child) == CXCursorKindValue.asmLabelAttr { label = api.spelling(child) }
+            return .next
+        }
+        return label
+    }
+
+    /// A variable declared in a body with an asm label (`extern char **env __asm__("environ")`): a declaration of its
+    /// own, linked by the merge to the labelled variable.
+    private mutating func asmLabelledLocal(_ variable: CXCursor) {
+        guard let label = asmLabel(of: variable) else { return }
+        let usr = api.usr(variable)
+        guard !usr.isEmpty, let location = location(of: variable) else { return }
+        var declared = NativeDefinition(usr: usr, name: api.spelling(variable), location: location, language: language(of: variable), kind: .variable)
+        declared.asmLabel = label
+        if declarations[usr] == nil { declarations[usr] = declared } else { declarations[usr]!.merge(declared) }
     }
 
     /// The attribute names read from the source that are taken as they are: those this pass acts on, and common

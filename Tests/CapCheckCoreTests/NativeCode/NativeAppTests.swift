@@ -21,10 +21,13 @@ final class NativeAppTests: XCTestCase {
             "c-asm-function ffi inline asm",
             "c-asm-function ffi native code of target CAsmFunction",
             "c-asm-function unsafe inline asm",
+            "c-asm-label env environ",
             "c-asm-label ffi capcheck_label_probe",
             "c-asm-label ffi capcheck_quiet_open",
+            "c-asm-label ffi capcheck_table_probe",
             "c-asm-label ffi native code of target CAsmLabel",
             "c-asm-label fs open",
+            "c-asm-label fs rmdir",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
             "c-fnptr-table fs open",
@@ -38,6 +41,7 @@ final class NativeAppTests: XCTestCase {
             "c-interpose fs lchown",
             "c-interpose fs rmdir",
             "c-interpose fs unlink",
+            "c-load-time env environ",
             "c-load-time env getenv",
             "c-load-time env setenv",
             "c-load-time ffi inline asm",
@@ -129,6 +133,22 @@ final class NativeAppTests: XCTestCase {
         let label = try violation("c-pragma-alias", "fs", "mkfifo").path
         XCTAssertEqual(label.suffix(2).map(\.symbol), ["capcheck_quiet_fifo", "mkfifo"])
         XCTAssertEqual(label.last?.via, EdgeKind.asmLabel.rawValue)
+    }
+
+    func testAnAsmLabelOnAVariableReadsTheLabelledVariable() throws {
+        // `extern capcheck_table_op capcheck_table_alias[] __asm__("capcheck_real_table")` inside a function: a call
+        // through it runs what the real table holds; `extern char **… __asm__("environ")` reads the environment.
+        let table = try violation("c-asm-label", "fs", "rmdir").path
+        XCTAssertEqual(table.suffix(3).map(\.symbol), ["capcheck_table_alias", "capcheck_real_table", "rmdir"])
+        XCTAssertEqual(table[table.count - 2].via, EdgeKind.asmLabel.rawValue)
+        let environment = try violation("c-asm-label", "env", "environ").path
+        XCTAssertEqual(environment.suffix(2).map(\.symbol), ["capcheck_quiet_environment", "environ"])
+    }
+
+    func testAnInitFunctionTakingEnvpReadsTheEnvironment() throws {
+        // glibc calls init functions with (argc, argv, envp): a constructor with a third parameter reads the block.
+        let path = try violation("c-load-time", "env", "environ").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_read_block", "environ"])
     }
 
     func testADefinitionOfACLibraryFunctionReplacesItForEveryCaller() throws {
@@ -295,7 +315,7 @@ final class NativeAppTests: XCTestCase {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "cxx-objects": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
-                "c-asm-label": { "allow": ["ffi", "fs"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
+                "c-asm-label": { "allow": ["ffi", "fs", "env"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])

@@ -5,4 +5,6 @@ public enum AsmLabel {
     public static func quietOpen(_ path: String) -> Int32 { capcheck_quiet_open(path, 0) }
     /// Opens a file through a C function that calls the renamed declaration.
     public static func probe() -> Int32 { capcheck_label_probe() }
+    /// Removes a folder through a table, and reads the environment, both under names an asm label gives.
+    public static func tables() -> Int32 { capcheck_table_probe() }
 }

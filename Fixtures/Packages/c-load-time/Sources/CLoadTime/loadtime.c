@@ -35,3 +35,12 @@ int capcheck_alias_target(void) { return mkdir("/tmp/capcheck-fixture-dir", 0700
 int capcheck_alias(void) __attribute__((alias("capcheck_alias_target")));
 
 const char *capcheck_load_time_setting(void) { return setting; }
+
+/* Runs before main with (argc, argv, envp), as glibc calls every init function: reads the environment block without
+   naming getenv or environ. */
+static int environment_seen;
+__attribute__((constructor)) static void capcheck_read_block(int argc, char **argv, char **envp) {
+    (void)argc;
+    (void)argv;
+    environment_seen = envp != 0 && envp[0] != 0;
+}

@@ -7,4 +7,7 @@ int capcheck_quiet_open(const char *path, int flags) __asm__("open");
 /* A C caller of the renamed function. */
 int capcheck_label_probe(void);
 
+/* Calls through a function table, and reads the environment, each under another name. */
+int capcheck_table_probe(void);
+
 #endif
