@@ -57,7 +57,7 @@ typedef struct {
     size_t root_count;
 } scanner;
 
-static const char *const keywords[] = {"asm", "__asm", "__asm__", "syscall"};
+static const char *const keywords[] = {"asm", "__asm", "__asm__", "syscall", "dlsym", "dlvsym"};
 static const char *const attributes[] = {"constructor", "destructor", "ifunc", "alias", "section", "weak", "weakref", "init_priority",
                                          "cleanup"};
 

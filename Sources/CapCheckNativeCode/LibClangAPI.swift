@@ -100,6 +100,7 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
     package let cursorEvaluate: @convention(c) (CXCursor) -> UnsafeMutableRawPointer?
     package let evalResultGetKind: @convention(c) (UnsafeMutableRawPointer?) -> UInt32
     package let evalResultGetAsLongLong: @convention(c) (UnsafeMutableRawPointer?) -> Int64
+    package let evalResultGetAsStr: @convention(c) (UnsafeMutableRawPointer?) -> UnsafePointer<CChar>?
     package let evalResultDispose: @convention(c) (UnsafeMutableRawPointer?) -> Void
     /// `clang_getCursorPrettyPrinted` (libclang 7 and later; nil before).
     package let getCursorPrettyPrinted: (@convention(c) (CXCursor, UnsafeMutableRawPointer?) -> CXString)?
@@ -140,6 +141,7 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
         cursorEvaluate = try library.function("clang_Cursor_Evaluate")
         evalResultGetKind = try library.function("clang_EvalResult_getKind")
         evalResultGetAsLongLong = try library.function("clang_EvalResult_getAsLongLong")
+        evalResultGetAsStr = try library.function("clang_EvalResult_getAsStr")
         evalResultDispose = try library.function("clang_EvalResult_dispose")
         getCursorPrettyPrinted = try? library.function("clang_getCursorPrettyPrinted")
     }
@@ -175,6 +177,14 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
         guard let result = cursorEvaluate(cursor) else { return nil }
         defer { evalResultDispose(result) }
         return evalResultGetKind(result) == 1 /* CXEval_Int */ ? evalResultGetAsLongLong(result) : nil
+    }
+
+    /// The text of a string literal expression, if libclang can evaluate it.
+    package func evaluateString(_ cursor: CXCursor) -> String? {
+        guard let result = cursorEvaluate(cursor) else { return nil }
+        defer { evalResultDispose(result) }
+        guard evalResultGetKind(result) == 4 /* CXEval_StrLiteral */, let text = evalResultGetAsStr(result) else { return nil }
+        return String(cString: text)
     }
 
     /// Visits the direct children of `cursor` (or all descendants when `body` returns `.recurse`).

@@ -421,6 +421,12 @@ private struct TranslationUnitWalk {
                 let number = api.cursorGetNumArguments(cursor) > 0 ? api.evaluateInteger(api.cursorGetArgument(cursor, 0)) : nil
                 definition.syscalls.append(SyscallSite(site: site, number: number))
             }
+            if calleeUSR == "c:@F@dlsym" || calleeUSR == "c:@F@dlvsym", api.cursorGetNumArguments(cursor) > 1,
+               let name = api.evaluateString(api.cursorGetArgument(cursor, 1)), !name.isEmpty {
+                // `dlsym(RTLD_DEFAULT, "system")`: the function looked up is as good as called (as in Swift source).
+                let found = NativeReference(usr: "c:@F@" + name, name: name, site: site, isCall: true, isFunction: true)
+                if !definition.references.contains(found) { definition.references.append(found) }
+            }
         case CXCursorKindValue.declRefExpr, CXCursorKindValue.memberRefExpr:
             let referenced = api.getCursorReferenced(cursor)
             guard api.cursorIsNull(referenced) == 0 else { return }

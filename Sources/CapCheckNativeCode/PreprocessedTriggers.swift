@@ -3,7 +3,7 @@ import CPreprocessedScan
 import Foundation
 
 /// What a preprocessed C-family source (`clang -E` output, with its line markers) shows of the constructs only
-/// libclang reads: inline `asm` and asm labels, raw `syscall`, and the attributes that make code run at load time
+/// libclang reads: inline `asm` and asm labels, raw `syscall`, `dlsym` (for the name it looks up), and the attributes that make code run at load time
 /// or under another name (`constructor`, `destructor`, `ifunc`, `alias`, `section`, `weak`, `weakref`,
 /// `init_priority`, in `__attribute__((…))` or `[[…]]`; `#pragma weak` and `#pragma redefine_extname`, whose bindings
 /// are read here, since libclang shows none of them). Macros are expanded by then, so a trigger spelt through a

@@ -30,6 +30,8 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label fs rmdir",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
+            "c-fnptr-table ffi dlsym",
+            "c-fnptr-table fs chroot",
             "c-fnptr-table fs open",
             "c-header-only ffi capcheck_header_unlink",
             "c-header-only ffi capcheck_inline_open",
