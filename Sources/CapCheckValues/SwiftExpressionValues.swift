@@ -13,6 +13,9 @@ package struct SwiftExpressionValues {
     /// What the code writing a stored property assigns it (named by where its name is declared), unfollowed; nil when
     /// the writers cannot be found.
     package var writes: (_ property: SourceLocation) -> [ValueOrigin]? = { _ in nil }
+    /// What the index records at a name's use: the global or property it refers to (its place; nil: the toolchain's),
+    /// or nothing (a local or a parameter, which the index does not record). nil when no index is at hand (tests).
+    package var indexedUse: ((_ site: SourceLocation) -> IndexedUse)?
     private static let maxDepth = 24
 
     package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
@@ -161,7 +164,9 @@ package struct SwiftExpressionValues {
     /// What a name means at `use`: a local `let` or binding, a parameter, a property or global `let`, or elsewhere.
     private func name(_ name: String, use: Syntax, depth: Int, membersOnly: Bool = false) -> [ValueOrigin] {
         let at = file.location(of: use)
-        guard let found = SwiftNameLookup(file: file).declaration(of: name, at: use, membersOnly: membersOnly) else {
+        let resolved = SwiftNameLookup(file: file).resolve(name, at: use, membersOnly: membersOnly)
+        if let disagreement = disagreement(name, use: use, resolved: resolved) { return [.unknown(disagreement, at)] }
+        guard let found = resolved?.found else {
             return elsewhere(name, use) ?? [.unknown("`\(name)` is declared where capcheck does not look", at)]
         }
         switch found {
@@ -201,6 +206,31 @@ package struct SwiftExpressionValues {
         }
     }
 
+    /// Where the index records a name used at `use`: its own token (`gpath` in `Secrets.gpath`).
+    package static func nameSite(of use: Syntax, in file: ParsedSwiftFiles.File) -> SourceLocation {
+        let token = use.as(MemberAccessExprSyntax.self)?.declName.baseName ?? use.as(DeclReferenceExprSyntax.self)?.baseName
+        return token.map { file.location(of: $0) } ?? file.location(of: use)
+    }
+
+    /// Why the index's view of the name at `use` rules out the declaration the lookup by scope found: the lookup reads
+    /// syntax, and a name it resolves to a global while the code means an inherited member, a local it cannot read
+    /// (`if case let`, a capture list, a subscript's parameter) or another type's property must never be trusted.
+    private func disagreement(_ name: String, use: Syntax, resolved: (found: SwiftNameLookup.Found, declared: TokenSyntax?)?) -> String? {
+        guard let indexedUse else { return nil }
+        switch (indexedUse(Self.nameSite(of: use, in: file)), resolved) {
+        case (.declaration(let target), let resolved?):
+            guard let declared = resolved.declared else {
+                return "`\(name)` reads a global or member here, and capcheck's lookup found a local of that name"
+            }
+            return target == file.location(of: declared) ? nil
+                : "`\(name)` here is declared elsewhere than where capcheck's lookup found it (an inherited or another type's member)"
+        case (.noDeclaration, let resolved?) where resolved.declared != nil:
+            return "`\(name)` here is a local capcheck's lookup does not read (it found a global or member of that name)"
+        default:
+            return nil
+        }
+    }
+
     /// The values of the elements of a collection: an array literal's elements, through names that hold one.
     private func elementValues(of collection: ExprSyntax, depth: Int) -> [ValueOrigin] {
         let at = file.location(of: collection)
@@ -227,4 +257,12 @@ package struct SwiftExpressionValues {
         let text = node.trimmedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
         return text.count > 48 ? String(text.prefix(45)) + "…" : text
     }
+}
+
+/// What the index records where a name is used (`SwiftExpressionValues.indexedUse`).
+package enum IndexedUse: Equatable, Sendable {
+    /// A global or property, declared at this place (nil: the toolchain's).
+    case declaration(SourceLocation?)
+    /// No global or property: a local or a parameter.
+    case noDeclaration
 }

@@ -27,26 +27,44 @@ package struct SwiftNameLookup {
 
     /// The declaration `name` refers to at `use`; with `membersOnly`, only properties (`self.x`, `Self.x`, `T.x`).
     package func declaration(of name: String, at use: Syntax, membersOnly: Bool = false) -> Found? {
+        resolve(name, at: use, membersOnly: membersOnly)?.found
+    }
+
+    /// As `declaration(of:at:membersOnly:)`, with the name token of the property or global found (nil for a local, a
+    /// parameter or a closure's parameter, which the index does not record), so that the index can confirm it.
+    package func resolve(_ name: String, at use: Syntax, membersOnly: Bool = false) -> (found: Found, declared: TokenSyntax?)? {
         if name.hasPrefix("$"), name.dropFirst().allSatisfy(\.isNumber) {
-            return local(name, at: use) ?? .unresolved("`\(name)` is a closure parameter", use)
+            return (local(name, at: use) ?? .unresolved("`\(name)` is a closure parameter", use), nil)
         }
-        if !membersOnly, let local = local(name, at: use) { return local }
+        if !membersOnly, let local = local(name, at: use) { return (local, nil) }
         var node: Syntax? = use
         while let current = node {
-            if let members = Self.memberBlock(of: current), let found = member(name, in: members) { return found }
+            if let members = Self.memberBlock(of: current), let found = member(name, in: members) {
+                let variables = members.members.compactMap { $0.decl.as(VariableDeclSyntax.self) }
+                return (found, variables.lazy.compactMap { Self.nameToken(name, in: $0) }.first)
+            }
             node = current.parent
         }
         for item in file.tree.statements {
-            if let variable = item.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: true) { return found }
+            if let variable = item.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: true) {
+                return (found, Self.nameToken(name, in: variable))
+            }
         }
         return nil
+    }
+
+    /// The identifier `name` declares in `variable`.
+    private static func nameToken(_ name: String, in variable: VariableDeclSyntax) -> TokenSyntax? {
+        variable.bindings.lazy.compactMap { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier }.first { $0.text == name }
     }
 
     /// Locals and parameters, innermost scope first.
     private func local(_ name: String, at use: Syntax) -> Found? {
         var child = use
         while let parent = child.parent {
-            if let items = parent.as(CodeBlockItemListSyntax.self), let item = child.as(CodeBlockItemSyntax.self) {
+            // A file's own statements declare globals (`resolve` finds them with their name token, for the index).
+            if let items = parent.as(CodeBlockItemListSyntax.self), let item = child.as(CodeBlockItemSyntax.self),
+               items.parent?.is(SourceFileSyntax.self) != true {
                 for earlier in items.prefix(while: { $0.id != item.id }).reversed() {
                     if let variable = earlier.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) {
                         return found

@@ -49,10 +49,11 @@ extension ValueTracer {
     /// A resolver for code of `function` in `file`: names declared in other files are found through the graph's
     /// edges from `function` to variables (a `static let` in another file of the module).
     func resolver(for file: ParsedSwiftFiles.File, in function: Int32) -> SwiftExpressionValues {
-        var resolver = SwiftExpressionValues(file: file) { [weak self] name, _ in
-            self?.elsewhere(name, from: function)
+        var resolver = SwiftExpressionValues(file: file) { [weak self] name, use in
+            self?.elsewhere(name, from: function, at: SwiftExpressionValues.nameSite(of: use, in: file))
         }
         resolver.writes = { [weak self] property in self?.writes(to: property) }
+        resolver.indexedUse = { [weak self] site in self?.indexedUse(at: site) ?? .noDeclaration }
         return resolver
     }
 
@@ -99,8 +100,26 @@ extension ValueTracer {
         return Assignment.value(assignedTo: target)
     }
 
-    func elsewhere(_ name: String, from function: Int32) -> [ValueOrigin]? {
-        for edge in graph.edges[Int(function)] {
+    /// What the index records at a name's use: the variable or property the reference at `site` names.
+    func indexedUse(at site: SourceLocation) -> IndexedUse {
+        if variableUses == nil {
+            var uses: [SourceLocation: SourceLocation?] = [:]
+            for edges in graph.edges {
+                for edge in edges where edge.kind == .reference {
+                    guard let use = edge.site, graph.nodes[Int(edge.target)].kind.isVariable else { continue }
+                    uses[use] = graph.nodes[Int(edge.target)].location
+                }
+            }
+            variableUses = uses
+        }
+        guard let declared = variableUses?[site] else { return .noDeclaration }
+        return .declaration(declared)
+    }
+
+    func elsewhere(_ name: String, from function: Int32, at site: SourceLocation? = nil) -> [ValueOrigin]? {
+        // The edge of the reference at the use itself, when the index has one: `Bad.path`, not the first `path`.
+        let atSite = graph.edges[Int(function)].filter { $0.site == site }
+        for edge in atSite.isEmpty ? graph.edges[Int(function)] : atSite {
             let target = graph.nodes[Int(edge.target)]
             guard target.kind.isVariable, target.name == name, let location = target.location,
                   location.file.hasSuffix(".swift"), let file = swiftFiles.file(location.file),
