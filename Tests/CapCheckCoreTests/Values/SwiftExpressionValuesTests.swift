@@ -11,7 +11,9 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
+        let files = ParsedSwiftFiles()
+        defer { withExtendedLifetime(files) {} }
+        let file = try XCTUnwrap(files.file(path))
         let token = try XCTUnwrap(file.tree.tokens(viewMode: .sourceAccurate).first { $0.text == "open" && $0.parent?.parent?.is(FunctionCallExprSyntax.self) == true })
         let site = try XCTUnwrap(SwiftSinkSite(token: token))
         let resolver = SwiftExpressionValues(file: file) { _, _ in nil }
@@ -132,7 +134,9 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
+        let files = ParsedSwiftFiles()
+        defer { withExtendedLifetime(files) {} }
+        let file = try XCTUnwrap(files.file(path))
         let token = try XCTUnwrap(Array(file.tree.tokens(viewMode: .sourceAccurate)).last { $0.text == member })
         let site = try XCTUnwrap(SwiftSinkSite(token: token))
         return site.values(rule: rule, resolver: SwiftExpressionValues(file: file) { _, _ in nil }, at: file.location(of: token)).map(describe)
