@@ -16,6 +16,14 @@ package struct SwiftExpressionValues {
     /// What the index records at a name's use: the global or property it refers to (its place; nil: the toolchain's),
     /// or nothing (a local or a parameter, which the index does not record). nil when no index is at hand (tests).
     package var indexedUse: ((_ site: SourceLocation) -> IndexedUse)?
+    /// Whether every reference the index records at a place is to the toolchain (nil: no index at hand): a rule known
+    /// by a name (`URL(fileURLWithPath:)`, `.path`, `appendingPathComponent`) holds only for the toolchain's, never for a
+    /// package's type or extension of that name, and a literal that makes a value of a package's type
+    /// (`ExpressibleByStringLiteral`) is not its text.
+    package var isToolchain: ((_ site: SourceLocation) -> Bool)?
+
+    /// Whether the rule for the toolchain's declaration spelled at `token` applies there.
+    private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token)) ?? true }
     private static let maxDepth = 24
 
     package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
@@ -62,6 +70,9 @@ package struct SwiftExpressionValues {
 
     private func literalValues(_ literal: StringLiteralExprSyntax, depth: Int) -> [ValueOrigin] {
         let at = file.location(of: literal)
+        if let isToolchain, !isToolchain(at) {
+            return [.unknown("the literal makes a value of a package's own type (`ExpressibleByStringLiteral`), not its text", at)]
+        }
         var pieces: [[ValueOrigin]] = []
         for segment in literal.segments {
             switch segment {
@@ -112,6 +123,9 @@ package struct SwiftExpressionValues {
             }
         }
         if ["path", "relativePath", "absoluteString", "standardized", "standardizedFileURL", "absoluteURL"].contains(name) {
+            guard toolchainRule(at: member.declName.baseName) else {
+                return [.unknown("`\(Self.brief(member))` is a package's own `\(name)`, not URL's", file.location(of: member))]
+            }
             return values(of: base, depth: depth + 1)
         }
         return [.unknown("`\(Self.brief(member))` is computed at run time", file.location(of: member))]
@@ -134,13 +148,30 @@ package struct SwiftExpressionValues {
                 "URL": ["fileURLWithPath", "filePath", "string"], "NSURL": ["fileURLWithPath", "string"],
                 "URLRequest": ["url"], "String": ["_", "describing"], "FilePath": ["_"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
             ]
+            let calleeToken = callee.as(DeclReferenceExprSyntax.self)?.baseName ?? callee.as(MemberAccessExprSyntax.self)?.declName.baseName
             if let allowed = passThrough[calleeName], allowed.contains(labels[0]),
                !labels.dropFirst().contains(where: { $0 == "relativeTo" }) {
-                return values(of: arguments[0].expression, depth: depth + 1)
+                guard calleeToken.map(toolchainRule) ?? true else {
+                    return [.unknown("`\(calleeName)` here is a package's own type or initialiser, not the toolchain's", at)]
+                }
+                let passed = values(of: arguments[0].expression, depth: depth + 1)
+                // A URL parsed from a string reads `?`, `#` and `%` escapes: its path is not the string's text.
+                guard labels[0] == "string" || labels[0] == "url" else { return passed }
+                return passed.map { origin in
+                    switch origin {
+                    case .constant(let text, let site), .prefix(let text, let site):
+                        return text.contains(where: { "?#%;".contains($0) })
+                            ? .unknown("`\(text.prefix(48))` is parsed as a URL (queries, fragments and percent escapes change its path)", site) : origin
+                    default: return origin
+                    }
+                }
             }
         }
         if let member = callee.as(MemberAccessExprSyntax.self), let base = member.base {
             let method = member.declName.baseName.text
+            guard toolchainRule(at: member.declName.baseName) else {
+                return [.unknown("`\(method)` here is a package's own method, not the toolchain's", at)]
+            }
             let appendsComponent = (method == "appendingPathComponent" && labels.first == "_")
                 || (method == "appending" && ["path", "component"].contains(labels.first ?? ""))
             if appendsComponent, let argument = arguments.first {
@@ -164,7 +195,7 @@ package struct SwiftExpressionValues {
     /// What a name means at `use`: a local `let` or binding, a parameter, a property or global `let`, or elsewhere.
     private func name(_ name: String, use: Syntax, depth: Int, membersOnly: Bool = false) -> [ValueOrigin] {
         let at = file.location(of: use)
-        let resolved = SwiftNameLookup(file: file).resolve(name, at: use, membersOnly: membersOnly)
+        let resolved = SwiftNameLookup(file: file, isToolchain: isToolchain).resolve(name, at: use, membersOnly: membersOnly)
         if let disagreement = disagreement(name, use: use, resolved: resolved) { return [.unknown(disagreement, at)] }
         guard let found = resolved?.found else {
             return elsewhere(name, use) ?? [.unknown("`\(name)` is declared where capcheck does not look", at)]

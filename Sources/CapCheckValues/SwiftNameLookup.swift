@@ -24,6 +24,14 @@ package struct SwiftNameLookup {
     }
 
     package let file: ParsedSwiftFiles.File
+    /// Whether what the index records at a place is only the toolchain's (nil: no index at hand). A method known by
+    /// its name (`withCString`, `forEach`) is trusted only when it is the toolchain's, not a package's of that name.
+    package var isToolchain: ((SourceLocation) -> Bool)?
+
+    package init(file: ParsedSwiftFiles.File, isToolchain: ((SourceLocation) -> Bool)? = nil) {
+        self.file = file
+        self.isToolchain = isToolchain
+    }
 
     /// The declaration `name` refers to at `use`; with `membersOnly`, only properties (`self.x`, `Self.x`, `T.x`).
     package func declaration(of name: String, at use: Syntax, membersOnly: Bool = false) -> Found? {
@@ -90,9 +98,15 @@ package struct SwiftNameLookup {
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
                 // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
-                if index == 0, let receiver = Self.lendingReceiver(of: closure) { return .value(receiver) }
+                if index == 0, let receiver = Self.lendingReceiver(of: closure) {
+                    guard isToolchainMethod(taking: closure) else { return .unresolved("`\(name)` is lent by a method of the package's own", Syntax(closure)) }
+                    return .value(receiver)
+                }
                 // `paths.first(where: { exists($0) })`: each element of the collection.
-                if index == 0, let collection = Self.iteratedCollection(of: closure) { return .elements(collection) }
+                if index == 0, let collection = Self.iteratedCollection(of: closure) {
+                    guard isToolchainMethod(taking: closure) else { return .unresolved("`\(name)` is given by a method of the package's own", Syntax(closure)) }
+                    return .elements(collection)
+                }
                 // `let sysOpen = { open($0, $1) }`: the closure's parameters are the arguments of each call of `sysOpen`.
                 if let binding = closure.parent?.parent?.as(PatternBindingSyntax.self),
                    let variable = binding.pattern.as(IdentifierPatternSyntax.self) {
@@ -123,6 +137,9 @@ package struct SwiftNameLookup {
         for condition in conditions {
             guard let binding = condition.condition.as(OptionalBindingConditionSyntax.self),
                   binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name else { continue }
+            if binding.bindingSpecifier.tokenKind != .keyword(.let) {
+                return .unresolved("`\(name)` is bound with `var`, which may change", Syntax(binding))
+            }
             if let initializer = binding.initializer { return .value(initializer.value) }
             return local(name, at: statement)  // `if let name` unwraps the outer `name`
         }
@@ -155,7 +172,7 @@ package struct SwiftNameLookup {
         let mutable = variable.bindingSpecifier.tokenKind != .keyword(.let)
         var values = binding.initializer.map { [$0.value] } ?? []
         for later in block.drop(while: { $0.id != item.id }) {
-            for token in later.tokens(viewMode: .sourceAccurate) where token.text == name && token.id != declared.id {
+            for token in later.tokens(viewMode: .sourceAccurate) where token.identifier?.name ?? token.text == name && token.id != declared.id {
                 guard let reference = token.parent?.as(DeclReferenceExprSyntax.self) else {
                     if let condition = token.parent?.as(IdentifierPatternSyntax.self)?.parent?.as(OptionalBindingConditionSyntax.self),
                        condition.initializer == nil {
@@ -185,9 +202,30 @@ package struct SwiftNameLookup {
                 if mutable, let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id {
                     return nil  // `name.append(…)`, `name.field = …`, even a getter (`mutating get`) may change a `var`
                 }
+                // Any other use of a `var` must be a plain read: an argument, an interpolation, the value of an
+                // assignment, a return, an `if let`. An operator may take it `inout` (`p <~ "/x"`), `p! = …` writes.
+                if mutable, !Self.isPlainRead(reference) { return nil }
             }
         }
         return values
+    }
+
+    /// Whether `reference` is only read where it stands: passed as an argument (not `&`), interpolated, assigned to
+    /// something else, returned, or unwrapped by an optional binding.
+    private static func isPlainRead(_ reference: DeclReferenceExprSyntax) -> Bool {
+        guard let parent = reference.parent else { return false }
+        if let argument = parent.as(LabeledExprSyntax.self) {
+            // A call's argument or an interpolation's expression, not an element of a tuple assigned to.
+            guard let list = argument.parent?.as(LabeledExprListSyntax.self) else { return false }
+            return list.parent?.is(FunctionCallExprSyntax.self) == true || list.parent?.is(ExpressionSegmentSyntax.self) == true
+                || list.parent?.is(SubscriptCallExprSyntax.self) == true
+        }
+        if let sequence = parent.as(SequenceExprSyntax.self) {
+            let elements = Array(sequence.elements)
+            return elements.count == 3 && elements[1].is(AssignmentExprSyntax.self) && elements[2].id == reference.id
+        }
+        if parent.is(ReturnStmtSyntax.self) || parent.is(InitializerClauseSyntax.self) { return true }
+        return false
     }
 
     private func member(_ name: String, in members: MemberBlockSyntax) -> Found? {
@@ -234,6 +272,15 @@ package struct SwiftNameLookup {
     /// The collection whose elements a closure passed to one of `elementMethods` gets.
     private static func iteratedCollection(of closure: ClosureExprSyntax) -> ExprSyntax? {
         receiver(ofMethodIn: elementMethods, taking: closure)
+    }
+
+    /// Whether the method `closure` is passed to is the toolchain's (true when no index is at hand).
+    private func isToolchainMethod(taking closure: ClosureExprSyntax) -> Bool {
+        guard let isToolchain else { return true }
+        var call = closure.parent?.as(FunctionCallExprSyntax.self)
+        if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) { call = argument.parent?.parent?.as(FunctionCallExprSyntax.self) }
+        guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self) else { return false }
+        return isToolchain(file.location(of: member.declName.baseName))
     }
 
     /// The receiver of the call of one of `methods` that `closure` is passed to (as the trailing closure or an argument).

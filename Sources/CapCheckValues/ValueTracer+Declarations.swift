@@ -54,6 +54,7 @@ extension ValueTracer {
         }
         resolver.writes = { [weak self] property in self?.writes(to: property) }
         resolver.indexedUse = { [weak self] site in self?.indexedUse(at: site) ?? .noDeclaration }
+        resolver.isToolchain = { [weak self] site in self?.isToolchain(at: site) ?? false }
         return resolver
     }
 
@@ -102,18 +103,29 @@ extension ValueTracer {
 
     /// What the index records at a name's use: the variable or property the reference at `site` names.
     func indexedUse(at site: SourceLocation) -> IndexedUse {
-        if variableUses == nil {
-            var uses: [SourceLocation: SourceLocation?] = [:]
+        let variable = referencesAt(site).first { graph.nodes[Int($0)].kind.isVariable }
+        return variable.map { .declaration(graph.nodes[Int($0)].location) } ?? .noDeclaration
+    }
+
+    /// Whether every reference the index records at `site` names the toolchain's declarations (none defined in a
+    /// package): a rule known by a name holds only for the toolchain's.
+    func isToolchain(at site: SourceLocation) -> Bool {
+        referencesAt(site).allSatisfy { graph.nodes[Int($0)].location == nil }
+    }
+
+    /// The targets of the reference edges whose site is `site`.
+    func referencesAt(_ site: SourceLocation) -> [Int32] {
+        if referenceTargets == nil {
+            var targets: [SourceLocation: [Int32]] = [:]
             for edges in graph.edges {
                 for edge in edges where edge.kind == .reference {
-                    guard let use = edge.site, graph.nodes[Int(edge.target)].kind.isVariable else { continue }
-                    uses[use] = graph.nodes[Int(edge.target)].location
+                    guard let use = edge.site else { continue }
+                    targets[use, default: []].append(edge.target)
                 }
             }
-            variableUses = uses
+            referenceTargets = targets
         }
-        guard let declared = variableUses?[site] else { return .noDeclaration }
-        return .declaration(declared)
+        return referenceTargets?[site] ?? []
     }
 
     func elsewhere(_ name: String, from function: Int32, at site: SourceLocation? = nil) -> [ValueOrigin]? {

@@ -21,8 +21,8 @@ package final class ValueTracer {
     var nodesByLine: [String: [Int32]]?
     var cFunctionsByName: [String: [Int32]]?
     var writeMemo: [SourceLocation: [ValueOrigin]] = [:]
-    /// Per reference site, the variable or property the index says it names (`indexedUse(at:)`).
-    var variableUses: [SourceLocation: SourceLocation?]?
+    /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).
+    var referenceTargets: [SourceLocation: [Int32]]?
     var memo: [String: [ValueOrigin]] = [:]
     static let maxCalls = 12
 

@@ -11,9 +11,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let files = ParsedSwiftFiles()
-        defer { withExtendedLifetime(files) {} }
-        let file = try XCTUnwrap(files.file(path))
+        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
         let token = try XCTUnwrap(file.tree.tokens(viewMode: .sourceAccurate).first { $0.text == "open" && $0.parent?.parent?.is(FunctionCallExprSyntax.self) == true })
         let site = try XCTUnwrap(SwiftSinkSite(token: token))
         let resolver = SwiftExpressionValues(file: file) { _, _ in nil }
@@ -71,6 +69,26 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f() { var p = "/a"; let c = { p = readLine()! }; c(); open(p) }"#).contains { $0.hasPrefix("unknown") }, true,
                        "a closure's assignment counts too")
         XCTAssertEqual(try values(#"func f() { var p: String; open(p) }"#).first?.hasPrefix("unknown"), true)
+        // Writes found by an evasion sweep, each once read as the initial value only: now unknown, or `/tmp/x` among
+        // the values (a backticked name is the same name).
+        for source in [
+            #"func f() { var p = "/etc/ssl/a"; ((p, _), _) = (("/tmp/x", 0), 0); open(p) }"#,
+            #"func f() { var p: String? = "/etc/ssl/a"; p! = "/tmp/x"; open(p!) }"#,
+            #"func f() { var p: String? = "/etc/ssl/a"; p? = "/tmp/x"; open(p!) }"#,
+            #"func f() { var p = "/etc/ssl/a"; `p` = "/tmp/x"; open(p) }"#,
+            #"func f() { var p = "/etc/ssl/a"; p <~ "/tmp/x"; open(p) }"#,
+            #"func f(o: String?) { if var p = o { p = "/tmp/x"; open(p) } }"#,
+        ] {
+            XCTAssertEqual(try values(source).contains { $0.hasPrefix("unknown") || $0 == "constant /tmp/x" }, true, source)
+        }
+        XCTAssertEqual(try values(#"func f() { var p = "/etc/ssl/a"; print("\(p)"); open(p) }"#), ["constant /etc/ssl/a"], "an interpolation reads it")
+    }
+
+    /// A URL parsed from a string reads queries, fragments and percent escapes: its path is not the string's text.
+    func testAURLParsedFromAStringWithEscapesOrAQueryIsUnknown() throws {
+        XCTAssertEqual(try values(#"func f() { open(URL(string: "/tmp/x?/../../etc/ssl/a")!.path) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { open(URL(string: "/etc/ssl/%2E%2E/%2E%2E/tmp/x")!.path) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { open(URL(fileURLWithPath: "/etc/ssl/a").path) }"#), ["constant /etc/ssl/a"])
     }
 
     /// A closure called where it is written returns what its own `return`s do (a nested closure's are not its).
@@ -134,9 +152,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let files = ParsedSwiftFiles()
-        defer { withExtendedLifetime(files) {} }
-        let file = try XCTUnwrap(files.file(path))
+        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
         let token = try XCTUnwrap(Array(file.tree.tokens(viewMode: .sourceAccurate)).last { $0.text == member })
         let site = try XCTUnwrap(SwiftSinkSite(token: token))
         return site.values(rule: rule, resolver: SwiftExpressionValues(file: file) { _, _ in nil }, at: file.location(of: token)).map(describe)
