@@ -32,6 +32,12 @@ public struct MacroExpansions: Sendable {
         byPosition.map { $0[Int64(line) << 32 | Int64(column)] ?? [] }
     }
 
+    /// The macros expanded from `start` to `end` (positions as `position(line:column:)` makes them, inclusive); nil
+    /// when the source's record is unknown.
+    public func within(_ start: Int64, _ end: Int64) -> [MacroReference]? {
+        byPosition.map { positions in positions.filter { $0.key >= start && $0.key <= end }.flatMap(\.value) }
+    }
+
     public static func position(line: Int, column: Int) -> Int64 { Int64(line) << 32 | Int64(column) }
 }
 

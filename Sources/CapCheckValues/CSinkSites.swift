@@ -140,8 +140,16 @@ package struct CSinkSites {
         return positions.map { position in
             guard position < arguments.count else { return .unknown("argument \(position + 1) is not passed here", site) }
             let argument = arguments[position]
+            if let expanded = macros(inArgument: position, afterNameAt: start), let first = expanded.first {
+                return .unknown("a macro (`\(first.name)`) is expanded in the argument, which may then be anything", site)
+            }
             if let value = literal(argument) { return .constant(value, site) }
-            if let function, let index = parameters.firstIndex(of: argument) { return .parameter(index, name: argument, function) }
+            if let function, let index = parameters.firstIndex(of: argument) {
+                guard !isChanged(argument, inFunctionAt: function) else {
+                    return .unknown("parameter `\(argument)` is assigned or declared again in the function", site)
+                }
+                return .parameter(index, name: argument, function)
+            }
             if argument.hasSuffix("()"), let value = returned(String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces)) {
                 return .constant(value, site)  // `getenv(X509_get_default_cert_file_env())`: a function returning a constant
             }
@@ -159,6 +167,9 @@ package struct CSinkSites {
         if let value = literal(expression) { return value }
         guard !expression.isEmpty, expression.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
         let file = String(decoding: text, as: UTF8.self)
+        // One `#define` of it in the file and no `#undef` (a redefinition could name anything).
+        let anyDefinition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*(define|undef)\s+"# + expression + #"\b"#)
+        guard anyDefinition?.numberOfMatches(in: file, range: NSRange(file.startIndex..., in: file)) == 1 else { return nil }
         let definition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*define\s+"# + expression + #"\s+("[^"\\\n]*")\s*$"#)
         let matches = definition?.matches(in: file, range: NSRange(file.startIndex..., in: file)) ?? []
         guard matches.count == 1, let range = Range(matches[0].range(at: 1), in: file) else { return nil }
@@ -177,12 +188,18 @@ package struct CSinkSites {
     }
 
     private func arguments(afterNameAt start: Int) -> [String]? {
+        argumentSpans(afterNameAt: start)?.map(\.text)
+    }
+
+    /// The arguments of the call whose name starts at `start`, each with the offsets it spans.
+    private func argumentSpans(afterNameAt start: Int) -> [(text: String, start: Int, end: Int)]? {
         var index = start
         while index < text.count, isIdentifier(text[index]) { index += 1 }
         while index < text.count, isSpace(text[index]) { index += 1 }
         guard index < text.count, text[index] == UInt8(ascii: "(") else { return nil }
         index += 1
-        var depth = 0, current: [UInt8] = [], result: [String] = []
+        var depth = 0, current: [UInt8] = [], result: [(text: String, start: Int, end: Int)] = [], from = index
+        func close() { result.append((String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), from, index)) }
         while index < text.count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
@@ -191,20 +208,75 @@ package struct CSinkSites {
                 index = end
                 continue
             }
-            if byte == UInt8(ascii: "(") { depth += 1 }
-            if byte == UInt8(ascii: ")") {
-                if depth == 0 { result.append(String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)); return result }
+            // Brackets and braces nest too: `d[0, "/x", 0]` is one argument (a comma operator), not three.
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                if depth == 0 { close(); return result }
                 depth -= 1
             }
             if byte == UInt8(ascii: ","), depth == 0 {
-                result.append(String(decoding: current, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                close()
                 current = []
+                from = index + 1
             } else {
                 current.append(byte)
             }
             index += 1
         }
         return nil
+    }
+
+    /// The macros the index records as expanded in argument `position` of the call whose name starts at `start`
+    /// (`open(p, …)` after `#define p "/x"`, `getenv(cfg_name())` after `#define cfg_name evil_name`); nil when unknown.
+    private func macros(inArgument position: Int, afterNameAt start: Int) -> [MacroReference]? {
+        guard let spans = argumentSpans(afterNameAt: start), position < spans.count else { return nil }
+        let from = location(of: spans[position].start), to = location(of: max(spans[position].start, spans[position].end - 1))
+        return macros.within(MacroExpansions.position(line: from.line, column: from.column), MacroExpansions.position(line: to.line, column: to.column))
+    }
+
+    /// The macros the index records as expanded in the body of the function whose name is at `function`; nil when
+    /// unknown.
+    func macrosInFunction(at function: SourceLocation) -> [MacroReference]? {
+        guard let start = offset(line: function.line, column: function.column), let code = functionText(from: start) else { return nil }
+        let from = location(of: start), to = location(of: start + code.bytes.count - 1)
+        return macros.within(MacroExpansions.position(line: from.line, column: from.column), MacroExpansions.position(line: to.line, column: to.column))
+    }
+
+    /// Whether parameter `name` of the function at `function` may hold another value where it is used: assigned
+    /// (`name = …`, `name += …`, `++name`), its address taken (`&name`), or declared again in the body (a shadowing
+    /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
+    func isChanged(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
+        guard let start = offset(line: function.line, column: function.column), let code = functionText(from: start),
+              let open = code.bytes.firstIndex(of: UInt8(ascii: "{")) else { return true }
+        let bytes = code.bytes, word = Array(name.utf8)
+        // A line splice (a backslash ending a line) can hide a mention of the name.
+        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && ($1 == 10 || $1 == 13) }) { return true }
+        var index = open
+        while index + word.count <= bytes.count {
+            defer { index += 1 }
+            guard !code.quoted[index], bytes[index...].starts(with: word),
+                  index == 0 || !isIdentifier(bytes[index - 1]), index + word.count == bytes.count || !isIdentifier(bytes[index + word.count]) else { continue }
+            var after = index + word.count
+            while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+            var before = index - 1
+            while before > 0, isSpace(bytes[before]) { before -= 1 }
+            let next = after < bytes.count ? bytes[after] : 0, following = after + 1 < bytes.count ? bytes[after + 1] : 0
+            if next == UInt8(ascii: "="), following != UInt8(ascii: "=") { return true }  // `name = …`
+            if "+-*/%&|^<>".utf8.contains(next), following == UInt8(ascii: "=") || following == next && "+-".utf8.contains(next) {
+                return true  // `name += …`, `name++`
+            }
+            if before >= 0, bytes[before] == UInt8(ascii: "&") || (before > 0 && "+-".utf8.contains(bytes[before]) && bytes[before - 1] == bytes[before]) {
+                return true  // `&name`, `++name`
+            }
+            // A declaration: the name right after a type (an identifier or `*`), not after `return`, `case` or `sizeof`.
+            if before >= 0, bytes[before] == UInt8(ascii: "*") || isIdentifier(bytes[before]) {
+                var wordStart = before
+                while wordStart > 0, isIdentifier(bytes[wordStart - 1]) { wordStart -= 1 }
+                let previous = String(decoding: bytes[wordStart...before], as: UTF8.self)
+                if bytes[before] == UInt8(ascii: "*") || !["return", "case", "sizeof", "else", "goto", "do"].contains(previous) { return true }
+            }
+        }
+        return false
     }
 
     /// The text of one or more adjacent plain string literals without escapes, or nil.

@@ -28,7 +28,7 @@ package struct CSocketAddress {
         guard let function, let body = source.body(ofFunctionAt: function) else {
             return .unknown("the function building `\(name)` was not found", site)
         }
-        return resolve(name, in: body, at: site)
+        return resolve(name, in: body, at: site, function: function)
     }
 
     /// `(struct sockaddr *)&addr` → `addr`.
@@ -40,7 +40,14 @@ package struct CSocketAddress {
         return name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) && !name.isEmpty ? name : nil
     }
 
-    private func resolve(_ name: String, in body: String, at site: SourceLocation) -> ValueOrigin {
+    /// The socket API's macros a function building an address may expand (glibc spells some functions as macros).
+    private static let socketMacros: Set<String> = [
+        "AF_INET", "AF_INET6", "PF_INET", "PF_INET6", "SOCK_STREAM", "SOCK_DGRAM", "SOCK_NONBLOCK", "SOCK_CLOEXEC", "IPPROTO_TCP",
+        "IPPROTO_UDP", "INADDR_ANY", "INADDR_LOOPBACK", "htons", "htonl", "ntohs", "ntohl", "NULL", "O_NONBLOCK", "F_SETFL",
+        "F_GETFL", "errno", "EINPROGRESS", "SOL_SOCKET", "SO_REUSEADDR", "bool", "true", "false",
+    ]
+
+    private func resolve(_ name: String, in body: String, at site: SourceLocation, function: SourceLocation) -> ValueOrigin {
         let n = NSRegularExpression.escapedPattern(for: name)
         let accepted: [(pattern: String, kind: String)] = [
             (#"(?:const\s+)?(?:struct\s+)?sockaddr_in6?\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
@@ -75,6 +82,15 @@ package struct CSocketAddress {
         }
         guard addresses.count == 1, let address = addresses.first, ports.count <= 1 else {
             return .unknown("`\(name)` does not get exactly one constant address", site)
+        }
+        if let port = ports.first, port.count > 1, port.hasPrefix("0") {
+            return .unknown("the port `\(port)` is written in octal", site)
+        }
+        // A macro of the package's own may change the address without naming it (`RETARGET();`), and a line splice
+        // may hide a mention: only the socket API's own macros may be expanded in the function.
+        if body.contains("\\\n") { return .unknown("the function splices lines, which capcheck does not read", site) }
+        if let expanded = source.macrosInFunction(at: function), let other = expanded.first(where: { !Self.socketMacros.contains($0.name) }) {
+            return .unknown("the function expands the macro `\(other.name)`, which may change `\(name)`", site)
         }
         let host = address.contains(":") ? "[\(address)]" : address
         return ports.first.map { .constant("\(host):\($0)", site) } ?? .prefix(host + ":", site)

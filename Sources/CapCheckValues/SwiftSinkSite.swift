@@ -80,9 +80,16 @@ package struct SwiftSinkSite {
             guard Self.isLocalProcessUsedOnlyHere(name, around: reference) else {
                 return [.unknown("`\(name)` is not a `Process()` made and used only in this function, so its program may be set elsewhere", at)]
             }
-            let assigned = Self.assignments(to: name, properties: ["executableURL", "launchPath"], around: reference)
+            guard let assigned = Self.assignments(to: name, properties: ["executableURL", "launchPath"], around: reference) else {
+                return [.unknown("the program of `\(name)` is changed in place, not only assigned", at)]
+            }
             guard !assigned.isEmpty else {
                 return [.unknown("the program of `\(name)` is not set in this function", at)]
+            }
+            // `Process()` must be Foundation's: a package's own `Process` subclass may run another program.
+            if let made = Self.processInitializer(of: name, around: reference), let isToolchain = resolver.isToolchain,
+               !isToolchain(resolver.file.location(of: made)) {
+                return [.unknown("`\(name)` is made by a package's own `Process`, not Foundation's", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }
         }
@@ -120,13 +127,26 @@ package struct SwiftSinkSite {
         return declared
     }
 
-    /// Every `name.property = value` in the function around `node`.
-    private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax] {
-        enclosingBody(of: node).tokens(viewMode: .sourceAccurate).compactMap { token -> ExprSyntax? in
-            guard properties.contains(token.text), let member = token.parent?.parent?.as(MemberAccessExprSyntax.self),
-                  member.base?.trimmedDescription == name else { return nil }
-            return Assignment.value(assignedTo: ExprSyntax(member))
+    /// The `Process` token of `let name = Process()` in the function around `node`.
+    private static func processInitializer(of name: String, around node: some SyntaxProtocol) -> TokenSyntax? {
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.text == name {
+            guard let pattern = token.parent?.as(IdentifierPatternSyntax.self),
+                  let value = pattern.parent?.as(PatternBindingSyntax.self)?.initializer?.value.as(FunctionCallExprSyntax.self) else { continue }
+            return value.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName
         }
+        return nil
+    }
+
+    /// Every `name.property = value` in the function around `node`; nil when the property is used on `name` any other
+    /// way (`p.executableURL?.deleteLastPathComponent()` changes the program, as may anything but a plain assignment).
+    private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax]? {
+        var values: [ExprSyntax] = []
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where properties.contains(token.text) {
+            guard let member = token.parent?.parent?.as(MemberAccessExprSyntax.self), member.base?.trimmedDescription == name else { continue }
+            guard let value = Assignment.value(assignedTo: ExprSyntax(member)) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     private static func nameBeforeEquals(_ origin: ValueOrigin) -> ValueOrigin {

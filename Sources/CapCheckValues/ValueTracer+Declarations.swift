@@ -75,15 +75,25 @@ extension ValueTracer {
             writeMemo[property] = nil
             return nil
         }
+        // An override (`override var path: String { … }`) is what dynamic dispatch may run instead.
+        if graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
+            writeMemo[property] = nil
+            return nil
+        }
         var result: [ValueOrigin] = []
         for (from, edgeIndex) in reverseEdges()[Int(node)] where reached.isEmpty || reached[Int(from)] {
             guard let site = graph.edges[Int(from)][Int(edgeIndex)].site, site.file.hasSuffix(".swift"),
                   let writerFile = swiftFiles.file(site.file) else { continue }
             let scope = scope(of: from, in: writerFile)
             let resolver = resolver(for: writerFile, in: from)
-            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.text == name {
-                guard let assigned = Self.assignedValue(to: candidate) else { continue }
-                result += resolver.values(of: assigned)
+            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.identifier?.name ?? candidate.text == name {
+                switch Self.write(of: candidate) {
+                case .assigned(let value): result += resolver.values(of: value)
+                case .read: continue
+                case .unreadable:
+                    writeMemo[property] = nil
+                    return nil
+                }
             }
         }
         let unique = ValueJoin.unique(result)
@@ -91,14 +101,34 @@ extension ValueTracer {
         return unique
     }
 
-    /// The value assigned where `token` is the target of `name = value` or `self.name = value`.
-    static func assignedValue(to token: TokenSyntax) -> ExprSyntax? {
-        guard var target = token.parent?.as(DeclReferenceExprSyntax.self).map(ExprSyntax.init) else { return nil }
-        if let member = target.parent?.as(MemberAccessExprSyntax.self), member.declName.id == target.id {
-            guard member.base?.trimmedDescription == "self" else { return nil }
-            target = ExprSyntax(member)
+    enum PropertyUse { case assigned(ExprSyntax), read, unreadable }
+
+    /// How `token` uses a stored property of its name: the value of a plain assignment (`name = v`, `self.name = v`,
+    /// `other.name = v`: every instance's writes count), a read, or a write capcheck cannot read (a key path, `&`, a
+    /// compound assignment, a method called on it, which may be `mutating`).
+    static func write(of token: TokenSyntax) -> PropertyUse {
+        guard let reference = token.parent?.as(DeclReferenceExprSyntax.self) else { return .read }
+        var ancestor: Syntax? = Syntax(reference)
+        while let current = ancestor, !current.is(CodeBlockItemSyntax.self) {
+            if current.is(KeyPathExprSyntax.self) { return .unreadable }
+            ancestor = current.parent
         }
-        return Assignment.value(assignedTo: target)
+        var target = ExprSyntax(reference)
+        if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { target = ExprSyntax(member) }
+        if let value = Assignment.value(assignedTo: target) { return .assigned(value) }
+        if target.parent?.is(InOutExprSyntax.self) == true { return .unreadable }
+        if let sequence = target.parent?.as(SequenceExprSyntax.self), sequence.elements.first?.id == target.id,
+           let operation = sequence.elements.dropFirst().first, operation.is(BinaryOperatorExprSyntax.self) || operation.is(AssignmentExprSyntax.self) {
+            return ["==", "!=", "===", "!=="].contains(operation.trimmedDescription) ? .read : .unreadable
+        }
+        if let outer = target.parent?.as(MemberAccessExprSyntax.self), outer.base?.id == target.id,
+           outer.parent?.is(FunctionCallExprSyntax.self) == true || Assignment.value(assignedTo: ExprSyntax(outer)) != nil {
+            return .unreadable  // `name.append(…)`, `name.removeAll()`, `name.x = …`
+        }
+        if let wrapped = target.parent, wrapped.is(ForceUnwrapExprSyntax.self) || wrapped.is(OptionalChainingExprSyntax.self) {
+            return wrapped.as(ExprSyntax.self).map { Assignment.value(assignedTo: $0) != nil ? .unreadable : .read } ?? .read
+        }
+        return .read
     }
 
     /// What the index records at a name's use: the variable or property the reference at `site` names.

@@ -5,6 +5,35 @@ import XCTest
 
 /// Values at calls in C source, read from tokens (issue 12).
 final class CSinkSitesTests: XCTestCase {
+    /// Found by an evasion sweep: a parameter assigned or shadowed, a comma operator in brackets, a line splice.
+    func testAParameterChangedInTheBodyAndACommaInBracketsAreNotTrusted() throws {
+        let source = """
+        #include <fcntl.h>
+        int a(const char *p) { p = "/tmp/x"; return open(p, O_RDONLY); }
+        int b(const char *p) { { const char *p = "/tmp/x"; return open(p, O_RDONLY); } }
+        int c(const char *p) { return open(p, O_RDONLY); }
+        int d(void) { int fd[1] = { 0 }; return openat(fd[0, "/etc/ok", 0], "/tmp/x", O_RDONLY); }
+        int e(const char *p) { const char *q = p; p\\
+        = "/tmp/x"; return open(p, O_RDONLY) + (q != 0); }
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sites-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+        func value(line: Int, function: Int, callee: String = "open", position: Int = 0) -> ValueOrigin? {
+            let definition = SourceLocation(file: path, line: line, column: function)
+            let call = sites.calls(of: callee, inFunctionAt: definition).first!
+            return sites.values(at: call, callee: callee, positions: [position], inFunctionAt: definition).first
+        }
+        for (line, name) in [(2, "a"), (3, "b"), (6, "e")] {
+            guard case .unknown? = value(line: line, function: 5) else { return XCTFail("\(name): a changed parameter is unknown") }
+        }
+        XCTAssertEqual(value(line: 4, function: 5), .parameter(0, name: "p", SourceLocation(file: path, line: 4, column: 5)))
+        guard case .constant("/tmp/x", _)? = value(line: 5, function: 5, callee: "openat", position: 1) else {
+            return XCTFail("the path is the second argument, the comma operator inside brackets notwithstanding")
+        }
+    }
+
     func testLiteralArgumentsAreConstantsAndEverythingElseIsUnknown() throws {
         let source = """
         #include <stdlib.h>
