@@ -15,15 +15,15 @@ package struct SwiftExpressionValues {
     package var writes: (_ property: SourceLocation) -> [ValueOrigin]? = { _ in nil }
     /// What the index records at a name's use: the global or property it refers to (its place; nil: the toolchain's),
     /// or nothing (a local or a parameter, which the index does not record). nil when no index is at hand (tests).
-    package var indexedUse: ((_ site: SourceLocation) -> IndexedUse)?
+    package var indexedUse: ((_ site: SourceLocation, _ declared: SourceLocation?) -> IndexedUse)?
     /// Whether every reference the index records at a place is to the toolchain (nil: no index at hand): a rule known
     /// by a name (`URL(fileURLWithPath:)`, `.path`, `appendingPathComponent`) holds only for the toolchain's, never for a
     /// package's type or extension of that name, and a literal that makes a value of a package's type
     /// (`ExpressibleByStringLiteral`) is not its text.
-    package var isToolchain: ((_ site: SourceLocation) -> Bool)?
+    package var isToolchain: ((_ site: SourceLocation, _ name: String) -> Bool)?
 
     /// Whether the rule for the toolchain's declaration spelled at `token` applies there.
-    private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token)) ?? true }
+    private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token), token.text) ?? true }
     private static let maxDepth = 24
 
     package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
@@ -70,7 +70,7 @@ package struct SwiftExpressionValues {
 
     private func literalValues(_ literal: StringLiteralExprSyntax, depth: Int) -> [ValueOrigin] {
         let at = file.location(of: literal)
-        if let isToolchain, !isToolchain(at) {
+        if let isToolchain, !isToolchain(at, "init(stringLiteral:)") {
             return [.unknown("the literal makes a value of a package's own type (`ExpressibleByStringLiteral`), not its text", at)]
         }
         var pieces: [[ValueOrigin]] = []
@@ -248,7 +248,7 @@ package struct SwiftExpressionValues {
     /// (`if case let`, a capture list, a subscript's parameter) or another type's property must never be trusted.
     private func disagreement(_ name: String, use: Syntax, resolved: (found: SwiftNameLookup.Found, declared: TokenSyntax?)?) -> String? {
         guard let indexedUse else { return nil }
-        switch (indexedUse(Self.nameSite(of: use, in: file)), resolved) {
+        switch (indexedUse(Self.nameSite(of: use, in: file), resolved?.declared.map { file.location(of: $0) }), resolved) {
         case (.declaration(let target), let resolved?):
             guard let declared = resolved.declared else {
                 return "`\(name)` reads a global or member here, and capcheck's lookup found a local of that name"

@@ -26,9 +26,9 @@ package struct SwiftNameLookup {
     package let file: ParsedSwiftFiles.File
     /// Whether what the index records at a place is only the toolchain's (nil: no index at hand). A method known by
     /// its name (`withCString`, `forEach`) is trusted only when it is the toolchain's, not a package's of that name.
-    package var isToolchain: ((SourceLocation) -> Bool)?
+    package var isToolchain: ((SourceLocation, String) -> Bool)?
 
-    package init(file: ParsedSwiftFiles.File, isToolchain: ((SourceLocation) -> Bool)? = nil) {
+    package init(file: ParsedSwiftFiles.File, isToolchain: ((SourceLocation, String) -> Bool)? = nil) {
         self.file = file
         self.isToolchain = isToolchain
     }
@@ -45,6 +45,11 @@ package struct SwiftNameLookup {
             return (local(name, at: use) ?? .unresolved("`\(name)` is a closure parameter", use), nil)
         }
         if !membersOnly, let local = local(name, at: use) { return (local, nil) }
+        if !membersOnly, let shadow = Self.otherDeclaration(of: name, around: use) {
+            // A declaration this lookup does not read (`let (name, _) = …`, `if case let name`, `[name = …]`, a
+            // subscript's or setter's parameter) may be what the use means: not the global or member of that name.
+            return (.unresolved("`\(name)` is declared again in the function, in a way capcheck does not read", shadow), nil)
+        }
         var node: Syntax? = use
         while let current = node {
             if let members = Self.memberBlock(of: current), let found = member(name, in: members) {
@@ -56,6 +61,30 @@ package struct SwiftNameLookup {
         for item in file.tree.statements {
             if let variable = item.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: true) {
                 return (found, Self.nameToken(name, in: variable))
+            }
+        }
+        return nil
+    }
+
+    /// A declaration of `name` in the function (or closure, accessor, subscript) around `use`, other than the plain
+    /// `let`/`var` and parameters `local(_:at:)` reads before it gives up.
+    private static func otherDeclaration(of name: String, around use: Syntax) -> Syntax? {
+        var scope: Syntax?
+        var current: Syntax? = use
+        while let node = current, !node.is(MemberBlockSyntax.self), !node.is(SourceFileSyntax.self) {
+            if node.is(FunctionDeclSyntax.self) || node.is(InitializerDeclSyntax.self) || node.is(AccessorDeclSyntax.self)
+                || node.is(SubscriptDeclSyntax.self) || node.is(ClosureExprSyntax.self) || node.is(DeinitializerDeclSyntax.self) {
+                scope = node
+            }
+            current = node.parent
+        }
+        guard let scope else { return nil }
+        for token in scope.tokens(viewMode: .sourceAccurate) where (token.identifier?.name ?? token.text) == name {
+            guard let parent = token.parent else { continue }
+            if parent.is(IdentifierPatternSyntax.self) || parent.is(ClosureShorthandParameterSyntax.self)
+                || parent.is(ClosureParameterSyntax.self) || parent.is(ClosureCaptureSyntax.self) || parent.is(AccessorParametersSyntax.self)
+                || parent.is(FunctionParameterSyntax.self) || parent.is(EnumCaseParameterSyntax.self) {
+                return parent
             }
         }
         return nil
@@ -280,7 +309,7 @@ package struct SwiftNameLookup {
         var call = closure.parent?.as(FunctionCallExprSyntax.self)
         if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) { call = argument.parent?.parent?.as(FunctionCallExprSyntax.self) }
         guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self) else { return false }
-        return isToolchain(file.location(of: member.declName.baseName))
+        return isToolchain(file.location(of: member.declName.baseName), member.declName.baseName.text)
     }
 
     /// The receiver of the call of one of `methods` that `closure` is passed to (as the trailing closure or an argument).

@@ -88,7 +88,7 @@ package struct SwiftSinkSite {
             }
             // `Process()` must be Foundation's: a package's own `Process` subclass may run another program.
             if let made = Self.processInitializer(of: name, around: reference), let isToolchain = resolver.isToolchain,
-               !isToolchain(resolver.file.location(of: made)) {
+               !isToolchain(resolver.file.location(of: made), made.text) {
                 return [.unknown("`\(name)` is made by a package's own `Process`, not Foundation's", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }

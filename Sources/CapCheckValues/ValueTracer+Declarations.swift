@@ -53,8 +53,8 @@ extension ValueTracer {
             self?.elsewhere(name, from: function, at: SwiftExpressionValues.nameSite(of: use, in: file))
         }
         resolver.writes = { [weak self] property in self?.writes(to: property) }
-        resolver.indexedUse = { [weak self] site in self?.indexedUse(at: site) ?? .noDeclaration }
-        resolver.isToolchain = { [weak self] site in self?.isToolchain(at: site) ?? false }
+        resolver.indexedUse = { [weak self] site, declared in self?.indexedUse(at: site, declared: declared, in: function) ?? .noDeclaration }
+        resolver.isToolchain = { [weak self] site, name in self?.isToolchain(at: site, named: name, in: function) ?? false }
         return resolver
     }
 
@@ -131,16 +131,32 @@ extension ValueTracer {
         return .read
     }
 
-    /// What the index records at a name's use: the variable or property the reference at `site` names.
-    func indexedUse(at site: SourceLocation) -> IndexedUse {
-        let variable = referencesAt(site).first { graph.nodes[Int($0)].kind.isVariable }
-        return variable.map { .declaration(graph.nodes[Int($0)].location) } ?? .noDeclaration
+    /// What the index records at a name's use in `function`: the variable or property the reference at `site` names.
+    /// The graph keeps one edge per caller and target (at its first reference), so a use with no edge of its own is
+    /// taken to be `declared` (what the lookup found) when `function` refers to that declaration elsewhere.
+    func indexedUse(at site: SourceLocation, declared: SourceLocation?, in function: Int32) -> IndexedUse {
+        if let variable = referencesAt(site).first(where: { graph.nodes[Int($0)].kind.isVariable }) {
+            return .declaration(graph.nodes[Int(variable)].location)
+        }
+        if let declared, graph.edges[Int(function)].contains(where: { graph.nodes[Int($0.target)].location == declared }) {
+            return .declaration(declared)
+        }
+        return .noDeclaration
     }
 
-    /// Whether every reference the index records at `site` names the toolchain's declarations (none defined in a
-    /// package): a rule known by a name holds only for the toolchain's.
-    func isToolchain(at site: SourceLocation) -> Bool {
-        referencesAt(site).allSatisfy { graph.nodes[Int($0)].location == nil }
+    /// Whether the declaration named `name` at `site` is the toolchain's: every reference the index records there is
+    /// to the toolchain (none defined in a package); where the graph kept no edge for the site (one edge per caller
+    /// and target), no declaration of that name `function` refers to is a package's.
+    func isToolchain(at site: SourceLocation, named name: String, in function: Int32) -> Bool {
+        let here = referencesAt(site)
+        if !here.isEmpty { return here.allSatisfy { graph.nodes[Int($0)].location == nil } }
+        return !graph.edges[Int(function)].contains { edge in
+            let target = graph.nodes[Int(edge.target)]
+            guard target.location != nil else { return false }
+            // A full name (`init(stringLiteral:)`) is compared whole, a base name (`withCString`) with the target's.
+            if name.contains("(") { return target.name.hasSuffix(name) }
+            return (target.name.split(separator: "(").first.map(String.init) ?? target.name).split(separator: ".").last.map(String.init) == name
+        }
     }
 
     /// The targets of the reference edges whose site is `site`.
