@@ -237,10 +237,6 @@ public enum CatalogRules {
             id: "CommandLine.unsafeArgv", capability: .env, areas: [stdlib],
             selection: .members(["unsafeArgv"], of: "CommandLine"),
             note: "lends argv's pointers; past its end lies the environment block, readable through it"),
-        CatalogRule(
-            id: "TimeZone.current", capability: .env, areas: [foundation],
-            selection: .members(["current", "autoupdatingCurrent"], of: "TimeZone"),
-            note: "reads the time zone from TZ (or /etc/localtime), as C's localtime does"),
     ]
 
     // MARK: unsafe — what Swift's strict memory safety calls unsafe (SE-0458)
