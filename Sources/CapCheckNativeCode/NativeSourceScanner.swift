@@ -98,6 +98,8 @@ private struct TranslationUnitWalk {
     private var declarations: [String: NativeDefinition] = [:]
     /// Function USRs by name, to resolve `alias("name")` and `ifunc("name")`.
     private var functionsByName: [String: String] = [:]
+    /// The definitions placed in each section named like a C identifier (`section("hooks")`), by USR.
+    private var customSections: [String: [(usr: String, location: SourceLocation)]] = [:]
     /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
     private var declaredFunctions: [String: NativeDefinition] = [:]
     /// The USRs of the functions the source defines in C, C++ or Objective-C, system headers included, by their
@@ -233,6 +235,16 @@ private struct TranslationUnitWalk {
                 // The marker was put on the ifunc declaration; the resolver is what runs at load time.
                 definitions[usr]!.loadTime.remove(.ifuncResolver)
                 for target in targets { definitions[target]?.loadTime.insert(.ifuncResolver) }
+            }
+        }
+        // `__start_hooks` and `__stop_hooks` bound what the linker placed in section `hooks`: a read of either reaches
+        // each of those definitions (alias edges, from the declaration the index's readers name).
+        for (section, members) in customSections {
+            for bound in ["__start_", "__stop_"] {
+                let usr = "c:@" + bound + section
+                var declared = NativeDefinition(usr: usr, name: bound + section, location: members[0].location, language: .c, kind: .variable)
+                declared.aliasOf = members.map(\.usr)
+                if definitions[usr] == nil { definitions[usr] = declared } else { definitions[usr]!.aliasOf += declared.aliasOf }
             }
         }
         // glibc calls every init-array function with `(argc, argv, envp)`: one that takes a third parameter reads the
@@ -376,7 +388,7 @@ private struct TranslationUnitWalk {
 
     /// An attribute not written where it applies (from a macro, or made by token pasting, `PASTE(constr, uctor)`):
     /// the attributes of the declaration as libclang prints it.
-    private func applyPrettyPrintedAttributes(of cursor: CXCursor, to definition: inout NativeDefinition) {
+    private mutating func applyPrettyPrintedAttributes(of cursor: CXCursor, to definition: inout NativeDefinition) {
         guard let prettyPrinted = api.getCursorPrettyPrinted else { return }
         let text = api.consume(prettyPrinted(cursor, nil))
         var rest = Substring(text)
@@ -452,7 +464,7 @@ private struct TranslationUnitWalk {
 
     /// Reads an attribute's spelling from the source (libclang exposes `constructor`, `section`, `weak`,
     /// `alias` and `ifunc` only as "unexposed" attributes) and records what it implies.
-    private func applyAttribute(_ name: String, _ argument: String?, to definition: inout NativeDefinition) {
+    private mutating func applyAttribute(_ name: String, _ argument: String?, to definition: inout NativeDefinition) {
         switch name {
         case "constructor": definition.loadTime.insert(.constructor)
         case "destructor": definition.loadTime.insert(.destructor)
@@ -473,6 +485,13 @@ private struct TranslationUnitWalk {
                 definition.loadTime.insert(.initSection)
             } else if section == ".init" || section == ".fini" {
                 definition.loadTime.insert(.codeSection)
+            } else if let first = section.unicodeScalars.first, first == "_" || CharacterSet.letters.contains(first),
+                      section.unicodeScalars.allSatisfy({ $0 == "_" || CharacterSet.alphanumerics.contains($0) && $0.isASCII }) {
+                // A section named like a C identifier gets `__start_<name>` and `__stop_<name>` from the linker: code
+                // walking from one to the other reaches everything placed in it (a table of hooks, `finish()`).
+                if !customSections[section, default: []].contains(where: { $0.usr == definition.usr }) {
+                    customSections[section, default: []].append((definition.usr, definition.location))
+                }
             }
         default:
             break

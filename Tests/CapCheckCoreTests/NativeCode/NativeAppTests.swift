@@ -30,9 +30,11 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label fs rmdir",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
+            "c-fnptr-table ffi capcheck_run_hooks",
             "c-fnptr-table ffi dlsym",
             "c-fnptr-table fs chroot",
             "c-fnptr-table fs open",
+            "c-fnptr-table fs truncate",
             "c-header-only ffi capcheck_header_unlink",
             "c-header-only ffi capcheck_inline_open",
             "c-header-only ffi native code of target CHeaderOnly",
@@ -145,6 +147,13 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(table[table.count - 2].via, EdgeKind.asmLabel.rawValue)
         let environment = try violation("c-asm-label", "env", "environ").path
         XCTAssertEqual(environment.suffix(2).map(\.symbol), ["capcheck_quiet_environment", "environ"])
+    }
+
+    func testATableInACustomSectionIsReachedFromItsBounds() throws {
+        // `for (hook = __start_capcheck_hooks; hook < __stop_capcheck_hooks; hook++)`: no code names the hook.
+        let path = try violation("c-fnptr-table", "fs", "truncate").path
+        XCTAssertEqual(path.suffix(4).map(\.symbol), ["__start_capcheck_hooks", "capcheck_first_hook", "capcheck_hook_truncate", "truncate"])
+        XCTAssertEqual(path[path.count - 3].via, EdgeKind.symbolAlias.rawValue)
     }
 
     func testAnInitFunctionTakingEnvpReadsTheEnvironment() throws {

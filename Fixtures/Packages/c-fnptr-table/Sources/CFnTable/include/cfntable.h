@@ -5,5 +5,6 @@
 
 int capcheck_dispatch(const char *command, const char *argument);
 void *capcheck_env_handler(void);
+int capcheck_run_hooks(const char *path);
 
 #endif
