@@ -29,22 +29,19 @@ extension NativeGraphMerger {
     /// The node a call of the C function `name` from `package` lands on: the package's own definition or a
     /// dependency's, else the toolchain's function of that name (the catalog's sink, when it is one).
     func cFunction(named name: String, from package: String, definition: DefinitionInMerge, in graph: GraphBuilder) -> Int32 {
-        let usr = "c:@F@" + name
-        return definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
-            ?? graph.id(forKey: usr)
-            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: .function, language: .c, package: nil, module: nil,
-                                                 location: nil, isFileMain: false))
+        cSymbol(usr: "c:@F@" + name, name: name, kind: .function, from: package, definition: definition, in: graph)
     }
-}
 
-extension NativeGraphMerger {
-    /// The node of the C variable `name` as `package` sees it: the package's own definition or a dependency's, else the
-    /// toolchain's variable of that name (the catalog's sink, when it is one: `environ`).
+    /// The node of the C variable `name` as `package` sees it, found the same way (`environ` is the catalog's sink).
     func cVariable(named name: String, from package: String, definition: DefinitionInMerge, in graph: GraphBuilder) -> Int32 {
-        let usr = "c:@" + name
-        return definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
+        cSymbol(usr: "c:@" + name, name: name, kind: .variable, from: package, definition: definition, in: graph)
+    }
+
+    private func cSymbol(usr: String, name: String, kind: SymbolKind, from package: String, definition: DefinitionInMerge,
+                         in graph: GraphBuilder) -> Int32 {
+        definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
             ?? graph.id(forKey: usr)
-            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: .variable, language: .c, package: nil, module: nil,
+            ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: kind, language: .c, package: nil, module: nil,
                                                  location: nil, isFileMain: false))
     }
 }
