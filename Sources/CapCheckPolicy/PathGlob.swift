@@ -58,7 +58,9 @@ public struct PathGlob: Hashable, Sendable, CustomStringConvertible {
 
     private static func normalizedComponents(_ path: String) -> [Substring] {
         var result: [Substring] = []
-        for part in path.split(separator: "/") {
+        // Split on the byte, as the kernel does: `/` followed by a combining mark is one Character, not a separator.
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
+            let part = Substring(String(decoding: bytes, as: UTF8.self))
             switch part {
             case ".": continue
             case "..": _ = result.popLast()

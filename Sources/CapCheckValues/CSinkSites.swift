@@ -39,6 +39,21 @@ package struct CSinkSites {
         return found
     }
 
+    /// Whether the function whose definition's name is at `definition` names `name` other than in a call written
+    /// `name(…)`: `(open)(…)`, `fp = open`, which `calls(of:inFunctionAt:)` does not list (the graph keeps one site
+    /// per caller and callee, so those calls would go unread).
+    package func mentionsOtherwise(_ name: String, inFunctionAt definition: SourceLocation) -> Bool {
+        guard let start = offset(line: definition.line, column: definition.column), let function = functionText(from: start),
+              let open = function.bytes.firstIndex(of: UInt8(ascii: "{")) else { return true }
+        let bytes = Array(name.utf8), text = function.bytes
+        for index in open..<text.count where !function.quoted[index] && text[index...].starts(with: bytes) {
+            let after = index + bytes.count
+            guard !isIdentifier(text[index - 1]), after >= text.count || !isIdentifier(text[after]) else { continue }
+            if text[after...].first(where: { !isSpace($0) }) != UInt8(ascii: "(") { return true }
+        }
+        return false
+    }
+
     /// The arguments, as written, of the call whose callee name starts at `site` and is spelled `callee` there (a call
     /// through a macro, `OPEN(p)`, has the macro's arguments, not the function's: nil).
     package func arguments(at site: SourceLocation, callee: String) -> [String]? {

@@ -50,25 +50,28 @@ package struct CSocketAddress {
     private func resolve(_ name: String, in body: String, at site: SourceLocation, function: SourceLocation) -> ValueOrigin {
         let n = NSRegularExpression.escapedPattern(for: name)
         let accepted: [(pattern: String, kind: String)] = [
-            (#"(?:const\s+)?(?:struct\s+)?sockaddr_in6?\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
+            (#"(?:const\s+)?(?:struct\s+)?sockaddr_in(6?)\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
             (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)"#, "cleared"),
             (n + #"\s*\.\s*sin6?_family\s*=\s*AF_INET6?\s*;"#, "family"),
             (n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
             (n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
-            (#"inet_pton\s*\(\s*AF_INET6?\s*,\s*"([0-9A-Fa-f.:]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin6?_addr\s*\)"#, "address"),
+            (#"inet_pton\s*\(\s*AF_INET\s*,\s*"([0-9.]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin_addr\s*\)"#, "address"),
+            (#"inet_pton\s*\(\s*AF_INET6\s*,\s*"([0-9A-Fa-f.:]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin6_addr\s*\)"#, "address6"),
             (#"sizeof\s*\(?\s*"# + n + #"\s*\)?"#, "size"),
             (#"\(\s*(?:const\s+)?struct\s+sockaddr\s*\*\s*\)\s*&\s*"# + n + #"\b"#, "passed"),
         ]
         let range = NSRange(body.startIndex..., in: body)
         var covered: [NSRange] = []
-        var ports = Set<String>(), addresses = Set<String>(), passes = 0
+        var ports = Set<String>(), addresses = Set<String>(), passes = 0, declarations = 0, families = Set<String>()
         for (pattern, kind) in accepted {
             guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
             for match in expression.matches(in: body, range: range) {
                 covered.append(match.range)
                 let captured = match.numberOfRanges > 1 ? Range(match.range(at: 1), in: body).map { String(body[$0]) } : nil
                 if kind == "port", let captured { ports.insert(captured) }
-                if kind == "address", let captured { addresses.insert(captured) }
+                if kind == "address", let captured { addresses.insert(captured); families.insert("") }
+                if kind == "address6", let captured { addresses.insert(captured); families.insert("6") }
+                if kind == "declaration" { declarations += 1; if let captured { families.insert(captured) } }
                 if kind == "passed" { passes += 1 }
             }
         }
@@ -79,6 +82,11 @@ package struct CSocketAddress {
         }
         guard !stray, passes <= 1 else {
             return .unknown("`\(name)` is filled or passed in ways capcheck does not read", site)
+        }
+        // Declared here, once (a global may be changed by any function), and of the family its address is written for
+        // (`inet_pton(AF_INET6, …)` into a `sockaddr_in` fails and leaves what was there).
+        guard declarations == 1, families.count == 1 else {
+            return .unknown("`\(name)` is not a `sockaddr_in` declared in this function and filled for its own family", site)
         }
         guard addresses.count == 1, let address = addresses.first, ports.count <= 1 else {
             return .unknown("`\(name)` does not get exactly one constant address", site)

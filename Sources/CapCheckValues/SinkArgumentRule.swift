@@ -73,6 +73,8 @@ package enum SinkArgumentRule: Equatable {
             if member == "fanotify_mark" { return .positions([4]) }
             if member == "mount" { return .positions([0, 1]) }
             if member == "open_by_handle_at" { return .none("\(sink) opens a file by a handle, not a path") }
+            // A pattern, not a path: `.[.]` matches `..`, `*` any name (what it lists is not its text).
+            if ["glob", "glob64", "wordexp", "fnmatch"].contains(member) { return .none("\(sink) takes a pattern the file system expands, not a path") }
             if member == "symlinkat" { return .positions([0, 2]) }
             if (member.hasSuffix("at") || member.hasSuffix("at64")) && !["creat", "stat", "creat64", "stat64"].contains(member) || member == "statx" { return .positions([1]) }
             if member.hasPrefix("f") && !["fopen", "fopen64", "freopen", "freopen64", "fstatat", "fstatat64", "ftok", "ftw", "ftw64"].contains(member) {

@@ -81,6 +81,10 @@ package struct SwiftExpressionValues {
                 guard !text.content.text.contains("\\") else { return [.unknown("a string literal with escapes", at)] }
                 pieces.append([.constant(text.content.text, at)])
             case .expressionSegment(let interpolation):
+                // A package's own `appendInterpolation` overload decides what the segment adds.
+                if let isToolchain, !isToolchain(file.location(of: interpolation), "appendInterpolation") {
+                    return [.unknown("an interpolation a package's own `appendInterpolation` may render", at)]
+                }
                 guard interpolation.expressions.count == 1, let inner = interpolation.expressions.first,
                       inner.label == nil else {
                     pieces.append([.unknown("an interpolation with a format", at)])
@@ -105,6 +109,12 @@ package struct SwiftExpressionValues {
             return stride(from: 0, to: elements.count, by: 2).flatMap { values(of: elements[$0], depth: depth + 1) }
         }
         guard operators.allSatisfy({ $0 == "+" }) else { return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)] }
+        // A package's own `+` (`func + (lhs: Substring, rhs: String) -> String`) need not concatenate.
+        for index in stride(from: 1, to: elements.count, by: 2) {
+            guard let token = elements[index].as(BinaryOperatorExprSyntax.self)?.operator, toolchainRule(at: token) else {
+                return [.unknown("`+` here is a package's own operator", at)]
+            }
+        }
         var result = values(of: elements[0], depth: depth + 1)
         for index in stride(from: 2, to: elements.count, by: 2) {
             result = ValueJoin.join(result, values(of: elements[index], depth: depth + 1), at: at)
@@ -119,7 +129,7 @@ package struct SwiftExpressionValues {
         if base.is(DeclReferenceExprSyntax.self) || base.is(SuperExprSyntax.self) {
             let text = base.trimmedDescription
             if text == "self" || text == "Self" || text.first?.isUppercase == true {
-                return self.name(name, use: Syntax(member), depth: depth, membersOnly: true)
+                return self.name(name, use: Syntax(member), depth: depth, membersOnly: true, qualified: Self.qualifier(of: ExprSyntax(member)))
             }
         }
         if ["path", "relativePath", "absoluteString", "standardized", "standardizedFileURL", "absoluteURL"].contains(name) {
@@ -193,10 +203,10 @@ package struct SwiftExpressionValues {
     }
 
     /// What a name means at `use`: a local `let` or binding, a parameter, a property or global `let`, or elsewhere.
-    private func name(_ name: String, use: Syntax, depth: Int, membersOnly: Bool = false) -> [ValueOrigin] {
+    private func name(_ name: String, use: Syntax, depth: Int, membersOnly: Bool = false, qualified: Bool = false) -> [ValueOrigin] {
         let at = file.location(of: use)
         let resolved = SwiftNameLookup(file: file, isToolchain: isToolchain).resolve(name, at: use, membersOnly: membersOnly)
-        if let disagreement = disagreement(name, use: use, resolved: resolved) { return [.unknown(disagreement, at)] }
+        if let disagreement = disagreement(name, use: use, resolved: resolved, qualified: qualified) { return [.unknown(disagreement, at)] }
         guard let found = resolved?.found else {
             return elsewhere(name, use) ?? [.unknown("`\(name)` is declared where capcheck does not look", at)]
         }
@@ -237,6 +247,13 @@ package struct SwiftExpressionValues {
         }
     }
 
+    /// Whether `expression` names a member through a type other than `Self` (`Other.paths`).
+    private static func qualifier(of expression: ExprSyntax) -> Bool {
+        guard let base = expression.as(MemberAccessExprSyntax.self)?.base else { return false }
+        let text = base.trimmedDescription
+        return text != "self" && text != "Self" && text.first?.isUppercase == true
+    }
+
     /// Where the index records a name used at `use`: its own token (`gpath` in `Secrets.gpath`).
     package static func nameSite(of use: Syntax, in file: ParsedSwiftFiles.File) -> SourceLocation {
         let token = use.as(MemberAccessExprSyntax.self)?.declName.baseName ?? use.as(DeclReferenceExprSyntax.self)?.baseName
@@ -246,9 +263,15 @@ package struct SwiftExpressionValues {
     /// Why the index's view of the name at `use` rules out the declaration the lookup by scope found: the lookup reads
     /// syntax, and a name it resolves to a global while the code means an inherited member, a local it cannot read
     /// (`if case let`, a capture list, a subscript's parameter) or another type's property must never be trusted.
-    private func disagreement(_ name: String, use: Syntax, resolved: (found: SwiftNameLookup.Found, declared: TokenSyntax?)?) -> String? {
+    /// With `qualified` (`Other.paths`, named through another type than the enclosing one's), the index must record the
+    /// use itself: the lookup by scope searches the enclosing types, not the one named.
+    private func disagreement(_ name: String, use: Syntax, resolved: (found: SwiftNameLookup.Found, declared: TokenSyntax?)?,
+                              qualified: Bool = false) -> String? {
         guard let indexedUse else { return nil }
-        switch (indexedUse(Self.nameSite(of: use, in: file), resolved?.declared.map { file.location(of: $0) }), resolved) {
+        let declared = resolved?.declared.map { file.location(of: $0) }
+        if qualified, case .declaration(let target) = indexedUse(Self.nameSite(of: use, in: file), nil), target != nil, target == declared { return nil }
+        if qualified, resolved != nil { return "`\(name)` is named through a type whose member the index does not confirm here" }
+        switch (indexedUse(Self.nameSite(of: use, in: file), declared), resolved) {
         case (.declaration(let target), let resolved?):
             guard let declared = resolved.declared else {
                 return "`\(name)` reads a global or member here, and capcheck's lookup found a local of that name"
@@ -277,8 +300,13 @@ package struct SwiftExpressionValues {
             name = member.declName.baseName.text
             membersOnly = true
         }
-        if let name, case .value(let expression)? = SwiftNameLookup(file: file).declaration(of: name, at: Syntax(collection), membersOnly: membersOnly) {
-            return elementValues(of: expression, depth: depth + 1)
+        if let name {
+            let use = Syntax(collection)
+            let resolved = SwiftNameLookup(file: file, isToolchain: isToolchain).resolve(name, at: use, membersOnly: membersOnly)
+            if let disagreement = disagreement(name, use: use, resolved: resolved, qualified: Self.qualifier(of: collection)) {
+                return [.unknown(disagreement, at)]
+            }
+            if case .value(let expression)? = resolved?.found { return elementValues(of: expression, depth: depth + 1) }
         }
         return [.unknown("an element of `\(Self.brief(collection))`, a collection computed at run time", at)]
     }

@@ -179,6 +179,10 @@ package struct SwiftNameLookup {
         for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
             let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
             if binding.accessorBlock != nil { return .unresolved("`\(name)` is a computed property", Syntax(binding)) }
+            // `@Redirect var path = "/etc/x"`: every read goes through the wrapper's getter, which may return anything.
+            if variable.attributes.contains(where: { $0.is(AttributeSyntax.self) }) {
+                return .unresolved("`\(name)` is declared with an attribute (a property wrapper's reads are its getter's)", Syntax(binding))
+            }
             if !global, !isLet || binding.initializer == nil, let values = Self.assignments(to: name, declaredBy: binding, in: variable) {
                 return values.isEmpty ? .unresolved("`\(name)` is never given a value capcheck can read", Syntax(binding)) : .assigned(values)
             }

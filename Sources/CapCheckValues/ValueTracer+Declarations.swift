@@ -75,6 +75,12 @@ extension ValueTracer {
             writeMemo[property] = nil
             return nil
         }
+        // A `Decodable` type's synthesized `init(from:)` writes every stored property from the data it decodes, and no
+        // code the index records does it.
+        if let type, Self.isDecodable(type, in: file) {
+            writeMemo[property] = nil
+            return nil
+        }
         // An override (`override var path: String { … }`) is what dynamic dispatch may run instead.
         if graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
             writeMemo[property] = nil
@@ -99,6 +105,20 @@ extension ValueTracer {
         let unique = ValueJoin.unique(result)
         writeMemo[property] = unique
         return unique
+    }
+
+    /// Whether a struct or class conforms to `Decodable` (or `Codable`) where it is declared or in an extension in its
+    /// file (the only places Swift synthesizes `init(from:)` for it).
+    static func isDecodable(_ type: Syntax, in file: ParsedSwiftFiles.File) -> Bool {
+        func decodable(_ clause: InheritanceClauseSyntax?) -> Bool {
+            clause?.inheritedTypes.contains { ["Decodable", "Codable"].contains($0.type.trimmedDescription.split(separator: ".").last.map(String.init) ?? "") } == true
+        }
+        let name = type.as(StructDeclSyntax.self)?.name.text ?? type.as(ClassDeclSyntax.self)?.name.text
+        if decodable(type.as(StructDeclSyntax.self)?.inheritanceClause ?? type.as(ClassDeclSyntax.self)?.inheritanceClause) { return true }
+        return file.tree.statements.contains { item in
+            guard let extensionDecl = item.item.as(ExtensionDeclSyntax.self), extensionDecl.extendedType.trimmedDescription == name else { return false }
+            return decodable(extensionDecl.inheritanceClause)
+        }
     }
 
     enum PropertyUse { case assigned(ExprSyntax), read, unreadable }

@@ -26,7 +26,9 @@ extension ValueTracer {
                 continue
             }
             let resolver = resolver(for: file, in: from)
-            for call in sites(in: from, knownSite: site, file: file) {
+            let calls = sites(in: from, knownSite: site, file: file)
+            if calls.isEmpty { result.append(.unknown("`\(graph.nodes[Int(variable)].name)` is used where capcheck does not follow it", site)) }
+            for call in calls {
                 let at = file.location(of: call.reference)
                 guard call.call != nil else {
                     result.append(.unknown("`\(SwiftExpressionValues.brief(call.reference))` is used as a function value here", at))
@@ -64,7 +66,9 @@ extension ValueTracer {
             var calls = functionLocation.map { cFile.calls(of: graph.nodes[Int(target)].name, inFunctionAt: $0) } ?? []
             if !calls.contains(knownSite) { calls.append(knownSite) }
             let name = graph.nodes[Int(target)].name
+            let otherwise = functionLocation.map { cFile.mentionsOtherwise(name, inFunctionAt: $0) } ?? true
             return calls.map { CSocketAddress(source: cFile).value(at: $0, callee: name, position: position, inFunctionAt: functionLocation) }
+                + (otherwise ? [.unknown("`\(name)` is named here other than in a call `\(name)(…)`", knownSite)] : [])
         }
         guard case .positions(let positions) = rule else {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
@@ -79,19 +83,23 @@ extension ValueTracer {
         let functionLocation = graph.nodes[Int(function)].location
         var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
         if !calls.contains(knownSite) { calls.append(knownSite) }
+        let otherwise = functionLocation.map { cFile.mentionsOtherwise(name, inFunctionAt: $0) } ?? true
         return calls.flatMap { cFile.values(at: $0, callee: name, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
+            + (otherwise ? [.unknown("`\(name)` is named here other than in a call `\(name)(…)` (a pointer to it, `(\(name))(…)`)", knownSite)] : [])
     }
 
-    /// Every reference in `function`'s declaration spelled like the one at `knownSite` (and, for a call, with the
-    /// same argument labels).
+    /// Every reference in `function`'s declaration spelled like the one at `knownSite`.
+    /// Every call spelled with the name counts, whatever its labels (a defaulted argument written out is the same
+    /// function; another overload only adds values). Empty when the recorded site is not a name in an expression (an
+    /// operator, `callAsFunction`, a result builder's implicit call), or the function uses the name in a way that is
+    /// not one (an operator's name): the callers' values are then unknown, never none.
     func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
-        let labels = known.call.map { $0.arguments.map { $0.label?.text ?? "_" } }
+        let name = token.identifier?.name ?? token.text
         let scope = scope(of: function, in: file)
-        var found = scope.tokens(viewMode: .sourceAccurate).compactMap { candidate -> SwiftSinkSite? in
-            guard candidate.text == token.text, let site = SwiftSinkSite(token: candidate) else { return nil }
-            if let labels, let call = site.call, call.arguments.map({ $0.label?.text ?? "_" }) != labels { return nil }
-            return site
+        var found: [SwiftSinkSite] = []
+        for candidate in scope.tokens(viewMode: .sourceAccurate) where (candidate.identifier?.name ?? candidate.text) == name {
+            if let site = SwiftSinkSite(token: candidate) { found.append(site) }
         }
         // The recorded site always counts, even where the declaration's syntax does not hold it.
         if !found.contains(where: { $0.reference.id == known.reference.id }) { found.append(known) }

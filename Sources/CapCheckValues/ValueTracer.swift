@@ -25,6 +25,13 @@ package final class ValueTracer {
     var referenceTargets: [SourceLocation: [Int32]]?
     var memo: [String: [ValueOrigin]] = [:]
     static let maxCalls = 12
+    /// Members Swift calls without a call expression naming them.
+    static let implicitlyCalled: Set<String> = [
+        "appendInterpolation", "appendLiteral", "callAsFunction", "dynamicallyCall", "subscript(dynamicMember:)",
+        "init(stringLiteral:)", "init(unicodeScalarLiteral:)", "init(extendedGraphemeClusterLiteral:)", "init(stringInterpolation:)",
+        "init(integerLiteral:)", "init(floatLiteral:)", "init(booleanLiteral:)", "init(arrayLiteral:)", "init(dictionaryLiteral:)",
+        "init(nilLiteral:)", "init(wrappedValue:)", "init(from:)", "init(rawValue:)",
+    ]
 
     package init(graph: CallGraph, reached: [Bool], macros: any MacroLookup,
                  isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
@@ -84,6 +91,14 @@ package final class ValueTracer {
         guard visited.insert(Int64(function) << 8 | Int64(min(index, 255))).inserted else { return [] }
         let incoming = reverseEdges()[Int(function)].filter { reached.isEmpty || reached[Int($0.from)] }
         var result: [ValueOrigin] = []
+        // A member Swift calls without a call expression (a builder's `buildExpression` on each statement, an
+        // interpolation's `appendInterpolation`, `callAsFunction`): beside one written call in a function, the graph
+        // keeps no site of the implicit ones, so their arguments are unknown.
+        let fullName = String(graph.nodes[Int(function)].name.split(separator: ".").last ?? "")
+        let baseName = String(fullName.split(separator: "(").first ?? "")
+        if Self.implicitlyCalled.contains(baseName) || Self.implicitlyCalled.contains(fullName) || baseName.hasPrefix("build") {
+            result.append(.unknown("`\(graph.nodes[Int(function)].name)` may also be called implicitly, with arguments no call expression shows", declared))
+        }
         for (from, edgeIndex) in incoming {
             let edge = graph.edges[Int(from)][Int(edgeIndex)]
             let callerNode = graph.nodes[Int(from)]
@@ -134,8 +149,10 @@ package final class ValueTracer {
             let callerLocation = graph.nodes[Int(from)].location
             var calls = callerLocation.map { cFile.calls(of: callee.name, inFunctionAt: $0) } ?? []
             if !calls.contains(knownSite) { calls.append(knownSite) }
+            let otherwise = callerLocation.map { cFile.mentionsOtherwise(callee.name, inFunctionAt: $0) } ?? true
             return calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
                                                 returned: returnedConstant) }
+                + (otherwise ? [.unknown("`\(callee.name)` is named here other than in a call", knownSite)] : [])
         }
         guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         let declaration = declaration(of: function)
@@ -144,7 +161,11 @@ package final class ValueTracer {
             return [.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite)]
         }
         let resolver = resolver(for: file, in: from)
-        return sites(in: from, knownSite: knownSite, file: file).flatMap { site -> [ValueOrigin] in
+        let found = sites(in: from, knownSite: knownSite, file: file)
+        guard !found.isEmpty else {
+            return [.unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite)]
+        }
+        return found.flatMap { site -> [ValueOrigin] in
             let at = file.location(of: site.reference)
             guard site.call != nil else {
                 return [.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at)]
@@ -155,10 +176,13 @@ package final class ValueTracer {
                 return index < arguments.count ? resolver.values(of: arguments[index].expression)
                     : [.unknown("the call does not pass argument \(index + 1)", at)]
             }
-            return ArgumentMatching.argument(for: index, of: declaration.parameters, in: site.arguments).map { expression in
-                resolver.values(of: expression)
-            } ?? declaration.defaultValue(index).map { declaration.resolver.values(of: $0) }
-              ?? [.unknown("the call does not pass parameter \(index + 1)", at)]
+            switch ArgumentMatching.match(for: index, of: declaration.parameters, in: site.arguments) {
+            case .passed(let expression): return resolver.values(of: expression)
+            case .defaulted:
+                return declaration.defaultValue(index).map { declaration.resolver.values(of: $0) }
+                    ?? [.unknown("the call does not pass parameter \(index + 1)", at)]
+            case .unmatched: return [.unknown("the call's arguments are not matched to `\(callee.name)`'s parameters", at)]
+            }
         }
     }
 }

@@ -186,6 +186,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(SinkArgumentRule.rule(capability: .env, sink: "Foundation.ProcessInfo.environment"), .environmentKey)
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "openat"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "rename"), .positions([0, 1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "glob"), .none("glob takes a pattern the file system expands, not a path"))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "posix_spawn"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "Foundation.Process.run()"), .programOfReceiver)
         XCTAssertEqual(SinkArgumentRule.rule(capability: .net, sink: "connect"), .socketAddress(1))
