@@ -44,10 +44,17 @@ public struct CallGraphBuilder {
                 guard graph.nodes.count > before else { continue }
                 if symbol.isClang { clangDefinitions.add(symbol.usr, package: owner.package, id: id) }
                 for relation in record.relations(of: occurrence) {
-                    let related = record.symbols[Int(relation.symbol)].usr
+                    let relatedSymbol = record.symbols[Int(relation.symbol)], related = relatedSymbol.usr
                     if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
                     if relation.roles.contains(.accessorOf) { facts.accessors.append((id, related)) }
-                    if relation.roles.contains(.childOf) { facts.parents.append((id, related)) }
+                    if relation.roles.contains(.childOf) {
+                        facts.parents.append((id, related))
+                        // `_read`, `_modify` and `init` accessors say only `childOf` their property: accessors all the same.
+                        if !symbol.isClang, relatedSymbol.kind.isVariable, !relation.roles.contains(.accessorOf),
+                           [.instanceMethod, .staticMethod, .classMethod, .function].contains(symbol.kind) {
+                            facts.accessors.append((id, related))
+                        }
+                    }
                 }
             }
         }
@@ -87,10 +94,12 @@ public struct CallGraphBuilder {
                         }
                     }
                     if !hasContainer, !namesDeclaration, let declared = lastDefinition,
-                       record.symbols[Int(declared)].subkind == Self.associatedTypeSubkind {
-                        // `associatedtype Helper: Helping = RenamingHelper`: the references after the name are the
-                        // constraints' and the default's, related to nothing.
-                        facts.associatedTypeDefaults.append((node(declared), target, site))
+                       record.symbols[Int(declared)].subkind == Self.associatedTypeSubkind
+                        || record.symbols[Int(declared)].kind == .enumConstant || record.symbols[Int(declared)].name.hasPrefix("subscript(") {
+                        // `associatedtype Helper: Helping = RenamingHelper`, `case run(stamp: Bool = stamp())`,
+                        // `subscript(i: Int, probe: Bool = probe())`: the references after the name (constraints,
+                        // defaults, default argument values) are related to nothing.
+                        facts.headerReferences.append((node(declared), target, site))
                     }
                     // Top-level code: a Swift reference with no container (imports are module references;
                     // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
@@ -104,7 +113,8 @@ public struct CallGraphBuilder {
                         graph.addEdge(from: main, to: target, kind: .reference, site: site)
                     }
                 }
-                if occurrence.roles.contains(.definition) { lastDefinition = occurrence.symbol }
+                // A parameter (`stamp` in `case run(stamp: Bool = …)`) does not end its declaration's header.
+                if occurrence.roles.contains(.definition), record.symbols[Int(occurrence.symbol)].kind != .parameter { lastDefinition = occurrence.symbol }
                 // A conformance names each witness it uses with an implicit occurrence related `overrideOf` the
                 // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
                 // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).

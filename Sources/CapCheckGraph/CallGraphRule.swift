@@ -24,7 +24,9 @@ package enum CallGraphRules {
         TypeReachesStoredPropertyValuesRule(),
         SubclassReachesSuperInitializersRule(),
         StaticObjectsRunAtLoadRule(),
-        AssociatedTypeReachesDefaultRule(),
+        DeclarationReachesItsDefaultsRule(),
+        PatternVariablesReachEachOtherRule(),
+        CxxRecordReachesMembersRule(),
         DecodableTypeReachesMemberTypesRule(),
     ]
 }

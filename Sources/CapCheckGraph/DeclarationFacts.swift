@@ -17,9 +17,9 @@ package struct DeclarationFacts {
     /// conformance records of each witness it takes from elsewhere (a protocol extension's default, a superclass's
     /// method), related `overrideOf` the requirement and `containedBy` the conformer.
     package var conformanceWitnesses: [(witness: Int32, conformer: String)] = []
-    /// An associated type and what its declaration names after the name (its constraints and its default type,
-    /// `associatedtype Helper: Helping = RenamingHelper`): references the index relates to no symbol.
-    package var associatedTypeDefaults: [(associatedType: Int32, named: Int32, site: SourceLocation)] = []
+    /// An associated type, enum case or subscript and what its declaration names after the name (constraints, default
+    /// types, default argument values): references the index relates to no symbol (`DeclarationReachesItsDefaultsRule`).
+    package var headerReferences: [(declaration: Int32, named: Int32, site: SourceLocation)] = []
     /// The root package: code the toolchain runs on values of its own types hangs below its program start.
     package var root: Package?
     /// Extension USR → the USR of the type it extends (relation `extendedBy`).

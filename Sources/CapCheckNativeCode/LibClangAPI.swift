@@ -37,6 +37,8 @@ package enum CXCursorKindValue {
     package static let functionTemplate: Int32 = 30
     package static let classTemplate: Int32 = 31
     package static let classTemplatePartialSpecialization: Int32 = 32
+    package static let typeRef: Int32 = 43
+    package static let templateRef: Int32 = 45
     package static let declRefExpr: Int32 = 101
     package static let memberRefExpr: Int32 = 102
     package static let callExpr: Int32 = 103

@@ -41,7 +41,7 @@ package struct NativeResultCache {
     /// init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`; 11: functions
     /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
     /// address taken.
-    private static let format = "native 19"
+    private static let format = "native 20"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

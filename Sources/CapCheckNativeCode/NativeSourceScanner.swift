@@ -55,7 +55,8 @@ package struct NativeSourceScanner {
     package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true,
                       bindings: [PreprocessedTriggers.PragmaBinding] = [], folders: PackageFolders = PackageFolders(roots: [])) -> Result {
         let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
-            var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders)
+            let isCxx = ["cpp", "cc", "cxx", "c++", "C", "mm", "CPP"].contains((command.source as NSString).pathExtension)
+            var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders, isCxx: isCxx)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
             if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
@@ -111,15 +112,18 @@ private struct TranslationUnitWalk {
     private var texts: [String: [UInt8]] = [:]
     private let keepReferences: Bool
     private let folders: PackageFolders
+    /// Whether the source is C++ (or Objective-C++), where a variable of class type may be built by code at load.
+    private let isCxx: Bool
     /// The functions the source defines with three or more parameters (an init function may take `argc, argv, envp`).
     private var takesEnvironment: Set<String> = []
     /// Per file clang calls a system header, whether it is one (`isInSystemHeader`).
     private var systemFiles: [String: Bool] = [:]
 
-    package init(api: LibClangAPI, keepReferences: Bool, folders: PackageFolders) {
+    package init(api: LibClangAPI, keepReferences: Bool, folders: PackageFolders, isCxx: Bool) {
         self.api = api
         self.keepReferences = keepReferences
         self.folders = folders
+        self.isCxx = isCxx
     }
 
     /// Whether `location` is in the C library's or the toolchain's headers: a system header outside the packages'
@@ -299,6 +303,15 @@ private struct TranslationUnitWalk {
         // An initializer that calls code runs before main. C allows only constants there, so a call means C++ (or a
         // block's body, over-approximated); libclang gives a plain C++ variable the language C, so it is not asked.
         if !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
+        // `Config config;` in C++: an implicit constructor may run default member initializers and members' and bases'
+        // constructors, with no call expression (an over-approximation for a plain struct).
+        if isCxx, callSites.isEmpty, hasRecordType(cursor) {
+            definition.loadTime.insert(.dynamicInitializer)
+            if let record = recordUSR(cursor) {
+                let reference = NativeReference(usr: record, name: "", site: location, isCall: false, isFunction: false)
+                if !definition.references.contains(reference) { definition.references.append(reference) }
+            }
+        }
         guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
         definitions[usr] = definition
     }
@@ -341,6 +354,26 @@ private struct TranslationUnitWalk {
         }
         if unreadable { applyPrettyPrintedAttributes(of: cursor, to: &definition) }
         return callSites
+    }
+
+    /// Whether the variable at `cursor` is of a class, struct, union or template type (its type is named by a reference).
+    private func hasRecordType(_ cursor: CXCursor) -> Bool { recordUSR(cursor) != nil }
+
+    /// The USR of the record type a variable declaration names.
+    private func recordUSR(_ cursor: CXCursor) -> String? {
+        var found: String?
+        api.visit(cursor) { child in
+            let kind = api.getCursorKind(child)
+            guard kind == CXCursorKindValue.typeRef || kind == CXCursorKindValue.templateRef else { return .next }
+            let referenced = api.getCursorReferenced(child)
+            if [CXCursorKindValue.structDecl, CXCursorKindValue.classDecl, CXCursorKindValue.unionDecl, CXCursorKindValue.classTemplate]
+                .contains(api.getCursorKind(referenced)) {
+                found = api.usr(referenced)
+                return .stop
+            }
+            return .next
+        }
+        return found
     }
 
     /// The asm label among `cursor`'s own attributes.

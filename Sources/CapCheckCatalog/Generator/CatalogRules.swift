@@ -42,7 +42,7 @@ public enum CatalogRules {
                 "fileSystemRepresentation(withPath:)", "string(withFileSystemRepresentation:length:)",
                 "withFileSystemRepresentation(for:_:)",
                 // Computing a well-known location is not acquiring it.
-                "currentDirectoryPath", "temporaryDirectory", "homeDirectoryForCurrentUser", "homeDirectory(forUser:)",
+                "currentDirectoryPath", "temporaryDirectory", "homeDirectoryForCurrentUser",
                 "urls(for:in:)",
             ]),
             note: "reads, writes, creates, moves, deletes or inspects files and directories by path or URL"),
@@ -86,8 +86,10 @@ public enum CatalogRules {
             selection: .members([
                 "init(contentsOf:encoding:)", "init(contentsOfFile:encoding:)", "init(contentsOf:usedEncoding:)",
                 "init(contentsOfFile:usedEncoding:)", "write(toFile:atomically:encoding:)", "write(to:atomically:encoding:)",
+                // `~user` reads the user database; completing a path lists a folder; standardizing reads symbolic links.
+                "expandingTildeInPath", "completePath(into:caseSensitive:matchesInto:filterTypes:)", "standardizingPath",
             ], of: "NSString"),
-            note: "reads or writes a file as text"),
+            note: "reads or writes a file as text, lists a folder to complete a path, or reads links and the user database to expand one"),
         CatalogRule(
             id: "NSArray", capability: .fs, areas: [foundation],
             selection: .members(["init(contentsOfFile:)", "init(contentsOf:)", "init(contentsOf:error:)", "write(toFile:atomically:)", "write(to:atomically:)"], of: "NSArray"),
@@ -145,12 +147,16 @@ public enum CatalogRules {
         CatalogRule(
             id: "XMLDocument", capability: .fs, areas: [foundation],
             // Parsing a string or data with `.nodeLoadExternalEntitiesAlways` reads the files its entities name.
-            selection: .members(["init(contentsOf:options:)", "init(xmlString:options:)", "init(data:options:)"], of: "XMLDocument"),
+            selection: .members(["init(contentsOf:options:)", "init(xmlString:options:)", "init(data:options:)", "validate()"], of: "XMLDocument"),
             note: "reads an XML file (or URL), or the files a document's external entities name"),
         CatalogRule(
             id: "XMLDTD", capability: .fs, areas: [foundation],
-            selection: .members(["init(contentsOf:options:)"], of: "XMLDTD"),
-            note: "reads a DTD file (or URL)"),
+            selection: .members(["init(contentsOf:options:)", "init(data:options:)"], of: "XMLDTD"),
+            note: "reads a DTD file (or URL), or the files its parameter entities name"),
+        CatalogRule(
+            id: "XMLElement", capability: .fs, areas: [foundation],
+            selection: .members(["init(xmlString:)"], of: "XMLElement"),
+            note: "parses XML whose external entities read the files (or URLs) they name"),
         CatalogRule(
             id: "XMLParser", capability: .fs, areas: [foundation],
             // Turning on external entities makes `parse()` read the files (`file:///etc/hostname`) a document names.

@@ -59,6 +59,9 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case storedPropertyValue = "initial value of a stored property"
     case superInitializer = "initialiser of a superclass"
     case associatedTypeDefault = "default type of an associated type"
+    case defaultArgument = "default argument value"
+    case samePattern = "declared by the same pattern"
+    case memberConstruction = "member or base built by an implicit constructor"
     case decodedMember = "member decoded by a synthesized init(from:)"
     // Edges of the libclang pass (`CapCheckNativeCode/`).
     case loadTime = "run at program load or exit"

@@ -38,13 +38,17 @@ final class ImplicitAppTests: XCTestCase {
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
             "member-values env unsetenv",
             "member-values fs access",
+            "member-values fs chdir",
             "member-values fs chmod",
+            "member-values fs lchmod",
             "member-values fs lchown",
+            "member-values fs mkfifo",
             "member-values fs rename",
             "member-values fs rmdir",
             "member-values fs symlink",
             "member-values fs truncate",
             "member-values fs unlink",
+            "member-values fs utime",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
             "overridden-default env Foundation.ProcessInfo.environment",
@@ -108,6 +112,11 @@ final class ImplicitAppTests: XCTestCase {
         // `W.Product()`: an initializer requirement called on a metatype reaches its witnesses ungated (`Lathe` is named
         // only by the signature of a method nothing calls, from which the conformance infers `Product`).
         XCTAssertEqual(try path("member-values", "lchown").suffix(3), ["MemberValues.Machine.init()", "MemberValues.Lathe.init()", "lchown"])
+        // Declaration headers and accessors the index relates only by `childOf` (found by a later sweep).
+        XCTAssertTrue(try via("chdir").contains(EdgeKind.defaultArgument.rawValue))
+        XCTAssertTrue(try via("mkfifo").contains(EdgeKind.samePattern.rawValue))
+        XCTAssertEqual(try path("member-values", "utime").suffix(2), ["MemberValues.Cell.value", "utime"])
+        XCTAssertTrue(try path("member-values", "lchmod").contains("MemberValues.Named.CodingKeys.stringValue"))
         XCTAssertEqual(try path("member-values", "access").suffix(3),
                        ["MemberValues.Audited.subscript", "MemberValues.Audited.subscript", "access"])
     }

@@ -97,6 +97,7 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs mkdir",
             "cxx-objects fs rmdir",
             "cxx-objects fs truncate",
+            "cxx-objects fs unlink",
             "system-zlib ffi system library target CZlib (links z)",
             "system-zlib ffi zlibVersion",
             // Reading the C string zlib returns is the stdlib's unsafe API (the catalog's @unsafe rule).
@@ -188,6 +189,12 @@ final class NativeAppTests: XCTestCase {
         let destructor = try violation("cxx-objects", "fs", "rmdir").path
         XCTAssertEqual(destructor.map(\.symbol), ["program start (load-time code of linked targets)", "janitor", "Janitor", "~Janitor", "rmdir"])
         XCTAssertEqual(destructor[3].via, EdgeKind.deinitializer.rawValue)
+    }
+
+    func testAnImplicitConstructorRunsDefaultMemberInitializersAtLoad() throws {
+        // `struct Settings { int status = sweepMarker(); }; Settings settings;`: no call expression anywhere.
+        let path = try violation("cxx-objects", "fs", "unlink").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "settings", "Settings", "status", "sweepMarker", "unlink"])
     }
 
     func testCxxGlobalsWhoseInitializersCallCodeRunItAtLoad() throws {

@@ -106,3 +106,5 @@ print((try? JSONEncoder().encode(Record()))?.count ?? 0)
 print((try? JSONDecoder().decode(Configuration.self, from: Data("{\"level\": 1}".utf8))) != nil)
 // An associated type's default, and a wrapper's enclosing-instance subscript.
 print(runExtension(DefaultExtension()), Account().balance, produce(Joinery()))
+// Declaration headers: an enum case's default argument, a tuple-pattern global, a `_read` accessor, CodingKeys.
+print(Job.run(), jobLevel, Cell().value, (try? JSONEncoder().encode(Named()))?.count ?? 0)

@@ -35,3 +35,9 @@ extern "C" int capcheck_cxx_holder(void) { return Holder<int>::changer.made + tr
 
 // capcheck rule: the C++11 spelling of the constructor attribute.
 [[gnu::constructor]] static void early() { mkdir("/tmp/capcheck-fixture-none", 0700); }
+
+// capcheck rule: an implicit constructor runs default member initializers and members' constructors, with no call
+// expression: a global of class type is built at load (CxxRecordReachesMembersRule).
+static int sweepMarker() { return unlink("/tmp/capcheck-fixture-none"); }
+struct Settings { int status = sweepMarker(); };
+Settings settings;
