@@ -166,7 +166,12 @@ private struct TranslationUnitWalk {
         case .weakAlias: declared.aliasOf = [binding.target]
         case .externalName: declared.asmLabel = binding.target
         }
-        if declarations[usr] == nil { declarations[usr] = declared } else { declarations[usr]!.merge(declared) }
+        addDeclaration(declared)
+    }
+
+    /// Records a declaration's attributes, merged with what earlier declarations of its USR said.
+    private mutating func addDeclaration(_ declared: NativeDefinition) {
+        if declarations[declared.usr] == nil { declarations[declared.usr] = declared } else { declarations[declared.usr]!.merge(declared) }
     }
 
     /// A function the object file's init or fini array points at (`LoadTimeSections.entries`): it runs at load or exit
@@ -278,7 +283,7 @@ private struct TranslationUnitWalk {
             if let existing = definitions[usr] { definition.merge(existing) }
             definitions[usr] = definition
         } else if !definition.loadTime.isEmpty || !definition.aliasOf.isEmpty || definition.asmLabel != nil {
-            if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
+            addDeclaration(definition)
         } else if declaredFunctions[usr] == nil {
             declaredFunctions[usr] = definition
         }
@@ -295,7 +300,7 @@ private struct TranslationUnitWalk {
             // variable (the merge links the two, `addAsmLabelEdges`).
             _ = scanChildren(of: cursor, into: &definition, body: false)
             if definition.asmLabel != nil {
-                if declarations[usr] == nil { declarations[usr] = definition } else { declarations[usr]!.merge(definition) }
+                addDeclaration(definition)
             }
             return
         }
@@ -305,12 +310,10 @@ private struct TranslationUnitWalk {
         if !callSites.isEmpty { definition.loadTime.insert(.dynamicInitializer) }
         // `Config config;` in C++: an implicit constructor may run default member initializers and members' and bases'
         // constructors, with no call expression (an over-approximation for a plain struct).
-        if isCxx, callSites.isEmpty, hasRecordType(cursor) {
+        if isCxx, callSites.isEmpty, let record = recordUSR(cursor) {
             definition.loadTime.insert(.dynamicInitializer)
-            if let record = recordUSR(cursor) {
-                let reference = NativeReference(usr: record, name: "", site: location, isCall: false, isFunction: false)
-                if !definition.references.contains(reference) { definition.references.append(reference) }
-            }
+            let reference = NativeReference(usr: record, name: "", site: location, isCall: false, isFunction: false)
+            if !definition.references.contains(reference) { definition.references.append(reference) }
         }
         guard !definition.references.isEmpty || !definition.loadTime.isEmpty || !definition.inlineAsm.isEmpty else { return }
         definitions[usr] = definition
@@ -356,10 +359,7 @@ private struct TranslationUnitWalk {
         return callSites
     }
 
-    /// Whether the variable at `cursor` is of a class, struct, union or template type (its type is named by a reference).
-    private func hasRecordType(_ cursor: CXCursor) -> Bool { recordUSR(cursor) != nil }
-
-    /// The USR of the record type a variable declaration names.
+    /// The USR of the class, struct, union or template type a variable declaration names (by a type reference).
     private func recordUSR(_ cursor: CXCursor) -> String? {
         var found: String?
         api.visit(cursor) { child in
@@ -394,7 +394,7 @@ private struct TranslationUnitWalk {
         guard !usr.isEmpty, let location = location(of: variable) else { return }
         var declared = NativeDefinition(usr: usr, name: api.spelling(variable), location: location, language: language(of: variable), kind: .variable)
         declared.asmLabel = label
-        if declarations[usr] == nil { declarations[usr] = declared } else { declarations[usr]!.merge(declared) }
+        addDeclaration(declared)
     }
 
     /// The attribute names read from the source that are taken as they are: those this pass acts on, and common

@@ -25,33 +25,37 @@ package struct CSinkSites {
 
     /// Every call of `name` in the function whose definition's name is at `definition` (to the brace closing its body).
     package func calls(of name: String, inFunctionAt definition: SourceLocation) -> [SourceLocation] {
-        guard let start = offset(line: definition.line, column: definition.column),
-              let function = functionText(from: start) else { return [] }
-        let bytes = Array(name.utf8), text = function.bytes
-        guard let open = text.firstIndex(of: UInt8(ascii: "{")) else { return [] }
-        var found: [SourceLocation] = []
-        for index in open..<text.count where !function.quoted[index] && text[index...].starts(with: bytes) {
-            let after = index + bytes.count
-            guard !isIdentifier(text[index - 1]), after < text.count, !isIdentifier(text[after]),
-                  text[after...].first(where: { !isSpace($0) }) == UInt8(ascii: "(") else { continue }
-            found.append(location(of: start + index))
-        }
-        return found
+        guard let start = offset(line: definition.line, column: definition.column), let body = bodyText(from: start) else { return [] }
+        return occurrences(of: name, in: body).filter { isCalled(in: body, after: $0 + name.utf8.count) }.map { location(of: start + $0) }
     }
 
     /// Whether the function whose definition's name is at `definition` names `name` other than in a call written
     /// `name(…)`: `(open)(…)`, `fp = open`, which `calls(of:inFunctionAt:)` does not list (the graph keeps one site
     /// per caller and callee, so those calls would go unread).
     package func mentionsOtherwise(_ name: String, inFunctionAt definition: SourceLocation) -> Bool {
-        guard let start = offset(line: definition.line, column: definition.column), let function = functionText(from: start),
-              let open = function.bytes.firstIndex(of: UInt8(ascii: "{")) else { return true }
-        let bytes = Array(name.utf8), text = function.bytes
-        for index in open..<text.count where !function.quoted[index] && text[index...].starts(with: bytes) {
-            let after = index + bytes.count
-            guard !isIdentifier(text[index - 1]), after >= text.count || !isIdentifier(text[after]) else { continue }
-            if text[after...].first(where: { !isSpace($0) }) != UInt8(ascii: "(") { return true }
+        guard let start = offset(line: definition.line, column: definition.column), let body = bodyText(from: start) else { return true }
+        return occurrences(of: name, in: body).contains { !isCalled(in: body, after: $0 + name.utf8.count) }
+    }
+
+    /// The text of the function whose definition's name is at byte `start` (`functionText(from:)`), with the offset of
+    /// the brace opening its body; nil when no body follows.
+    private func bodyText(from start: Int) -> (bytes: [UInt8], quoted: [Bool], open: Int)? {
+        guard let function = functionText(from: start), let open = function.bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+        return (function.bytes, function.quoted, open)
+    }
+
+    /// The offsets, within `body`, of the identifier `name` in the function's body (outside literals and comments).
+    private func occurrences(of name: String, in body: (bytes: [UInt8], quoted: [Bool], open: Int)) -> [Int] {
+        let word = Array(name.utf8), text = body.bytes
+        return (body.open..<text.count).filter { index in
+            !body.quoted[index] && text[index...].starts(with: word) && !isIdentifier(text[index - 1])
+                && (index + word.count >= text.count || !isIdentifier(text[index + word.count]))
         }
-        return false
+    }
+
+    /// Whether the next non-space byte from `after` opens a call's parentheses.
+    private func isCalled(in body: (bytes: [UInt8], quoted: [Bool], open: Int), after: Int) -> Bool {
+        after < body.bytes.count && body.bytes[after...].first(where: { !isSpace($0) }) == UInt8(ascii: "(")
     }
 
     /// The arguments, as written, of the call whose callee name starts at `site` and is spelled `callee` there (a call
@@ -148,14 +152,16 @@ package struct CSinkSites {
             return [.unknown("`\(callee)` is called through a macro at `\(identifier(at: start))` here, whose written arguments need not be "
                              + "what `\(callee)` gets", site)]
         }
-        guard let arguments = arguments(afterNameAt: start) else {
+        guard let spans = argumentSpans(afterNameAt: start) else {
             return [.unknown("the call is not written as `name(…)` here (a function pointer?)", site)]
         }
+        let arguments = spans.map(\.text)
         let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []
         return positions.map { position in
             guard position < arguments.count else { return .unknown("argument \(position + 1) is not passed here", site) }
             let argument = arguments[position]
-            if let expanded = macros(inArgument: position, afterNameAt: start), let first = expanded.first {
+            // `open(p, …)` after `#define p "/x"`, `getenv(cfg_name())` after `#define cfg_name evil_name`.
+            if let first = macros(from: spans[position].start, through: spans[position].end - 1)?.first {
                 return .unknown("a macro (`\(first.name)`) is expanded in the argument, which may then be anything", site)
             }
             if let value = literal(argument) { return .constant(value, site) }
@@ -241,19 +247,15 @@ package struct CSinkSites {
         return nil
     }
 
-    /// The macros the index records as expanded in argument `position` of the call whose name starts at `start`
-    /// (`open(p, …)` after `#define p "/x"`, `getenv(cfg_name())` after `#define cfg_name evil_name`); nil when unknown.
-    private func macros(inArgument position: Int, afterNameAt start: Int) -> [MacroReference]? {
-        guard let spans = argumentSpans(afterNameAt: start), position < spans.count else { return nil }
-        let from = location(of: spans[position].start), to = location(of: max(spans[position].start, spans[position].end - 1))
-        return macros.within(MacroExpansions.position(line: from.line, column: from.column), MacroExpansions.position(line: to.line, column: to.column))
-    }
-
-    /// The macros the index records as expanded in the body of the function whose name is at `function`; nil when
-    /// unknown.
+    /// The macros the index records as expanded in the function whose name is at `function`; nil when unknown.
     func macrosInFunction(at function: SourceLocation) -> [MacroReference]? {
         guard let start = offset(line: function.line, column: function.column), let code = functionText(from: start) else { return nil }
-        let from = location(of: start), to = location(of: start + code.bytes.count - 1)
+        return macros(from: start, through: start + code.bytes.count - 1)
+    }
+
+    /// The macros the index records as expanded from byte `first` through byte `last`; nil when unknown.
+    private func macros(from first: Int, through last: Int) -> [MacroReference]? {
+        let from = location(of: first), to = location(of: max(first, last))
         return macros.within(MacroExpansions.position(line: from.line, column: from.column), MacroExpansions.position(line: to.line, column: to.column))
     }
 
@@ -261,17 +263,12 @@ package struct CSinkSites {
     /// (`name = …`, `name += …`, `++name`), its address taken (`&name`), or declared again in the body (a shadowing
     /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
     func isChanged(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
-        guard let start = offset(line: function.line, column: function.column), let code = functionText(from: start),
-              let open = code.bytes.firstIndex(of: UInt8(ascii: "{")) else { return true }
-        let bytes = code.bytes, word = Array(name.utf8)
+        guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
+        let bytes = body.bytes, length = name.utf8.count
         // A line splice (a backslash ending a line) can hide a mention of the name.
         if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && ($1 == 10 || $1 == 13) }) { return true }
-        var index = open
-        while index + word.count <= bytes.count {
-            defer { index += 1 }
-            guard !code.quoted[index], bytes[index...].starts(with: word),
-                  index == 0 || !isIdentifier(bytes[index - 1]), index + word.count == bytes.count || !isIdentifier(bytes[index + word.count]) else { continue }
-            var after = index + word.count
+        for index in occurrences(of: name, in: body) {
+            var after = index + length
             while after < bytes.count, isSpace(bytes[after]) { after += 1 }
             var before = index - 1
             while before > 0, isSpace(bytes[before]) { before -= 1 }

@@ -76,13 +76,9 @@ extension ValueTracer {
             return nil
         }
         // A `Decodable` type's synthesized `init(from:)` writes every stored property from the data it decodes, and no
-        // code the index records does it.
-        if let type, Self.isDecodable(type, in: file) {
-            writeMemo[property] = nil
-            return nil
-        }
-        // An override (`override var path: String { … }`) is what dynamic dispatch may run instead.
-        if graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
+        // code the index records does it; an override (`override var path: String { … }`) is what dynamic dispatch may
+        // run instead.
+        if type.map({ Self.isDecodable($0, in: file) }) == true || graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
             writeMemo[property] = nil
             return nil
         }
@@ -174,8 +170,7 @@ extension ValueTracer {
             let target = graph.nodes[Int(edge.target)]
             guard target.location != nil else { return false }
             // A full name (`init(stringLiteral:)`) is compared whole, a base name (`withCString`) with the target's.
-            if name.contains("(") { return target.name.hasSuffix(name) }
-            return (target.name.split(separator: "(").first.map(String.init) ?? target.name).split(separator: ".").last.map(String.init) == name
+            return name.contains("(") ? target.name.hasSuffix(name) : Self.memberName(of: target).base == name
         }
     }
 

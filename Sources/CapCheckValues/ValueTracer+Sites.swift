@@ -63,12 +63,9 @@ extension ValueTracer {
         guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         if case .socketAddress(let position) = rule {
             let functionLocation = graph.nodes[Int(function)].location
-            var calls = functionLocation.map { cFile.calls(of: graph.nodes[Int(target)].name, inFunctionAt: $0) } ?? []
-            if !calls.contains(knownSite) { calls.append(knownSite) }
             let name = graph.nodes[Int(target)].name
-            let otherwise = functionLocation.map { cFile.mentionsOtherwise(name, inFunctionAt: $0) } ?? true
-            return calls.map { CSocketAddress(source: cFile).value(at: $0, callee: name, position: position, inFunctionAt: functionLocation) }
-                + (otherwise ? [.unknown("`\(name)` is named here other than in a call `\(name)(…)`", knownSite)] : [])
+            let (calls, other) = cCalls(of: name, inFunctionAt: functionLocation, knownSite: knownSite, in: cFile)
+            return calls.map { CSocketAddress(source: cFile).value(at: $0, callee: name, position: position, inFunctionAt: functionLocation) } + other
         }
         guard case .positions(let positions) = rule else {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
@@ -81,18 +78,26 @@ extension ValueTracer {
         }
         let name = graph.nodes[Int(target)].name
         let functionLocation = graph.nodes[Int(function)].location
-        var calls = functionLocation.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
-        if !calls.contains(knownSite) { calls.append(knownSite) }
-        let otherwise = functionLocation.map { cFile.mentionsOtherwise(name, inFunctionAt: $0) } ?? true
+        let (calls, other) = cCalls(of: name, inFunctionAt: functionLocation, knownSite: knownSite, in: cFile)
         return calls.flatMap { cFile.values(at: $0, callee: name, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
-            + (otherwise ? [.unknown("`\(name)` is named here other than in a call `\(name)(…)` (a pointer to it, `(\(name))(…)`)", knownSite)] : [])
+            + other
     }
 
-    /// Every reference in `function`'s declaration spelled like the one at `knownSite`.
-    /// Every call spelled with the name counts, whatever its labels (a defaulted argument written out is the same
-    /// function; another overload only adds values). Empty when the recorded site is not a name in an expression (an
-    /// operator, `callAsFunction`, a result builder's implicit call), or the function uses the name in a way that is
-    /// not one (an operator's name): the callers' values are then unknown, never none.
+    /// The calls of `name` in the C function at `function`, the recorded `knownSite` among them (the graph keeps one
+    /// site per caller and callee), and an unknown value when the function names it other than in a call
+    /// (`(open)(…)`, a pointer to it), whose uses are not read.
+    func cCalls(of name: String, inFunctionAt function: SourceLocation?, knownSite: SourceLocation,
+                in cFile: CSinkSites) -> (calls: [SourceLocation], other: [ValueOrigin]) {
+        var calls = function.map { cFile.calls(of: name, inFunctionAt: $0) } ?? []
+        if !calls.contains(knownSite) { calls.append(knownSite) }
+        let otherwise = function.map { cFile.mentionsOtherwise(name, inFunctionAt: $0) } ?? true
+        return (calls, otherwise ? [.unknown("`\(name)` is named here other than in a call `\(name)(…)` (a pointer to it, `(\(name))(…)`)", knownSite)] : [])
+    }
+
+    /// Every reference in `function`'s declaration spelled like the one at `knownSite`, whatever a call's labels (a
+    /// defaulted argument written out is the same function; another overload only adds values). Empty when the
+    /// recorded site is not a name in an expression (an operator, `callAsFunction`, a result builder's implicit call):
+    /// the callers' values are then unknown, never none.
     func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
         let name = token.identifier?.name ?? token.text

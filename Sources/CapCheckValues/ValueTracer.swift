@@ -33,6 +33,13 @@ package final class ValueTracer {
         "init(nilLiteral:)", "init(wrappedValue:)", "init(from:)", "init(rawValue:)",
     ]
 
+    /// A node's name without its type: `Loader.load(_:)` → (`load(_:)`, `load`).
+    static func memberName(of node: GraphNode) -> (full: String, base: String) {
+        let full = String(node.name.split(separator: "(").first.map { $0.split(separator: ".").last ?? $0 } ?? "")
+            + (node.name.firstIndex(of: "(").map { String(node.name[$0...]) } ?? "")
+        return (full, String(full.split(separator: "(").first ?? ""))
+    }
+
     package init(graph: CallGraph, reached: [Bool], macros: any MacroLookup,
                  isWithin: @escaping (_ package: String, _ holder: String) -> Bool) {
         self.graph = graph
@@ -94,8 +101,7 @@ package final class ValueTracer {
         // A member Swift calls without a call expression (a builder's `buildExpression` on each statement, an
         // interpolation's `appendInterpolation`, `callAsFunction`): beside one written call in a function, the graph
         // keeps no site of the implicit ones, so their arguments are unknown.
-        let fullName = String(graph.nodes[Int(function)].name.split(separator: ".").last ?? "")
-        let baseName = String(fullName.split(separator: "(").first ?? "")
+        let (fullName, baseName) = Self.memberName(of: graph.nodes[Int(function)])
         if Self.implicitlyCalled.contains(baseName) || Self.implicitlyCalled.contains(fullName) || baseName.hasPrefix("build") {
             result.append(.unknown("`\(graph.nodes[Int(function)].name)` may also be called implicitly, with arguments no call expression shows", declared))
         }
@@ -147,12 +153,9 @@ package final class ValueTracer {
                 return [.unknown("called from C code, which capcheck does not follow", knownSite)]
             }
             let callerLocation = graph.nodes[Int(from)].location
-            var calls = callerLocation.map { cFile.calls(of: callee.name, inFunctionAt: $0) } ?? []
-            if !calls.contains(knownSite) { calls.append(knownSite) }
-            let otherwise = callerLocation.map { cFile.mentionsOtherwise(callee.name, inFunctionAt: $0) } ?? true
+            let (calls, other) = cCalls(of: callee.name, inFunctionAt: callerLocation, knownSite: knownSite, in: cFile)
             return calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
-                                                returned: returnedConstant) }
-                + (otherwise ? [.unknown("`\(callee.name)` is named here other than in a call", knownSite)] : [])
+                                                returned: returnedConstant) } + other
         }
         guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
         let declaration = declaration(of: function)
