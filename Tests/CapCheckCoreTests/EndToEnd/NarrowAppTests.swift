@@ -33,12 +33,16 @@ final class NarrowAppTests: XCTestCase {
         // load() opens a constant and bundle() a `static let` from another file: both under /etc/ssl, not reported.
         // preferred(strict:) assigns a local `var` one of two paths under /etc/ssl: covered, not reported.
         let values = try values(of: "narrow-files")
-        XCTAssertEqual(values.map(\.kind), ["prefix", "constant"])
+        XCTAssertEqual(values.map(\.kind), ["prefix", "constant", "unknown"])
         XCTAssertEqual(values.first?.value, "/etc/ssl/", "`/etc/ssl/` + name: the name could climb out with `..`")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowFiles/Certificates.swift") == true)
         // fallback(): `var path = "/etc/ssl/default.pem"`, later maybe `path = "/root/.ssh/id_rsa"`: every value assigned.
-        XCTAssertEqual(values.last?.value, "/root/.ssh/id_rsa")
-        XCTAssertEqual(values.last?.line, 31)
+        XCTAssertEqual(values[1].value, "/root/.ssh/id_rsa")
+        XCTAssertEqual(values[1].line, 31)
+        // resource(): `let file: Resource = "/etc/ssl/resource.pem"` then `file.path`. Read by spelling, that is the
+        // literal under /etc/ssl; the index says `path` is the package's own `Resource.path`, so it is unknown.
+        XCTAssertEqual(values[2].line, 47)
+        XCTAssertTrue(values[2].note?.contains("a package's own `path`") == true, values[2].note ?? "")
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {
