@@ -15,6 +15,10 @@ public enum SymbolKind: UInt32, Sendable, Codable {
     public var isType: Bool { [.enum, .struct, .class, .protocol, .union].contains(self) }
     /// Variables and properties of every flavour.
     public var isVariable: Bool { [.variable, .field, .instanceProperty, .classProperty, .staticProperty].contains(self) }
+    /// Functions, methods, constructors and destructors: what a call names.
+    public var isFunction: Bool {
+        [.function, .instanceMethod, .classMethod, .staticMethod, .constructor, .destructor, .conversionFunction].contains(self)
+    }
 }
 
 /// `indexstore_symbol_language_t`.

@@ -10,8 +10,6 @@ extension NativeGraphMerger {
     /// An edge to `native code of target <module>` from each C-family function that code of another package
     /// (or program start) enters: running it is the owning package's `ffi`.
     func addNativeCodeSinks(to graph: GraphBuilder) {
-        let functionKinds: Set<SymbolKind> = [.function, .instanceMethod, .classMethod, .staticMethod, .constructor, .destructor,
-                                              .conversionFunction]
         // Per node: its package's number, and whether it is a C-family function of a package (hoisted out of the
         // loop over every edge).
         var packageNumbers: [String: Int32] = [:]
@@ -24,7 +22,7 @@ extension NativeGraphMerger {
         }
         let isNativeFunction = nodes.indices.map { index -> Bool in
             let node = nodes[index]
-            return node.language.isClang && node.isDefined && functionKinds.contains(node.kind) && node.package != nil
+            return node.language.isClang && node.isDefined && node.kind.isFunction && node.package != nil
         }
         var entered = Set<Int32>()
         for (index, edges) in graph.edges.enumerated() {

@@ -53,12 +53,12 @@ package struct SwiftNameLookup {
         var node: Syntax? = use
         while let current = node {
             if let members = Self.memberBlock(of: current), let found = member(name, in: members) {
-                let variables = members.members.compactMap { $0.decl.as(VariableDeclSyntax.self) }
+                let variables = Self.declarations(in: members.members).compactMap { $0.as(VariableDeclSyntax.self) }
                 return (found, variables.lazy.compactMap { Self.nameToken(name, in: $0) }.first)
             }
             node = current.parent
         }
-        for item in file.tree.statements {
+        for item in Self.statements(file.tree.statements) {
             if let variable = item.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: true) {
                 return (found, Self.nameToken(name, in: variable))
             }
@@ -101,7 +101,7 @@ package struct SwiftNameLookup {
         while let parent = child.parent {
             // A file's own statements declare globals (`resolve` finds them with their name token, for the index).
             if let items = parent.as(CodeBlockItemListSyntax.self), let item = child.as(CodeBlockItemSyntax.self),
-               items.parent?.is(SourceFileSyntax.self) != true {
+               !Self.isFileScope(items) {
                 for earlier in items.prefix(while: { $0.id != item.id }).reversed() {
                     if let variable = earlier.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) {
                         return found
@@ -262,8 +262,8 @@ package struct SwiftNameLookup {
     }
 
     private func member(_ name: String, in members: MemberBlockSyntax) -> Found? {
-        for item in members.members {
-            guard let variable = item.decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) else { continue }
+        for decl in Self.declarations(in: members.members) {
+            guard let variable = decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) else { continue }
             let isStatic = variable.modifiers.contains { ["static", "class"].contains($0.name.text) }
             guard case .unresolved = found, !isStatic,
                   let binding = variable.bindings.first(where: { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name }),
@@ -273,6 +273,38 @@ package struct SwiftNameLookup {
             return .stored(initial: binding.initializer?.value, property: Syntax(identifier))
         }
         return nil
+    }
+
+    /// The statements of `items` and of every clause of each `#if` among them, active or not: which declaration a use
+    /// means is confirmed with the index, which records only the active one.
+    package static func statements(_ items: CodeBlockItemListSyntax) -> [CodeBlockItemSyntax] {
+        items.flatMap { item -> [CodeBlockItemSyntax] in
+            guard let conditional = item.item.as(IfConfigDeclSyntax.self) else { return [item] }
+            return conditional.clauses.flatMap { clause -> [CodeBlockItemSyntax] in
+                if case .statements(let inner)? = clause.elements { return statements(inner) }
+                return []
+            }
+        }
+    }
+
+    /// The declarations of a type's members, with those in each clause of an `#if` among them.
+    package static func declarations(in members: MemberBlockItemListSyntax) -> [DeclSyntax] {
+        members.flatMap { item -> [DeclSyntax] in
+            guard let conditional = item.decl.as(IfConfigDeclSyntax.self) else { return [item.decl] }
+            return conditional.clauses.flatMap { clause -> [DeclSyntax] in
+                if case .decls(let inner)? = clause.elements { return declarations(in: inner) }
+                return []
+            }
+        }
+    }
+
+    /// Whether `items` are a file's own statements, directly or in a clause of an `#if` among them: they declare globals.
+    static func isFileScope(_ items: CodeBlockItemListSyntax) -> Bool {
+        guard let parent = items.parent else { return false }
+        if parent.is(SourceFileSyntax.self) { return true }
+        guard parent.is(IfConfigClauseSyntax.self), let item = parent.parent?.parent?.parent?.as(CodeBlockItemSyntax.self),
+              let outer = item.parent?.as(CodeBlockItemListSyntax.self) else { return false }
+        return isFileScope(outer)
     }
 
     private static func memberBlock(of node: Syntax) -> MemberBlockSyntax? {

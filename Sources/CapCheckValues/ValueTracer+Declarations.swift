@@ -111,7 +111,7 @@ extension ValueTracer {
         }
         let name = type.as(StructDeclSyntax.self)?.name.text ?? type.as(ClassDeclSyntax.self)?.name.text
         if decodable(type.as(StructDeclSyntax.self)?.inheritanceClause ?? type.as(ClassDeclSyntax.self)?.inheritanceClause) { return true }
-        return file.tree.statements.contains { item in
+        return SwiftNameLookup.statements(file.tree.statements).contains { item in
             guard let extensionDecl = item.item.as(ExtensionDeclSyntax.self), extensionDecl.extendedType.trimmedDescription == name else { return false }
             return decodable(extensionDecl.inheritanceClause)
         }

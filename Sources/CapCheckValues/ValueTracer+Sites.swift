@@ -26,7 +26,7 @@ extension ValueTracer {
                 continue
             }
             let resolver = resolver(for: file, in: from)
-            let calls = sites(in: from, knownSite: site, file: file)
+            let calls = sites(in: from, of: variable, knownSite: site, file: file)
             if calls.isEmpty { result.append(.unknown("`\(graph.nodes[Int(variable)].name)` is used where capcheck does not follow it", site)) }
             for call in calls {
                 let at = file.location(of: call.reference)
@@ -54,7 +54,7 @@ extension ValueTracer {
         if knownSite.file.hasSuffix(".swift") {
             guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
             let resolver = resolver(for: file, in: function)
-            let found = sites(in: function, knownSite: knownSite, file: file)
+            let found = sites(in: function, of: target, knownSite: knownSite, file: file)
             guard !found.isEmpty else { return [.unknown("the reference is not a name in an expression", knownSite)] }
             return found.flatMap { $0.values(rule: rule, resolver: resolver, at: file.location(of: $0.reference)) }
         }
@@ -95,16 +95,22 @@ extension ValueTracer {
     }
 
     /// Every reference in `function`'s declaration spelled like the one at `knownSite`, whatever a call's labels (a
-    /// defaulted argument written out is the same function; another overload only adds values). Empty when the
-    /// recorded site is not a name in an expression (an operator, `callAsFunction`, a result builder's implicit call):
-    /// the callers' values are then unknown, never none.
-    func sites(in function: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
+    /// defaulted argument written out is the same function; another overload only adds values), but those the index
+    /// shows name another function (`stat()`, the C struct's initialiser, beside a call of `Posix.stat(pathname:…)`):
+    /// a name names one function, so a reference the index records there to another is not one of `target`. Empty when
+    /// the recorded site is not a name in an expression (an operator, `callAsFunction`, a result builder's implicit
+    /// call): the callers' values are then unknown, never none.
+    func sites(in function: Int32, of target: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
         let name = token.identifier?.name ?? token.text
         let scope = scope(of: function, in: file)
         var found: [SwiftSinkSite] = []
         for candidate in scope.tokens(viewMode: .sourceAccurate) where (candidate.identifier?.name ?? candidate.text) == name {
-            if let site = SwiftSinkSite(token: candidate) { found.append(site) }
+            guard let site = SwiftSinkSite(token: candidate) else { continue }
+            let named = referencesAt(file.location(of: candidate))
+            if candidate.id != token.id, !named.contains(target),
+               named.contains(where: { graph.nodes[Int($0)].kind.isFunction }) { continue }
+            found.append(site)
         }
         // The recorded site always counts, even where the declaration's syntax does not hold it.
         if !found.contains(where: { $0.reference.id == known.reference.id }) { found.append(known) }

@@ -164,7 +164,7 @@ package final class ValueTracer {
             return [.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite)]
         }
         let resolver = resolver(for: file, in: from)
-        let found = sites(in: from, knownSite: knownSite, file: file)
+        let found = sites(in: from, of: function, knownSite: knownSite, file: file)
         guard !found.isEmpty else {
             return [.unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite)]
         }

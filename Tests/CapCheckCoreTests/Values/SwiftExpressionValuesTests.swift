@@ -128,6 +128,10 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"struct S { let p: String; func f() { open(p) } }"#).first?.hasPrefix("unknown"), true,
                        "a stored property set at run time")
         XCTAssertEqual(try values(#"func f() { open(readLine()!) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values("#if os(Linux)\nprivate let paths = [\"/a\", \"/b\"]\n#endif\nfunc f() { for p in paths { open(p) } }"),
+                       ["constant /a", "constant /b"], "a global declared in a file-scope `#if` is a global, not a local")
+        XCTAssertEqual(try values("enum E {\n#if os(Linux)\nstatic let path = \"/etc/a\"\n#endif\nstatic func f() { open(path) } }"),
+                       ["constant /etc/a"], "a member declared in an `#if` among a type's members")
     }
 
     func testNetworkValuesAreHostAndPort() {
