@@ -78,7 +78,7 @@ extension ValueTracer {
         // A `Decodable` type's synthesized `init(from:)` writes every stored property from the data it decodes, and no
         // code the index records does it; an override (`override var path: String { … }`) is what dynamic dispatch may
         // run instead.
-        if type.map({ Self.isDecodable($0, in: file) }) == true || graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
+        if type.map({ mayBeDecodable($0, in: file) }) == true || graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
             writeMemo[property] = nil
             return nil
         }
@@ -103,17 +103,54 @@ extension ValueTracer {
         return unique
     }
 
-    /// Whether a struct or class conforms to `Decodable` (or `Codable`) where it is declared or in an extension in its
-    /// file (the only places Swift synthesizes `init(from:)` for it).
-    static func isDecodable(_ type: Syntax, in file: ParsedSwiftFiles.File) -> Bool {
-        func decodable(_ clause: InheritanceClauseSyntax?) -> Bool {
-            clause?.inheritedTypes.contains { ["Decodable", "Codable"].contains($0.type.trimmedDescription.split(separator: ".").last.map(String.init) ?? "") } == true
+    /// The toolchain's protocols that refine `Decodable` without implementing `init(from:)`: a type adopting one gets a
+    /// synthesized `init(from:)` (read from the toolchain modules' symbol graphs, `swift symbolgraph-extract`; `SIMD`
+    /// refines it too, with its own `init(from:)`). The reachability rule's list is `DecodableTypeReachesMemberTypesRule`'s.
+    static let decodableProtocols: Set<String> = [
+        "Decodable", "Codable", "FormatStyle", "ParseStrategy", "DiscreteFormatStyle", "ParseableFormatStyle",
+        "StandardPredicateExpression",
+    ]
+
+    /// Whether a struct, class or enum may be `Decodable` (its `init(from:)` synthesized): it names one of
+    /// `decodableProtocols` where it is declared or in an extension in its file (the only places Swift synthesizes
+    /// it), or a package's protocol that refines one, however deep (through the graph's supertype edges). A type whose
+    /// node is not found may be.
+    func mayBeDecodable(_ type: Syntax, in file: ParsedSwiftFiles.File) -> Bool {
+        if Self.isDecodable(type, in: file) { return true }
+        let name = type.as(StructDeclSyntax.self)?.name ?? type.as(ClassDeclSyntax.self)?.name
+            ?? type.as(EnumDeclSyntax.self)?.name ?? type.as(ActorDeclSyntax.self)?.name
+        guard let name, let typeNode = node(at: file.location(of: name), prefer: { $0.kind.isType }) else { return true }
+        var seen: Set<Int32> = [typeNode], queue = [typeNode]
+        while let current = queue.popLast() {
+            for edge in graph.edges[Int(current)] where edge.kind == .supertype && seen.insert(edge.target).inserted {
+                guard let at = graph.nodes[Int(edge.target)].location, at.file.hasSuffix(".swift"),
+                      let protocolFile = swiftFiles.file(at.file), let token = protocolFile.token(line: at.line, column: at.column) else { return true }
+                if let declared = token.parent?.as(ProtocolDeclSyntax.self), Self.namesDecodable(declared.inheritanceClause) { return true }
+                queue.append(edge.target)
+            }
         }
+        return false
+    }
+
+    /// Whether an inheritance clause names one of `decodableProtocols`.
+    static func namesDecodable(_ clause: InheritanceClauseSyntax?) -> Bool {
+        clause?.inheritedTypes.contains { inherited in
+            inherited.type.trimmedDescription.split(separator: "&").contains { part in
+                decodableProtocols.contains(String(part.split(separator: ".").last ?? "").filter { !$0.isWhitespace })
+            }
+        } == true
+    }
+
+    /// Whether a struct, class or enum names one of `decodableProtocols` where it is declared or in an extension in its
+    /// file.
+    static func isDecodable(_ type: Syntax, in file: ParsedSwiftFiles.File) -> Bool {
         let name = type.as(StructDeclSyntax.self)?.name.text ?? type.as(ClassDeclSyntax.self)?.name.text
-        if decodable(type.as(StructDeclSyntax.self)?.inheritanceClause ?? type.as(ClassDeclSyntax.self)?.inheritanceClause) { return true }
+            ?? type.as(EnumDeclSyntax.self)?.name.text ?? type.as(ActorDeclSyntax.self)?.name.text
+        if namesDecodable(type.as(StructDeclSyntax.self)?.inheritanceClause ?? type.as(ClassDeclSyntax.self)?.inheritanceClause
+            ?? type.as(EnumDeclSyntax.self)?.inheritanceClause ?? type.as(ActorDeclSyntax.self)?.inheritanceClause) { return true }
         return SwiftNameLookup.statements(file.tree.statements).contains { item in
             guard let extensionDecl = item.item.as(ExtensionDeclSyntax.self), extensionDecl.extendedType.trimmedDescription == name else { return false }
-            return decodable(extensionDecl.inheritanceClause)
+            return namesDecodable(extensionDecl.inheritanceClause)
         }
     }
 

@@ -7,21 +7,31 @@ import CapCheckPackageGraph
 /// through each member type's own `init(from:)`, and the index records none of it. Such a type reaches the types its
 /// instance properties and enum cases' payloads name. A type that writes its own `init(from:)` is left to what that
 /// code names. A `Decodable` or `Encodable` type reaches its own `CodingKeys` too (the synthesized code makes its
-/// values, so a custom `stringValue` runs).
+/// values, so a custom `stringValue` runs). A type is `Decodable` through a protocol refining it too
+/// (`protocol Model: Decodable`, `struct Preset: Model`): the compiler synthesizes its `init(from:)` all the same.
 package struct DecodableTypeReachesMemberTypesRule: CallGraphRule {
     private static let decodable = "s:Se", encodable = "s:SE"
+    /// `Decodable` and the toolchain's protocols that refine it without implementing `init(from:)` (read from the
+    /// toolchain modules' symbol graphs, `swift symbolgraph-extract`): a type adopting one has it synthesized.
+    /// (`SIMD` refines it too, and implements it.) The value analysis names the same protocols
+    /// (`ValueTracer.decodableProtocols`).
+    static let decodableProtocols: Set<String> = [
+        decodable, "s:20FoundationEssentials11FormatStyleP", "s:20FoundationEssentials13ParseStrategyP",
+        "s:20FoundationEssentials19DiscreteFormatStyleP", "s:20FoundationEssentials20ParseableFormatStyleP",
+        "s:20FoundationEssentials27StandardPredicateExpressionP",
+    ]
     private static let typeKinds: Set<SymbolKind> = [.struct, .class, .enum, .typealias, .union]
 
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         // A Codable type's own `CodingKeys` (a custom `stringValue`) is made by the synthesized coding code only.
-        let codingTypes = Set(facts.inheritances.filter { $0.base == Self.decodable || $0.base == Self.encodable }.map { facts.owningType(ofParent: $0.type) })
+        let codingTypes = Self.types(inheriting: Self.decodableProtocols.union([Self.encodable]), facts: facts, graph: graph)
         for (member, parent) in facts.parents where graph.nodes[Int(member)].name.hasSuffix("CodingKeys")
             && Self.typeKinds.contains(graph.nodes[Int(member)].kind) && codingTypes.contains(facts.owningType(ofParent: parent)) {
             if let type = graph.node(forUSR: facts.owningType(ofParent: parent)) {
                 graph.addEdge(from: type, to: member, kind: .decodedMember, site: graph.nodes[Int(member)].location)
             }
         }
-        let decodableTypes = Set(facts.inheritances.filter { $0.base == Self.decodable }.map { facts.owningType(ofParent: $0.type) })
+        let decodableTypes = Self.types(inheriting: Self.decodableProtocols, facts: facts, graph: graph)
         guard !decodableTypes.isEmpty else { return }
         var members: [String: [Int32]] = [:]
         var writesInitializer = Set<String>()
@@ -40,5 +50,22 @@ package struct DecodableTypeReachesMemberTypesRule: CallGraphRule {
                 }
             }
         }
+    }
+
+    /// The types (not protocols) that inherit one of `bases` directly or through protocols that refine it.
+    static func types(inheriting bases: Set<String>, facts: DeclarationFacts, graph: GraphBuilder) -> Set<String> {
+        var protocols = bases, found = Set<String>(), grew = true
+        while grew {
+            grew = false
+            for (type, base) in facts.inheritances where protocols.contains(base) {
+                let owner = facts.owningType(ofParent: type)
+                if let node = graph.node(forUSR: owner), graph.nodes[Int(node)].kind == .protocol {
+                    if protocols.insert(owner).inserted { grew = true }
+                } else {
+                    found.insert(owner)
+                }
+            }
+        }
+        return found
     }
 }

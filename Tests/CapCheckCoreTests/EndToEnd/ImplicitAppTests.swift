@@ -48,7 +48,7 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs symlink",
             "member-values fs truncate",
             "member-values fs unlink",
-            "member-values fs utime",
+            "member-values fs utime", "member-values fs utimes",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
             "overridden-default env Foundation.ProcessInfo.environment",
@@ -107,6 +107,9 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertEqual(try path("member-values", "truncate").suffix(4),
                        ["MemberValues.Configuration", "MemberValues.Level", "MemberValues.Level.init(from:)", "truncate"])
         XCTAssertTrue(try via("truncate").contains("member decoded by a synthesized init(from:)"))
+        // `Preset: Model`, `Model: Decodable`: Decodable through a refined protocol, synthesized all the same.
+        XCTAssertEqual(try path("member-values", "utimes").suffix(4),
+                       ["MemberValues.Preset", "MemberValues.Depth", "MemberValues.Depth.init(from:)", "utimes"])
         XCTAssertEqual(try path("member-values", "rename").suffix(3),
                        ["MemberValues.Helping.help()", "MemberValues.RenamingHelper.help()", "rename"])
         // `W.Product()`: an initializer requirement called on a metatype reaches its witnesses ungated (`Lathe` is named

@@ -33,7 +33,7 @@ final class NarrowAppTests: XCTestCase {
         // load() opens a constant and bundle() a `static let` from another file: both under /etc/ssl, not reported.
         // preferred(strict:) assigns a local `var` one of two paths under /etc/ssl: covered, not reported.
         let values = try values(of: "narrow-files")
-        XCTAssertEqual(values.map(\.kind), ["prefix", "constant", "unknown"])
+        XCTAssertEqual(values.map(\.kind), ["prefix", "constant", "unknown", "unknown"])
         XCTAssertEqual(values.first?.value, "/etc/ssl/", "`/etc/ssl/` + name: the name could climb out with `..`")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowFiles/Certificates.swift") == true)
         // fallback(): `var path = "/etc/ssl/default.pem"`, later maybe `path = "/root/.ssh/id_rsa"`: every value assigned.
@@ -43,6 +43,11 @@ final class NarrowAppTests: XCTestCase {
         // literal under /etc/ssl; the index says `path` is the package's own `Resource.path`, so it is unknown.
         XCTAssertEqual(values[2].line, 47)
         XCTAssertTrue(values[2].note?.contains("a package's own `path`") == true, values[2].note ?? "")
+        // Location.read(): `var path = "/etc/ssl/location.pem"` in a type `Decodable` through the package's own
+        // `protocol Stored: Decodable`; its synthesized `init(from:)` may set any path.
+        let decoded = try XCTUnwrap(values.dropFirst(3).first)
+        XCTAssertTrue(decoded.file.hasSuffix("NarrowFiles/Location.swift"), decoded.file)
+        XCTAssertTrue(decoded.note?.contains("stored property set at run time") == true, decoded.note ?? "")
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {

@@ -104,6 +104,7 @@ print(Palette(), Parts() == Parts(), Set([Slots()]).count)
 debugPrint(Invoice())
 print((try? JSONEncoder().encode(Record()))?.count ?? 0)
 print((try? JSONDecoder().decode(Configuration.self, from: Data("{\"level\": 1}".utf8))) != nil)
+print((try? JSONDecoder().decode(Preset.self, from: Data("{\"depth\": 1}".utf8))) != nil)
 // An associated type's default, and a wrapper's enclosing-instance subscript.
 print(runExtension(DefaultExtension()), Account().balance, produce(Joinery()))
 // Declaration headers: an enum case's default argument, a tuple-pattern global, a `_read` accessor, CodingKeys.
