@@ -341,9 +341,17 @@ public struct Analyzer: Sendable {
                                             includeTests: options.includeTests,
                                             locateLibClang: { try LibClangLocator.locate(toolchain: toolchain) })
             // A package's own header is never a system header (`#pragma GCC system_header` makes clang say it is).
+            // Once per distinct path: every C unit lists the same system headers (hundreds of thousands of entries).
             let folders = PackageFolders(packageGraph)
+            var inPackage: [String: Bool] = [:]
             native.unitFiles = Dictionary(units.map { unit in
-                (unit.mainFile, unit.files.map { (path: $0.path, isSystem: $0.isSystem && !folders.contains($0.path)) })
+                (unit.mainFile, unit.files.map { file -> (path: String, isSystem: Bool) in
+                    guard file.isSystem else { return (file.path, false) }
+                    if let known = inPackage[file.path] { return (file.path, !known) }
+                    let known = folders.contains(file.path)
+                    inPackage[file.path] = known
+                    return (file.path, !known)
+                })
             }, uniquingKeysWith: +)
             native.configuration = options.configuration
             var configured = SwiftSourceScanner(

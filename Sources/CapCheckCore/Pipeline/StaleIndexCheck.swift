@@ -72,8 +72,35 @@ package enum StaleIndexCheck {
     /// the store keeps) are not such units.
     private static func unattributedBuiltUnit(_ unowned: [IndexUnit], buildManifest: URL) -> IndexUnit? {
         guard !unowned.isEmpty, let manifest = FileManager.default.contents(atPath: buildManifest.path) else { return nil }
-        let text = String(decoding: manifest, as: UTF8.self)
-        return unowned.first { text.contains("\"" + $0.mainFile + "\"") }
+        let named = quotedStrings(in: manifest, among: Set(unowned.map(\.mainFile)))
+        return unowned.first { named.contains($0.mainFile) }
+    }
+
+    /// Which of `wanted` the text holds between two double quotes (`"…/File.swift"`), in one pass over it: the build
+    /// manifest is megabytes, and a plugin's scratch folder holds thousands of units of the plugin's own tool that
+    /// no package owns (a search of the text per unit took seconds). A string with a quote in it is searched for.
+    static func quotedStrings(in text: Data, among wanted: Set<String>) -> Set<String> {
+        let quote = UInt8(ascii: "\"")
+        var plain: Set<[UInt8]> = [], found = Set<String>()
+        for path in wanted {
+            if path.utf8.contains(quote) {
+                if text.range(of: Data(("\"" + path + "\"").utf8)) != nil { found.insert(path) }
+            } else {
+                plain.insert(Array(path.utf8))
+            }
+        }
+        let lengths = Set(plain.map(\.count))
+        text.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var start: Int?
+            for (index, byte) in bytes.enumerated() where byte == quote {
+                if let open = start, lengths.contains(index - open - 1) {
+                    let segment = Array(bytes[(open + 1)..<index])
+                    if plain.contains(segment) { found.insert(String(decoding: segment, as: UTF8.self)) }
+                }
+                start = index
+            }
+        }
+        return found
     }
 }
 

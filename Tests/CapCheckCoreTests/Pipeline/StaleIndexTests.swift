@@ -81,4 +81,12 @@ final class StaleIndexTests: XCTestCase {
         XCTAssertEqual(try copy.analyse(usePolicy: false).summary(of: "cache-swift-dep")?.reached, ["fs"])
         XCTAssertEqual(cache.load()?.packages.contains { $0.identity == "cache-swift-dep" }, true, "the graph was resolved again")
     }
+
+    /// The build manifest is read once for every unit no package owns (a plugin's scratch folder holds thousands): a
+    /// path counts only between two quotes, whole.
+    func testTheManifestNamesAPathOnlyBetweenQuotes() {
+        let manifest = Data(#"inputs: ["/p/A.swift","/p/B.swift"]\n  args: ["-c","/p/C.swift.o","/p/q\"d.swift"]"#.utf8)
+        let wanted: Set<String> = ["/p/A.swift", "/p/B.swift", "/p/C.swift", "/p/D.swift", "/p/", #"/p/q\"d.swift"#]
+        XCTAssertEqual(StaleIndexCheck.quotedStrings(in: manifest, among: wanted), ["/p/A.swift", "/p/B.swift", #"/p/q\"d.swift"#])
+    }
 }
