@@ -41,13 +41,18 @@ public struct MacroExpansions: Sendable {
     public static func position(line: Int, column: Int) -> Int64 { Int64(line) << 32 | Int64(column) }
 }
 
-/// Finds the macros expanded in a C-family source (`CapCheckIndexStore.MacroReferences` reads them from the index).
+/// What the index records at each place of a source, read on demand (`CapCheckIndexStore.MacroReferences`): the macros
+/// expanded in a C-family source, and the declarations a Swift source refers to.
 public protocol MacroLookup: Sendable {
     func expansions(inFile path: String) -> MacroExpansions
+    /// The USRs of every declaration the index records a reference to at each place of a Swift source (by
+    /// `MacroExpansions.position(line:column:)`); nil when the source has no index record.
+    func references(inFile path: String) -> [Int64: [String]]?
 }
 
 /// The lookup when no index records are at hand: nothing is known of any source, so no C call's arguments are read.
 public struct NoMacroRecords: MacroLookup {
     public init() {}
     public func expansions(inFile path: String) -> MacroExpansions { .unknown }
+    public func references(inFile path: String) -> [Int64: [String]]? { nil }
 }

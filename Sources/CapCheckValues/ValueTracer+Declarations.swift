@@ -184,13 +184,16 @@ extension ValueTracer {
         return .read
     }
 
-    /// What the index records at a name's use in `function`: the variable or property the reference at `site` names.
-    /// The graph keeps one edge per caller and target (at its first reference), so a use with no edge of its own is
-    /// taken to be `declared` (what the lookup found) when `function` refers to that declaration elsewhere.
+    /// What the index records at a name's use in `function`: the variable or property the reference at `site` names,
+    /// read from the file's records. Without them, only the graph's edges are at hand, one per caller and target (at
+    /// its first reference), so a use with no edge of its own is taken to be `declared` (what the lookup found) when
+    /// `function` refers to that declaration elsewhere.
     func indexedUse(at site: SourceLocation, declared: SourceLocation?, in function: Int32) -> IndexedUse {
         if let variable = referencesAt(site).first(where: { graph.nodes[Int($0)].kind.isVariable }) {
             return .declaration(graph.nodes[Int(variable)].location)
         }
+        // With the file's records at hand, nothing recorded at the use means no indexed declaration is used there.
+        if recordedReferences(site) != nil { return .noDeclaration }
         if let declared, graph.edges[Int(function)].contains(where: { graph.nodes[Int($0.target)].location == declared }) {
             return .declaration(declared)
         }
@@ -198,8 +201,9 @@ extension ValueTracer {
     }
 
     /// Whether the declaration named `name` at `site` is the toolchain's: every reference the index records there is
-    /// to the toolchain (none defined in a package); where the graph kept no edge for the site (one edge per caller
-    /// and target), no declaration of that name `function` refers to is a package's.
+    /// to the toolchain (none defined in a package); where the index records nothing there (or, without the file's
+    /// records, the graph kept no edge for the site: one edge per caller and target), no declaration of that name
+    /// `function` refers to is a package's.
     func isToolchain(at site: SourceLocation, named name: String, in function: Int32) -> Bool {
         let here = referencesAt(site)
         if !here.isEmpty { return here.allSatisfy { graph.nodes[Int($0)].location == nil } }
@@ -211,8 +215,10 @@ extension ValueTracer {
         }
     }
 
-    /// The targets of the reference edges whose site is `site`.
+    /// What the index records a reference to at `site`: every declaration, from the file's records when they can be
+    /// read, else the targets of the reference edges whose site is `site` (the first reference of each).
     func referencesAt(_ site: SourceLocation) -> [Int32] {
+        if let recorded = recordedReferences(site) { return recorded }
         if referenceTargets == nil {
             var targets: [SourceLocation: [Int32]] = [:]
             for edges in graph.edges {
@@ -224,6 +230,18 @@ extension ValueTracer {
             referenceTargets = targets
         }
         return referenceTargets?[site] ?? []
+    }
+
+    /// The nodes of every declaration the index records a reference to at `site` in a Swift file; nil when the file's
+    /// records cannot be read.
+    func recordedReferences(_ site: SourceLocation) -> [Int32]? {
+        guard site.file.hasSuffix(".swift"), let byPosition = macros.references(inFile: site.file) else { return nil }
+        if nodesByUSR == nil {
+            var index: [String: [Int32]] = [:]
+            for (id, node) in graph.nodes.enumerated() { index[node.usr, default: []].append(Int32(id)) }
+            nodesByUSR = index
+        }
+        return (byPosition[MacroExpansions.position(line: site.line, column: site.column)] ?? []).flatMap { nodesByUSR?[$0] ?? [] }
     }
 
     func elsewhere(_ name: String, from function: Int32, at site: SourceLocation? = nil) -> [ValueOrigin]? {
