@@ -23,9 +23,11 @@ extension Certificates {
     }
 
     /// `Counter.read()` is not a call of `Disk.read(path:)`: the index names another function there, so only
-    /// `/etc/ssl/pinned.pem` reaches the sink (covered).
+    /// `/etc/ssl/pinned.pem` reaches the sink (covered). The later calls are told apart by the file's index records
+    /// (the call graph keeps the first reference of each callee only).
     public static func pinned() -> Data? {
         _ = Counter.read()
+        _ = Counter.read() + Counter.read()
         return Disk.read(path: "/etc/ssl/pinned.pem")
     }
 }
