@@ -16,15 +16,25 @@ package enum ArgumentMatching {
 
     package static func match(for index: Int, of parameters: [FunctionParameterSyntax],
                               in arguments: [(label: String, expression: ExprSyntax)]) -> Match {
+        match(for: index, of: parameters.map { ($0.firstName.text, $0.defaultValue != nil, $0.ellipsis != nil) }, in: arguments)
+    }
+
+    /// The same for an enum case's associated values (`case file(path: String, mode: Int = 0)`; no label is `_`).
+    package static func match(for index: Int, of parameters: [EnumCaseParameterSyntax],
+                              in arguments: [(label: String, expression: ExprSyntax)]) -> Match {
+        match(for: index, of: parameters.map { ($0.firstName?.text ?? "_", $0.defaultValue != nil, false) }, in: arguments)
+    }
+
+    private static func match(for index: Int, of parameters: [(label: String, hasDefault: Bool, isVariadic: Bool)],
+                              in arguments: [(label: String, expression: ExprSyntax)]) -> Match {
         // A variadic parameter takes any number of arguments: which one is the parameter's is not read.
-        guard !parameters.contains(where: { $0.ellipsis != nil }) else { return .unmatched }
+        guard !parameters.contains(where: \.isVariadic) else { return .unmatched }
         var next = 0
         for (position, parameter) in parameters.enumerated() {
-            let label = parameter.firstName.text
-            if next < arguments.count, arguments[next].label == label {
+            if next < arguments.count, arguments[next].label == parameter.label {
                 if position == index { return .passed(arguments[next].expression) }
                 next += 1
-            } else if parameter.defaultValue == nil {
+            } else if !parameter.hasDefault {
                 return .unmatched
             } else if position == index {
                 return .defaulted

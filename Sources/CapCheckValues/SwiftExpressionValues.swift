@@ -13,6 +13,9 @@ package struct SwiftExpressionValues {
     /// What the code writing a stored property assigns it (named by where its name is declared), unfollowed; nil when
     /// the writers cannot be found.
     package var writes: (_ property: SourceLocation) -> [ValueOrigin]? = { _ in nil }
+    /// What every construction of the enum case named at a place (in a pattern) passes for its payload value `index`
+    /// of `arity`, unfollowed; nil when the constructions cannot all be read.
+    package var payloads: (_ caseName: SourceLocation, _ index: Int, _ arity: Int) -> [ValueOrigin]? = { _, _, _ in nil }
     /// What the index records at a name's use: the global or property it refers to (its place; nil: the toolchain's),
     /// or nothing (a local or a parameter, which the index does not record). nil when no index is at hand (tests).
     package var indexedUse: ((_ site: SourceLocation, _ declared: SourceLocation?) -> IndexedUse)?
@@ -222,6 +225,12 @@ package struct SwiftExpressionValues {
                 return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
             }
             return (initial.map { values(of: $0, depth: depth + 1) } ?? []) + written
+        case .payload(let bindings):
+            return bindings.flatMap { binding -> [ValueOrigin] in
+                let named = file.location(of: binding.caseName)
+                return payloads(named, binding.index, binding.arity)
+                    ?? [.unknown("`\(name)` is the payload of an enum case matched here, made where capcheck does not read", named)]
+            }
         }
     }
 

@@ -17,10 +17,21 @@ package struct SwiftNameLookup {
         /// A stored property of a type: its initial value, if any, and whatever the code that writes it assigns
         /// (`property` is its name token; the tracer finds the writers through the graph).
         case stored(initial: ExprSyntax?, property: Syntax)
+        /// The payload of an enum case a pattern matches (`case .file(let path)`, `if case let .file(path) = x`): value
+        /// `index` of the case named at `caseName`, written with `arity` values; one per item of a `case` with several.
+        case payload([Payload])
         /// A local `var` (or a `let` given its value later) whose every write in its scope is a plain assignment:
         /// the initial value and every value assigned, whatever the order (`var path: String?; switch … { case .a:
         /// path = "/a" … }`).
         case assigned([ExprSyntax])
+    }
+
+    /// Where a pattern binds a name to an enum case's payload.
+    package struct Payload {
+        /// The case's name in the pattern (`file` in `.file(let path)`), where the index records the case.
+        package let caseName: TokenSyntax
+        package let index: Int
+        package let arity: Int
     }
 
     package let file: ParsedSwiftFiles.File
@@ -152,7 +163,14 @@ package struct SwiftNameLookup {
             }
             if let switchCase = parent.as(SwitchCaseSyntax.self),
                switchCase.label.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
-                return .unresolved("`\(name)` is the payload of an enum case matched here", Syntax(switchCase.label))
+                let unread = Found.unresolved("`\(name)` is bound by a pattern capcheck does not read", Syntax(switchCase.label))
+                guard case .case(let label) = switchCase.label else { return unread }
+                var payloads: [Payload] = []
+                for item in label.caseItems {
+                    guard let payload = Self.payload(name, boundBy: item.pattern) else { return unread }
+                    payloads.append(payload)
+                }
+                return .payload(payloads)
             }
             if parent.is(AccessorDeclSyntax.self), name == "newValue" || name == "oldValue" {
                 return .unresolved("`\(name)` is the value being stored", parent)
@@ -164,6 +182,13 @@ package struct SwiftNameLookup {
 
     private func optionalBinding(_ name: String, in conditions: ConditionElementListSyntax, statement: Syntax) -> Found? {
         for condition in conditions {
+            if let matching = condition.condition.as(MatchingPatternConditionSyntax.self),
+               matching.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+                guard let payload = Self.payload(name, boundBy: matching.pattern) else {
+                    return .unresolved("`\(name)` is bound by a pattern capcheck does not read", Syntax(matching))
+                }
+                return .payload([payload])
+            }
             guard let binding = condition.condition.as(OptionalBindingConditionSyntax.self),
                   binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name else { continue }
             if binding.bindingSpecifier.tokenKind != .keyword(.let) {
@@ -173,6 +198,34 @@ package struct SwiftNameLookup {
             return local(name, at: statement)  // `if let name` unwraps the outer `name`
         }
         return nil
+    }
+
+    /// Where `pattern` binds `name` to a payload value of an enum case, read only in the plain forms: `.file(let name)`,
+    /// `let .file(name)`, `Kind.file(_, let name)`; nil for any other pattern that names it (a `var`, a nested pattern).
+    static func payload(_ name: String, boundBy pattern: PatternSyntax) -> Payload? {
+        var inner = pattern, outerLet = false
+        if let binding = pattern.as(ValueBindingPatternSyntax.self) {
+            guard binding.bindingSpecifier.tokenKind == .keyword(.let) else { return nil }
+            inner = binding.pattern
+            outerLet = true
+        }
+        guard let call = inner.as(ExpressionPatternSyntax.self)?.expression.as(FunctionCallExprSyntax.self),
+              let member = call.calledExpression.as(MemberAccessExprSyntax.self), call.trailingClosure == nil else { return nil }
+        var found: Payload?
+        for (index, argument) in call.arguments.enumerated()
+        where argument.expression.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+            var bound: TokenSyntax?
+            if outerLet, let reference = argument.expression.as(DeclReferenceExprSyntax.self) { bound = reference.baseName }
+            if var inner = argument.expression.as(PatternExprSyntax.self)?.pattern {
+                if let binding = inner.as(ValueBindingPatternSyntax.self), binding.bindingSpecifier.tokenKind == .keyword(.let) {
+                    inner = binding.pattern
+                }
+                bound = inner.as(IdentifierPatternSyntax.self)?.identifier
+            }
+            guard bound?.text == name, found == nil else { return nil }
+            found = Payload(caseName: member.declName.baseName, index: index, arity: call.arguments.count)
+        }
+        return found
     }
 
     private func binding(_ name: String, in variable: VariableDeclSyntax, global: Bool) -> Found? {

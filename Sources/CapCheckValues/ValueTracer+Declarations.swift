@@ -53,6 +53,7 @@ extension ValueTracer {
             self?.elsewhere(name, from: function, at: SwiftExpressionValues.nameSite(of: use, in: file))
         }
         resolver.writes = { [weak self] property in self?.writes(to: property) }
+        resolver.payloads = { [weak self] caseName, index, arity in self?.payloads(ofCaseNamedAt: caseName, index: index, arity: arity) }
         resolver.indexedUse = { [weak self] site, declared in self?.indexedUse(at: site, declared: declared, in: function) ?? .noDeclaration }
         resolver.isToolchain = { [weak self] site, name in self?.isToolchain(at: site, named: name, in: function) ?? false }
         return resolver

@@ -24,6 +24,7 @@ package final class ValueTracer {
     /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).
     var referenceTargets: [SourceLocation: [Int32]]?
     var nodesByUSR: [String: [Int32]]?
+    var payloadMemo: [Int64: [ValueOrigin]?] = [:]
     var memo: [String: [ValueOrigin]] = [:]
     static let maxCalls = 12
     /// Members Swift calls without a call expression naming them.

@@ -33,7 +33,7 @@ final class NarrowAppTests: XCTestCase {
         // load() opens a constant and bundle() a `static let` from another file: both under /etc/ssl, not reported.
         // preferred(strict:) assigns a local `var` one of two paths under /etc/ssl: covered, not reported.
         let values = try values(of: "narrow-files")
-        XCTAssertEqual(values.map(\.kind), ["prefix", "constant", "unknown", "unknown"])
+        XCTAssertEqual(values.map(\.kind), ["prefix", "constant", "unknown", "unknown", "constant", "unknown"])
         XCTAssertEqual(values.first?.value, "/etc/ssl/", "`/etc/ssl/` + name: the name could climb out with `..`")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowFiles/Certificates.swift") == true)
         // fallback(): `var path = "/etc/ssl/default.pem"`, later maybe `path = "/root/.ssh/id_rsa"`: every value assigned.
@@ -48,6 +48,18 @@ final class NarrowAppTests: XCTestCase {
         let decoded = try XCTUnwrap(values.dropFirst(3).first)
         XCTAssertTrue(decoded.file.hasSuffix("NarrowFiles/Location.swift"), decoded.file)
         XCTAssertTrue(decoded.note?.contains("stored property set at run time") == true, decoded.note ?? "")
+    }
+
+    func testAnEnumPayloadIsWhatEveryConstructionOfTheCasePasses() throws {
+        // CertificateSources.swift: `case .file(let path)` and `if case let .file(path)`: the root's
+        // `.file("/etc/ssl/root.pem")` is covered; the package's own `.file("/root/.ssh/id_rsa")` is named.
+        let made = try values(of: "narrow-files").filter { $0.file.hasSuffix("NarrowFiles/CertificateSources.swift") }
+        XCTAssertEqual(made.map(\.kind), ["constant", "unknown"], "\(made)")
+        XCTAssertEqual(made.first?.value, "/root/.ssh/id_rsa")
+        XCTAssertEqual(made.first?.line, 25)
+        // KeySource.file stands for SourceMaking's static requirement: generic code makes it without naming it.
+        XCTAssertEqual(made.last?.line, 37)
+        XCTAssertTrue(made.last?.note?.contains("payload of an enum case") == true, made.last?.note ?? "")
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {

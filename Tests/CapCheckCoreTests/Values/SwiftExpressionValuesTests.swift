@@ -117,7 +117,10 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a nested function sees its enclosing function's parameters")
         XCTAssertEqual(try values(#"func f(fd: Int) { open(FilePath("/proc/self/fd/\(fd)")) }"#), ["prefix /proc/self/fd/"])
         XCTAssertEqual(try values(#"enum E { case file(String) }; func f(e: E) { switch e { case .file(let p): open(p) } }"#).first,
-                       "unknown `p` is the payload of an enum case matched here")
+                       "unknown `p` is the payload of an enum case matched here, made where capcheck does not read",
+                       "without the index, no construction of the case is known")
+        XCTAssertEqual(try values(#"enum E { case f(String) }; func f(e: E) { switch e { case .f(var p): open(p) } }"#).first,
+                       "unknown `p` is bound by a pattern capcheck does not read")
         XCTAssertEqual(try values(#"func f() { ["/a"].forEach { open($0) } }"#), ["constant /a"])
         XCTAssertEqual(try values(#"func f() { g { open($0) } }"#).first?.hasPrefix("unknown"), true, "a closure someone else calls")
         XCTAssertEqual(try values(#"func f(path: String) { path.withCString { open($0, 0) } }"#), ["parameter 0 path"],
@@ -132,6 +135,32 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        ["constant /a", "constant /b"], "a global declared in a file-scope `#if` is a global, not a local")
         XCTAssertEqual(try values("enum E {\n#if os(Linux)\nstatic let path = \"/etc/a\"\n#endif\nstatic func f() { open(path) } }"),
                        ["constant /etc/a"], "a member declared in an `#if` among a type's members")
+    }
+
+    /// Which payload value of which case a pattern binds a name to, in the forms read; any other form is not read.
+    func testPayloadBindingsAreReadInTheirPlainForms() throws {
+        func payload(_ pattern: String, _ name: String = "p") throws -> String? {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("payload-\(UUID().uuidString).swift").path
+            try "switch x { case \(pattern): break }".write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
+            let item = try XCTUnwrap(file.tree.tokens(viewMode: .sourceAccurate).lazy.compactMap { token -> SwitchCaseItemSyntax? in
+                var node = token.parent
+                while let current = node, !current.is(SwitchCaseItemSyntax.self) { node = current.parent }
+                return node?.as(SwitchCaseItemSyntax.self)
+            }.first)
+            return SwiftNameLookup.payload(name, boundBy: item.pattern).map { "\($0.caseName.text) \($0.index)/\($0.arity)" }
+        }
+        XCTAssertEqual(try payload(".file(let p)"), "file 0/1")
+        XCTAssertEqual(try payload("let .file(p)"), "file 0/1")
+        XCTAssertEqual(try payload("Source.pair(_, let p)"), "pair 1/2")
+        XCTAssertEqual(try payload(".pair(name: let p, mode: _)"), "pair 0/2")
+        XCTAssertNil(try payload(".file(var p)"), "a `var` may change")
+        XCTAssertNil(try payload("var .file(p)"))
+        XCTAssertNil(try payload(".wrap(.file(let p))"), "a nested pattern")
+        XCTAssertNil(try payload(".pair(let p, let p)"), "bound twice")
+        XCTAssertNil(try payload(".file(let p)?"), "an optional pattern")
+        XCTAssertNil(try payload("let p"), "not a case")
     }
 
     func testNetworkValuesAreHostAndPort() {

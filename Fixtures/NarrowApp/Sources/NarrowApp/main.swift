@@ -11,6 +11,8 @@ let name = CommandLine.arguments.last ?? "default.pem"
 print(Certificates.loadNamed(name)?.count ?? 0)
 print(Certificates.preferred(strict: true)?.count ?? 0, Certificates.fallback()?.count ?? 0, Certificates.resource()?.count ?? 0)
 print(Certificates.firstFound() ?? "", Certificates.pinned()?.count ?? 0, Location().read()?.count ?? 0)
+print(Certificates.open(.file("/etc/ssl/root.pem"))?.count ?? 0, Certificates.openIfFile(.bundled)?.count ?? 0)
+print(Certificates.open(Certificates.defaultSource())?.count ?? 0, Certificates.openKey(Certificates.sneakyKey())?.count ?? 0)
 print(Client().trustRoots())
 print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size(), Store().journal(of: "/srv"))
 let cache = Cache()
