@@ -10,9 +10,10 @@ import SwiftSyntax
 ///
 /// - `@_silgen_name("f")` on a function without a body, `@_extern(c)` / `@_extern(c, "f")`: a call to C is `ffi`, and
 ///   when `f` is a classified C library function, its capability too (`@_silgen_name("socket")` is `net`);
-/// - `@_silgen_name("f")` on a function with a body, `@_cdecl("f")`: the function is exported under a C symbol that
-///   any C code (or a lookup) may call, `ffi`, reached from program start;
-/// - `@_section("s")`, `@_used`: `unsafe`; a declaration placed in an init or fini section runs at load or exit;
+/// - `@_silgen_name("f")` on a function with a body, `@_cdecl("f")` or `@c`, `@_expose(Cxx)`: the function is
+///   exported under a C (or C++) symbol that any C code (or a lookup) may call, `ffi`, reached from program start;
+/// - `@_section("s")` or `@section`, `@_used` or `@used`: `unsafe`; a declaration placed in an init or fini section
+///   runs at load or exit;
 /// - `@_dynamicReplacement(for:)`: `unsafe`, and the replacement runs wherever the replaced declaration is called,
 ///   so it is reached from program start;
 /// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
@@ -29,8 +30,17 @@ package struct EscapeHatchRule: SourceRule {
     /// Sections whose entries run at load or exit (as for C, see `NativeSourceScanner`).
     package static let loadTimeSections = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors", ".init", ".fini"]
 
+    /// The attributes this rule reads, by every name Swift accepts for them (the official `@c`, `@section`, `@used`
+    /// beside the underscored ones), and `@unchecked`, which the scan reads too: `SwiftSourceScanner`'s prefilter
+    /// parses a file that names one of them after an `@`.
+    package static let attributeNames: Set<String> = [
+        "_silgen_name", "_extern", "extern", "_cdecl", "c", "_expose", "expose", "_section", "section", "_used", "used",
+        "_dynamicReplacement", "unchecked",
+    ]
+
     package func visit(_ node: AttributeSyntax, _ context: SourceContext) {
-        let name = node.attributeName.trimmedDescription
+        // `@ _cdecl`, `@/* */_cdecl` and `` @`c` `` are the same attributes (whitespace and backticks are not the name).
+        let name = node.attributeName.as(IdentifierTypeSyntax.self)?.name.identifier?.name ?? node.attributeName.trimmedDescription
         let arguments = node.arguments?.trimmedDescription ?? ""
         let symbol = Self.firstStringLiteral(in: arguments)
         switch name {
@@ -41,22 +51,25 @@ package struct EscapeHatchRule: SourceRule {
             } else {
                 reportBinding(sink, symbol: symbol ?? "", at: node, context)
             }
-        case "_extern":
+        case "_extern", "extern":
             guard arguments.hasPrefix("c") else {
-                context.report("@_extern(\(arguments))", .ffi, at: node)
+                context.report("@\(name)(\(arguments))", .ffi, at: node)
                 return
             }
             let symbol = symbol ?? function(of: node)?.name.text ?? ""
-            reportBinding("@_extern(\(arguments))", symbol: symbol, at: node, context)
-        case "_cdecl":
-            context.report("@_cdecl(\"\(symbol ?? arguments)\")", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C symbol"))
-        case "_section":
+            reportBinding("@\(name)(\(arguments))", symbol: symbol, at: node, context)
+        case "_cdecl", "c":
+            let exported = symbol ?? (arguments.isEmpty ? function(of: node)?.name.text ?? "" : arguments)
+            context.report("@\(name)(\"\(exported)\")", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C symbol"))
+        case "_expose", "expose":
+            context.report("@\(name)(\(arguments))", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C++ symbol"))
+        case "_section", "section":
             let section = symbol ?? arguments
             let runs = Self.loadTimeSections.contains { section == $0 || section.hasPrefix($0 + ".") }
-            context.report("@_section(\"\(section)\")", .unsafe, at: node,
+            context.report("@\(name)(\"\(section)\")", .unsafe, at: node,
                            reach: runs ? .fromProgramStart(why: "placed in the \(section) section") : .withDeclaration)
-        case "_used":
-            context.report("@_used", .unsafe, at: node)
+        case "_used", "used":
+            context.report("@\(name)", .unsafe, at: node)
         case "_dynamicReplacement":
             context.report("@_dynamicReplacement(\(arguments))", .unsafe, at: node,
                            reach: .fromProgramStart(why: "replaces a dynamic declaration wherever it is called"))

@@ -9,8 +9,9 @@ import Foundation
 /// re-check parses only the files that changed (swift-syntax's parser is slow in a debug build of capcheck).
 ///
 /// A file's entry is valid while its key is unchanged: the file's size and modification time, the lines the index
-/// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version and the
-/// scanner's format.
+/// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version, the
+/// scanner's format and the capcheck build (`CapCheckBuild`: a capcheck whose rules differ never reads another's
+/// findings, and a file its prefilter skipped is not taken to hold none).
 package final class SourceScanCache: @unchecked Sendable {  // state behind `lock`
     package struct Entry: Codable {
         package var key: String
@@ -42,7 +43,7 @@ package final class SourceScanCache: @unchecked Sendable {  // state behind `loc
     package static func key(path: String, indexedLines: Set<Int>, settings: String) -> String? {
         guard let stamp = FileStamp.of(path) else { return nil }
         let lines = indexedLines.sorted().map(String.init).joined(separator: ",")
-        return "v\(format)|\(stamp)|\(settings)|\(stableHash(lines))"
+        return "v\(format)|\(CapCheckBuild.identity)|\(stamp)|\(settings)|\(stableHash(lines))"
     }
 
     /// FNV-1a of the text, in hex: stable across processes (`Hasher` is seeded per process).

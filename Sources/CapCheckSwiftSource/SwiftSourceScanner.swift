@@ -38,15 +38,17 @@ package struct SwiftSourceScanner {
         self.builtModules = builtModules
     }
 
-    /// Text without any of these (or the word `unsafe`) cannot hold a finding, and is not parsed.
-    package static let triggers = ["#if", "@unchecked", "@_silgen_name", "@_extern", "@_cdecl", "@_section", "@_used",
-                           "@_dynamicReplacement", "dlopen", "dlsym", "_typeByName", "_typeByMangledName",
+    /// Text without any of these, an attribute `EscapeHatchRule` reads or the word `unsafe` cannot hold a finding, and
+    /// is not parsed.
+    package static let triggers = ["#if", "dlopen", "dlsym", "_typeByName", "_typeByMangledName",
                            "NSClassFromString"].map { Data($0.utf8) }
 
-    /// Whether the text could hold a finding: a trigger, or `unsafe` as a whole word (`unowned(unsafe)`, `unsafe x`,
-    /// not `unsafeBitCast`, which the index sees).
+    /// Whether the text could hold a finding: a trigger, an attribute the scan reads (however it is spelt after the
+    /// `@`: `@ _cdecl`, `@/* */_cdecl`, `` @`c` ``), or `unsafe` as a whole word (`unowned(unsafe)`, `unsafe x`, not
+    /// `unsafeBitCast`, which the index sees).
     package static func mayHoldFindings(_ data: Data) -> Bool {
         if triggers.contains(where: { data.range(of: $0) != nil }) { return true }
+        if namesAttribute(in: data, EscapeHatchRule.attributeNames) { return true }
         let word = Data("unsafe".utf8)
         var start = data.startIndex
         while let range = data.range(of: word, in: start..<data.endIndex) {
@@ -56,6 +58,43 @@ package struct SwiftSourceScanner {
             start = range.upperBound
         }
         return false
+    }
+
+    /// Whether an `@` in the text is followed, after any whitespace, comments and a backtick, by one of `names`.
+    static func namesAttribute(in data: Data, _ names: Set<String>) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: "@") else { continue }
+                var next = index + 1
+                skipping: while next < count {
+                    switch bytes[next] {
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): next += 1
+                    case UInt8(ascii: "/") where next + 1 < count && bytes[next + 1] == UInt8(ascii: "/"):
+                        while next < count, bytes[next] != UInt8(ascii: "\n") { next += 1 }
+                    case UInt8(ascii: "/") where next + 1 < count && bytes[next + 1] == UInt8(ascii: "*"):
+                        var depth = 0  // Swift's block comments nest
+                        while next + 1 < count {
+                            if bytes[next] == UInt8(ascii: "/"), bytes[next + 1] == UInt8(ascii: "*") { depth += 1; next += 2; continue }
+                            if bytes[next] == UInt8(ascii: "*"), bytes[next + 1] == UInt8(ascii: "/") {
+                                depth -= 1; next += 2
+                                if depth == 0 { break }
+                                continue
+                            }
+                            next += 1
+                        }
+                    default: break skipping
+                    }
+                }
+                if next < count, bytes[next] == UInt8(ascii: "`") { next += 1 }
+                let start = next
+                while next < count, isIdentifierByte(bytes[next]) { next += 1 }
+                if next > start, names.contains(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)) { return true }
+            }
+            return false
+        }
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {

@@ -23,10 +23,15 @@ final class EscapeAppTests: XCTestCase {
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             #"cdecl-hook ffi @_cdecl("capcheck_cdecl_hook")"#,
+            #"cdecl-hook ffi @c("capcheck_c_hook")"#,
             "cdecl-hook fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "cdecl-hook fs lchown",
+            "cdecl-hook fs lutimes",
+            "cdecl-hook fs truncate",
             #"cdecl-hook unsafe @_section(".init_array.00101")"#,
             "cdecl-hook unsafe @_used",
+            #"cdecl-hook unsafe @section(".init_array")"#,
+            "cdecl-hook unsafe @used",
             "silgen-socket env getenv (looked up by dlsym)",
             #"silgen-socket ffi @_silgen_name("socket")"#,
             "silgen-socket ffi _typeByName (a type looked up by name at run time)",
@@ -59,6 +64,14 @@ final class EscapeAppTests: XCTestCase {
         let path = try violation("cdecl-hook", "fs", "lchown").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "CdeclHook.capcheckSectionHook", "lchown"])
         XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue)
+    }
+
+    func testTheOfficialAttributeSpellingsAreReadHoweverTheyAreWritten() throws {
+        // `@section(".init_array") @used let hook = { lutimes(…) }` runs at load; `@/* */ `c`(capcheck_c_hook)` exports.
+        XCTAssertEqual(try violation("cdecl-hook", "fs", "lutimes").path.map(\.symbol),
+                       ["program start (load-time code of linked targets)", "CdeclHook.capcheckOfficialHook", "lutimes"])
+        XCTAssertEqual(try violation("cdecl-hook", "fs", "truncate").path.map(\.symbol),
+                       ["program start (load-time code of linked targets)", "cHook()", "truncate"])
     }
 
     func testUnownedUnsafeIsTiedToItsProperty() throws {

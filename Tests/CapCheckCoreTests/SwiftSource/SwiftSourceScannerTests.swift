@@ -1,4 +1,6 @@
 @testable import CapCheckCore
+@testable import CapCheckSwiftSource
+import Foundation
 import XCTest
 
 /// The Swift source rules on source text: each escape hatch and each unsafe spelling, the declaration each is tied
@@ -141,5 +143,18 @@ final class SwiftSourceScannerTests: XCTestCase {
         let expected = try XCTUnwrap(SwiftSourceScanner.versionNumbers(in: output.stdout + output.stderr))
         XCTAssertGreaterThanOrEqual(expected.count, 2)
         XCTAssertEqual(SwiftSourceScanner.compilerVersion(of: toolchain), expected)
+    }
+
+    /// The prefilter parses a file that names an attribute the scan reads, however it is spelt after the `@`.
+    func testThePrefilterSeesAttributesSpeltApart() {
+        func holds(_ text: String) -> Bool { SwiftSourceScanner.mayHoldFindings(Data(text.utf8)) }
+        for text in ["@_cdecl(\"f\") func f() {}", "@c func f() {}", "@ _cdecl(\"f\")", "@\n_section(\".init_array\")",
+                     "@/* a /* nested */ comment */used let x = 1", "@// line\nc(f) func f() {}", "@`c` func f() {}",
+                     "@section(\"s\") let x = 1", "@_expose(Cxx) public func f() {}", "x.withUnsafeBytes { unsafe $0 }"] {
+            XCTAssertTrue(holds(text), text)
+        }
+        for text in ["@MainActor func f() {}", "@discardableResult func used() {}", "let c = 1 // @ccc", "@usedTwice func f() {}"] {
+            XCTAssertFalse(holds(text), text)
+        }
     }
 }
