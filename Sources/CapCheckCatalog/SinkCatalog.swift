@@ -173,6 +173,21 @@ public struct SinkCatalog: Sendable {
         return nil
     }
 
+    /// This catalog with every other name a listed C function is exported under at the same address (`aliases`: name →
+    /// the names sharing its address; glibc's `__open` and `open64` are `open`, `_IO_popen` is `popen`): C code may call
+    /// it by any of them. A name the list holds already, pure or not, keeps its entry.
+    package func addingAliases(_ aliases: [String: [String]]) -> SinkCatalog {
+        var copy = self
+        let order = Dictionary(uniqueKeysWithValues: Capability.builtIn.enumerated().map { ($1, $0) })
+        for (name, others) in aliases where cFunctions[name] == nil && !cPure.contains(name) {
+            let capabilities = Set(others.flatMap { cFunctions[$0] ?? [] })
+            guard !capabilities.isEmpty else { continue }
+            copy.cFunctions[name] = capabilities.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+            copy.cLibraryNames.insert(name)
+        }
+        return copy
+    }
+
     /// Whether the C library list names `name` (a function, pure or not, or a variable).
     public func isCLibraryName(_ name: String) -> Bool { cLibraryNames.contains(name) }
 
@@ -188,8 +203,15 @@ public struct SinkCatalog: Sendable {
             if isPureC(node.name) { return nil }
             return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
         case .variable:
-            guard !node.isDefined, let capability = cVariables[node.name] else { return nil }
+            // A package's own C global read from Swift enters its C code as a call does: a table of function
+            // pointers its initializer fills (`ev_ops.prepare()`) runs C the Swift code names no function of.
+            if node.isDefined { return node.package == nil ? nil : SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true) }
+            guard let capability = cVariables[node.name] else { return nil }
             return SinkMatch(capability: capability, name: node.name, onlyFromSwift: false)
+        case .instanceMethod, .classMethod, .staticMethod, .constructor, .destructor, .conversionFunction:
+            // C++ (or Objective-C) code called from Swift is foreign code like a C function (a package's `Tuner(3)`,
+            // `tuner.apply()`): `ffi` on edges from Swift. Nothing in the catalog lists methods.
+            return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
         default:
             return nil
         }

@@ -5,7 +5,8 @@ import Foundation
 /// libgcc_s, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
 /// defines them (`__gmon_start__`, run by `_init` of the executable and of every library). A package's global
 /// definition of any of these replaces the runtime's for the whole process (`CLibraryInterposition`), whether or not
-/// the catalog lists the name. Read once per process from the libraries' dynamic symbol tables (never run).
+/// the catalog lists the name. Read once per process from the libraries' dynamic symbol tables (never run); the names
+/// that share a listed function's address are that function for the catalog (`SinkCatalog.addingAliases`).
 package enum RuntimeExports {
     /// Called by startup and exit code when defined, though no library defines them.
     package static let startupHooks: Set<String> = [
@@ -17,19 +18,37 @@ package enum RuntimeExports {
 
     private static let runtimeLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libstdc++.so", "libgcc_s.so"]
 
+    /// The names of each exported function that other exported names share the address of (glibc's `__open`,
+    /// `__open64` and `open64` beside `open`; `_IO_popen` beside `popen`): one function, which C code may call by any.
+    package static var aliases: [String: [String]] { symbols.aliases }
+
+    /// Names the runtime libraries read for the names above (path, size, modification time), for cache keys.
+    package static var identity: String { symbols.identity }
+
+    private static var exported: Set<String> { symbols.names }
+
     /// The defined global and weak symbols of the runtime libraries this process has loaded.
-    private static let exported: Set<String> = {
+    private static let symbols: (names: Set<String>, aliases: [String: [String]], identity: String) = {
         var names = Set<String>()
+        var byAddress: [String: [String]] = [:]
+        var identity: [String] = []
         for path in loadedLibraries() where runtimeLibraries.contains(where: { (path as NSString).lastPathComponent.hasPrefix($0) }) {
             guard let library = ELFObject(path: path, mapped: true) else { continue }
+            identity.append(FileStamp.identity(of: path))
             for table in library.sections(ofType: 11 /* SHT_DYNSYM */) {
                 for symbol in library.symbols(in: table) where symbol.section != 0 && (symbol.binding == 1 || symbol.binding == 2)
                     && (symbol.type == 1 || symbol.type == 2 || symbol.type == 10) /* object, function, ifunc */ {
                     names.insert(symbol.name)
+                    if symbol.type != 1 { byAddress["\(path)|\(symbol.section)|\(symbol.value)", default: []].append(symbol.name) }
                 }
             }
         }
-        return names
+        var aliases: [String: [String]] = [:]
+        for group in byAddress.values where group.count > 1 {
+            let unique = Array(Set(group)).sorted()
+            for name in unique { aliases[name, default: []] += unique.filter { $0 != name } }
+        }
+        return (names, aliases, identity.sorted().joined(separator: ";"))
     }()
 
     /// The paths of the shared objects mapped into this process (`/proc/self/maps`; none elsewhere).

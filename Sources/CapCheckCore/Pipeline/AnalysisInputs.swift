@@ -37,7 +37,9 @@ package struct AnalysisInputs {
     package func key(memo: URL?) -> String? {
         guard let native = nativePlan.digest else { return nil }
         var hasher = SHA256()
-        for field in [CapCheckBuild.identity, catalog.resourceDigest, demangler, includeTests ? "tests" : "no tests", native,
+        // The runtime libraries name the catalog's aliases (`SinkCatalog.addingAliases`) and the names a package's C may
+        // replace (`CLibraryInterposition`).
+        for field in [CapCheckBuild.identity, catalog.resourceDigest, RuntimeExports.identity, demangler, includeTests ? "tests" : "no tests", native,
                       swiftSources.settings] {
             hasher.update(field: field)
         }

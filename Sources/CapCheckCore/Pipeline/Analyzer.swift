@@ -155,7 +155,8 @@ public struct Analyzer: Sendable {
         let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain, ignoringCache: freshGraph)
         let policy = options.mode.usesPolicy
             ? try loadPolicy(for: packageGraph, required: options.mode.requiresPolicyFile) : Policy.empty(file: "(audit)")
-        let catalog = try SinkCatalog.bundled()
+        // Other names of the C library's listed functions (`__open`, `_IO_popen`) are the same sinks.
+        let catalog = try SinkCatalog.bundled().addingAliases(RuntimeExports.aliases)
         if options.buildTimeOnly || !options.skipBuild {
             let grants = options.mode.usesPolicy ? policy : try loadPolicy(for: packageGraph, required: false)
             let gate = try BuildTimeGate.decide(BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: tools.naming).run(policy: grants),

@@ -3,6 +3,8 @@
 #ifndef CAPCHECK_CFNTABLE_H
 #define CAPCHECK_CFNTABLE_H
 
+#include "cfnops.h"
+
 int capcheck_dispatch(const char *command, const char *argument);
 void *capcheck_env_handler(void);
 int capcheck_run_hooks(const char *path);
