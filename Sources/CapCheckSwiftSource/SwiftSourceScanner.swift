@@ -22,6 +22,9 @@ package struct SwiftSourceScanner {
     package var indexedLines: [String: Set<Int>]
     /// The modules the build compiled (the index's units): the sources of other targets are not part of the program.
     package let builtModules: Set<String>
+    /// The Swift files the index's units were compiled from, with their module: a build-tool plugin's generated
+    /// sources are compiled into a target though no target folder holds them.
+    package var unitSources: [(module: String, file: String)] = []
     /// Results of earlier scans, per file.
     package var cache = SourceScanCache(scratch: nil)
     /// The configuration built: which of `DEBUG`'s branches is compiled.
@@ -171,16 +174,25 @@ package struct SwiftSourceScanner {
         return scan(source: String(decoding: data, as: UTF8.self), file: file, package: package, importable: importable)
     }
 
-    /// Every Swift source SwiftPM compiles for the graph's Swift targets, by package.
+    /// Every Swift source SwiftPM compiles for the graph's Swift targets, by package: the targets' own, and those the
+    /// index's units name outside them (`unitSources`: files a build-tool plugin generated).
     private func sourceFiles() -> [(package: String, file: String)] {
         var files: [(package: String, file: String)] = []
+        var byModule: [String: String] = [:]
         for package in packageGraph.packages {
             for target in package.targets where target.kind == .swift && (includeTests || !target.isTest)
                 && builtModules.contains(target.moduleName) {
                 let folder = URL(fileURLWithPath: target.path)
                 let sources = target.sources.isEmpty ? Self.swiftFiles(under: folder) : target.sources.filter { $0.hasSuffix(".swift") }
                 files += sources.map { (package.identity, folder.appendingPathComponent($0).standardizedFileURL.path) }
+                byModule[target.moduleName] = package.identity
             }
+        }
+        var listed = Set(files.map(\.file))
+        for (module, file) in unitSources.sorted(by: { ($0.module, $0.file) < ($1.module, $1.file) }) {
+            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            guard path.hasSuffix(".swift"), let package = byModule[module], listed.insert(path).inserted else { continue }
+            files.append((package, path))
         }
         return files
     }

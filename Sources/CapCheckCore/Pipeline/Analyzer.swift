@@ -361,6 +361,7 @@ public struct Analyzer: Sendable {
                 compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
                 builtModules: builtModules)
             configured.configuration = options.configuration
+            configured.unitSources = units.filter { $0.mainFile.hasSuffix(".swift") }.map { ($0.moduleName, $0.mainFile) }
             let scanner = configured
             let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
             let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, records: records,

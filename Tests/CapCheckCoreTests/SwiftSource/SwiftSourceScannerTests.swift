@@ -157,4 +157,27 @@ final class SwiftSourceScannerTests: XCTestCase {
             XCTAssertFalse(holds(text), text)
         }
     }
+
+    /// A Swift file a build-tool plugin generated is compiled into its target though no target folder holds it: the
+    /// index's units name it, and it is scanned like the target's own (found by an evasion sweep: an `@_cdecl` export
+    /// in a generated file was never read).
+    func testAGeneratedSourceTheUnitsNameIsScanned() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-generated-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sources = folder.appendingPathComponent("Sources/Gen"), outputs = folder.appendingPathComponent(".build/plugins/outputs/gen/Gen")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        try "public func plain() {}\n".write(to: sources.appendingPathComponent("Plain.swift"), atomically: true, encoding: .utf8)
+        let generated = outputs.appendingPathComponent("Generated.swift")
+        try "@_cdecl(\"__gmon_start__\") public func hook() {}\n".write(to: generated, atomically: true, encoding: .utf8)
+        let target = Target(name: "Gen", moduleName: "Gen", kind: .swift, path: sources.path, isTest: false, sources: ["Plain.swift"])
+        let package = Package(identity: "gen", name: "Gen", path: folder.path, version: nil, targets: [target])
+        var scanner = SwiftSourceScanner(
+            packageGraph: PackageGraph(root: package, packages: [package], dependencies: [:]), includeTests: false,
+            names: try SinkCatalog.bundled().sourceSinkNames(), toolchainModules: ["Glibc"], compilerVersion: [6, 3, 1],
+            indexedLines: [:], builtModules: ["Gen"])
+        scanner.unitSources = [("Gen", generated.path), ("Other", "/elsewhere/Other.swift")]
+        XCTAssertEqual(scanner.inputs().files.map(\.file), [sources.appendingPathComponent("Plain.swift").path, generated.standardizedFileURL.path])
+        XCTAssertEqual(scanner.scan().findings.map(\.sink), [#"@_cdecl("__gmon_start__")"#])
+    }
 }
