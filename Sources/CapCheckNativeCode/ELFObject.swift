@@ -12,6 +12,8 @@ struct ELFObject {
         let value: Int
         /// `STB_*`: 0 local, 1 global, 2 weak.
         let binding: Int
+        /// The size of the code or data it names (0 when unknown).
+        var size = 0
     }
 
     private let data: Data
@@ -49,6 +51,14 @@ struct ELFObject {
 
     func sectionName(_ section: Int) -> String { string(namesIndex, field(section, 0, 4)) }
 
+    /// Whether the string at `offset` of the string table in section `tableSection` starts with `prefix` (read without
+    /// making the string).
+    func string(_ tableSection: Int, _ offset: Int, hasPrefix prefix: [UInt8]) -> Bool {
+        let start = field(tableSection, 0x18, 8) + offset
+        guard start >= 0, start + prefix.count <= data.count else { return false }
+        return data[(data.startIndex + start)..<(data.startIndex + start + prefix.count)].elementsEqual(prefix)
+    }
+
     /// Whether section `section` holds code (`SHF_EXECINSTR`).
     func isCode(_ section: Int) -> Bool { section > 0 && section < sectionCount && field(section, 0x08, 8) & 0x4 != 0 }
 
@@ -60,7 +70,21 @@ struct ELFObject {
             let at = start + index * 24
             let info = integer(at: at + 4, size: 1)
             return Symbol(name: string(strings, integer(at: at, size: 4)), type: info & 0xF,
-                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8), binding: info >> 4)
+                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8), binding: info >> 4,
+                          size: integer(at: at + 16, size: 8))
+        }
+    }
+
+    /// The relocations that apply to section `target` (from its `SHT_RELA` sections), with the symbol table they use:
+    /// each entry's offset in the section, symbol index and addend.
+    func relocations(of target: Int) -> [(symbols: Int, entries: [(offset: Int, symbol: Int, addend: Int)])] {
+        sections(ofType: 4).filter { field($0, 0x2C, 4) == target }.map { relocations in
+            let start = field(relocations, 0x18, 8), size = field(relocations, 0x20, 8)
+            let entries = stride(from: start, to: start + size, by: 24).map { entry in
+                (offset: integer(at: entry, size: 8), symbol: Int(UInt64(truncatingIfNeeded: integer(at: entry + 8, size: 8)) >> 32),
+                 addend: integer(at: entry + 16, size: 8))
+            }
+            return (field(relocations, 0x28, 4), entries)
         }
     }
 

@@ -29,6 +29,9 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
     package var reach: Reach = .withDeclaration
     /// Set when the finding sits in an `#if` branch this build does not compile: `#if os(macOS)`.
     package var inactiveBranch: String?
+    /// For what the object file shows and the source does not (`SwiftObjectExports`): the USR of the declaration that
+    /// runs, tied to its node rather than to a place; `objectFile` with an empty USR when no declaration was found.
+    package var objectSymbol: String?
 
     package init(sink: String, capability: Capability, package: String, file: String, line: Int, column: Int, declaration: DeclarationSite?, reach: Reach = .withDeclaration, inactiveBranch: String? = nil) {
         self.sink = sink

@@ -57,6 +57,8 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         let occurrences = OccurrenceLookup(records: records, files: files)
+        // Declarations a source finding already runs from program start: the object file shows the same export again.
+        var startedBySource = Set<Int32>()
 
         for finding in scanned.findings {
             if let branch = finding.inactiveBranch {
@@ -71,7 +73,10 @@ package struct SwiftSourceMerger: GraphPass {
                 continue
             }
             let owner: Int32?
-            if let declaration = finding.declaration {
+            if let symbol = finding.objectSymbol {
+                owner = Self.declaration(ofObjectSymbol: symbol, in: graph)
+                if let owner, startedBySource.contains(owner) { continue }
+            } else if let declaration = finding.declaration {
                 owner = definitions[finding.file]?["\(declaration.line):\(declaration.column)"]
                     ?? occurrences.node(file: finding.file, line: declaration.line, column: declaration.column, in: graph)
                     ?? definitions[finding.file]?["\(declaration.line)"]
@@ -89,6 +94,7 @@ package struct SwiftSourceMerger: GraphPass {
             let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
             graph.addEdge(from: owner, to: sink(finding, graph), kind: .reference, site: site)
             if case .fromProgramStart(let why) = finding.reach {
+                if finding.objectSymbol == nil { startedBySource.formUnion([owner] + (sharingPlace[owner] ?? [])) }
                 let start = graph.programStart(of: packageGraph.root)
                 let kind: EdgeKind = why.contains("section") ? .loadTime : why.contains("replaces") ? .dynamicReplacement : .exportedToC
                 // Every definition at the place: a global's accessors share its place, and the variable's own
@@ -99,6 +105,17 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         return unanalyzed
+    }
+
+    /// The declaration an object file's symbol belongs to: the node of its USR, else of the longest USR it begins with
+    /// (a closure's code is mangled after its enclosing declaration: `…5entryyyXCvpfiyycfU_To` is in `…5entryyyXCvp`).
+    static func declaration(ofObjectSymbol usr: String, in graph: GraphBuilder) -> Int32? {
+        var candidate = Substring(usr)
+        while candidate.count > 3 {
+            if let id = graph.id(forKey: String(candidate)), graph.nodes[Int(id)].package != nil { return id }
+            candidate = candidate.dropLast()
+        }
+        return nil
     }
 
     /// The name of the target whose sources hold `file`.

@@ -324,6 +324,8 @@ public struct Analyzer: Sendable {
         package var nativePlan: NativeCodeAnalyzer.Plan
         package var scanner: SwiftSourceScanner
         package var swiftSources: SwiftSourceScanner.Inputs
+        /// The object file of each scanned Swift source, with its module (`SwiftObjectExports`).
+        package var swiftObjects: [(file: String, module: String, object: String)]
         package var key: String?
     }
 
@@ -368,7 +370,13 @@ public struct Analyzer: Sendable {
                                      builtModules: builtModules, nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
                                      demangler: FileStamp.identity(of: demangler))
                 .key(memo: ScratchLayout(scratch: options.scratchPath).swiftHashes)
-            return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources, key: key)
+            let scanned = Set(swiftSources.files.map(\.file))
+            let swiftObjects = units.compactMap { unit -> (file: String, module: String, object: String)? in
+                let file = URL(fileURLWithPath: unit.mainFile).standardizedFileURL.path
+                return scanned.contains(file) && !unit.outputFile.isEmpty ? (file, unit.moduleName, unit.outputFile) : nil
+            }
+            return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources,
+                          swiftObjects: swiftObjects, key: key)
         }
     }
 
@@ -397,7 +405,12 @@ public struct Analyzer: Sendable {
                 timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
             }
             let scanning = display?.counter("scanning Swift sources", total: inputs.swiftSources.files.count) ?? .silent
-            return (nativeFindings, timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) })
+            var scanned = timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) }
+            let named = scanned.findings
+            scanned.findings += timings.measure("swift objects") {
+                Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named)
+            }
+            return (nativeFindings, scanned)
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records)
@@ -406,6 +419,34 @@ public struct Analyzer: Sendable {
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
                                 catalogSinks: catalogSinks)
+    }
+
+    /// What the Swift object files export to C or place in init and fini arrays (`SwiftObjectExports`), as findings tied
+    /// to the declaration that runs: from program start, `ffi` for an export, `unsafe` for an array entry. The
+    /// merger drops those a source finding already runs from program start (an `@_cdecl` the scan read).
+    private static func objectFindings(_ objects: [(file: String, module: String, object: String)],
+                                       packages: [(package: String, file: String)], scanned: [SwiftSourceFinding]) -> [SwiftSourceFinding] {
+        let packageOf = Dictionary(packages.map { ($0.file, $0.package) }, uniquingKeysWith: { first, _ in first })
+        // The C symbols the source names (`@_cdecl("f")`, `@c(f)`), by file: the object's export of one is that finding.
+        var namedExports: [String: Set<String>] = [:]
+        for finding in scanned where finding.reach != .withDeclaration && finding.sink.hasPrefix("@") {
+            let text = finding.sink.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }.filter { $0 != "\"" }
+            namedExports[finding.file, default: []].insert(String(text))
+        }
+        let read = concurrentMap(objects.count) { index in SwiftObjectExports.entries(inObjectAt: objects[index].object, module: objects[index].module) ?? [] }
+        var findings: [SwiftSourceFinding] = []
+        for (object, entries) in zip(objects, read) {
+            guard let package = packageOf[object.file] else { continue }
+            for entry in entries where entry.isLoadTime || namedExports[object.file]?.contains(entry.symbol) != true {
+                let sink = entry.isLoadTime ? "init or fini array entry \(entry.symbol) (in the object file)" : "exported C symbol \(entry.symbol) (in the object file)"
+                var finding = SwiftSourceFinding(sink: sink, capability: entry.isLoadTime ? .unsafe : .ffi, package: package, file: object.file,
+                                                 line: 1, column: 1, declaration: nil,
+                                                 reach: .fromProgramStart(why: entry.isLoadTime ? "placed in an init or fini section" : "exported under a C symbol"))
+                finding.objectSymbol = entry.usr ?? ""
+                findings.append(finding)
+            }
+        }
+        return findings
     }
 
     /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless

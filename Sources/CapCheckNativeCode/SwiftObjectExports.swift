@@ -1,0 +1,79 @@
+import CapCheckSupport
+import Foundation
+
+/// What a Swift object file the build wrote lets run without a Swift call naming it, read from its symbols and
+/// relocations (never run): a function exported under a C symbol (`@_cdecl`, `@c`, `@_silgen_name` with a body,
+/// `@_expose`), which any C code, a lookup by name or the loader (`__gmon_start__`) may call, and an entry of an init or
+/// fini array (`@section(".init_array")`). The Swift source scan reads the attributes that do this; the object shows
+/// them however they were written, a macro's expansion included, which no source file holds.
+package enum SwiftObjectExports {
+    package struct Entry: Sendable, Hashable {
+        /// The C symbol, or the init or fini array entry's function.
+        package let symbol: String
+        /// The Swift declaration that runs (`s:` and the mangled name of the function an export's code calls, or of
+        /// the entry's function); nil when the code calls no single Swift function (`@c` compiles the body under the
+        /// C name itself).
+        package let usr: String?
+        package let isLoadTime: Bool
+    }
+
+    /// Helpers the compiler emits under C names in modules, weak (`__swift_memcpy1_1`, `swift_willThrowTyped`,
+    /// `dynamic_cast_existential_1_conditional`): an export the code asks for is a strong definition.
+    private static let helperPrefixes = ["__swift_", "_swift_", "swift_", "dynamic_cast_existential_"]
+
+    /// The entries of the object at `path`, compiled for `module`; nil when it is not a 64-bit little-endian ELF object.
+    package static func entries(inObjectAt path: String, module: String) -> [Entry]? {
+        guard let object = ELFObject(path: path, mapped: true) else { return nil }
+        var entries: [Entry] = []
+        for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
+            // Only global and weak symbols are read in full: a module's object has thousands of local ones.
+            let start = object.field(table, 0x18, 8), count = object.field(table, 0x20, 8) / 24, strings = object.field(table, 0x28, 4)
+            for index in 0..<max(count, 0) {
+                let at = start + index * 24
+                let info = object.integer(at: at + 4, size: 1), binding = info >> 4, type = info & 0xF
+                guard binding == 1 || binding == 2, [0, 2, 10].contains(type) else { continue }
+                let nameOffset = object.integer(at: at, size: 4)
+                // Nearly every global of a Swift object is Swift-mangled: tell those by their first bytes.
+                guard !object.string(strings, nameOffset, hasPrefix: Self.mangledPrefix) else { continue }
+                let section = object.integer(at: at + 6, size: 2)
+                guard section < 0xff00, object.isCode(section) else { continue }
+                let name = object.string(strings, nameOffset)
+                guard !name.isEmpty, !isSwiftMangled(name), name != "main", name != module + "_main",
+                      !(binding == 2 && helperPrefixes.contains(where: name.hasPrefix)) else { continue }
+                let symbol = ELFObject.Symbol(name: name, type: type, section: section, value: object.integer(at: at + 8, size: 8),
+                                              binding: binding, size: object.integer(at: at + 16, size: 8))
+                entries.append(Entry(symbol: name, usr: calledSwiftFunction(from: symbol, symbolTable: table, in: object), isLoadTime: false))
+            }
+        }
+        let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
+        let hasArrays = (0..<object.sectionCount).contains { section in
+            let name = object.sectionName(section)
+            return arrays.contains { name == $0 || name.hasPrefix($0 + ".") }
+        }
+        if hasArrays, let loadTime = LoadTimeSections.entries(inObjectAt: path) {
+            for name in loadTime.names { entries.append(Entry(symbol: name, usr: isSwiftMangled(name) ? usr(of: name) : nil, isLoadTime: true)) }
+            for _ in 0..<loadTime.unnamed { entries.append(Entry(symbol: "an unnamed entry", usr: nil, isLoadTime: true)) }
+        }
+        return entries
+    }
+
+    private static let mangledPrefix = Array("$s".utf8)
+
+    private static func isSwiftMangled(_ name: String) -> Bool { name.hasPrefix("$s") || name.hasPrefix("_$s") || name.hasPrefix("$S") }
+
+    private static func usr(of mangled: String) -> String { "s:" + mangled.drop { $0 != "s" && $0 != "S" }.dropFirst() }
+
+    /// The one Swift function the code of `symbol` calls (a thunk's target); nil for none or several.
+    private static func calledSwiftFunction(from symbol: ELFObject.Symbol, symbolTable: Int, in object: ELFObject) -> String? {
+        var called = Set<String>()
+        for (table, entries) in object.relocations(of: symbol.section) where table == symbolTable {
+            let start = object.field(table, 0x18, 8), count = object.field(table, 0x20, 8) / 24, strings = object.field(table, 0x28, 4)
+            for entry in entries where entry.offset >= symbol.value && entry.offset < symbol.value + max(symbol.size, 1) {
+                guard entry.symbol > 0, entry.symbol < count else { continue }
+                let name = object.string(strings, object.integer(at: start + entry.symbol * 24, size: 4))
+                if isSwiftMangled(name), name.hasSuffix("F") || name.hasSuffix("fC") || name.hasSuffix("fc") { called.insert(usr(of: name)) }
+            }
+        }
+        return called.count == 1 ? called.first : nil
+    }
+}
