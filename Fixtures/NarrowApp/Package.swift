@@ -14,6 +14,7 @@ let package = Package(
         .package(path: "../Packages/narrow-exec"),
         .package(path: "../Packages/narrow-witness"),
         .package(path: "../Packages/narrow-c"),
+        .package(path: "../Packages/narrow-sweep"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +28,7 @@ let package = Package(
                 .product(name: "NarrowExec", package: "narrow-exec"),
                 .product(name: "NarrowWitness", package: "narrow-witness"),
                 .product(name: "NarrowC", package: "narrow-c"),
+                .product(name: "NarrowSweep", package: "narrow-sweep"),
             ]
         ),
     ],

@@ -171,8 +171,14 @@ package struct CSinkSites {
                 }
                 return .parameter(index, name: argument, function)
             }
-            if argument.hasSuffix("()"), let value = returned(String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces)) {
-                return .constant(value, site)  // `getenv(X509_get_default_cert_file_env())`: a function returning a constant
+            if argument.hasSuffix("()"), let function, case let called = String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces),
+               let value = returned(called) {
+                // `getenv(X509_get_default_cert_file_env())`: a function returning a constant, unless the name is a
+                // local of this function (`const char *(*token_name)(void) = other_name;`) or assigned in it.
+                guard !isChanged(called, inFunctionAt: function) else {
+                    return .unknown("`\(called)` is declared or assigned in the function, so it need not be the function of that name", site)
+                }
+                return .constant(value, site)
             }
             return .unknown("`\(argument.prefix(48))` is computed in C code, which capcheck does not follow", site)
         }
@@ -259,14 +265,27 @@ package struct CSinkSites {
         return macros.within(MacroExpansions.position(line: from.line, column: from.column), MacroExpansions.position(line: to.line, column: to.column))
     }
 
+    /// Whether a macro is defined in a package's file rather than the C library's, the compiler's or the toolchain's
+    /// headers (or on the command line).
+    static func isPackageMacro(_ macro: MacroReference) -> Bool {
+        guard let file = macro.definitionFile else { return false }
+        return !["/usr/include/", "/lib/clang/", "/lib/swift/", "/usr/lib/gcc/"].contains(where: file.contains)
+    }
+
     /// Whether parameter `name` of the function at `function` may hold another value where it is used: assigned
     /// (`name = …`, `name += …`, `++name`), its address taken (`&name`), or declared again in the body (a shadowing
     /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
     func isChanged(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
         guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
         let bytes = body.bytes, length = name.utf8.count
-        // A line splice (a backslash ending a line) can hide a mention of the name.
-        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && ($1 == 10 || $1 == 13) }) { return true }
+        // A line splice (a backslash ending a line) can hide a mention of the name, and so can a universal character
+        // name (`n\u0061me` is `name`).
+        if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && ($1 == 10 || $1 == 13 || $1 == UInt8(ascii: "u") || $1 == UInt8(ascii: "U")) }) {
+            return true
+        }
+        // A macro of the package's own expanded in the body may assign it without naming it in the body's text.
+        guard let expanded = macros(from: start, through: start + bytes.count) else { return true }
+        if expanded.contains(where: { Self.isPackageMacro($0) }) { return true }
         for index in occurrences(of: name, in: body) {
             var after = index + length
             while after < bytes.count, isSpace(bytes[after]) { after += 1 }
@@ -291,13 +310,14 @@ package struct CSinkSites {
         return false
     }
 
-    /// The text of one or more adjacent plain string literals without escapes, or nil.
+    /// The text of one or more adjacent plain string literals without escapes, or nil: none with a backslash, a
+    /// trigraph (`??/` is a backslash in ISO C modes) or a control character (a raw NUL ends the string the kernel gets).
     private func literal(_ argument: String) -> String? {
         var rest = Substring(argument), value = ""
         while !rest.isEmpty {
             guard rest.first == "\"", let end = rest.dropFirst().firstIndex(of: "\"") else { return nil }
             let content = rest[rest.index(after: rest.startIndex)..<end]
-            guard !content.contains("\\") else { return nil }
+            guard !content.contains("\\"), !content.contains("??"), !content.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
             value += content
             rest = rest[rest.index(after: end)...].drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
         }

@@ -52,7 +52,7 @@ package struct CSocketAddress {
         let accepted: [(pattern: String, kind: String)] = [
             (#"(?:const\s+)?(?:struct\s+)?sockaddr_in(6?)\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
             (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)"#, "cleared"),
-            (n + #"\s*\.\s*sin6?_family\s*=\s*AF_INET6?\s*;"#, "family"),
+            (n + #"\s*\.\s*sin(6?)_family\s*=\s*AF_INET(6?)\s*;"#, "family"),
             (n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
             (n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
             (#"inet_pton\s*\(\s*AF_INET\s*,\s*"([0-9.]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin_addr\s*\)"#, "address"),
@@ -72,6 +72,12 @@ package struct CSocketAddress {
                 if kind == "address", let captured { addresses.insert(captured); families.insert("") }
                 if kind == "address6", let captured { addresses.insert(captured); families.insert("6") }
                 if kind == "declaration" { declarations += 1; if let captured { families.insert(captured) } }
+                // `addr.sin6_family = AF_INET` makes the kernel read a `sockaddr_in6` as a `sockaddr_in`.
+                if kind == "family", match.numberOfRanges > 2, let field = Range(match.range(at: 1), in: body),
+                   let constant = Range(match.range(at: 2), in: body) {
+                    families.insert(String(body[field]))
+                    families.insert(String(body[constant]))
+                }
                 if kind == "passed" { passes += 1 }
             }
         }
@@ -97,6 +103,8 @@ package struct CSocketAddress {
         // A macro of the package's own may change the address without naming it (`RETARGET();`), and a line splice
         // may hide a mention: only the socket API's own macros may be expanded in the function.
         if body.contains("\\\n") { return .unknown("the function splices lines, which capcheck does not read", site) }
+        // A universal character name spells an identifier another way (`addr\u00E9` is `addré`), out of the patterns' sight.
+        if body.contains("\\u") || body.contains("\\U") { return .unknown("the function spells a name with a universal character name", site) }
         if let expanded = source.macrosInFunction(at: function), let other = expanded.first(where: { !Self.socketMacros.contains($0.name) }) {
             return .unknown("the function expands the macro `\(other.name)`, which may change `\(name)`", site)
         }

@@ -42,6 +42,13 @@ package enum SinkArgumentRule: Equatable {
     ]
 
     /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).
+    /// Whether an `exec` sink looks a program named without a `/` up in `PATH` (`execvp`, `posix_spawnp`, a shell);
+    /// `execv`, `execve`, `posix_spawn` and Foundation's `Process` take such a name from the working directory.
+    package static func searchesPath(_ sink: String) -> Bool {
+        let member = String(sink.split(separator: ".").last ?? Substring(sink)).split(separator: "(").first.map(String.init) ?? sink
+        return ["execlp", "execvp", "execvpe", "posix_spawnp", "system", "popen"].contains(member)
+    }
+
     package static func rule(capability: Capability, sink: String) -> SinkArgumentRule {
         if sink.hasPrefix("syscall(") { return rawSystemCall(capability: capability, sink: sink) }
         let isSwift = sink.contains(".") || sink.contains("(")

@@ -24,6 +24,13 @@ package struct SwiftExpressionValues {
     /// package's type or extension of that name, and a literal that makes a value of a package's type
     /// (`ExpressibleByStringLiteral`) is not its text.
     package var isToolchain: ((_ site: SourceLocation, _ name: String) -> Bool)?
+    /// The USRs the file's index records at a place (nil: no records at hand): an interpolated literal is text only
+    /// where it makes a `String`, and a segment only where it appends a string (an `Optional` renders `Optional(…)`).
+    package var recordedAt: ((_ site: SourceLocation) -> [String]?)?
+    /// `String.init(stringInterpolation:)`, and the `appendInterpolation` a `String`, `Substring` or `Character` segment
+    /// calls (`T: TextOutputStreamable & CustomStringConvertible`).
+    static let stringInterpolation = "s:SS19stringInterpolationSSs013DefaultStringB0V_tcfc"
+    static let stringSegment = "s:s26DefaultStringInterpolationV06appendC0yyxs06CustomB11ConvertibleRzs20TextOutputStreamableRzlF"
 
     /// Whether the rule for the toolchain's declaration spelled at `token` applies there.
     private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token), token.text) ?? true }
@@ -76,6 +83,10 @@ package struct SwiftExpressionValues {
         if let isToolchain, !isToolchain(at, "init(stringLiteral:)") {
             return [.unknown("the literal makes a value of a package's own type (`ExpressibleByStringLiteral`), not its text", at)]
         }
+        let interpolated = literal.segments.contains { if case .expressionSegment = $0 { true } else { false } }
+        if interpolated, let recorded = recordedAt?(at), !recorded.contains(Self.stringInterpolation) {
+            return [.unknown("the interpolation makes a value of another type than `String`, whose text is its own code's", at)]
+        }
         var pieces: [[ValueOrigin]] = []
         for segment in literal.segments {
             switch segment {
@@ -87,6 +98,12 @@ package struct SwiftExpressionValues {
                 // A package's own `appendInterpolation` overload decides what the segment adds.
                 if let isToolchain, !isToolchain(file.location(of: interpolation), "appendInterpolation") {
                     return [.unknown("an interpolation a package's own `appendInterpolation` may render", at)]
+                }
+                if let recorded = recordedAt?(file.location(of: interpolation)), !recorded.contains(Self.stringSegment) {
+                    // A number, an optional (`Optional("..")`), anything else renders as its own code says: what
+                    // comes before it is still a prefix.
+                    pieces.append([.unknown("an interpolation of a value that is not a string (an optional renders `Optional(…)`)", at)])
+                    continue
                 }
                 guard interpolation.expressions.count == 1, let inner = interpolation.expressions.first,
                       inner.label == nil else {
@@ -108,15 +125,17 @@ package struct SwiftExpressionValues {
         }
         guard elements.count % 2 == 1 else { return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)] }
         let operators = stride(from: 1, to: elements.count, by: 2).map { elements[$0].as(BinaryOperatorExprSyntax.self)?.operator.text }
-        if operators.allSatisfy({ $0 == "??" }) {
-            return stride(from: 0, to: elements.count, by: 2).flatMap { values(of: elements[$0], depth: depth + 1) }
+        guard operators.allSatisfy({ $0 == "??" }) || operators.allSatisfy({ $0 == "+" }) else {
+            return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)]
         }
-        guard operators.allSatisfy({ $0 == "+" }) else { return [.unknown("`\(Self.brief(sequence))` is computed at run time", at)] }
-        // A package's own `+` (`func + (lhs: Substring, rhs: String) -> String`) need not concatenate.
+        // A package's own `+` (`func + (lhs: Substring, rhs: String) -> String`) need not concatenate, nor its `??` pick.
         for index in stride(from: 1, to: elements.count, by: 2) {
             guard let token = elements[index].as(BinaryOperatorExprSyntax.self)?.operator, toolchainRule(at: token) else {
-                return [.unknown("`+` here is a package's own operator", at)]
+                return [.unknown("`\(operators[0] ?? "")` here is a package's own operator", at)]
             }
+        }
+        if operators.allSatisfy({ $0 == "??" }) {
+            return stride(from: 0, to: elements.count, by: 2).flatMap { values(of: elements[$0], depth: depth + 1) }
         }
         var result = values(of: elements[0], depth: depth + 1)
         for index in stride(from: 2, to: elements.count, by: 2) {
@@ -135,7 +154,8 @@ package struct SwiftExpressionValues {
                 return self.name(name, use: Syntax(member), depth: depth, membersOnly: true, qualified: Self.qualifier(of: ExprSyntax(member)))
             }
         }
-        if ["path", "relativePath", "absoluteString", "standardized", "standardizedFileURL", "absoluteURL"].contains(name) {
+        // Not `absoluteString`: a file URL's is `file:///…`, which as a path is relative to the working directory.
+        if ["path", "relativePath", "standardized", "standardizedFileURL", "absoluteURL"].contains(name) {
             guard toolchainRule(at: member.declName.baseName) else {
                 return [.unknown("`\(Self.brief(member))` is a package's own `\(name)`, not URL's", file.location(of: member))]
             }
@@ -168,13 +188,25 @@ package struct SwiftExpressionValues {
                     return [.unknown("`\(calleeName)` here is a package's own type or initialiser, not the toolchain's", at)]
                 }
                 let passed = values(of: arguments[0].expression, depth: depth + 1)
-                // A URL parsed from a string reads `?`, `#` and `%` escapes: its path is not the string's text.
+                if ["fileURLWithPath", "filePath"].contains(labels[0]) {
+                    // A path that does not start with `/` is taken from the working directory (`""` is the directory
+                    // itself; `~` is not expanded).
+                    return passed.map { origin in
+                        switch origin {
+                        case .constant(let text, let site) where !text.hasPrefix("/"), .prefix(let text, let site) where !text.hasPrefix("/"):
+                            return .unknown("`\(text.prefix(48))` is a relative path, taken from the working directory", site)
+                        default: return origin
+                        }
+                    }
+                }
+                // A URL parsed from a string reads `?`, `#` and `%` escapes, and `//` starts a host: its path is not
+                // the string's text.
                 guard labels[0] == "string" || labels[0] == "url" else { return passed }
                 return passed.map { origin in
                     switch origin {
                     case .constant(let text, let site), .prefix(let text, let site):
-                        return text.contains(where: { "?#%;".contains($0) })
-                            ? .unknown("`\(text.prefix(48))` is parsed as a URL (queries, fragments and percent escapes change its path)", site) : origin
+                        return text.contains(where: { "?#%;".contains($0) }) || text.hasPrefix("//")
+                            ? .unknown("`\(text.prefix(48))` is parsed as a URL (a host, queries, fragments and percent escapes change its path)", site) : origin
                     default: return origin
                     }
                 }
@@ -192,8 +224,19 @@ package struct SwiftExpressionValues {
                 return ValueJoin.join(separated, values(of: argument.expression, depth: depth + 1), at: at)
             }
             if method == "appendingPathExtension", let argument = arguments.first {
-                let dotted = ValueJoin.join(values(of: base, depth: depth + 1), [.constant(".", at)], at: at)
-                return ValueJoin.join(dotted, values(of: argument.expression, depth: depth + 1), at: at)
+                // Foundation leaves the URL as it is for an extension with a `/` (or an empty one).
+                let extensions = values(of: argument.expression, depth: depth + 1).map { origin -> ValueOrigin in
+                    switch origin {
+                    case .constant(let text, let site) where text.isEmpty || text.contains("/"), .prefix(let text, let site) where text.contains("/"):
+                        return .unknown("`\(text.prefix(48))` is not a path extension Foundation appends", site)
+                    default: return origin
+                    }
+                }
+                let bases = values(of: base, depth: depth + 1)
+                let dotted = ValueJoin.join(bases, [.constant(".", at)], at: at)
+                // An extension that may be refused leaves the URL as it was: the base is a value too.
+                let refused = extensions.contains { if case .unknown = $0 { true } else { false } }
+                return ValueJoin.join(dotted, extensions, at: at) + (refused ? bases : [])
             }
             if method == "fileSystemRepresentation", labels == ["withPath"], let argument = arguments.first {
                 return values(of: argument.expression, depth: depth + 1)
@@ -299,6 +342,10 @@ package struct SwiftExpressionValues {
         let at = file.location(of: collection)
         guard depth < Self.maxDepth else { return [.unknown("the collection is built in more than \(Self.maxDepth) steps", at)] }
         if let array = collection.as(ArrayExprSyntax.self) {
+            // A literal that makes a package's own `ExpressibleByArrayLiteral` type iterates as its code says.
+            if let isToolchain, !isToolchain(at, "init(arrayLiteral:)") {
+                return [.unknown("the literal makes a value of a package's own type (`ExpressibleByArrayLiteral`), not an array", at)]
+            }
             return array.elements.flatMap { values(of: $0.expression, depth: depth + 1) }
         }
         if let inner = Self.unwrapped(collection) { return elementValues(of: inner, depth: depth + 1) }

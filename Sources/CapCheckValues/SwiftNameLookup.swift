@@ -101,6 +101,13 @@ package struct SwiftNameLookup {
         return nil
     }
 
+    /// Whether `variable`'s patterns declare `name` in any form (a tuple, a nested pattern).
+    static func declares(_ name: String, _ variable: VariableDeclSyntax) -> Bool {
+        variable.bindings.contains { binding in
+            binding.pattern.tokens(viewMode: .sourceAccurate).contains { $0.tokenKind == .identifier(name) || $0.identifier?.name == name }
+        }
+    }
+
     /// The identifier `name` declares in `variable`.
     private static func nameToken(_ name: String, in variable: VariableDeclSyntax) -> TokenSyntax? {
         variable.bindings.lazy.compactMap { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier }.first { $0.text == name }
@@ -114,8 +121,15 @@ package struct SwiftNameLookup {
             if let items = parent.as(CodeBlockItemListSyntax.self), let item = child.as(CodeBlockItemSyntax.self),
                !Self.isFileScope(items) {
                 for earlier in items.prefix(while: { $0.id != item.id }).reversed() {
-                    if let variable = earlier.item.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) {
-                        return found
+                    if let variable = earlier.item.as(VariableDeclSyntax.self) {
+                        if let found = binding(name, in: variable, global: false) { return found }
+                        // `let (name, _) = …`: it declares the name, in a pattern this lookup does not read.
+                        if Self.declares(name, variable) { return .unresolved("`\(name)` is declared by a pattern capcheck does not read", Syntax(variable)) }
+                    }
+                    // A declaration in an `#if` clause inside a function: which clause the build compiles is not read here.
+                    if let conditional = earlier.item.as(IfConfigDeclSyntax.self),
+                       Self.statements(CodeBlockItemListSyntax([earlier])).contains(where: { $0.item.as(VariableDeclSyntax.self).map { Self.declares(name, $0) } ?? false }) {
+                        return .unresolved("`\(name)` is declared in an `#if` clause inside the function", Syntax(conditional))
                     }
                     if let guardStatement = earlier.item.as(GuardStmtSyntax.self),
                        let found = optionalBinding(name, in: guardStatement.conditions, statement: Syntax(guardStatement)) {
@@ -135,6 +149,11 @@ package struct SwiftNameLookup {
                loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
                 if loop.pattern.is(IdentifierPatternSyntax.self) { return .elements(loop.sequence) }
                 return .unresolved("`\(name)` is a loop variable", Syntax(loop.pattern))
+            }
+            if let closure = parent.as(ClosureExprSyntax.self), child.id != closure.signature?.id,
+               let capture = closure.signature?.capture?.items.first(where: { $0.name.text == name }) {
+                // `[name = value]` captures the value where the closure is made; `[name]` is the outer `name`.
+                if let value = capture.initializer?.value { return .value(value) }
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
                 // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
@@ -181,7 +200,8 @@ package struct SwiftNameLookup {
     }
 
     private func optionalBinding(_ name: String, in conditions: ConditionElementListSyntax, statement: Syntax) -> Found? {
-        for condition in conditions {
+        // The last binding of the name is the one the body sees (`if let p = a, let p = b`).
+        for condition in conditions.reversed() {
             if let matching = condition.condition.as(MatchingPatternConditionSyntax.self),
                matching.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
                 guard let payload = Self.payload(name, boundBy: matching.pattern) else {

@@ -62,15 +62,18 @@ package struct SwiftSinkSite {
             return resolver.values(of: arguments[position].expression).map(ShellCommand.program)
         case .pathArguments:
             let arguments = arguments
-            // The labelled paths, and an unlabelled first argument too (`replaceItemAt(_:withItemAt:)` has both).
+            // A method of a value (`url.setResourceValue(name, forKey: .nameKey)`) acts on its receiver: an unlabelled
+            // first argument is then what is set, not a path. Called on a type or a singleton
+            // (`FileManager.default.replaceItemAt(_:withItemAt:)`), an unlabelled first argument is a path too.
+            let valueReceiver = receiver.flatMap { receiver in
+                (!receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true)
+                    && !Self.isTypeOrSingleton(receiver) ? receiver : nil
+            }
             let chosen = arguments.enumerated().filter { index, argument in
-                SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_"
+                SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_" && valueReceiver == nil
             }
             if !chosen.isEmpty { return chosen.flatMap { resolver.values(of: $0.element.expression) } }
-            if let receiver, !receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true,
-               !Self.isTypeOrSingleton(receiver) {
-                return resolver.values(of: receiver)
-            }
+            if let valueReceiver { return resolver.values(of: valueReceiver) }
             return [.unknown("no argument of this call names a path or address", at)]
         case .programOfReceiver:
             guard let receiver = receiver?.as(DeclReferenceExprSyntax.self) else {

@@ -63,7 +63,11 @@ package enum ValueJoin {
         case (.prefix(let a, _), _): return .prefix(a, at)
         case (.parameter(let index, let name, let declared, let suffix), .constant(let b, _)) where !climbs(suffix + b):
             return .parameter(index, name: name, declared, suffix: suffix + b)
-        case (.caller(let supplier, let parameter, let site, let made), .constant(let b, _)) where !climbs(b):
+        // The caller's value with a constant after it stays the caller's while no piece could climb out of it: not
+        // `..`, nor a piece ending in `.` or starting `./` or `..`, which the next or last piece could make one of
+        // (`"/."` then `"./x"`).
+        case (.caller(let supplier, let parameter, let site, let made), .constant(let b, _))
+            where !climbs(b) && !b.hasSuffix(".") && !b.hasPrefix("./") && !b.hasPrefix(".."):
             return .caller(supplier: supplier, parameter: parameter, site, made: made.map { join($0, right, at: at) })
         case (.unknown, _): return left
         default: return .unknown("joined from values of which one is computed at run time", at)

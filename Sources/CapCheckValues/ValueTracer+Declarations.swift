@@ -56,6 +56,9 @@ extension ValueTracer {
         resolver.payloads = { [weak self] caseName, index, arity in self?.payloads(ofCaseNamedAt: caseName, index: index, arity: arity) }
         resolver.indexedUse = { [weak self] site, declared in self?.indexedUse(at: site, declared: declared, in: function) ?? .noDeclaration }
         resolver.isToolchain = { [weak self] site, name in self?.isToolchain(at: site, named: name, in: function) ?? false }
+        resolver.recordedAt = { [weak self] site in
+            site.file.hasSuffix(".swift") ? self?.macros.references(inFile: site.file).map { $0[MacroExpansions.position(line: site.line, column: site.column)] ?? [] } : nil
+        }
         return resolver
     }
 
@@ -63,8 +66,9 @@ extension ValueTracer {
     /// (`self.name = value`, `name = value`); nil when the property's node is not found or a struct's memberwise
     /// initialiser may set it (its calls are not assignments capcheck can read).
     func writes(to property: SourceLocation) -> [ValueOrigin]? {
+        // A property assigned from itself (`path = path + "/.."`), or around a cycle of such writes, has no bound.
         if let known = writeMemo[property] { return known }
-        writeMemo[property] = []  // a property assigned from itself adds nothing
+        writeMemo[property] = .some(nil)
         guard let node = node(at: property, prefer: { $0.kind.isVariable }), let file = swiftFiles.file(property.file),
               let token = file.token(line: property.line, column: property.column) else { return nil }
         let name = token.text
@@ -73,14 +77,17 @@ extension ValueTracer {
               !current.is(ActorDeclSyntax.self), !current.is(EnumDeclSyntax.self) { type = current.parent }
         if let structure = type?.as(StructDeclSyntax.self),
            !structure.memberBlock.members.contains(where: { $0.decl.is(InitializerDeclSyntax.self) }) {
-            writeMemo[property] = nil
+            writeMemo[property] = .some(nil)
             return nil
         }
         // A `Decodable` type's synthesized `init(from:)` writes every stored property from the data it decodes, and no
         // code the index records does it; an override (`override var path: String { … }`) is what dynamic dispatch may
         // run instead.
-        if type.map({ mayBeDecodable($0, in: file) }) == true || graph.edges[Int(node)].contains(where: { $0.kind == .witness }) {
-            writeMemo[property] = nil
+        // A property that witnesses a protocol's requirement is written through the requirement too (`h.path = …` on
+        // `any HasPath`), where no reference names the property.
+        if type.map({ mayBeDecodable($0, in: file) }) == true || graph.edges[Int(node)].contains(where: { $0.kind == .witness })
+            || reverseEdges()[Int(node)].contains(where: { graph.edges[Int($0.from)][Int($0.edge)].kind == .witness }) {
+            writeMemo[property] = .some(nil)
             return nil
         }
         var result: [ValueOrigin] = []
@@ -94,7 +101,7 @@ extension ValueTracer {
                 case .assigned(let value): result += resolver.values(of: value)
                 case .read: continue
                 case .unreadable:
-                    writeMemo[property] = nil
+                    writeMemo[property] = .some(nil)
                     return nil
                 }
             }
@@ -246,22 +253,37 @@ extension ValueTracer {
     }
 
     func elsewhere(_ name: String, from function: Int32, at site: SourceLocation? = nil) -> [ValueOrigin]? {
-        // The edge of the reference at the use itself, when the index has one: `Bad.path`, not the first `path`.
-        let atSite = graph.edges[Int(function)].filter { $0.site == site }
-        for edge in atSite.isEmpty ? graph.edges[Int(function)] : atSite {
-            let target = graph.nodes[Int(edge.target)]
+        // What the index records at the use itself: `Bad.path`, not the first `path` the function refers to. From the
+        // file's records when they can be read; else the edge whose site is the use, else any edge of the function.
+        let targets: [Int32]
+        if let site, let recorded = recordedReferences(site) {
+            targets = recorded
+        } else {
+            let atSite = graph.edges[Int(function)].filter { $0.site == site }
+            targets = (atSite.isEmpty ? graph.edges[Int(function)] : atSite).map(\.target)
+        }
+        for targetNode in targets {
+            let target = graph.nodes[Int(targetNode)]
             guard target.kind.isVariable, target.name == name, let location = target.location,
                   location.file.hasSuffix(".swift"), let file = swiftFiles.file(location.file),
                   let token = file.token(line: location.line, column: location.column) else { continue }
+            // Read with the index at hand, in the declaring file (a rule known by a spelling holds there only where the
+            // index says the toolchain's declaration is meant), and only the declaration the index names: in two `#if`
+            // clauses the lookup by scope would take the first.
             let lookup = SwiftNameLookup(file: file)
-            switch lookup.declaration(of: name, at: Syntax(token), membersOnly: true) {
+            let resolver = resolver(for: file, in: targetNode)
+            guard let found = lookup.resolve(name, at: Syntax(token), membersOnly: true) else { continue }
+            if let declared = found.declared, file.location(of: declared) != location {
+                return [.unknown("`\(name)` is declared more than once where capcheck's lookup does not tell which", location)]
+            }
+            switch found.found as SwiftNameLookup.Found? {
             case .value(let expression)?:
-                return SwiftExpressionValues(file: file) { _, _ in nil }.values(of: expression)
+                return resolver.values(of: expression)
             case .stored(let initial, let property)?:
                 guard let written = writes(to: file.location(of: property)) else {
                     return [.unknown("`\(name)` is a stored property set at run time", file.location(of: property))]
                 }
-                return (initial.map { resolver(for: file, in: function).values(of: $0) } ?? []) + written
+                return (initial.map { resolver.values(of: $0) } ?? []) + written
             case .unresolved(let why, let node)?: return [.unknown(why, file.location(of: node))]
             default: continue
             }

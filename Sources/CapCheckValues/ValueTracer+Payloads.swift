@@ -13,8 +13,9 @@ extension ValueTracer {
         let cases = referencesAt(caseName).filter { graph.nodes[Int($0)].kind == .enumConstant }
         guard cases.count == 1, let enumCase = cases.first else { return nil }
         let memoKey = Int64(enumCase) << 16 | Int64(index)
+        // A payload made from itself (`.file(path + "/..")` from a matched `.file(path)`) has no bound.
         if let known = payloadMemo[memoKey] { return known }
-        payloadMemo[memoKey] = []  // a payload made from itself adds nothing
+        payloadMemo[memoKey] = .some(nil)
         let result = constructions(of: enumCase, index: index, arity: arity)
         let unique = result.map { ValueJoin.unique($0) }
         payloadMemo[memoKey] = .some(unique)

@@ -114,7 +114,28 @@ extension ValueTracer {
         }
         // The recorded site always counts, even where the declaration's syntax does not hold it.
         if !found.contains(where: { $0.reference.id == known.reference.id }) { found.append(known) }
+        // Every other place the file's records show a reference to `target` in the scope, whatever it is spelt
+        // (`.init(contentsOfFile:)`, a typealias, `Self(path:)`, `type(of: a).init(path:)`); one that is not a name in an
+        // expression cannot be read, so none is.
+        for place in recordedPlaces(of: target, in: file, within: scope) {
+            guard let token = file.token(line: place.line, column: place.column) else { return [] }
+            if found.contains(where: { $0.reference.id == SwiftSinkSite(token: token)?.reference.id }) { continue }
+            guard let site = SwiftSinkSite(token: token) else { return [] }
+            found.append(site)
+        }
         return found
+    }
+
+    /// The places of `scope` where the file's index records name `target` (none when the file has no records).
+    func recordedPlaces(of target: Int32, in file: ParsedSwiftFiles.File, within scope: Syntax) -> [(line: Int, column: Int)] {
+        guard let byPosition = macros.references(inFile: file.path) else { return [] }
+        let usr = graph.nodes[Int(target)].usr
+        let start = file.location(of: scope), end = file.location(of: scope.lastToken(viewMode: .sourceAccurate) ?? TokenSyntax(.endOfFile, presence: .present))
+        return byPosition.compactMap { position, usrs -> (line: Int, column: Int)? in
+            let line = Int(position >> 32), column = Int(position & 0xFFFF_FFFF)
+            guard usrs.contains(usr), (line, column) >= (start.line, start.column), (line, column) <= (end.line, end.column) else { return nil }
+            return (line, column)
+        }.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     func cSites(_ path: String) -> CSinkSites? {

@@ -20,11 +20,12 @@ package final class ValueTracer {
     var callers: [[(from: Int32, edge: Int32)]]?
     var nodesByLine: [String: [Int32]]?
     var cFunctionsByName: [String: [Int32]]?
-    var writeMemo: [SourceLocation: [ValueOrigin]] = [:]
+    var writeMemo: [SourceLocation: [ValueOrigin]?] = [:]
     /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).
     var referenceTargets: [SourceLocation: [Int32]]?
     var nodesByUSR: [String: [Int32]]?
     var payloadMemo: [Int64: [ValueOrigin]?] = [:]
+    var callerMemo: [String: [ValueOrigin]] = [:]
     var memo: [String: [ValueOrigin]] = [:]
     static let maxCalls = 12
     /// Members Swift calls without a call expression naming them.
@@ -34,6 +35,19 @@ package final class ValueTracer {
         "init(integerLiteral:)", "init(floatLiteral:)", "init(booleanLiteral:)", "init(arrayLiteral:)", "init(dictionaryLiteral:)",
         "init(nilLiteral:)", "init(wrappedValue:)", "init(from:)", "init(rawValue:)",
     ]
+
+    /// A program named without a `/` to a sink that does no `PATH` search is a file of the working directory, not the
+    /// program an `exec:git` grant names.
+    static func fromWorkingDirectory(_ origin: ValueOrigin) -> ValueOrigin {
+        switch origin {
+        case .constant(let value, let at) where !value.contains("/"), .prefix(let value, let at) where !value.contains("/"):
+            return .unknown("`\(value)` is taken from the working directory: this call does no PATH search", at)
+        case .caller(let supplier, let parameter, let at, let made):
+            return .caller(supplier: supplier, parameter: parameter, at, made: made.map(fromWorkingDirectory))
+        default:
+            return origin
+        }
+    }
 
     /// A node's name without its type: `Loader.load(_:)` → (`load(_:)`, `load`).
     static func memberName(of node: GraphNode) -> (full: String, base: String) {
@@ -65,6 +79,7 @@ package final class ValueTracer {
             let local = values(of: rule, atSitesOf: sinkNode, in: caller, knownSite: site)
             for origin in local { result += follow(origin, in: caller, holder: holder, depth: 0, visited: &visited) }
         }
+        if capability == .exec, !SinkArgumentRule.searchesPath(sink.name) { result = result.map(Self.fromWorkingDirectory) }
         result = ValueJoin.unique(result)
         if result.isEmpty, rule != .noValue {
             // Every call found comes from code that does not pass through the holder: the flow that made the search
@@ -97,7 +112,23 @@ package final class ValueTracer {
     /// The values passed for parameter `index` of `function` by its callers (and, for a witness, by the requirement's).
     func callersValues(of function: Int32, parameter index: Int, name: String, receiver: String, holder: String?,
                                depth: Int, visited: inout Set<Int64>, declared: SourceLocation) -> [ValueOrigin] {
-        guard visited.insert(Int64(function) << 8 | Int64(min(index, 255))).inserted else { return [] }
+        // Each parameter is followed once per holder; one being followed already is reached around a cycle of calls,
+        // whose values (`f(p + "/..")` calling itself) are not bounded.
+        let memoKey = "\(function)|\(index)|\(holder ?? "")"
+        if let known = callerMemo[memoKey] { return known }
+        let key = Int64(function) << 8 | Int64(min(index, 255))
+        guard visited.insert(key).inserted else {
+            return [.unknown("`\(name)` is passed around a cycle of calls, which capcheck does not follow", declared)]
+        }
+        defer { visited.remove(key) }
+        let result = callersValuesOnce(of: function, parameter: index, name: name, receiver: receiver, holder: holder,
+                                       depth: depth, visited: &visited, declared: declared)
+        callerMemo[memoKey] = result
+        return result
+    }
+
+    private func callersValuesOnce(of function: Int32, parameter index: Int, name: String, receiver: String, holder: String?,
+                                   depth: Int, visited: inout Set<Int64>, declared: SourceLocation) -> [ValueOrigin] {
         let incoming = reverseEdges()[Int(function)].filter { reached.isEmpty || reached[Int($0.from)] }
         var result: [ValueOrigin] = []
         // A member Swift calls without a call expression (a builder's `buildExpression` on each statement, an
@@ -121,10 +152,18 @@ package final class ValueTracer {
                     // caller made it from is followed on, for grants that name values rather than `@caller`.
                     guard receiver == checked else { continue }
                     var made: [ValueOrigin] = []
-                    for origin in argumentValues(calling: function, parameter: index, from: from, knownSite: site) {
-                        made += follow(origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
+                    let passed = argumentOrigins(calling: function, parameter: index, from: from, knownSite: site)
+                    for (origin, defaulted) in passed {
+                        // A default value the call leaves in place is the callee's own, not what the caller passes.
+                        if defaulted {
+                            result += follow(origin, in: function, holder: holder, depth: depth + 1, visited: &visited)
+                        } else {
+                            made += follow(origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
+                        }
                     }
-                    result.append(.caller(supplier: package, parameter: name, site, made: ValueJoin.unique(made)))
+                    if !passed.allSatisfy(\.defaulted) {
+                        result.append(.caller(supplier: package, parameter: name, site, made: ValueJoin.unique(made)))
+                    }
                     continue
                 }
                 for origin in argumentValues(calling: function, parameter: index, from: from, knownSite: site) {
@@ -148,45 +187,51 @@ package final class ValueTracer {
 
     /// What `from` passes for parameter `index` at each of its calls of `function`.
     func argumentValues(calling function: Int32, parameter index: Int, from: Int32, knownSite: SourceLocation) -> [ValueOrigin] {
+        argumentOrigins(calling: function, parameter: index, from: from, knownSite: knownSite).map(\.origin)
+    }
+
+    /// As `argumentValues`, each with whether it is the parameter's default value (the call leaves it out).
+    func argumentOrigins(calling function: Int32, parameter index: Int, from: Int32,
+                         knownSite: SourceLocation) -> [(origin: ValueOrigin, defaulted: Bool)] {
         let callee = graph.nodes[Int(function)]
         guard knownSite.file.hasSuffix(".swift") else {
             // A C caller: the callee's calls in the caller's body, by position.
             guard callee.language.isClang, let cFile = cSites(knownSite.file) else {
-                return [.unknown("called from C code, which capcheck does not follow", knownSite)]
+                return [(.unknown("called from C code, which capcheck does not follow", knownSite), false)]
             }
             let callerLocation = graph.nodes[Int(from)].location
             let (calls, other) = cCalls(of: callee.name, inFunctionAt: callerLocation, knownSite: knownSite, in: cFile)
-            return calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
-                                                returned: returnedConstant) } + other
+            return (calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
+                                                 returned: returnedConstant) } + other).map { ($0, false) }
         }
-        guard let file = swiftFiles.file(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        guard let file = swiftFiles.file(knownSite.file) else { return [(.unknown("the source could not be read", knownSite), false)] }
         let declaration = declaration(of: function)
         // A stored closure (`let sysOpen = { open($0, $1) }`) or a C function takes its arguments by position.
         guard declaration != nil || callee.language.isClang || callee.kind.isVariable else {
-            return [.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite)]
+            return [(.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite), false)]
         }
         let resolver = resolver(for: file, in: from)
         let found = sites(in: from, of: function, knownSite: knownSite, file: file)
         guard !found.isEmpty else {
-            return [.unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite)]
+            return [(.unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite), false)]
         }
-        return found.flatMap { site -> [ValueOrigin] in
+        return found.flatMap { site -> [(origin: ValueOrigin, defaulted: Bool)] in
             let at = file.location(of: site.reference)
             guard site.call != nil else {
-                return [.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at)]
+                return [(.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at), false)]
             }
             guard let declaration else {
                 // A C function or a stored closure called from Swift: arguments by position.
                 let arguments = site.arguments
-                return index < arguments.count ? resolver.values(of: arguments[index].expression)
-                    : [.unknown("the call does not pass argument \(index + 1)", at)]
+                return (index < arguments.count ? resolver.values(of: arguments[index].expression)
+                    : [.unknown("the call does not pass argument \(index + 1)", at)]).map { ($0, false) }
             }
             switch ArgumentMatching.match(for: index, of: declaration.parameters, in: site.arguments) {
-            case .passed(let expression): return resolver.values(of: expression)
+            case .passed(let expression): return resolver.values(of: expression).map { ($0, false) }
             case .defaulted:
-                return declaration.defaultValue(index).map { declaration.resolver.values(of: $0) }
-                    ?? [.unknown("the call does not pass parameter \(index + 1)", at)]
-            case .unmatched: return [.unknown("the call's arguments are not matched to `\(callee.name)`'s parameters", at)]
+                return declaration.defaultValue(index).map { declaration.resolver.values(of: $0).map { ($0, true) } }
+                    ?? [(.unknown("the call does not pass parameter \(index + 1)", at), false)]
+            case .unmatched: return [(.unknown("the call's arguments are not matched to `\(callee.name)`'s parameters", at), false)]
             }
         }
     }

@@ -24,6 +24,9 @@ final class NarrowAppTests: XCTestCase {
             "narrow-env fs Foundation.FileManager.contents(atPath:)",
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
+            "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
+            "narrow-sweep fs Foundation.NSURL.setResourceValue(_:forKey:)",
+            "narrow-sweep fs Foundation.String.init(contentsOfFile:encoding:)",
             "narrow-witness fs Foundation.FileManager.contents(atPath:)",
         ], "narrow-tls (constants under its nested grant), narrow-store (@caller three calls down) and narrow-exec "
             + "(a constant program) hold; narrow-env's and narrow-c's constant variable names are inside their grants")
@@ -60,6 +63,21 @@ final class NarrowAppTests: XCTestCase {
         // KeySource.file stands for SourceMaking's static requirement: generic code makes it without naming it.
         XCTAssertEqual(made.last?.line, 37)
         XCTAssertTrue(made.last?.note?.contains("payload of an enum case") == true, made.last?.note ?? "")
+    }
+
+    /// `narrow-sweep`: each way an evasion sweep made the analysis claim an allowed value is reported with the value the
+    /// code really uses (or as unknown), under `fs:/etc/ssl/**`.
+    func testWhatAnEvasionSweepHidBehindAnAllowedValueIsReported() throws {
+        let values = try report().violations.filter { $0.package == "narrow-sweep" }.flatMap { $0.values ?? [] }
+        let shown = values.map { ($0.value ?? "") + " " + ($0.note ?? "") }
+        for marker in ["/tmp/capcheck-sweep-spelled", "/tmp/capcheck-sweep-self", "/tmp/capcheck-sweep-receiver",
+                       "/tmp/capcheck-sweep-qualified", "/tmp/capcheck-sweep-suffix"] {
+            XCTAssertTrue(shown.contains { $0.contains(marker) }, "\(marker) in \(shown)")
+        }
+        for note in ["stored property set at run time", "package's own type (`ExpressibleByArrayLiteral`)", "`??` here is a package's own operator"] {
+            XCTAssertTrue(shown.contains { $0.contains(note) }, "\(note) in \(shown)")
+        }
+        XCTAssertTrue(values.contains { $0.kind == "prefix" && $0.value == "/etc/ssl/" }, "an optional interpolated is not its text: \(shown)")
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {
@@ -130,7 +148,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
-          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] } } }
+          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],

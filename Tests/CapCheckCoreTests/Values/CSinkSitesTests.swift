@@ -90,6 +90,41 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(try resolve(constant + "\n    memcpy(&addr, other, sizeof addr);"), "unknown", "overwritten")
         XCTAssertEqual(try resolve(constant + "\n    addr.sin_addr.s_addr = lookup();"), "unknown", "a second, computed address")
         XCTAssertEqual(try resolve("    struct sockaddr_in addr = *template;"), "unknown")
+        // Found by an evasion sweep: a family other than the address's, and a name spelt with a universal character name.
+        let six = ["    struct sockaddr_in6 addr;", "    memset(&addr, 0, sizeof addr);", "    addr.sin6_family = AF_INET;",
+                   "    addr.sin6_port = htons(443);", "    inet_pton(AF_INET6, \"fd00::1\", &addr.sin6_addr);"].joined(separator: "\n")
+        XCTAssertEqual(try resolve(six), "unknown", "a sockaddr_in6 told it is AF_INET is read as a sockaddr_in")
+        XCTAssertEqual(try resolve(six.replacingOccurrences(of: "sin6_family = AF_INET;", with: "sin6_family = AF_INET6;")), "[fd00::1]:443")
+        XCTAssertEqual(try resolve(constant + "\n    addr\\u0020;"), "unknown", "a universal character name can spell the variable")
+    }
+
+    /// Found by an evasion sweep: literals the kernel reads otherwise than their text (a trigraph, a raw control byte),
+    /// and a local that shadows the function returning a constant.
+    func testLiteralsReadOtherwiseAndShadowedFunctionsAreUnknown() throws {
+        let source = [
+            "const char *token_name(void) { return \"SAFE\"; }",
+            "int a(void) { return open(\"/tmp/m??/0/../../etc/ssl/x\", 0); }",
+            "int b(void) { return open(\"/tmp/m\u{01}/../etc/ssl/x\", 0); }",
+            "int c(void) { const char *(*token_name)(void) = other; return getenv(token_name()) != 0; }",
+            "int d(void) { return getenv(token_name()) != 0; }",
+        ].joined(separator: "\n")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("literals-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+        func value(line: Int, callee: String) -> String {
+            let function = SourceLocation(file: path, line: line, column: 5)
+            guard let call = sites.calls(of: callee, inFunctionAt: function).first else { return "no call" }
+            let origin = sites.values(at: call, callee: callee, positions: [0], inFunctionAt: function) { name in
+                name == "token_name" ? sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 1, column: 13)) : nil
+            }.first
+            if case .constant(let text, _)? = origin { return text }
+            return "unknown"
+        }
+        XCTAssertEqual(value(line: 2, callee: "open"), "unknown", "`??/` is a backslash in ISO C")
+        XCTAssertEqual(value(line: 3, callee: "open"), "unknown", "a raw control byte")
+        XCTAssertEqual(value(line: 4, callee: "getenv"), "unknown", "a local function pointer named like the function")
+        XCTAssertEqual(value(line: 5, callee: "getenv"), "SAFE")
     }
 
     func testAFunctionReturningAConstantIsThatConstant() throws {

@@ -49,6 +49,28 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a constant that climbs out of the caller's folder is not the caller's value")
     }
 
+    /// Found by an evasion sweep: text that is not the path the file system gets, and names a nearer declaration the
+    /// lookup cannot read would shadow.
+    func testTextThatIsNotThePathAndShadowedNamesAreUnknown() throws {
+        for source in [
+            #"func f() { open(URL(fileURLWithPath: "/etc/ssl/x").absoluteString) }"#,
+            #"func f() { open(URL(fileURLWithPath: "").appendingPathComponent("etc/ssl/x").path) }"#,
+            #"func f() { open(URL(fileURLWithPath: "git").path) }"#,
+            #"func f() { open(URL(string: "//etc/ssl/x")!.path) }"#,
+            #"func f() { let p = "/etc/ok"; do { let (p, _) = ("/tmp/x", 0); open(p) } }"#,
+            #"func f() { let p = "/etc/ok"; if case let p = "/tmp/x" { open(p) } }"#,
+            "func f() { let p = \"/etc/ok\"; do {\n#if true\nlet p = \"/tmp/x\"\n#endif\nopen(p) } }",
+        ] {
+            XCTAssertEqual(try values(source).first?.hasPrefix("unknown"), true, source)
+        }
+        XCTAssertTrue(try values(#"func f() { open(URL(fileURLWithPath: "/tmp/m").appendingPathExtension("/../../etc/ssl/x").path) }"#)
+            .contains("constant /tmp/m"), "Foundation leaves the URL as it is for an extension with a `/`")
+        XCTAssertEqual(try values(#"func f() { let a: String? = "/etc/ok"; let b: String? = "/tmp/x"; if let p = a, let p = b { open(p) } }"#),
+                       ["constant /tmp/x"], "the last binding of a condition list is the one the body sees")
+        XCTAssertEqual(try values(#"func f() { let p = "/etc/ok"; let g = { [p = "/tmp/x"] in open(p) }; g() }"#), ["constant /tmp/x"],
+                       "a capture list's value")
+    }
+
     /// A local `var`, or a `let` given its value later, is every value assigned to it in its scope, in any order; any
     /// other write (`&p`, `p += …`, a member used on a `var`, which may be `mutating`) or a second declaration of the
     /// name leaves it unknown.

@@ -4,6 +4,7 @@ import NarrowExec
 import NarrowFiles
 import NarrowSneaky
 import NarrowStore
+import NarrowSweep
 import NarrowTLS
 import NarrowWitness
 
@@ -21,3 +22,4 @@ print(Config.load())
 try? Git.version()
 print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
 print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen())
+Sweep.runAll()
