@@ -175,7 +175,7 @@ package struct CSinkSites {
                let value = returned(called) {
                 // `getenv(X509_get_default_cert_file_env())`: a function returning a constant, unless the name is a
                 // local of this function (`const char *(*token_name)(void) = other_name;`) or assigned in it.
-                guard !isChanged(called, inFunctionAt: function) else {
+                guard !isWrittenOrDeclared(called, inFunctionAt: function) else {
                     return .unknown("`\(called)` is declared or assigned in the function, so it need not be the function of that name", site)
                 }
                 return .constant(value, site)
@@ -277,15 +277,21 @@ package struct CSinkSites {
     /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
     func isChanged(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
         guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
+        // A macro of the package's own expanded in the body may assign it without naming it in the body's text.
+        guard let expanded = macros(from: start, through: start + body.bytes.count) else { return true }
+        return expanded.contains(where: Self.isPackageMacro) || isWrittenOrDeclared(name, inFunctionAt: function)
+    }
+
+    /// Whether the body's text assigns `name`, takes its address or declares it (the part of `isChanged` macros play
+    /// no part in: a function named in a call is renamed by a macro only at the call, which is checked there).
+    func isWrittenOrDeclared(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
+        guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
         let bytes = body.bytes, length = name.utf8.count
         // A line splice (a backslash ending a line) can hide a mention of the name, and so can a universal character
         // name (`n\u0061me` is `name`).
         if zip(bytes, bytes.dropFirst()).contains(where: { $0 == UInt8(ascii: "\\") && ($1 == 10 || $1 == 13 || $1 == UInt8(ascii: "u") || $1 == UInt8(ascii: "U")) }) {
             return true
         }
-        // A macro of the package's own expanded in the body may assign it without naming it in the body's text.
-        guard let expanded = macros(from: start, through: start + bytes.count) else { return true }
-        if expanded.contains(where: { Self.isPackageMacro($0) }) { return true }
         for index in occurrences(of: name, in: body) {
             var after = index + length
             while after < bytes.count, isSpace(bytes[after]) { after += 1 }

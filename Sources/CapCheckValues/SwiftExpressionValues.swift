@@ -99,7 +99,8 @@ package struct SwiftExpressionValues {
                 if let isToolchain, !isToolchain(file.location(of: interpolation), "appendInterpolation") {
                     return [.unknown("an interpolation a package's own `appendInterpolation` may render", at)]
                 }
-                if let recorded = recordedAt?(file.location(of: interpolation)), !recorded.contains(Self.stringSegment) {
+                // The index records the segment's `appendInterpolation` at its `(`.
+                if let recorded = recordedAt?(file.location(of: interpolation.leftParen)), !recorded.contains(Self.stringSegment) {
                     // A number, an optional (`Optional("..")`), anything else renders as its own code says: what
                     // comes before it is still a prefix.
                     pieces.append([.unknown("an interpolation of a value that is not a string (an optional renders `Optional(…)`)", at)])
