@@ -42,6 +42,9 @@ struct ELFObject {
 
     func integer(at offset: Int, size: Int) -> Int { Int(truncatingIfNeeded: data.integer(at: offset, size: size)) }
 
+    /// The file's bytes, for a loop over thousands of entries that reads them in place.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result { try data.withUnsafeBytes(body) }
+
     /// The string at `offset` of the string table in section `tableSection`.
     func string(_ tableSection: Int, _ offset: Int) -> String {
         let start = field(tableSection, 0x18, 8) + offset
@@ -50,14 +53,6 @@ struct ELFObject {
     }
 
     func sectionName(_ section: Int) -> String { string(namesIndex, field(section, 0, 4)) }
-
-    /// Whether the string at `offset` of the string table in section `tableSection` starts with `prefix` (read without
-    /// making the string).
-    func string(_ tableSection: Int, _ offset: Int, hasPrefix prefix: [UInt8]) -> Bool {
-        let start = field(tableSection, 0x18, 8) + offset
-        guard start >= 0, start + prefix.count <= data.count else { return false }
-        return data[(data.startIndex + start)..<(data.startIndex + start + prefix.count)].elementsEqual(prefix)
-    }
 
     /// Whether section `section` holds code (`SHF_EXECINSTR`).
     func isCode(_ section: Int) -> Bool { section > 0 && section < sectionCount && field(section, 0x08, 8) & 0x4 != 0 }

@@ -26,18 +26,29 @@ package enum SwiftObjectExports {
         guard let object = ELFObject(path: path, mapped: true) else { return nil }
         var entries: [Entry] = []
         for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
-            // Only global and weak symbols are read in full: a module's object has thousands of local ones.
-            let start = object.field(table, 0x18, 8), count = object.field(table, 0x20, 8) / 24, strings = object.field(table, 0x28, 4)
-            for index in 0..<max(count, 0) {
+            // Only global and weak symbols whose name is not Swift-mangled are read in full: a module's object has
+            // thousands of others. The loop reads the bytes in place.
+            let start = object.field(table, 0x18, 8), count = object.field(table, 0x20, 8) / 24
+            let strings = object.field(table, 0x28, 4), names = object.field(strings, 0x18, 8)
+            let candidates = object.withBytes { bytes -> [Int] in
+                guard start >= 0, count > 0, start + count * 24 <= bytes.count else { return [] }
+                var found: [Int] = []
+                for index in 0..<count {
+                    let at = start + index * 24
+                    let info = bytes[at + 4], binding = info >> 4, type = info & 0xF
+                    guard binding == 1 || binding == 2, type == 0 || type == 2 || type == 10 else { continue }
+                    let name = names + Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                    guard name >= 0, name + 2 <= bytes.count, !(bytes[name] == UInt8(ascii: "$") && bytes[name + 1] == UInt8(ascii: "s")) else { continue }
+                    found.append(index)
+                }
+                return found
+            }
+            for index in candidates {
                 let at = start + index * 24
                 let info = object.integer(at: at + 4, size: 1), binding = info >> 4, type = info & 0xF
-                guard binding == 1 || binding == 2, [0, 2, 10].contains(type) else { continue }
-                let nameOffset = object.integer(at: at, size: 4)
-                // Nearly every global of a Swift object is Swift-mangled: tell those by their first bytes.
-                guard !object.string(strings, nameOffset, hasPrefix: Self.mangledPrefix) else { continue }
                 let section = object.integer(at: at + 6, size: 2)
                 guard section < 0xff00, object.isCode(section) else { continue }
-                let name = object.string(strings, nameOffset)
+                let name = object.string(strings, object.integer(at: at, size: 4))
                 guard !name.isEmpty, !isSwiftMangled(name), name != "main", name != module + "_main",
                       !(binding == 2 && helperPrefixes.contains(where: name.hasPrefix)) else { continue }
                 let symbol = ELFObject.Symbol(name: name, type: type, section: section, value: object.integer(at: at + 8, size: 8),
@@ -56,8 +67,6 @@ package enum SwiftObjectExports {
         }
         return entries
     }
-
-    private static let mangledPrefix = Array("$s".utf8)
 
     private static func isSwiftMangled(_ name: String) -> Bool { name.hasPrefix("$s") || name.hasPrefix("_$s") || name.hasPrefix("$S") }
 
