@@ -26,6 +26,17 @@ extension NativeGraphMerger {
 }
 
 extension NativeGraphMerger {
+    /// A C name that is a Swift function's mangled symbol (`$s4Evil4hookyyF`: `$` is legal in a C identifier), declared
+    /// so or given as an asm label, links to that Swift function: calling it, or an init array entry naming it, runs
+    /// the Swift code. Kind `linked by its asm label to`.
+    func addSwiftSymbolEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
+        let owned = definition.owned
+        guard let swift = graph.packageDeclaration(ofSwiftSymbol: owned.definition.asmLabel ?? owned.definition.name) else { return }
+        for source in definition.calledNodes(in: graph) {
+            graph.addEdge(from: source, to: swift, kind: .asmLabel, site: owned.definition.location)
+        }
+    }
+
     /// The node a call of the C function `name` from `package` lands on: the package's own definition or a
     /// dependency's, else the toolchain's function of that name (the catalog's sink, when it is one).
     func cFunction(named name: String, from package: String, definition: DefinitionInMerge, in graph: GraphBuilder) -> Int32 {

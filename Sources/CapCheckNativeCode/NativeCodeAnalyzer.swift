@@ -111,7 +111,7 @@ public struct NativeCodeAnalyzer: Sendable {
         plan.libraryIdentity = FileStamp.identity(of: plan.libraryPath)
         let cache = self.cache(for: plan)
         plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
-        plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SinkCatalog.reviewedSystemCalls().map(\.name))
+        plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SinkCatalog.reviewedSystemCalls().map { "\($0.name):\($0.capability.name)" })
         let sources = Set(plan.parsed.map(\.command.source))
         plan.fingerprints = SourceFingerprints(inputs: inputs.filter { sources.contains($0.key) },
                                                memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)

@@ -60,6 +60,7 @@ package struct NativeGraphMerger: GraphPass {
             addRawSyscallEdges(of: definition, syscalls: findings.syscalls, to: graph)
             addAliasEdges(of: definition, to: graph)
             addAsmLabelEdges(of: definition, to: graph)
+            addSwiftSymbolEdges(of: definition, to: graph)
             addLoadTimeEdge(of: definition, to: graph)
         }
         addImportedNativeModules(records: records, to: graph)

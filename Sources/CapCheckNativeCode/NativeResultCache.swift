@@ -61,7 +61,11 @@ package struct NativeResultCache {
     package func loadSyscalls(_ key: String) -> SyscallTable? {
         decode(syscallFile(key), key: key) { reader in
             let entries = try reader.array { reader in
-                (Int64(try reader.int()), SyscallTable.Entry(name: try reader.string(), capability: Capability(try reader.string())))
+                // The capabilities, comma-separated: the first, then what else it needs.
+                let number = Int64(try reader.int()), name = try reader.string()
+                let needed = try reader.string().split(separator: ",").map { Capability(String($0)) }
+                guard let first = needed.first else { throw CompactReader.Malformed() }
+                return (number, SyscallTable.Entry(name: name, capability: first, alsoNeeds: Array(needed.dropFirst())))
             }
             // Every platform numbers some system calls: an empty table is damage, not a finding.
             guard !entries.isEmpty else { throw CompactReader.Malformed() }
@@ -74,7 +78,7 @@ package struct NativeResultCache {
         writer.array(table.entries.sorted { $0.key < $1.key }) { writer, entry in
             writer.int(Int(entry.key))
             writer.string(entry.value.name)
-            writer.string(entry.value.capability.name)
+            writer.string(([entry.value.capability] + entry.value.alsoNeeds).map(\.name).joined(separator: ","))
         }
         syscallFile(key).write(writer.data, key: key)
     }

@@ -22,6 +22,6 @@ extension NativeGraphMerger {
             return [Capability.fs, .net, .exec].map { ("syscall(non-constant number)", $0) }
         }
         guard let entry = table.entry(for: number) else { return [] }
-        return [("syscall(SYS_\(entry.name))", entry.capability)]
+        return ([entry.capability] + entry.alsoNeeds).map { ("syscall(SYS_\(entry.name))", $0) }
     }
 }

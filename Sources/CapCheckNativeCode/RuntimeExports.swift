@@ -1,8 +1,8 @@
 import CapCheckSupport
 import Foundation
 
-/// The function and variable names the C and C++ runtime libraries export (the C library, libm, libstdc++,
-/// libgcc_s, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
+/// The function and variable names the C, C++ and Swift runtime libraries export (the C library, libm, libstdc++,
+/// libgcc_s, the Swift runtime, Foundation and Dispatch, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
 /// defines them (`__gmon_start__`, run by `_init` of the executable and of every library). A package's global
 /// definition of any of these replaces the runtime's for the whole process (`CLibraryInterposition`), whether or not
 /// the catalog lists the name. Read once per process from the libraries' dynamic symbol tables (never run); the names
@@ -16,7 +16,10 @@ package enum RuntimeExports {
 
     package static func contains(_ name: String) -> Bool { startupHooks.contains(name) || exported.contains(name) }
 
-    private static let runtimeLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libstdc++.so", "libgcc_s.so"]
+    /// The C and C++ runtime libraries, and Swift's own (its runtime, concurrency, Foundation, Dispatch): a package's C
+    /// definition of `swift_retain` replaces the runtime's for every Swift program it is linked into.
+    private static let runtimeLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libstdc++.so", "libgcc_s.so",
+                                           "libswift", "libFoundation", "libdispatch.so", "libBlocksRuntime.so", "lib_FoundationICU.so"]
 
     /// The names of each exported function that other exported names share the address of (glibc's `__open`,
     /// `__open64` and `open64` beside `open`; `_IO_popen` beside `popen`): one function, which C code may call by any.

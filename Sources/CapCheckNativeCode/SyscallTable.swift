@@ -13,6 +13,8 @@ public struct SyscallTable: Sendable {
     public struct Entry: Sendable, Hashable {
         public let name: String
         public let capability: Capability
+        /// Further capabilities it needs (`io_uring_enter` runs file and network requests alike).
+        public var alsoNeeds: [Capability] = []
     }
 
     /// Entries by system-call number.
@@ -34,11 +36,11 @@ public struct SyscallTable: Sendable {
     /// Evaluates the probe with libclang under `arguments` (a compiled source's flags: target, sysroot, defines).
     package static func evaluate(api: LibClangAPI, index: UnsafeMutableRawPointer, names: [(name: String, capability: Capability)],
                          arguments: [String]) throws -> (SyscallTable, [String]) {
-        let capabilities = Dictionary(names.map { ($0.name, $0.capability) }, uniquingKeysWith: { first, _ in first })
+        let capabilities = Dictionary(names.map { ($0.name, [$0.capability]) }, uniquingKeysWith: +)
         let scanner = NativeSourceScanner(api: api)
         let (entries, errors) = scanner.withTranslationUnit(
             index: index, source: "capcheck-syscall-numbers.c", arguments: arguments + ["-x", "c"],
-            unsaved: probeSource(names: names.map(\.name))
+            unsaved: probeSource(names: names.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } })
         ) { unit -> [Int64: Entry] in
             var entries: [Int64: Entry] = [:]
             api.visit(api.getTranslationUnitCursor(unit)) { cursor in
@@ -46,7 +48,9 @@ public struct SyscallTable: Sendable {
                 let variable = api.spelling(cursor)
                 guard variable.hasPrefix("capcheck_sys_"), let number = api.evaluateInteger(cursor) else { return .next }
                 let name = String(variable.dropFirst("capcheck_sys_".count))
-                if let capability = capabilities[name] { entries[number] = Entry(name: name, capability: capability) }
+                if let needed = capabilities[name]?.sorted(by: { $0.name < $1.name }), let first = needed.first {
+                    entries[number] = Entry(name: name, capability: first, alsoNeeds: Array(needed.dropFirst()))
+                }
                 return .next
             }
             return entries

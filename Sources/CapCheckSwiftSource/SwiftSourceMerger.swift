@@ -74,7 +74,7 @@ package struct SwiftSourceMerger: GraphPass {
             }
             let owner: Int32?
             if let symbol = finding.objectSymbol {
-                owner = Self.declaration(ofObjectSymbol: symbol, in: graph)
+                owner = graph.packageDeclaration(ofSwiftSymbol: symbol)
                 if let owner, startedBySource.contains(owner) { continue }
             } else if let declaration = finding.declaration {
                 owner = definitions[finding.file]?["\(declaration.line):\(declaration.column)"]
@@ -105,17 +105,6 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         return unanalyzed
-    }
-
-    /// The declaration an object file's symbol belongs to: the node of its USR, else of the longest USR it begins with
-    /// (a closure's code is mangled after its enclosing declaration: `…5entryyyXCvpfiyycfU_To` is in `…5entryyyXCvp`).
-    static func declaration(ofObjectSymbol usr: String, in graph: GraphBuilder) -> Int32? {
-        var candidate = Substring(usr)
-        while candidate.count > 3 {
-            if let id = graph.id(forKey: String(candidate)), graph.nodes[Int(id)].package != nil { return id }
-            candidate = candidate.dropLast()
-        }
-        return nil
     }
 
     /// The name of the target whose sources hold `file`.

@@ -88,6 +88,15 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertTrue(RuntimeExports.aliases["_IO_popen"]?.contains("popen") == true, "read from the C library's symbols")
     }
 
+    /// Found by an evasion sweep: a package's C definition of `swift_retain` replaces the Swift runtime's for the whole
+    /// program, as one of `open` replaces the C library's; and `io_uring` runs file and network requests alike.
+    func testTheSwiftRuntimesExportsCanBeReplacedAndIoUringIsFileAndNetwork() throws {
+        XCTAssertTrue(RuntimeExports.contains("swift_retain"), "the Swift runtime's exports")
+        XCTAssertTrue(RuntimeExports.contains("dispatch_async"), "Dispatch's")
+        let needs = try SinkCatalog.reviewedSystemCalls().filter { $0.name == "io_uring_enter" }.map(\.capability.name).sorted()
+        XCTAssertEqual(needs, ["fs", "net"])
+    }
+
     func testAFunctionNeedingSeveralCapabilitiesIsOneSinkWithEach() throws {
         let catalog = try SinkCatalog.bundled()
         let node = GraphNode(usr: "c:@F@localtime_r", name: "localtime_r", kind: .function, language: .c, package: nil, module: nil,

@@ -12,6 +12,13 @@ final class NativeAppTests: XCTestCase {
         return report
     }
 
+    /// Found by an evasion sweep: C naming a Swift function by its mangled symbol in an init array runs it at load.
+    func testACInitArrayEntryNamingASwiftFunctionRunsIt() throws {
+        let path = try violation("c-load-time", "fs", "utimes").path
+        XCTAssertEqual(path.map(\.symbol).suffix(3), ["$s8LoadTime9swiftHookyyF", "LoadTime.swiftHook()", "utimes"])
+        XCTAssertEqual(path.dropLast().last?.via, EdgeKind.asmLabel.rawValue)
+    }
+
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             "c-asm ffi capcheck_barrier_count",
@@ -58,6 +65,7 @@ final class NativeAppTests: XCTestCase {
             "c-load-time fs mkdir",
             "c-load-time fs rmdir",
             "c-load-time fs unlink",
+            "c-load-time fs utimes",
             "c-load-time unsafe inline asm",
             "c-macro-triggers env getenv",
             "c-macro-triggers ffi capcheck_header_user_one",
