@@ -45,33 +45,37 @@ extension LoadTimeSections {
     /// offset. Nil when the file is not a 64-bit little-endian ELF object; `unnamed` counts entries no symbol names;
     /// `initCode` says whether code was placed straight in `.init` or `.fini`.
     package static func entries(inObjectAt path: String) -> (names: [String], unnamed: Int, initCode: Bool)? {
-        guard let object = ELFObject(path: path) else { return nil }
-        let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
-        var names: [String] = [], unnamed = 0
-        // Code placed straight in `.init` or `.fini` (the loader runs those sections as they are).
-        let initCode = (0..<object.sectionCount).contains { section in
+        ELFObject(path: path).map(entries(in:))
+    }
+
+    /// The init and fini arrays' sections, by the names the loader runs.
+    static let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
+
+    /// As `entries(inObjectAt:)`, of an object already read.
+    static func entries(in object: ELFObject) -> (names: [String], unnamed: Int, initCode: Bool) {
+        var names: [String] = [], unnamed = 0, initCode = false, arraySections = Set<Int>()
+        for section in 0..<object.sectionCount {
             let name = object.sectionName(section)
-            return (name == ".init" || name == ".fini" || name.hasPrefix(".init.") || name.hasPrefix(".fini.")) && object.field(section, 0x20, 8) > 0
+            // Code placed straight in `.init` or `.fini` (the loader runs those sections as they are).
+            if (name == ".init" || name == ".fini" || name.hasPrefix(".init.") || name.hasPrefix(".fini.")) && object.field(section, 0x20, 8) > 0 {
+                initCode = true
+            }
+            if arrays.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { arraySections.insert(section) }
         }
-        for relocations in object.sections(ofType: 4 /* SHT_RELA */) {
-            let target = object.field(relocations, 0x2C, 4), symbolSection = object.field(relocations, 0x28, 4)
-            guard target < object.sectionCount, symbolSection < object.sectionCount else { continue }
-            let targetName = object.sectionName(target)
-            guard arrays.contains(where: { targetName == $0 || targetName.hasPrefix($0 + ".") }) else { continue }
-            let symbols = object.symbols(in: symbolSection)
-            let start = object.field(relocations, 0x18, 8), size = object.field(relocations, 0x20, 8)
-            for entry in stride(from: start, to: start + size, by: 24) {
-                let index = Int(UInt64(truncatingIfNeeded: object.integer(at: entry + 8, size: 8)) >> 32)
-                let addend = object.integer(at: entry + 16, size: 8)
-                guard index > 0, index < symbols.count else { unnamed += 1; continue }
-                let referenced = symbols[index]
-                if referenced.type == 3 /* STT_SECTION */ {
-                    let function = symbols.first { $0.type == 2 /* STT_FUNC */ && $0.section == referenced.section && $0.value == addend }
-                    if let function { names.append(function.name) } else { unnamed += 1 }
-                } else if !referenced.name.isEmpty {
-                    names.append(referenced.name)
-                } else {
-                    unnamed += 1
+        for target in arraySections.sorted() {
+            for (symbolSection, relocations) in object.relocations(of: target) where symbolSection < object.sectionCount {
+                let symbols = object.symbols(in: symbolSection)
+                for entry in relocations {
+                    guard entry.symbol > 0, entry.symbol < symbols.count else { unnamed += 1; continue }
+                    let referenced = symbols[entry.symbol]
+                    if referenced.type == 3 /* STT_SECTION */ {
+                        let function = symbols.first { $0.type == 2 /* STT_FUNC */ && $0.section == referenced.section && $0.value == entry.addend }
+                        if let function { names.append(function.name) } else { unnamed += 1 }
+                    } else if !referenced.name.isEmpty {
+                        names.append(referenced.name)
+                    } else {
+                        unnamed += 1
+                    }
                 }
             }
         }

@@ -10,10 +10,9 @@ package enum SwiftObjectExports {
     package struct Entry: Sendable, Hashable {
         /// The C symbol, or the init or fini array entry's function.
         package let symbol: String
-        /// The Swift declaration that runs (`s:` and the mangled name of the function an export's code calls, or of
-        /// the entry's function); nil when the code calls no single Swift function (`@c` compiles the body under the
-        /// C name itself).
-        package let usr: String?
+        /// The mangled name of the Swift code that runs (the function an export's code calls, or the entry's function);
+        /// nil when the code calls no single Swift function (`@c` compiles the body under the C name itself).
+        package let swiftSymbol: String?
         package let isLoadTime: Bool
     }
 
@@ -53,24 +52,16 @@ package enum SwiftObjectExports {
                       !(binding == 2 && helperPrefixes.contains(where: name.hasPrefix)) else { continue }
                 let symbol = ELFObject.Symbol(name: name, type: type, section: section, value: object.integer(at: at + 8, size: 8),
                                               binding: binding, size: object.integer(at: at + 16, size: 8))
-                entries.append(Entry(symbol: name, usr: calledSwiftFunction(from: symbol, symbolTable: table, in: object), isLoadTime: false))
+                entries.append(Entry(symbol: name, swiftSymbol: calledSwiftFunction(from: symbol, symbolTable: table, in: object), isLoadTime: false))
             }
         }
-        let arrays = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors"]
-        let hasArrays = (0..<object.sectionCount).contains { section in
-            let name = object.sectionName(section)
-            return arrays.contains { name == $0 || name.hasPrefix($0 + ".") }
-        }
-        if hasArrays, let loadTime = LoadTimeSections.entries(inObjectAt: path) {
-            for name in loadTime.names { entries.append(Entry(symbol: name, usr: isSwiftMangled(name) ? usr(of: name) : nil, isLoadTime: true)) }
-            for _ in 0..<loadTime.unnamed { entries.append(Entry(symbol: "an unnamed entry", usr: nil, isLoadTime: true)) }
-        }
+        let loadTime = LoadTimeSections.entries(in: object)
+        for name in loadTime.names { entries.append(Entry(symbol: name, swiftSymbol: isSwiftMangled(name) ? name : nil, isLoadTime: true)) }
+        for _ in 0..<loadTime.unnamed { entries.append(Entry(symbol: "an unnamed entry", swiftSymbol: nil, isLoadTime: true)) }
         return entries
     }
 
     private static func isSwiftMangled(_ name: String) -> Bool { name.hasPrefix("$s") || name.hasPrefix("_$s") || name.hasPrefix("$S") }
-
-    private static func usr(of mangled: String) -> String { "s:" + mangled.drop { $0 != "s" && $0 != "S" }.dropFirst() }
 
     /// The one Swift function the code of `symbol` calls (a thunk's target); nil for none or several.
     private static func calledSwiftFunction(from symbol: ELFObject.Symbol, symbolTable: Int, in object: ELFObject) -> String? {
@@ -80,7 +71,7 @@ package enum SwiftObjectExports {
             for entry in entries where entry.offset >= symbol.value && entry.offset < symbol.value + max(symbol.size, 1) {
                 guard entry.symbol > 0, entry.symbol < count else { continue }
                 let name = object.string(strings, object.integer(at: start + entry.symbol * 24, size: 4))
-                if isSwiftMangled(name), name.hasSuffix("F") || name.hasSuffix("fC") || name.hasSuffix("fc") { called.insert(usr(of: name)) }
+                if isSwiftMangled(name), name.hasSuffix("F") || name.hasSuffix("fC") || name.hasSuffix("fc") { called.insert(name) }
             }
         }
         return called.count == 1 ? called.first : nil

@@ -29,8 +29,8 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
     package var reach: Reach = .withDeclaration
     /// Set when the finding sits in an `#if` branch this build does not compile: `#if os(macOS)`.
     package var inactiveBranch: String?
-    /// For what the object file shows and the source does not (`SwiftObjectExports`): the USR of the declaration that
-    /// runs, tied to its node rather than to a place; `objectFile` with an empty USR when no declaration was found.
+    /// For what the object file shows and the source does not (`SwiftObjectExports`): the mangled name of the Swift code
+    /// that runs, tied to its declaration's node rather than to a place; empty when the object names none.
     package var objectSymbol: String?
 
     package init(sink: String, capability: Capability, package: String, file: String, line: Int, column: Int, declaration: DeclarationSite?, reach: Reach = .withDeclaration, inactiveBranch: String? = nil) {

@@ -45,15 +45,19 @@ package enum SinkArgumentRule: Equatable {
     /// Whether an `exec` sink looks a program named without a `/` up in `PATH` (`execvp`, `posix_spawnp`, a shell);
     /// `execv`, `execve`, `posix_spawn` and Foundation's `Process` take such a name from the working directory.
     package static func searchesPath(_ sink: String) -> Bool {
-        let member = String(sink.split(separator: ".").last ?? Substring(sink)).split(separator: "(").first.map(String.init) ?? sink
-        return ["execlp", "execvp", "execvpe", "posix_spawnp", "system", "popen"].contains(member)
+        ["execlp", "execvp", "execvpe", "posix_spawnp", "system", "popen"].contains(member(of: sink))
+    }
+
+    /// A sink's name without its type and labels: `Foundation.FileManager.contents(atPath:)` → `contents`.
+    private static func member(of sink: String) -> String {
+        String(String(sink.split(separator: "(").first ?? "").split(separator: ".").last ?? "")
     }
 
     package static func rule(capability: Capability, sink: String) -> SinkArgumentRule {
         if sink.hasPrefix("syscall(") { return rawSystemCall(capability: capability, sink: sink) }
         let isSwift = sink.contains(".") || sink.contains("(")
         let base = String(sink.split(separator: "(").first ?? "")
-        let member = String(base.split(separator: ".").last ?? "")
+        let member = member(of: sink)
         if let implicit = implicitValues[capability]?.first(where: { $0.names.contains(member) }) { return .implicit(implicit.values) }
         switch capability {
         case .env:

@@ -442,7 +442,7 @@ public struct Analyzer: Sendable {
                 var finding = SwiftSourceFinding(sink: sink, capability: entry.isLoadTime ? .unsafe : .ffi, package: package, file: object.file,
                                                  line: 1, column: 1, declaration: nil,
                                                  reach: .fromProgramStart(why: entry.isLoadTime ? "placed in an init or fini section" : "exported under a C symbol"))
-                finding.objectSymbol = entry.usr ?? ""
+                finding.objectSymbol = entry.swiftSymbol ?? ""
                 findings.append(finding)
             }
         }

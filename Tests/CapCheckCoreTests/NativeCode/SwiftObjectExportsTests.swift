@@ -24,10 +24,10 @@ final class SwiftObjectExportsTests: XCTestCase {
         let entries = try XCTUnwrap(SwiftObjectExports.entries(inObjectAt: object.path, module: "Probe"))
         let exports = entries.filter { !$0.isLoadTime }.sorted { $0.symbol < $1.symbol }
         XCTAssertEqual(exports.map(\.symbol), ["capcheck_probe_export", "direct"], "compiler helpers and Swift symbols are not exports")
-        XCTAssertEqual(exports.first?.usr, "s:5Probe5probeyyF", "the thunk calls the Swift function")
-        XCTAssertNil(exports.last?.usr, "@c compiles the body under the C name: no single Swift function")
+        XCTAssertEqual(exports.first?.swiftSymbol, "$s5Probe5probeyyF", "the thunk calls the Swift function")
+        XCTAssertNil(exports.last?.swiftSymbol, "@c compiles the body under the C name: no single Swift function")
         let loadTime = entries.filter(\.isLoadTime)
         XCTAssertEqual(loadTime.count, 1)
-        XCTAssertTrue(loadTime.first?.usr?.hasPrefix("s:5Probe4hook") == true, "\(loadTime)")
+        XCTAssertTrue(loadTime.first?.swiftSymbol?.hasPrefix("$s5Probe4hook") == true, "\(loadTime)")
     }
 }
