@@ -48,6 +48,17 @@ package enum SinkArgumentRule: Equatable {
         ["execlp", "execvp", "execvpe", "posix_spawnp", "system", "popen"].contains(member(of: sink))
     }
 
+    /// The C library's lookups by name or key, whose files (`/etc/passwd`, `/etc/shadow`, the NSS and resolver
+    /// configuration, message catalogues, utmp) no argument names.
+    private static let lookupPrefixes = [
+        "getpw", "getgr", "getsp", "getsg", "fgetsp", "getalias", "setalias", "getnetgr", "setnetgr", "innetgr", "getrpc", "getserv",
+        "getproto", "getnetby", "getnetent", "gethostent", "getpublickey", "getsecretkey", "getlogin", "__getlogin", "getusershell",
+        "setusershell", "setspent", "setpwent", "setgrent", "getut", "setut", "pututline", "initgroups", "getgrouplist",
+        "_nss_", "__nss_", "gettext", "dgettext", "dcgettext", "ngettext", "dngettext", "dcngettext", "__dcgettext", "__dgettext",
+        "catopen", "res_init", "res_ninit", "__res_", "__resolv", "hostalias", "res_hostalias", "ruserpass", "ruserok",
+        "fmtmsg",
+    ]
+
     /// A sink's name without its type and labels: `Foundation.FileManager.contents(atPath:)` → `contents`.
     private static func member(of sink: String) -> String {
         String(String(sink.split(separator: "(").first ?? "").split(separator: ".").last ?? "")
@@ -84,6 +95,11 @@ package enum SinkArgumentRule: Equatable {
             if member == "fanotify_mark" { return .positions([4]) }
             if member == "mount" { return .positions([0, 1]) }
             if member == "open_by_handle_at" { return .none("\(sink) opens a file by a handle, not a path") }
+            // A lookup by name reads files its argument does not name (`getpwnam("/etc/ssl/x")` reads /etc/passwd,
+            // `gettext(msgid)` a catalogue under the locale's folder): never a path, so never inside a narrowed grant.
+            if Self.lookupPrefixes.contains(where: member.hasPrefix) {
+                return .none("\(sink) reads files its argument does not name (a lookup by name)")
+            }
             // A pattern, not a path: `.[.]` matches `..`, `*` any name (what it lists is not its text).
             if ["glob", "glob64", "wordexp", "fnmatch"].contains(member) { return .none("\(sink) takes a pattern the file system expands, not a path") }
             if member == "symlinkat" { return .positions([0, 2]) }
