@@ -115,21 +115,8 @@ package struct BuildTargetResolver {
         return result
     }
 
-    /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by
-    /// name among the package's direct dependencies (a product's targets).
+    /// The targets `target` of `package` depends on or uses as plugins (`PackageGraph.dependencies(of:in:)`).
     package func dependencies(of target: Target, in package: Package) -> [(package: Package, target: Target)] {
-        var result: [(package: Package, target: Target)] = []
-        for name in target.targetDependencies {
-            if let dependency = package.targets.first(where: { $0.name == name }) { result.append((package, dependency)) }
-        }
-        let direct = (graph.dependencies[package.identity] ?? []).compactMap(graph.package)
-        for name in target.productDependencies {
-            guard let owner = direct.first(where: { $0.products.contains { $0.name == name } }),
-                  let product = owner.products.first(where: { $0.name == name }) else { continue }
-            for targetName in product.targets {
-                if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
-            }
-        }
-        return result
+        graph.dependencies(of: target, in: package)
     }
 }

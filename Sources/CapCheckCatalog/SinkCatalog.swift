@@ -197,6 +197,7 @@ public struct SinkCatalog: Sendable {
     }
 
     private func classifyClang(_ node: GraphNode) -> SinkMatch? {
+        if let sink = CxxStandardLibrarySinks.classify(node) { return sink }
         switch node.kind {
         case .function:
             if let capabilities = cFunctions[node.name] { return Self.cSink(node.name, capabilities) }

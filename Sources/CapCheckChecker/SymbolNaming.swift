@@ -34,7 +34,8 @@ public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
     /// `Module.Type.member(labels:)` for Swift, the plain name for C, `top-level code (main.swift)` for scripts.
     public func displayName(_ node: GraphNode) -> String {
         if node.isFileMain { return "top-level code (\((node.location?.file ?? "") .split(separator: "/").last ?? ""))" }
-        guard let demangled = demangled(node), !demangled.isEmpty else { return node.name }
+        // A C++ symbol's graph name ends in its USR's signature (`open#*1C#…`): `#` is in no C-family identifier.
+        guard let demangled = demangled(node), !demangled.isEmpty else { return String(node.name.prefix { $0 != "#" }) }
         guard let parsed = SwiftSymbolName(demangled: demangled) else { return demangled }
         return parsed.module + "." + parsed.qualifiedMember
     }

@@ -29,6 +29,24 @@ public struct PackageGraph: Sendable {
         callee == caller || transitiveDependencies[caller]?.contains(callee) == true
     }
 
+    /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by
+    /// name among the package's direct dependencies (a product's targets).
+    public func dependencies(of target: Target, in package: Package) -> [(package: Package, target: Target)] {
+        var result: [(package: Package, target: Target)] = []
+        for name in target.targetDependencies {
+            if let dependency = package.targets.first(where: { $0.name == name }) { result.append((package, dependency)) }
+        }
+        let direct = (dependencies[package.identity] ?? []).compactMap(self.package)
+        for name in target.productDependencies {
+            guard let owner = direct.first(where: { $0.products.contains { $0.name == name } }),
+                  let product = owner.products.first(where: { $0.name == name }) else { continue }
+            for targetName in product.targets {
+                if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+            }
+        }
+        return result
+    }
+
     private static func transitive(from start: String, _ edges: [String: [String]]) -> Set<String> {
         var seen = Set<String>()
         var stack = edges[start] ?? []

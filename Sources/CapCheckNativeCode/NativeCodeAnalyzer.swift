@@ -51,6 +51,9 @@ public struct NativeCodeAnalyzer: Sendable {
         package var syscallKey = ""
         package var libraryPath = ""
         package var libraryIdentity = ""
+        /// The Swift modules compiled with C++ interoperability (`CxxInteropModules`); nil without a build manifest,
+        /// when every Swift module counts as one.
+        package var cxxInteropModules: Set<String>?
 
         /// Per parsed source, its cache key; nil for a source compiled without an index unit (always parsed).
         package func keys(_ cache: NativeResultCache) -> [String?] {
@@ -62,6 +65,7 @@ public struct NativeCodeAnalyzer: Sendable {
         public var digest: String? {
             var hasher = SHA256()
             for field in [libraryIdentity, syscallKey] + assembly.map(\.reason) { hasher.update(field: field) }
+            for field in cxxInteropModules.map({ $0.sorted() }) ?? ["every Swift module"] { hasher.update(field: field) }
             for (command, target) in parsed {
                 for field in [command.source, target.name] + command.arguments { hasher.update(field: field) }
                 guard let fingerprints, fingerprints.update(&hasher, withInputsOf: command.source) else { return nil }
@@ -73,7 +77,9 @@ public struct NativeCodeAnalyzer: Sendable {
 
     public func plan() throws -> Plan {
         var plan = Plan()
-        for (command, target) in compileCommands() {
+        let manifest = buildManifest()
+        plan.cxxInteropModules = manifest.map(CxxInteropModules.inBuildManifest)
+        for (command, target) in compileCommands(manifest: manifest) {
             let ext = (command.source as NSString).pathExtension
             if ClangCompileCommands.assemblyExtensions.contains(ext) {
                 plan.assembly.append(Unanalyzed(
@@ -130,6 +136,7 @@ public struct NativeCodeAnalyzer: Sendable {
     public func analyse(_ plan: Plan, display: ProgressDisplay? = nil) throws -> NativeFindings {
         var findings = NativeFindings()
         findings.unanalyzed = plan.assembly
+        findings.cxxInteropModules = plan.cxxInteropModules
         guard !plan.parsed.isEmpty else { return findings }
         let cache = self.cache(for: plan)
         let parsed = plan.parsed, keys = plan.keys(cache)
@@ -327,10 +334,16 @@ public struct NativeCodeAnalyzer: Sendable {
     /// The C-family sources and their targets: from the build manifest when SwiftPM wrote one (every clang
     /// command it planned, which includes dependencies' executables the build did not compile), else every source
     /// of every C-family target.
-    package func compileCommands() -> [(ClangCompileCommand, Target)] {
-        let manifest = scratchPath.appendingPathComponent("\(configuration.rawValue).yaml")
+    package func compileCommands() -> [(ClangCompileCommand, Target)] { compileCommands(manifest: buildManifest()) }
+
+    /// The build manifest's text, when SwiftPM wrote one.
+    private func buildManifest() -> String? {
+        try? String(contentsOf: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml"), encoding: .utf8)
+    }
+
+    private func compileCommands(manifest: String?) -> [(ClangCompileCommand, Target)] {
         let commands: [ClangCompileCommand]
-        if let text = try? String(contentsOf: manifest, encoding: .utf8) {
+        if let text = manifest {
             commands = ClangCompileCommands.fromBuildManifest(text)
         } else {
             commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }

@@ -126,6 +126,8 @@ public struct NativeFindings: Sendable {
     public var sourcesParsed = 0, sourcesSkipped = 0
     /// Wall-clock seconds of the prefilter (preprocessing and scanning) and of the libclang parses.
     public var prefilterSeconds = 0.0, parseSeconds = 0.0
+    /// The Swift modules compiled with C++ interoperability; nil when unknown (every Swift module counts as one).
+    public var cxxInteropModules: Set<String>? = []
 
     package init() {}
 }

@@ -20,6 +20,8 @@ import Foundation
 /// - `ImportedModuleEdges`: a module of a system-library or binary target, reached from every declaration of a Swift
 ///   file that imports it, is `ffi` for the declaring package (a binary target's must be granted explicitly), plus what
 ///   the catalog says its libraries can do (`sqlite3`: `fs` and `env`);
+/// - `CxxInteropEdges`: a Swift module compiled with C++ interoperability reaches every C-family function of the
+///   targets it depends on (operators, special members, imported accessors and templates run without a recorded call);
 /// - `NativeCodeSinkEdges`: a package's own C function entered from another package's code (or program start) is
 ///   `ffi` for the package, the pseudo-sink `native code of target <module>`.
 package struct NativeGraphMerger: GraphPass {
@@ -64,6 +66,7 @@ package struct NativeGraphMerger: GraphPass {
             addLoadTimeEdge(of: definition, to: graph)
         }
         addImportedNativeModules(records: records, to: graph)
+        addCxxInteropSurfaces(to: graph)
         addNativeCodeSinks(to: graph)
     }
 

@@ -71,6 +71,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
     case interposition = "replaces a C library function for the whole process"
+    case cxxInterop = "may call C++ through interoperability"
     // Edges of the build (`CapCheckBuildTime/`).
     case builtTarget = "built by swift build"
     case buildDependency = "build dependency"

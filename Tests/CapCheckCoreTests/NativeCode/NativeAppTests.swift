@@ -51,6 +51,8 @@ final class NativeAppTests: XCTestCase {
             "c-header-only fs open",
             "c-header-only fs unlink",
             "c-interpose ffi capcheck_interpose_version",
+            // cxx-objects' `std::ofstream` allocates: its `operator new` is c-interpose's replacement.
+            "c-interpose ffi native code of target CInterpose",
             "c-interpose fs chmod",
             "c-interpose fs lchown",
             "c-interpose fs rmdir",
@@ -107,6 +109,8 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs link",
             "cxx-objects fs mkdir",
             "cxx-objects fs rmdir",
+            "cxx-objects fs std::basic_ofstream::basic_ofstream",
+            "cxx-objects fs std::filesystem::remove",
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
             "system-zlib ffi system library target CZlib (links z)",
@@ -200,6 +204,14 @@ final class NativeAppTests: XCTestCase {
         let destructor = try violation("cxx-objects", "fs", "rmdir").path
         XCTAssertEqual(destructor.map(\.symbol), ["program start (load-time code of linked targets)", "janitor", "Janitor", "~Janitor", "rmdir"])
         XCTAssertEqual(destructor[3].via, EdgeKind.deinitializer.rawValue)
+    }
+
+    func testTheCxxStandardLibrarysFileAPIsAreFileSinks() throws {
+        // `std::ofstream out(path)` and `std::filesystem::remove(path)` call no C function the index names.
+        let stream = try violation("cxx-objects", "fs", "std::basic_ofstream::basic_ofstream").path
+        XCTAssertEqual(stream.suffix(2).map(\.symbol), ["capcheck_cxx_perform", "basic_ofstream"])
+        let removal = try violation("cxx-objects", "fs", "std::filesystem::remove").path
+        XCTAssertEqual(removal.suffix(2).map(\.symbol), ["capcheck_cxx_perform", "remove"])
     }
 
     func testAnImplicitConstructorRunsDefaultMemberInitializersAtLoad() throws {

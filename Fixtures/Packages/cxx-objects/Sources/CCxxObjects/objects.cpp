@@ -1,5 +1,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
+#include <fstream>
+#include <filesystem>
 #include "objects.h"
 
 // capcheck rule: a call through a base class's virtual method runs the overrides (RequirementReachesWitnessRule).
@@ -11,6 +13,11 @@ extern "C" int capcheck_cxx_perform(int kind) {
     Task *task = makeTask(kind);
     int result = task->perform();
     delete task;
+    // capcheck rule: the C++ standard library's files (CxxStandardLibrarySinks): no C function is called here.
+    if (kind > 1000) {
+        std::ofstream out("/tmp/capcheck-fixture-none");
+        std::filesystem::remove("/tmp/capcheck-fixture-none");
+    }
     return result;
 }
 

@@ -1,0 +1,3 @@
+import CxxInterop
+
+print(combine())

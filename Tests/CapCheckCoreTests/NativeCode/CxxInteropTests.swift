@@ -1,0 +1,47 @@
+@testable import CapCheckCore
+@testable import CapCheckNativeCode
+import XCTest
+
+/// `capcheck check` on Fixtures/InteropApp: a Swift module built with C++ interoperability runs package C++ through
+/// operators, `==`, a destructor, a copy constructor, a property setter, a template and a header-inline operator, none
+/// of which an index record names as called (found by an evasion sweep: none of it was reported).
+final class CxxInteropTests: XCTestCase {
+    nonisolated(unsafe) private static var cached: AnalysisReport?
+    private func report() throws -> AnalysisReport {
+        if let report = Self.cached { return report }
+        let report = try Fixtures.analyse("InteropApp")
+        Self.cached = report
+        return report
+    }
+
+    func testEveryMemberSwiftCallsImplicitlyIsReached() throws {
+        let fileEffects = try report().violations.filter { $0.package == "cxx-interop" && $0.capability == "fs" }.map(\.sink).sorted()
+        // operator+ creat, operator== access, ~Guard rmdir, the copy constructor lchown, the setter mkdir, the template
+        // symlink, the inline operator chmod (without the rule, only the destructor's and the copy's were found).
+        XCTAssertEqual(fileEffects, ["access", "chmod", "creat", "lchown", "mkdir", "rmdir", "symlink"])
+    }
+
+    func testThePathNamesTheImplicitCall() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "cxx-interop" && $0.sink == "creat" }).path
+        XCTAssertEqual(path.suffix(2).map(\.symbol), ["operator+", "creat"])
+        XCTAssertEqual(path[path.count - 2].via, EdgeKind.cxxInterop.rawValue)
+        XCTAssertTrue(path[path.count - 3].symbol.hasPrefix("C++ called implicitly by module "), path[path.count - 3].symbol)
+    }
+
+    func testInteropIsReadFromTheSwiftCompilerArguments() {
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(["swiftc", "-cxx-interoperability-mode=default"]))
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(["swiftc", "-Xfrontend", "-enable-cxx-interop"]))
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(["swiftc", "-enable-experimental-cxx-interop"]))
+        XCTAssertFalse(CxxInteropModules.turnsInteropOn(["swiftc", "-cxx-interoperability-mode=default", "-cxx-interoperability-mode=off"]))
+        XCTAssertFalse(CxxInteropModules.turnsInteropOn(["swiftc", "-module-name", "cxx-interop"]))
+        let manifest = """
+          "C.A-debug.module":
+            tool: shell
+            args: ["swiftc","-module-name","A","-cxx-interoperability-mode=default"]
+          "C.B-debug.module":
+            tool: shell
+            args: ["swiftc","-module-name","B","-I","/x/cxx-interop/include"]
+        """
+        XCTAssertEqual(CxxInteropModules.inBuildManifest(manifest), ["A"])
+    }
+}
