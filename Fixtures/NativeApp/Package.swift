@@ -19,6 +19,7 @@ let package = Package(
         .package(path: "../Packages/c-asm-label"),
         .package(path: "../Packages/c-header-only"),
         .package(path: "../Packages/c-pragma-alias"),
+        .package(path: "../Packages/c-swift-name"),
     ],
     targets: [
         .executableTarget(
@@ -37,6 +38,7 @@ let package = Package(
                 .product(name: "AsmLabel", package: "c-asm-label"),
                 .product(name: "HeaderOnly", package: "c-header-only"),
                 .product(name: "CPragmaAlias", package: "c-pragma-alias"),
+                .product(name: "SwiftName", package: "c-swift-name"),
             ]
         ),
     ],

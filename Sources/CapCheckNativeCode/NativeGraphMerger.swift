@@ -22,6 +22,8 @@ import Foundation
 ///   the catalog says its libraries can do (`sqlite3`: `fs` and `env`);
 /// - `CxxInteropEdges`: a Swift module compiled with C++ interoperability reaches every C-family function of the
 ///   targets it depends on (operators, special members, imported accessors and templates run without a recorded call);
+/// - `ImportedSetterEdges`: writing a property whose getter is a C function (`swift_name`) reaches the functions of
+///   the getter's target, one of which is the setter no record names;
 /// - `NativeCodeSinkEdges`: a package's own C function entered from another package's code (or program start) is
 ///   `ffi` for the package, the pseudo-sink `native code of target <module>`.
 package struct NativeGraphMerger: GraphPass {
@@ -67,6 +69,7 @@ package struct NativeGraphMerger: GraphPass {
         }
         addImportedNativeModules(records: records, to: graph)
         addCxxInteropSurfaces(to: graph)
+        addImportedSetterEdges(to: graph)
         addNativeCodeSinks(to: graph)
     }
 

@@ -72,6 +72,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case nativeCode = "native code of the package"
     case interposition = "replaces a C library function for the whole process"
     case cxxInterop = "may call C++ through interoperability"
+    case importedSetter = "may call a C function imported as the property's setter"
     // Edges of the build (`CapCheckBuildTime/`).
     case builtTarget = "built by swift build"
     case buildDependency = "build dependency"

@@ -101,6 +101,9 @@ final class NativeAppTests: XCTestCase {
             "c-raw-syscall net syscall(non-constant number)",
             "c-socket ffi capcheck_open_socket",
             "c-socket net socket",
+            "c-swift-name ffi capcheck_gauge_reading",
+            "c-swift-name ffi capcheck_gauge_set_reading",
+            "c-swift-name fs mkfifo",
             "cxx-objects ffi capcheck_cxx_perform",
             "cxx-objects ffi native code of target CCxxObjects",
             "cxx-objects fs access",
@@ -204,6 +207,13 @@ final class NativeAppTests: XCTestCase {
         let destructor = try violation("cxx-objects", "fs", "rmdir").path
         XCTAssertEqual(destructor.map(\.symbol), ["program start (load-time code of linked targets)", "janitor", "Janitor", "~Janitor", "rmdir"])
         XCTAssertEqual(destructor[3].via, EdgeKind.deinitializer.rawValue)
+    }
+
+    func testWritingAPropertyImportedFromCReachesItsSetter() throws {
+        // `gauge.reading = value`: the index records the getter (`swift_name("getter:…")`), not the C setter.
+        let path = try violation("c-swift-name", "fs", "mkfifo").path
+        XCTAssertEqual(path.suffix(3).map(\.symbol), ["SwiftName.setReading(_:)", "capcheck_gauge_set_reading", "mkfifo"])
+        XCTAssertEqual(path[path.count - 2].via, EdgeKind.importedSetter.rawValue)
     }
 
     func testTheCxxStandardLibrarysFileAPIsAreFileSinks() throws {
@@ -357,7 +367,7 @@ final class NativeAppTests: XCTestCase {
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs", "env"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
-                "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] } } }
+                "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

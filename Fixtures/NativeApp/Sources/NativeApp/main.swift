@@ -11,6 +11,7 @@ import LoadTime
 import MacroTriggers
 import RawSyscall
 import Sock
+import SwiftName
 
 print(openSocket())
 print(barrierCount(41))
@@ -29,3 +30,4 @@ print(capcheck_scoped())
 print(capcheck_weakref_probe(), capcheck_catalogued(), capcheck_quiet_system_probe())
 print(interposeVersion())
 print(performTask())
+print(setReading(3))
