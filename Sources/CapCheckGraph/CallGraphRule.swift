@@ -27,6 +27,7 @@ package enum CallGraphRules {
         DeclarationReachesItsDefaultsRule(),
         PatternVariablesReachEachOtherRule(),
         CxxRecordReachesMembersRule(),
+        CxxRecordReachesMemberFunctionsRule(),
         DecodableTypeReachesMemberTypesRule(),
     ]
 }

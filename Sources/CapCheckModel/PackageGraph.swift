@@ -145,7 +145,7 @@ public struct Target: Sendable, Hashable, Codable {
 
         /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program. A flag given
         /// as `-flag=value` or `-flag value` matches either way; `-B<dir>` (where clang looks for its tools) but not the
-        /// linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`.
+        /// linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`; and any response file (`@file`), whose flags are not read.
         public static let codeLoadingFlags = [
             "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
             "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
@@ -154,7 +154,9 @@ public struct Target: Sendable, Hashable, Codable {
 
         /// Whether one flag is among `codeLoadingFlags`.
         public static func loadsCode(_ flag: String) -> Bool {
-            codeLoadingFlags.contains { known in
+            // A response file (`@flags.rsp`, `-Wl,@flags.rsp`) can hold any flag, these included.
+            if flag.hasPrefix("@") || flag.contains(",@") { return true }
+            return codeLoadingFlags.contains { known in
                 flag == known || flag.hasPrefix(known + "=") || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
                     || (known == "-B" && flag.hasPrefix("-B") && !["-Bstatic", "-Bdynamic"].contains(flag) && !flag.hasPrefix("-Bsymbolic"))
             }

@@ -6,16 +6,16 @@ import Foundation
 package enum CxxInteropModules {
     /// The `-module-name` of every Swift compile command in the manifest whose arguments turn interoperability on:
     /// `-cxx-interoperability-mode=<mode>` other than `off`, or the older `-enable-experimental-cxx-interop` and
-    /// frontend `-enable-cxx-interop` (however an `unsafeFlags` spells them).
+    /// frontend `-enable-cxx-interop` (however an `unsafeFlags` spells them, response files `@file` included).
     package static func inBuildManifest(_ text: String) -> Set<String> {
         var modules = Set<String>()
-        let argsKey = Array("args: [".utf8), marker = Array("cxx-interop".utf8)
+        let argsKey = Array("args: [".utf8), marker = Array("cxx-interop".utf8), responseFile = Array("\"@".utf8)
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
             let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            // Only the few lines that spell the flag are decoded (Swift commands carry long argument lists).
-            guard trimmed.starts(with: argsKey), contains(trimmed, marker),
+            // Only lines that spell the flag or name a response file are decoded (Swift commands are long).
+            guard trimmed.starts(with: argsKey), contains(trimmed, marker) || contains(trimmed, responseFile),
                   let arguments = try? JSONSerialization.jsonObject(with: Data(trimmed.dropFirst(argsKey.count - 1))) as? [String],
-                  turnsInteropOn(arguments),
+                  turnsInteropOn(expandingResponseFiles(arguments)),
                   let nameFlag = arguments.firstIndex(of: "-module-name"), nameFlag + 1 < arguments.count
             else { continue }
             modules.insert(arguments[nameFlag + 1])
@@ -36,6 +36,40 @@ package enum CxxInteropModules {
             }
         }
         return enabled
+    }
+
+    /// The arguments with each `@file` replaced by the file's arguments (as the driver reads them: separated by white
+    /// space, quoted with `"` or `'`, `\\` escaping), to a depth of 8; a file that cannot be read stands for an argument
+    /// that turns interoperability on, since it could.
+    package static func expandingResponseFiles(_ arguments: [String], depth: Int = 0) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            guard argument.hasPrefix("@"), argument.count > 1 else { return [argument] }
+            guard depth < 8, let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) else {
+                return ["-enable-experimental-cxx-interop"]
+            }
+            return expandingResponseFiles(splitResponseFile(text), depth: depth + 1)
+        }
+    }
+
+    private static func splitResponseFile(_ text: String) -> [String] {
+        var arguments: [String] = [], current = "", quote: Character?, escaped = false, inArgument = false
+        for character in text {
+            if escaped { current.append(character); escaped = false; inArgument = true; continue }
+            if character == "\\" { escaped = true; continue }
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+                continue
+            }
+            if character == "\"" || character == "'" { quote = character; inArgument = true; continue }
+            if character.isWhitespace {
+                if inArgument { arguments.append(current); current = ""; inArgument = false }
+                continue
+            }
+            current.append(character)
+            inArgument = true
+        }
+        if inArgument { arguments.append(current) }
+        return arguments
     }
 
     private static func contains(_ haystack: Substring.UTF8View, _ needle: [UInt8]) -> Bool {

@@ -44,4 +44,20 @@ final class CxxInteropTests: XCTestCase {
         """
         XCTAssertEqual(CxxInteropModules.inBuildManifest(manifest), ["A"])
     }
+
+    /// Found by an evasion sweep: `unsafeFlags(["@flags.rsp"])` with the mode inside the file.
+    func testAResponseFileIsReadForTheMode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-rsp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outer = folder.appendingPathComponent("outer.rsp"), inner = folder.appendingPathComponent("inner.rsp")
+        try "-DX \"@\(inner.path)\"\n".write(to: outer, atomically: true, encoding: .utf8)
+        try "'-cxx-interoperability-mode=default'".write(to: inner, atomically: true, encoding: .utf8)
+        let quiet = folder.appendingPathComponent("quiet.rsp")
+        try "/p/A.swift\n/p/B.swift\n".write(to: quiet, atomically: true, encoding: .utf8)
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@" + outer.path])))
+        XCTAssertFalse(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@" + quiet.path])))
+        // A file that cannot be read could say anything.
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@/nonexistent.rsp"])))
+    }
 }

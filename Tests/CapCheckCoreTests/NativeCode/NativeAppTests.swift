@@ -109,8 +109,10 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs access",
             "cxx-objects fs chmod",
             "cxx-objects fs chown",
+            "cxx-objects fs lchown",
             "cxx-objects fs link",
             "cxx-objects fs mkdir",
+            "cxx-objects fs mkfifo",
             "cxx-objects fs rmdir",
             "cxx-objects fs std::basic_ofstream::basic_ofstream",
             "cxx-objects fs std::filesystem::remove",
@@ -214,6 +216,16 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-swift-name", "fs", "mkfifo").path
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["SwiftName.setReading(_:)", "capcheck_gauge_set_reading", "mkfifo"])
         XCTAssertEqual(path[path.count - 2].via, EdgeKind.importedSetter.rawValue)
+    }
+
+    func testCxxMembersNoCallNamesAreReachedFromTheirType() throws {
+        // `auto [first, second] = Pair{}` calls `Pair::get<0>()`; `a = b` on a `Wrapper` calls `Logged::operator=`.
+        let binding = try violation("cxx-objects", "fs", "mkfifo").path
+        XCTAssertEqual(binding.suffix(3).map(\.symbol), ["Pair", "get", "mkfifo"])
+        XCTAssertEqual(binding[binding.count - 2].via, EdgeKind.cxxMember.rawValue)
+        let assignment = try violation("cxx-objects", "fs", "lchown").path
+        XCTAssertEqual(assignment.suffix(2).map(\.symbol), ["operator=", "lchown"])
+        XCTAssertEqual(assignment[assignment.count - 2].via, EdgeKind.cxxMember.rawValue)
     }
 
     func testTheCxxStandardLibrarysFileAPIsAreFileSinks() throws {

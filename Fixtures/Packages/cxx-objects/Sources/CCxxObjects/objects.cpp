@@ -2,7 +2,22 @@
 #include <sys/stat.h>
 #include <fstream>
 #include <filesystem>
+#include <tuple>
 #include "objects.h"
+
+// capcheck rule: C++ calls members no call expression names (CxxRecordReachesMemberFunctionsRule): a structured
+// binding calls `get<N>()` through the tuple protocol, a defaulted copy assignment calls each member's `operator=`.
+struct Pair {
+    int first = 1, second = 2;
+    template <std::size_t N> int get() const { mkfifo("/tmp/capcheck-fixture-none", 0600); return N == 0 ? first : second; }
+};
+template <> struct std::tuple_size<Pair> : std::integral_constant<std::size_t, 2> {};
+template <std::size_t N> struct std::tuple_element<N, Pair> { using type = int; };
+struct Logged {
+    int value = 0;
+    Logged &operator=(const Logged &other) { lchown("/tmp/capcheck-fixture-none", 0, 0); value = other.value; return *this; }
+};
+struct Wrapper { Logged logged; };
 
 // capcheck rule: a call through a base class's virtual method runs the overrides (RequirementReachesWitnessRule).
 struct Task { virtual ~Task() {} virtual int perform() { return 0; } };
@@ -17,6 +32,10 @@ extern "C" int capcheck_cxx_perform(int kind) {
     if (kind > 1000) {
         std::ofstream out("/tmp/capcheck-fixture-none");
         std::filesystem::remove("/tmp/capcheck-fixture-none");
+        auto [first, second] = Pair{};
+        Wrapper a, b;
+        a = b;
+        result += first + second + a.logged.value;
     }
     return result;
 }

@@ -1,0 +1,1 @@
+int capcheck_response_flags(void);
