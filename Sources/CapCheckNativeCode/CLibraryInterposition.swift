@@ -10,7 +10,14 @@ import CapCheckPackageGraph
 /// runtime libraries export or their startup code calls (`RuntimeExports`: a package's `__gmon_start__` ran at load
 /// in every library of the process); a `static`
 /// definition (`c:file.c@F@name`) replaces nothing. So does a C++ global `operator new` or `operator delete`, which
-/// replaces the C++ library's for every `new` in the process. Fixture `c-interpose`.
+/// replaces the C++ library's for every `new` in the process, and a C definition named like a Swift symbol (`$s…`):
+/// the compiler emits some Swift symbols weak into every object that uses them (a default argument's generator,
+/// `$ss5print_9separator10terminatoryypd_S2StFfA0_`), and a strong definition wins over all of them. Fixture `c-interpose`.
+///
+/// And when packages define the same external symbol (a C++ `inline` function or template instance, a weak C
+/// definition), the linker keeps one copy for every caller: each definition reaches the others, kind `the same symbol
+/// defined by another package (the linker keeps one)` (found by an evasion sweep: a dependency's `inline` function
+/// named like the app's ran in its place).
 public struct CLibraryInterposition: GraphPass {
     let packageGraph: PackageGraph
     let includeTests: Bool
@@ -33,15 +40,39 @@ public struct CLibraryInterposition: GraphPass {
         var replacing: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language.isClang && node.kind == .function && node.package != nil && node.isDefined
-            && (node.usr == "c:@F@" + node.name && isLibraryName(node.name) || Self.replacesAllocation(node.usr))
+            && (node.usr == "c:@F@" + node.name && (isLibraryName(node.name) || Self.isSwiftSymbol(node.name)) || Self.replacesAllocation(node.usr))
             && !testModules.contains(node.module ?? "") {
             replacing.append(Int32(id))
         }
-        guard !replacing.isEmpty else { return [] }
-        let start = graph.programStart(of: packageGraph.root)
-        for id in replacing {
-            graph.addEdge(from: start, to: id, kind: .interposition, site: graph.nodes[Int(id)].location)
+        if !replacing.isEmpty {
+            let start = graph.programStart(of: packageGraph.root)
+            for id in replacing {
+                graph.addEdge(from: start, to: id, kind: .interposition, site: graph.nodes[Int(id)].location)
+            }
         }
+        addSharedDefinitions(to: graph)
         return []
+    }
+
+    /// A mangled Swift name (`$s…`, `_$s…`, the older `$S…` and `_T0…`, Embedded Swift's `$e…`).
+    static func isSwiftSymbol(_ name: String) -> Bool {
+        ["$s", "_$s", "$S", "_$S", "_T0", "$e", "_$e"].contains { name.hasPrefix($0) }
+    }
+
+    /// Each external C-family function two or more packages define reaches the other packages' definitions.
+    private func addSharedDefinitions(to graph: GraphBuilder) {
+        var definitions: [String: [Int32]] = [:]
+        for (id, node) in graph.nodes.enumerated()
+        where node.language.isClang && node.kind.isFunction && node.package != nil && node.isDefined && node.usr.hasPrefix("c:@") {
+            definitions[node.usr, default: []].append(Int32(id))
+        }
+        for usr in definitions.keys.sorted() {
+            guard let ids = definitions[usr], Set(ids.map { graph.nodes[Int($0)].package }).count > 1 else { continue }
+            for from in ids {
+                for to in ids where graph.nodes[Int(to)].package != graph.nodes[Int(from)].package {
+                    graph.addEdge(from: from, to: to, kind: .sharedSymbol, site: graph.nodes[Int(to)].location)
+                }
+            }
+        }
     }
 }

@@ -23,19 +23,18 @@ package enum CxxInteropModules {
         return modules
     }
 
-    /// Whether a Swift compiler's arguments enable C++ interoperability (the last mode given wins).
+    /// Whether a Swift compiler's arguments may enable C++ interoperability: any flag that turns it on counts, whatever
+    /// follows (the driver and the frontend read `-cxx-interoperability-mode` separately, so an `=off` after an
+    /// `-Xfrontend …=default` leaves the frontend's on; found by an evasion sweep).
     package static func turnsInteropOn(_ arguments: [String]) -> Bool {
-        var enabled = false
         for (index, argument) in arguments.enumerated() {
-            if argument == "-enable-experimental-cxx-interop" || argument == "-enable-cxx-interop" {
-                enabled = true
-            } else if argument.hasPrefix("-cxx-interoperability-mode=") {
-                enabled = argument.dropFirst("-cxx-interoperability-mode=".count) != "off"
-            } else if argument == "-cxx-interoperability-mode", index + 1 < arguments.count {
-                enabled = arguments[index + 1] != "off"
+            if argument == "-enable-experimental-cxx-interop" || argument == "-enable-cxx-interop" { return true }
+            if argument.hasPrefix("-cxx-interoperability-mode="), argument.dropFirst("-cxx-interoperability-mode=".count) != "off" {
+                return true
             }
+            if argument == "-cxx-interoperability-mode", index + 1 < arguments.count, arguments[index + 1] != "off" { return true }
         }
-        return enabled
+        return false
     }
 
     /// The arguments with each `@file` replaced by the file's arguments (as the driver reads them: separated by white

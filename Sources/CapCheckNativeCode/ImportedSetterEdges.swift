@@ -6,13 +6,14 @@ extension NativeGraphMerger {
     /// A C function imported as a property's getter (`__attribute__((swift_name("getter:Foo.bar(self:)")))`) may have
     /// a setter imported the same way; `foo.bar = 3` is recorded as a use of the getter and of a Swift setter no code
     /// defines, never of the C setter. Which C function that is, the index does not say (the attribute names it), so
-    /// a Swift declaration writing such a property reaches every external C function of the getter's target at that
+    /// a Swift declaration writing such a property reaches every C function of the getter's target at that
     /// place, kind `may call a C function imported as the property's setter`. Found by an evasion sweep (`c2`).
     func addImportedSetterEdges(to graph: GraphBuilder) {
         var targetFunctions: [String: [Int32]] = [:]
         var hasSetterUse = false
         for (index, node) in graph.nodes.enumerated() {
-            if node.language.isClang, node.isDefined, node.kind == .function, node.usr.hasPrefix("c:@F@"),
+            // Any C function of the target, a header's `static inline` one (`c:gauge.h@F@…`) too.
+            if node.language.isClang, node.isDefined, node.kind == .function,
                let package = node.package, let module = node.module {
                 targetFunctions[package + "|" + module, default: []].append(Int32(index))
             } else if Self.isImportedSetter(node) {

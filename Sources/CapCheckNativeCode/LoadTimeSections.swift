@@ -96,5 +96,19 @@ extension LoadTimeSections {
         }
         return names
     }
-}
 
+    /// The functions an object file calls outside itself: its undefined global and weak symbols of no type or of
+    /// functions, without a symbol version (`mkdir@GLIBC_2.2.5` → `mkdir`). Nil when the file is not a 64-bit
+    /// little-endian ELF object.
+    package static func undefinedSymbols(inObjectAt path: String) -> [String]? {
+        guard let object = ELFObject(path: path) else { return nil }
+        var names = Set<String>()
+        for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
+            for symbol in object.symbols(in: table) where symbol.section == 0 && symbol.binding != 0 && (symbol.type == 0 || symbol.type == 2) {
+                let name = symbol.name.prefix { $0 != "@" }
+                if !name.isEmpty { names.insert(String(name)) }
+            }
+        }
+        return names.sorted()
+    }
+}

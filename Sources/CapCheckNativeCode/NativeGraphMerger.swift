@@ -24,6 +24,8 @@ import Foundation
 ///   targets it depends on (operators, special members, imported accessors and templates run without a recorded call);
 /// - `ImportedSetterEdges`: writing a property whose getter is a C function (`swift_name`) reaches the functions of
 ///   the getter's target, one of which is the setter no record names;
+/// - `ObjectCallEdges`: a source's file-scope `asm`, and the C library functions its object file calls that its C code
+///   names nowhere, reached from every function of the source;
 /// - `NativeCodeSinkEdges`: a package's own C function entered from another package's code (or program start) is
 ///   `ffi` for the package, the pseudo-sink `native code of target <module>`.
 package struct NativeGraphMerger: GraphPass {
@@ -35,6 +37,8 @@ package struct NativeGraphMerger: GraphPass {
     package let findings: NativeFindings
     /// The index records (for the Swift files that import system-library and binary targets' modules).
     package let records: [IndexRecord]
+    /// Whether the C library list names a function with a capability (`ObjectCallEdges`).
+    package var isCLibraryEffect: (String) -> Bool = { _ in false }
 
     package init(packageGraph: PackageGraph, includeTests: Bool, systemLibraries: [String: [(capability: Capability, does: String)]] = [:],
                  findings: NativeFindings, records: [IndexRecord]) {
@@ -56,8 +60,12 @@ package struct NativeGraphMerger: GraphPass {
     private func merge(_ findings: NativeFindings, records: [IndexRecord], into graph: GraphBuilder) {
         let clangDefinitions = ClangDefinitions(definedIn: graph)
         var ids: [String: Int32] = [:]
-        for (key, owned) in findings.definitions { ids[key] = node(for: owned, key: key, in: graph) }
-        for (key, owned) in findings.definitions.sorted(by: { $0.key < $1.key }) {
+        var objectCalls: [(key: String, owned: OwnedNativeDefinition)] = []
+        for (key, owned) in findings.definitions {
+            if owned.definition.usr.hasPrefix(ObjectCallEdges.usrPrefix) { objectCalls.append((key, owned)); continue }
+            ids[key] = node(for: owned, key: key, in: graph)
+        }
+        for (key, owned) in findings.definitions.sorted(by: { $0.key < $1.key }) where ids[key] != nil {
             let definition = DefinitionInMerge(node: ids[key]!, owned: owned, ids: ids, clangDefinitions: clangDefinitions)
             addReferenceEdges(of: definition, to: graph)
             addInlineAsmEdges(of: definition, to: graph)
@@ -66,6 +74,9 @@ package struct NativeGraphMerger: GraphPass {
             addAsmLabelEdges(of: definition, to: graph)
             addSwiftSymbolEdges(of: definition, to: graph)
             addLoadTimeEdge(of: definition, to: graph)
+        }
+        for (key, owned) in objectCalls.sorted(by: { $0.key < $1.key }) {
+            addObjectCallEdges(of: owned, key: key, clangDefinitions: clangDefinitions, to: graph)
         }
         addImportedNativeModules(records: records, to: graph)
         addCxxInteropSurfaces(to: graph)

@@ -66,6 +66,9 @@ package struct NativeSourceScanner {
             if let object = command.output, let code = LoadTimeSections.definedCode(inObjectAt: object) {
                 for name in code { walk.writtenInAsm(name, source: command.source) }
             }
+            if let object = command.output, let called = LoadTimeSections.undefinedSymbols(inObjectAt: object) {
+                walk.calledByObject(called, source: command.source)
+            }
             return walk.finish()
         }
         return Result(definitions: found ?? [:], errors: errors)
@@ -103,6 +106,9 @@ private struct TranslationUnitWalk {
     private var customSections: [String: [(usr: String, location: SourceLocation)]] = [:]
     /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
     private var declaredFunctions: [String: NativeDefinition] = [:]
+    /// Where file-scope `asm` is (in the source or a header it includes), and the source whose object holds it.
+    private var fileScopeAsm: [SourceLocation] = []
+    private var objectSource: String?
     /// The USRs of the functions the source defines in C, C++ or Objective-C, system headers included, by their
     /// object-file names (`_ZL5earlyv` for a static C++ `early`).
     private var symbolsDefinedInC: [String: String] = [:]
@@ -149,11 +155,19 @@ private struct TranslationUnitWalk {
                 scanFunction(cursor, kind: kind)
             } else if kind == CXCursorKindValue.varDecl {
                 scanVariable(cursor)
+            } else if kind == CXCursorKindValue.unexposedDecl, isFileScopeAsm(cursor) {
+                if let site = location(of: cursor) { fileScopeAsm.append(site) }
             } else if CXCursorKindValue.containers.contains(kind) {
                 return .recurse
             }
             return .next
         }
+    }
+
+    /// Whether a declaration libclang does not expose is file-scope `asm("…")` (which it prints as `__asm (…)`).
+    private func isFileScopeAsm(_ cursor: CXCursor) -> Bool {
+        guard let prettyPrinted = api.getCursorPrettyPrinted else { return false }
+        return api.consume(prettyPrinted(cursor, nil)).hasPrefix("__asm")
     }
 
     /// A `#pragma` binding as the declaration it stands for: `A` aliasing `B` (resolved like `alias("B")`), or `A`
@@ -231,8 +245,35 @@ private struct TranslationUnitWalk {
         declarations[usr] = made
     }
 
+    /// The C functions the source's object file calls (`LoadTimeSections.undefinedSymbols`), kept as one definition
+    /// of the source (`ObjectCallEdges.usrPrefix`) whose references are those names: the merge compares them with what
+    /// the source's C code names (file-scope `asm` can call what no C code names: `.symver`, `.weakref`, a `.quad`
+    /// table of function addresses). C++ and Swift names (`_Z…`, `$s…`) are left out.
+    package mutating func calledByObject(_ names: [String], source: String) {
+        objectSource = source
+        let location = SourceLocation(file: source, line: 1, column: 1)
+        let references = names.filter { !$0.hasPrefix("_Z") && !$0.hasPrefix("$") && !$0.hasPrefix("_$") }.map {
+            NativeReference(usr: "c:@F@" + $0, name: $0, site: location, isCall: true, isFunction: true)
+        }
+        guard !references.isEmpty else { return }
+        var made = NativeDefinition(usr: ObjectCallEdges.usrPrefix + source, name: ObjectCallEdges.name(of: source),
+                                    location: location, language: .c, kind: .function)
+        made.references = references
+        definitions[made.usr] = made
+    }
+
     /// The definitions, with declaration attributes merged in and `alias`/`ifunc` names resolved.
     package mutating func finish() -> [String: NativeDefinition] {
+        // File-scope `asm` is the object's own machine code or symbol directives: inline `asm` of the object's calls.
+        if let first = fileScopeAsm.first {
+            let source = objectSource ?? first.file
+            let usr = ObjectCallEdges.usrPrefix + source
+            var made = definitions[usr] ?? NativeDefinition(usr: usr, name: ObjectCallEdges.name(of: source),
+                                                            location: SourceLocation(file: source, line: 1, column: 1),
+                                                            language: .c, kind: .function)
+            made.inlineAsm += fileScopeAsm
+            definitions[usr] = made
+        }
         for (usr, declared) in declarations {
             if definitions[usr] == nil { definitions[usr] = declared } else { definitions[usr]!.merge(declared) }
         }

@@ -99,9 +99,10 @@ package struct EscapeHatchRule: SourceRule {
         }
     }
 
-    /// A binding of a Swift function to a C symbol: `ffi`, and the symbol's own capability when classified.
+    /// A binding of a Swift function to a C symbol: `ffi`, and the symbol's own capability when classified (a Swift
+    /// symbol, `@_silgen_name("$sSS…")`, is classified in the graph, as the toolchain declaration it names).
     private func reportBinding(_ sink: String, symbol: String, at node: AttributeSyntax, _ context: SourceContext) {
-        context.report(sink, .ffi, at: node)
+        context.report(sink, .ffi, at: node, boundSymbol: symbol.isEmpty ? nil : symbol)
         if let capability = cFunctions[symbol] { context.report("\(symbol) (bound by \(sink))", capability, at: node) }
     }
 

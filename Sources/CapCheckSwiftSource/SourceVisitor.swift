@@ -48,12 +48,15 @@ package final class SourceContext {
     package var isInactive: Bool { inactiveBranch != nil }
 
     /// Records a finding at `node`, tied to its enclosing declaration.
-    package func report(_ sink: String, _ capability: Capability, at node: some SyntaxProtocol, reach: SwiftSourceFinding.Reach = .withDeclaration) {
+    package func report(_ sink: String, _ capability: Capability, at node: some SyntaxProtocol, reach: SwiftSourceFinding.Reach = .withDeclaration,
+                        boundSymbol: String? = nil) {
         let location = node.startLocation(converter: converter)
-        findings.append(SwiftSourceFinding(
+        var finding = SwiftSourceFinding(
             sink: sink, capability: capability, package: package, file: file, line: location.line, column: location.column,
             declaration: DeclarationLocator.enclosingDeclaration(of: Syntax(node), converter: converter),
-            reach: reach, inactiveBranch: inactiveBranch))
+            reach: reach, inactiveBranch: inactiveBranch)
+        finding.boundSymbol = boundSymbol
+        findings.append(finding)
     }
 }
 

@@ -32,6 +32,9 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
     /// For what the object file shows and the source does not (`SwiftObjectExports`): the mangled name of the Swift code
     /// that runs, tied to its declaration's node rather than to a place; empty when the object names none.
     package var objectSymbol: String?
+    /// For a declaration bound to a symbol without a body of its own (`@_silgen_name("$sSS…")`, `@_extern(c, "f")`):
+    /// that symbol, whose code runs when the declaration is called.
+    package var boundSymbol: String?
 
     package init(sink: String, capability: Capability, package: String, file: String, line: Int, column: Int, declaration: DeclarationSite?, reach: Reach = .withDeclaration, inactiveBranch: String? = nil) {
         self.sink = sink

@@ -18,8 +18,12 @@ enum GraphPasses {
             ImplicitEdgeRules(facts: facts),
             // C-family code: its definitions and edges, load-time code from program start, system libraries' modules,
             // a package's native code as its `ffi`. After the rules, whose facts are Swift declarations.
-            NativeGraphMerger(packageGraph: packageGraph, includeTests: includeTests, systemLibraries: catalog.systemLibraries,
-                              findings: native, records: records),
+            {
+                var merger = NativeGraphMerger(packageGraph: packageGraph, includeTests: includeTests, systemLibraries: catalog.systemLibraries,
+                                               findings: native, records: records)
+                merger.isCLibraryEffect = { catalog.isCLibraryName($0) && !catalog.isPureC($0) }
+                return merger
+            }(),
             // A package's own definition of a C library function replaces it for every caller: from program start.
             CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests,
                                   isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) }),

@@ -6,7 +6,8 @@ import CapCheckPackageGraph
 /// A declaration that names a property wrapper type — the wrapped property (`@Listed("/tmp") var files`), a
 /// function with a wrapped local variable or parameter — reaches the wrapper's `wrappedValue` and `projectedValue`:
 /// every read or write of the wrapped name (`files`, `$files`, `count += 1`) runs them, and the index records none of
-/// those calls (only the wrapper's type and initializer, `containedBy` the declaration).
+/// those calls (only the wrapper's type and initializer, `containedBy` the declaration). So does its
+/// `init(projectedValue:)`, which a call passing a projection to a wrapped parameter runs (`shown($value: $level)`).
 ///
 /// A wrapper with a static `subscript(_enclosingInstance:wrapped:storage:)` (or `projected:`) runs that instead for a
 /// property of a class: those subscripts are reached too.
@@ -23,6 +24,9 @@ package struct DeclarationReachesPropertyWrapperRule: CallGraphRule {
             let type = facts.owningType(ofParent: parent)
             if node.kind == .instanceProperty, node.name == "wrappedValue" || node.name == "projectedValue" || Self.isEnclosingInstanceSubscript(node) {
                 members[type, default: []].append(member)
+            } else if node.kind == .constructor, node.name.hasPrefix("init(projectedValue:") {
+                members[type, default: []].append(member)
+                typeOfConstructor[member] = type
             } else if node.kind == .constructor {
                 typeOfConstructor[member] = type
             }

@@ -72,6 +72,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case moduleImport = "module imported by this file"
     case nativeCode = "native code of the package"
     case interposition = "replaces a C library function for the whole process"
+    case sharedSymbol = "the same symbol defined by another package (the linker keeps one)"
+    case objectCall = "called by the object file, named by no C code (asm, symbol versioning)"
     case cxxInterop = "may call C++ through interoperability"
     case importedSetter = "may call a C function imported as the property's setter"
     // Edges of the build (`CapCheckBuildTime/`).

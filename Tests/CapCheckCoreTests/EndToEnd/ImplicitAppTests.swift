@@ -65,6 +65,7 @@ final class ImplicitAppTests: XCTestCase {
             "result-builder fs Foundation.FileManager.isReadableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isWritableFile(atPath:)",
             "result-builder fs Foundation.FileManager.subpaths(atPath:)",
+            "wrapped-local fs unlink",
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",
             "wrapped-property fs Foundation.FileManager.contentsOfDirectory(atPath:)",
@@ -161,8 +162,15 @@ final class ImplicitAppTests: XCTestCase {
 
     /// `@Counted var count` inside `tally()`: `count += 1` runs the wrapper's setter.
     func testAWrappedLocalVariableReachesItsWrapper() throws {
-        let path = try XCTUnwrap(report().violations.first { $0.package == "wrapped-local" }).path
+        let path = try XCTUnwrap(report().violations.first { $0.package == "wrapped-local" && $0.sink == "socket" }).path
         XCTAssertEqual(path.map(\.symbol).prefix(2), ["ImplicitApp.tally()", "WrappedLocal.Counted.wrappedValue"])
+    }
+
+    /// `shown($value: $level)` passes a projection to a wrapped parameter: the wrapper's `init(projectedValue:)` runs.
+    func testAProjectionPassedToAWrappedParameterReachesInitProjectedValue() throws {
+        let path = try XCTUnwrap(report().violations.first { $0.package == "wrapped-local" && $0.sink == "unlink" }).path
+        XCTAssertEqual(path.map(\.symbol).suffix(3), ["WrappedLocal.projectLevel()", "WrappedLocal.Projected.init(projectedValue:)", "unlink"])
+        XCTAssertEqual(path[path.count - 2].via, EdgeKind.propertyWrapper.rawValue)
     }
 
     func testADynamicCallableValueReachesDynamicallyCall() throws {

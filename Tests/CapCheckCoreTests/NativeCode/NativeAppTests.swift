@@ -31,10 +31,14 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label env environ",
             "c-asm-label ffi capcheck_label_probe",
             "c-asm-label ffi capcheck_quiet_open",
+            "c-asm-label ffi capcheck_symver_probe",
             "c-asm-label ffi capcheck_table_probe",
+            "c-asm-label ffi inline asm",
             "c-asm-label ffi native code of target CAsmLabel",
+            "c-asm-label fs mkdir",
             "c-asm-label fs open",
             "c-asm-label fs rmdir",
+            "c-asm-label unsafe inline asm",
             "c-fnptr-table exec _IO_popen",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
@@ -56,7 +60,9 @@ final class NativeAppTests: XCTestCase {
             "c-interpose fs chmod",
             "c-interpose fs lchown",
             "c-interpose fs rmdir",
+            "c-interpose fs truncate",
             "c-interpose fs unlink",
+            "c-interpose fs utimes",
             "c-load-time env environ",
             "c-load-time env getenv",
             "c-load-time env setenv",
@@ -216,6 +222,31 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-swift-name", "fs", "mkfifo").path
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["SwiftName.setReading(_:)", "capcheck_gauge_set_reading", "mkfifo"])
         XCTAssertEqual(path[path.count - 2].via, EdgeKind.importedSetter.rawValue)
+    }
+
+    func testACallFileScopeAsmRenamesIsWhatTheObjectCalls() throws {
+        // `__asm__(".symver capcheck_versioned_tidy, mkdir@GLIBC_2.2.5")`: the C code calls a name no library defines.
+        let path = try violation("c-asm-label", "fs", "mkdir").path
+        XCTAssertEqual(path.suffix(4).map(\.symbol), ["AsmLabel.AsmLabel.versioned()", "capcheck_symver_probe",
+                                                      "file-scope asm and object calls of symver.c", "mkdir"])
+        XCTAssertEqual(path[path.count - 2].via, EdgeKind.objectCall.rawValue)
+        // The asm itself is inline asm of the package (`unsafe`).
+        let asm = try violation("c-asm-label", "unsafe", "inline asm").path
+        XCTAssertEqual(asm.suffix(2).map(\.symbol), ["file-scope asm and object calls of symver.c", "inline asm"])
+    }
+
+    func testADefinitionNamedLikeASwiftSymbolReplacesItFromProgramStart() throws {
+        let path = try violation("c-interpose", "fs", "truncate").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "$s17CapcheckElsewhere4hookyyF", "truncate"])
+        XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue)
+    }
+
+    func testAnInlineFunctionTwoPackagesDefineRunsEithersCopy() throws {
+        // cxx-objects calls its own `capcheck_shared_helper`; the linker may keep c-interpose's copy.
+        let path = try violation("c-interpose", "fs", "utimes").path
+        XCTAssertEqual(path.suffix(4).map(\.symbol), ["capcheck_cxx_perform", "capcheck_shared_helper", "capcheck_shared_helper", "utimes"])
+        XCTAssertEqual(path[path.count - 2].via, EdgeKind.sharedSymbol.rawValue)
+        XCTAssertEqual(path[path.count - 2].package, "c-interpose")
     }
 
     func testCxxMembersNoCallNamesAreReachedFromTheirType() throws {
@@ -378,7 +409,7 @@ final class NativeAppTests: XCTestCase {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "cxx-objects": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
-                "c-asm-label": { "allow": ["ffi", "fs", "env"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
+                "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])

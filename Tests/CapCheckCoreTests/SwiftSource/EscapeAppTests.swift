@@ -33,10 +33,12 @@ final class EscapeAppTests: XCTestCase {
             #"cdecl-hook unsafe @section(".init_array")"#,
             "cdecl-hook unsafe @used",
             "silgen-socket env getenv (looked up by dlsym)",
+            #"silgen-socket ffi @_silgen_name("$sSS20FoundationEssentialsE14contentsOfFile8encodingS2Sh_SSAAE8EncodingVtKcfC")"#,
             #"silgen-socket ffi @_silgen_name("socket")"#,
             "silgen-socket ffi _typeByName (a type looked up by name at run time)",
             "silgen-socket ffi dlsym",
             #"silgen-socket ffi dlsym("getenv")"#,
+            "silgen-socket fs Foundation.String.init(contentsOfFile:encoding:)",
             #"silgen-socket net socket (bound by @_silgen_name("socket"))"#,
             "silgen-socket unsafe Swift.UnsafeMutableRawPointer",
             "unsafe-unowned unsafe unowned(unsafe)",
@@ -49,6 +51,12 @@ final class EscapeAppTests: XCTestCase {
                                             #"socket (bound by @_silgen_name("socket"))"#])
         XCTAssertTrue(path[3].file.hasSuffix("silgen-socket/Sources/SilgenSocket/SilgenSocket.swift"))
         XCTAssertEqual(path[3].line, 6)  // the attribute
+    }
+
+    func testSilgenNameOfASwiftSymbolIsThatDeclarationsSink() throws {
+        let path = try violation("silgen-socket", "fs", "Foundation.String.init(contentsOfFile:encoding:)").path
+        XCTAssertEqual(path.suffix(3).map(\.symbol), ["SilgenSocket.RawNet.readBack()", "SilgenSocket.readText(_:_:)",
+                                                      "FoundationEssentials.String.init(contentsOfFile:encoding:)"])
     }
 
     func testCdeclExportIsReachedFromProgramStart() throws {
@@ -101,7 +109,7 @@ final class EscapeAppTests: XCTestCase {
         try Fixtures.build("EscapeApp")
         let granted = """
             { "version": 1, "packages": {
-              "silgen-socket": { "allow": ["net", "env", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
+              "silgen-socket": { "allow": ["net", "env", "fs", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
               "unsafe-unowned": { "allow": ["unsafe"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")

@@ -3,7 +3,7 @@ import InactivePayload
 import SilgenSocket
 import UnsafeUnowned
 
-print(RawNet.open(), RawNet.lookUpGetenv(), RawNet.lookUpType())
+print(RawNet.open(), RawNet.lookUpGetenv(), RawNet.lookUpType(), RawNet.readBack())
 print(cdeclVersion())
 print(inactiveGreeting(), buildFlavour)
 let owner = Owner()

@@ -33,6 +33,7 @@ func tally() -> Int {
     return count
 }
 print(tally())
+print(projectLevel())
 
 let shell = Shell()
 _ = shell("-c", "true")

@@ -7,4 +7,6 @@ public enum AsmLabel {
     public static func probe() -> Int32 { capcheck_label_probe() }
     /// Removes a folder through a table, and reads the environment, both under names an asm label gives.
     public static func tables() -> Int32 { capcheck_table_probe() }
+    /// Makes a folder through a call `.symver` renames.
+    public static func versioned() -> Int32 { capcheck_symver_probe() }
 }

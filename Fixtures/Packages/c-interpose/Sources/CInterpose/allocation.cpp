@@ -9,3 +9,9 @@ void *operator new(std::size_t size) {
     throw std::bad_alloc();
 }
 void operator delete(void *memory) noexcept { std::free(memory); }
+
+// capcheck rule: cxx-objects defines an `inline` function of the same name; the linker keeps one copy for both
+// packages' callers (CLibraryInterposition.addSharedDefinitions).
+#include <sys/time.h>
+inline int capcheck_shared_helper(int value) { utimes("/tmp/capcheck-fixture-none", nullptr); return value; }
+extern "C" int capcheck_interpose_shared(void) { return capcheck_shared_helper(1); }

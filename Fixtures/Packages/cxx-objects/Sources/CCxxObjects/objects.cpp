@@ -19,6 +19,9 @@ struct Logged {
 };
 struct Wrapper { Logged logged; };
 
+// c-interpose defines an `inline` function of the same name and signature: one copy runs for both.
+inline int capcheck_shared_helper(int value) { return value + 1; }
+
 // capcheck rule: a call through a base class's virtual method runs the overrides (RequirementReachesWitnessRule).
 struct Task { virtual ~Task() {} virtual int perform() { return 0; } };
 struct ProbeTask : Task { int perform() override { return access("/tmp/capcheck-fixture-none", F_OK); } };
@@ -35,7 +38,7 @@ extern "C" int capcheck_cxx_perform(int kind) {
         auto [first, second] = Pair{};
         Wrapper a, b;
         a = b;
-        result += first + second + a.logged.value;
+        result += first + second + a.logged.value + capcheck_shared_helper(0);
     }
     return result;
 }

@@ -17,3 +17,27 @@ public struct Counted {
         }
     }
 }
+
+// capcheck rule: a wrapped parameter called with a projection (`shown($value: $level)`) runs the wrapper's
+// `init(projectedValue:)`, which no call names (found by an evasion sweep).
+@propertyWrapper
+public struct Projected {
+    public var wrappedValue: Int
+
+    public init(wrappedValue: Int) { self.wrappedValue = wrappedValue }
+
+    public var projectedValue: Projected { self }
+
+    public init(projectedValue: Projected) {
+        self = projectedValue
+        _ = unlink("/tmp/capcheck-fixture-none")
+    }
+}
+
+func shown(@Projected value: Int) -> Int { value }
+
+/// Passes a projection: the call names the function, not the initializer.
+public func projectLevel() -> Int {
+    @Projected var level = 1
+    return shown($value: $level)
+}

@@ -10,4 +10,7 @@ int capcheck_label_probe(void);
 /* Calls through a function table, and reads the environment, each under another name. */
 int capcheck_table_probe(void);
 
+/* Calls a function file-scope asm binds to another symbol. */
+int capcheck_symver_probe(void);
+
 #endif
