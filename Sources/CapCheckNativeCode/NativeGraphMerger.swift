@@ -75,8 +75,16 @@ package struct NativeGraphMerger: GraphPass {
             addSwiftSymbolEdges(of: definition, to: graph)
             addLoadTimeEdge(of: definition, to: graph)
         }
-        for (key, owned) in objectCalls.sorted(by: { $0.key < $1.key }) {
-            addObjectCallEdges(of: owned, key: key, clangDefinitions: clangDefinitions, to: graph)
+        if !objectCalls.isEmpty {
+            // The C-family nodes of each file, once for every source.
+            var nodesByFile: [String: [Int32]] = [:]
+            for (index, node) in graph.nodes.enumerated() where node.language.isClang && node.package != nil {
+                if let file = node.location?.file { nodesByFile[file, default: []].append(Int32(index)) }
+            }
+            for (key, owned) in objectCalls.sorted(by: { $0.key < $1.key }) {
+                addObjectCallEdges(of: owned, key: key, nodesOfSource: nodesByFile[owned.definition.location.file] ?? [],
+                                   clangDefinitions: clangDefinitions, to: graph)
+            }
         }
         addImportedNativeModules(records: records, to: graph)
         addCxxInteropSurfaces(to: graph)

@@ -20,15 +20,14 @@ enum ObjectCallEdges {
 }
 
 extension NativeGraphMerger {
-    func addObjectCallEdges(of owned: OwnedNativeDefinition, key: String, clangDefinitions: ClangDefinitions, to graph: GraphBuilder) {
+    /// `nodesOfSource`: the C-family nodes of packages located in the source.
+    func addObjectCallEdges(of owned: OwnedNativeDefinition, key: String, nodesOfSource: [Int32], clangDefinitions: ClangDefinitions,
+                            to graph: GraphBuilder) {
         let source = owned.definition.location.file
         // The source's definitions (functions, and variables whose initializers name functions), and what they name:
         // directly, through a header's code or a declaration, or through an asm label or alias (`capcheck_quiet_fifo`
         // is `mkfifo`).
-        let definitions = graph.nodes.indices.filter { index in
-            let node = graph.nodes[index]
-            return node.language.isClang && node.package == owned.package && node.location?.file == source
-        }.map(Int32.init)
+        let definitions = nodesOfSource.filter { graph.nodes[Int($0)].package == owned.package }
         var named = Set<String>(), seen = Set(definitions), queue = definitions
         while let next = queue.popLast() {
             for edge in graph.edges[Int(next)] {
