@@ -13,6 +13,8 @@ extension SinkCatalog {
             throw CapCheckError(.toolchain, "capcheck's syscalls.json catalog resource is missing or malformed; reinstall capcheck")
         }
         return table.flatMap { capability, names in names.map { ($0, Capability(capability)) } }
-            .sorted { $0.name < $1.name }
+            // By name, then capability: a call listed under two (`io_uring_enter`: `fs` and `net`) must come out in one
+            // order, or the syscall cache key (and the analysis snapshot's) differs from run to run.
+            .sorted { ($0.name, $0.capability.name) < ($1.name, $1.capability.name) }
     }
 }

@@ -13,7 +13,8 @@ package enum CxxInteropModules {
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
             let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             // Only lines that spell the flag or name a response file are decoded (Swift commands are long).
-            guard trimmed.starts(with: argsKey), contains(trimmed, marker) || contains(trimmed, responseFile),
+            guard trimmed.starts(with: argsKey),
+                  contains(trimmed, marker) || (contains(trimmed, responseFile) && responseFilesMayEnable(trimmed)),
                   let arguments = try? JSONSerialization.jsonObject(with: Data(trimmed.dropFirst(argsKey.count - 1))) as? [String],
                   turnsInteropOn(expandingResponseFiles(arguments)),
                   let nameFlag = arguments.firstIndex(of: "-module-name"), nameFlag + 1 < arguments.count
@@ -21,6 +22,27 @@ package enum CxxInteropModules {
             modules.insert(arguments[nameFlag + 1])
         }
         return modules
+    }
+
+    /// Whether a response file a manifest line names (`"@path"`) spells the flag or names another response file: every
+    /// Swift command names SwiftPM's own list of sources this way, which is read (small) but not decoded unless it does.
+    private static func responseFilesMayEnable(_ line: Substring.UTF8View) -> Bool {
+        var rest = line[...]
+        while let quote = rest.firstIndex(of: UInt8(ascii: "\"")) {
+            let after = rest.index(after: quote)
+            guard after < rest.endIndex, let end = rest[after...].firstIndex(of: UInt8(ascii: "\"")) else { return false }
+            let token = rest[after..<end]
+            rest = rest[rest.index(after: end)...]
+            guard token.first == UInt8(ascii: "@") else { continue }
+            // Missing: the command never ran (SwiftPM writes a module's list of sources before compiling it), so no
+            // module was compiled from it. Unreadable: it could say anything (then counted as turning it on).
+            guard let path = String(token.dropFirst()), FileManager.default.fileExists(atPath: path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else { return true }
+            let bytes = [UInt8](data)
+            if contains(bytes[...].withUnsafeBufferPointer { Substring(decoding: $0, as: UTF8.self) }.utf8, Array("cxx-interop".utf8))
+                || bytes.contains(UInt8(ascii: "@")) { return true }
+        }
+        return false
     }
 
     /// Whether a Swift compiler's arguments may enable C++ interoperability: any flag that turns it on counts, whatever
@@ -38,11 +60,13 @@ package enum CxxInteropModules {
     }
 
     /// The arguments with each `@file` replaced by the file's arguments (as the driver reads them: separated by white
-    /// space, quoted with `"` or `'`, `\\` escaping), to a depth of 8; a file that cannot be read stands for an argument
-    /// that turns interoperability on, since it could.
+    /// space, quoted with `"` or `'`, `\\` escaping), to a depth of 8; a file that is there but cannot be read stands for an
+    /// argument that turns interoperability on, since it could; one that is not there for nothing.
     package static func expandingResponseFiles(_ arguments: [String], depth: Int = 0) -> [String] {
         arguments.flatMap { argument -> [String] in
             guard argument.hasPrefix("@"), argument.count > 1 else { return [argument] }
+            // A file that is not there was never read by a compiler that ran (see `responseFilesMayEnable`).
+            guard FileManager.default.fileExists(atPath: String(argument.dropFirst())) else { return [] }
             guard depth < 8, let text = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) else {
                 return ["-enable-experimental-cxx-interop"]
             }

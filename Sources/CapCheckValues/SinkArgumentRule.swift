@@ -56,7 +56,7 @@ package enum SinkArgumentRule: Equatable {
         "setusershell", "setspent", "setpwent", "setgrent", "getut", "setut", "pututline", "initgroups", "getgrouplist",
         "_nss_", "__nss_", "gettext", "dgettext", "dcgettext", "ngettext", "dngettext", "dcngettext", "__dcgettext", "__dgettext",
         "catopen", "res_init", "res_ninit", "__res_", "__resolv", "hostalias", "res_hostalias", "ruserpass", "ruserok",
-        "fmtmsg",
+        "fmtmsg", "tempnam", "tmpnam",
     ]
 
     /// A sink's name without its type and labels: `Foundation.FileManager.contents(atPath:)` → `contents`.

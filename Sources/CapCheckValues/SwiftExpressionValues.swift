@@ -93,6 +93,10 @@ package struct SwiftExpressionValues {
             case .stringSegment(let text):
                 // Escapes would need decoding; a path or name with one is left unresolved rather than misread.
                 guard !text.content.text.contains("\\") else { return [.unknown("a string literal with escapes", at)] }
+                // A raw control character (a NUL ends the C string the file system is given; found by an evasion sweep).
+                guard !text.content.text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                    return [.unknown("a string literal with a control character", at)]
+                }
                 pieces.append([.constant(text.content.text, at)])
             case .expressionSegment(let interpolation):
                 // A package's own `appendInterpolation` overload decides what the segment adds.
@@ -180,7 +184,7 @@ package struct SwiftExpressionValues {
         if let calleeName, arguments.count >= 1 {
             let passThrough: [String: [String]] = [
                 "URL": ["fileURLWithPath", "filePath", "string"], "NSURL": ["fileURLWithPath", "string"],
-                "URLRequest": ["url"], "String": ["_", "describing"], "FilePath": ["_"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
+                "URLRequest": ["url"], "String": ["_"], "FilePath": ["_"], "NSString": ["string"], "init": ["fileURLWithPath", "filePath", "string", "url"],
             ]
             let calleeToken = callee.as(DeclReferenceExprSyntax.self)?.baseName ?? callee.as(MemberAccessExprSyntax.self)?.declName.baseName
             if let allowed = passThrough[calleeName], allowed.contains(labels[0]),

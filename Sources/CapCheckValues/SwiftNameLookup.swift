@@ -292,9 +292,13 @@ package struct SwiftNameLookup {
                 }
                 if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { continue }
                 if reference.parent?.is(InOutExprSyntax.self) == true { return nil }
-                if let tuple = reference.parent?.parent?.parent?.as(TupleExprSyntax.self), Assignment.value(assignedTo: ExprSyntax(tuple)) != nil {
-                    return nil  // `(name, other) = …`
+                // `(name, other) = …`, `((name)) = …`: in parentheses or tuples, however nested (found by an evasion sweep).
+                var outermost: TupleExprSyntax?, climbing = Syntax(reference)
+                while let parent = climbing.parent, parent.is(LabeledExprSyntax.self) || parent.is(LabeledExprListSyntax.self) || parent.is(TupleExprSyntax.self) {
+                    if let tuple = parent.as(TupleExprSyntax.self) { outermost = tuple }
+                    climbing = parent
                 }
+                if let outermost, Assignment.value(assignedTo: ExprSyntax(outermost)) != nil { return nil }
                 if let assigned = Assignment.value(assignedTo: ExprSyntax(reference)) {
                     values.append(assigned)
                     continue

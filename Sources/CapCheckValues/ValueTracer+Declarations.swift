@@ -178,6 +178,30 @@ extension ValueTracer {
         if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { target = ExprSyntax(member) }
         if let value = Assignment.value(assignedTo: target) { return .assigned(value) }
         if target.parent?.is(InOutExprSyntax.self) == true { return .unreadable }
+        // In parentheses or a tuple (`(h.loc) = v`, `(h.loc, n) = (v, 1)`), or the operand of a prefix or postfix
+        // operator (which may take it `inout`): a write capcheck does not read (found by an evasion sweep).
+        var enclosing = target, climbing = Syntax(target)
+        while let parent = climbing.parent {
+            if parent.is(LabeledExprSyntax.self) || parent.is(LabeledExprListSyntax.self) { climbing = parent; continue }
+            if let tuple = parent.as(TupleExprSyntax.self) { enclosing = ExprSyntax(tuple); climbing = parent; continue }
+            break
+        }
+        if enclosing.id != target.id, Assignment.value(assignedTo: enclosing) != nil || Self.isOperand(enclosing) { return .unreadable }
+        if target.parent?.is(PrefixOperatorExprSyntax.self) == true || target.parent?.is(PostfixOperatorExprSyntax.self) == true {
+            return .unreadable
+        }
+        // A subscript of it assigned (`h.loc[keyPath: \String.self] = v`) writes it.
+        if let subscriptCall = target.parent?.as(SubscriptCallExprSyntax.self), subscriptCall.calledExpression.id == target.id,
+           Assignment.value(assignedTo: ExprSyntax(subscriptCall)) != nil || subscriptCall.parent?.is(InOutExprSyntax.self) == true {
+            return .unreadable
+        }
+        // The right-hand operand of an operator other than a comparison (`"…" => h.loc`: it may take it `inout`).
+        if let sequence = target.parent?.as(SequenceExprSyntax.self), sequence.elements.first?.id != target.id,
+           let position = sequence.elements.firstIndex(where: { $0.id == target.id }), position != sequence.elements.startIndex,
+           let operation = sequence.elements[sequence.elements.index(before: position)].as(BinaryOperatorExprSyntax.self),
+           !["==", "!=", "===", "!==", "+", "-", "<", ">", "<=", ">=", "??", "&&", "||"].contains(operation.trimmedDescription) {
+            return .unreadable
+        }
         if let sequence = target.parent?.as(SequenceExprSyntax.self), sequence.elements.first?.id == target.id,
            let operation = sequence.elements.dropFirst().first, operation.is(BinaryOperatorExprSyntax.self) || operation.is(AssignmentExprSyntax.self) {
             return ["==", "!=", "===", "!=="].contains(operation.trimmedDescription) ? .read : .unreadable
@@ -206,6 +230,12 @@ extension ValueTracer {
             return .declaration(declared)
         }
         return .noDeclaration
+    }
+
+    /// Whether an expression is an operand of an operator (an element of a sequence beside a binary operator or `=`).
+    static func isOperand(_ expression: ExprSyntax) -> Bool {
+        guard let sequence = expression.parent?.as(SequenceExprSyntax.self) else { return false }
+        return sequence.elements.contains { $0.is(BinaryOperatorExprSyntax.self) || $0.is(AssignmentExprSyntax.self) }
     }
 
     /// Whether the declaration named `name` at `site` is the toolchain's: every reference the index records there is

@@ -59,7 +59,9 @@ final class CxxInteropTests: XCTestCase {
         try "/p/A.swift\n/p/B.swift\n".write(to: quiet, atomically: true, encoding: .utf8)
         XCTAssertTrue(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@" + outer.path])))
         XCTAssertFalse(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@" + quiet.path])))
-        // A file that cannot be read could say anything.
-        XCTAssertTrue(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@/nonexistent.rsp"])))
+        // A file that is there but cannot be read could say anything (a folder stands for one here); one that is not
+        // there was read by no compiler (SwiftPM lists every planned module, built or not).
+        XCTAssertTrue(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@" + folder.path])))
+        XCTAssertFalse(CxxInteropModules.turnsInteropOn(CxxInteropModules.expandingResponseFiles(["swiftc", "@/nonexistent.rsp"])))
     }
 }

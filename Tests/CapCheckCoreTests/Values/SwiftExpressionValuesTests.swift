@@ -81,6 +81,12 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f(v: Bool, d: String) { let p: String; if v { p = "/a" } else { p = d }; open(p) }"#),
                        ["constant /a", "parameter 1 d"])
         XCTAssertEqual(try values(#"func f() { var p = "/a"; open(p); p = "/b" }"#), ["constant /a", "constant /b"], "flow-insensitive")
+        // Found by an evasion sweep: a write in parentheses, however nested.
+        XCTAssertEqual(try values(#"func f(v: Bool) { let p: String; if v { p = "/a" } else { ((p)) = "/b" }; open(p) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f() { open("/a\u{0}/../b") }"#).first?.hasPrefix("unknown"), true, "an escape")
+        XCTAssertEqual(try values("func f() { open(\"/a\u{0}/../b\") }").first, "unknown a string literal with a control character")
+        XCTAssertEqual(try values(#"func f(u: URL) { open(String(describing: u)) }"#).first?.hasPrefix("unknown"), true,
+                       "`String(describing:)` renders a URL as `file://…`, an optional as `Optional(…)`")
         XCTAssertEqual(try values(#"func f() { var p = "/a"; p += "/../../root"; open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { var p = "/a"; g(&p); open(p) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { var p = "/a"; var q = 1; (p, q) = (readLine()!, 2); open(p) }"#).first?.hasPrefix("unknown"), true)
@@ -152,6 +158,9 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a stored closure's parameters are its callers' arguments")
         XCTAssertEqual(try values(#"struct S { let p: String; func f() { open(p) } }"#).first?.hasPrefix("unknown"), true,
                        "a stored property set at run time")
+        for write in ["(h.p) = \"/b\"", "(h.p, n) = (\"/b\", 1)", "h.p[keyPath: \\String.self] = \"/b\"", "\"/b\" => h.p", "h.p~~", "^^h.p"] {
+            XCTAssertEqual(try values("final class H { var p = \"/a\"; func f() { open(p) } }; func g(h: H, n: Int) { var n = n; \(write) }").first?.hasPrefix("unknown"), true, write)
+        }
         XCTAssertEqual(try values(#"func f() { open(readLine()!) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values("#if os(Linux)\nprivate let paths = [\"/a\", \"/b\"]\n#endif\nfunc f() { for p in paths { open(p) } }"),
                        ["constant /a", "constant /b"], "a global declared in a file-scope `#if` is a global, not a local")
