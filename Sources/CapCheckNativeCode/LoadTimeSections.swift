@@ -84,9 +84,8 @@ extension LoadTimeSections {
 
     /// The names of the code an object file defines: symbols with no type or of functions, in a section of code,
     /// without the assembler's local labels (`.L…`) and mapping symbols (`$x`). Compared with the functions the source
-    /// defines in C, what is left was written in `asm` (nil when the file is not a 64-bit little-endian ELF object).
-    package static func definedCode(inObjectAt path: String) -> [String]? {
-        guard let object = ELFObject(path: path) else { return nil }
+    /// defines in C, what is left was written in `asm`.
+    static func definedCode(in object: ELFObject) -> [String] {
         var names: [String] = []
         for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
             for symbol in object.symbols(in: table) where (symbol.type == 0 || symbol.type == 2) && object.isCode(symbol.section) {
@@ -98,10 +97,8 @@ extension LoadTimeSections {
     }
 
     /// The functions an object file calls outside itself: its undefined global and weak symbols of no type or of
-    /// functions, without a symbol version (`mkdir@GLIBC_2.2.5` → `mkdir`). Nil when the file is not a 64-bit
-    /// little-endian ELF object.
-    package static func undefinedSymbols(inObjectAt path: String) -> [String]? {
-        guard let object = ELFObject(path: path) else { return nil }
+    /// functions, without a symbol version (`mkdir@GLIBC_2.2.5` → `mkdir`).
+    static func undefinedSymbols(in object: ELFObject) -> [String] {
         var names = Set<String>()
         for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
             for symbol in object.symbols(in: table) where symbol.section == 0 && symbol.binding != 0 && (symbol.type == 0 || symbol.type == 2) {

@@ -59,15 +59,13 @@ package struct NativeSourceScanner {
             var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders, isCxx: isCxx)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
-            if let object = command.output, let entries = LoadTimeSections.entries(inObjectAt: object) {
+            // The object file, read once: its init and fini arrays, the code it defines, the functions it calls.
+            if let path = command.output, let object = ELFObject(path: path) {
+                let entries = LoadTimeSections.entries(in: object)
                 for name in entries.names { walk.runsAtLoad(name, source: command.source) }
                 if entries.unnamed > 0 || entries.initCode { walk.runsAtLoad(nil, source: command.source) }
-            }
-            if let object = command.output, let code = LoadTimeSections.definedCode(inObjectAt: object) {
-                for name in code { walk.writtenInAsm(name, source: command.source) }
-            }
-            if let object = command.output, let called = LoadTimeSections.undefinedSymbols(inObjectAt: object) {
-                walk.calledByObject(called, source: command.source)
+                for name in LoadTimeSections.definedCode(in: object) { walk.writtenInAsm(name, source: command.source) }
+                walk.calledByObject(LoadTimeSections.undefinedSymbols(in: object), source: command.source)
             }
             return walk.finish()
         }
@@ -245,7 +243,7 @@ private struct TranslationUnitWalk {
         declarations[usr] = made
     }
 
-    /// The C functions the source's object file calls (`LoadTimeSections.undefinedSymbols`), kept as one definition
+    /// The C functions the source's object file calls (`LoadTimeSections.undefinedSymbols(in:)`), kept as one definition
     /// of the source (`ObjectCallEdges.usrPrefix`) whose references are those names: the merge compares them with what
     /// the source's C code names (file-scope `asm` can call what no C code names: `.symver`, `.weakref`, a `.quad`
     /// table of function addresses). C++ and Swift names (`_Z…`, `$s…`) are left out.

@@ -93,7 +93,7 @@ package struct SwiftSourceMerger: GraphPass {
             }
             let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
             graph.addEdge(from: owner, to: sink(finding, graph), kind: .reference, site: site)
-            if let bound = finding.boundSymbol, let usr = Self.swiftUSR(ofMangled: bound) {
+            if let bound = finding.boundSymbol, let usr = GraphBuilder.swiftUSR(ofMangled: bound) {
                 // `@_silgen_name("$sSS10contentsOfFile…")` calls that Swift declaration: the catalog classifies it.
                 let callee = graph.id(forKey: usr) ?? graph.addNode(key: usr, GraphNode(
                     usr: usr, name: bound, kind: .function, language: .swift, package: nil, module: nil, location: nil, isFileMain: false))
@@ -117,12 +117,6 @@ package struct SwiftSourceMerger: GraphPass {
     private func target(of file: String, _ ownership: SourceOwnership) -> String? {
         guard let owner = ownership.owner(of: file, unitModule: "") else { return nil }
         return packageGraph.package(owner.package)?.targets.first { $0.moduleName == owner.module }?.name ?? owner.module
-    }
-
-    /// The USR of a mangled Swift symbol (`$sSS…` or `_$sSS…` → `s:SS…`); nil for any other name.
-    static func swiftUSR(ofMangled name: String) -> String? {
-        for prefix in ["$s", "_$s"] where name.hasPrefix(prefix) && name.count > prefix.count { return "s:" + name.dropFirst(prefix.count) }
-        return nil
     }
 
     private func sink(_ finding: SwiftSourceFinding, _ graph: GraphBuilder) -> Int32 {

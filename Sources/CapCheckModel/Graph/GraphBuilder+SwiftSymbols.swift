@@ -6,15 +6,18 @@ extension GraphBuilder {
     /// code is mangled after its enclosing declaration: `…5entryyyXCvpfiyycfU_To` is in `…5entryyyXCvp`); nil for a
     /// name that is not Swift-mangled or names no package declaration.
     package func packageDeclaration(ofSwiftSymbol symbol: String) -> Int32? {
-        var candidate: Substring
-        if symbol.hasPrefix("s:") { candidate = Substring(symbol) }
-        else if symbol.hasPrefix("$s") { candidate = "s:" + symbol.dropFirst(2) }
-        else if symbol.hasPrefix("_$s") { candidate = "s:" + symbol.dropFirst(3) }
-        else { return nil }
+        guard let usr = symbol.hasPrefix("s:") ? symbol : Self.swiftUSR(ofMangled: symbol) else { return nil }
+        var candidate = Substring(usr)
         while candidate.count > 3 {
             if let id = id(forKey: String(candidate)), nodes[Int(id)].package != nil { return id }
             candidate = candidate.dropLast()
         }
+        return nil
+    }
+
+    /// The USR of a mangled Swift symbol (`$sSS…` or `_$sSS…` → `s:SS…`); nil for any other name.
+    package static func swiftUSR(ofMangled name: String) -> String? {
+        for prefix in ["$s", "_$s"] where name.hasPrefix(prefix) && name.count > prefix.count { return "s:" + name.dropFirst(prefix.count) }
         return nil
     }
 }
