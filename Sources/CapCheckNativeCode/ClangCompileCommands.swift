@@ -38,7 +38,9 @@ public enum ClangCompileCommands {
     package static let assemblyExtensions: Set<String> = ["s", "S"]
 
     /// The commands of a build manifest (llbuild YAML: each command's `inputs` and `args` are one-line JSON arrays).
-    public static func fromBuildManifest(_ text: String) -> [ClangCompileCommand] {
+    public static func fromBuildManifest(_ text: String) -> [ClangCompileCommand] { fromBuildManifest(BuildManifestText(text)) }
+
+    package static func fromBuildManifest(_ manifest: BuildManifestText) -> [ClangCompileCommand] {
         var commands: [ClangCompileCommand] = []
         // The JSON arrays are decoded only for clang commands (Swift commands carry long argument lists).
         var isClang = false, inputs: Substring = "", arguments: Substring = ""
@@ -55,7 +57,7 @@ public enum ClangCompileCommands {
         // Lines are compared as UTF-8 bytes: the manifest of a large graph is megabytes of text.
         let commandStart = Array("  \"".utf8), tool = Array("tool: clang".utf8)
         let inputsKey = Array("inputs: [".utf8), argsKey = Array("args: [".utf8)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for line in manifest.lines {
             let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if line.starts(with: commandStart) && trimmed.last == UInt8(ascii: ":") { flush(); continue }
             if trimmed.elementsEqual(tool) { isClang = true }

@@ -7,10 +7,12 @@ package enum CxxInteropModules {
     /// The `-module-name` of every Swift compile command in the manifest whose arguments turn interoperability on:
     /// `-cxx-interoperability-mode=<mode>` other than `off`, or the older `-enable-experimental-cxx-interop` and
     /// frontend `-enable-cxx-interop` (however an `unsafeFlags` spells them, response files `@file` included).
-    package static func inBuildManifest(_ text: String) -> Set<String> {
+    package static func inBuildManifest(_ text: String) -> Set<String> { inBuildManifest(BuildManifestText(text)) }
+
+    package static func inBuildManifest(_ manifest: BuildManifestText) -> Set<String> {
         var modules = Set<String>()
         let argsKey = Array("args: [".utf8), marker = Array("cxx-interop".utf8), responseFile = Array("\"@".utf8)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+        for line in manifest.lines {
             let trimmed = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             // Only lines that spell the flag or name a response file are decoded (Swift commands are long).
             guard trimmed.starts(with: argsKey),

@@ -78,7 +78,7 @@ public struct NativeCodeAnalyzer: Sendable {
     public func plan() throws -> Plan {
         var plan = Plan()
         let manifest = buildManifest()
-        plan.cxxInteropModules = manifest.map(CxxInteropModules.inBuildManifest)
+        plan.cxxInteropModules = manifest.map { CxxInteropModules.inBuildManifest($0) }
         for (command, target) in compileCommands(manifest: manifest) {
             let ext = (command.source as NSString).pathExtension
             if ClangCompileCommands.assemblyExtensions.contains(ext) {
@@ -337,14 +337,15 @@ public struct NativeCodeAnalyzer: Sendable {
     package func compileCommands() -> [(ClangCompileCommand, Target)] { compileCommands(manifest: buildManifest()) }
 
     /// The build manifest's text, when SwiftPM wrote one.
-    private func buildManifest() -> String? {
-        try? String(contentsOf: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml"), encoding: .utf8)
+    private func buildManifest() -> BuildManifestText? {
+        (try? String(contentsOf: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml"), encoding: .utf8))
+            .map(BuildManifestText.init)
     }
 
-    private func compileCommands(manifest: String?) -> [(ClangCompileCommand, Target)] {
+    private func compileCommands(manifest: BuildManifestText?) -> [(ClangCompileCommand, Target)] {
         let commands: [ClangCompileCommand]
-        if let text = manifest {
-            commands = ClangCompileCommands.fromBuildManifest(text)
+        if let manifest {
+            commands = ClangCompileCommands.fromBuildManifest(manifest)
         } else {
             commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }
                 .flatMap(ClangCompileCommands.sources(of:))

@@ -18,26 +18,35 @@ package enum RuntimeExports {
 
     /// The C and C++ runtime libraries, and Swift's own (its runtime, concurrency, Foundation, Dispatch): a package's C
     /// definition of `swift_retain` replaces the runtime's for every Swift program it is linked into.
-    private static let runtimeLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so", "libstdc++.so", "libgcc_s.so",
-                                           "libswift", "libFoundation", "libdispatch.so", "libBlocksRuntime.so", "lib_FoundationICU.so"]
+    private static let runtimeLibraries = cLibraries + ["libstdc++.so", "libgcc_s.so", "libswift", "libFoundation", "libdispatch.so",
+                                                        "libBlocksRuntime.so", "lib_FoundationICU.so"]
+    /// The C libraries, which define every function the catalog's C list names: the only ones whose aliases matter.
+    /// (Swift's and Foundation's tables are ten times the C library's; reading them for aliases cost every run,
+    /// warm ones included, about 0.15 s.)
+    private static let cLibraries = ["libc.so", "libm.so", "libpthread.so", "libdl.so", "librt.so"]
 
     /// The names of each exported function that other exported names share the address of (glibc's `__open`,
     /// `__open64` and `open64` beside `open`; `_IO_popen` beside `popen`): one function, which C code may call by any.
-    package static var aliases: [String: [String]] { symbols.aliases }
+    /// Read from the C libraries only (`cLibraries`).
+    package static var aliases: [String: [String]] { cLibrarySymbols.aliases }
 
     /// Names the runtime libraries read for the names above (path, size, modification time), for cache keys.
-    package static var identity: String { symbols.identity }
+    package static let identity: String = {
+        loadedLibraries(runtimeLibraries).map(FileStamp.identity(of:)).sorted().joined(separator: ";")
+    }()
 
-    private static var exported: Set<String> { symbols.names }
+    private static var exported: Set<String> { runtimeSymbols.names }
 
-    /// The defined global and weak symbols of the runtime libraries this process has loaded.
-    private static let symbols: (names: Set<String>, aliases: [String: [String]], identity: String) = {
+    private static let cLibrarySymbols = symbols(of: loadedLibraries(cLibraries))
+    /// Read only when a package's C code is merged (`CLibraryInterposition`), never on a run that reuses its last graph.
+    private static let runtimeSymbols = symbols(of: loadedLibraries(runtimeLibraries))
+
+    /// The defined global and weak symbols of `libraries`, and the names that share a function's address.
+    private static func symbols(of libraries: [String]) -> (names: Set<String>, aliases: [String: [String]]) {
         var names = Set<String>()
         var byAddress: [String: [String]] = [:]
-        var identity: [String] = []
-        for path in loadedLibraries() where runtimeLibraries.contains(where: { (path as NSString).lastPathComponent.hasPrefix($0) }) {
+        for path in libraries {
             guard let library = ELFObject(path: path, mapped: true) else { continue }
-            identity.append(FileStamp.identity(of: path))
             for table in library.sections(ofType: 11 /* SHT_DYNSYM */) {
                 for symbol in library.symbols(in: table) where symbol.section != 0 && (symbol.binding == 1 || symbol.binding == 2)
                     && (symbol.type == 1 || symbol.type == 2 || symbol.type == 10) /* object, function, ifunc */ {
@@ -51,8 +60,13 @@ package enum RuntimeExports {
             let unique = Array(Set(group)).sorted()
             for name in unique { aliases[name, default: []] += unique.filter { $0 != name } }
         }
-        return (names, aliases, identity.sorted().joined(separator: ";"))
-    }()
+        return (names, aliases)
+    }
+
+    /// The loaded shared objects whose file names start with one of `prefixes`.
+    private static func loadedLibraries(_ prefixes: [String]) -> [String] {
+        loadedLibraries().filter { path in prefixes.contains(where: { (path as NSString).lastPathComponent.hasPrefix($0) }) }
+    }
 
     /// The paths of the shared objects mapped into this process (`/proc/self/maps`; none elsewhere).
     private static func loadedLibraries() -> [String] {

@@ -182,15 +182,15 @@ package struct SwiftSourceScanner {
         for package in packageGraph.packages {
             for target in package.targets where target.kind == .swift && (includeTests || !target.isTest)
                 && builtModules.contains(target.moduleName) {
-                let folder = URL(fileURLWithPath: target.path)
-                let sources = target.sources.isEmpty ? Self.swiftFiles(under: folder) : target.sources.filter { $0.hasSuffix(".swift") }
-                files += sources.map { (package.identity, folder.appendingPathComponent($0).standardizedFileURL.path) }
+                let sources = target.sources.isEmpty ? Self.swiftFiles(under: URL(fileURLWithPath: target.path))
+                    : target.sources.filter { $0.hasSuffix(".swift") }
+                files += sources.map { (package.identity, PathText.standardized($0, in: target.path)) }
                 byModule[target.moduleName] = package.identity
             }
         }
         var listed = Set(files.map(\.file))
         for (module, file) in unitSources.sorted(by: { ($0.module, $0.file) < ($1.module, $1.file) }) {
-            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            let path = PathText.standardized(file)
             guard path.hasSuffix(".swift"), let package = byModule[module], listed.insert(path).inserted else { continue }
             files.append((package, path))
         }

@@ -26,20 +26,28 @@ package struct AnalysisInputs {
     package var records: [IndexStoreLoader.RecordReference]
     /// The modules the build compiled (the units' modules).
     package var builtModules: Set<String>
-    package var nativePlan: NativeCodeAnalyzer.Plan
     package var swiftSources: SwiftSourceScanner.Inputs
     package var catalog: SinkCatalog
     /// The demangler library (path, size, mtime): the catalog's classification of toolchain symbols is kept too.
     package var demangler: String
 
-    /// The key; nil when some input cannot be named (a C source compiled without an index unit), and then nothing
-    /// is cached. Swift sources' content hashes are remembered in `memo` between runs.
-    package func key(memo: URL?) -> String? {
-        guard let native = nativePlan.digest else { return nil }
+    /// The key: these inputs' `digest` with the libclang pass's (`NativeCodeAnalyzer.Plan.digest`); nil when some
+    /// input cannot be named (a C source compiled without an index unit), and then nothing is cached. The two digests
+    /// are worked out side by side, on the two cores.
+    package static func key(digest: String, native: String?) -> String? {
+        guard let native else { return nil }
+        var hasher = SHA256()
+        for field in [digest, native] { hasher.update(field: field) }
+        return hasher.hexDigest()
+    }
+
+    /// The SHA-256 of every input but the libclang pass's plan. Swift sources' content hashes are remembered in `memo`
+    /// between runs.
+    package func digest(memo: URL?) -> String {
         var hasher = SHA256()
         // The runtime libraries name the catalog's aliases (`SinkCatalog.addingAliases`) and the names a package's C may
         // replace (`CLibraryInterposition`).
-        for field in [CapCheckBuild.identity, catalog.resourceDigest, RuntimeExports.identity, demangler, includeTests ? "tests" : "no tests", native,
+        for field in [CapCheckBuild.identity, catalog.resourceDigest, RuntimeExports.identity, demangler, includeTests ? "tests" : "no tests",
                       swiftSources.settings] {
             hasher.update(field: field)
         }

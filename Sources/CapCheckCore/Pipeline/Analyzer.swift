@@ -152,11 +152,17 @@ public struct Analyzer: Sendable {
 
     private func prepare(reusingReports: Bool, tools: Tools, freshGraph: Bool) throws -> Prepared {
         progress("Resolving the package graph…")
-        let (packageGraph, graphChanged) = try resolvePackageGraph(tools.toolchain, ignoringCache: freshGraph)
+        // Without a build the index store is already what it will be: its units are listed while the graph resolves.
+        let storePath = builder(tools.toolchain).indexStorePath
+        let ((packageGraph, graphChanged), listedEarly) = try concurrently({
+            try resolvePackageGraph(tools.toolchain, ignoringCache: freshGraph)
+        }, { [self] in
+            options.skipBuild && !options.buildTimeOnly ? Result { try listUnits(store: storePath, tools: tools) } : nil
+        })
         let policy = options.mode.usesPolicy
             ? try loadPolicy(for: packageGraph, required: options.mode.requiresPolicyFile) : Policy.empty(file: "(audit)")
         // Other names of the C library's listed functions (`__open`, `_IO_popen`) are the same sinks.
-        let catalog = try SinkCatalog.bundled().addingAliases(RuntimeExports.aliases)
+        let catalog = try timings.measure("catalog") { try SinkCatalog.bundled().addingAliases(RuntimeExports.aliases) }
         if options.buildTimeOnly || !options.skipBuild {
             let grants = options.mode.usesPolicy ? policy : try loadPolicy(for: packageGraph, required: false)
             let gate = try BuildTimeGate.decide(BuildTimeCheck(packageGraph: packageGraph, catalog: catalog, naming: tools.naming).run(policy: grants),
@@ -173,7 +179,8 @@ public struct Analyzer: Sendable {
         let question = reusingReports && !Self.dumpsGraph
             ? ReportCache.Question(mode: "\(options.mode)", policyFile: policy.file, policyDigest: policy.contentDigest,
                                    includeTests: options.includeTests, collectValues: options.collectValues) : nil
-        switch try analysis(packageGraph: packageGraph, ownership: ownership, store: builder.indexStorePath, tools: tools,
+        let listed = try listedEarly?.get() ?? listUnits(store: builder.indexStorePath, tools: tools)
+        switch try analysis(packageGraph: packageGraph, ownership: ownership, listed: listed, tools: tools,
                             catalog: catalog, question: question) {
         case .reused(let report):
             return .reused(report)
@@ -226,12 +233,28 @@ public struct Analyzer: Sendable {
         return try timings.measure("package graph") { try graphLoader.loadNoting(ignoringCache: ignoringCache) }
     }
 
-    /// Builds (unless `skipBuild`), which writes the index store; returns the builder, which knows where the store is.
-    private func build(_ packageGraph: PackageGraph, replan: Bool, toolchain: Toolchain) throws -> PackageBuilder {
+    /// The builder of this run's configuration and options.
+    private func builder(_ toolchain: Toolchain) -> PackageBuilder {
         var builder = PackageBuilder(toolchain: toolchain, packagePath: options.packagePath, scratchPath: options.scratchPath)
         builder.configuration = options.configuration
         builder.onlyResolvedVersions = options.onlyResolvedVersions
         builder.sandbox = options.sandbox
+        return builder
+    }
+
+    /// The index store's current units (those of sources that still exist), with the loader that read them.
+    private func listUnits(store: URL, tools: Tools) throws -> (loader: IndexStoreLoader, units: [IndexUnit]) {
+        let loader = IndexStoreLoader(store: try IndexStore(path: store.path, libraryPath: tools.indexStoreLibrary))
+        let units = StaleIndexCheck.current(try timings.measure("index units") { try loader.currentUnits() })
+        guard !units.isEmpty else {
+            throw CapCheckError(.indexStore, "the index store at \(store.path) has no units; build the package first (drop --skip-build)")
+        }
+        return (loader, units)
+    }
+
+    /// Builds (unless `skipBuild`), which writes the index store; returns the builder, which knows where the store is.
+    private func build(_ packageGraph: PackageGraph, replan: Bool, toolchain: Toolchain) throws -> PackageBuilder {
+        var builder = builder(toolchain)
         builder.replan = replan
         if !options.skipBuild {
             progress("Building \(packageGraph.root.identity) (debug, indexing every target)…")
@@ -249,17 +272,17 @@ public struct Analyzer: Sendable {
     /// The merged graph and the catalog's classification of it: the last run's snapshot when no input changed, else
     /// worked out afresh (and kept for the next run). When no input changed and the last run answered `question`, its
     /// report instead (`ReportCache`).
-    private func analysis(packageGraph: PackageGraph, ownership: SourceOwnership, store: URL, tools: Tools,
-                          catalog: SinkCatalog, question: ReportCache.Question?) throws -> Analysis {
+    private func analysis(packageGraph: PackageGraph, ownership: SourceOwnership, listed: (loader: IndexStoreLoader, units: [IndexUnit]),
+                          tools: Tools, catalog: SinkCatalog, question: ReportCache.Question?) throws -> Analysis {
         progress("Reading the index store…")
-        let loader = IndexStoreLoader(store: try IndexStore(path: store.path, libraryPath: tools.indexStoreLibrary))
+        let loader = listed.loader
         let configuration = options.configuration.rawValue
         // The last run's snapshot (`AnalysisSnapshot`) is read on one core while the other works out this run's
         // inputs; it is used only when they are the same as the last run's. A kept report made from that same
         // snapshot makes reading it pointless: with the same inputs the report is the answer, with others the
         // snapshot is of no use either.
         let (inputs, (kept, last)) = try concurrently({
-            try readInputs(loader: loader, packageGraph: packageGraph, ownership: ownership, toolchain: tools.toolchain, catalog: catalog,
+            try readInputs(loader: loader, units: listed.units, packageGraph: packageGraph, ownership: ownership, toolchain: tools.toolchain, catalog: catalog,
                            demangler: tools.demanglerLibrary)
         }, {
             lastRun(question: question)
@@ -329,15 +352,26 @@ public struct Analyzer: Sendable {
         package var key: String?
     }
 
-    private func readInputs(loader: IndexStoreLoader, packageGraph: PackageGraph, ownership: SourceOwnership,
+    private func readInputs(loader: IndexStoreLoader, units: [IndexUnit], packageGraph: PackageGraph, ownership: SourceOwnership,
                             toolchain: Toolchain, catalog: SinkCatalog, demangler: String) throws -> Inputs {
-        let units = StaleIndexCheck.current(try timings.measure("index units") { try loader.currentUnits() })
-        guard !units.isEmpty else {
-            throw CapCheckError(.indexStore, "the index store at \(loader.store.path) has no units; build the package first (drop --skip-build)")
-        }
-        try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, ownership: ownership, includeTests: options.includeTests,
-                                   storePath: loader.store.path, skippedBuild: options.skipBuild,
-                                   buildManifest: options.scratchPath.appendingPathComponent("\(options.configuration.rawValue).yaml"))
+        // The staleness check runs beside the inputs: it reads what they do not (every source's stamp, the build's
+        // manifest when some unit has no owner) and its error, if any, is the one reported.
+        let buildManifest = options.scratchPath.appendingPathComponent("\(options.configuration.rawValue).yaml")
+        let (_, inputs) = try concurrently({
+            try timings.measure("stale index check") {
+                try StaleIndexCheck.verify(units: units, packageGraph: packageGraph, ownership: ownership, includeTests: options.includeTests,
+                                           storePath: loader.store.path, skippedBuild: options.skipBuild, buildManifest: buildManifest)
+            }
+        }, {
+            try plannedInputs(units: units, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
+                              demangler: demangler)
+        })
+        return inputs
+    }
+
+    /// The records `units` list, the libclang pass's plan and the Swift scan's inputs, with the snapshot key.
+    private func plannedInputs(units: [IndexUnit], packageGraph: PackageGraph, ownership: SourceOwnership, toolchain: Toolchain,
+                               catalog: SinkCatalog, demangler: String) throws -> Inputs {
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
@@ -365,14 +399,23 @@ public struct Analyzer: Sendable {
             configured.configuration = options.configuration
             configured.unitSources = units.filter { $0.mainFile.hasSuffix(".swift") }.map { ($0.moduleName, $0.mainFile) }
             let scanner = configured
-            let (nativePlan, swiftSources) = try concurrently({ try native.plan() }, { scanner.inputs() })
-            let key = AnalysisInputs(packageGraph: packageGraph, includeTests: options.includeTests, records: records,
-                                     builtModules: builtModules, nativePlan: nativePlan, swiftSources: swiftSources, catalog: catalog,
-                                     demangler: FileStamp.identity(of: demangler))
-                .key(memo: ScratchLayout(scratch: options.scratchPath).swiftHashes)
+            let memo = ScratchLayout(scratch: options.scratchPath).swiftHashes, demanglerIdentity = FileStamp.identity(of: demangler)
+            let includeTests = options.includeTests
+            let ((nativePlan, nativeDigest), (swiftSources, digest)) = try concurrently({
+                try timings.measure("native plan") { let plan = try native.plan(); return (plan, plan.digest) }
+            }, {
+                let swiftSources = timings.measure("swift inputs") { scanner.inputs() }
+                let digest = timings.measure("inputs digest") {
+                    AnalysisInputs(packageGraph: packageGraph, includeTests: includeTests, records: records, builtModules: builtModules,
+                                   swiftSources: swiftSources, catalog: catalog, demangler: demanglerIdentity)
+                        .digest(memo: memo)
+                }
+                return (swiftSources, digest)
+            })
+            let key = AnalysisInputs.key(digest: digest, native: nativeDigest)
             let scanned = Set(swiftSources.files.map(\.file))
             let swiftObjects = units.compactMap { unit -> (file: String, module: String, object: String)? in
-                let file = URL(fileURLWithPath: unit.mainFile).standardizedFileURL.path
+                let file = PathText.standardized(unit.mainFile)
                 return scanned.contains(file) && !unit.outputFile.isEmpty ? (file, unit.moduleName, unit.outputFile) : nil
             }
             return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources,

@@ -49,8 +49,8 @@ package enum StaleIndexCheck {
         let indexedKinds: Set<String> = ["swift", "c", "cc", "cpp", "cxx", "c++", "m", "mm"]
         for package in packageGraph.packages {
             for target in package.targets where (target.kind == .swift || target.kind == .clang) && (includeTests || !target.isTest) {
-                let sources = target.sources.filter { indexedKinds.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
-                    .map { URL(fileURLWithPath: target.path).appendingPathComponent($0).path }
+                let sources = target.sources.filter { indexedKinds.contains(($0 as NSString).pathExtension.lowercased()) }
+                    .map { PathText.joined(target.path, $0) }
                 // Only targets the build compiled: some of their sources have units (one unit per source file).
                 guard sources.contains(where: indexed.contains) else { continue }
                 if let missing = sources.first(where: { !indexed.contains($0) }) {
