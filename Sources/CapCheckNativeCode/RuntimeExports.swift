@@ -37,6 +37,10 @@ package enum RuntimeExports {
 
     private static var exported: Set<String> { runtimeSymbols.names }
 
+    /// Whether one of the C libraries (`cLibraries`) exports `name`: a function the catalog lists must be one of
+    /// theirs for its aliases to be found (`CLibraryCatalogTests`).
+    package static func isCLibraryExport(_ name: String) -> Bool { cLibrarySymbols.names.contains(name) }
+
     private static let cLibrarySymbols = symbols(of: loadedLibraries(cLibraries))
     /// Read only when a package's C code is merged (`CLibraryInterposition`), never on a run that reuses its last graph.
     private static let runtimeSymbols = symbols(of: loadedLibraries(runtimeLibraries))

@@ -453,6 +453,9 @@ public struct Analyzer: Sendable {
             scanned.findings += timings.measure("swift objects") {
                 Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named)
             }
+            // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`), read while this core
+            // would wait for the call graph.
+            _ = RuntimeExports.contains("")
             return (nativeFindings, scanned)
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,

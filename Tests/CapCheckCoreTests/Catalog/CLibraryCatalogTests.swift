@@ -85,6 +85,16 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertNil(catalog.toolchainMatch(node(.variable, .c, package: nil), demangled: nil))
     }
 
+    /// Aliases are read from the C libraries only (Swift's and Foundation's symbol tables cost every run 0.15 s): so
+    /// every listed function any runtime library exports must be one the C libraries export, or its aliases are lost.
+    func testEveryListedFunctionTheRuntimeExportsComesFromTheCLibraries() throws {
+        let data = try Data(contentsOf: GeneratedCatalog.resourcesFolder.appendingPathComponent("libc.json"))
+        let list = try JSONDecoder().decode(CLibraryCatalogFile.self, from: data)
+        let exported = Set(list.functions.values.joined()).filter(RuntimeExports.contains)
+        XCTAssertGreaterThan(exported.count, 250)
+        XCTAssertEqual(exported.filter { !RuntimeExports.isCLibraryExport($0) }.sorted(), [])
+    }
+
     /// Other names the C library exports a listed function under, at the same address, are that function's sink.
     func testAnExportedAliasOfAListedFunctionIsItsSink() throws {
         let catalog = try SinkCatalog.bundled().addingAliases(["__open": ["open", "open64"], "__strlen_avx2": ["strlen"], "strlen": ["__strlen_avx2"]])
