@@ -40,9 +40,7 @@ package enum CxxInteropModules {
             // module was compiled from it. Unreadable: it could say anything (then counted as turning it on).
             guard let path = String(token.dropFirst()), FileManager.default.fileExists(atPath: path) else { continue }
             guard let data = FileManager.default.contents(atPath: path) else { return true }
-            let bytes = [UInt8](data)
-            if contains(bytes[...].withUnsafeBufferPointer { Substring(decoding: $0, as: UTF8.self) }.utf8, Array("cxx-interop".utf8))
-                || bytes.contains(UInt8(ascii: "@")) { return true }
+            if data.range(of: Data("cxx-interop".utf8)) != nil || data.contains(UInt8(ascii: "@")) { return true }
         }
         return false
     }

@@ -293,12 +293,9 @@ package struct SwiftNameLookup {
                 if let member = reference.parent?.as(MemberAccessExprSyntax.self), member.declName.id == reference.id { continue }
                 if reference.parent?.is(InOutExprSyntax.self) == true { return nil }
                 // `(name, other) = …`, `((name)) = …`: in parentheses or tuples, however nested (found by an evasion sweep).
-                var outermost: TupleExprSyntax?, climbing = Syntax(reference)
-                while let parent = climbing.parent, parent.is(LabeledExprSyntax.self) || parent.is(LabeledExprListSyntax.self) || parent.is(TupleExprSyntax.self) {
-                    if let tuple = parent.as(TupleExprSyntax.self) { outermost = tuple }
-                    climbing = parent
+                if let outermost = Assignment.outermostTuple(around: reference), Assignment.value(assignedTo: ExprSyntax(outermost)) != nil {
+                    return nil
                 }
-                if let outermost, Assignment.value(assignedTo: ExprSyntax(outermost)) != nil { return nil }
                 if let assigned = Assignment.value(assignedTo: ExprSyntax(reference)) {
                     values.append(assigned)
                     continue

@@ -180,13 +180,8 @@ extension ValueTracer {
         if target.parent?.is(InOutExprSyntax.self) == true { return .unreadable }
         // In parentheses or a tuple (`(h.loc) = v`, `(h.loc, n) = (v, 1)`), or the operand of a prefix or postfix
         // operator (which may take it `inout`): a write capcheck does not read (found by an evasion sweep).
-        var enclosing = target, climbing = Syntax(target)
-        while let parent = climbing.parent {
-            if parent.is(LabeledExprSyntax.self) || parent.is(LabeledExprListSyntax.self) { climbing = parent; continue }
-            if let tuple = parent.as(TupleExprSyntax.self) { enclosing = ExprSyntax(tuple); climbing = parent; continue }
-            break
-        }
-        if enclosing.id != target.id, Assignment.value(assignedTo: enclosing) != nil || Self.isOperand(enclosing) { return .unreadable }
+        if let tuple = Assignment.outermostTuple(around: target).map(ExprSyntax.init),
+           Assignment.value(assignedTo: tuple) != nil || Self.isOperand(tuple) { return .unreadable }
         if target.parent?.is(PrefixOperatorExprSyntax.self) == true || target.parent?.is(PostfixOperatorExprSyntax.self) == true {
             return .unreadable
         }
