@@ -14,3 +14,13 @@ int capcheck_become_child_subreaper(void) {
   return -1;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+
+void capcheck_return_free_memory(void) {
+  malloc_trim(0);
+}
+#else
+void capcheck_return_free_memory(void) {}
+#endif

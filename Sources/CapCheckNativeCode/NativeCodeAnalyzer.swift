@@ -158,6 +158,10 @@ public struct NativeCodeAnalyzer: Sendable {
                                               cache: cache, api: api, display: display, findings: &findings)
             for (number, entry) in analysed.entries.enumerated() { entries[missing[number]] = entry }
             groups.merge(analysed.groups) { old, _ in old }
+            // libclang's translation units are freed by now, but the C allocator keeps their pages in each worker
+            // thread's arena, where the graph built next does not reuse them: give them back (a cold run on vapor's
+            // graph peaked 110 MB higher without this).
+            ProcessMemory.returnFreePages()
         }
 
         var merged = Set<String>()

@@ -84,13 +84,13 @@ package struct PreprocessedTriggers: Sendable {
         }
         guard let result = scanned else { return nil }
         defer { capcheck_pp_free(result) }
-        let sourcePath = URL(fileURLWithPath: source).standardizedFileURL.path
+        let sourcePath = PathText.standardized(source)
         let scan = result.pointee
         // Per file of a line marker: the header's path, nil for the source itself and `<built-in>`/`<command line>`.
         let paths: [String?] = (0..<scan.file_count).map { index in
             let name = String(cString: scan.files[index].name)
             guard !name.hasPrefix("<") else { return nil }
-            let path = URL(fileURLWithPath: name).standardizedFileURL.path
+            let path = Self.standardized(name)
             return path == sourcePath ? nil : path
         }
         // The words are the C lexer's static strings: one Swift string each. A header keeps each word once (its first
@@ -117,11 +117,14 @@ package struct PreprocessedTriggers: Sendable {
                   let binding = Self.binding(line, file: paths[fileIndex], line: trigger.line) else { return }
             if let header = binding.file { headerBindings[header, default: []].append(binding) } else { ownPragmaBindings.append(binding) }
         }
+        // The pragma triggers, bound once the headers' digests are known: a header whose bindings are already kept
+        // under its `path|digest` is not read again.
+        var pragmas: [capcheck_pp_trigger] = []
         for index in 0..<scan.trigger_count {
             let trigger = scan.triggers[index]
             let word = words[trigger.word] ?? String(cString: trigger.word)
             words[trigger.word] = word
-            if trigger.file >= 0, word.hasPrefix("pragma ") { bind(trigger) }
+            if trigger.file >= 0, word.hasPrefix("pragma ") { pragmas.append(trigger) }
             let found = Trigger(word: word, line: trigger.line)
             if trigger.file >= 0, let path = paths[trigger.file] {
                 guard headerWords[path, default: []].insert(word).inserted else { continue }
@@ -141,13 +144,50 @@ package struct PreprocessedTriggers: Sendable {
             hashers[path, default: SHA256()].update(bytes: UnsafeRawBufferPointer(start: file.text, count: file.text_count))
         }
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
+        var known: [Int: Bool] = [:]
+        for trigger in pragmas {
+            let fileIndex = Int(trigger.file)
+            if let path = paths[fileIndex], let header = headers[path] {
+                let isKnown = known[fileIndex] ?? PragmaBindingStore.shared.contains(path + "|" + header.digest)
+                known[fileIndex] = isKnown
+                if isKnown { continue }
+                if headerBindings[path] == nil { headerBindings[path] = [] }  // kept even when it binds nothing
+            }
+            bind(trigger)
+        }
         for (path, bindings) in headerBindings where headers[path] != nil {
             PragmaBindingStore.shared.keep(bindings, ofHeader: path + "|" + headers[path]!.digest)
         }
     }
 
+    /// `PathText.standardized` of a line marker's file name, remembered for the process: every source of a target
+    /// names the same headers, often through `..` (`crypto/bio/../internal.h`, the C++ library's `12/../../..`),
+    /// which only `URL` standardises, resolving symbolic links on the way.
+    private static func standardized(_ name: String) -> String {
+        if let known = standardizedNames.withLock({ $0[name] }) { return known }
+        let path = PathText.standardized(name)
+        standardizedNames.withLock { $0[name] = path }
+        return path
+    }
+
+    private static let standardizedNames = Locked<[String: String]>([:])
+
     /// The binding a preprocessed `#pragma` line makes, if any.
-    static func binding(_ text: Substring, file: String?, line: Int) -> PragmaBinding? {
+    package static func binding(_ text: Substring, file: String?, line: Int) -> PragmaBinding? {
+        let words = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(text) : words(text)
+        guard words.count >= 4, words[0] == "pragma" else { return nil }
+        switch words[1] {
+        case "weak" where words.count == 5 && words[3] == "=":
+            return PragmaBinding(kind: .weakAlias, name: words[2], target: words[4], file: file, line: line)
+        case "redefine_extname" where words.count == 4:
+            return PragmaBinding(kind: .externalName, name: words[2], target: words[3], file: file, line: line)
+        default:
+            return nil
+        }
+    }
+
+    /// The words of a pragma line: runs of letters, digits, `_` and `$`, and each `=`; nothing else.
+    private static func words(_ text: Substring) -> [String] {
         var words: [String] = []
         var current = ""
         for character in text {
@@ -159,15 +199,28 @@ package struct PreprocessedTriggers: Sendable {
             if character == "=" { words.append("=") }
         }
         if !current.isEmpty { words.append(current) }
-        guard words.count >= 4, words[0] == "pragma" else { return nil }
-        switch words[1] {
-        case "weak" where words.count == 5 && words[3] == "=":
-            return PragmaBinding(kind: .weakAlias, name: words[2], target: words[4], file: file, line: line)
-        case "redefine_extname" where words.count == 4:
-            return PragmaBinding(kind: .externalName, name: words[2], target: words[3], file: file, line: line)
-        default:
-            return nil
+        return words
+    }
+
+    /// `words(_:)` of an ASCII line, byte by byte (BoringSSL's prefix header has thousands of pragma lines, and
+    /// `Character`'s letter test looks up Unicode properties).
+    private static func asciiWords(_ text: Substring) -> [String] {
+        var words: [String] = []
+        var start: Substring.UTF8View.Index?
+        let bytes = text.utf8
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let isWord = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+            if isWord {
+                if start == nil { start = index }
+                continue
+            }
+            if let first = start { words.append(String(Substring(bytes[first..<index]))); start = nil }
+            if byte == UInt8(ascii: "=") { words.append("=") }
         }
+        if let first = start { words.append(String(Substring(bytes[first...]))) }
+        return words
     }
 
     /// The headers whose triggers make them matter: each path with its `path|digest` key, by key.
@@ -205,6 +258,11 @@ package final class PragmaBindingStore: Sendable {
 
     func keep(_ bindings: [PreprocessedTriggers.PragmaBinding], ofHeader key: String) {
         byHeader.withLock { if $0[key] == nil { $0[key] = bindings } }
+    }
+
+    /// Whether the bindings of the header with this `path|digest` key are kept.
+    func contains(_ key: String) -> Bool {
+        byHeader.withLock { $0[key] != nil }
     }
 
     package func bindings(ofHeader key: String) -> [PreprocessedTriggers.PragmaBinding] {

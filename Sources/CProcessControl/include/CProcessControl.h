@@ -7,4 +7,8 @@
 /// cannot call.
 int capcheck_become_child_subreaper(void);
 
+/// Gives the pages the C allocator holds free back to the system (glibc's `malloc_trim(0)`, declared in
+/// `<malloc.h>`, which the Glibc module does not export); does nothing on other systems.
+void capcheck_return_free_memory(void);
+
 #endif

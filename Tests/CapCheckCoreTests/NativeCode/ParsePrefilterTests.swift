@@ -48,6 +48,34 @@ final class PreprocessedTriggersTests: XCTestCase {
         XCTAssertEqual(triggers.headers["/p/h.h"]?.triggers.map(\.word), ["pragma redefine_extname", "pragma weak"])
     }
 
+    func testAHeaderSeenAgainGivesTheBindingsItGaveTheFirstTime() {
+        // The second scan finds the header's bindings kept under its path and digest and does not read its lines again.
+        let text = """
+            # 1 "/p/again.c"
+            # 1 "/p/again-prefix.h" 1
+            #pragma redefine_extname again_open again_prefixed_open
+            #pragma weak again_lonely
+            # 2 "/p/again.c" 2
+            int x;
+            """
+        let first = scan(text, source: "/p/again.c"), second = scan(text, source: "/p/again.c")
+        XCTAssertEqual(first.pragmaBindings, [.init(kind: .externalName, name: "again_open", target: "again_prefixed_open", file: "/p/again-prefix.h", line: 1)])
+        XCTAssertEqual(second.pragmaBindings, first.pragmaBindings)
+        XCTAssertEqual(second.triggeredHeaders, first.triggeredHeaders)
+    }
+
+    func testPragmaWordsAreTheSameReadByteByByteOrByCharacter() {
+        // ASCII lines are split byte by byte, others by `Character`: both give letters, digits, `_`, `$` and `=`.
+        XCTAssertEqual(PreprocessedTriggers.binding("pragma  weak a$1=_b2 ", file: nil, line: 1),
+                       .init(kind: .weakAlias, name: "a$1", target: "_b2", file: nil, line: 1))
+        XCTAssertEqual(PreprocessedTriggers.binding("pragma weak café = target", file: nil, line: 2),
+                       .init(kind: .weakAlias, name: "café", target: "target", file: nil, line: 2))
+        XCTAssertEqual(PreprocessedTriggers.binding("pragma redefine_extname café tét", file: "/h", line: 3),
+                       .init(kind: .externalName, name: "café", target: "tét", file: "/h", line: 3))
+        XCTAssertNil(PreprocessedTriggers.binding("pragma weak a·b = t", file: nil, line: 4), "a middle dot ends a word")
+        XCTAssertNil(PreprocessedTriggers.binding("pragma redefine_extname a b c", file: nil, line: 4))
+    }
+
     func testAttributesCountOnlyInsideAttributeListsAndStringsAreNotCode() {
         let quiet = scan("""
             # 1 "/p/a.c"
