@@ -230,7 +230,10 @@ public struct NativeCodeAnalyzer: Sendable {
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
             let batch = pending, scansNow = scans
-            Self.scanAll(batch.map { commands[$0] }, keepReferences: batch.map { keepReferences[$0] },
+            // The longest parses start first, so that no core is left with one at the end.
+            let sizes = batch.map { scansNow[$0]?.triggers?.preprocessedBytes ?? 0 }
+            let longestFirst = batch.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
+            Self.scanAll(batch.map { commands[$0] }, order: longestFirst, sizes: sizes, keepReferences: batch.map { keepReferences[$0] },
                          bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, folders: folders, api: try api()) { number, result in
                 let source = batch[number]
                 let kept = scansNow[source].flatMap(Self.keptFiles)
@@ -362,17 +365,20 @@ public struct NativeCodeAnalyzer: Sendable {
     }
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
-    /// result to `body` on the worker that made it, with the source's number.
-    private static func scanAll(_ commands: [ClangCompileCommand], keepReferences: [Bool],
+    /// result to `body` on the worker that made it, with the source's number. A free worker takes the first source
+    /// in `order` that fits in `ParseQueue`'s memory budget beside the parses running.
+    private static func scanAll(_ commands: [ClangCompileCommand], order: [Int], sizes: [Int], keepReferences: [Bool],
                                 bindings: [[PreprocessedTriggers.PragmaBinding]], folders: PackageFolders, api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let queue = ParseQueue(order: order, sizes: sizes)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
-                for number in stride(from: worker, to: commands.count, by: workers) {
+                while let number = queue.take() {
                     body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number],
                                               bindings: bindings[number], folders: folders))
+                    queue.done(number)
                 }
             }
         }

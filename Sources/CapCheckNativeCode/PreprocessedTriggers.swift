@@ -66,6 +66,10 @@ package struct PreprocessedTriggers: Sendable {
         ownPragmaBindings + triggered.flatMap { PragmaBindingStore.shared.bindings(ofHeader: $0.key) }
     }
 
+    /// The size of the preprocessed text: how long libclang will take over the source, roughly (BoringSSL's `bcm.cc`,
+    /// which includes a hundred sources, is parsed longest).
+    package var preprocessedBytes = 0
+
     package struct Header: Sendable {
         /// The SHA-256 of the header's lines and of the blocks it was entered in, for a header with triggers.
         package var digest = ""
@@ -84,6 +88,7 @@ package struct PreprocessedTriggers: Sendable {
         }
         guard let result = scanned else { return nil }
         defer { capcheck_pp_free(result) }
+        preprocessedBytes = bytes.withUnsafeBytes(\.count)
         let sourcePath = PathText.standardized(source)
         let scan = result.pointee
         // Per file of a line marker: the header's path, nil for the source itself and `<built-in>`/`<command line>`.

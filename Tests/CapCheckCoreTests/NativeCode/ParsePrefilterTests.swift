@@ -234,3 +234,35 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(filtered["c-asm-label|c:@F@capcheck_quiet_open"]?.hasSuffix("label open"), true)
     }
 }
+
+/// The order the libclang parses are handed to the workers in (`ParseQueue`).
+final class ParseQueueTests: XCTestCase {
+    func testLargeParsesRunOneAtATimeAndSmallOnesFillTheOtherCores() {
+        let large = ParseQueue.largeBytes + 1, small = 1000
+        let queue = ParseQueue(order: [0, 1, 2, 3], sizes: [large, large, small, small])
+        XCTAssertEqual(queue.take(), 0)
+        XCTAssertEqual(queue.take(), 2, "the second large source waits for the first")
+        XCTAssertEqual(queue.take(), 3)
+        queue.done(2)
+        queue.done(0)
+        XCTAssertEqual(queue.take(), 1)
+        XCTAssertNil(queue.take())
+    }
+
+    func testAWorkerWaitsForTheLargeParseWhenOnlyLargeOnesAreLeft() {
+        let large = ParseQueue.largeBytes + 1
+        let queue = ParseQueue(order: [0, 1], sizes: [large, large])
+        XCTAssertEqual(queue.take(), 0)
+        let early = expectation(description: "the second large source is not handed out while the first runs")
+        early.isInverted = true
+        let second = expectation(description: "the second large source is handed out once the first is done")
+        DispatchQueue.global().async {
+            XCTAssertEqual(queue.take(), 1)
+            early.fulfill()
+            second.fulfill()
+        }
+        wait(for: [early], timeout: 0.3)
+        queue.done(0)
+        wait(for: [second], timeout: 10)
+    }
+}
