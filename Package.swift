@@ -18,8 +18,9 @@ let package = Package(
         .target(name: "CLibClang"),
         .target(name: "CProcessControl"),
         .target(name: "CPreprocessedScan"),
+        .target(name: "CSHA256"),
         // The stages, each depending only on those listed before it (docs/semantics.md, README "Layout").
-        .target(name: "CapCheckSupport", dependencies: ["CProcessControl"]),
+        .target(name: "CapCheckSupport", dependencies: ["CProcessControl", "CSHA256"]),
         .target(name: "CapCheckModel", dependencies: ["CapCheckSupport"]),
         .target(name: "CapCheckIndexStore", dependencies: ["CapCheckSupport", "CapCheckModel", "CIndexStore"]),
         .target(name: "CapCheckPackageGraph", dependencies: ["CapCheckSupport", "CapCheckModel"]),
