@@ -47,9 +47,16 @@ struct ELFObject {
 
     /// The string at `offset` of the string table in section `tableSection`.
     func string(_ tableSection: Int, _ offset: Int) -> String {
-        let start = field(tableSection, 0x18, 8) + offset
-        guard start >= 0, start < data.count else { return "" }
-        return String(decoding: data[(data.startIndex + start)...].prefix { $0 != 0 }, as: UTF8.self)
+        data.withUnsafeBytes { Self.string(in: $0, at: field(tableSection, 0x18, 8) + offset) }
+    }
+
+    /// The NUL-terminated string at `start` of `bytes` ("" past the end).
+    private static func string(in bytes: UnsafeRawBufferPointer, at start: Int) -> String {
+        guard start >= 0, start < bytes.count, let base = bytes.baseAddress else { return "" }
+        let first = base + start
+        var length = bytes.count - start
+        if let end = memchr(first, 0, length) { length = UnsafeRawPointer(end) - first }
+        return String(decoding: UnsafeRawBufferPointer(start: first, count: length), as: UTF8.self)
     }
 
     func sectionName(_ section: Int) -> String { string(namesIndex, field(section, 0, 4)) }
@@ -61,12 +68,16 @@ struct ELFObject {
     func symbols(in symbols: Int) -> [Symbol] {
         let start = field(symbols, 0x18, 8), count = field(symbols, 0x20, 8) / 24, strings = field(symbols, 0x28, 4)
         guard start >= 0, count > 0, start + count * 24 <= data.count else { return [] }
-        return (0..<count).map { index in
-            let at = start + index * 24
-            let info = integer(at: at + 4, size: 1)
-            return Symbol(name: string(strings, integer(at: at, size: 4)), type: info & 0xF,
-                          section: integer(at: at + 6, size: 2), value: integer(at: at + 8, size: 8), binding: info >> 4,
-                          size: integer(at: at + 16, size: 8))
+        let names = field(strings, 0x18, 8)
+        return data.withUnsafeBytes { bytes in
+            (0..<count).map { index in
+                let at = start + index * 24
+                let info = Int(bytes.integer(at: at + 4, size: 1))
+                return Symbol(name: Self.string(in: bytes, at: names + Int(bytes.integer(at: at, size: 4))), type: info & 0xF,
+                              section: Int(bytes.integer(at: at + 6, size: 2)),
+                              value: Int(truncatingIfNeeded: bytes.integer(at: at + 8, size: 8)), binding: info >> 4,
+                              size: Int(truncatingIfNeeded: bytes.integer(at: at + 16, size: 8)))
+            }
         }
     }
 
@@ -90,9 +101,16 @@ struct ELFObject {
 extension Data {
     /// A little-endian unsigned integer of `size` bytes at `offset` (0 past the end).
     func integer(at offset: Int, size: Int) -> UInt64 {
-        guard offset >= 0, offset + size <= count else { return 0 }
+        withUnsafeBytes { $0.integer(at: offset, size: size) }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// A little-endian unsigned integer of `size` bytes at `offset` (0 past the end).
+    func integer(at offset: Int, size: Int) -> UInt64 {
+        guard offset >= 0, size >= 0, offset + size <= count else { return 0 }
         var value: UInt64 = 0
-        for byte in self[(startIndex + offset)..<(startIndex + offset + size)].reversed() { value = value << 8 | UInt64(byte) }
+        for index in stride(from: offset + size - 1, through: offset, by: -1) { value = value << 8 | UInt64(self[index]) }
         return value
     }
 }

@@ -159,8 +159,8 @@ public struct NativeCodeAnalyzer: Sendable {
             for (number, entry) in analysed.entries.enumerated() { entries[missing[number]] = entry }
             groups.merge(analysed.groups) { old, _ in old }
             // libclang's translation units are freed by now, but the C allocator keeps their pages in each worker
-            // thread's arena, where the graph built next does not reuse them: give them back (a cold run on vapor's
-            // graph peaked 110 MB higher without this).
+            // thread's arena, where the stages after this one do not reuse them: give them back (a cold run on
+            // vapor's graph peaked about 30 MB higher without this).
             ProcessMemory.returnFreePages()
         }
 
@@ -365,8 +365,8 @@ public struct NativeCodeAnalyzer: Sendable {
     }
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
-    /// result to `body` on the worker that made it, with the source's number. A free worker takes the first source
-    /// in `order` that fits in `ParseQueue`'s memory budget beside the parses running.
+    /// result to `body` on the worker that made it, with the source's number. A free worker takes the next source in
+    /// `order` that `ParseQueue` lets run beside the parses running (one large source at a time).
     private static func scanAll(_ commands: [ClangCompileCommand], order: [Int], sizes: [Int], keepReferences: [Bool],
                                 bindings: [[PreprocessedTriggers.PragmaBinding]], folders: PackageFolders, api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
