@@ -5,10 +5,11 @@ import CapCheckSupport
 /// written, node for node and edge for edge, so every report made from it is the same.
 package enum CallGraphCoding {
     private static let edgeKinds = EdgeKind.allCases
+    private static let edgeKindNumbers = Dictionary(uniqueKeysWithValues: edgeKinds.enumerated().map { ($1, $0) })
 
     package static func write(_ graph: CallGraph, to writer: inout CompactWriter) {
-        writer.array(Array(zip(graph.nodes, graph.keys))) { writer, entry in
-            let (node, key) = entry
+        writer.array(Array(graph.nodes.indices)) { writer, index in
+            let node = graph.nodes[index], key = graph.keys[index]
             writer.uniqueString(key)
             writer.bool(node.usr == key)  // most nodes are keyed by their USR
             if node.usr != key { writer.uniqueString(node.usr) }
@@ -23,7 +24,7 @@ package enum CallGraphCoding {
         writer.array(graph.edges) { writer, list in
             writer.array(list) { writer, edge in
                 writer.int(Int(edge.target))
-                writer.int(edgeKinds.firstIndex(of: edge.kind)!)
+                writer.int(edgeKindNumbers[edge.kind]!)
                 writer.location(edge.site)
             }
         }
