@@ -89,9 +89,13 @@ static int has_cpu_extensions(void) {
 }
 
 int capcheck_sha256_uses_cpu_extensions(void) {
-  static int known = -1;  // the answer never changes, so a race only computes it twice
-  if (known < 0) known = has_cpu_extensions();
-  return known;
+  static _Atomic int known = -1;  // the answer never changes: two threads at once only both compute it
+  int answer = known;
+  if (answer < 0) {
+    answer = has_cpu_extensions();
+    known = answer;
+  }
+  return answer;
 }
 
 void capcheck_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
