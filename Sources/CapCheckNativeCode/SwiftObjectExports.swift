@@ -61,6 +61,9 @@ package enum SwiftObjectExports {
         return entries
     }
 
+    /// The manglings a Swift 5 or later compiler writes. Narrower than `CLibraryInterposition.isSwiftSymbol` on
+    /// purpose: a defined name taken for Swift-mangled here is not read as an export to C, so here the narrower test
+    /// reports more, where there the wider one does.
     private static func isSwiftMangled(_ name: String) -> Bool { name.hasPrefix("$s") || name.hasPrefix("_$s") || name.hasPrefix("$S") }
 
     /// The one Swift function the code of `symbol` calls (a thunk's target); nil for none or several.
