@@ -230,10 +230,8 @@ public struct NativeCodeAnalyzer: Sendable {
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
             let batch = pending, scansNow = scans
-            // The longest parses start first, so that no core is left with one at the end.
-            let sizes = batch.map { scansNow[$0]?.triggers?.preprocessedBytes ?? 0 }
-            let longestFirst = batch.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
-            Self.scanAll(batch.map { commands[$0] }, order: longestFirst, sizes: sizes, keepReferences: batch.map { keepReferences[$0] },
+            Self.scanAll(batch.map { commands[$0] }, sizes: batch.map { scansNow[$0]?.triggers?.preprocessedBytes ?? 0 },
+                         keepReferences: batch.map { keepReferences[$0] },
                          bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, folders: folders, api: try api()) { number, result in
                 let source = batch[number]
                 let kept = scansNow[source].flatMap(Self.keptFiles)
@@ -365,13 +363,13 @@ public struct NativeCodeAnalyzer: Sendable {
     }
 
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
-    /// result to `body` on the worker that made it, with the source's number. A free worker takes the next source in
-    /// `order` that `ParseQueue` lets run beside the parses running (one large source at a time).
-    private static func scanAll(_ commands: [ClangCompileCommand], order: [Int], sizes: [Int], keepReferences: [Bool],
+    /// result to `body` on the worker that made it, with the source's number. `ParseQueue` decides, from the size of
+    /// each source's preprocessed text, which a free worker takes next.
+    private static func scanAll(_ commands: [ClangCompileCommand], sizes: [Int], keepReferences: [Bool],
                                 bindings: [[PreprocessedTriggers.PragmaBinding]], folders: PackageFolders, api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
-        let queue = ParseQueue(order: order, sizes: sizes)
+        let queue = ParseQueue(sizes: sizes)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)

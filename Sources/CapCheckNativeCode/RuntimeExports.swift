@@ -16,6 +16,10 @@ package enum RuntimeExports {
 
     package static func contains(_ name: String) -> Bool { startupHooks.contains(name) || exported.contains(name) }
 
+    /// Reads the runtime libraries' export list now (it is read once, on first use), on a core that would otherwise
+    /// wait.
+    package static func readExports() { _ = runtimeSymbols }
+
     /// The C and C++ runtime libraries, and Swift's own (its runtime, concurrency, Foundation, Dispatch): a package's C
     /// definition of `swift_retain` replaces the runtime's for every Swift program it is linked into.
     private static let runtimeLibraries = cLibraries + ["libstdc++.so", "libgcc_s.so", "libswift", "libFoundation", "libdispatch.so",

@@ -455,7 +455,7 @@ public struct Analyzer: Sendable {
             }
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`), read while this core
             // would wait for the call graph.
-            _ = RuntimeExports.contains("")
+            RuntimeExports.readExports()
             return (nativeFindings, scanned)
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,

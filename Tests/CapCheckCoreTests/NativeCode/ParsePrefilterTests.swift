@@ -239,7 +239,7 @@ final class ParsePrefilterTests: XCTestCase {
 final class ParseQueueTests: XCTestCase {
     func testLargeParsesRunOneAtATimeAndSmallOnesFillTheOtherCores() {
         let large = ParseQueue.largeBytes + 1, small = 1000
-        let queue = ParseQueue(order: [0, 1, 2, 3], sizes: [large, large, small, small])
+        let queue = ParseQueue(sizes: [large, large, small, small])
         XCTAssertEqual(queue.take(), 0)
         XCTAssertEqual(queue.take(), 2, "the second large source waits for the first")
         XCTAssertEqual(queue.take(), 3)
@@ -249,9 +249,15 @@ final class ParseQueueTests: XCTestCase {
         XCTAssertNil(queue.take())
     }
 
+    func testTheLongestStartFirstAndEqualSizesInOrder() {
+        let queue = ParseQueue(sizes: [0, 10, 0, 20, 10])
+        XCTAssertEqual((0..<5).map { _ in queue.take() }, [3, 1, 4, 0, 2])
+        XCTAssertNil(queue.take())
+    }
+
     func testAWorkerWaitsForTheLargeParseWhenOnlyLargeOnesAreLeft() {
         let large = ParseQueue.largeBytes + 1
-        let queue = ParseQueue(order: [0, 1], sizes: [large, large])
+        let queue = ParseQueue(sizes: [large, large])
         XCTAssertEqual(queue.take(), 0)
         let early = expectation(description: "the second large source is not handed out while the first runs")
         early.isInverted = true
