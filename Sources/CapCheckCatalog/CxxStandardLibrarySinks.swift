@@ -4,13 +4,18 @@ import CapCheckModel
 /// opens a file through `std::ofstream` or removes one through `std::filesystem` calls no C function the index
 /// names. The file streams' constructors that take a name and every `open` (member templates taking a
 /// `std::filesystem::path` included, and libstdc++'s `__basic_file` beneath `filebuf`), every `std::filesystem`
-/// function but those of `path` (which only handles names), and a `std::locale` made from a name (which reads the
-/// locale's files, and `LOCPATH`, `LANG` and `LC_*` from the environment) are sinks.
+/// function but those of `path` (which only handles names), and a `std::locale` or a facet made from a name (which reads
+/// the locale's files, and `LOCPATH`, `LANG` and `LC_*` from the environment) are sinks.
 enum CxxStandardLibrarySinks {
     /// Stream classes whose `open` opens a file, and whether a constructor given arguments does too.
     private static let fileStreams: [(name: String, constructorOpens: Bool)] = [
         ("basic_ofstream", true), ("basic_ifstream", true), ("basic_fstream", true), ("basic_filebuf", false), ("__basic_file", false),
     ]
+
+    /// Classes whose constructor given a locale's name loads that locale (`newlocale`): `std::locale` and the facets
+    /// made by name (`std::moneypunct_byname<char>("")` reads `LANG` and `LC_*`, then the locale's files).
+    private static let namedLocales = ["locale", "ctype_byname", "codecvt_byname", "numpunct_byname", "collate_byname",
+                                       "time_get_byname", "time_put_byname", "moneypunct_byname", "messages_byname"]
 
     /// The sink a toolchain C++ symbol is, with a qualified name (`std::basic_ofstream::basic_ofstream`), or nil.
     static func classify(_ node: GraphNode) -> SinkMatch? {
@@ -22,11 +27,13 @@ enum CxxStandardLibrarySinks {
             let opens = member.hasPrefix("open#") || (constructorOpens && takesArguments(member, named: stream))
             return opens ? SinkMatch(capability: .fs, name: "std::\(stream)::\(member.prefix { $0 != "#" })", onlyFromSwift: false) : nil
         }
-        if let member = member(of: "locale", in: usr), takesArguments(member, named: "locale"),
-           member.contains("*1C") || member.contains("basic_string") {
-            var sink = SinkMatch(capability: .fs, name: "std::locale::locale", onlyFromSwift: false)
-            sink.alsoNeeds = [.env]
-            return sink
+        for named in namedLocales {
+            if let member = member(of: named, in: usr), takesArguments(member, named: named),
+               member.contains("*1C") || member.contains("basic_string") {
+                var sink = SinkMatch(capability: .fs, name: "std::\(named)::\(named)", onlyFromSwift: false)
+                sink.alsoNeeds = [.env]
+                return sink
+            }
         }
         // The declaration's part of the USR, without its signature (a parameter may be a `path`).
         let declaration = usr.prefix { $0 != "#" }

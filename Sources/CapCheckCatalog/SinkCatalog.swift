@@ -127,6 +127,7 @@ public struct SinkCatalog: Sendable {
             if let capability = entry.capability { names.addMember(key, capability) }
         }
         names.functions = cFunctions.mapValues { $0[0] }
+        names.variables = cVariables
         return names
     }
 

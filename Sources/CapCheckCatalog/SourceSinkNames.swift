@@ -6,7 +6,8 @@ import CapCheckModel
 ///
 /// - `types`: a whole type (`UnsafePointer`) or a type all of whose members are sinks (`FileManager`);
 /// - `members`: `Type.member` of a member sink (`String.init` with labels `contentsOfFile:encoding:`);
-/// - `functions`: the C library functions (`socket`, `getenv`).
+/// - `functions`: the C library functions (`socket`, `getenv`);
+/// - `variables`: the C library variables (`environ`), which `dlsym` can look up as well.
 package struct SourceSinkNames: Sendable {
     package struct Member: Sendable {
         package let labels: [String]
@@ -23,6 +24,7 @@ package struct SourceSinkNames: Sendable {
     package var types: [String: (capability: Capability, sink: String)] = [:]
     package var members: [String: [Member]] = [:]
     package var functions: [String: Capability] = [:]
+    package var variables: [String: Capability] = [:]
 
     package var signatures: [String: Member] = [:]
 

@@ -510,6 +510,9 @@ private struct TranslationUnitWalk {
                 // `dlsym(RTLD_DEFAULT, "system")`: the function looked up is as good as called (as in Swift source).
                 let found = NativeReference(usr: "c:@F@" + name, name: name, site: site, isCall: true, isFunction: true)
                 if !definition.references.contains(found) { definition.references.append(found) }
+                // `dlsym(RTLD_DEFAULT, "environ")`: a variable looked up is as good as read.
+                let variable = NativeReference(usr: "c:@" + name, name: name, site: site, isCall: false, isFunction: false)
+                if !definition.references.contains(variable) { definition.references.append(variable) }
             }
         case CXCursorKindValue.declRefExpr, CXCursorKindValue.memberRefExpr:
             let referenced = api.getCursorReferenced(cursor)

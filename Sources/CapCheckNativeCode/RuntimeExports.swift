@@ -1,8 +1,8 @@
 import CapCheckSupport
 import Foundation
 
-/// The function and variable names the C, C++ and Swift runtime libraries export (the C library, libm, libstdc++,
-/// libgcc_s, the Swift runtime, Foundation and Dispatch, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
+/// The function and variable names the C, C++ and Swift runtime libraries export (the C library, the dynamic linker,
+/// libm, libstdc++, libgcc_s, the Swift runtime, Foundation and Dispatch, as loaded into this process), and the hooks the startup code of every ELF object calls if some object
 /// defines them (`__gmon_start__`, run by `_init` of the executable and of every library). A package's global
 /// definition of any of these replaces the runtime's for the whole process (`CLibraryInterposition`), whether or not
 /// the catalog lists the name. Read once per process from the libraries' dynamic symbol tables (never run); the names
@@ -22,8 +22,10 @@ package enum RuntimeExports {
 
     /// The C and C++ runtime libraries, and Swift's own (its runtime, concurrency, Foundation, Dispatch): a package's C
     /// definition of `swift_retain` replaces the runtime's for every Swift program it is linked into.
-    private static let runtimeLibraries = cLibraries + ["libstdc++.so", "libgcc_s.so", "libswift", "libFoundation", "libdispatch.so",
-                                                        "libBlocksRuntime.so", "lib_FoundationICU.so"]
+    /// The dynamic linker's exports count too: a package's `__tls_get_addr` replaces the linker's for every library that
+    /// reads a thread-local variable (found by an evasion sweep).
+    private static let runtimeLibraries = cLibraries + ["ld-linux", "libstdc++.so", "libgcc_s.so", "libswift", "libFoundation",
+                                                        "libdispatch.so", "libBlocksRuntime.so", "lib_FoundationICU.so"]
     /// The C libraries, which define every function the catalog's C list names: the only ones whose aliases matter.
     /// (Swift's and Foundation's tables are ten times the C library's; reading them for aliases cost every run,
     /// warm ones included, about 0.15 s.)

@@ -21,8 +21,8 @@ import SwiftSyntax
 /// - a call of `_typeByName`, `_typeByMangledName` or `NSClassFromString`: `ffi` (the type found is named by no code,
 ///   so its conformances are never reached through it).
 package struct EscapeHatchRule: SourceRule {
-    /// The capability of each classified C library function, by name.
-    package let cFunctions: [String: Capability]
+    /// The capability of each classified C library function and variable (`environ`), by name.
+    package let cSymbols: [String: Capability]
 
     /// The runtime's lookups of a type by its name.
     package static let typeLookups: Set<String> = ["_typeByName", "_typeByMangledName", "NSClassFromString"]
@@ -94,7 +94,7 @@ package struct EscapeHatchRule: SourceRule {
                 context.report("dlopen(\"\(text)\")", .ffi, at: literal)
             } else {
                 context.report("dlsym(\"\(text)\")", .ffi, at: literal)
-                if let capability = cFunctions[text] { context.report("\(text) (looked up by dlsym)", capability, at: literal) }
+                if let capability = cSymbols[text] { context.report("\(text) (looked up by dlsym)", capability, at: literal) }
             }
         }
     }
@@ -103,7 +103,7 @@ package struct EscapeHatchRule: SourceRule {
     /// symbol, `@_silgen_name("$sSS…")`, is classified in the graph, as the toolchain declaration it names).
     private func reportBinding(_ sink: String, symbol: String, at node: AttributeSyntax, _ context: SourceContext) {
         context.report(sink, .ffi, at: node, boundSymbol: symbol.isEmpty ? nil : symbol)
-        if let capability = cFunctions[symbol] { context.report("\(symbol) (bound by \(sink))", capability, at: node) }
+        if let capability = cSymbols[symbol] { context.report("\(symbol) (bound by \(sink))", capability, at: node) }
     }
 
     private func function(of attribute: AttributeSyntax) -> FunctionDeclSyntax? {

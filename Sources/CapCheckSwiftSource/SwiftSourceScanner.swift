@@ -159,7 +159,7 @@ package struct SwiftSourceScanner {
         var evaluator = IfConfigEvaluator(importableModules: importable, compilerVersion: compilerVersion,
                                           indexedLines: indexedLines[file] ?? [])
         evaluator.flags = configuration.conditions
-        let rules: [any SourceRule] = [EscapeHatchRule(cFunctions: names.functions), UnsafeSyntaxRule(), SinkReferenceRule(names: names)]
+        let rules: [any SourceRule] = [EscapeHatchRule(cSymbols: names.variables.merging(names.functions) { _, function in function }), UnsafeSyntaxRule(), SinkReferenceRule(names: names)]
         let walker = MultiplexingSourceWalker(rules: rules, context: context, conditions: evaluator)
         walker.walk(tree)
         return (context.findings, walker.inactiveLines, nil)

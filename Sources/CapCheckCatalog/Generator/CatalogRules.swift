@@ -92,7 +92,8 @@ public enum CatalogRules {
             note: "reads or writes a file as text, lists a folder to complete a path, or reads links and the user database to expand one"),
         CatalogRule(
             id: "NSArray", capability: .fs, areas: [foundation],
-            selection: .members(["init(contentsOfFile:)", "init(contentsOf:)", "init(contentsOf:error:)", "write(toFile:atomically:)", "write(to:atomically:)"], of: "NSArray"),
+            selection: .members(["init(contentsOfFile:)", "init(contentsOf:)", "init(contentsOf:error:)", "write(toFile:atomically:)", "write(to:atomically:)",
+                                 "write(to:)"], of: "NSArray"),
             note: "reads or writes a property-list file"),
         CatalogRule(
             id: "NSDictionary", capability: .fs, areas: [foundation],
@@ -127,6 +128,7 @@ public enum CatalogRules {
             selection: .members([
                 "resourceValues(forKeys:)", "setResourceValues(_:)", "checkResourceIsReachable()",
                 "resolvingSymlinksInPath()", "resolveSymlinksInPath()", "init(fileReferenceLiteralResourceName:)",
+                "homeDirectory(forUser:)",  // reads the user database, as `FileManager.homeDirectory(forUser:)` does
             ], of: "URL"),
             note: "reads or changes file attributes, checks reachability or resolves links on disk"),
         CatalogRule(
@@ -134,6 +136,7 @@ public enum CatalogRules {
             selection: .members([
                 "checkResourceIsReachable()", "getResourceValue(_:forKey:)", "resourceValues(forKeys:)",
                 "setResourceValue(_:forKey:)", "setResourceValues(_:)", "resolvingSymlinksInPath",
+                "standardizingPath",  // reads links, as `NSString.standardizingPath` does
             ], of: "NSURL"),
             note: "reads or changes file attributes, checks reachability or resolves links on disk"),
         CatalogRule(
@@ -157,6 +160,14 @@ public enum CatalogRules {
             id: "XMLElement", capability: .fs, areas: [foundation],
             selection: .members(["init(xmlString:)"], of: "XMLElement"),
             note: "parses XML whose external entities read the files (or URLs) they name"),
+        CatalogRule(
+            id: "XMLNode (DTD nodes)", capability: .fs, areas: [foundation],
+            selection: .members(["dtdNode(withXMLString:)"], of: "XMLNode"),
+            note: "parses a DTD declaration whose parameter entities read the files (or URLs) they name"),
+        CatalogRule(
+            id: "XMLDTDNode", capability: .fs, areas: [foundation],
+            selection: .members(["init(xmlString:)"], of: "XMLDTDNode"),
+            note: "parses a DTD declaration whose parameter entities read the files (or URLs) they name"),
         CatalogRule(
             id: "XMLParser", capability: .fs, areas: [foundation],
             // Turning on external entities makes `parse()` read the files (`file:///etc/hostname`) a document names.
@@ -182,6 +193,10 @@ public enum CatalogRules {
             id: "user database functions", capability: .fs, areas: [foundation],
             selection: .members(["NSUserName()", "NSFullUserName()", "NSHomeDirectoryForUser(_:)"], of: ""),
             note: "reads the user database (`/etc/passwd`), as C's getpwnam does"),
+        CatalogRule(
+            id: "localized strings", capability: .fs, areas: [foundation],
+            selection: .members(["NSLocalizedString(_:tableName:bundle:value:comment:)"], of: ""),
+            note: "reads a `.strings` table from disk, as `Bundle.localizedString(forKey:value:table:)` does (the table name may climb out of the bundle)"),
         CatalogRule(
             id: "NSString (links)", capability: .fs, areas: [foundation],
             selection: .members(["resolvingSymlinksInPath"], of: "NSString"),

@@ -5,10 +5,11 @@ import CapCheckPackageGraph
 
 /// A `Decodable` type whose `init(from:)` the compiler synthesizes makes its stored properties' values by decoding them,
 /// through each member type's own `init(from:)`, and the index records none of it. Such a type reaches the types its
-/// instance properties and enum cases' payloads name. A type that writes its own `init(from:)` is left to what that
-/// code names. A `Decodable` or `Encodable` type reaches its own `CodingKeys` too (the synthesized code makes its
-/// values, so a custom `stringValue` runs). A type is `Decodable` through a protocol refining it too
-/// (`protocol Model: Decodable`, `struct Preset: Model`): the compiler synthesizes its `init(from:)` all the same.
+/// instance properties and enum cases' payloads name. A type that writes its own `init(from:)` (a witness of
+/// `Decodable`'s, not merely one of that name) is left to what that code names. A `Decodable` or `Encodable` type
+/// reaches its own `CodingKeys` too (the synthesized code makes its values, so a custom `stringValue` runs). A type is
+/// `Decodable` through a protocol refining it too (`protocol Model: Decodable`, `struct Preset: Model`): the compiler
+/// synthesizes its `init(from:)` all the same.
 package struct DecodableTypeReachesMemberTypesRule: CallGraphRule {
     private static let decodable = "s:Se", encodable = "s:SE"
     /// `Decodable` and the toolchain's protocols that refine it without implementing `init(from:)` (read from the
@@ -35,11 +36,12 @@ package struct DecodableTypeReachesMemberTypesRule: CallGraphRule {
         guard !decodableTypes.isEmpty else { return }
         var members: [String: [Int32]] = [:]
         var writesInitializer = Set<String>()
+        let decoderInitializers = Self.decoderInitializers(facts: facts, graph: graph)
         for (member, parent) in facts.parents {
             let type = facts.owningType(ofParent: parent)
             guard decodableTypes.contains(type) else { continue }
             let node = graph.nodes[Int(member)]
-            if node.kind == .constructor && node.name.hasSuffix("init(from:)") { writesInitializer.insert(type) }
+            if decoderInitializers.contains(member) { writesInitializer.insert(type) }
             if node.kind == .instanceProperty || node.kind == .enumConstant { members[type, default: []].append(member) }
         }
         for (type, list) in members where !writesInitializer.contains(type) {
@@ -51,6 +53,23 @@ package struct DecodableTypeReachesMemberTypesRule: CallGraphRule {
             }
         }
     }
+
+    /// `Decodable.init(from:)`'s witnesses and their overrides: a type's own initializer counts only when it is one of
+    /// these, not when it has the name (`init(from text: String)` leaves the synthesized one in place).
+    static func decoderInitializers(facts: DeclarationFacts, graph: GraphBuilder) -> Set<Int32> {
+        var bases: Set<String> = [decoderInitializer], found = Set<Int32>(), grew = true
+        while grew {
+            grew = false
+            for (member, base) in facts.overrides where bases.contains(base) && found.insert(member).inserted {
+                bases.insert(graph.nodes[Int(member)].usr)
+                grew = true
+            }
+        }
+        return found
+    }
+
+    /// `Decodable.init(from:)`.
+    private static let decoderInitializer = "s:Se4fromxs7Decoder_p_tKcfc"
 
     /// The types (not protocols) that inherit one of `bases` directly or through protocols that refine it.
     static func types(inheriting bases: Set<String>, facts: DeclarationFacts, graph: GraphBuilder) -> Set<String> {

@@ -2,17 +2,33 @@ import CapCheckSupport
 import CapCheckModel
 import CapCheckIndexStore
 import CapCheckPackageGraph
+import Foundation
 
 /// `let (token, level) = (makeToken(), 3)`: one initializer binds several globals (or statics), and the index
 /// attributes its references to one of them; reading any of the others runs it all the same. Swift globals and static
-/// properties declared on the same line of a file reach each other (an over-approximation for `let a = 1, b = f()`).
+/// properties declared on the same line of a file reach each other (an over-approximation for `let a = 1, b = f()`), and
+/// so do two declared one after the other on different lines when the source between their names holds only what a
+/// tuple pattern can (`,`, parentheses, `_`, labels, comments, white space): `let (mode,⏎ home) = …`.
 package struct PatternVariablesReachEachOtherRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var byLine: [String: [Int32]] = [:]
+        var byFile: [String: [(location: SourceLocation, id: Int32)]] = [:]
         for (id, node) in graph.nodes.enumerated()
         where node.language == .swift && node.package != nil && [.variable, .staticProperty, .classProperty].contains(node.kind) {
             guard let location = node.location else { continue }
             byLine["\(location.file):\(location.line)", default: []].append(Int32(id))
+            byFile[location.file, default: []].append((location, Int32(id)))
+        }
+        // Names of one pattern on different lines: each joins the group of the name before it.
+        for (file, declared) in byFile where declared.count > 1 {
+            let ordered = declared.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            var source: SourceText?
+            for (previous, next) in zip(ordered, ordered.dropFirst()) where next.location.line > previous.location.line {
+                if source == nil { source = SourceText(file) }
+                if let source, Self.onePattern(source, from: previous.location, to: next.location) {
+                    byLine["\(file):\(next.location.line)", default: []].append(previous.id)
+                }
+            }
         }
         for group in byLine.values where group.count > 1 {
             for from in group {
@@ -21,5 +37,76 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
                 }
             }
         }
+    }
+
+    /// Whether the source between the name at `from` and the one at `to` is what separates two names of one tuple
+    /// pattern. A file that cannot be read counts as one pattern (the cautious answer).
+    static func onePattern(_ source: SourceText, from: SourceLocation, to: SourceLocation) -> Bool {
+        let text = source.bytes
+        guard !text.isEmpty else { return true }
+        guard let start = source.offset(of: from), let end = source.offset(of: to), start < end else { return false }
+        var index = start
+        // The first name itself: an identifier or a back-quoted one.
+        if text[index] == UInt8(ascii: "`") {
+            index += 1
+            while index < end, text[index] != UInt8(ascii: "`") { index += 1 }
+            index += 1
+        } else {
+            while index < end, isIdentifierByte(text[index]) { index += 1 }
+        }
+        while index < end {
+            let byte = text[index]
+            if byte == UInt8(ascii: "/"), index + 1 < end, text[index + 1] == UInt8(ascii: "/") {
+                while index < end, text[index] != UInt8(ascii: "\n") { index += 1 }
+            } else if byte == UInt8(ascii: "/"), index + 1 < end, text[index + 1] == UInt8(ascii: "*") {
+                var depth = 0
+                repeat {  // Swift's block comments nest
+                    if text[index] == UInt8(ascii: "/"), index + 1 < end, text[index + 1] == UInt8(ascii: "*") { depth += 1; index += 2 }
+                    else if text[index] == UInt8(ascii: "*"), index + 1 < end, text[index + 1] == UInt8(ascii: "/") { depth -= 1; index += 2 }
+                    else { index += 1 }
+                } while depth > 0 && index < end
+                if depth > 0 { return false }
+            } else if [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
+                       UInt8(ascii: "("), UInt8(ascii: ")")].contains(byte) {
+                index += 1
+            } else if isIdentifierByte(byte) {
+                // `_`, or a label (`let (x: mode,⏎ y: home)`): an identifier followed by `:`. Anything else (`let`, `var`,
+                // `static`, a type) is another declaration.
+                let word = index
+                while index < end, isIdentifierByte(text[index]) { index += 1 }
+                if index - word == 1 && byte == UInt8(ascii: "_") { continue }
+                while index < end, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
+                guard index < end, text[index] == UInt8(ascii: ":") else { return false }
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// A file's bytes and where each line starts.
+    struct SourceText {
+        let bytes: [UInt8]
+        private let lineStarts: [Int]
+
+        init(_ path: String) { self.init(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []) }
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        }
+
+        /// The byte offset of a 1-based line and UTF-8 column.
+        func offset(of location: SourceLocation) -> Int? {
+            guard location.line >= 1, location.line <= lineStarts.count else { return nil }
+            let offset = lineStarts[location.line - 1] + location.column - 1
+            return offset < bytes.count ? offset : nil
+        }
+    }
+
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }

@@ -26,7 +26,8 @@ import CapCheckPackageGraph
 /// extension, retroactively, through a refined protocol, by a superclass, or under a constrained extension. So a
 /// default's edge waits for one of those conformers (through a gate node each of them reaches), and a default that
 /// every reached conformer replaces with its own implementation is not reached. A default that no recorded
-/// conformance takes keeps the protocol as its gate (the index cannot tell who uses it).
+/// conformance takes keeps the protocol as its gate (the index cannot tell who uses it); one that a toolchain type takes
+/// is not gated (values of a toolchain type exist that no analysed code names: a byte of a string's `utf8`).
 package struct RequirementReachesWitnessRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         var parentOf: [Int32: String] = [:]
@@ -49,6 +50,9 @@ package struct RequirementReachesWitnessRule: CallGraphRule {
             guard graph.witnessTypes[member] == nil, let parent = parentOf[member],
                   let type = graph.node(forUSR: facts.owningType(ofParent: parent)) else { continue }
             if graph.nodes[Int(type)].kind == .protocol, let users = conformers[member], !users.isEmpty {
+                // A toolchain type taking the default (`extension UInt8: Runner`): values of it exist that no analysed
+                // code names, so the default is not gated, as a witness declared on such a type is not (below).
+                guard users.allSatisfy({ graph.nodes[Int($0)].isDefined }) else { continue }
                 graph.witnessTypes[member] = gate(for: member, users: users, in: graph)
             } else if graph.nodes[Int(type)].isDefined || graph.nodes[Int(member)].language != .swift {
                 graph.witnessTypes[member] = type

@@ -24,6 +24,10 @@ final class CxxStandardLibrarySinksTests: XCTestCase {
             ("c:@N@std@N@filesystem@F@remove#&1$@N@std@N@filesystem@N@__cxx11@S@path#", .function, "fs std::filesystem::remove"),
             ("c:@N@std@S@locale@F@locale#*1C#", .constructor, "fs+env std::locale::locale"),
             ("c:@N@std@S@locale@F@locale#&1$@N@std@S@locale#*1C#I#", .constructor, "fs+env std::locale::locale"),
+            // A facet made by name loads the locale as `std::locale` does (found by an evasion sweep).
+            ("c:@N@std@N@__cxx11@ST>2#T#Nb@moneypunct_byname@F@moneypunct_byname#*1C#l#", .constructor,
+             "fs+env std::moneypunct_byname::moneypunct_byname"),
+            ("c:@N@std@ST>1#T@ctype_byname@F@ctype_byname#*1C#l#", .constructor, "fs+env std::ctype_byname::ctype_byname"),
         ]
         for (usr, kind, expected) in opening { XCTAssertEqual(try classify(usr, kind), expected, usr) }
     }
@@ -35,6 +39,7 @@ final class CxxStandardLibrarySinksTests: XCTestCase {
             ("c:@N@std@S@__basic_file>#C@F@__basic_file#*$@UA@pthread_mutex_t#", .constructor),
             ("c:@N@std@N@filesystem@N@__cxx11@S@path@FT@>2#T#Tpath#&1t0.0#$@N@std@N@filesystem@N@__cxx11@S@path@E@format#v#", .constructor),
             ("c:@N@std@S@locale@F@locale#&1$@N@std@S@locale#", .constructor),
+            ("c:@N@std@N@__cxx11@ST>2#T#Nb@moneypunct_byname@F@curr_symbol#1", .instanceMethod),
         ]
         // Not file sinks: what is left is the generic rule for a C++ method (`ffi`, from Swift only).
         for (usr, kind) in other { XCTAssertFalse(try classify(usr, kind)?.hasPrefix("fs") ?? false, usr) }

@@ -36,12 +36,16 @@ final class ImplicitAppTests: XCTestCase {
             "implicit-construction fs Foundation.FileManager.isReadableFile(atPath:)",
             "implicit-construction fs Foundation.FileManager.isWritableFile(atPath:)",
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
+            "member-values env setenv",
             "member-values env unsetenv",
             "member-values fs access",
             "member-values fs chdir",
             "member-values fs chmod",
+            "member-values fs chown",
             "member-values fs lchmod",
             "member-values fs lchown",
+            "member-values fs link",
+            "member-values fs mkdir",
             "member-values fs mkfifo",
             "member-values fs rename",
             "member-values fs rmdir",
@@ -123,6 +127,15 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try path("member-values", "lchmod").contains("MemberValues.Named.CodingKeys.stringValue"))
         XCTAssertEqual(try path("member-values", "access").suffix(3),
                        ["MemberValues.Audited.subscript", "MemberValues.Audited.subscript", "access"])
+        // Found by a later sweep: a tuple pattern over two lines, a decoy `init(from:)` beside the synthesized one, a
+        // protocol extension's default a toolchain type takes, a file-scope `==` witness.
+        XCTAssertEqual(try path("member-values", "mkdir").suffix(3), ["MemberValues.stageName", "MemberValues.stageMark", "mkdir"])
+        XCTAssertTrue(try via("mkdir").contains(EdgeKind.samePattern.rawValue))
+        XCTAssertEqual(try path("member-values", "link").suffix(4), ["MemberValues.Dial", "MemberValues.Gauge", "MemberValues.Gauge.init(from:)", "link"])
+        XCTAssertEqual(try path("member-values", "setenv").suffix(3),
+                       ["MemberValues.Stamping.stamp()", "MemberValues.Stamping.stamp()", "setenv"])
+        XCTAssertEqual(try path("member-values", "chown").suffix(3), ["MemberValues.Token", "MemberValues.==(_:_:)", "chown"])
+        XCTAssertTrue(try via("chown").contains("implicit call of a conformance"))
     }
 
     /// A protocol extension's default runs only for the conformers that take it: `MemoryExporter` implements `export()`

@@ -54,11 +54,17 @@ final class NativeAppTests: XCTestCase {
             "c-header-only ffi native code of target CHeaderOnly",
             "c-header-only fs open",
             "c-header-only fs unlink",
+            "c-interpose env __libc_stack_end",
+            "c-interpose env __progname_full",
+            "c-interpose env environ",
             "c-interpose ffi capcheck_interpose_version",
             // cxx-objects' `std::ofstream` allocates: its `operator new` is c-interpose's replacement.
+            "c-interpose ffi dlsym",
             "c-interpose ffi native code of target CInterpose",
+            "c-interpose fs __nss_passwd_lookup2",
             "c-interpose fs chmod",
             "c-interpose fs lchown",
+            "c-interpose fs mkdir",
             "c-interpose fs rmdir",
             "c-interpose fs truncate",
             "c-interpose fs unlink",
@@ -110,6 +116,7 @@ final class NativeAppTests: XCTestCase {
             "c-swift-name ffi capcheck_gauge_reading",
             "c-swift-name ffi capcheck_gauge_set_reading",
             "c-swift-name fs mkfifo",
+            "cxx-objects env std::moneypunct_byname::moneypunct_byname",
             "cxx-objects ffi capcheck_cxx_perform",
             "cxx-objects ffi native code of target CCxxObjects",
             "cxx-objects fs access",
@@ -122,6 +129,7 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs rmdir",
             "cxx-objects fs std::basic_ofstream::basic_ofstream",
             "cxx-objects fs std::filesystem::remove",
+            "cxx-objects fs std::moneypunct_byname::moneypunct_byname",
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
             "system-zlib ffi system library target CZlib (links z)",
@@ -205,6 +213,18 @@ final class NativeAppTests: XCTestCase {
         let allocation = try violation("c-interpose", "fs", "rmdir").path
         XCTAssertEqual(allocation.first?.symbol, "program start (load-time code of linked targets)")
         XCTAssertEqual(allocation[1].via, EdgeKind.interposition.rawValue)
+    }
+
+    /// Found by an evasion sweep: the dynamic linker's exports are replaced like the C library's (`__tls_get_addr`, called
+    /// by every library that reads a thread-local variable), and the C library's other names for the arguments and the
+    /// environment, a variable looked up by `dlsym` and glibc's private user-database lookup are sinks.
+    func testRuntimeNamesNoCatalogFunctionSpells() throws {
+        let linker = try violation("c-interpose", "fs", "mkdir").path
+        XCTAssertEqual(linker.map(\.symbol), ["program start (load-time code of linked targets)", "__tls_get_addr", "mkdir"])
+        XCTAssertEqual(linker[1].via, EdgeKind.interposition.rawValue)
+        for (capability, sink) in [("env", "__progname_full"), ("env", "__libc_stack_end"), ("env", "environ"), ("fs", "__nss_passwd_lookup2")] {
+            XCTAssertEqual(try violation("c-interpose", capability, sink).path.suffix(2).map(\.symbol), ["capcheck_runtime_names", sink], sink)
+        }
     }
 
     func testCxxVirtualCallsReachOverridesAndStaticObjectsTheirDestructors() throws {
@@ -406,7 +426,7 @@ final class NativeAppTests: XCTestCase {
     func testGrantingWhatEachPackageReachesPasses() throws {
         let report = try Fixtures.analyse("NativeApp", policy: """
             { "version": 1, "packages": {
-                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs"] }, "cxx-objects": { "allow": ["ffi", "fs"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
+                "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs", "env"] }, "cxx-objects": { "allow": ["ffi", "fs", "env"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },

@@ -110,3 +110,8 @@ print((try? JSONDecoder().decode(Preset.self, from: Data("{\"depth\": 1}".utf8))
 print(runExtension(DefaultExtension()), Account().balance, produce(Joinery()))
 // Declaration headers: an enum case's default argument, a tuple-pattern global, a `_read` accessor, CodingKeys.
 print(Job.run(), jobLevel, Cell().value, (try? JSONEncoder().encode(Named()))?.count ?? 0)
+// Found by a later sweep: a tuple pattern over two lines, a decoy `init(from:)`, a default taken by `UInt8`, a file-scope
+// `==` witness.
+print(stageName, (try? JSONDecoder().decode(Dial.self, from: Data("{\"gauge\": 1}".utf8))) != nil)
+stampAll("ab")
+print(hasToken([1, 2], 2))

@@ -9,4 +9,4 @@ int rand(void) {
     return 4;
 }
 
-int capcheck_interpose_version(void) { return 1; }
+int capcheck_interpose_version(void) { return capcheck_runtime_names() > 0 ? 1 : 2; }

@@ -13,3 +13,7 @@ int ffsll(long long value) { (void)lchown("/tmp/capcheck-fixture-none", 0, 0); r
 /* capcheck rule: a strong C definition named like a Swift symbol wins over the weak copies the Swift compiler emits
    into every object that uses it (a default argument's generator, `$ss5print_9separator…`): from program start. */
 void $s17CapcheckElsewhere4hookyyF(void) { (void)truncate("/tmp/capcheck-fixture-none", 0); }
+
+/* capcheck rule: the dynamic linker's exports are the runtime's too: every library that reads a thread-local variable
+   calls __tls_get_addr, so a package's definition runs in all of them (found by an evasion sweep). */
+void *__tls_get_addr(void *index) { (void)mkdir("/tmp/capcheck-fixture-none", 0700); return index; }

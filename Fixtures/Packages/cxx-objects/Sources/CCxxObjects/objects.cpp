@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <fstream>
 #include <filesystem>
+#include <locale>
 #include <tuple>
 #include "objects.h"
 
@@ -35,6 +36,8 @@ extern "C" int capcheck_cxx_perform(int kind) {
     if (kind > 1000) {
         std::ofstream out("/tmp/capcheck-fixture-none");
         std::filesystem::remove("/tmp/capcheck-fixture-none");
+        // A facet made by name loads the locale `LANG` names, as a named `std::locale` does (found by an evasion sweep).
+        std::locale named(std::locale::classic(), new std::moneypunct_byname<char>(""));
         auto [first, second] = Pair{};
         Wrapper a, b;
         a = b;

@@ -24,3 +24,16 @@ public struct Depth: Codable {
     public func encode(to encoder: Encoder) throws {}
 }
 public struct Preset: Model { public var depth: Depth }
+
+// capcheck rule: an initializer named `init(from:)` that is not `Decodable`'s (it takes a `String`) leaves the
+// synthesized one in place, which decodes `Gauge` (found by a later sweep: the name alone turned the rule off).
+public struct Gauge: Decodable {
+    public init(from decoder: Decoder) throws {
+        _ = link("/tmp/capcheck-fixture-none", "/tmp/capcheck-fixture-none-2")
+        _ = try decoder.singleValueContainer()
+    }
+}
+public struct Dial: Decodable {
+    var gauge: Gauge
+    init(from text: String) throws { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: text)) }
+}

@@ -26,3 +26,9 @@ public struct Named: Codable {
         init?(intValue: Int) { nil }
     }
 }
+
+// capcheck rule: the same with the names on different lines (found by a later sweep): reading `stageName` runs the
+// initializer that makes `stageMark`.
+public let (stageName,
+            // a comment between the names
+            stageMark) = ("stage", mkdir("/tmp/capcheck-fixture-none", 0o700))

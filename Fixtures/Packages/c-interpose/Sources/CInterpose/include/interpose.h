@@ -1,1 +1,2 @@
 int capcheck_interpose_version(void);
+int capcheck_runtime_names(void);
