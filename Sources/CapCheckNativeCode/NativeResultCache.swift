@@ -40,8 +40,9 @@ package struct NativeResultCache {
     /// capcheck would be reused. 7: `#pragma weak` and `#pragma redefine_extname` bindings; 8: `cleanup` functions and
     /// init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`; 11: functions
     /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
-    /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`).
-    private static let format = "native 22"
+    /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`); 23: a variable
+    /// `dlsym` looks up by name.
+    private static let format = "native 23"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])
