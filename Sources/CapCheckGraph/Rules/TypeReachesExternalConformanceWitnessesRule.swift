@@ -21,7 +21,9 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
             if let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined { continue }
             guard !graph.nodes[Int(member)].language.isClang else { continue }  // C++: the witness rule
             // A file-scope operator (`func == (a: Tag, b: Tag)`) has no parent: the conformances that take it say whose
-            // witness it is. One that no conformance names hangs below the program start.
+            // witness it is. One that no conformance names hangs below the program start. (A toolchain default a
+            // conformance takes, `Sequence.withContiguousStorageIfAvailable`, is the toolchain's code, not the package's.)
+            guard parentOf[member] != nil || graph.nodes[Int(member)].package != nil else { continue }
             let owners = parentOf[member].map { [$0] } ?? conformersOf[member] ?? []
             let site = graph.nodes[Int(member)].location
             var fromProgramStart = owners.isEmpty
