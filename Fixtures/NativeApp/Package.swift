@@ -20,6 +20,7 @@ let package = Package(
         .package(path: "../Packages/c-header-only"),
         .package(path: "../Packages/c-pragma-alias"),
         .package(path: "../Packages/c-swift-name"),
+        .package(path: "../Packages/c-autolink"),
     ],
     targets: [
         .executableTarget(
@@ -39,6 +40,7 @@ let package = Package(
                 .product(name: "HeaderOnly", package: "c-header-only"),
                 .product(name: "CPragmaAlias", package: "c-pragma-alias"),
                 .product(name: "SwiftName", package: "c-swift-name"),
+                .product(name: "CAutolink", package: "c-autolink"),
             ]
         ),
     ],

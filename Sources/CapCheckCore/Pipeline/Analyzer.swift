@@ -349,6 +349,8 @@ public struct Analyzer: Sendable {
         package var swiftSources: SwiftSourceScanner.Inputs
         /// The object file of each scanned Swift source, with its module (`SwiftObjectExports`).
         package var swiftObjects: [(file: String, module: String, object: String)]
+        /// Every object file of a package's (non-test, unless asked) target, for its autolink entries (`AutolinkEntries`).
+        package var objects: [ObjectFile]
         package var key: String?
     }
 
@@ -418,8 +420,15 @@ public struct Analyzer: Sendable {
                 let file = PathText.standardized(unit.mainFile)
                 return scanned.contains(file) && !unit.outputFile.isEmpty ? (file, unit.moduleName, unit.outputFile) : nil
             }
+            let testModules = Set(packageGraph.packages.flatMap { $0.targets.filter(\.isTest).map(\.moduleName) })
+            let objects = units.compactMap { unit -> ObjectFile? in
+                guard !unit.outputFile.isEmpty, let owner = ownership.owner(of: unit.mainFile, unitModule: unit.moduleName),
+                      includeTests || !testModules.contains(owner.module ?? unit.moduleName) else { return nil }
+                return ObjectFile(package: owner.package, module: owner.module ?? unit.moduleName, source: unit.mainFile,
+                                  object: unit.outputFile)
+            }
             return Inputs(records: records, native: native, nativePlan: nativePlan, scanner: scanner, swiftSources: swiftSources,
-                          swiftObjects: swiftObjects, key: key)
+                          swiftObjects: swiftObjects, objects: objects, key: key)
         }
     }
 
@@ -437,7 +446,7 @@ public struct Analyzer: Sendable {
         configured.cache = SourceScanCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
-        let ((builder, facts), (nativeFindings, scanned)) = try concurrently({
+        let ((builder, facts), (nativeFindings, (scanned, autolinked))) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
@@ -453,14 +462,15 @@ public struct Analyzer: Sendable {
             scanned.findings += timings.measure("swift objects") {
                 Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named)
             }
+            let autolinked = timings.measure("autolink entries") { Self.autolinkEntries(inputs.objects) }
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`), read while this core
             // would wait for the call graph.
             RuntimeExports.readExports()
-            return (nativeFindings, scanned)
+            return (nativeFindings, (scanned, autolinked))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records)
-        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: builder) } }
+        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: builder) } } + autolinked
         let graph = builder.freeze()
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
@@ -493,6 +503,27 @@ public struct Analyzer: Sendable {
             }
         }
         return findings
+    }
+
+    /// An object file of a package's target, and the source it was compiled from.
+    struct ObjectFile: Sendable {
+        let package: String, module: String, source: String, object: String
+    }
+
+    /// The linker flags objects ask for in their autolink section that the compiler does not put there
+    /// (`AutolinkEntries`): SwiftPM passes them to the linker unread, so each object's are listed as unanalysed flags.
+    private static func autolinkEntries(_ objects: [ObjectFile]) -> [Unanalyzed] {
+        let read = concurrentMap(objects.count) { index in
+            AutolinkEntries.placedByThePackage(AutolinkEntries.entries(inObjectAt: objects[index].object) ?? [],
+                                               inSwiftObject: objects[index].source.hasSuffix(".swift"))
+        }
+        return zip(objects, read).filter { !$1.isEmpty }.map { object, entries in
+            Unanalyzed(package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "
+                       + "\(object.module)) passes the linker `\(entries.joined(separator: " "))` through its \(AutolinkEntries.section) "
+                       + "section, which SwiftPM hands to the linker unread; what the flags do (run a function at load, rename "
+                       + "symbols, link a library) is not analysed",
+                       kind: .unsafeFlags, target: object.module, file: object.source)
+        }
     }
 
     /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless

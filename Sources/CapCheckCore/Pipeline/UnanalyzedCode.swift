@@ -11,6 +11,7 @@ import CapCheckSwiftSource
 import CapCheckBuildTime
 import CapCheckChecker
 import CapCheckReporters
+import Foundation
 
 /// Code of the graph that capcheck cannot see into. Each is reported, never silently passed.
 package enum UnanalyzedCode {
@@ -41,7 +42,28 @@ package enum UnanalyzedCode {
                     return nil
                 }
             }
+        } + graph.packages.flatMap { package in
+            package.targets.filter { !$0.isTest && $0.kind == .clang }.flatMap { moduleMapLinks(of: $0, in: package) }
         }
+    }
+
+    /// A C target's own module map (`include/module.modulemap`) can say `link "memusage"`: Swift code importing the module
+    /// then asks the linker for that library (its object's autolink entries), so the program loads it and runs its
+    /// load-time code (found by an evasion sweep). Each library is listed like a `linkedLibrary` setting.
+    private static func moduleMapLinks(of target: Target, in package: Package) -> [Unanalyzed] {
+        guard let walker = FileManager.default.enumerator(atPath: target.path) else { return [] }
+        var entries: [Unanalyzed] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".modulemap") else { continue }
+            let path = URL(fileURLWithPath: target.path).appendingPathComponent(relative).path
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            for library in ModuleMapFile.parse(text).linkedLibraries {
+                entries.append(Unanalyzed(package: package.identity, reason: "target \(target.name)'s module map \(relative) links the "
+                                          + "library \(library) into every program that imports the module; its code, load-time code "
+                                          + "included, is not analysed", kind: .linkedLibrary, target: target.name, file: path))
+            }
+        }
+        return entries
     }
 
     /// The entry for a `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting.

@@ -39,6 +39,7 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label fs open",
             "c-asm-label fs rmdir",
             "c-asm-label unsafe inline asm",
+            "c-autolink ffi native code of target CAutolink",
             "c-fnptr-table exec _IO_popen",
             "c-fnptr-table exec execv",
             "c-fnptr-table ffi capcheck_dispatch",
@@ -402,6 +403,18 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(summary.latentPaths["env"]?.map(\.symbol).suffix(2), ["capcheck_do_env", "getenv"])
     }
 
+    /// Found by an evasion sweep: linker flags a C array places in the autolink section (SwiftPM hands them to the linker
+    /// unread: `-init` runs a function at load), and a library a C target's own module map links, are listed.
+    func testLinkerFlagsFromAnObjectAndLibrariesFromAModuleMapAreUnanalyzed() throws {
+        let entries = try report().unanalyzed.filter { $0.package == "c-autolink" }
+        XCTAssertEqual(entries.map(\.kind), [.linkedLibrary, .unsafeFlags])
+        XCTAssertTrue(entries[0].reason.contains("module map include/module.modulemap links the library m"), entries[0].reason)
+        XCTAssertTrue(entries[1].reason.contains("passes the linker `-Wl,-init=capcheck_autolink_boot`"), entries[1].reason)
+        XCTAssertEqual(entries[1].file.map { ($0 as NSString).lastPathComponent }, "autolink.c")
+        // The compiler's own entries (`-lswiftCore`, a system library's `-lz`) are not the package's.
+        XCTAssertFalse(try report().unanalyzed.contains { $0.kind == .unsafeFlags && $0.package != "c-autolink" && $0.package != "c-pragma-alias" })
+    }
+
     func testSystemLibraryTargetIsFFIAndUnanalyzed() throws {
         let path = try violation("system-zlib", "ffi", "system library target CZlib (links z)").path
         XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "Compress.zlibVersionString()", "module CZlib",
@@ -409,7 +422,7 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(path[2].via, EdgeKind.moduleImport.rawValue)
         XCTAssertEqual(path[2].line, 2)
         // Every C source parsed cleanly: the only unanalysed code is the system library (and c-pragma-alias's settings).
-        let unanalyzed = try report().unanalyzed.filter { $0.package != "c-pragma-alias" }
+        let unanalyzed = try report().unanalyzed.filter { $0.package != "c-pragma-alias" && $0.package != "c-autolink" }
         XCTAssertEqual(unanalyzed.map(\.package), ["system-zlib"])
         XCTAssertTrue(unanalyzed[0].reason.hasPrefix("system library target CZlib (links z):"))
     }
@@ -430,7 +443,8 @@ final class NativeAppTests: XCTestCase {
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
-                "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] } } }
+                "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] },
+                "c-autolink": { "allow": ["ffi"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

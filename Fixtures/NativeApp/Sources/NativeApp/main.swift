@@ -1,4 +1,5 @@
 import Asm
+import CAutolink
 import AsmFunction
 import AsmLabel
 import Compress
@@ -31,3 +32,4 @@ print(capcheck_weakref_probe(), capcheck_catalogued(), capcheck_quiet_system_pro
 print(interposeVersion())
 print(performTask())
 print(setReading(3))
+print(capcheck_autolink_version())

@@ -1,0 +1,1 @@
+int capcheck_autolink_version(void);
