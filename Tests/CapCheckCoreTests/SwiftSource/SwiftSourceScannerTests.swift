@@ -50,6 +50,12 @@ final class SwiftSourceScannerTests: XCTestCase {
         XCTAssertEqual(findings[0].declaration, DeclarationSite(line: 1, column: 28, name: "lookUp"))
     }
 
+    /// A C variable looked up by name is as good as read (found by an evasion sweep: `dlsym(…, "environ")` was `ffi` only).
+    func testDlsymOfACatalogVariableNeedsItsCapability() throws {
+        let findings = try scan(#"func peek() { _ = dlsym(nil, "environ") }"#).findings
+        XCTAssertEqual(keys(findings), [#"1 ffi dlsym("environ") @peek"#, "1 env environ (looked up by dlsym) @peek"])
+    }
+
     func testSyntaxLevelUnsafety() throws {
         let findings = try scan("""
             nonisolated(unsafe) var shared = 0
