@@ -153,7 +153,7 @@ package struct CSinkSites {
                              + "what `\(callee)` gets", site)]
         }
         guard let spans = argumentSpans(afterNameAt: start) else {
-            return [.unknown("the call is not written as `name(…)` here (a function pointer?)", site)]
+            return [.unknown("the call's arguments are not read here (not written as `name(…)`, or a comment among them)", site)]
         }
         let arguments = spans.map(\.text)
         let parameters = function.map(parameterNames(ofFunctionAt:)) ?? []
@@ -234,6 +234,11 @@ package struct CSinkSites {
                 current += text[index..<end]
                 index = end
                 continue
+            }
+            // A comment can hide a comma (`openat(AT_FDCWD /*, "/ok", */, "/etc/passwd", …)`, the fifth sweep's): the
+            // arguments are not split where one is.
+            if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "*") || text[index + 1] == UInt8(ascii: "/") {
+                return nil
             }
             // Brackets and braces nest too: `d[0, "/x", 0]` is one argument (a comma operator), not three.
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth += 1 }

@@ -57,6 +57,9 @@ package enum SinkArgumentRule: Equatable {
         "_nss_", "__nss_", "gettext", "dgettext", "dcgettext", "ngettext", "dngettext", "dcngettext", "__dcgettext", "__dgettext",
         "catopen", "res_init", "res_ninit", "__res_", "__resolv", "hostalias", "res_hostalias", "ruserpass", "ruserok",
         "fmtmsg", "tempnam", "tmpnam",
+        // Found by the fifth sweep: `/etc/fstab`, `/etc/ethers`, `/var/log/wtmp`, `/dev/tty`, `/etc/ttys`, utmpx.
+        "getfs", "setfs", "ether_", "logwtmp", "updwtmp", "login", "logout", "getpass", "getttyent", "getttynam", "setttyent",
+        "pututxline",
     ]
 
     /// A sink's name without its type and labels: `Foundation.FileManager.contents(atPath:)` → `contents`.
@@ -91,10 +94,19 @@ package enum SinkArgumentRule: Equatable {
             if ["system", "popen"].contains(member) { return .shellCommand(0) }
             return .none("\(sink) does not name a program")
         case .fs:
-            if isSwift { return .pathArguments }
+            if isSwift {
+                // A user's name, not a path: the lookup reads `/etc/passwd` (found by the fifth sweep).
+                if member == "NSHomeDirectoryForUser" || member == "homeDirectory" && sink.contains("forUser:") {
+                    return .none("\(sink) reads the user database for a user's name, not a path")
+                }
+                return .pathArguments
+            }
             if ["rename", "link", "symlink"].contains(member) { return .positions([0, 1]) }
             if ["renameat", "renameat2", "linkat"].contains(member) { return .positions([1, 3]) }
-            if ["__openat_2", "__openat64_2", "inotify_add_watch"].contains(member) { return .positions([1]) }
+            // `openat2`, `faccessat2`, `fchmodat2`: the path after the folder, as `openat` (the name rule below misses them).
+            if ["__openat_2", "__openat64_2", "inotify_add_watch", "openat2", "faccessat2", "fchmodat2"].contains(member) {
+                return .positions([1])
+            }
             if member == "fanotify_mark" { return .positions([4]) }
             if member == "mount" { return .positions([0, 1]) }
             if member == "open_by_handle_at" { return .none("\(sink) opens a file by a handle, not a path") }

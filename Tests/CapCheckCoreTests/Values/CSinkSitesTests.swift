@@ -34,6 +34,38 @@ final class CSinkSitesTests: XCTestCase {
         }
     }
 
+    /// Found by the fifth sweep: a comma inside a comment split the arguments, so a commented-out literal was read as
+    /// the path (`openat(AT_FDCWD /*, "/tmp/ok", */, "/etc/passwd", …)` opened /etc/passwd).
+    func testACommentAmongTheArgumentsIsNotTrusted() throws {
+        let source = """
+        #include <fcntl.h>
+        int a(void) { return openat(AT_FDCWD /*, "/tmp/ok", */, "/etc/passwd", O_RDONLY); }
+        int b(void) { return openat(AT_FDCWD, // "/tmp/ok",
+                                    "/etc/passwd", O_RDONLY); }
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sites-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+        for line in [2, 3] {
+            let definition = SourceLocation(file: path, line: line, column: 5)
+            let call = try XCTUnwrap(sites.calls(of: "openat", inFunctionAt: definition).first)
+            guard case .unknown? = sites.values(at: call, callee: "openat", positions: [1], inFunctionAt: definition).first else {
+                return XCTFail("line \(line): arguments around a comment are unknown")
+            }
+        }
+    }
+
+    /// Found by the fifth sweep: lookups whose argument is a key, not the file they read, and `openat2`'s path.
+    func testLookupsByKeyNameNoPathAndOpenat2TakesItsSecondArgument() {
+        for sink in ["getfsspec", "ether_hostton", "logwtmp", "getpass", "Foundation.NSHomeDirectoryForUser(_:)",
+                     "Foundation.URL.homeDirectory(forUser:)"] {
+            guard case .none = SinkArgumentRule.rule(capability: .fs, sink: sink) else { return XCTFail("\(sink) names no path") }
+        }
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "openat2"), .positions([1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "Foundation.FileManager.contents(atPath:)"), .pathArguments)
+    }
+
     func testLiteralArgumentsAreConstantsAndEverythingElseIsUnknown() throws {
         let source = """
         #include <stdlib.h>
