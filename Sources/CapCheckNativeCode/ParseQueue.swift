@@ -1,7 +1,8 @@
 import Foundation
 
 /// Hands the libclang parses to the workers, the longest first (so that no core is left with one at the end): each
-/// free worker takes the first source in that order that may run now. A *large* source (more than `largeBytes` of preprocessed text) runs only when no other large one does.
+/// free worker takes the first source in that order that may run now. A *large* source (more than `largeBytes` of
+/// preprocessed text) runs only when no other large one does.
 /// libclang's memory grows with the text it parses, about 28 bytes per byte on BoringSSL's `bcm.cc` (5.8 MB of
 /// text, 166 MB; every other source of vapor's graph is under 1.2 MB), so two such parses side by side would raise
 /// a run's peak memory by as much as the time they save; smaller parses fill the other cores meanwhile.

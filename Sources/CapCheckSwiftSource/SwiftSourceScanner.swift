@@ -57,7 +57,7 @@ package struct SwiftSourceScanner {
         while let range = data.range(of: word, in: start..<data.endIndex) {
             let before = range.lowerBound > data.startIndex ? data[range.lowerBound - 1] : 0x20
             let after = range.upperBound < data.endIndex ? data[range.upperBound] : 0x20
-            if !isIdentifierByte(before), !isIdentifierByte(after) { return true }
+            if !SourceText.isSwiftIdentifierByte(before), !SourceText.isSwiftIdentifierByte(after) { return true }
             start = range.upperBound
         }
         return false
@@ -93,15 +93,11 @@ package struct SwiftSourceScanner {
                 }
                 if next < count, bytes[next] == UInt8(ascii: "`") { next += 1 }
                 let start = next
-                while next < count, isIdentifierByte(bytes[next]) { next += 1 }
+                while next < count, SourceText.isSwiftIdentifierByte(bytes[next]) { next += 1 }
                 if next > start, names.contains(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<next]), as: UTF8.self)) { return true }
             }
             return false
         }
-    }
-
-    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte >= 0x80
     }
 
     /// What the scan reads besides the index: the files, the modules `canImport` finds and the compiler version.

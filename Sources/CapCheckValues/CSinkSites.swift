@@ -7,8 +7,9 @@ import CapCheckModel
 /// a macro, an expression) is unknown. A callee spelled through a macro is read only when the macro provably stands
 /// for it (`passesWrittenArguments(to:at:)`); otherwise its site is unknown, never assumed.
 package struct CSinkSites {
+    private let source: SourceText
+    /// `source.bytes`, which the scanning loops below read byte by byte.
     private let text: [UInt8]
-    private let lineStarts: [Int]
     package let path: String
     /// The macros the index records as expanded in this file.
     let macros: MacroExpansions
@@ -17,10 +18,8 @@ package struct CSinkSites {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         self.path = path
         self.macros = macros
-        text = Array(data)
-        var starts = [0]
-        for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
-        lineStarts = starts
+        source = SourceText(bytes: Array(data))
+        text = source.bytes
     }
 
     /// Every call of `name` in the function whose definition's name is at `definition` (to the brace closing its body).
@@ -335,13 +334,10 @@ package struct CSinkSites {
         return argument.isEmpty ? nil : value
     }
 
-    private func offset(line: Int, column: Int) -> Int? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
-        let offset = lineStarts[line - 1] + column - 1
-        return offset < text.count ? offset : nil
-    }
+    private func offset(line: Int, column: Int) -> Int? { source.offset(line: line, column: column) }
 
     private func location(of offset: Int) -> SourceLocation {
+        let lineStarts = source.lineStarts
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

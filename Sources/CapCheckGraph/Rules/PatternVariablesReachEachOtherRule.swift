@@ -2,7 +2,6 @@ import CapCheckSupport
 import CapCheckModel
 import CapCheckIndexStore
 import CapCheckPackageGraph
-import Foundation
 
 /// `let (token, level) = (makeToken(), 3)`: one initializer binds several globals (or statics), and the index
 /// attributes its references to one of them; reading any of the others runs it all the same. Swift globals and static
@@ -24,7 +23,7 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
             let ordered = declared.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
             var source: SourceText?
             for (previous, next) in zip(ordered, ordered.dropFirst()) where next.location.line > previous.location.line {
-                if source == nil { source = SourceText(file) }
+                if source == nil { source = SourceText(path: file) ?? SourceText(bytes: []) }
                 if let source, Self.onePattern(source, from: previous.location, to: next.location) {
                     byLine["\(file):\(next.location.line)", default: []].append(previous.id)
                 }
@@ -44,7 +43,8 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
     static func onePattern(_ source: SourceText, from: SourceLocation, to: SourceLocation) -> Bool {
         let text = source.bytes
         guard !text.isEmpty else { return true }
-        guard let start = source.offset(of: from), let end = source.offset(of: to), start < end else { return false }
+        guard let start = source.offset(line: from.line, column: from.column), let end = source.offset(line: to.line, column: to.column),
+              start < end else { return false }
         var index = start
         // The first name itself: an identifier or a back-quoted one.
         if text[index] == UInt8(ascii: "`") {
@@ -52,7 +52,7 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
             while index < end, text[index] != UInt8(ascii: "`") { index += 1 }
             index += 1
         } else {
-            while index < end, isIdentifierByte(text[index]) { index += 1 }
+            while index < end, SourceText.isSwiftIdentifierByte(text[index]) { index += 1 }
         }
         while index < end {
             let byte = text[index]
@@ -69,11 +69,11 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
             } else if [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
                        UInt8(ascii: "("), UInt8(ascii: ")")].contains(byte) {
                 index += 1
-            } else if isIdentifierByte(byte) {
+            } else if SourceText.isSwiftIdentifierByte(byte) {
                 // `_`, or a label (`let (x: mode,⏎ y: home)`): an identifier followed by `:`. Anything else (`let`, `var`,
                 // `static`, a type) is another declaration.
                 let word = index
-                while index < end, isIdentifierByte(text[index]) { index += 1 }
+                while index < end, SourceText.isSwiftIdentifierByte(text[index]) { index += 1 }
                 if index - word == 1 && byte == UInt8(ascii: "_") { continue }
                 while index < end, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
                 guard index < end, text[index] == UInt8(ascii: ":") else { return false }
@@ -83,30 +83,5 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
             }
         }
         return true
-    }
-
-    /// A file's bytes and where each line starts.
-    struct SourceText {
-        let bytes: [UInt8]
-        private let lineStarts: [Int]
-
-        init(_ path: String) { self.init(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []) }
-
-        init(bytes: [UInt8]) {
-            self.bytes = bytes
-            lineStarts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
-        }
-
-        /// The byte offset of a 1-based line and UTF-8 column.
-        func offset(of location: SourceLocation) -> Int? {
-            guard location.line >= 1, location.line <= lineStarts.count else { return nil }
-            let offset = lineStarts[location.line - 1] + location.column - 1
-            return offset < bytes.count ? offset : nil
-        }
-    }
-
-    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 }
