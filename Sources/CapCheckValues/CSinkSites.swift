@@ -108,6 +108,14 @@ package struct CSinkSites {
         return String(decoding: function.bytes, as: UTF8.self)
     }
 
+    /// Where `site` lies in the text `body(ofFunctionAt: definition)` returns, in UTF-16 units (as `NSRange` counts);
+    /// nil when it lies outside the function.
+    package func bodyOffset(of site: SourceLocation, inFunctionAt definition: SourceLocation) -> Int? {
+        guard let start = offset(line: definition.line, column: definition.column), let at = offset(line: site.line, column: site.column),
+              at >= start, let function = functionText(from: start), at - start < function.bytes.count else { return nil }
+        return String(decoding: function.bytes[..<(at - start)], as: UTF8.self).utf16.count
+    }
+
     /// The text from a function definition's name to the brace closing its body, byte for byte (comments blanked to
     /// spaces, so offsets stay those of the file), with which bytes lie inside string or character literals; nil when
     /// no body follows (a prototype) or the file ends first.

@@ -47,11 +47,25 @@ package struct CSocketAddress {
         "F_GETFL", "errno", "EINPROGRESS", "SOL_SOCKET", "SO_REUSEADDR", "bool", "true", "false",
     ]
 
+    /// The statements that give the address its value (all but `size` and `passed`, which only read it).
+    private static let fills: Set<String> = ["declaration", "cleared", "family", "port", "address", "address6"]
+
     private func resolve(_ name: String, in body: String, at site: SourceLocation, function: SourceLocation) -> ValueOrigin {
+        guard let siteOffset = source.bodyOffset(of: site, inFunctionAt: function) else {
+            return .unknown("the call was not found in the function building `\(name)`", site)
+        }
+        // A `goto` may jump over a statement that fills the address (or back over the call).
+        if body.range(of: #"\bgoto\b"#, options: .regularExpression) != nil {
+            return .unknown("the function uses `goto`, which may skip what fills `\(name)`", site)
+        }
+        // `#if 0` around a fill keeps its text here though the compiler never sees it.
+        if body.range(of: #"(?m)^[ \t]*#"#, options: .regularExpression) != nil {
+            return .unknown("the function has preprocessor directives, which may leave out what fills `\(name)`", site)
+        }
         let n = NSRegularExpression.escapedPattern(for: name)
         let accepted: [(pattern: String, kind: String)] = [
             (#"(?:const\s+)?(?:struct\s+)?sockaddr_in(6?)\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
-            (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)"#, "cleared"),
+            (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)\s*;"#, "cleared"),
             (n + #"\s*\.\s*sin(6?)_family\s*=\s*AF_INET(6?)\s*;"#, "family"),
             (n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
             (n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
@@ -61,11 +75,24 @@ package struct CSocketAddress {
             (#"\(\s*(?:const\s+)?struct\s+sockaddr\s*\*\s*\)\s*&\s*"# + n + #"\b"#, "passed"),
         ]
         let range = NSRange(body.startIndex..., in: body)
+        let depths = Self.braceDepths(body)
         var covered: [NSRange] = []
         var ports = Set<String>(), addresses = Set<String>(), passes = 0, declarations = 0, families = Set<String>()
+        var firstFill = Int.max, lastClear = -1
         for (pattern, kind) in accepted {
             guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
             for match in expression.matches(in: body, range: range) {
+                if Self.fills.contains(kind) {
+                    // A fill counts only before the call and where it always runs on the way to it: a statement of
+                    // the function's outermost block (`if (0) addr.sin_port = …`, a fill after the `connect`, found
+                    // by the fifth sweep, are not; an unread mention makes the value unknown below).
+                    guard match.range.location < siteOffset else { continue }
+                    guard Self.runsUnconditionally(match.range.location, in: body, depths: depths, kind: kind) else {
+                        return .unknown("`\(name)` is filled inside a condition, loop or expression, which capcheck does not follow", site)
+                    }
+                    if kind == "cleared" { lastClear = max(lastClear, match.range.location) }
+                    if kind != "cleared", kind != "declaration" { firstFill = min(firstFill, match.range.location) }
+                }
                 covered.append(match.range)
                 let captured = match.numberOfRanges > 1 ? Range(match.range(at: 1), in: body).map { String(body[$0]) } : nil
                 if kind == "port", let captured { ports.insert(captured) }
@@ -89,6 +116,8 @@ package struct CSocketAddress {
         guard !stray, passes <= 1 else {
             return .unknown("`\(name)` is filled or passed in ways capcheck does not read", site)
         }
+        // A `memset` after a field is set clears that field again.
+        guard lastClear < firstFill else { return .unknown("`\(name)` is cleared after it is filled", site) }
         // Declared here, once (a global may be changed by any function), and of the family its address is written for
         // (`inet_pton(AF_INET6, …)` into a `sockaddr_in` fails and leaves what was there).
         guard declarations == 1, families.count == 1 else {
@@ -97,18 +126,76 @@ package struct CSocketAddress {
         guard addresses.count == 1, let address = addresses.first, ports.count <= 1 else {
             return .unknown("`\(name)` does not get exactly one constant address", site)
         }
+        // An address the C library would not parse leaves the cleared one (`0.0.0.0`, this host), and `inet_addr`
+        // reads `1.2.3` and `010.0.0.1` otherwise than their text: only what `inet_pton` accepts is the address.
+        guard Self.isAddress(address) else { return .unknown("`\(address)` is not an address `inet_pton` reads as written", site) }
         if let port = ports.first, port.count > 1, port.hasPrefix("0") {
             return .unknown("the port `\(port)` is written in octal", site)
         }
+        if let port = ports.first, (Int(port) ?? .max) > 65535 { return .unknown("the port `\(port)` does not fit 16 bits", site) }
         // A macro of the package's own may change the address without naming it (`RETARGET();`), and a line splice
-        // may hide a mention: only the socket API's own macros may be expanded in the function.
+        // may hide a mention: only the socket API's own macros may be expanded in the function, as the C library's
+        // headers define them (a package's own `#define htons(p) 22` is not, found by the fifth sweep).
         if body.contains("\\\n") { return .unknown("the function splices lines, which capcheck does not read", site) }
         // A universal character name spells an identifier another way (`addr\u00E9` is `addré`), out of the patterns' sight.
         if body.contains("\\u") || body.contains("\\U") { return .unknown("the function spells a name with a universal character name", site) }
-        if let expanded = source.macrosInFunction(at: function), let other = expanded.first(where: { !Self.socketMacros.contains($0.name) }) {
+        guard let expanded = source.macrosInFunction(at: function) else {
+            return .unknown("the macros expanded in the function are not known (no index record)", site)
+        }
+        if let other = expanded.first(where: { !Self.socketMacros.contains($0.name) || CSinkSites.isPackageMacro($0) }) {
             return .unknown("the function expands the macro `\(other.name)`, which may change `\(name)`", site)
         }
         let host = address.contains(":") ? "[\(address)]" : address
         return ports.first.map { .constant("\(host):\($0)", site) } ?? .prefix(host + ":", site)
+    }
+
+    /// Whether the statement whose text starts at `location` (a UTF-16 offset in `body`) runs whenever the function
+    /// reaches the statements after it: it lies in the body's outermost block and starts a statement (after `;`, `{`
+    /// or `}`), or, for `inet_pton`, is the first thing an outermost `if (` evaluates.
+    private static func runsUnconditionally(_ location: Int, in body: String, depths: [Int], kind: String) -> Bool {
+        guard location < depths.count, depths[location] == 1 else { return false }
+        let units = Array(body.utf16[..<body.utf16.index(body.utf16.startIndex, offsetBy: location)])
+        var before = units.count - 1
+        func skipSpace() { while before >= 0, [32, 9, 10, 13].contains(units[before]) { before -= 1 } }
+        skipSpace()
+        guard before >= 0 else { return false }
+        if [Self.unit(";"), Self.unit("{"), Self.unit("}")].contains(units[before]) { return true }
+        guard kind == "address" || kind == "address6", units[before] == Self.unit("(") else { return false }
+        before -= 1
+        skipSpace()
+        guard before >= 1, units[before] == Self.unit("f"), units[before - 1] == Self.unit("i") else { return false }
+        before -= 2
+        if before >= 0, units[before] < 128, SourceText.isSwiftIdentifierByte(UInt8(units[before])) { return false }  // `elif (`, not `if (`
+        skipSpace()
+        return before < 0 || [Self.unit(";"), Self.unit("{"), Self.unit("}")].contains(units[before])
+    }
+
+    private static func unit(_ character: Unicode.Scalar) -> UInt16 { UInt16(character.value) }
+
+    /// The brace depth at each UTF-16 offset of `body` (the function's own braces count: its body is depth 1), braces
+    /// in string and character literals aside. Comments are already blanked.
+    private static func braceDepths(_ body: String) -> [Int] {
+        var depths: [Int] = [], depth = 0, quote: UInt16?, escaped = false
+        depths.reserveCapacity(body.utf16.count)
+        for unit in body.utf16 {
+            if let open = quote {
+                if escaped { escaped = false } else if unit == Self.unit("\\") { escaped = true } else if unit == open || unit == 10 { quote = nil }
+            } else if unit == Self.unit("\"") || unit == Self.unit("'") {
+                quote = unit
+            } else if unit == Self.unit("{") {
+                depth += 1
+            } else if unit == Self.unit("}") {
+                depth -= 1
+            }
+            depths.append(depth)
+        }
+        return depths
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address the C library's `inet_pton` reads (four decimal parts without
+    /// leading zeros, or an IPv6 address).
+    private static func isAddress(_ text: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(text.contains(":") ? AF_INET6 : AF_INET, text, &buffer) == 1
     }
 }

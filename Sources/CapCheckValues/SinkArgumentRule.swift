@@ -164,6 +164,6 @@ package enum SinkArgumentRule: Equatable {
         "atPath", "toPath", "path", "at", "to", "contentsOf", "contentsOfFile", "contentsOfURL", "fileURLWithPath",
         "forReadingAtPath", "forWritingAtPath", "forUpdatingAtPath", "forReadingFrom", "forWritingTo", "forUpdating",
         "toFile", "atomicallyTo", "from", "with", "url", "fromPath", "andPath", "withDestinationPath", "withDestinationURL",
-        "withItemAt", "toURL", "filePath", "for", "string",
+        "withItemAt", "toURL", "filePath", "for", "string", "ofItemAtPath",
     ]
 }

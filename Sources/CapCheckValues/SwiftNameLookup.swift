@@ -156,6 +156,10 @@ package struct SwiftNameLookup {
                 if let value = capture.initializer?.value { return .value(value) }
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
+                if case .parameterClause(let clause)? = closure.signature?.parameterClause,
+                   clause.parameters.contains(where: { ($0.secondName ?? $0.firstName).text == name && $0.type.map(Self.isInout) == true }) {
+                    return .unresolved("`\(name)` is an `inout` parameter, which the closure may assign", Syntax(closure))
+                }
                 // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
                 if index == 0, let receiver = Self.lendingReceiver(of: closure) {
                     guard isToolchainMethod(taking: closure) else { return .unresolved("`\(name)` is lent by a method of the package's own", Syntax(closure)) }
@@ -175,6 +179,9 @@ package struct SwiftNameLookup {
             }
             if let clause = Self.parameters(of: parent) {
                 for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).text == name {
+                    // An `inout` parameter may be assigned in the body (or by what it is passed to) before the use:
+                    // it need not hold what the caller passed (found by the fifth sweep).
+                    if Self.isInout(parameter.type) { return .unresolved("`\(name)` is an `inout` parameter, which the function may assign", Syntax(parameter)) }
                     return .parameter(index, function: Self.nameToken(of: parent) ?? parent)
                 }
                 // A nested function sees its enclosing function's locals and parameters; a type's method does not.
@@ -444,6 +451,11 @@ package struct SwiftNameLookup {
             guard name.hasPrefix("$") else { return nil }
             return Int(name.dropFirst())
         }
+    }
+
+    /// Whether a parameter's type is written `inout` (the parameter is then a variable of the caller's).
+    private static func isInout(_ type: TypeSyntax) -> Bool {
+        type.tokens(viewMode: .sourceAccurate).contains { $0.tokenKind == .keyword(.inout) }
     }
 
     /// The parameters of a function, initialiser or subscript.

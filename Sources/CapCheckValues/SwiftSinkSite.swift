@@ -69,10 +69,17 @@ package struct SwiftSinkSite {
                 (!receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true)
                     && !Self.isTypeOrSingleton(receiver) ? receiver : nil
             }
+            // `setAttributes(_:ofItemAtPath:)`: the unlabelled first argument is what is set, the labelled one the path.
+            let firstIsPath = valueReceiver == nil && !arguments.contains { $0.label == "ofItemAtPath" }
             let chosen = arguments.enumerated().filter { index, argument in
-                SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_" && valueReceiver == nil
+                SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_" && firstIsPath
             }
-            if !chosen.isEmpty { return chosen.flatMap { resolver.values(of: $0.element.expression) } }
+            if !chosen.isEmpty {
+                let paths = chosen.flatMap { resolver.values(of: $0.element.expression) }
+                guard let backup = arguments.first(where: { $0.label == "backupItemName" }) else { return paths }
+                return paths + Self.backupPaths(of: chosen.first.map { resolver.values(of: $0.element.expression) } ?? [],
+                                                named: backup.expression, resolver: resolver, at: at)
+            }
             if let valueReceiver { return resolver.values(of: valueReceiver) }
             return [.unknown("no argument of this call names a path or address", at)]
         case .programOfReceiver:
@@ -95,6 +102,27 @@ package struct SwiftSinkSite {
                 return [.unknown("`\(name)` is made by a package's own `Process`, not Foundation's", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }
+        }
+    }
+
+    /// Where `replaceItemAt(original, withItemAt:, backupItemName: name)` keeps the backup: `name` in the original's
+    /// folder. Resolved only for a constant name of one component (`../outside/x` would climb out, found by the fifth
+    /// sweep) beside a constant original; `nil` makes no backup.
+    private static func backupPaths(of originals: [ValueOrigin], named name: ExprSyntax, resolver: SwiftExpressionValues,
+                                    at: SourceLocation) -> [ValueOrigin] {
+        if name.is(NilLiteralExprSyntax.self) { return [] }
+        let names = resolver.values(of: name)
+        return names.flatMap { name -> [ValueOrigin] in
+            guard case .constant(let component, let written) = name, !component.isEmpty, !component.contains("/"),
+                  component != ".", component != ".." else {
+                return [.unknown("the backup's name is not one constant file name (it is joined to the original's folder)", name.location)]
+            }
+            return originals.map { original in
+                guard case .constant(let path, _) = original, let slash = path.lastIndex(of: "/") else {
+                    return .unknown("the backup goes beside an original whose folder capcheck could not resolve", written)
+                }
+                return .constant(path[...slash] + component, written)
+            }
         }
     }
 

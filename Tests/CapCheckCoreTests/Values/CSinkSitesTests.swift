@@ -100,12 +100,12 @@ final class CSinkSitesTests: XCTestCase {
     }
 
     func testASocketAddressIsResolvedOnlyWhenBuiltFromConstantsAlone() throws {
-        func resolve(_ body: String) throws -> String {
-            let source = "int f(int fd) {\n" + body + "\n    return connect(fd, (struct sockaddr *)&addr, sizeof addr);\n}\n"
+        func resolve(_ body: String, after: String = "", macros: (String) -> MacroExpansions = { _ in .none }) throws -> String {
+            let source = "int f(int fd) {\n" + body + "\n    int r = connect(fd, (struct sockaddr *)&addr, sizeof addr);\n" + after + "\n    return r;\n}\n"
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString).c").path
             try source.write(toFile: path, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+            let sites = try XCTUnwrap(CSinkSites(path: path, macros: macros(path)))
             let function = SourceLocation(file: path, line: 1, column: 5)
             let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
             switch CSocketAddress(source: sites).value(at: call, callee: "connect", position: 1, inFunctionAt: function) {
@@ -128,6 +128,27 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(try resolve(six), "unknown", "a sockaddr_in6 told it is AF_INET is read as a sockaddr_in")
         XCTAssertEqual(try resolve(six.replacingOccurrences(of: "sin6_family = AF_INET;", with: "sin6_family = AF_INET6;")), "[fd00::1]:443")
         XCTAssertEqual(try resolve(constant + "\n    addr\\u0020;"), "unknown", "a universal character name can spell the variable")
+        // Found by the fifth sweep: what fills the address must run, and before the call.
+        let noAddress = constant.replacingOccurrences(of: "    addr.sin_addr.s_addr = inet_addr(\"10.1.2.3\");", with: "")
+        XCTAssertEqual(try resolve(noAddress, after: "    inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr);"), "unknown", "filled after the call")
+        XCTAssertEqual(try resolve(noAddress + "\n    if (0) inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr);"), "unknown", "filled in an `if`")
+        XCTAssertEqual(try resolve(noAddress + "\n    if (fd) { inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr); }"), "unknown", "filled in a block")
+        XCTAssertEqual(try resolve(noAddress + "\n#if 0\n    inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr);\n#endif"), "unknown", "`#if 0`")
+        XCTAssertEqual(try resolve(noAddress + "\n    goto skip;\n    inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr);\nskip:"), "unknown", "jumped over")
+        XCTAssertEqual(try resolve(constant + "\n    memset(&addr, 0, sizeof addr);"), "unknown", "cleared after it is filled")
+        XCTAssertEqual(try resolve(noAddress + "\n    if (inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr) != 1) return -1;"), "10.1.2.3:443",
+                       "the first thing an `if` evaluates always runs")
+        XCTAssertEqual(try resolve(noAddress + "\n    if (fd && inet_pton(AF_INET, \"10.1.2.3\", &addr.sin_addr) != 1) return -1;"), "unknown")
+        XCTAssertEqual(try resolve(constant.replacingOccurrences(of: "10.1.2.3", with: "010.1.2.3")), "unknown", "`inet_addr` reads 010 as octal")
+        XCTAssertEqual(try resolve(constant.replacingOccurrences(of: "10.1.2.3", with: "10.1.3")), "unknown", "`inet_addr` reads 10.1.3 as 10.1.0.3")
+        XCTAssertEqual(try resolve(constant.replacingOccurrences(of: "htons(443)", with: "htons(65979)")), "unknown", "65979 is 443 in 16 bits")
+        // The C library's `htons` is the socket API's; a package's own `#define htons(p) 22` is not.
+        func htons(from file: String) -> (String) -> MacroExpansions {
+            { _ in MacroExpansions(byPosition: [MacroExpansions.position(line: 5, column: 21): [MacroReference(name: "htons", definitionFile: file, definitionOffset: 0)]]) }
+        }
+        XCTAssertEqual(try resolve(constant, macros: htons(from: "/usr/include/netinet/in.h")), "10.1.2.3:443")
+        XCTAssertEqual(try resolve(constant, macros: htons(from: "/src/pkg/Sources/C/c.c")), "unknown", "the package's own htons")
+        XCTAssertEqual(try resolve(constant, macros: { _ in .unknown }), "unknown", "no index record: the macros are not known")
     }
 
     /// Found by an evasion sweep: literals the kernel reads otherwise than their text (a trigraph, a raw control byte),

@@ -226,6 +226,24 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f() { try? FileManager.default.replaceItemAt(URL(fileURLWithPath: "/root/.ssh/id_rsa"), withItemAt: URL(fileURLWithPath: "/etc/ok")) }"#,
                                   member: "replaceItemAt", rule: .pathArguments),
                        ["constant /root/.ssh/id_rsa", "constant /etc/ok"], "the unlabelled first path as well as the labelled one")
+        // Found by the fifth sweep: the backup's name is a path beside the original.
+        func replace(backup: String) throws -> [String] {
+            try values(#"func f() { try? FileManager.default.replaceItemAt(URL(fileURLWithPath: "/tmp/ok/x"), withItemAt: URL(fileURLWithPath: "/tmp/ok/y"), backupItemName: \#(backup), options: []) }"#,
+                       member: "replaceItemAt", rule: .pathArguments)
+        }
+        XCTAssertEqual(try replace(backup: #""x.bak""#), ["constant /tmp/ok/x", "constant /tmp/ok/y", "constant /tmp/ok/x.bak"])
+        XCTAssertEqual(try replace(backup: "nil"), ["constant /tmp/ok/x", "constant /tmp/ok/y"])
+        XCTAssertEqual(try replace(backup: #""../outside/backup""#).last?.hasPrefix("unknown"), true, "a name that climbs out")
+        XCTAssertEqual(try replace(backup: "name").last?.hasPrefix("unknown"), true, "a name made at run time")
+        XCTAssertEqual(try values(#"func f() { try? FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: "/tmp/ok/x") }"#,
+                                  member: "setAttributes", rule: .pathArguments), ["constant /tmp/ok/x"], "the attributes are not a path")
+    }
+
+    /// Found by the fifth sweep: an `inout` parameter may be assigned before the use, so it is not the caller's value.
+    func testAnInoutParameterIsNotTheCallersValue() throws {
+        XCTAssertEqual(try values("func f(_ path: String) { open(path) }"), ["parameter 0 path"])
+        XCTAssertEqual(try values(#"func f(_ path: inout String) { path = "/etc/passwd"; open(path) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"let f = { (path: inout String) in path = "/etc/passwd"; open(path) }"#).first?.hasPrefix("unknown"), true)
     }
 
     func testAProcessProgramIsKnownOnlyForALocalProcessNoOtherCodeTouches() throws {
