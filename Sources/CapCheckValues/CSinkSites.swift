@@ -31,9 +31,23 @@ package struct CSinkSites {
     /// Whether the function whose definition's name is at `definition` names `name` other than in a call written
     /// `name(…)`: `(open)(…)`, `fp = open`, which `calls(of:inFunctionAt:)` does not list (the graph keeps one site
     /// per caller and callee, so those calls would go unread).
+    /// A struct, union or enum tag (`struct statfs fs;`) or a member (`s.open`, `p->open`) is another name space's
+    /// name, not the function.
     package func mentionsOtherwise(_ name: String, inFunctionAt definition: SourceLocation) -> Bool {
         guard let start = offset(line: definition.line, column: definition.column), let body = bodyText(from: start) else { return true }
-        return occurrences(of: name, in: body).contains { !isCalled(in: body, after: $0 + name.utf8.count) }
+        return occurrences(of: name, in: body).contains { !isCalled(in: body, after: $0 + name.utf8.count) && !isTagOrMember(in: body.bytes, at: $0) }
+    }
+
+    /// Whether the identifier at `index` follows `struct`, `union`, `enum`, `.` or `->`.
+    private func isTagOrMember(in bytes: [UInt8], at index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, isSpace(bytes[before]) { before -= 1 }
+        guard before >= 0 else { return false }
+        if bytes[before] == UInt8(ascii: ".") { return true }
+        if bytes[before] == UInt8(ascii: ">"), before > 0, bytes[before - 1] == UInt8(ascii: "-") { return true }
+        var wordStart = before
+        while wordStart > 0, isIdentifier(bytes[wordStart - 1]) { wordStart -= 1 }
+        return ["struct", "union", "enum"].contains(String(decoding: bytes[wordStart...before], as: UTF8.self))
     }
 
     /// The text of the function whose definition's name is at byte `start` (`functionText(from:)`), with the offset of

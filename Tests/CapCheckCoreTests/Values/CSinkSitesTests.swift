@@ -66,6 +66,23 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "Foundation.FileManager.contents(atPath:)"), .pathArguments)
     }
 
+    /// `struct statfs fs; statfs(path, &fs)` (swift-nio's shim) names the function only in the call: a tag or a member
+    /// of the same name is another name space's.
+    func testATagOrMemberOfTheCalleesNameIsNotAnotherUseOfIt() throws {
+        let source = [
+            "int a(const char *p) { struct statfs fs; return statfs(p, &fs); }",
+            "int b(struct ops *o, const char *p) { return o->open(p) + o[0].open(p) + open(p, 0); }",
+            "int c(const char *p) { int (*f)(const char *, struct statfs *) = statfs; return f(p, 0); }",
+        ].joined(separator: "\n")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tags-\(UUID().uuidString).c").path
+        try source.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+        XCTAssertFalse(sites.mentionsOtherwise("statfs", inFunctionAt: SourceLocation(file: path, line: 1, column: 5)))
+        XCTAssertFalse(sites.mentionsOtherwise("open", inFunctionAt: SourceLocation(file: path, line: 2, column: 5)))
+        XCTAssertTrue(sites.mentionsOtherwise("statfs", inFunctionAt: SourceLocation(file: path, line: 3, column: 5)), "a pointer to it")
+    }
+
     func testLiteralArgumentsAreConstantsAndEverythingElseIsUnknown() throws {
         let source = """
         #include <stdlib.h>
