@@ -1,3 +1,4 @@
+import Foundation
 import CapCheckSupport
 import CapCheckModel
 import CapCheckPackageGraph
@@ -12,7 +13,9 @@ import CapCheckPackageGraph
 /// definition (`c:file.c@F@name`) replaces nothing. So does a C++ global `operator new` or `operator delete`, which
 /// replaces the C++ library's for every `new` in the process, and a C definition named like a Swift symbol (`$s…`):
 /// the compiler emits some Swift symbols weak into every object that uses them (a default argument's generator,
-/// `$ss5print_9separator10terminatoryypd_S2StFfA0_`), and a strong definition wins over all of them. Fixture `c-interpose`.
+/// `$ss5print_9separator10terminatoryypd_S2StFfA0_`), and a strong definition wins over all of them. So does a C++
+/// definition of a runtime library's mangled export, found in the objects (`MangledRuntimeDefinitions`). Fixture
+/// `c-interpose`.
 ///
 /// And when packages define the same external symbol (a C++ `inline` function or template instance, a weak C
 /// definition), the linker keeps one copy for every caller: each definition reaches the others, kind `the same symbol
@@ -23,11 +26,16 @@ public struct CLibraryInterposition: GraphPass {
     let includeTests: Bool
     /// Whether the C library defines a function or variable of this name.
     let isLibraryName: (String) -> Bool
+    /// The C++ functions packages' objects define under a mangled name a runtime library exports
+    /// (`MangledRuntimeDefinitions`), with the source each object was compiled from.
+    let mangledDefinitions: [MangledRuntimeDefinitions.InObject]
 
-    public init(packageGraph: PackageGraph, includeTests: Bool, isLibraryName: @escaping (String) -> Bool) {
+    package init(packageGraph: PackageGraph, includeTests: Bool, isLibraryName: @escaping (String) -> Bool,
+                mangledDefinitions: [MangledRuntimeDefinitions.InObject] = []) {
         self.packageGraph = packageGraph
         self.includeTests = includeTests
         self.isLibraryName = isLibraryName
+        self.mangledDefinitions = mangledDefinitions
     }
 
     /// A global replacement of C++'s allocation functions (`c:@F@operator new#l#`).
@@ -44,6 +52,8 @@ public struct CLibraryInterposition: GraphPass {
             && !testModules.contains(node.module ?? "") {
             replacing.append(Int32(id))
         }
+        let (mangled, unmatched) = mangledReplacements(in: graph)
+        replacing += mangled
         if !replacing.isEmpty {
             let start = graph.programStart(of: packageGraph.root)
             for id in replacing {
@@ -51,7 +61,33 @@ public struct CLibraryInterposition: GraphPass {
             }
         }
         addSharedDefinitions(to: graph)
-        return []
+        return unmatched
+    }
+
+    /// The definitions behind `mangledDefinitions`: in the object's source, the package's C++ functions of that name;
+    /// when the name is not known or none has it, every function the source defines. A source with no definition in
+    /// the index (the function written in file-scope `asm`) is listed as assembly capcheck could not follow.
+    private func mangledReplacements(in graph: GraphBuilder) -> (nodes: [Int32], unmatched: [Unanalyzed]) {
+        guard !mangledDefinitions.isEmpty else { return ([], []) }
+        var bySource: [String: [Int32]] = [:]
+        for (id, node) in graph.nodes.enumerated()
+        where node.language.isClang && node.kind.isFunction && node.package != nil && node.isDefined {
+            if let file = node.location?.file { bySource[file, default: []].append(Int32(id)) }
+        }
+        var nodes: [Int32] = [], unmatched: [Unanalyzed] = []
+        for found in mangledDefinitions {
+            let defined = (bySource[found.source] ?? []).filter { graph.nodes[Int($0)].package == found.package }
+            let named = defined.filter { graph.nodes[Int($0)].name == found.definition.functionName }
+            if defined.isEmpty {
+                unmatched.append(Unanalyzed(
+                    package: found.package, reason: "the object of \((found.source as NSString).lastPathComponent) defines "
+                        + "`\(found.definition.symbol)`, which a runtime library exports, so it replaces the library's for the whole "
+                        + "process; the index records no function of that source (written in `asm`?) to follow",
+                    kind: .assemblySource, file: found.source))
+            }
+            nodes += named.isEmpty ? defined : named
+        }
+        return (nodes, unmatched)
     }
 
     /// A mangled Swift name (`$s…`, `_$s…`, the older `$S…` and `_T0…`, Embedded Swift's `$e…`).

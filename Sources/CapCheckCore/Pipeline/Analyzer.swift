@@ -446,7 +446,7 @@ public struct Analyzer: Sendable {
         configured.cache = SourceScanCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
-        let ((builder, facts), (nativeFindings, (scanned, autolinked))) = try concurrently({
+        let ((builder, facts), (nativeFindings, (scanned, autolinked, mangled))) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
@@ -464,12 +464,13 @@ public struct Analyzer: Sendable {
             }
             let autolinked = timings.measure("autolink entries") { Self.autolinkEntries(inputs.objects) }
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`), read while this core
-            // would wait for the call graph.
+            // would wait for the call graph; then the C-family objects' definitions of mangled ones.
             RuntimeExports.readExports()
-            return (nativeFindings, (scanned, autolinked))
+            let mangled = timings.measure("mangled runtime definitions") { Self.mangledRuntimeDefinitions(inputs.objects) }
+            return (nativeFindings, (scanned, autolinked, mangled))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
-                                         native: nativeFindings, scanned: scanned, records: records)
+                                         native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled)
         let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: builder) } } + autolinked
         let graph = builder.freeze()
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
@@ -523,6 +524,15 @@ public struct Analyzer: Sendable {
                        + "section, which SwiftPM hands to the linker unread; what the flags do (run a function at load, rename "
                        + "symbols, link a library) is not analysed",
                        kind: .unsafeFlags, target: object.module, file: object.source)
+        }
+    }
+
+    /// The C++ functions C-family objects define under a name a runtime library exports (`MangledRuntimeDefinitions`).
+    private static func mangledRuntimeDefinitions(_ objects: [ObjectFile]) -> [MangledRuntimeDefinitions.InObject] {
+        let native = objects.filter { !$0.source.hasSuffix(".swift") }
+        let read = concurrentMap(native.count) { index in MangledRuntimeDefinitions.definitions(inObjectAt: native[index].object) }
+        return zip(native, read).flatMap { object, definitions in
+            definitions.map { MangledRuntimeDefinitions.InObject(package: object.package, source: PathText.standardized(object.source), definition: $0) }
         }
     }
 

@@ -12,7 +12,8 @@ import CapCheckSwiftSource
 /// added), so it is fixed, and a run's reports never depend on timing.
 enum GraphPasses {
     static func ordered(facts: DeclarationFacts, packageGraph: PackageGraph, includeTests: Bool, catalog: SinkCatalog,
-                        native: NativeFindings, scanned: SwiftSourceFindings, records: [IndexRecord]) -> [any GraphPass] {
+                        native: NativeFindings, scanned: SwiftSourceFindings, records: [IndexRecord],
+                        mangledDefinitions: [MangledRuntimeDefinitions.InObject] = []) -> [any GraphPass] {
         [
             // Swift's implicit calls (witnesses, accessors, deinit, wrappers, …): over the index's own nodes only.
             ImplicitEdgeRules(facts: facts),
@@ -24,9 +25,11 @@ enum GraphPasses {
                 merger.isCLibraryEffect = { catalog.isCLibraryName($0) && !catalog.isPureC($0) }
                 return merger
             }(),
-            // A package's own definition of a C library function replaces it for every caller: from program start.
+            // A package's own definition of a C library function (or of a runtime library's mangled C++ export)
+            // replaces it for every caller: from program start.
             CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests,
-                                  isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) }),
+                                  isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) },
+                                  mangledDefinitions: mangledDefinitions),
             // The build itself: plugins and macros as `build` sinks.
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)),
             // Last: the scan's findings attach to nodes the earlier passes made (program start, C definitions).

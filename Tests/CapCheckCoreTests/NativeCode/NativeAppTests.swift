@@ -67,6 +67,7 @@ final class NativeAppTests: XCTestCase {
             "c-interpose fs lchown",
             "c-interpose fs mkdir",
             "c-interpose fs rmdir",
+            "c-interpose fs symlink",
             "c-interpose fs truncate",
             "c-interpose fs unlink",
             "c-interpose fs utimes",
@@ -210,6 +211,11 @@ final class NativeAppTests: XCTestCase {
             XCTAssertEqual(hooked.map(\.symbol), ["program start (load-time code of linked targets)", symbol, sink])
             XCTAssertEqual(hooked[1].via, EdgeKind.interposition.rawValue)
         }
+        // And its C++ definition of a function the C++ runtime library exports (`std::__throw_bad_alloc()`), by its
+        // mangled name (found by an evasion sweep, with `std::locale::id::_M_id() const`).
+        let mangled = try violation("c-interpose", "fs", "symlink").path
+        XCTAssertEqual(mangled.map(\.symbol), ["program start (load-time code of linked targets)", "__throw_bad_alloc", "symlink"])
+        XCTAssertEqual(mangled[1].via, EdgeKind.interposition.rawValue)
         // So does its global operator new, for every `new` in the process.
         let allocation = try violation("c-interpose", "fs", "rmdir").path
         XCTAssertEqual(allocation.first?.symbol, "program start (load-time code of linked targets)")

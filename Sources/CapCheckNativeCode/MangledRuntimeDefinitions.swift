@@ -1,0 +1,102 @@
+import Foundation
+
+/// C++ functions a package's object defines under a mangled name a runtime library exports (`_ZSt17__throw_bad_allocv`,
+/// `_ZNKSt6locale2id5_M_idEv`). The program's definition comes first in the dynamic linker's lookup, so it replaces the
+/// library's for every caller in the process, the library's own code included, though no call the index records names
+/// it and no C name is involved (`CLibraryInterposition` finds those by `c:@F@name`). Found by an evasion sweep.
+///
+/// No real package's object was seen defining one (BoringSSL's 16,000 mangled definitions, the fixtures' C++ code): the
+/// standard library's templates a source instantiates are not exported by `libstdc++`, which declares its own
+/// instances `extern`. Only the object's symbol table is read; the object is never run.
+package enum MangledRuntimeDefinitions {
+    /// A definition found: the symbol, and the function's own name as the index names its definition (`_M_id`).
+    package struct Definition: Sendable, Hashable {
+        package let symbol: String
+        package let functionName: String?
+    }
+
+    /// The definitions of one package object, and the source it was compiled from.
+    package struct InObject: Sendable, Hashable {
+        package let package: String
+        package let source: String
+        package let definition: Definition
+
+        package init(package: String, source: String, definition: Definition) {
+            self.package = package
+            self.source = source
+            self.definition = definition
+        }
+    }
+
+    /// The definitions in the object at `path` (none when it is missing or not an ELF object).
+    package static func definitions(inObjectAt path: String) -> [Definition] {
+        ELFObject(path: path, mapped: true).map(definitions(in:)) ?? []
+    }
+
+    /// The defined global or weak functions of `object` whose C++-mangled names (`_Z…`) a runtime library exports
+    /// (`RuntimeExports`, read first).
+    static func definitions(in object: ELFObject) -> [Definition] {
+        var found = Set<String>()
+        for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
+            for symbol in object.symbols(in: table)
+            where symbol.section != 0 && symbol.section < 0xff00 && (symbol.binding == 1 || symbol.binding == 2)
+                && (symbol.type == 2 || symbol.type == 10) /* function, ifunc */ && symbol.name.hasPrefix("_Z")
+                && RuntimeExports.contains(symbol.name) {
+                found.insert(symbol.name)
+            }
+        }
+        return found.sorted().map { Definition(symbol: $0, functionName: functionName(of: $0)) }
+    }
+
+    /// The function's own name in a mangled symbol: `_ZNKSt6locale2id5_M_idEv` (`std::locale::id::_M_id() const`) →
+    /// `_M_id`, `_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc` → `operator<<`; nil when the C++ runtime's
+    /// demangler is not loaded or does not read it.
+    package static func functionName(of symbol: String) -> String? {
+        guard let demangled = demangle(symbol) else { return nil }
+        return Self.name(inDemangled: demangled)
+    }
+
+    /// The name before the parameter list of a demangled function (`std::foo<int>(int) const` → `foo`).
+    static func name(inDemangled text: String) -> String? {
+        let characters = Array(text)
+        guard let close = characters.lastIndex(of: ")") else { return nil }
+        var depth = 0, open = close
+        while open >= 0 {
+            if characters[open] == ")" { depth += 1 }
+            if characters[open] == "(" { depth -= 1; if depth == 0 { break } }
+            open -= 1
+        }
+        guard open > 0 else { return nil }
+        var prefix = String(characters[..<open]).trimmingCharacters(in: .whitespaces)
+        // A function template's arguments (`operator<< <std::char_traits<char> >`), unless the `>` is the operator's.
+        let operatorEnds = ["operator>", "operator>>", "operator->", "operator>=", "operator<=>", "operator>>="]
+        if prefix.hasSuffix(">"), !operatorEnds.contains(where: prefix.hasSuffix) {
+            var level = 0, index = prefix.endIndex
+            repeat {
+                index = prefix.index(before: index)
+                if prefix[index] == ">" { level += 1 } else if prefix[index] == "<" { level -= 1 }
+            } while level > 0 && index > prefix.startIndex
+            prefix = String(prefix[..<index]).trimmingCharacters(in: .whitespaces)
+        }
+        var name = prefix.components(separatedBy: "::").last ?? prefix
+        if !name.hasPrefix("operator"), let space = name.lastIndex(of: " ") { name = String(name[name.index(after: space)...]) }
+        return name.isEmpty ? nil : name
+    }
+
+    private typealias Demangler = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<Int>?,
+                                                  UnsafeMutablePointer<Int32>?) -> UnsafeMutablePointer<CChar>?
+
+    /// The C++ runtime's `__cxa_demangle`, which the Swift runtime's own `libstdc++` provides in this process.
+    private static let demangler: Demangler? = {
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "__cxa_demangle") else { return nil }
+        return unsafeBitCast(symbol, to: Demangler.self)
+    }()
+
+    private static func demangle(_ symbol: String) -> String? {
+        guard let demangler else { return nil }
+        var status: Int32 = 0
+        guard let result = demangler(symbol, nil, nil, &status), status == 0 else { return nil }
+        defer { free(result) }
+        return String(cString: result)
+    }
+}
