@@ -122,6 +122,28 @@ package struct CSinkSites {
         return String(decoding: function.bytes, as: UTF8.self)
     }
 
+    /// The whole file's text, comments blanked to spaces (`sockaddr_in /**/ {` is a definition).
+    package var wholeText: String {
+        var out: [UInt8] = [], index = 0
+        out.reserveCapacity(text.count)
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                let end = skipQuoted(from: index)
+                out += text[index..<end]
+                index = end
+            } else if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
+                let end = skipComment(from: index)
+                out += repeatElement(UInt8(ascii: " "), count: end - index)
+                index = end
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Where `site` lies in the text `body(ofFunctionAt: definition)` returns, in UTF-16 units (as `NSRange` counts);
     /// nil when it lies outside the function.
     package func bodyOffset(of site: SourceLocation, inFunctionAt definition: SourceLocation) -> Int? {
@@ -229,10 +251,15 @@ package struct CSinkSites {
     package func parameterNames(ofFunctionAt location: SourceLocation) -> [String] {
         guard let start = offset(line: location.line, column: location.column),
               let declarations = arguments(afterNameAt: start) else { return [] }
-        return declarations.map { declaration in
-            let identifiers = declaration.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+        // The declarator's name is the last identifier before an array bound (`const char ok[path]` declares `ok`, the
+        // sixth sweep's); a function pointer's (`int (*f)(void)`) is not read. A name given twice names neither.
+        let names = declarations.map { declaration -> String in
+            guard !declaration.contains("(") else { return "" }
+            let declarator = declaration.prefix { $0 != "[" }
+            let identifiers = declarator.split { !($0.isLetter || $0.isNumber || $0 == "_") }
             return identifiers.last.map(String.init) ?? ""
         }
+        return names.map { name in names.filter { $0 == name }.count > 1 ? "" : name }
     }
 
     private func arguments(afterNameAt start: Int) -> [String]? {
@@ -331,6 +358,9 @@ package struct CSinkSites {
             if before >= 0, bytes[before] == UInt8(ascii: "&") || (before > 0 && "+-".utf8.contains(bytes[before]) && bytes[before - 1] == bytes[before]) {
                 return true  // `&name`, `++name`
             }
+            // A declarator after a comma outside parentheses (`char buf[1], name[64];`, the sixth sweep's): a
+            // declaration list (or a comma expression, which does not matter).
+            if before >= 0, bytes[before] == UInt8(ascii: ","), isOutsideParentheses(bytes, quoted: body.quoted, at: index) { return true }
             // A declaration: the name right after a type (an identifier or `*`), not after `return`, `case` or `sizeof`.
             if before >= 0, bytes[before] == UInt8(ascii: "*") || isIdentifier(bytes[before]) {
                 var wordStart = before
@@ -340,6 +370,18 @@ package struct CSinkSites {
             }
         }
         return false
+    }
+
+    /// Whether the byte at `index` lies outside every parenthesis opened since the statement began (the last `;`, `{`
+    /// or `}` before it).
+    private func isOutsideParentheses(_ bytes: [UInt8], quoted: [Bool], at index: Int) -> Bool {
+        var depth = 0, at = index - 1
+        while at >= 0, quoted[at] || ![UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[at]) {
+            if !quoted[at], bytes[at] == UInt8(ascii: ")") { depth += 1 }
+            if !quoted[at], bytes[at] == UInt8(ascii: "(") { depth -= 1 }
+            at -= 1
+        }
+        return depth >= 0
     }
 
     /// The text of one or more adjacent plain string literals without escapes, or nil: none with a backslash, a

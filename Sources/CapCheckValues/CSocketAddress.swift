@@ -58,6 +58,15 @@ package struct CSocketAddress {
         if body.range(of: #"\bgoto\b"#, options: .regularExpression) != nil {
             return .unknown("the function uses `goto`, which may skip what fills `\(name)`", site)
         }
+        // The C library's `struct sockaddr_in`, not one of the package's own layout (the sixth sweep's: a struct of that
+        // name defined in the function put the port where the address goes).
+        let text = source.wholeText
+        if let own = Self.ownSocketAddressType(in: body) ?? Self.ownSocketAddressType(in: text) ?? Self.ownSocketAddressTypeInPackage(of: source.path) {
+            return .unknown("`sockaddr_in` may not be the C library's here: \(own)", site)
+        }
+        guard text.range(of: #"#\s*include\s*<(netinet/in|arpa/inet)\.h>"#, options: .regularExpression) != nil else {
+            return .unknown("the file does not include `<netinet/in.h>` or `<arpa/inet.h>` itself, so `sockaddr_in` may be another", site)
+        }
         // `#if 0` around a fill keeps its text here though the compiler never sees it.
         if body.range(of: #"(?m)^[ \t]*#"#, options: .regularExpression) != nil {
             return .unknown("the function has preprocessor directives, which may leave out what fills `\(name)`", site)
@@ -149,6 +158,36 @@ package struct CSocketAddress {
         return ports.first.map { .constant("\(host):\($0)", site) } ?? .prefix(host + ":", site)
     }
 
+    /// What in `text` may make `sockaddr_in` another type than the C library's: a definition of it, a `typedef` naming
+    /// it, or a `#define` of a socket header's include guard (which skips the C library's definition); nil when none.
+    private static func ownSocketAddressType(in text: String) -> String? {
+        if text.range(of: #"sockaddr_in6?\s*\{"#, options: .regularExpression) != nil { return "a `struct sockaddr_in` is defined" }
+        if text.range(of: #"\btypedef\b[^;]*\bsockaddr_in6?\b"#, options: .regularExpression) != nil { return "a `typedef` names `sockaddr_in`" }
+        if text.range(of: #"#\s*define\s+_*(NETINET_IN|ARPA_INET|SYS_SOCKET|BITS_SOCKADDR)_?H"#, options: .regularExpression) != nil {
+            return "a socket header's include guard is defined"
+        }
+        return nil
+    }
+
+    /// `ownSocketAddressType(in:)` over every C-family file of the package holding `path` (its headers may define
+    /// what the file includes), read once per package.
+    private static func ownSocketAddressTypeInPackage(of path: String) -> String? {
+        guard let root = PackageRoot.containing(path) else { return "the package holding the file was not found" }
+        return packageFindings.value(for: root) {
+            let extensions: Set<String> = ["h", "hh", "hpp", "hxx", "c", "cc", "cpp", "cxx", "m", "mm", "inc", "def"]
+            guard let files = FileManager.default.enumerator(atPath: root) else { return nil }
+            while let relative = files.nextObject() as? String {
+                if relative.hasPrefix(".build") || relative.hasPrefix(".git") { files.skipDescendants(); continue }
+                guard extensions.contains((relative as NSString).pathExtension.lowercased()),
+                      let file = CSinkSites(path: root + "/" + relative, macros: .none) else { continue }
+                if let own = ownSocketAddressType(in: file.wholeText) { return "\(own) in \(relative)" }
+            }
+            return nil
+        }
+    }
+
+    private static let packageFindings = PackageScanMemo()
+
     /// Whether the statement whose text starts at `location` (a UTF-16 offset in `body`) runs whenever the function
     /// reaches the statements after it: it lies in the body's outermost block and starts a statement (after `;`, `{`
     /// or `}`), or, for `inet_pton`, is the first thing an outermost `if (` evaluates.
@@ -197,5 +236,34 @@ package struct CSocketAddress {
     private static func isAddress(_ text: String) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 16)
         return inet_pton(text.contains(":") ? AF_INET6 : AF_INET, text, &buffer) == 1
+    }
+}
+
+/// The folder of the Swift package holding a file: the nearest folder above it with a `Package.swift`.
+enum PackageRoot {
+    static func containing(_ path: String) -> String? {
+        var folder = (path as NSString).deletingLastPathComponent
+        while folder.count > 1 {
+            if FileManager.default.fileExists(atPath: folder + "/Package.swift") { return folder }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return nil
+    }
+}
+
+/// What one scan of a package's files found, kept for the rest of the run (many sites share a package).
+final class PackageScanMemo: @unchecked Sendable {
+    private var found: [String: String?] = [:]
+    private let lock = NSLock()
+
+    func value(for root: String, scan: () -> String?) -> String? {
+        lock.lock()
+        if let known = found[root] { lock.unlock(); return known }
+        lock.unlock()
+        let result = scan()
+        lock.lock()
+        found[root] = result
+        lock.unlock()
+        return result
     }
 }

@@ -12,7 +12,8 @@ package enum NetworkEndpoint {
             guard let (host, port) = split(text, complete: true) else { return .unknown("`\(text)` names no host", at) }
             return port.map { .constant("\(host):\($0)", at) } ?? .prefix(host + ":", at)
         case .prefix(let text, let at):
-            // The host is known only when the text goes past it (`https://example.com/…`, `example.com:…`).
+            // The host and port are known only when the text goes past them (`https://example.com/…`): what follows
+            // `http://10.0.0.1:8080` may continue the port or make it a user name (`@evil.example/`, the sixth sweep's).
             guard let (host, port) = split(text, complete: false) else { return .unknown("the host in `\(text)…` is computed at run time", at) }
             return port.map { .constant("\(host):\($0)", at) } ?? .prefix(host + ":", at)
         case .caller(let supplier, let parameter, let at, let made):
@@ -32,7 +33,7 @@ package enum NetworkEndpoint {
         }
         let hostEnd = rest.firstIndex { "/?#".contains($0) }
         let authority = hostEnd.map { rest[..<$0] } ?? rest
-        guard complete || hostEnd != nil || authority.contains(":") && !authority.hasSuffix(":") else { return nil }
+        guard complete || hostEnd != nil else { return nil }
         var host = authority
         if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
             let after = host[host.index(after: close)...]

@@ -108,6 +108,9 @@ package enum SinkArgumentRule: Equatable {
                 return .positions([1])
             }
             if member == "fanotify_mark" { return .positions([4]) }
+            // The file a spawned child opens or changes to (the sixth sweep's: argument 0 is the actions object).
+            if member == "posix_spawn_file_actions_addopen" { return .positions([2]) }
+            if member == "posix_spawn_file_actions_addchdir_np" { return .positions([1]) }
             if member == "mount" { return .positions([0, 1]) }
             if member == "open_by_handle_at" { return .none("\(sink) opens a file by a handle, not a path") }
             // A lookup by name reads files its argument does not name (`getpwnam("/etc/ssl/x")` reads /etc/passwd,
@@ -118,7 +121,8 @@ package enum SinkArgumentRule: Equatable {
             // A pattern, not a path: `.[.]` matches `..`, `*` any name (what it lists is not its text).
             if ["glob", "glob64", "wordexp", "fnmatch"].contains(member) { return .none("\(sink) takes a pattern the file system expands, not a path") }
             if member == "symlinkat" { return .positions([0, 2]) }
-            if (member.hasSuffix("at") || member.hasSuffix("at64")) && !["creat", "stat", "creat64", "stat64"].contains(member) || member == "statx" { return .positions([1]) }
+            if Self.pathSecond.contains(member) { return .positions([1]) }
+            if Self.pathThird.contains(member) { return .positions([2]) }
             if member.hasPrefix("f") && !["fopen", "fopen64", "freopen", "freopen64", "fstatat", "fstatat64", "ftok", "ftw", "ftw64"].contains(member) {
                 return .none("\(sink) acts on an open descriptor or stream whose path is not an argument")
             }
@@ -151,6 +155,16 @@ package enum SinkArgumentRule: Equatable {
         case let other: return other
         }
     }
+
+    /// The `…at` functions (a folder's descriptor, then the path) and glibc's versioned `stat` entry points (a version
+    /// number, then the path). Listed by name: `lstat` ends in `at` too, and takes its path first (the sixth sweep's).
+    private static let pathSecond: Set<String> = [
+        "faccessat", "fchmodat", "fchownat", "fstatat", "fstatat64", "newfstatat", "futimesat", "mkdirat", "mkfifoat", "mknodat",
+        "name_to_handle_at", "openat", "openat64", "readlinkat", "scandirat", "scandirat64", "unlinkat", "utimensat", "statx",
+        "__xstat", "__xstat64", "__lxstat", "__lxstat64",
+    ]
+    /// A version number and a folder's descriptor, then the path.
+    private static let pathThird: Set<String> = ["__fxstatat", "__fxstatat64", "__xmknodat"]
 
     /// C socket functions that name no peer: the address is given by `connect`, `bind` or `sendto` (checked), or, for
     /// what is received, by the socket's own `bind`.

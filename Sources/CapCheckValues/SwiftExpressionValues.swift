@@ -189,6 +189,10 @@ package struct SwiftExpressionValues {
             let calleeToken = callee.as(DeclReferenceExprSyntax.self)?.baseName ?? callee.as(MemberAccessExprSyntax.self)?.declName.baseName
             if let allowed = passThrough[calleeName], allowed.contains(labels[0]),
                !labels.dropFirst().contains(where: { $0 == "relativeTo" }) {
+                // `let s: NSMutableString = .init(string: "/ok")`: an object whose text may change after it is made.
+                if calleeName == "init", let declared = Self.declaredType(around: call), !SwiftNameLookup.isValueType(declared) {
+                    return [.unknown("`.init(…)` here makes a `\(declared)`, which may change after it is made", at)]
+                }
                 guard calleeToken.map(toolchainRule) ?? true else {
                     return [.unknown("`\(calleeName)` here is a package's own type or initialiser, not the toolchain's", at)]
                 }
@@ -238,7 +242,21 @@ package struct SwiftExpressionValues {
                     }
                 }
                 let bases = values(of: base, depth: depth + 1)
-                let dotted = ValueJoin.join(bases, [.constant(".", at)], at: at)
+                // Foundation drops a trailing `/` first: `/tmp/allowed/` with `x` is `/tmp/allowed.x` (the sixth sweep's),
+                // so a prefix is only known up to its last component's start.
+                let trimmed = bases.map { origin -> ValueOrigin in
+                    switch origin {
+                    case .constant(let text, let site) where text.hasSuffix("/"):
+                        let path = String(text.reversed().drop { $0 == "/" }.reversed())
+                        guard let last = path.split(separator: "/").last, last != ".", last != ".." else {
+                            return .unknown("`\(text.prefix(48))` has no last component to take an extension", site)
+                        }
+                        return .constant(path, site)
+                    case .prefix(let text, let site): return .prefix(String(text.reversed().drop { $0 == "/" }.reversed()), site)
+                    default: return origin
+                    }
+                }
+                let dotted = ValueJoin.join(trimmed, [.constant(".", at)], at: at)
                 // An extension that may be refused leaves the URL as it was: the base is a value too.
                 let refused = extensions.contains { if case .unknown = $0 { true } else { false } }
                 return ValueJoin.join(dotted, extensions, at: at) + (refused ? bases : [])
@@ -251,6 +269,12 @@ package struct SwiftExpressionValues {
             }
         }
         return [.unknown("the result of `\(Self.brief(call))` is computed at run time", at)]
+    }
+
+    /// The type a binding declares for the value `expression` initialises it with (`let s: NSMutableString = .init(…)`).
+    private static func declaredType(around expression: some SyntaxProtocol) -> String? {
+        guard let binding = expression.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self) else { return nil }
+        return binding.typeAnnotation?.type.trimmedDescription
     }
 
     /// What a name means at `use`: a local `let` or binding, a parameter, a property or global `let`, or elsewhere.

@@ -157,8 +157,9 @@ package struct SwiftNameLookup {
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
                 if case .parameterClause(let clause)? = closure.signature?.parameterClause,
-                   clause.parameters.contains(where: { ($0.secondName ?? $0.firstName).text == name && $0.type.map(Self.isInout) == true }) {
-                    return .unresolved("`\(name)` is an `inout` parameter, which the closure may assign", Syntax(closure))
+                   clause.parameters.contains(where: { ($0.secondName ?? $0.firstName).text == name
+                       && $0.type.map { Self.isInout($0) || !Self.isValueType($0.trimmedDescription) } == true }) {
+                    return .unresolved("`\(name)` is an `inout` parameter or an object, which the closure may change", Syntax(closure))
                 }
                 // `path.withCString { open($0, …) }`: the first parameter of a closure a string lends itself to is the string.
                 if index == 0, let receiver = Self.lendingReceiver(of: closure) {
@@ -182,6 +183,11 @@ package struct SwiftNameLookup {
                     // An `inout` parameter may be assigned in the body (or by what it is passed to) before the use:
                     // it need not hold what the caller passed (found by the fifth sweep).
                     if Self.isInout(parameter.type) { return .unresolved("`\(name)` is an `inout` parameter, which the function may assign", Syntax(parameter)) }
+                    // An object the caller passes may be changed before the use (`p.setString("/etc/x")`, or by code
+                    // it is handed to): only a value type's parameter is what the caller passed (the sixth sweep's).
+                    if !Self.isValueType(parameter.type.trimmedDescription) {
+                        return .unresolved("`\(name)` is a `\(parameter.type.trimmedDescription)`, not a value type capcheck knows, so it may change after the caller passes it", Syntax(parameter))
+                    }
                     return .parameter(index, function: Self.nameToken(of: parent) ?? parent)
                 }
                 // A nested function sees its enclosing function's locals and parameters; a type's method does not.
@@ -451,6 +457,28 @@ package struct SwiftNameLookup {
             guard name.hasPrefix("$") else { return nil }
             return Int(name.dropFirst())
         }
+    }
+
+    /// The toolchain's value types a path, name or address is passed as (a parameter of one holds what the caller
+    /// passed; an object's text may be changed in place, `NSMutableString.setString`), optional, in an array or variadic.
+    private static let valueTypes: Set<String> = [
+        "String", "Substring", "StaticString", "Character", "URL", "FilePath", "URLComponents", "URLRequest", "Data",
+        "some StringProtocol", "any StringProtocol", "UnsafePointer<CChar>", "UnsafePointer<Int8>", "UnsafePointer<UInt8>",
+        "Int", "Int32", "UInt16", "UInt32", "Bool", "Swift.String", "Foundation.URL", "SystemPackage.FilePath", "System.FilePath",
+    ]
+
+    /// Whether `type` (as written) is one of `valueTypes`, optional, an array of one, or variadic.
+    package static func isValueType(_ type: String) -> Bool {
+        var text = type.trimmingCharacters(in: .whitespaces)
+        for specifier in ["__owned ", "__shared ", "borrowing ", "consuming "] where text.hasPrefix(specifier) {
+            text = String(text.dropFirst(specifier.count)).trimmingCharacters(in: .whitespaces)
+        }
+        while let last = text.last, "?!".contains(last) || text.hasSuffix("...") {
+            text = String(text.hasSuffix("...") ? text.dropLast(3) : text.dropLast())
+        }
+        if text.hasPrefix("["), text.hasSuffix("]"), !text.contains(":") { return isValueType(String(text.dropFirst().dropLast())) }
+        if text.hasPrefix("Optional<"), text.hasSuffix(">") { return isValueType(String(text.dropFirst(9).dropLast())) }
+        return valueTypes.contains(text)
     }
 
     /// Whether a parameter's type is written `inout` (the parameter is then a variable of the caller's).

@@ -15,6 +15,9 @@ final class CSinkSitesTests: XCTestCase {
         int d(void) { int fd[1] = { 0 }; return openat(fd[0, "/etc/ok", 0], "/tmp/x", O_RDONLY); }
         int e(const char *p) { const char *q = p; p\\
         = "/tmp/x"; return open(p, O_RDONLY) + (q != 0); }
+        int f(const char *p) { { char buf[1], p[64]; strcpy(p, "/x"); return open(p, O_RDONLY) + buf[0]; } }
+        enum { p = 16 }; int g(const char ok[p], const char *p) { return open(p, O_RDONLY); }
+        int h(const char *p) { char buf[8]; memcpy(buf, p, 8); return open(p, O_RDONLY); }
         """
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sites-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
@@ -25,9 +28,13 @@ final class CSinkSitesTests: XCTestCase {
             let call = sites.calls(of: callee, inFunctionAt: definition).first!
             return sites.values(at: call, callee: callee, positions: [position], inFunctionAt: definition).first
         }
-        for (line, name) in [(2, "a"), (3, "b"), (6, "e")] {
+        // f, g: found by the sixth sweep (a comma declaration in an inner block; an array bound naming an enumerator).
+        for (line, name) in [(2, "a"), (3, "b"), (6, "e"), (8, "f")] {
             guard case .unknown? = value(line: line, function: 5) else { return XCTFail("\(name): a changed parameter is unknown") }
         }
+        XCTAssertEqual(sites.parameterNames(ofFunctionAt: SourceLocation(file: path, line: 9, column: 22)), ["ok", "p"])
+        XCTAssertEqual(value(line: 10, function: 5), .parameter(0, name: "p", SourceLocation(file: path, line: 10, column: 5)),
+                       "a comma inside a call's parentheses declares nothing")
         XCTAssertEqual(value(line: 4, function: 5), .parameter(0, name: "p", SourceLocation(file: path, line: 4, column: 5)))
         guard case .constant("/tmp/x", _)? = value(line: 5, function: 5, callee: "openat", position: 1) else {
             return XCTFail("the path is the second argument, the comma operator inside brackets notwithstanding")
@@ -63,6 +70,12 @@ final class CSinkSitesTests: XCTestCase {
             guard case .none = SinkArgumentRule.rule(capability: .fs, sink: sink) else { return XCTFail("\(sink) names no path") }
         }
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "openat2"), .positions([1]))
+        // Found by the sixth sweep: `lstat` ends in `at` but takes its path first; a spawn's file action names its path third.
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "lstat"), .positions([0]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "mkdirat"), .positions([1]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "__fxstatat"), .positions([2]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "posix_spawn_file_actions_addopen"), .positions([2]))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "posix_spawn_file_actions_addchdir_np"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "Foundation.FileManager.contents(atPath:)"), .pathArguments)
     }
 
@@ -117,13 +130,20 @@ final class CSinkSitesTests: XCTestCase {
     }
 
     func testASocketAddressIsResolvedOnlyWhenBuiltFromConstantsAlone() throws {
-        func resolve(_ body: String, after: String = "", macros: (String) -> MacroExpansions = { _ in .none }) throws -> String {
-            let source = "int f(int fd) {\n" + body + "\n    int r = connect(fd, (struct sockaddr *)&addr, sizeof addr);\n" + after + "\n    return r;\n}\n"
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString).c").path
+        // The file sits in a package of its own (whose other files may define `sockaddr_in`) and includes the C library's.
+        func resolve(_ body: String, after: String = "", header: String = "", include: String = "#include <netinet/in.h>",
+                     macros: (String) -> MacroExpansions = { _ in .none }) throws -> String {
+            let source = include + "\nint f(int fd) {\n" + body + "\n    int r = connect(fd, (struct sockaddr *)&addr, sizeof addr);\n" + after + "\n    return r;\n}\n"
+            let package = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString)")
+            let folder = package.appendingPathComponent("Sources/C")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("include"), withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: package) }
+            try "// swift-tools-version:6.0\n".write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+            try header.write(to: folder.appendingPathComponent("include/c.h"), atomically: true, encoding: .utf8)
+            let path = folder.appendingPathComponent("c.c").path
             try source.write(toFile: path, atomically: true, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: path) }
             let sites = try XCTUnwrap(CSinkSites(path: path, macros: macros(path)))
-            let function = SourceLocation(file: path, line: 1, column: 5)
+            let function = SourceLocation(file: path, line: include.split(separator: "\n").count + 1, column: 5)
             let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
             switch CSocketAddress(source: sites).value(at: call, callee: "connect", position: 1, inFunctionAt: function) {
             case .constant(let value, _): return value
@@ -161,11 +181,19 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(try resolve(constant.replacingOccurrences(of: "htons(443)", with: "htons(65979)")), "unknown", "65979 is 443 in 16 bits")
         // The C library's `htons` is the socket API's; a package's own `#define htons(p) 22` is not.
         func htons(from file: String) -> (String) -> MacroExpansions {
-            { _ in MacroExpansions(byPosition: [MacroExpansions.position(line: 5, column: 21): [MacroReference(name: "htons", definitionFile: file, definitionOffset: 0)]]) }
+            { _ in MacroExpansions(byPosition: [MacroExpansions.position(line: 6, column: 21): [MacroReference(name: "htons", definitionFile: file, definitionOffset: 0)]]) }
         }
         XCTAssertEqual(try resolve(constant, macros: htons(from: "/usr/include/netinet/in.h")), "10.1.2.3:443")
         XCTAssertEqual(try resolve(constant, macros: htons(from: "/src/pkg/Sources/C/c.c")), "unknown", "the package's own htons")
         XCTAssertEqual(try resolve(constant, macros: { _ in .unknown }), "unknown", "no index record: the macros are not known")
+        // Found by the sixth sweep: a `struct sockaddr_in` of the package's own layout (in the function, the file or a
+        // header of the package), a socket header's include guard defined, or no C library header included.
+        let own = "struct sockaddr_in { unsigned short sin_family; unsigned char sin_addr[4]; unsigned short sin_port; };"
+        XCTAssertEqual(try resolve("    " + own + "\n" + constant), "unknown", "defined in the function")
+        XCTAssertEqual(try resolve(constant, include: "#include <netinet/in.h>\n" + own.replacingOccurrences(of: "{", with: "/**/{")), "unknown")
+        XCTAssertEqual(try resolve(constant, header: "#define _NETINET_IN_H 1\n" + own), "unknown", "defined in a header of the package")
+        XCTAssertEqual(try resolve(constant, include: "#include \"c.h\""), "unknown", "the C library's header is not included")
+        XCTAssertEqual(try resolve(constant, header: "int helper(void);"), "10.1.2.3:443", "an unrelated header")
     }
 
     /// Found by an evasion sweep: literals the kernel reads otherwise than their text (a trigraph, a raw control byte),

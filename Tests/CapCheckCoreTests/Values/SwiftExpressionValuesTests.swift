@@ -47,6 +47,21 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        ["parameter 0 dir + /config.json"], "the caller's folder, with the fixed name kept to be appended to it")
         XCTAssertEqual(try values(#"func f(dir: String) { open(dir + "/../../.ssh/id_rsa") }"#).first?.hasPrefix("unknown"), true,
                        "a constant that climbs out of the caller's folder is not the caller's value")
+        // Found by the sixth sweep: Foundation drops a trailing `/` before it appends an extension.
+        XCTAssertEqual(try values(#"func f() { open(URL(fileURLWithPath: "/tmp/ok/").appendingPathExtension("x").path) }"#),
+                       ["constant /tmp/ok.x"])
+        XCTAssertEqual(try values(#"func f(n: String) { open(URL(fileURLWithPath: "/tmp/ok/" + n).appendingPathExtension("x").path) }"#),
+                       ["prefix /tmp/ok"])
+    }
+
+    /// Found by the sixth sweep: an object's text may change after it is made or passed (`NSMutableString.setString`).
+    func testAnObjectHoldingTheTextIsNotItsFirstValue() throws {
+        XCTAssertEqual(try values(#"func f() { let s: NSMutableString = .init(string: "/tmp/ok"); s.setString("/etc"); open(String(s)) }"#)
+            .first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f(_ p: NSMutableString) { p.setString("/etc"); open(String(p)) }"#).first?.hasPrefix("unknown"), true)
+        XCTAssertEqual(try values(#"func f(_ p: NSString) { open(String(p)) }"#).first?.hasPrefix("unknown"), true, "it may be a mutable one")
+        XCTAssertEqual(try values(#"func f(_ p: String?, _ q: [URL], _ r: some StringProtocol) { open(p!) }"#), ["parameter 0 p"])
+        XCTAssertEqual(try values(#"func f() { let u: URL = .init(fileURLWithPath: "/tmp/ok"); open(u.path) }"#), ["constant /tmp/ok"])
     }
 
     /// Found by an evasion sweep: text that is not the path the file system gets, and names a nearer declaration the
@@ -209,6 +224,9 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(endpoint(.constant("[::1]:443", at)), "constant [::1]:443")
         XCTAssertEqual(endpoint(.prefix("https://api.example.com/", at)), "constant api.example.com:443")
         XCTAssertEqual(endpoint(.prefix("https://api.exam", at)), "unknown", "the host itself is cut off")
+        // Found by the sixth sweep: what follows may continue the port or turn the host into a user name.
+        XCTAssertEqual(endpoint(.prefix("http://127.0.0.1:8080", at)), "unknown", "`@127.0.0.1:9000/` may follow")
+        XCTAssertEqual(endpoint(.prefix("http://127.0.0.1:80", at)), "unknown", "`80` may follow")
     }
 
     /// The values `rule` gives at the call of the member named `member` in `source`.
