@@ -94,12 +94,12 @@ public struct CallGraphBuilder {
                         }
                     }
                     if !hasContainer, !namesDeclaration, let declared = lastDefinition,
-                       record.symbols[Int(declared)].subkind == Self.associatedTypeSubkind
-                        || record.symbols[Int(declared)].kind == .enumConstant || record.symbols[Int(declared)].name.hasPrefix("subscript(") {
+                       let kind = Self.headerReferenceKind(record.symbols[Int(declared)]) {
                         // `associatedtype Helper: Helping = RenamingHelper`, `case run(stamp: Bool = stamp())`,
-                        // `subscript(i: Int, probe: Bool = probe())`: the references after the name (constraints,
-                        // defaults, default argument values) are related to nothing.
-                        facts.headerReferences.append((node(declared), target, site))
+                        // `subscript(i: Int, probe: Bool = probe())`, `typealias Ref = Theme`, `class Motor:
+                        // Engine<Igniter>`: the references after the name (constraints, defaults, default argument
+                        // values, the aliased type, generic arguments) are related to nothing.
+                        facts.headerReferences.append((node(declared), target, site, kind))
                     }
                     // Top-level code: a Swift reference with no container (imports are module references;
                     // inheritance clauses and extended types name their declaration with baseOf/extendedBy).
@@ -145,6 +145,15 @@ public struct CallGraphBuilder {
         }
 
         return (graph, facts)
+    }
+
+    /// The edge from a declaration to what its header names after its name, for the declarations whose header
+    /// references the index relates to nothing; nil for others.
+    private static func headerReferenceKind(_ symbol: IndexSymbol) -> EdgeKind? {
+        if symbol.subkind == associatedTypeSubkind { return .associatedTypeDefault }
+        if symbol.kind == .enumConstant || symbol.name.hasPrefix("subscript(") { return .defaultArgument }
+        if symbol.language == .swift, [.typealias, .class, .struct, .enum].contains(symbol.kind) { return .namedType }
+        return nil
     }
 
     /// `INDEXSTORE_SYMBOL_SUBKIND_SWIFTASSOCIATEDTYPE`.

@@ -19,7 +19,7 @@ package struct DeclarationFacts {
     package var conformanceWitnesses: [(witness: Int32, conformer: String)] = []
     /// An associated type, enum case or subscript and what its declaration names after the name (constraints, default
     /// types, default argument values): references the index relates to no symbol (`DeclarationReachesItsDefaultsRule`).
-    package var headerReferences: [(declaration: Int32, named: Int32, site: SourceLocation)] = []
+    package var headerReferences: [(declaration: Int32, named: Int32, site: SourceLocation, kind: EdgeKind)] = []
     /// The root package: code the toolchain runs on values of its own types hangs below its program start.
     package var root: Package?
     /// Extension USR → the USR of the type it extends (relation `extendedBy`).

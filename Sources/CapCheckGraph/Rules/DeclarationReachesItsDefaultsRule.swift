@@ -9,12 +9,14 @@ import CapCheckPackageGraph
 ///   of an associated type`; the constraints' protocols are reached too, harmlessly);
 /// - an enum case's or a subscript's default argument values (`case run(stamp: Bool = stamp())`): every use that leaves
 ///   the argument out runs them (kind `default argument value`). A function's and an initializer's defaults are
-///   `containedBy` them in the index and need no rule.
+///   `containedBy` them in the index and need no rule;
+/// - a typealias's aliased type and a type's inheritance clause's generic arguments (`typealias ThemeRef = Theme`,
+///   `class Motor: Engine<Igniter>`): generic code may make a value of them that no code names (`T(integerLiteral:)`,
+///   a decoded member declared `let theme: ThemeRef`), kind `type named by the declaration` (found by the sixth sweep).
 /// The references are the ones that follow the declaration's definition in the record (occurrences are in source order).
 package struct DeclarationReachesItsDefaultsRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
-        for (declaration, named, site) in facts.headerReferences {
-            let kind: EdgeKind = graph.nodes[Int(declaration)].kind == .typealias ? .associatedTypeDefault : .defaultArgument
+        for (declaration, named, site, kind) in facts.headerReferences {
             graph.addEdge(from: declaration, to: named, kind: kind, site: site)
         }
     }

@@ -115,3 +115,8 @@ print(Job.run(), jobLevel, Cell().value, (try? JSONEncoder().encode(Named()))?.c
 print(stageName, (try? JSONDecoder().decode(Dial.self, from: Data("{\"gauge\": 1}".utf8))) != nil)
 stampAll("ab")
 print(hasToken([1, 2], 2))
+// Found by the sixth sweep: a member declared through a typealias, an inheritance clause's generic argument, a literal
+// made in generic code of a type inferred from a method nothing calls.
+print(loadScheme(Data("{\"swatch\": 1}".utf8)) != nil)
+Kiln().light()
+_ = burn(Coal())

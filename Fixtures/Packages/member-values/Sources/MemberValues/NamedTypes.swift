@@ -1,0 +1,39 @@
+import Foundation
+
+// capcheck rule: a typealias reaches the types it names (DeclarationReachesItsDefaultsRule, kind `type named by the
+// declaration`): a member declared through one is decoded all the same (found by the sixth sweep).
+public struct Swatch: Decodable {
+    public init(from decoder: Decoder) throws {
+        var buffer = [CChar](repeating: 0, count: 8)
+        _ = readlink("/tmp/capcheck-fixture-none", &buffer, 8)
+    }
+}
+public typealias SwatchRef = Swatch
+public struct Scheme: Decodable { public let swatch: SwatchRef }
+public func loadScheme(_ data: Data) -> Scheme? { try? JSONDecoder().decode(Scheme.self, from: data) }
+
+// capcheck rule: a type reaches the generic arguments of its inheritance clause: a `Kiln` makes `Spark` values, whose
+// `description` `print` calls, though nothing names `Spark` where it runs.
+open class Furnace<T: ExpressibleByIntegerLiteral> {
+    public init() {}
+    public func light() { let heat: T = 5; print(heat) }
+}
+public struct Spark: ExpressibleByIntegerLiteral, CustomStringConvertible {
+    public init(integerLiteral value: Int) {}
+    public var description: String { _ = remove("/tmp/capcheck-fixture-none"); return "spark" }
+}
+public final class Kiln: Furnace<Spark> {}
+
+// capcheck rule: a toolchain initializer requirement that generic code names (`7` as a `F.Unit` names
+// `ExpressibleByIntegerLiteral.init(integerLiteral:)`) reaches every package witness of it, ungated
+// (TypeReachesExternalConformanceWitnessesRule): `Ember` is named only by the signature of a method nothing calls, from
+// which the conformance infers `Unit`.
+public struct Ember: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { _ = opendir("/tmp/capcheck-fixture-none") }
+}
+public protocol Fuel { associatedtype Unit: ExpressibleByIntegerLiteral; func unit() -> Unit }
+public struct Coal: Fuel {
+    public init() {}
+    public func unit() -> Ember { Ember(integerLiteral: 0) }
+}
+public func burn<F: Fuel>(_ fuel: F) -> F.Unit { 7 }
