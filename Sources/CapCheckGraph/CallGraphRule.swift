@@ -25,6 +25,7 @@ package enum CallGraphRules {
         SubclassReachesSuperInitializersRule(),
         StaticObjectsRunAtLoadRule(),
         DeclarationReachesItsDefaultsRule(),
+        ConformerReachesInferredAssociatedTypesRule(),
         PatternVariablesReachEachOtherRule(),
         CxxRecordReachesMembersRule(),
         CxxRecordReachesMemberFunctionsRule(),

@@ -64,28 +64,35 @@ public struct CLibraryInterposition: GraphPass {
         return unmatched
     }
 
-    /// The definitions behind `mangledDefinitions`: in the object's source, the package's C++ functions of that name;
-    /// when the name is not known or none has it, every function the source defines. A source with no definition in
-    /// the index (the function written in file-scope `asm`) is listed as assembly capcheck could not follow.
+    /// The definitions behind `mangledDefinitions`: the package's C++ functions of that name defined in the object's
+    /// source or in one of the package's headers. A weak definition none of them makes came from a header of the
+    /// toolchain's (an `inline` function of the standard library's, its own code); a strong one, or one whose name
+    /// cannot be read, is listed as code capcheck could not follow (a function written in `asm`).
     private func mangledReplacements(in graph: GraphBuilder) -> (nodes: [Int32], unmatched: [Unanalyzed]) {
         guard !mangledDefinitions.isEmpty else { return ([], []) }
-        var bySource: [String: [Int32]] = [:]
+        let wanted = Set(mangledDefinitions.compactMap(\.definition.functionName))
+        var byName: [String: [Int32]] = [:]
         for (id, node) in graph.nodes.enumerated()
-        where node.language.isClang && node.kind.isFunction && node.package != nil && node.isDefined {
-            if let file = node.location?.file { bySource[file, default: []].append(Int32(id)) }
+        where node.language.isClang && node.kind.isFunction && node.package != nil && node.isDefined && wanted.contains(node.name) {
+            byName[node.name, default: []].append(Int32(id))
         }
+        let sourceExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
         var nodes: [Int32] = [], unmatched: [Unanalyzed] = []
         for found in mangledDefinitions {
-            let defined = (bySource[found.source] ?? []).filter { graph.nodes[Int($0)].package == found.package }
-            let named = defined.filter { graph.nodes[Int($0)].name == found.definition.functionName }
-            if defined.isEmpty {
+            let named = (found.definition.functionName.flatMap { byName[$0] } ?? []).filter { id in
+                let node = graph.nodes[Int(id)]
+                guard node.package == found.package, let file = node.location?.file,
+                      found.definition.scopes.allSatisfy({ node.usr.contains("@" + $0 + "@") }) else { return false }
+                return file == found.source || !sourceExtensions.contains((file as NSString).pathExtension.lowercased())
+            }
+            if named.isEmpty, !found.definition.isWeak || found.definition.functionName == nil {
                 unmatched.append(Unanalyzed(
                     package: found.package, reason: "the object of \((found.source as NSString).lastPathComponent) defines "
                         + "`\(found.definition.symbol)`, which a runtime library exports, so it replaces the library's for the whole "
-                        + "process; the index records no function of that source (written in `asm`?) to follow",
+                        + "process; no definition of it in the package's sources was found to follow (written in `asm`?)",
                     kind: .assemblySource, file: found.source))
             }
-            nodes += named.isEmpty ? defined : named
+            nodes += named
         }
         return (nodes, unmatched)
     }

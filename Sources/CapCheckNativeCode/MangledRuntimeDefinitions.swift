@@ -5,14 +5,19 @@ import Foundation
 /// library's for every caller in the process, the library's own code included, though no call the index records names
 /// it and no C name is involved (`CLibraryInterposition` finds those by `c:@F@name`). Found by an evasion sweep.
 ///
-/// No real package's object was seen defining one (BoringSSL's 16,000 mangled definitions, the fixtures' C++ code): the
-/// standard library's templates a source instantiates are not exported by `libstdc++`, which declares its own
-/// instances `extern`. Only the object's symbol table is read; the object is never run.
+/// A real package's objects hold such definitions only weakly, made from the standard library's own headers
+/// (BoringSSL's `std::bad_variant_access::what() const`, from `<variant>`): the library's code, which no definition in
+/// the package's files names. Only the object's symbol table is read; the object is never run.
 package enum MangledRuntimeDefinitions {
     /// A definition found: the symbol, and the function's own name as the index names its definition (`_M_id`).
     package struct Definition: Sendable, Hashable {
         package let symbol: String
         package let functionName: String?
+        /// The namespaces and classes around it (`std`, `locale`, `id`), each of which the definition's USR names.
+        package let scopes: [String]
+        /// A weak definition: an `inline` function or template instance, which a header may have made (the standard
+        /// library's own `std::bad_variant_access::what()`, from `<variant>`, in BoringSSL's objects).
+        package let isWeak: Bool
     }
 
     /// The definitions of one package object, and the source it was compiled from.
@@ -36,28 +41,34 @@ package enum MangledRuntimeDefinitions {
     /// The defined global or weak functions of `object` whose C++-mangled names (`_Z…`) a runtime library exports
     /// (`RuntimeExports`, read first).
     static func definitions(in object: ELFObject) -> [Definition] {
-        var found = Set<String>()
+        var found: [String: Bool] = [:]
         for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
             for symbol in object.symbols(in: table)
             where symbol.section != 0 && symbol.section < 0xff00 && (symbol.binding == 1 || symbol.binding == 2)
                 && (symbol.type == 2 || symbol.type == 10) /* function, ifunc */ && symbol.name.hasPrefix("_Z")
                 && RuntimeExports.contains(symbol.name) {
-                found.insert(symbol.name)
+                found[symbol.name] = symbol.binding == 2
             }
         }
-        return found.sorted().map { Definition(symbol: $0, functionName: functionName(of: $0)) }
+        return found.keys.sorted().map { symbol in
+            let name = demangle(symbol).flatMap(Self.qualifiedName(inDemangled:))
+            return Definition(symbol: symbol, functionName: name?.last, scopes: name.map { Array($0.dropLast()) } ?? [], isWeak: found[symbol] ?? false)
+        }
     }
 
     /// The function's own name in a mangled symbol: `_ZNKSt6locale2id5_M_idEv` (`std::locale::id::_M_id() const`) →
     /// `_M_id`, `_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc` → `operator<<`; nil when the C++ runtime's
     /// demangler is not loaded or does not read it.
     package static func functionName(of symbol: String) -> String? {
-        guard let demangled = demangle(symbol) else { return nil }
-        return Self.name(inDemangled: demangled)
+        demangle(symbol).flatMap(name(inDemangled:))
     }
 
     /// The name before the parameter list of a demangled function (`std::foo<int>(int) const` → `foo`).
-    static func name(inDemangled text: String) -> String? {
+    static func name(inDemangled text: String) -> String? { qualifiedName(inDemangled: text)?.last }
+
+    /// The qualified name before the parameter list, one element per scope, template arguments dropped
+    /// (`std::locale::id::_M_id() const` → `std`, `locale`, `id`, `_M_id`).
+    static func qualifiedName(inDemangled text: String) -> [String]? {
         let characters = Array(text)
         guard let close = characters.lastIndex(of: ")") else { return nil }
         var depth = 0, open = close
@@ -78,9 +89,28 @@ package enum MangledRuntimeDefinitions {
             } while level > 0 && index > prefix.startIndex
             prefix = String(prefix[..<index]).trimmingCharacters(in: .whitespaces)
         }
-        var name = prefix.components(separatedBy: "::").last ?? prefix
+        var parts = Self.scopes(of: prefix)
+        guard var name = parts.popLast() else { return nil }
         if !name.hasPrefix("operator"), let space = name.lastIndex(of: " ") { name = String(name[name.index(after: space)...]) }
-        return name.isEmpty ? nil : name
+        // A return type before the name (`void std::sort`): its words are not scopes.
+        if let first = parts.first, let space = first.lastIndex(of: " ") { parts[0] = String(first[first.index(after: space)...]) }
+        return name.isEmpty ? nil : parts.map { String($0.prefix { $0 != "<" }) } + [name]
+    }
+
+    /// `a<b::c>::d::e` → `a<b::c>`, `d`, `e`: split at `::` outside template arguments.
+    private static func scopes(of text: String) -> [String] {
+        var parts: [String] = [], current = "", level = 0
+        var characters = Array(text)[...]
+        while let character = characters.first {
+            if character == ":", level == 0, characters.dropFirst().first == ":" {
+                parts.append(current); current = ""; characters = characters.dropFirst(2); continue
+            }
+            if character == "<" { level += 1 } else if character == ">" { level = max(0, level - 1) }
+            current.append(character)
+            characters = characters.dropFirst()
+        }
+        parts.append(current)
+        return parts
     }
 
     private typealias Demangler = @convention(c) (UnsafePointer<CChar>, UnsafeMutablePointer<CChar>?, UnsafeMutablePointer<Int>?,

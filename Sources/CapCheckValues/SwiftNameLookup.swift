@@ -478,7 +478,9 @@ package struct SwiftNameLookup {
         }
         if text.hasPrefix("["), text.hasSuffix("]"), !text.contains(":") { return isValueType(String(text.dropFirst().dropLast())) }
         if text.hasPrefix("Optional<"), text.hasSuffix(">") { return isValueType(String(text.dropFirst(9).dropLast())) }
-        return valueTypes.contains(text)
+        // A C string the caller lends (`UnsafePointer<CInterop.PlatformChar>`, swift-system's): the callee cannot
+        // write through it without an unsafe conversion, which is `unsafe` in its own right.
+        return valueTypes.contains(text) || text.hasPrefix("UnsafePointer<")
     }
 
     /// Whether a parameter's type is written `inout` (the parameter is then a variable of the caller's).

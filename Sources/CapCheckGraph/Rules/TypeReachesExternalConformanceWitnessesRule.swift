@@ -18,16 +18,8 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
         for (witness, conformer) in facts.conformanceWitnesses { conformersOf[witness, default: []].append(conformer) }
         for (member, base) in facts.overrides {
             // Requirements of protocols in the analysed sources are handled by RequirementReachesWitnessRule.
-            let requirement = graph.node(forUSR: base)
-            if let requirement, graph.nodes[Int(requirement)].isDefined { continue }
+            if let requirement = graph.node(forUSR: base), graph.nodes[Int(requirement)].isDefined { continue }
             guard !graph.nodes[Int(member)].language.isClang else { continue }  // C++: the witness rule
-            // An initializer or static requirement that package code names (`let _: T = 5` names
-            // `ExpressibleByIntegerLiteral.init(integerLiteral:)`, `K.Setting.allCases` names `CaseIterable.allCases`)
-            // runs on a metatype, whose type need be named nowhere (an associated type inferred from a witness nothing
-            // calls, a superclass's generic argument): the requirement reaches every witness, ungated (the sixth sweep's).
-            if let requirement, Self.makesValues(graph.nodes[Int(requirement)]), graph.nodes[Int(member)].package != nil {
-                graph.addEdge(from: requirement, to: member, kind: .witness, site: graph.nodes[Int(member)].location)
-            }
             // A file-scope operator (`func == (a: Tag, b: Tag)`) has no parent: the conformances that take it say whose
             // witness it is. One that no conformance names hangs below the program start. (A toolchain default a
             // conformance takes, `Sequence.withContiguousStorageIfAvailable`, is the toolchain's code, not the package's.)
@@ -46,13 +38,5 @@ package struct TypeReachesExternalConformanceWitnessesRule: CallGraphRule {
                 graph.addEdge(from: graph.programStart(of: root), to: member, kind: .conformance, site: site)
             }
         }
-    }
-
-    /// Initializers and static (or class) members other than operators: requirements generic code calls on a
-    /// metatype, with no value of the type at hand. (An operator, `==`, takes values, which exist only where their type
-    /// is reached: the gate holds for it.)
-    private static func makesValues(_ requirement: GraphNode) -> Bool {
-        guard [.constructor, .staticMethod, .staticProperty, .classMethod, .classProperty].contains(requirement.kind) else { return false }
-        return requirement.name.first.map { $0.isLetter || $0 == "_" } ?? false
     }
 }

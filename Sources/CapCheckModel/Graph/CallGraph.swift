@@ -85,7 +85,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case exportedToC = "exported to C (callable from any C code)"
     case dynamicReplacement = "replaces a dynamic declaration wherever it is called"
     /// A typealias to the types it names, a type to the generic arguments of its inheritance clause (`class Motor:
-    /// Engine<Igniter>`): generic code may make values of them (`T(integerLiteral: 5)`, `F.Options(from: decoder)`).
+    /// Engine<Igniter>`) and to the types its conformances may infer as associated types: generic code may make values
+    /// of them (`T(integerLiteral: 5)`, `F.Options(from: decoder)`).
     case namedType = "type named by the declaration (a typealias's or an inheritance clause's)"
 }
 

@@ -12,5 +12,7 @@ final class MangledRuntimeDefinitionsTests: XCTestCase {
         XCTAssertEqual(MangledRuntimeDefinitions.name(inDemangled: "std::vector<int, std::allocator<int> >::operator>(int) const"), "operator>")
         XCTAssertEqual(MangledRuntimeDefinitions.name(inDemangled: "void std::sort<int*>(int*, int*)"), "sort")
         XCTAssertEqual(MangledRuntimeDefinitions.name(inDemangled: "std::function<void (int)>::operator()(int) const"), "operator()")
+        XCTAssertEqual(MangledRuntimeDefinitions.qualifiedName(inDemangled: "std::locale::id::_M_id() const"), ["std", "locale", "id", "_M_id"])
+        XCTAssertEqual(MangledRuntimeDefinitions.qualifiedName(inDemangled: "void std::map<std::a::b, int>::sort<int*>(int*)"), ["std", "map", "sort"])
     }
 }

@@ -24,10 +24,8 @@ public struct Spark: ExpressibleByIntegerLiteral, CustomStringConvertible {
 }
 public final class Kiln: Furnace<Spark> {}
 
-// capcheck rule: a toolchain initializer requirement that generic code names (`7` as a `F.Unit` names
-// `ExpressibleByIntegerLiteral.init(integerLiteral:)`) reaches every package witness of it, ungated
-// (TypeReachesExternalConformanceWitnessesRule): `Ember` is named only by the signature of a method nothing calls, from
-// which the conformance infers `Unit`.
+// capcheck rule: a conformance infers `Unit` from the signature of a method nothing calls, and generic code makes an
+// `Ember` from `7` (ConformerReachesInferredAssociatedTypesRule: a reached `Coal` reaches the types its witnesses name).
 public struct Ember: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { _ = opendir("/tmp/capcheck-fixture-none") }
 }
