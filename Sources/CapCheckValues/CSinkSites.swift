@@ -124,23 +124,9 @@ package struct CSinkSites {
 
     /// The whole file's text, comments blanked to spaces (`sockaddr_in /**/ {` is a definition).
     package var wholeText: String {
-        var out: [UInt8] = [], index = 0
+        var out: [UInt8] = []
         out.reserveCapacity(text.count)
-        while index < text.count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                let end = skipQuoted(from: index)
-                out += text[index..<end]
-                index = end
-            } else if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
-                let end = skipComment(from: index)
-                out += repeatElement(UInt8(ascii: " "), count: end - index)
-                index = end
-            } else {
-                out.append(byte)
-                index += 1
-            }
-        }
+        _ = eachByteBlankingComments(from: 0) { byte, _ in out.append(byte); return true }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -156,31 +142,40 @@ package struct CSinkSites {
     /// spaces, so offsets stay those of the file), with which bytes lie inside string or character literals; nil when
     /// no body follows (a prototype) or the file ends first.
     private func functionText(from start: Int) -> (bytes: [UInt8], quoted: [Bool])? {
-        var index = start, depth = 0, enteredBody = false, out: [UInt8] = [], quoted: [Bool] = []
+        var depth = 0, enteredBody = false, complete = false, out: [UInt8] = [], quoted: [Bool] = []
+        _ = eachByteBlankingComments(from: start) { byte, isQuoted in
+            out.append(byte)
+            quoted.append(isQuoted)
+            guard !isQuoted else { return true }
+            if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
+            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { complete = true; return false } }
+            return byte != UInt8(ascii: ";") || enteredBody  // a `;` before any body: a prototype
+        }
+        return complete ? (out, quoted) : nil
+    }
+
+    /// Hands `visit` the file's bytes from `start`, each with whether it lies in a string or character literal,
+    /// comments as spaces (so offsets stay those of the file), until `visit` returns false or the file ends.
+    private func eachByteBlankingComments(from start: Int, _ visit: (_ byte: UInt8, _ quoted: Bool) -> Bool) -> Bool {
+        var index = start
         while index < text.count {
             let byte = text[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 let end = skipQuoted(from: index)
-                out += text[index..<end]
-                quoted += repeatElement(true, count: end - index)
+                for quotedByte in text[index..<end] where !visit(quotedByte, true) { return true }
                 index = end
                 continue
             }
             if byte == UInt8(ascii: "/"), index + 1 < text.count, text[index + 1] == UInt8(ascii: "/") || text[index + 1] == UInt8(ascii: "*") {
                 let end = skipComment(from: index)
-                out += repeatElement(UInt8(ascii: " "), count: end - index)
-                quoted += repeatElement(false, count: end - index)
+                for _ in index..<end where !visit(UInt8(ascii: " "), false) { return true }
                 index = end
                 continue
             }
-            out.append(byte)
-            quoted.append(false)
-            if byte == UInt8(ascii: "{") { depth += 1; enteredBody = true }
-            if byte == UInt8(ascii: "}") { depth -= 1; if enteredBody && depth == 0 { return (out, quoted) } }
-            if byte == UInt8(ascii: ";"), !enteredBody { return nil }  // a prototype
+            guard visit(byte, false) else { return true }
             index += 1
         }
-        return nil
+        return false
     }
 
     /// The values passed at argument `positions` of the call whose callee name starts at `site`, in the function whose
