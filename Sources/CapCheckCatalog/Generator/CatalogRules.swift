@@ -41,9 +41,9 @@ public enum CatalogRules {
                 // Converting between path strings and C strings (the raw-pointer ones are `unsafe` below).
                 "fileSystemRepresentation(withPath:)", "string(withFileSystemRepresentation:length:)",
                 "withFileSystemRepresentation(for:_:)",
-                // Computing a well-known location is not acquiring it.
-                "currentDirectoryPath", "temporaryDirectory", "homeDirectoryForCurrentUser",
-                "urls(for:in:)",
+                // Computing a well-known location is not acquiring it. (`homeDirectoryForCurrentUser` reads the user
+                // database and `urls(for:in:)` `~/.config/user-dirs.dirs` on Linux, whose text comes back: sinks.)
+                "currentDirectoryPath", "temporaryDirectory",
             ]),
             note: "reads, writes, creates, moves, deletes or inspects files and directories by path or URL"),
         CatalogRule(
@@ -129,6 +129,7 @@ public enum CatalogRules {
                 "resourceValues(forKeys:)", "setResourceValues(_:)", "checkResourceIsReachable()",
                 "resolvingSymlinksInPath()", "resolveSymlinksInPath()", "init(fileReferenceLiteralResourceName:)",
                 "homeDirectory(forUser:)",  // reads the user database, as `FileManager.homeDirectory(forUser:)` does
+                "homeDirectory",  // the current user's, from the user database too (`HOME` is not read on Linux)
             ], of: "URL"),
             note: "reads or changes file attributes, checks reachability or resolves links on disk"),
         CatalogRule(
@@ -191,8 +192,20 @@ public enum CatalogRules {
             note: "reads the user database (`/etc/passwd`), as C's getpwuid does"),
         CatalogRule(
             id: "user database functions", capability: .fs, areas: [foundation],
-            selection: .members(["NSUserName()", "NSFullUserName()", "NSHomeDirectoryForUser(_:)"], of: ""),
+            selection: .members(["NSUserName()", "NSFullUserName()", "NSHomeDirectoryForUser(_:)", "NSHomeDirectory()"], of: ""),
             note: "reads the user database (`/etc/passwd`), as C's getpwnam does"),
+        CatalogRule(
+            id: "search paths", capability: .fs, areas: [foundation],
+            selection: .members(["NSSearchPathForDirectoriesInDomains(_:_:_:)"], of: ""),
+            note: "reads `~/.config/user-dirs.dirs` (or `$XDG_CONFIG_HOME`'s), `/etc/xdg/user-dirs.defaults` and the user database, and returns what they say"),
+        CatalogRule(
+            id: "URLSession (storage)", capability: .fs, areas: [foundation],
+            selection: .members(["shared", "init(configuration:)", "init(configuration:delegate:delegateQueue:)"], of: "URLSession"),
+            note: "creates the cookie and cache folders under `~/.local/share` and `~/.cache` and reads the shared cookie file"),
+        CatalogRule(
+            id: "URLSessionConfiguration", capability: .fs, areas: [foundation],
+            selection: .members(["default", "ephemeral"], of: "URLSessionConfiguration"),
+            note: "creates the cookie and cache folders under `~/.local/share` and `~/.cache` and reads the shared cookie file"),
         CatalogRule(
             id: "localized strings", capability: .fs, areas: [foundation],
             selection: .members(["NSLocalizedString(_:tableName:bundle:value:comment:)"], of: ""),

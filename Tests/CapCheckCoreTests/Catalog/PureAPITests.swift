@@ -39,7 +39,7 @@ final class PureAPITests: XCTestCase {
         "Foundation:FileHandle.write(_:)", "Foundation:FileHandle.write(contentsOf:)", "Foundation:FileHandle.readDataToEndOfFile()",
         "Foundation:FileHandle.init(fileDescriptor:)", "Foundation:FileHandle.closeFile()", "Foundation:Process.init()",
         "Foundation:Process.executableURL", "Foundation:Process.arguments", "Foundation:Process.environment", "Foundation:Process.waitUntilExit()",
-        "Foundation:Process.terminationStatus", "Foundation:URLSession.shared", "Foundation:URLSessionTask.cancel()",
+        "Foundation:Process.terminationStatus", "Foundation:URLSessionTask.cancel()",
         "Foundation:Pipe.init()", "Foundation:Pipe.fileHandleForReading", "Foundation:NSLock.lock()", "Foundation:NSLock.unlock()",
         "Foundation:NotificationCenter.default",
         // Dispatch

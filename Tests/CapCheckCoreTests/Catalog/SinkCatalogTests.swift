@@ -44,6 +44,15 @@ final class SinkCatalogTests: XCTestCase {
         XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "FoundationNetworking.URLSession.data(from: FoundationEssentials.URL) async throws -> (FoundationEssentials.Data, FoundationNetworking.URLResponse)")?.capability, .net)
         XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "FoundationEssentials.ProcessInfo.environment.getter : [Swift.String : Swift.String]")?.capability, .env)
         XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: "Foundation.Process.run() throws -> ()")?.capability, .exec)
+        // Found by the catalog sweep of 2026-11-29: making a session creates its cookie and cache folders, and the
+        // current user's home and the search paths are read from files.
+        for demangled in ["FoundationNetworking.URLSession.shared.unsafeMutableAddressor : FoundationNetworking.URLSession",
+                          "FoundationNetworking.URLSession.shared.getter : FoundationNetworking.URLSession",
+                          "FoundationNetworking.URLSessionConfiguration.default.getter : FoundationNetworking.URLSessionConfiguration",
+                          "Foundation.NSHomeDirectory() -> Swift.String",
+                          "FoundationEssentials.FileManager.urls(for: FoundationEssentials.FileManager.SearchPathDirectory, in: FoundationEssentials.FileManager.SearchPathDomainMask) -> [FoundationEssentials.URL]"] {
+            XCTAssertEqual(catalog.toolchainMatch(swiftNode(), demangled: demangled)?.capability, .fs, demangled)
+        }
     }
 
     func testPureAPIsMatchNothing() throws {

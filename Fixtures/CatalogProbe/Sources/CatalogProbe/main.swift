@@ -1,3 +1,5 @@
+import Foundation
+import FoundationNetworking
 import ProbeFSFoundation
 import ProbeFSString
 import ProbeFSDispatch
@@ -18,7 +20,7 @@ _ = ProbeFSFoundation.probe()
 _ = ProbeFSString.probe()
 _ = ProbeFSDispatch.probe()
 _ = ProbeFSLibc.probe()
-_ = ProbeNetFoundation.probe()
+_ = ProbeNetFoundation.probe(URLSession.shared)
 _ = ProbeNetLibc.probe()
 _ = ProbeExecFoundation.probe()
 _ = ProbeExecLibc.probe()

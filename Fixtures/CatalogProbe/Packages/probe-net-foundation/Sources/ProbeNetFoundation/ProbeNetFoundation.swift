@@ -2,6 +2,8 @@
 import Foundation
 import FoundationNetworking
 
-public func probe() {
-    URLSession.shared.dataTask(with: URL(string: "http://example.com")!).resume()
+// The session comes from the caller: making one (`URLSession.shared`, `init(configuration:)`) is `fs` (its cookie and
+// cache folders).
+public func probe(_ session: URLSession) {
+    session.dataTask(with: URL(string: "http://example.com")!).resume()
 }
