@@ -31,6 +31,23 @@ public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
         return name
     }
 
+    /// The demangled name of a Swift symbol C code names by its mangled name (`$ss11CommandLineO10unsafeArgv…vgZ`,
+    /// with or without the leading `_`); nil for any other name.
+    public func demangled(cSymbol name: String) -> String? {
+        let mangled = name.hasPrefix("_$s") ? String(name.dropFirst()) : name
+        guard mangled.hasPrefix("$s") else { return nil }
+        let usr = "s:" + mangled.dropFirst(2)
+        lock.lock()
+        let known = cache[usr]
+        lock.unlock()
+        if let known { return known.isEmpty ? nil : known }
+        let demangledName = demangle(usr)
+        lock.lock()
+        cache[usr] = demangledName ?? ""
+        lock.unlock()
+        return demangledName
+    }
+
     /// `Module.Type.member(labels:)` for Swift, the plain name for C, `top-level code (main.swift)` for scripts.
     public func displayName(_ node: GraphNode) -> String {
         if node.isFileMain { return "top-level code (\((node.location?.file ?? "") .split(separator: "/").last ?? ""))" }

@@ -43,6 +43,12 @@ package enum RuntimeExports {
 
     private static var exported: Set<String> { runtimeSymbols.names }
 
+    /// Whether the toolchain's Foundation (CoreFoundation's C functions: `_CFOpenFileWithMode`, `CFSocketCreate`) or
+    /// Dispatch (`dispatch_io_create_with_path`) exports `name` to C. Read on first use only (their tables are large).
+    package static func isFoundationOrDispatchExport(_ name: String) -> Bool { foundationAndDispatchSymbols.contains(name) }
+
+    private static let foundationAndDispatchSymbols = symbols(of: loadedLibraries(["libFoundation", "libdispatch.so", "libBlocksRuntime.so"])).names
+
     /// Whether one of the C libraries (`cLibraries`) exports `name`: a function the catalog lists must be one of
     /// theirs for its aliases to be found (`CLibraryCatalogTests`).
     package static func isCLibraryExport(_ name: String) -> Bool { cLibrarySymbols.names.contains(name) }

@@ -120,6 +120,7 @@ package enum Wording {
         case .unreadableSource: return plural(count, "Swift source") + " that could not be read"
         case .linkedLibrary: return plural(count, "library", "libraries") + " linked from the system, not analysed"
         case .unsafeFlags: return plural(count, "unsafe flags setting") + ", not analysed"
+        case .unclassifiedFunction: return plural(count, "call") + " from C of library functions the catalog does not classify, not analysed"
         case .binaryTarget, .systemLibrary, .buildTimeCode, .unknownTarget, .systemCallNumbers:
             return plural(count, "entry", "entries") + " of kind \(kind.rawValue)"
         }

@@ -34,11 +34,17 @@ package enum SinkArgumentRule: Equatable {
 
     /// Time-zone and locale functions of the C library: what they read without being told.
     private static let implicitValues: [Capability: [(names: Set<String>, values: [String])]] = [
-        .env: [(["ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset"], ["TZ"]),
+        .env: [(timeZoneReaders, ["TZ"]),
                (["setlocale", "newlocale"], ["LANG", "LC_…", "LOCPATH"])],
-        .fs: [(["ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset"],
-               ["/etc/localtime", "/usr/share/zoneinfo/…", "?the file the TZ environment variable names"]),
+        .fs: [(timeZoneReaders, ["/etc/localtime", "/usr/share/zoneinfo/…", "?the file the TZ environment variable names"]),
               (["setlocale", "newlocale"], ["/usr/lib/locale/…", "?files under the folder the LOCPATH environment variable names"])],
+    ]
+
+    /// The C library's functions that load the time zone (`tzset`): `TZ`, then the file it names or `/etc/localtime`.
+    /// (`strptime` and `wcsftime` found by the seventh sweep.)
+    private static let timeZoneReaders: Set<String> = [
+        "ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset",
+        "strptime", "strptime_l", "wcsftime", "wcsftime_l",
     ]
 
     /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).
@@ -60,6 +66,8 @@ package enum SinkArgumentRule: Equatable {
         // Found by the fifth sweep: `/etc/fstab`, `/etc/ethers`, `/var/log/wtmp`, `/dev/tty`, `/etc/ttys`, utmpx.
         "getfs", "setfs", "ether_", "logwtmp", "updwtmp", "login", "logout", "getpass", "getttyent", "getttynam", "setttyent",
         "pututxline",
+        // Found by the seventh sweep: the NSS databases' `set…ent`, and profiling's `gmon.out` (named by `GMON_OUT_PREFIX`).
+        "sethostent", "setservent", "setprotoent", "setnetent", "setrpcent", "setsgent", "monstartup", "_mcleanup", "moncontrol",
     ]
 
     /// A sink's name without its type and labels: `Foundation.FileManager.contents(atPath:)` → `contents`.

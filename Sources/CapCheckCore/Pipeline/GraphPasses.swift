@@ -30,6 +30,9 @@ enum GraphPasses {
             CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests,
                                   isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) },
                                   mangledDefinitions: mangledDefinitions),
+            // A package's C calling a library function the catalog does not classify: listed as not analysed.
+            UnclassifiedNativeCalls(packageGraph: packageGraph, includeTests: includeTests,
+                                    isClassified: { catalog.isCLibraryName($0) || catalog.isPureC($0) }),
             // The build itself: plugins and macros as `build` sinks.
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)),
             // Last: the scan's findings attach to nodes the earlier passes made (program start, C definitions).

@@ -165,6 +165,9 @@ public struct Unanalyzed: Codable, Sendable, Hashable {
         /// `unsafeFlags` a target gives a compiler or the linker: what they do (rename symbols, add load-time code, load a
         /// compiler plugin) is not analysed.
         case unsafeFlags
+        /// A function of the C library or of the toolchain's Foundation or Dispatch that a package's C code calls and the
+        /// catalog does not classify (`reference`): what it does is not analysed.
+        case unclassifiedFunction
     }
 
     public var package: String
