@@ -27,7 +27,7 @@ package struct UnclassifiedNativeCalls: GraphPass {
         var unclassified = Set<Int32>()
         for (id, node) in graph.nodes.enumerated()
         where node.language.isClang && node.kind == .function && !node.isDefined && node.package == nil && Self.mayBeLibraryFunction(node.name)
-            && !isClassified(node.name) && (RuntimeExports.isCLibraryExport(node.name) || RuntimeExports.isFoundationOrDispatchExport(node.name)) {
+            && !isClassified(node.name) && (RuntimeExports.isCLibraryExport(node.name) || Self.isFoundationOrDispatchExport(node.name)) {
             unclassified.insert(Int32(id))
         }
         guard !unclassified.isEmpty else { return [] }
@@ -47,6 +47,13 @@ package struct UnclassifiedNativeCalls: GraphPass {
             }
         }
         return first.keys.sorted().compactMap { first[$0] }
+    }
+
+    /// CoreFoundation's and Dispatch's C names (`CFSocketCreate`, `_CFEnviron`, `dispatch_io_create_with_path`,
+    /// `Block_copy`), confirmed against their libraries' exports, which are read only for such a name.
+    private static func isFoundationOrDispatchExport(_ name: String) -> Bool {
+        ["CF", "_CF", "__CF", "NS", "_NS", "__NS", "dispatch_", "_dispatch", "Block_", "_Block"].contains(where: name.hasPrefix)
+            && RuntimeExports.isFoundationOrDispatchExport(name)
     }
 
     /// Not C++'s or the Swift runtime's names (mangled, `__cxa_…`, `_Unwind_…`, `swift_…`), nor `syscall`, whose calls
