@@ -471,7 +471,9 @@ public struct Analyzer: Sendable {
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled)
-        let unanalyzed = timings.measure("merge") { passes.flatMap { $0.apply(to: builder) } } + autolinked
+        let unanalyzed = timings.measure("merge") {
+            passes.flatMap { pass in timings.measure("merge: \(type(of: pass))") { pass.apply(to: builder) } }
+        } + autolinked
         let graph = builder.freeze()
         let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
