@@ -51,29 +51,33 @@ public struct PathGlob: Hashable, Sendable, CustomStringConvertible {
 
     /// The path made absolute-lexical: `.` and empty components dropped, `..` removing the component before it (at the
     /// root, staying there). Nil for a relative (or empty) path, whose meaning depends on the working directory.
+    /// Nil for a relative path, and for one whose `..` follows a component: the kernel takes `..` from where that
+    /// component leads, which a symbolic link can put anywhere (`/proc/self/cwd/../../../usr/bin/git` ran
+    /// `/tmp/allowed/usr/bin/git` after a `chdir`, the eighth sweep's), so the path means nothing on paper.
     package static func normalize(_ path: String) -> String? {
-        guard path.hasPrefix("/") else { return nil }
-        return "/" + normalizedComponents(path).joined(separator: "/")
+        guard path.hasPrefix("/"), let parts = normalizedComponents(path) else { return nil }
+        return "/" + parts.joined(separator: "/")
     }
 
-    private static func normalizedComponents(_ path: String) -> [Substring] {
+    private static func normalizedComponents(_ path: String) -> [Substring]? {
         var result: [Substring] = []
         // Split on the byte, as the kernel does: `/` followed by a combining mark is one Character, not a separator.
         for bytes in path.utf8.split(separator: UInt8(ascii: "/")) {
             let part = Substring(String(decoding: bytes, as: UTF8.self))
             switch part {
             case ".": continue
-            case "..": _ = result.popLast()
+            case "..": if !result.isEmpty { return nil }  // `/..` is `/`
             default: result.append(part)
             }
         }
         return result
     }
 
-    /// Whether the glob matches `path` after lexical normalisation; a relative path never matches.
+    /// Whether the glob matches `path` after lexical normalisation; a relative path, or one with a `..` after a
+    /// component (`normalize`), never matches.
     public func matches(path: String) -> Bool {
-        guard path.hasPrefix("/") else { return false }
-        let parts = Self.normalizedComponents(path).map { Array($0.utf8) }
+        guard path.hasPrefix("/"), let normalized = Self.normalizedComponents(path) else { return false }
+        let parts = normalized.map { Array($0.utf8) }
         // reachable[j]: the first i glob components can match the first j path components.
         var reachable = [Bool](repeating: false, count: parts.count + 1)
         reachable[0] = true

@@ -33,9 +33,15 @@ package struct CSinkSites {
     /// per caller and callee, so those calls would go unread).
     /// A struct, union or enum tag (`struct statfs fs;`) or a member (`s.open`, `p->open`) is another name space's
     /// name, not the function.
+    /// A string literal spelling the name (`dlsym(RTLD_DEFAULT, "getenv")`) counts too: the function found by it is
+    /// called under another name, and its arguments are not read (the eighth sweep's: one direct call beside it hid it).
     package func mentionsOtherwise(_ name: String, inFunctionAt definition: SourceLocation) -> Bool {
         guard let start = offset(line: definition.line, column: definition.column), let body = bodyText(from: start) else { return true }
-        return occurrences(of: name, in: body).contains { !isCalled(in: body, after: $0 + name.utf8.count) && !isTagOrMember(in: body.bytes, at: $0) }
+        if occurrences(of: name, in: body).contains(where: { !isCalled(in: body, after: $0 + name.utf8.count) && !isTagOrMember(in: body.bytes, at: $0) }) {
+            return true
+        }
+        let literal = Array(("\"" + name + "\"").utf8)
+        return (body.open..<body.bytes.count).contains { body.quoted[$0] && body.bytes[$0...].starts(with: literal) }
     }
 
     /// Whether the identifier at `index` follows `struct`, `union`, `enum`, `.` or `->`.

@@ -41,10 +41,15 @@ package struct SwiftSinkSite {
         case .socketAddress: return [.unknown("a socket address built in memory in Swift, which capcheck does not follow", at)]
         case .implicit(let values): return values.map { ImplicitValue.origin($0, at: at) }
         case .environmentKey:
-            guard let key = subscriptCall?.arguments.first?.expression else {
+            guard let arguments = subscriptCall?.arguments, let key = arguments.first else {
                 return [.unknown("the whole environment is read, not one variable", at)]
             }
-            return resolver.values(of: key)
+            // The dictionary's own subscript takes one unlabelled key; another (`["HOME", also: "TOKEN"]`, a package's
+            // extension) reads what it likes (the eighth sweep's).
+            guard arguments.count == 1, key.label == nil else {
+                return [.unknown("the environment is read through a subscript other than the dictionary's own", at)]
+            }
+            return resolver.values(of: key.expression)
         case .positions(let positions):
             guard call != nil else { return [.unknown("the function is used as a value, not called here", at)] }
             let arguments = arguments
@@ -152,8 +157,10 @@ package struct SwiftSinkSite {
                 declared = true
                 continue
             }
+            // `p.self` is the process itself under another spelling, whose program the assignments below are not read on.
             guard let reference = token.parent?.as(DeclReferenceExprSyntax.self),
-                  let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id else { return false }
+                  let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id,
+                  member.declName.baseName.tokenKind != .keyword(.self) else { return false }
         }
         return declared
     }

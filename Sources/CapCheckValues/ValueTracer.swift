@@ -27,6 +27,8 @@ package final class ValueTracer {
     var payloadMemo: [Int64: [ValueOrigin]?] = [:]
     var callerMemo: [String: [ValueOrigin]] = [:]
     var memo: [String: [ValueOrigin]] = [:]
+    /// The capability whose values `origins` is tracing (the tracer runs one trace at a time).
+    var tracedCapability: Capability = .fs
     static let maxCalls = 12
     /// Members Swift calls without a call expression naming them.
     static let implicitlyCalled: Set<String> = [
@@ -69,7 +71,8 @@ package final class ValueTracer {
         let key = "\(holder)|\(capability.name)|\(caller)|\(sinkNode)"
         if let known = memo[key] { return known }
         let rule = SinkArgumentRule.rule(capability: capability, sink: sink.name)
-        guard rule != .noValue else { return [] }  // through an alias too: `let sysSocket = socket` names no peer either
+        guard rule != .noValue else { return [] }
+        tracedCapability = capability  // through an alias too: `let sysSocket = socket` names no peer either
         var visited = Set<Int64>()
         var result: [ValueOrigin] = []
         if let site, isAlias(caller, of: site) {
@@ -105,8 +108,16 @@ package final class ValueTracer {
         guard depth < Self.maxCalls else { return [.unknown("followed through \(Self.maxCalls) calls without finding where `\(name)` is made", declared)] }
         let passed = callersValues(of: owner, parameter: index, name: name, receiver: graph.nodes[Int(owner)].package ?? "",
                                    holder: holder, depth: depth, visited: &visited, declared: declared)
-        // What the callers pass, with what this function appended to it.
-        return suffix.isEmpty ? passed : ValueJoin.join(passed, [.constant(suffix, declared)], at: declared)
+        // What the callers pass, with what this function appended to it. A path stays the caller's value, checked with
+        // the suffix (`dir + "/config.json"`: the caller chose where); a variable name, a program or a host the package
+        // completes (`prefix + "SECRET_TOKEN"`, `dir + "/sh"`, `git + "-shell"`) is of its own making (the eighth sweep's).
+        guard !suffix.isEmpty else { return passed }
+        let joined = ValueJoin.join(passed, [.constant(suffix, declared)], at: declared)
+        guard tracedCapability != .fs else { return joined }
+        return joined.map { origin in
+            guard case .caller = origin else { return origin }
+            return .unknown("the package appends `\(suffix.prefix(48))` to what the caller passes in `\(name)`, so the value is of its own making", declared)
+        }
     }
 
     /// The values passed for parameter `index` of `function` by its callers (and, for a witness, by the requirement's).

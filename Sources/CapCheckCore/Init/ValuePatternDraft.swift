@@ -16,7 +16,14 @@ enum ValuePatternDraft {
         case .caller: text = "@caller"
         case .constant(let value, _):
             guard !value.contains("*") else { return .failure(Unresolvable(reason: "`\(value)` has a `*` (\(place))")) }
-            text = capability == .fs ? (PathGlob.normalize(value) ?? value) : value
+            if capability == .fs {
+                guard let normalized = PathGlob.normalize(value) else {
+                    return .failure(Unresolvable(reason: "`\(value)` is relative or climbs with `..` after a component (\(place))"))
+                }
+                text = normalized
+            } else {
+                text = value
+            }
         case .prefix(let value, _):
             switch capability {
             case .env: text = value + "*"

@@ -14,8 +14,9 @@ final class NarrowAppTests: XCTestCase {
         return report
     }
 
-    private func values(of package: String) throws -> [SinkValue] {
-        try XCTUnwrap(report().violations.first { $0.package == package }?.values, "\(package) has a narrowed violation")
+    private func values(of package: String, _ capability: String = "fs") throws -> [SinkValue] {
+        try XCTUnwrap(report().violations.first { $0.package == package && ($0.capability == capability || package == "narrow-c") }?.values,
+                      "\(package) has a narrowed violation")
     }
 
     func testEveryNarrowedGrantHoldsOrNamesTheValueItDoesNotCover() throws {
@@ -23,6 +24,7 @@ final class NarrowAppTests: XCTestCase {
             "narrow-c env getenv",
             "narrow-env fs Foundation.FileManager.contents(atPath:)",
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
+            "narrow-sneaky env Foundation.ProcessInfo.environment",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.NSURL.setResourceValue(_:forKey:)",
@@ -85,6 +87,10 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertEqual(values.map(\.kind), ["constant"])
         XCTAssertEqual(values.first?.value, "/root/.ssh/id_rsa")
         XCTAssertEqual(values.first?.line, 7)
+        // Found by the eighth sweep: the caller names a prefix, the package the rest of the variable's name.
+        let env = try self.values(of: "narrow-sneaky", "env")
+        XCTAssertEqual(env.map(\.kind), ["unknown"])
+        XCTAssertTrue(env.first?.note?.contains("appends `SECRET_TOKEN`") == true, env.first?.note ?? "")
     }
 
     func testUnresolvedValuesAreNeverCoveredAndSayWhere() throws {
@@ -144,7 +150,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-files": { "allow": ["fs"] },
           "narrow-tls": { "allow": ["fs:/etc/**"], "packages": { "narrow-files": { "allow": ["fs:/etc/ssl/**"] } } },
           "narrow-store": { "allow": ["fs:/srv/**"] },
-          "narrow-sneaky": { "allow": ["fs:@caller", "fs:/root/.ssh/id_rsa"] },
+          "narrow-sneaky": { "allow": ["fs:@caller", "fs:/root/.ssh/id_rsa", "env"] },
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
@@ -232,7 +238,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:@caller"])
         XCTAssertEqual(packages["narrow-tls"]?["allow"] as? [String], ["fs:/etc/ssl/cert.pem", "fs:/etc/ssl/certs/ca-bundle.crt"])
         XCTAssertEqual(packages["narrow-exec"]?["allow"] as? [String], ["exec:/usr/bin/git"])
-        XCTAssertEqual(packages["narrow-sneaky"]?["allow"] as? [String], ["fs:/root/.ssh/id_rsa", "fs:@caller"])
+        XCTAssertEqual(packages["narrow-sneaky"]?["allow"] as? [String], ["env", "fs:/root/.ssh/id_rsa", "fs:@caller"])
         XCTAssertEqual(packages["narrow-env"]?["allow"] as? [String], ["env:NARROW_HOME", "fs"])
         XCTAssertEqual(packages["narrow-files"]?["allow"] as? [String], ["fs"])
         let reason = try XCTUnwrap(packages["narrow-files"]?["reason"] as? String)

@@ -86,6 +86,7 @@ final class CSinkSitesTests: XCTestCase {
             "int a(const char *p) { struct statfs fs; return statfs(p, &fs); }",
             "int b(struct ops *o, const char *p) { return o->open(p) + o[0].open(p) + open(p, 0); }",
             "int c(const char *p) { int (*f)(const char *, struct statfs *) = statfs; return f(p, 0); }",
+            "int d(void) { char *(*g)(const char *) = dlsym(0, \"getenv\"); return getenv(\"HOME\") != g(\"TOKEN\"); }",
         ].joined(separator: "\n")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tags-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
@@ -94,6 +95,8 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertFalse(sites.mentionsOtherwise("statfs", inFunctionAt: SourceLocation(file: path, line: 1, column: 5)))
         XCTAssertFalse(sites.mentionsOtherwise("open", inFunctionAt: SourceLocation(file: path, line: 2, column: 5)))
         XCTAssertTrue(sites.mentionsOtherwise("statfs", inFunctionAt: SourceLocation(file: path, line: 3, column: 5)), "a pointer to it")
+        // Found by the eighth sweep: looked up by name beside a direct call, it is called as `g`, whose argument is unread.
+        XCTAssertTrue(sites.mentionsOtherwise("getenv", inFunctionAt: SourceLocation(file: path, line: 4, column: 5)), "a lookup by name")
     }
 
     func testLiteralArgumentsAreConstantsAndEverythingElseIsUnknown() throws {

@@ -270,9 +270,20 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let handedOn = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); configure(p); try p.run() }"#
         XCTAssertEqual(try values(handedOn, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true,
                        "configure(p) may set another program")
+        // Found by the eighth sweep: `p.self` is the process under another spelling.
+        let respelled = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); p.self.executableURL = URL(fileURLWithPath: "/bin/sh"); try p.run() }"#
+        XCTAssertEqual(try values(respelled, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true)
         let given = #"func f(p: Process) throws { p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); try p.run() }"#
         XCTAssertEqual(try values(given, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true,
                        "a process from elsewhere")
+    }
+
+    /// Found by the eighth sweep: a package's own subscript on the environment (`["HOME", also: "TOKEN"]`) reads what it likes.
+    func testOnlyTheDictionarysOwnSubscriptNamesTheVariable() throws {
+        XCTAssertEqual(try values(#"func f() { _ = ProcessInfo.processInfo.environment["HOME"] }"#, member: "environment", rule: .environmentKey),
+                       ["constant HOME"])
+        XCTAssertEqual(try values(#"func f() { _ = ProcessInfo.processInfo.environment["HOME", also: "TOKEN"] }"#, member: "environment",
+                                  rule: .environmentKey).first?.hasPrefix("unknown"), true)
     }
 
     func testShellCommandsNameTheirProgramOnlyWhenPlain() {

@@ -17,7 +17,7 @@ print(Certificates.open(Certificates.defaultSource())?.count ?? 0, Certificates.
 print(Client().trustRoots())
 print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size(), Store().journal(of: "/srv"))
 let cache = Cache()
-print(cache.get(path: CommandLine.arguments[0]) + cache.warm())
+print(cache.get(path: CommandLine.arguments[0]) + cache.warm(), cache.setting(prefix: "") ?? "")
 print(Config.load())
 try? Git.version()
 print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
