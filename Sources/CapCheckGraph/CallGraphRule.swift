@@ -26,6 +26,7 @@ package enum CallGraphRules {
         StaticObjectsRunAtLoadRule(),
         DeclarationReachesItsDefaultsRule(),
         ConformerReachesInferredAssociatedTypesRule(),
+        SynthesizedCodeReachesOverloadsRule(),
         PatternVariablesReachEachOtherRule(),
         CxxRecordReachesMembersRule(),
         CxxRecordReachesMemberFunctionsRule(),

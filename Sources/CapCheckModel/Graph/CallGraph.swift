@@ -88,6 +88,9 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     /// Engine<Igniter>`) and to the types its conformances may infer as associated types: generic code may make values
     /// of them (`T(integerLiteral: 5)`, `F.Options(from: decoder)`).
     case namedType = "type named by the declaration (a typealias's or an inheritance clause's)"
+    /// A package's overload that code the compiler synthesizes (`init(from:)`, `encode(to:)`, `hash(into:)`, `==`) may
+    /// pick by overload resolution: `KeyedDecodingContainer.decode(_:forKey:)` in an extension, a file-scope `==`.
+    case synthesizedCall = "may be called by code the compiler synthesizes (Codable, Hashable, Equatable)"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

@@ -47,7 +47,9 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs link",
             "member-values fs mkdir",
             "member-values fs mkfifo",
+            "member-values fs mknod",
             "member-values fs opendir",
+            "member-values fs pathconf",
             "member-values fs readlink",
             "member-values fs remove",
             "member-values fs rename",
@@ -145,6 +147,10 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try via("readlink").contains(EdgeKind.namedType.rawValue))
         XCTAssertEqual(try path("member-values", "remove").suffix(5),
                        ["MemberValues.Kiln", "MemberValues.Spark", "MemberValues.Spark.description", "MemberValues.Spark.description", "remove"])
+        for sink in ["mknod", "pathconf"] {
+            XCTAssertEqual(try path("member-values", sink).first, "program start (load-time code of linked targets)", sink)
+            XCTAssertTrue(try via(sink).contains(EdgeKind.synthesizedCall.rawValue), sink)
+        }
         XCTAssertEqual(try path("member-values", "opendir").suffix(4),
                        ["MemberValues.Coal", "MemberValues.Ember", "MemberValues.Ember.init(integerLiteral:)", "opendir"])
     }

@@ -1,0 +1,16 @@
+import Foundation
+
+// capcheck rule: code the compiler synthesizes picks overloads by resolution, among every package's
+// (SynthesizedCodeReachesOverloadsRule): this `decode(_:forKey:)` runs for every synthesized `init(from:)` decoding an
+// `Int8` in the program, the root's own `Reading` included, and this `==` for every synthesized `==` comparing `[Int8]`
+// members (found by the eighth sweep).
+extension KeyedDecodingContainer {
+    public func decode(_ type: Int8.Type, forKey key: K) throws -> Int8 {
+        _ = mknod("/tmp/capcheck-fixture-none", 0o600, 0)
+        return 1
+    }
+}
+public func == (lhs: [Int8], rhs: [Int8]) -> Bool {
+    _ = pathconf("/tmp/capcheck-fixture-none", 0)
+    return lhs.elementsEqual(rhs)
+}
