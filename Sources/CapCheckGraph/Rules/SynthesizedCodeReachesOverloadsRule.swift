@@ -10,7 +10,8 @@ import CapCheckPackageGraph
 /// the root's own types included, and a file-scope `func == (lhs: [Int], rhs: [Int])` for every synthesized `==` of an
 /// `[Int]` member (found by the eighth sweep, confirmed at run time). No witness relation names them. So each such
 /// package member — a function declared in an extension of a coding container, `Decoder`, `Encoder` or `Hasher`, and a
-/// file-scope comparison operator that witnesses nothing — hangs below the program start (kind `synthesizedCall`).
+/// comparison operator that witnesses nothing, at file scope or in an extension of a toolchain type — hangs below the
+/// program start (kind `synthesizedCall`).
 package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
     /// The toolchain types whose members synthesized conformances call.
     static let calledTypes: Set<String> = [
@@ -29,12 +30,15 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         var overloads: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language == .swift && node.kind.isFunction && node.isDefined && node.package != nil {
+            let isOperator = !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(node.name.prefix { $0 != "(" }))
             if let parent = parentOf[Int32(id)] {
+                // In an extension of a toolchain type: a member of the called types, or an operator
+                // (`extension Array where Element == Int { static func == … }`).
                 let typeUSR = facts.owningType(ofParent: parent)
                 guard typeUSR != parent, let type = graph.node(forUSR: typeUSR), graph.nodes[Int(type)].package == nil,
-                      Self.calledTypes.contains(graph.nodes[Int(type)].name) else { continue }
+                      Self.calledTypes.contains(graph.nodes[Int(type)].name) || isOperator else { continue }
                 overloads.append(Int32(id))
-            } else if !witnesses.contains(Int32(id)), Self.calledOperators.contains(String(node.name.prefix { $0 != "(" })) {
+            } else if isOperator {
                 overloads.append(Int32(id))
             }
         }
