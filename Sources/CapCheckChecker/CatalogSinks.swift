@@ -20,9 +20,9 @@ public struct CatalogSinks: Sendable {
             let node = nodes[index]
             // C code may call a toolchain Swift function by its mangled name (`$ss11CommandLineO10unsafeArgv…`): it is
             // that function, classified as Swift code's call of it is (found by the seventh sweep).
-            if node.language.isClang, !node.isDefined, let demangled = naming.demangled(cSymbol: node.name),
-               let parsed = SwiftSymbolName(demangled: demangled) {
-                return catalog.classifyToolchain(parsed, usr: "s:" + node.name.drop { $0 != "s" }.dropFirst(), isType: false)
+            if node.language.isClang, !node.isDefined, let usr = SymbolNaming.swiftUSR(ofCSymbol: node.name),
+               let demangled = naming.demangled(cSymbol: node.name), let parsed = SwiftSymbolName(demangled: demangled) {
+                return catalog.classifyToolchain(parsed, usr: usr, isType: false)
             }
             let needsName = node.language == .swift && !node.isDefined
             return catalog.toolchainMatch(node, demangled: needsName ? naming.demangled(node) : nil)

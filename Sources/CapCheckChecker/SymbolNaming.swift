@@ -19,33 +19,35 @@ public final class SymbolNaming: @unchecked Sendable {  // cache behind `lock`
     /// The full demangled name of a Swift node (nil for C symbols and file `main` nodes).
     public func demangled(_ node: GraphNode) -> String? {
         guard node.language == .swift, !node.isFileMain else { return nil }
-        lock.lock()
-        let known = cache[node.usr]
-        lock.unlock()
-        if let known { return known }
-        // Demangled outside the lock: the checker classifies nodes on both cores.
-        let name = demangle(node.usr)
-        lock.lock()
-        cache[node.usr] = name ?? ""
-        lock.unlock()
-        return name
+        return demangled(usr: node.usr)
     }
 
-    /// The demangled name of a Swift symbol C code names by its mangled name (`$ss11CommandLineO10unsafeArgv…vgZ`,
-    /// with or without the leading `_`); nil for any other name.
+    /// The USR of a Swift symbol C code names by its mangled name (`$ss11CommandLineO10unsafeArgv…vgZ`, with or without
+    /// the leading `_`); nil for any other name.
+    public static func swiftUSR(ofCSymbol name: String) -> String? {
+        let mangled = name.hasPrefix("_$s") ? name.dropFirst() : Substring(name)
+        return mangled.hasPrefix("$s") ? "s:" + mangled.dropFirst(2) : nil
+    }
+
+    /// The demangled name of a Swift symbol C code names by its mangled name (`swiftUSR(ofCSymbol:)`); nil for any
+    /// other name.
     public func demangled(cSymbol name: String) -> String? {
-        let mangled = name.hasPrefix("_$s") ? String(name.dropFirst()) : name
-        guard mangled.hasPrefix("$s") else { return nil }
-        let usr = "s:" + mangled.dropFirst(2)
+        guard let usr = Self.swiftUSR(ofCSymbol: name), let demangled = demangled(usr: usr), !demangled.isEmpty else { return nil }
+        return demangled
+    }
+
+    /// The demangled name of `usr`, cached ("" once the demangler has failed on it).
+    private func demangled(usr: String) -> String? {
         lock.lock()
         let known = cache[usr]
         lock.unlock()
-        if let known { return known.isEmpty ? nil : known }
-        let demangledName = demangle(usr)
+        if let known { return known }
+        // Demangled outside the lock: the checker classifies nodes on both cores.
+        let name = demangle(usr)
         lock.lock()
-        cache[usr] = demangledName ?? ""
+        cache[usr] = name ?? ""
         lock.unlock()
-        return demangledName
+        return name
     }
 
     /// `Module.Type.member(labels:)` for Swift, the plain name for C, `top-level code (main.swift)` for scripts.

@@ -9,9 +9,8 @@ import Foundation
 package enum AutolinkEntries {
     package static let section = ".swift1_autolink_entries"
 
-    /// The entries of the object at `path`, in order (nil when it is missing or not a 64-bit little-endian ELF object).
-    package static func entries(inObjectAt path: String) -> [String]? {
-        guard let object = ELFObject(path: path, mapped: true) else { return nil }
+    /// The entries of `object`, in order.
+    static func entries(in object: ELFObject) -> [String] {
         var entries: [String] = []
         for index in 0..<object.sectionCount where object.sectionName(index) == section {
             let offset = object.field(index, 0x18, 8), size = object.field(index, 0x20, 8)

@@ -33,11 +33,6 @@ package enum MangledRuntimeDefinitions {
         }
     }
 
-    /// The definitions in the object at `path` (none when it is missing or not an ELF object).
-    package static func definitions(inObjectAt path: String) -> [Definition] {
-        ELFObject(path: path, mapped: true).map(definitions(in:)) ?? []
-    }
-
     /// The defined global or weak functions of `object` whose C++-mangled names (`_Z…`) a runtime library exports
     /// (`RuntimeExports`, read first).
     static func definitions(in object: ELFObject) -> [Definition] {
@@ -51,20 +46,17 @@ package enum MangledRuntimeDefinitions {
             }
         }
         return found.keys.sorted().map { symbol in
-            let name = demangle(symbol).flatMap(Self.qualifiedName(inDemangled:))
+            let name = qualifiedName(ofSymbol: symbol)
             return Definition(symbol: symbol, functionName: name?.last, scopes: name.map { Array($0.dropLast()) } ?? [], isWeak: found[symbol] ?? false)
         }
     }
 
-    /// The function's own name in a mangled symbol: `_ZNKSt6locale2id5_M_idEv` (`std::locale::id::_M_id() const`) →
-    /// `_M_id`, `_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc` → `operator<<`; nil when the C++ runtime's
-    /// demangler is not loaded or does not read it.
-    package static func functionName(of symbol: String) -> String? {
-        demangle(symbol).flatMap(name(inDemangled:))
+    /// The qualified name in a mangled symbol: `_ZNKSt6locale2id5_M_idEv` (`std::locale::id::_M_id() const`) → `std`,
+    /// `locale`, `id`, `_M_id`; `_ZStlsISt11char_traitsIcEERSt13basic_ostreamIcT_ES5_PKc` → `std`, `operator<<`; nil
+    /// when the C++ runtime's demangler is not loaded or does not read it.
+    static func qualifiedName(ofSymbol symbol: String) -> [String]? {
+        demangle(symbol).flatMap(qualifiedName(inDemangled:))
     }
-
-    /// The name before the parameter list of a demangled function (`std::foo<int>(int) const` → `foo`).
-    static func name(inDemangled text: String) -> String? { qualifiedName(inDemangled: text)?.last }
 
     /// The qualified name before the parameter list, one element per scope, template arguments dropped
     /// (`std::locale::id::_M_id() const` → `std`, `locale`, `id`, `_M_id`).

@@ -349,7 +349,7 @@ public struct Analyzer: Sendable {
         package var swiftSources: SwiftSourceScanner.Inputs
         /// The object file of each scanned Swift source, with its module (`SwiftObjectExports`).
         package var swiftObjects: [(file: String, module: String, object: String)]
-        /// Every object file of a package's (non-test, unless asked) target, for its autolink entries (`AutolinkEntries`).
+        /// Every object file of a package's (non-test, unless asked) target, scanned once (`PackageObjectScan`).
         package var objects: [ObjectFile]
         package var key: String?
     }
@@ -462,11 +462,10 @@ public struct Analyzer: Sendable {
             scanned.findings += timings.measure("swift objects") {
                 Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named)
             }
-            let autolinked = timings.measure("autolink entries") { Self.autolinkEntries(inputs.objects) }
-            // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`), read while this core
-            // would wait for the call graph; then the C-family objects' definitions of mangled ones.
+            // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`) and the objects' scan
+            // compares with, read while this core would wait for the call graph; then every package object, once.
             RuntimeExports.readExports()
-            let mangled = timings.measure("mangled runtime definitions") { Self.mangledRuntimeDefinitions(inputs.objects) }
+            let (autolinked, mangled) = timings.measure("package objects") { Self.scanObjects(inputs.objects) }
             return (nativeFindings, (scanned, autolinked, mangled))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
@@ -513,29 +512,29 @@ public struct Analyzer: Sendable {
         let package: String, module: String, source: String, object: String
     }
 
-    /// The linker flags objects ask for in their autolink section that the compiler does not put there
-    /// (`AutolinkEntries`): SwiftPM passes them to the linker unread, so each object's are listed as unanalysed flags.
-    private static func autolinkEntries(_ objects: [ObjectFile]) -> [Unanalyzed] {
+    /// Every package object, mapped once (`PackageObjectScan`): the linker flags objects ask for in their autolink
+    /// section that the compiler does not put there (SwiftPM passes them to the linker unread, so each object's are
+    /// listed as unanalysed flags), and the C++ functions C-family objects define under a name a runtime library exports
+    /// (`MangledRuntimeDefinitions`).
+    private static func scanObjects(_ objects: [ObjectFile]) -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject]) {
         let read = concurrentMap(objects.count) { index in
-            AutolinkEntries.placedByThePackage(AutolinkEntries.entries(inObjectAt: objects[index].object) ?? [],
-                                               inSwiftObject: objects[index].source.hasSuffix(".swift"))
+            PackageObjectScan.read(objectAt: objects[index].object, isSwift: objects[index].source.hasSuffix(".swift"))
         }
-        return zip(objects, read).filter { !$1.isEmpty }.map { object, entries in
-            Unanalyzed(package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "
-                       + "\(object.module)) passes the linker `\(entries.joined(separator: " "))` through its \(AutolinkEntries.section) "
-                       + "section, which SwiftPM hands to the linker unread; what the flags do (run a function at load, rename "
-                       + "symbols, link a library) is not analysed",
-                       kind: .unsafeFlags, target: object.module, file: object.source)
+        var autolinked: [Unanalyzed] = [], mangled: [MangledRuntimeDefinitions.InObject] = []
+        for (object, found) in zip(objects, read) {
+            if !found.autolink.isEmpty {
+                autolinked.append(Unanalyzed(
+                    package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "
+                        + "\(object.module)) passes the linker `\(found.autolink.joined(separator: " "))` through its \(AutolinkEntries.section) "
+                        + "section, which SwiftPM hands to the linker unread; what the flags do (run a function at load, rename "
+                        + "symbols, link a library) is not analysed",
+                    kind: .unsafeFlags, target: object.module, file: object.source))
+            }
+            mangled += found.mangled.map {
+                MangledRuntimeDefinitions.InObject(package: object.package, source: PathText.standardized(object.source), definition: $0)
+            }
         }
-    }
-
-    /// The C++ functions C-family objects define under a name a runtime library exports (`MangledRuntimeDefinitions`).
-    private static func mangledRuntimeDefinitions(_ objects: [ObjectFile]) -> [MangledRuntimeDefinitions.InObject] {
-        let native = objects.filter { !$0.source.hasSuffix(".swift") }
-        let read = concurrentMap(native.count) { index in MangledRuntimeDefinitions.definitions(inObjectAt: native[index].object) }
-        return zip(native, read).flatMap { object, definitions in
-            definitions.map { MangledRuntimeDefinitions.InObject(package: object.package, source: PathText.standardized(object.source), definition: $0) }
-        }
+        return (autolinked, mangled)
     }
 
     /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless
