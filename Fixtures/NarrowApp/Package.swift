@@ -15,6 +15,7 @@ let package = Package(
         .package(path: "../Packages/narrow-witness"),
         .package(path: "../Packages/narrow-c"),
         .package(path: "../Packages/narrow-sweep"),
+        .package(path: "../Packages/narrow-lookalike"),
     ],
     targets: [
         .executableTarget(
@@ -29,6 +30,7 @@ let package = Package(
                 .product(name: "NarrowWitness", package: "narrow-witness"),
                 .product(name: "NarrowC", package: "narrow-c"),
                 .product(name: "NarrowSweep", package: "narrow-sweep"),
+                .product(name: "NarrowLookalike", package: "narrow-lookalike"),
             ]
         ),
     ],

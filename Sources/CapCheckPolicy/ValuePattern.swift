@@ -125,10 +125,12 @@ public enum ValuePattern: Hashable, Sendable, CustomStringConvertible {
 
     /// A bare name matches only that exact name: PATH lookup finds it, while a path that ends in it (`/tmp/x/git`) is
     /// another program. A path pattern matches the same path after lexical normalisation, never a bare name (which
-    /// PATH could resolve anywhere).
+    /// PATH could resolve anywhere). Compared byte for byte: `String`'s `==` takes canonically equivalent spellings
+    /// as one (`café` as `e` and U+0301, or U+00E9; a `K` and U+212A KELVIN SIGN), while `execve` sees other files
+    /// (found by the ninth sweep).
     private static func program(_ pattern: String, matches value: String) -> Bool {
-        guard pattern.hasPrefix("/") else { return value == pattern }
+        guard pattern.hasPrefix("/") else { return value.utf8.elementsEqual(pattern.utf8) }
         guard let path = PathGlob.normalize(value), let own = PathGlob.normalize(pattern) else { return false }
-        return path == own
+        return path.utf8.elementsEqual(own.utf8)
     }
 }

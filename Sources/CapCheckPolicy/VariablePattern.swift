@@ -37,10 +37,11 @@ public enum VariablePattern: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether the variable named `name` is allowed.
+    /// Whether the variable named `name` is allowed, comparing bytes (`getenv` does; `String`'s `==` would take `KEY`
+    /// spelt with U+212A KELVIN SIGN for `KEY`).
     package func matches(name: String) -> Bool {
         switch self {
-        case .name(let own): return name == own
+        case .name(let own): return name.utf8.elementsEqual(own.utf8)
         case .prefix(let own): return name.utf8.starts(with: own.utf8)
         }
     }

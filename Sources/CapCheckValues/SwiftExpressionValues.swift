@@ -31,6 +31,8 @@ package struct SwiftExpressionValues {
     /// calls (`T: TextOutputStreamable & CustomStringConvertible`).
     static let stringInterpolation = "s:SS19stringInterpolationSSs013DefaultStringB0V_tcfc"
     static let stringSegment = "s:s26DefaultStringInterpolationV06appendC0yyxs06CustomB11ConvertibleRzs20TextOutputStreamableRzlF"
+    /// String's `+`, and RangeReplaceableCollection's (`"/etc/" + substring`).
+    static func isConcatenation(_ usr: String) -> Bool { usr == "s:SS1poiyS2S_SStFZ" || usr.hasPrefix("s:SmsE1poiy") }
 
     /// Whether the rule for the toolchain's declaration spelled at `token` applies there.
     private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token), token.text) ?? true }
@@ -141,6 +143,15 @@ package struct SwiftExpressionValues {
         }
         if operators.allSatisfy({ $0 == "??" }) {
             return stride(from: 0, to: elements.count, by: 2).flatMap { values(of: elements[$0], depth: depth + 1) }
+        }
+        // The toolchain's `+` is also a pointer's (`withCString { getenv($0 + 4) }` reads `HOME` from `"NIO_HOME"`) and a
+        // number's: only String's and RangeReplaceableCollection's join text (the ninth sweep's).
+        for index in stride(from: 1, to: elements.count, by: 2) {
+            guard let token = elements[index].as(BinaryOperatorExprSyntax.self)?.operator,
+                  let recorded = recordedAt?(file.location(of: token)) else { continue }
+            guard recorded.contains(where: Self.isConcatenation) else {
+                return [.unknown("`+` here is not the joining of strings (the index records another `+`: a pointer moved, a number added)", at)]
+            }
         }
         var result = values(of: elements[0], depth: depth + 1)
         for index in stride(from: 2, to: elements.count, by: 2) {

@@ -52,6 +52,9 @@ package struct SwiftNameLookup {
     /// As `declaration(of:at:membersOnly:)`, with the name token of the property or global found (nil for a local, a
     /// parameter or a closure's parameter, which the index does not record), so that the index can confirm it.
     package func resolve(_ name: String, at use: Syntax, membersOnly: Bool = false) -> (found: Found, declared: TokenSyntax?)? {
+        if file.conflatesNames {
+            return (.unresolved("the file spells two names alike that Swift tells apart (by code point), so `\(name)` may be either", use), nil)
+        }
         if name.hasPrefix("$"), name.dropFirst().allSatisfy(\.isNumber) {
             return (local(name, at: use) ?? .unresolved("`\(name)` is a closure parameter", use), nil)
         }

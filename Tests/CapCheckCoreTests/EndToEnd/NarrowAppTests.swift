@@ -24,6 +24,8 @@ final class NarrowAppTests: XCTestCase {
             "narrow-c env getenv",
             "narrow-env fs Foundation.FileManager.contents(atPath:)",
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
+            "narrow-lookalike env Foundation.ProcessInfo.environment",
+            "narrow-lookalike env getenv",
             "narrow-sneaky env Foundation.ProcessInfo.environment",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
@@ -93,6 +95,18 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertTrue(env.first?.note?.contains("appends `SECRET_TOKEN`") == true, env.first?.note ?? "")
     }
 
+    /// The ninth sweep: a lookup by name took a decoy spelt alike (`String`'s `==` is canonical equivalence, Swift's
+    /// names are code points), and a pointer moved with `+` was read as a name with something appended (`NARROW_HOME…`,
+    /// inside `env:NARROW_*`, while `getenv` got `HOME`). Both are now unknown, and say why.
+    func testLookalikeNamesAndMovedPointersAreNotNames() throws {
+        let environment = try report().violations.filter { $0.package == "narrow-lookalike" && $0.capability == "env" }
+        let notes = environment.flatMap { $0.values ?? [] }.filter { $0.kind == "unknown" }.compactMap(\.note)
+        XCTAssertTrue(notes.contains { $0.contains("spells two names alike that Swift tells apart") }, "\(notes)")
+        XCTAssertTrue(notes.contains { $0.contains("`+` here is not the joining of strings") }, "\(notes)")
+        XCTAssertFalse(environment.flatMap { $0.values ?? [] }.contains { $0.kind == "prefix" || $0.value == "NARROW_DECOY" },
+                       "neither is covered as a NARROW_ name")
+    }
+
     func testUnresolvedValuesAreNeverCoveredAndSayWhere() throws {
         let env = try values(of: "narrow-env")
         XCTAssertEqual(env.map(\.kind), ["unknown"])
@@ -151,7 +165,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-tls": { "allow": ["fs:/etc/**"], "packages": { "narrow-files": { "allow": ["fs:/etc/ssl/**"] } } },
           "narrow-store": { "allow": ["fs:/srv/**"] },
           "narrow-sneaky": { "allow": ["fs:@caller", "fs:/root/.ssh/id_rsa", "env"] },
-          "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] },
+          "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] }, "narrow-lookalike": { "allow": ["env", "unsafe"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
           "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] } } }

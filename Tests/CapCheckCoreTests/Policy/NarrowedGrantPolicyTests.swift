@@ -64,6 +64,22 @@ final class NarrowedGrantPolicyTests: XCTestCase {
         }
     }
 
+    // MARK: Byte-wise matching
+
+    /// Found by the ninth sweep: `String`'s `==` takes canonically equivalent spellings as one, while `getenv` and `execve`
+    /// compare bytes: `KEY` with U+212A KELVIN SIGN is another variable, `café` with U+0301 another file than with U+00E9.
+    func testNamesAndProgramsMatchByteForByte() {
+        let kelvin = "\u{212A}EY", decomposed = "/tmp/cafe\u{301}", composed = "/tmp/caf\u{E9}"
+        XCTAssertEqual(kelvin, "KEY", "the premise: String compares them equal")
+        XCTAssertTrue(env("KEY").covers(constant: "KEY"))
+        XCTAssertFalse(env("KEY").covers(constant: kelvin))
+        XCTAssertFalse(env("K*").covers(constant: kelvin))
+        XCTAssertTrue(exec(composed).covers(constant: composed))
+        XCTAssertFalse(exec(composed).covers(constant: decomposed))
+        XCTAssertFalse(exec("/tmp/KEY").covers(constant: "/tmp/" + kelvin))
+        XCTAssertFalse(fs(composed).covers(constant: decomposed))
+    }
+
     // MARK: Parsing
 
     func testParsesEveryForm() throws {

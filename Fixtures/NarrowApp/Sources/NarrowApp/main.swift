@@ -2,6 +2,7 @@ import NarrowC
 import NarrowEnv
 import NarrowExec
 import NarrowFiles
+import NarrowLookalike
 import NarrowSneaky
 import NarrowStore
 import NarrowSweep
@@ -18,7 +19,7 @@ print(Client().trustRoots())
 print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size(), Store().journal(of: "/srv"))
 let cache = Cache()
 print(cache.get(path: CommandLine.arguments[0]) + cache.warm(), cache.setting(prefix: "") ?? "")
-print(Config.load())
+print(Config.load(), Lookalike.decoy() ?? "", Lookalike.shifted())
 try? Git.version()
 print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
 print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen())
