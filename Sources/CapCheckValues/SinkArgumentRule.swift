@@ -41,10 +41,11 @@ package enum SinkArgumentRule: Equatable {
     ]
 
     /// The C library's functions that load the time zone (`tzset`): `TZ`, then the file it names or `/etc/localtime`.
-    /// (`strptime` and `wcsftime` found by the seventh sweep.)
+    /// (`strptime` and `wcsftime` found by the seventh sweep; `gmtime`, `gmtime_r` and `timegm`, which load it too
+    /// though they do not use it, by the ninth.)
     private static let timeZoneReaders: Set<String> = [
         "ctime", "ctime_r", "localtime", "localtime_r", "mktime", "strftime", "strftime_l", "timelocal", "tzset",
-        "strptime", "strptime_l", "wcsftime", "wcsftime_l",
+        "strptime", "strptime_l", "wcsftime", "wcsftime_l", "gmtime", "gmtime_r", "timegm",
     ]
 
     /// The rule for a sink of `capability` named `sink` (`getenv`, `Foundation.FileManager.contents(atPath:)`).

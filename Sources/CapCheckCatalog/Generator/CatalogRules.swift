@@ -130,6 +130,7 @@ public enum CatalogRules {
                 "resolvingSymlinksInPath()", "resolveSymlinksInPath()", "init(fileReferenceLiteralResourceName:)",
                 "homeDirectory(forUser:)",  // reads the user database, as `FileManager.homeDirectory(forUser:)` does
                 "homeDirectory",  // the current user's, from the user database too (`HOME` is not read on Linux)
+                "standardizedFileURL",  // stats each component and reads its links (`readlink`), as strace showed
             ], of: "URL"),
             note: "reads or changes file attributes, checks reachability or resolves links on disk"),
         CatalogRule(
@@ -204,7 +205,7 @@ public enum CatalogRules {
             note: "creates the cookie and cache folders under `~/.local/share` and `~/.cache` and reads the shared cookie file"),
         CatalogRule(
             id: "URLSessionConfiguration", capability: .fs, areas: [foundation],
-            selection: .members(["default", "ephemeral"], of: "URLSessionConfiguration"),
+            selection: .members(["default", "ephemeral", "init()"], of: "URLSessionConfiguration"),
             note: "creates the cookie and cache folders under `~/.local/share` and `~/.cache` and reads the shared cookie file"),
         CatalogRule(
             id: "localized strings", capability: .fs, areas: [foundation],

@@ -120,9 +120,18 @@ final class CLibraryCatalogTests: XCTestCase {
 
     func testAFunctionNeedingSeveralCapabilitiesIsOneSinkWithEach() throws {
         let catalog = try SinkCatalog.bundled()
-        let node = GraphNode(usr: "c:@F@localtime_r", name: "localtime_r", kind: .function, language: .c, package: nil, module: nil,
-                             location: nil, isFileMain: false)
-        XCTAssertEqual(catalog.toolchainMatch(node, demangled: nil)?.capabilities, [.fs, .env])
+        func match(_ name: String) -> SinkMatch? {
+            catalog.toolchainMatch(GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil,
+                                             location: nil, isFileMain: false), demangled: nil)
+        }
+        XCTAssertEqual(match("localtime_r")?.capabilities, [.fs, .env])
+        // The ninth sweep, under strace: `gmtime_r` and `timegm` load the zone `TZ` names too; `prlimit` on another
+        // process's id can kill it; System V shared memory is named by a key any process can use.
+        XCTAssertEqual(match("gmtime_r")?.capabilities, [.fs, .env])
+        XCTAssertEqual(match("timegm")?.capabilities, [.fs, .env])
+        XCTAssertEqual(match("prlimit")?.capabilities, [.exec])
+        XCTAssertEqual(match("shmget")?.capabilities, [.fs])
+        XCTAssertEqual(match("shmat")?.capabilities, [.fs])
     }
 
     /// system-libraries.json's `functions` classify a library's C functions by name: zlib's `gzopen` opens a file.
@@ -143,7 +152,7 @@ final class CLibraryCatalogTests: XCTestCase {
         let catalog = try SinkCatalog.bundled()
         let pure = ["pow", "sqrt", "round", "floor", "ceil", "exp", "log", "sin", "fabs", "fmod", "lround", "div", "abs", "llabs",
                     "strlen", "strcmp", "strncmp", "memcmp", "memchr", "strchr", "strstr", "isdigit", "isalpha", "isspace", "toupper",
-                    "qsort", "bsearch", "gmtime_r", "timegm"]
+                    "qsort", "bsearch", "time", "strtol"]
         for name in pure {
             let node = GraphNode(usr: "c:@F@" + name, name: name, kind: .function, language: .c, package: nil, module: nil,
                                  location: nil, isFileMain: false)
