@@ -2,7 +2,8 @@
 import PackageDescription
 
 // capcheck's escape-hatch fixture: each dependency hides a capability where the index does not look (an
-// @_silgen_name binding, an @_cdecl export, code in an inactive #if branch, unowned(unsafe)).
+// @_silgen_name binding, an @_cdecl export, code in an inactive #if branch, unowned(unsafe)), and a build-tool plugin
+// writes code into the root's own module.
 let package = Package(
     name: "EscapeApp",
     dependencies: [
@@ -10,6 +11,7 @@ let package = Package(
         .package(path: "../Packages/cdecl-hook"),
         .package(path: "../Packages/inactive-payload"),
         .package(path: "../Packages/unsafe-unowned"),
+        .package(path: "../Packages/gen-plugin"),
     ],
     targets: [
         .executableTarget(
@@ -19,7 +21,8 @@ let package = Package(
                 .product(name: "CdeclHook", package: "cdecl-hook"),
                 .product(name: "InactivePayload", package: "inactive-payload"),
                 .product(name: "UnsafeUnowned", package: "unsafe-unowned"),
-            ]
+            ],
+            plugins: [.plugin(name: "GenPlugin", package: "gen-plugin")]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -41,8 +41,11 @@ let package = Package(
                 .product(name: "CPragmaAlias", package: "c-pragma-alias"),
                 .product(name: "SwiftName", package: "c-swift-name"),
                 .product(name: "CAutolink", package: "c-autolink"),
+                "CNativeShim",
             ]
         ),
+        // The root's own C, expanding c-header-only's `CAPCHECK_HEADER_MKDIR`.
+        .target(name: "CNativeShim", dependencies: [.product(name: "HeaderOnly", package: "c-header-only")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -80,6 +80,36 @@ public struct CallGraphBuilder {
                 if resolved[Int(index)] < 0 { resolved[Int(index)] = resolve(record.symbols[Int(index)], from: owner?.package) }
                 return resolved[Int(index)]
             }
+            // Code another package's macro expanded to here: `from → expansion → target` beside `from → target`, the
+            // expansion a node of the macro's package (see `MacroExpansionSites`).
+            let sites = MacroExpansionSites(record: record)
+            var expansions: [Int64: Int32?] = [:]
+            func expansion(making occurrence: IndexOccurrence) -> Int32? {
+                guard let macro = sites.macro(expanding: occurrence, in: record) else { return nil }
+                let place = Int64(occurrence.line) << 32 | Int64(occurrence.column)
+                if let known = expansions[place] { return known }
+                let symbol = record.symbols[Int(macro)]
+                let defined = symbol.isClang ? clangDefinitions.resolve(symbol.usr, from: owner?.package, in: packageGraph)
+                    : graph.id(forKey: symbol.usr)
+                var made: Int32?
+                if let defined, case let definition = graph.nodes[Int(defined)], definition.isDefined,
+                   let package = definition.package, package != owner?.package {
+                    let key = "macro-expansion|\(record.filePath)|\(occurrence.line):\(occurrence.column)|\(defined)"
+                    made = graph.addNode(key: key, GraphNode(
+                        usr: key, name: "code macro \(symbol.name) expands to", kind: .function, language: symbol.language,
+                        package: package, module: definition.module,
+                        location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
+                        isFileMain: false))
+                }
+                expansions[place] = made
+                return made
+            }
+            func addReference(from: Int32, to target: Int32, site: SourceLocation, occurrence: IndexOccurrence) {
+                graph.addEdge(from: from, to: target, kind: .reference, site: site)
+                guard let expanded = expansion(making: occurrence) else { return }
+                graph.addEdge(from: from, to: expanded, kind: .macroExpansion, site: site)
+                graph.addEdge(from: expanded, to: target, kind: .reference, site: site)
+            }
             for occurrence in record.occurrences {
                 if occurrence.roles.contains(.reference) {
                     let site = SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column))
@@ -88,7 +118,7 @@ public struct CallGraphBuilder {
                     for relation in record.relations(of: occurrence) {
                         if !relation.roles.isDisjoint(with: [.calledBy, .containedBy]) {
                             hasContainer = true
-                            graph.addEdge(from: node(relation.symbol), to: target, kind: .reference, site: site)
+                            addReference(from: node(relation.symbol), to: target, site: site, occurrence: occurrence)
                         } else if !relation.roles.isDisjoint(with: [.baseOf, .extendedBy]) {
                             namesDeclaration = true
                         }
@@ -110,7 +140,7 @@ public struct CallGraphBuilder {
                             package: owner.package, module: owner.module,
                             location: SourceLocation(file: record.filePath, line: 1, column: 1), isFileMain: true))
                         fileMain = main
-                        graph.addEdge(from: main, to: target, kind: .reference, site: site)
+                        addReference(from: main, to: target, site: site, occurrence: occurrence)
                     }
                 }
                 // A parameter (`stamp` in `case run(stamp: Bool = …)`) does not end its declaration's header.

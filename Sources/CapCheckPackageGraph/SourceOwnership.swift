@@ -9,13 +9,19 @@ public struct SourceOwnership: Sendable {
         public let module: String?
     }
 
-    private let targetFolders: [(prefix: String, owner: Owner)]
-    private let packageFolders: [(prefix: String, package: String)]
+    /// Target and package folders (each ending in `/`), to their owner: the first in order of decreasing length wins.
+    private let targetFolders: [String: Owner]
+    private let packageFolders: [String: String]
     private let modules: [String: Owner]
     /// Modules of test targets (excluded from the root's entry points unless tests are included).
     public let testModules: Set<String>
+    /// Where SwiftPM writes what build-tool plugins generate (`<scratch>/plugins/outputs/`), and each plugin's package.
+    private let pluginOutputs: String?
+    private let pluginPackages: [String: String]
 
-    public init(graph: PackageGraph) {
+    /// Owners by the graph's folders; with `scratch`, a file a build-tool plugin generated there is its plugin's
+    /// package's code (`pluginPackage(ofGenerated:)`).
+    public init(graph: PackageGraph, scratch: String? = nil) {
         var targets: [(String, Owner)] = []
         var modules: [String: Owner] = [:]
         var tests = Set<String>()
@@ -33,18 +39,50 @@ public struct SourceOwnership: Sendable {
             tests.insert(graph.root.name + "PackageDiscoveredTests")
             tests.insert(graph.root.name + "PackageTests")
         }
-        targetFolders = targets.sorted { $0.0.count > $1.0.count }
-        packageFolders = graph.packages.map { (Self.folder($0.path), $0.identity) }.sorted { $0.0.count > $1.0.count }
+        targetFolders = Dictionary(targets, uniquingKeysWith: { first, _ in first })
+        packageFolders = Dictionary(graph.packages.map { (Self.folder($0.path), $0.identity) }, uniquingKeysWith: { first, _ in first })
         self.modules = modules
         testModules = tests
+        pluginOutputs = scratch.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "plugins/outputs/" }
+        pluginPackages = Dictionary(graph.packages.flatMap { package in
+            package.targets.filter { $0.kind == .plugin }.map { ($0.name, package.identity) }
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The package whose build-tool plugin wrote `file`: SwiftPM puts a plugin's output for a target under
+    /// `<scratch>/plugins/outputs/<package>/<target>/destination/<plugin>/` and compiles it into that target, but the
+    /// code is the plugin's package's, whatever module it lands in (found by the ninth sweep: a plugin granted only
+    /// `build` wrote a `getenv` into the root's module, and the root was blamed for it). Nil for other files.
+    public func pluginPackage(ofGenerated file: String) -> String? {
+        guard let pluginOutputs, file.hasPrefix(pluginOutputs) else { return nil }
+        let parts = file.dropFirst(pluginOutputs.count).split(separator: "/").dropLast()
+        // `<package>/<target>/destination/<plugin>/…`; a layout without `destination` names the plugin third.
+        for index in [3, 2] where parts.count > index {
+            if let package = pluginPackages[String(parts[parts.startIndex + index])] { return package }
+        }
+        return nil
     }
 
     /// The owner of `file`, or nil for toolchain and system files.
     public func owner(of file: String, unitModule: String) -> Owner? {
-        if let match = targetFolders.first(where: { file.hasPrefix($0.prefix) }) { return match.owner }
+        if let package = pluginPackage(ofGenerated: file) {
+            return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)
+        }
+        if let owner = Self.deepestFolder(of: file, in: targetFolders) { return owner }
         if !unitModule.isEmpty, let owner = modules[unitModule] { return owner }
-        if let match = packageFolders.first(where: { file.hasPrefix($0.prefix) }) {
-            return Owner(package: match.package, module: unitModule.isEmpty ? nil : unitModule)
+        if let package = Self.deepestFolder(of: file, in: packageFolders) {
+            return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)
+        }
+        return nil
+    }
+
+    /// The value of the longest folder in `folders` that `file` lies in: each prefix of `file` ending in `/`, from the
+    /// longest, looked up (a folder is a prefix of the path exactly when it is one of these).
+    private static func deepestFolder<Value>(of file: String, in folders: [String: Value]) -> Value? {
+        var end = file.utf8.endIndex
+        while let slash = file.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+            end = slash
+            if let value = folders[String(file[...slash])] { return value }
         }
         return nil
     }

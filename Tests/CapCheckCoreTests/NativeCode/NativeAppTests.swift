@@ -53,6 +53,7 @@ final class NativeAppTests: XCTestCase {
             "c-header-only ffi capcheck_header_unlink",
             "c-header-only ffi capcheck_inline_open",
             "c-header-only ffi native code of target CHeaderOnly",
+            "c-header-only fs mkdir",
             "c-header-only fs open",
             "c-header-only fs unlink",
             "c-interpose env Swift.CommandLine.unsafeArgv",

@@ -32,6 +32,7 @@ final class EscapeAppTests: XCTestCase {
             "cdecl-hook unsafe @_used",
             #"cdecl-hook unsafe @section(".init_array")"#,
             "cdecl-hook unsafe @used",
+            "gen-plugin env Foundation.ProcessInfo.environment",
             "silgen-socket env getenv (looked up by dlsym)",
             #"silgen-socket ffi @_silgen_name("$sSS20FoundationEssentialsE14contentsOfFile8encodingS2Sh_SSAAE8EncodingVtKcfC")"#,
             #"silgen-socket ffi @_silgen_name("socket")"#,
@@ -43,6 +44,15 @@ final class EscapeAppTests: XCTestCase {
             "silgen-socket unsafe Swift.UnsafeMutableRawPointer",
             "unsafe-unowned unsafe unowned(unsafe)",
         ])
+    }
+
+    /// GenPlugin (granted `build` only) writes `GeneratedConfig.swift` into EscapeApp's own module: the code is the
+    /// plugin's package's, whatever module SwiftPM compiles it into, so its environment read is gen-plugin's violation,
+    /// not the root's (the ninth sweep's).
+    func testCodeABuildToolPluginGeneratesIsItsPackagesCode() throws {
+        let path = try violation("gen-plugin", "env", "Foundation.ProcessInfo.environment").path
+        XCTAssertEqual(path.map(\.symbol).suffix(2), ["EscapeApp.GeneratedConfig.secret()", "FoundationEssentials.ProcessInfo.environment"])
+        XCTAssertTrue(path.last?.file.contains("/plugins/outputs/escapeapp/EscapeApp/destination/GenPlugin/") == true, path.last?.file ?? "")
     }
 
     func testSilgenNameReachesTheCFunctionsCapabilityThroughItsSwiftFunction() throws {
@@ -110,7 +120,7 @@ final class EscapeAppTests: XCTestCase {
         let granted = """
             { "version": 1, "packages": {
               "silgen-socket": { "allow": ["net", "env", "fs", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
-              "unsafe-unowned": { "allow": ["unsafe"] } } }
+              "unsafe-unowned": { "allow": ["unsafe"] }, "gen-plugin": { "allow": ["build", "env"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")
         try granted.write(to: policy, atomically: true, encoding: .utf8)
@@ -120,14 +130,15 @@ final class EscapeAppTests: XCTestCase {
         let plain = try CLI.run(arguments)
         XCTAssertEqual(plain.status, 0, plain.stdout + plain.stderr)
         // Five entries of one target: one counted line, every entry with --verbose (files inside the dependency).
-        XCTAssertTrue(plain.stdout.hasPrefix("warning: inactive-payload: InactivePayload: 5 references in `#if` branches this build does not compile (exec, ffi, fs, unsafe)\n"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("warning: inactive-payload: InactivePayload: 5 references in `#if` branches this build does not compile (exec, ffi, fs, unsafe)\n"), plain.stdout)
         XCTAssertFalse(plain.stdout.contains("refers to Foundation.FileManager.contents(atPath:)"), plain.stdout)
         let verbose = try CLI.run(arguments + ["--verbose"])
-        XCTAssertTrue(verbose.stdout.hasPrefix("warning: inactive-payload: inactive-payload/Sources/InactivePayload/InactivePayload.swift:6: `#if os(macOS)` branch, which this build does not compile, refers to Foundation.FileManager.contents(atPath:) (fs); not analysed\n"), verbose.stdout)
+        XCTAssertTrue(verbose.stdout.contains("warning: inactive-payload: inactive-payload/Sources/InactivePayload/InactivePayload.swift:6: `#if os(macOS)` branch, which this build does not compile, refers to Foundation.FileManager.contents(atPath:) (fs); not analysed\n"), verbose.stdout)
         XCTAssertEqual(verbose.stdout.components(separatedBy: "warning: inactive-payload: ").count - 1, 5, verbose.stdout)
         let strict = try CLI.run(arguments + ["--strict"])
         XCTAssertEqual(strict.status, 1, strict.stdout + strict.stderr)
-        XCTAssertTrue(strict.stderr.contains("5 unanalysed entries"), strict.stderr)
+        // The five, and GenPlugin's code (granted `build`, but what a plugin does is not read).
+        XCTAssertTrue(strict.stderr.contains("6 unanalysed entries"), strict.stderr)
     }
 
     func testUnusedBuildGrantIsReported() throws {

@@ -2,6 +2,7 @@ import Asm
 import CAutolink
 import AsmFunction
 import AsmLabel
+import CNativeShim
 import Compress
 import CPragmaAlias
 import CxxObjects
@@ -33,3 +34,4 @@ print(interposeVersion())
 print(performTask())
 print(setReading(3))
 print(capcheck_autolink_version())
+print(native_app_make_folder("/tmp/capcheck-fixture-none"))
