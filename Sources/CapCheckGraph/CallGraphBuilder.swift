@@ -82,25 +82,32 @@ public struct CallGraphBuilder {
             }
             // Code another package's macro expanded to here: `from → expansion → target` beside `from → target`, the
             // expansion a node of the macro's package (see `MacroExpansionSites`).
-            let sites = MacroExpansionSites(record: record)
-            var expansions: [Int64: Int32?] = [:]
-            func expansion(making occurrence: IndexOccurrence) -> Int32? {
-                guard let macro = sites.macro(expanding: occurrence, in: record) else { return nil }
-                let place = Int64(occurrence.line) << 32 | Int64(occurrence.column)
-                if let known = expansions[place] { return known }
+            var foreignMacros: [Int32: Int32?] = [:]  // macro symbol → its definition, when another package's
+            func foreignDefinition(ofMacro macro: Int32) -> Int32? {
+                if let known = foreignMacros[macro] { return known }
                 let symbol = record.symbols[Int(macro)]
                 let defined = symbol.isClang ? clangDefinitions.resolve(symbol.usr, from: owner?.package, in: packageGraph)
                     : graph.id(forKey: symbol.usr)
-                var made: Int32?
-                if let defined, case let definition = graph.nodes[Int(defined)], definition.isDefined,
-                   let package = definition.package, package != owner?.package {
-                    let key = "macro-expansion|\(record.filePath)|\(occurrence.line):\(occurrence.column)|\(defined)"
-                    made = graph.addNode(key: key, GraphNode(
-                        usr: key, name: "code macro \(symbol.name) expands to", kind: .function, language: symbol.language,
-                        package: package, module: definition.module,
-                        location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
-                        isFileMain: false))
+                let definition = defined.map { graph.nodes[Int($0)] }
+                let foreign = definition.map { $0.isDefined && $0.package != nil && $0.package != owner?.package } == true ? defined : nil
+                foreignMacros[macro] = foreign
+                return foreign
+            }
+            let sites = MacroExpansionSites(record: record, isForeign: { foreignDefinition(ofMacro: $0) != nil })
+            var expansions: [Int64: Int32] = [:]
+            func expansion(making occurrence: IndexOccurrence) -> Int32? {
+                guard let macro = sites.macro(expanding: occurrence, in: record), let defined = foreignDefinition(ofMacro: macro) else {
+                    return nil
                 }
+                let place = Int64(occurrence.line) << 32 | Int64(occurrence.column)
+                if let known = expansions[place] { return known }
+                let symbol = record.symbols[Int(macro)], definition = graph.nodes[Int(defined)]
+                let key = "macro-expansion|\(record.filePath)|\(occurrence.line):\(occurrence.column)|\(defined)"
+                let made = graph.addNode(key: key, GraphNode(
+                    usr: key, name: "code macro \(symbol.name) expands to", kind: .function, language: symbol.language,
+                    package: definition.package, module: definition.module,
+                    location: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)),
+                    isFileMain: false))
                 expansions[place] = made
                 return made
             }

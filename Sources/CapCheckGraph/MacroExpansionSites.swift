@@ -17,12 +17,16 @@ struct MacroExpansionSites {
     private let macros: [Int64: Int32]
     private let isSwift: Bool
 
-    init(record: IndexRecord) {
+    /// The places of `record`'s expansions of the macros `isForeign` accepts (by symbol index; asked once per macro
+    /// the record uses, so a record that expands only its own package's and system macros costs one pass).
+    init(record: IndexRecord, isForeign: (Int32) -> Bool) {
         isSwift = record.filePath.hasSuffix(".swift")
-        guard record.symbols.contains(where: { $0.kind == .macro }) else {
+        let foreign = record.symbols.indices.filter { record.symbols[$0].kind == .macro && isForeign(Int32($0)) }
+        guard !foreign.isEmpty else {
             macros = [:]
             return
         }
+        let foreignSet = Set(foreign.map { Int32($0) })
         var modules: [Int64: String] = [:]  // module references by place, for `@Module.macro`
         if isSwift {
             for occurrence in record.occurrences where record.symbols[Int(occurrence.symbol)].kind == .module {
@@ -30,8 +34,7 @@ struct MacroExpansionSites {
             }
         }
         var macros: [Int64: Int32] = [:]
-        for occurrence in record.occurrences
-        where occurrence.roles.contains(.reference) && record.symbols[Int(occurrence.symbol)].kind == .macro {
+        for occurrence in record.occurrences where occurrence.roles.contains(.reference) && foreignSet.contains(occurrence.symbol) {
             let line = occurrence.line, column = occurrence.column
             guard isSwift else {
                 macros[Self.place(line, column)] = occurrence.symbol
@@ -48,7 +51,7 @@ struct MacroExpansionSites {
         self.macros = macros
     }
 
-    /// The macro whose expansion made `occurrence`, if any (never the occurrence of a macro itself).
+    /// The (foreign) macro whose expansion made `occurrence`, if any (never the occurrence of a macro itself).
     func macro(expanding occurrence: IndexOccurrence, in record: IndexRecord) -> Int32? {
         guard !macros.isEmpty, !isSwift || occurrence.roles.contains(.implicit),
               let macro = macros[Self.place(occurrence.line, occurrence.column)],
