@@ -15,13 +15,12 @@ public struct SourceOwnership: Sendable {
     private let modules: [String: Owner]
     /// Modules of test targets (excluded from the root's entry points unless tests are included).
     public let testModules: Set<String>
-    /// Where SwiftPM writes what build-tool plugins generate (`<scratch>/plugins/outputs/`), and each plugin's package.
-    private let pluginOutputs: String?
+    /// Each build-tool plugin's package, by the plugin's name.
     private let pluginPackages: [String: String]
 
-    /// Owners by the graph's folders; with `scratch`, a file a build-tool plugin generated there is its plugin's
-    /// package's code (`pluginPackage(ofGenerated:)`).
-    public init(graph: PackageGraph, scratch: String? = nil) {
+    /// Owners by the graph's folders; a file a build-tool plugin generated is its plugin's package's code
+    /// (`pluginPackage(ofGenerated:)`).
+    public init(graph: PackageGraph) {
         var targets: [(String, Owner)] = []
         var modules: [String: Owner] = [:]
         var tests = Set<String>()
@@ -43,7 +42,6 @@ public struct SourceOwnership: Sendable {
         packageFolders = Dictionary(graph.packages.map { (Self.folder($0.path), $0.identity) }, uniquingKeysWith: { first, _ in first })
         self.modules = modules
         testModules = tests
-        pluginOutputs = scratch.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + "plugins/outputs/" }
         pluginPackages = Dictionary(graph.packages.flatMap { package in
             package.targets.filter { $0.kind == .plugin }.map { ($0.name, package.identity) }
         }, uniquingKeysWith: { first, _ in first })
@@ -52,10 +50,12 @@ public struct SourceOwnership: Sendable {
     /// The package whose build-tool plugin wrote `file`: SwiftPM puts a plugin's output for a target under
     /// `<scratch>/plugins/outputs/<package>/<target>/destination/<plugin>/` and compiles it into that target, but the
     /// code is the plugin's package's, whatever module it lands in (found by the ninth sweep: a plugin granted only
-    /// `build` wrote a `getenv` into the root's module, and the root was blamed for it). Nil for other files.
+    /// `build` wrote a `getenv` into the root's module, and the root was blamed for it). Nil for other files. Only
+    /// asked for a file outside every target's folder (`owner(of:unitModule:)`), so no package can name its own
+    /// sources like that to pass them off as another's plugin's.
     public func pluginPackage(ofGenerated file: String) -> String? {
-        guard let pluginOutputs, file.hasPrefix(pluginOutputs) else { return nil }
-        let parts = file.dropFirst(pluginOutputs.count).split(separator: "/").dropLast()
+        guard let range = file.range(of: "/plugins/outputs/", options: .backwards) else { return nil }
+        let parts = file[range.upperBound...].split(separator: "/").dropLast()
         // `<package>/<target>/destination/<plugin>/…`; a layout without `destination` names the plugin third.
         for index in [3, 2] where parts.count > index {
             if let package = pluginPackages[String(parts[parts.startIndex + index])] { return package }
@@ -65,10 +65,10 @@ public struct SourceOwnership: Sendable {
 
     /// The owner of `file`, or nil for toolchain and system files.
     public func owner(of file: String, unitModule: String) -> Owner? {
+        if let owner = Self.deepestFolder(of: file, in: targetFolders) { return owner }
         if let package = pluginPackage(ofGenerated: file) {
             return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)
         }
-        if let owner = Self.deepestFolder(of: file, in: targetFolders) { return owner }
         if !unitModule.isEmpty, let owner = modules[unitModule] { return owner }
         if let package = Self.deepestFolder(of: file, in: packageFolders) {
             return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)

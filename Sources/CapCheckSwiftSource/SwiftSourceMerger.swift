@@ -22,12 +22,7 @@ package struct SwiftSourceMerger: GraphPass {
     /// The index records (to tie a finding to the declaration the index names at its place).
     package let records: [IndexRecord]
 
-    /// Who owns each file (the pipeline's, which knows where build-tool plugins write); nil: by the graph's folders.
-    package var ownership: SourceOwnership?
-
-    package init(packageGraph: PackageGraph, includeTests: Bool, scanned: SwiftSourceFindings, records: [IndexRecord],
-                 ownership: SourceOwnership? = nil) {
-        self.ownership = ownership
+    package init(packageGraph: PackageGraph, includeTests: Bool, scanned: SwiftSourceFindings, records: [IndexRecord]) {
         self.packageGraph = packageGraph
         self.includeTests = includeTests
         self.scanned = scanned
@@ -35,7 +30,7 @@ package struct SwiftSourceMerger: GraphPass {
     }
 
     package func apply(to graph: GraphBuilder) -> [Unanalyzed] {
-        let ownership = self.ownership ?? SourceOwnership(graph: packageGraph)
+        let ownership = SourceOwnership(graph: packageGraph)
         var unanalyzed = scanned.unreadable.map { entry in
             var entry = entry
             entry.target = entry.file.flatMap { target(of: $0, ownership) }

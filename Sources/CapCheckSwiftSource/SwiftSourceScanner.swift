@@ -25,8 +25,6 @@ package struct SwiftSourceScanner {
     /// The Swift files the index's units were compiled from, with their module: a build-tool plugin's generated
     /// sources are compiled into a target though no target folder holds them.
     package var unitSources: [(module: String, file: String)] = []
-    /// Who owns each file: a file a build-tool plugin generated is its plugin's package's (`SourceOwnership`).
-    package var ownership: SourceOwnership?
     /// Results of earlier scans, per file.
     package var cache = SourceScanCache(scratch: nil)
     /// The configuration built: which of `DEBUG`'s branches is compiled.
@@ -187,9 +185,10 @@ package struct SwiftSourceScanner {
             }
         }
         var listed = Set(files.map(\.file))
+        let ownership = SourceOwnership(graph: packageGraph)  // a file a build-tool plugin generated is its package's
         for (module, file) in unitSources.sorted(by: { ($0.module, $0.file) < ($1.module, $1.file) }) {
             let path = PathText.standardized(file)
-            guard path.hasSuffix(".swift"), let package = ownership?.pluginPackage(ofGenerated: path) ?? byModule[module],
+            guard path.hasSuffix(".swift"), let package = ownership.pluginPackage(ofGenerated: path) ?? byModule[module],
                   listed.insert(path).inserted else { continue }
             files.append((package, path))
         }

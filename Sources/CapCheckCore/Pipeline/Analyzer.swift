@@ -174,7 +174,7 @@ public struct Analyzer: Sendable {
             if options.buildTimeOnly { return .prepared(.stoppedBeforeBuilding(gate.report), keep: nil) }
         }
         let builder = try build(packageGraph, replan: graphChanged, toolchain: tools.toolchain)
-        let ownership = SourceOwnership(graph: packageGraph, scratch: options.scratchPath.path)
+        let ownership = SourceOwnership(graph: packageGraph)
         // `CAPCHECK_DEBUG_GRAPH` asks for the graph itself, so it is never answered from a kept report.
         let question = reusingReports && !Self.dumpsGraph
             ? ReportCache.Question(mode: "\(options.mode)", policyFile: policy.file, policyDigest: policy.contentDigest,
@@ -400,7 +400,6 @@ public struct Analyzer: Sendable {
                 builtModules: builtModules)
             configured.configuration = options.configuration
             configured.unitSources = units.filter { $0.mainFile.hasSuffix(".swift") }.map { ($0.moduleName, $0.mainFile) }
-            configured.ownership = ownership
             let scanner = configured
             let memo = ScratchLayout(scratch: options.scratchPath).swiftHashes, demanglerIdentity = FileStamp.identity(of: demangler)
             let includeTests = options.includeTests
@@ -470,8 +469,7 @@ public struct Analyzer: Sendable {
             return (nativeFindings, (scanned, autolinked, mangled))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
-                                         native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled,
-                                         ownership: ownership)
+                                         native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled)
         let unanalyzed = timings.measure("merge") {
             passes.flatMap { pass in timings.measure("merge: \(type(of: pass))") { pass.apply(to: builder) } }
         } + autolinked

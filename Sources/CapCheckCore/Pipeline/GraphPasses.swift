@@ -13,7 +13,7 @@ import CapCheckSwiftSource
 enum GraphPasses {
     static func ordered(facts: DeclarationFacts, packageGraph: PackageGraph, includeTests: Bool, catalog: SinkCatalog,
                         native: NativeFindings, scanned: SwiftSourceFindings, records: [IndexRecord],
-                        mangledDefinitions: [MangledRuntimeDefinitions.InObject] = [], ownership: SourceOwnership? = nil) -> [any GraphPass] {
+                        mangledDefinitions: [MangledRuntimeDefinitions.InObject] = []) -> [any GraphPass] {
         [
             // Swift's implicit calls (witnesses, accessors, deinit, wrappers, …): over the index's own nodes only.
             ImplicitEdgeRules(facts: facts),
@@ -36,8 +36,7 @@ enum GraphPasses {
             // The build itself: plugins and macros as `build` sinks.
             BuildTimeGraph(code: BuildTimeCode(graph: packageGraph)),
             // Last: the scan's findings attach to nodes the earlier passes made (program start, C definitions).
-            SwiftSourceMerger(packageGraph: packageGraph, includeTests: includeTests, scanned: scanned, records: records,
-                              ownership: ownership),
+            SwiftSourceMerger(packageGraph: packageGraph, includeTests: includeTests, scanned: scanned, records: records),
         ]
     }
 }
