@@ -202,7 +202,9 @@ public struct SinkCatalog: Sendable {
         switch node.kind {
         case .function:
             if let capabilities = cFunctions[node.name] { return Self.cSink(node.name, capabilities) }
-            if isPureC(node.name) { return nil }
+            // A package's own function named like a pure one (`long labs(long)` that reads the environment off the
+            // stack) is its C code like any other: `ffi` from Swift (the tenth sweep's).
+            if isPureC(node.name) && node.package == nil { return nil }
             return SinkMatch(capability: .ffi, name: node.name, onlyFromSwift: true)
         case .variable:
             // A package's own C global read from Swift enters its C code as a call does: a table of function

@@ -83,10 +83,12 @@ package final class GrantContexts {
 
     package subscript(id: Int32) -> GrantContext { contexts[Int(id)] }
 
-    /// The context under which `node` runs when code running under `current` refers to it.
-    package func enter(_ current: Int32, node index: Int32, owner: Int32) -> Int32 {
+    /// The context under which `node` runs when code running under `current` refers to it. `byName`: the code names a C
+    /// function the linker resolves (not a witness, override or callback), so a package the caller does not depend on
+    /// is entered as a dependency is, narrowed by the caller's grant, never under its own (see `computeEntry`).
+    package func enter(_ current: Int32, node index: Int32, owner: Int32, byName: Bool = false) -> Int32 {
         guard owner >= 0 else { return current }  // toolchain code runs for its caller
-        let transition = Int(current) * ownerCount + Int(owner)
+        let transition = (Int(current) * ownerCount + Int(owner)) << 1 | (byName ? 1 : 0)
         if transition < transitions.count, transitions[transition] >= 0 { return transitions[transition] }
         let node = graph.nodes[Int(index)]
         guard let package = node.package else { return current }
@@ -96,16 +98,16 @@ package final class GrantContexts {
         } else if package == contexts[Int(current)].package && !hasModuleKeys {
             next = current
         } else {
-            next = computeEntry(current, package: package, module: node.module)
+            next = computeEntry(current, package: package, module: node.module, byName: byName)
         }
         if transition >= transitions.count {
-            transitions += repeatElement(-1, count: max(transition + 1, contexts.count * ownerCount) - transitions.count)
+            transitions += repeatElement(-1, count: max(transition + 1, contexts.count * ownerCount * 2) - transitions.count)
         }
         transitions[transition] = next
         return next
     }
 
-    private func computeEntry(_ current: Int32, package: String, module: String?) -> Int32 {
+    private func computeEntry(_ current: Int32, package: String, module: String?, byName: Bool) -> Int32 {
         let context = contexts[Int(current)]
         if package == context.package {
             // Another module of the same package: with `identity/Module` keys it may have its own entry, which
@@ -117,7 +119,10 @@ package final class GrantContexts {
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
                                        outer: context.outer, start: context.start, withheld: withheld))
         }
-        if packageGraph.isDependency(package, of: context.package) {
+        // A C function of a package the caller does not depend on, named in its code: the linker resolves the name to
+        // whichever definition the program has, so the caller reaches that package's code as it would a dependency's
+        // (the tenth sweep's: a package granted nothing declared another's `cgood_write` and ran it under that one's `fs`).
+        if packageGraph.isDependency(package, of: context.package) || byName {
             return make(package: package, module: module, caller: current)
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
@@ -158,7 +163,10 @@ package final class GrantContexts {
             return false
         }
         for holder in chain(from: caller) {
-            guard let parent = contexts[Int(holder)].entry else { continue }
+            // A nested grant names a dependency of its parent; C can name a function of a package its caller does not
+            // depend on (`enter(_:node:owner:byName:)`), whose grant is then looked up further out.
+            guard let parent = contexts[Int(holder)].entry, isRoot(holder) || package == contexts[Int(holder)].package
+                    || packageGraph.isDependency(package, of: contexts[Int(holder)].package) else { continue }
             for key in keys { if let nested = parent.packages[key], applies(nested) { return (nested, withheld) } }
         }
         for key in keys { if let top = policy.packages[key], applies(top) { return (top, withheld) } }

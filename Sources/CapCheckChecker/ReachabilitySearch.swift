@@ -82,6 +82,10 @@ package final class ReachabilitySearch {
         // (predecessor state, index in the predecessor's adjacency list), so no string is copied per state.
         let edges = graph.edges, owners = graph.owners
         let isSwift = graph.nodes.map { $0.language == .swift }
+        // C functions a package C names (`enter(_:node:owner:byName:)`), other than a package's replacement of a runtime
+        // library's function (`operator new`, `malloc`): that one every caller reaches, and its own grant holds it.
+        var namedByLinker = graph.nodes.map { $0.language.isClang && $0.isDefined }
+        for list in edges { for edge in list where edge.kind == .interposition { namedByLinker[Int(edge.target)] = false } }
         var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = [], stateEdge: [Int32] = []
         // Visited states as one bit per node, per context (contexts are small dense numbers; a context's bits are
         // allocated when it is first entered).
@@ -143,7 +147,8 @@ package final class ReachabilitySearch {
                 handleSink(edges[Int(node)][index], from: state, context: context, callerIsSwift: isSwift[Int(node)])
             }
             let owner = owners[Int(target)]
-            push(target, owner < 0 ? context : contexts.enter(context, node: target, owner: owner), state, Int32(index))
+            let byName = namedByLinker[Int(target)] && owners[Int(node)] >= 0 && edges[Int(node)][index].kind == .reference
+            push(target, owner < 0 ? context : contexts.enter(context, node: target, owner: owner, byName: byName), state, Int32(index))
         }
 
         for root in roots { push(root.node, root.context, -1, -1) }

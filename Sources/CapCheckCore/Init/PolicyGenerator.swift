@@ -141,7 +141,8 @@ public struct PolicyGenerator {
                     changed = true
                 }
                 let given = (resolved?.allow ?? []).intersection(parentEffective)
-                if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil {
+                if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil,
+                   checker.packageGraph.isDependency(context.package, of: contexts[parent].package) {
                     let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
                                              source: source(of: context.package))
                     parentDraft.packages[context.package] = nested
@@ -200,7 +201,8 @@ public struct PolicyGenerator {
     /// chain, else the top-level one (as `GrantContexts.entry(for:module:calledFrom:)` looks it up).
     private func resolve(_ package: String, from caller: Int32, contexts: GrantContexts,
                          entries: [Int32: PolicyDraft], top: [String: PolicyDraft]) -> PolicyDraft? {
-        for holder in contexts.chain(from: caller) where !contexts.isRoot(holder) {
+        for holder in contexts.chain(from: caller) where !contexts.isRoot(holder)
+            && checker.packageGraph.isDependency(package, of: contexts[holder].package) {
             if let nested = entries[holder]?.packages[package] { return nested }
         }
         return top[package]

@@ -11,16 +11,34 @@ import CapCheckPackageGraph
 /// `[Int]` member (found by the eighth sweep, confirmed at run time). No witness relation names them. So each such
 /// package member — a function declared in an extension of a coding container, `Decoder`, `Encoder` or `Hasher`, and a
 /// comparison operator that witnesses nothing, at file scope or in an extension of a toolchain type — hangs below the
-/// program start (kind `synthesizedCall`).
+/// program start (kind `synthesizedCall`). So does a package's function named like a helper that synthesized code calls
+/// by name (the tenth sweep's, each run: a Codable enum's `init(from:)` calls `ArraySlice(container.allKeys)`,
+/// `popFirst()`, `isEmpty` and `DecodingError.Context(…)`, and a String enum's `init?(rawValue:)` calls
+/// `_findStringSwitchCase(cases:string:)`, and `extension ArraySlice where Element: CodingKey { mutating func
+/// popFirst() }` or a file-scope `_findStringSwitchCase` in an imported package runs instead).
 package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
     /// The toolchain types whose members synthesized conformances call.
     static let calledTypes: Set<String> = [
         "KeyedDecodingContainer", "KeyedEncodingContainer", "KeyedDecodingContainerProtocol", "KeyedEncodingContainerProtocol",
         "UnkeyedDecodingContainer", "UnkeyedEncodingContainer", "SingleValueDecodingContainer", "SingleValueEncodingContainer",
-        "Decoder", "Encoder", "Hasher",
+        "Decoder", "Encoder", "Hasher", "DecodingError", "EncodingError", "Context",
     ]
     /// The operators synthesized `Equatable`, `Comparable` and `RawRepresentable` code calls.
     static let calledOperators: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "~="]
+    /// Names synthesized code calls that a package may declare in an extension of any toolchain type or protocol, or at
+    /// file scope: the members a Codable enum's decoder uses, and the standard library's helpers it finds by name.
+    static let calledNames: Set<String> = [
+        "popFirst", "isEmpty", "allKeys", "_findStringSwitchCase", "_findStringSwitchCaseWithCache", "_hashValue",
+        "_diagnoseUnexpectedEnumCase", "_diagnoseUnexpectedEnumCaseValue", "_allocateUninitializedArray",
+        "_finalizeUninitializedArray", "_unimplementedInitializer",
+    ]
+
+    /// `popFirst` of `popFirst()`, `isEmpty` of `getter:isEmpty`.
+    static func baseName(_ name: String) -> Substring {
+        var rest = Substring(name)
+        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("(") { rest = rest[rest.index(after: colon)...] }
+        return rest.prefix { $0 != "(" }
+    }
 
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         guard let root = facts.root else { return }
@@ -29,16 +47,21 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         let witnesses = Set(facts.overrides.map(\.member))
         var overloads: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
-        where node.language == .swift && node.kind.isFunction && node.isDefined && node.package != nil {
-            let isOperator = !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(node.name.prefix { $0 != "(" }))
+        where node.language == .swift && (node.kind.isFunction || node.kind.isVariable) && node.isDefined && node.package != nil {
+            let base = Self.baseName(node.name)
+            let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(base))
+            let isCalledName = Self.calledNames.contains(String(base))
             if let parent = parentOf[Int32(id)] {
-                // In an extension of a toolchain type: a member of the called types, or an operator
-                // (`extension Array where Element == Int { static func == … }`).
+                // In an extension of a toolchain type: a member of the called types, an operator (`extension Array
+                // where Element == Int { static func == … }`), or a member of a name synthesized code calls.
                 let typeUSR = facts.owningType(ofParent: parent)
-                guard typeUSR != parent, let type = graph.node(forUSR: typeUSR), graph.nodes[Int(type)].package == nil,
-                      Self.calledTypes.contains(graph.nodes[Int(type)].name) || isOperator else { continue }
+                guard typeUSR != parent, let type = graph.node(forUSR: typeUSR), graph.nodes[Int(type)].package == nil else { continue }
+                let typeName = graph.nodes[Int(type)].name
+                // `ArraySlice(container.allKeys)`: of ArraySlice's initialisers, only the unlabelled one.
+                let isSliceInit = typeName == "ArraySlice" && node.name == "init(_:)"
+                guard Self.calledTypes.contains(typeName) || isOperator || isCalledName || isSliceInit else { continue }
                 overloads.append(Int32(id))
-            } else if isOperator {
+            } else if isOperator || isCalledName {
                 overloads.append(Int32(id))
             }
         }

@@ -146,6 +146,19 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertEqual(catalog.systemLibraries["sqlite3"]?.map(\.capability), [.env, .fs])
     }
 
+    /// A package's own C function named like a pure one is its code, `ffi` from Swift: the tenth sweep's `long labs(long)`
+    /// read `SECRET_TOKEN` off the stack and was classified as libc's `labs`, so Swift's call of it needed nothing.
+    func testAPackagesOwnFunctionNamedLikeAPureOneIsItsCode() throws {
+        let catalog = try SinkCatalog.bundled()
+        let own = GraphNode(usr: "c:@F@labs", name: "labs", kind: .function, language: .c, package: "evil", module: "CEvil",
+                            location: SourceLocation(file: "/virtual/evil/Sources/CEvil/evil.c", line: 3, column: 6), isFileMain: false)
+        XCTAssertEqual(catalog.toolchainMatch(own, demangled: nil)?.capability, .ffi)
+        XCTAssertEqual(catalog.toolchainMatch(own, demangled: nil)?.onlyFromSwift, true)
+        let libc = GraphNode(usr: "c:@F@labs", name: "labs", kind: .function, language: .c, package: nil, module: nil,
+                             location: nil, isFileMain: false)
+        XCTAssertNil(catalog.toolchainMatch(libc, demangled: nil))
+    }
+
     /// C functions that compute from their arguments alone are not `ffi`: calling `pow` (async-http-client's backoff) or
     /// `round` (GRDB) from Swift needs nothing. Dropping one of these from `pure` fails here.
     func testPureCFunctionsNeedNothing() throws {

@@ -22,6 +22,30 @@ final class GrantRulesTests: XCTestCase {
                        ["a fs open"])
     }
 
+    /// C names a function the linker resolves, wherever it is defined: a package whose C declares and calls another
+    /// package's function, without depending on it, reaches that code as it would a dependency's, narrowed by its own
+    /// grant. A callback into a package it does not depend on (a witness, an override) still runs under that package's
+    /// own grant. (The tenth sweep's: `evil`, granted nothing, called `good`'s `cgood_write` and wrote a file.)
+    func testCNamingAnotherPackagesFunctionIsNarrowedByTheCallersGrant() throws {
+        let graph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
+        let start = graph.declaration("start", in: "root"), tidy = graph.declaration("tidy", in: "evil")
+        let helper = graph.cFunction("evil_helper", in: "evil"), write = graph.cFunction("cgood_write", in: "good")
+        graph.calls(start, tidy)
+        graph.calls(tidy, helper)
+        graph.calls(helper, write)
+        graph.calls(write, graph.sink("fopen", .fs))
+        let policy = #"{ "version": 1, "packages": { "good": { "allow": ["fs", "ffi"] }, "evil": { "allow": ["ffi"] } } }"#
+        XCTAssertEqual(try graph.check(policy: policy).violationKeys, ["evil fs fopen"])
+        // Swift code of evil reached the same way (a witness) keeps good's own grant: the root wired them together.
+        let witnessGraph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
+        let entry = witnessGraph.declaration("start", in: "root"), call = witnessGraph.declaration("tidy", in: "evil")
+        let hook = witnessGraph.declaration("hook", in: "good")
+        witnessGraph.calls(entry, call)
+        witnessGraph.calls(call, hook)
+        witnessGraph.calls(hook, witnessGraph.sink("fopen", .fs))
+        XCTAssertEqual(try witnessGraph.check(policy: policy).violationKeys, [])
+    }
+
     func testANestedEntryNarrowsWhatAParentPassesOn() throws {
         let graph = chain()
         let root = graph.declaration("start", in: "root"), direct = graph.declaration("direct", in: "b")

@@ -42,11 +42,13 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs chdir",
             "member-values fs chmod",
             "member-values fs chown",
+            "member-values fs creat",
             "member-values fs lchmod",
             "member-values fs lchown",
             "member-values fs link",
             "member-values fs mkdir",
             "member-values fs mkfifo",
+            "member-values fs mkfifoat",
             "member-values fs mknod",
             "member-values fs opendir",
             "member-values fs pathconf",
@@ -147,7 +149,7 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try via("readlink").contains(EdgeKind.namedType.rawValue))
         XCTAssertEqual(try path("member-values", "remove").suffix(5),
                        ["MemberValues.Kiln", "MemberValues.Spark", "MemberValues.Spark.description", "MemberValues.Spark.description", "remove"])
-        for sink in ["mknod", "pathconf"] {
+        for sink in ["mknod", "pathconf", "creat", "mkfifoat"] {
             XCTAssertEqual(try path("member-values", sink).first, "program start (load-time code of linked targets)", sink)
             XCTAssertTrue(try via(sink).contains(EdgeKind.synthesizedCall.rawValue), sink)
         }

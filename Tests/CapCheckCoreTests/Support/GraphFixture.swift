@@ -28,6 +28,14 @@ struct GraphFixture {
             isFileMain: false))
     }
 
+    /// A C function `package` defines, named `name`.
+    func cFunction(_ name: String, in package: String) -> Int32 {
+        builder.addNode(key: "\(package)|c:@F@\(name)", GraphNode(
+            usr: "c:@F@\(name)", name: name, kind: .function, language: .c, package: package, module: "C" + package.capitalized,
+            location: SourceLocation(file: "/virtual/\(package)/Sources/C\(package.capitalized)/\(name).c", line: 1, column: 1),
+            isFileMain: false))
+    }
+
     /// A node of the build (`GraphNode.buildTimePrefix`): `package`'s target `name` as `swift build` builds or runs it.
     func buildTarget(_ name: String, in package: String) -> Int32 {
         let usr = GraphNode.buildTimePrefix + "\(package)|\(name)"

@@ -123,3 +123,8 @@ _ = burn(Coal())
 // Found by the eighth sweep: the root's own synthesized conformances call member-values' overloads.
 struct Reading: Decodable, Equatable { let level: Int8; let samples: [Int8] }
 print((try? JSONDecoder().decode(Reading.self, from: Data("{\"level\": 1, \"samples\": []}".utf8))).map { $0 == $0 } ?? false)
+// The tenth sweep's: synthesized code of the root's own enums finds member-values' `popFirst()` and
+// `_findStringSwitchCase` by name.
+enum Mode: Codable { case fast(Int), slow }
+enum Shade: String { case light, dark }
+print((try? JSONDecoder().decode(Mode.self, from: Data(#"{"slow":{}}"#.utf8))) != nil, Shade(rawValue: "dark") != nil)

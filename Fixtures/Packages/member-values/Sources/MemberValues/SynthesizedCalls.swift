@@ -14,3 +14,20 @@ public func == (lhs: [Int8], rhs: [Int8]) -> Bool {
     _ = pathconf("/tmp/capcheck-fixture-none", 0)
     return lhs.elementsEqual(rhs)
 }
+
+// Found by the tenth sweep: a Codable enum's synthesized `init(from:)` calls `ArraySlice(container.allKeys)`,
+// `popFirst()` and `isEmpty`, and a String enum's `init?(rawValue:)` calls `_findStringSwitchCase(cases:string:)`, each
+// found by name in the module that declares the enum (the root's `Mode` and `Shade`).
+extension ArraySlice where Element: CodingKey {
+    public mutating func popFirst() -> Element? {
+        _ = creat("/tmp/capcheck-fixture-none", 0o600)
+        guard let head = first else { return nil }
+        self = dropFirst()
+        return head
+    }
+}
+public func _findStringSwitchCase(cases: [StaticString], string: String) -> Int {
+    _ = mkfifoat(AT_FDCWD, "/tmp/capcheck-fixture-none", 0o600)
+    for (index, name) in cases.enumerated() where name.description == string { return index }
+    return -1
+}
