@@ -21,6 +21,7 @@ let package = Package(
         .package(path: "../Packages/c-pragma-alias"),
         .package(path: "../Packages/c-swift-name"),
         .package(path: "../Packages/c-autolink"),
+        .package(path: "../Packages/c-system-header"),
     ],
     targets: [
         .executableTarget(
@@ -41,6 +42,7 @@ let package = Package(
                 .product(name: "CPragmaAlias", package: "c-pragma-alias"),
                 .product(name: "SwiftName", package: "c-swift-name"),
                 .product(name: "CAutolink", package: "c-autolink"),
+                .product(name: "SystemHeader", package: "c-system-header"),
                 "CNativeShim",
             ]
         ),

@@ -105,7 +105,27 @@ package struct NativeGraphMerger: GraphPass {
         if let declared = graph.id(forKey: definition.usr) {
             graph.addEdge(from: declared, to: id, kind: .reference, site: definition.location)
         }
+        // A header's `static` function has a USR naming its file (`c:cevil.h@F@ioctl`), but Swift names it by the plain
+        // one (`c:@F@ioctl`) when no index record of the header says otherwise: a module map marked `[system]` keeps the
+        // header out of the index, and Swift's call reached nothing (the tenth sweep's).
+        if definition.kind == .function, let plain = Self.plainUSR(definition.usr), Self.isHeader(definition.location.file),
+           let declared = graph.id(forKey: plain), !graph.nodes[Int(declared)].isDefined {
+            graph.addEdge(from: declared, to: id, kind: .reference, site: definition.location)
+        }
         return id
+    }
+
+    /// `c:@F@name` for a file-qualified function USR `c:file.h@F@name`; nil for any other.
+    static func plainUSR(_ usr: String) -> String? {
+        guard usr.hasPrefix("c:"), !usr.hasPrefix("c:@"), let marker = usr.range(of: "@F@") else { return nil }
+        let name = usr[marker.upperBound...]
+        guard !name.isEmpty, !name.contains("@"), !name.contains("#") else { return nil }
+        return "c:@F@" + name
+    }
+
+    private static func isHeader(_ file: String) -> Bool {
+        let name = file.split(separator: "/").last ?? ""
+        return [".h", ".hh", ".hpp", ".hxx", ".inc", ".def"].contains { name.hasSuffix($0) } || !name.contains(".")
     }
 
     /// A sink node the libclang pass classifies itself (not a toolchain symbol the catalog knows).

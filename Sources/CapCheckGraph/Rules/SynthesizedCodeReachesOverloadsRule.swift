@@ -25,19 +25,21 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
     ]
     /// The operators synthesized `Equatable`, `Comparable` and `RawRepresentable` code calls.
     static let calledOperators: Set<String> = ["==", "!=", "<", "<=", ">", ">=", "~="]
-    /// Names synthesized code calls that a package may declare in an extension of any toolchain type or protocol, or at
-    /// file scope: the members a Codable enum's decoder uses, and the standard library's helpers it finds by name.
+    /// Names synthesized code calls (with its argument labels: overload resolution picks only a declaration the call's
+    /// labels fit) that a package may declare in an extension of any toolchain type or protocol, or at file scope: the
+    /// members a Codable enum's decoder uses, and the standard library's helpers it finds by name.
     static let calledNames: Set<String> = [
-        "popFirst", "isEmpty", "allKeys", "_findStringSwitchCase", "_findStringSwitchCaseWithCache", "_hashValue",
-        "_diagnoseUnexpectedEnumCase", "_diagnoseUnexpectedEnumCaseValue", "_allocateUninitializedArray",
-        "_finalizeUninitializedArray", "_unimplementedInitializer",
+        "popFirst()", "isEmpty", "allKeys", "_findStringSwitchCase(cases:string:)",
+        "_findStringSwitchCaseWithCache(cases:string:cache:)", "_hashValue(for:)", "_diagnoseUnexpectedEnumCase(type:)",
+        "_diagnoseUnexpectedEnumCaseValue(type:rawValue:)", "_allocateUninitializedArray(_:)",
+        "_finalizeUninitializedArray(_:)", "_unimplementedInitializer(className:initName:file:line:column:)",
     ]
 
-    /// `popFirst` of `popFirst()`, `isEmpty` of `getter:isEmpty`.
-    static func baseName(_ name: String) -> Substring {
+    /// `popFirst()` of `popFirst()`, `isEmpty` of `getter:isEmpty`.
+    static func fullName(_ name: String) -> Substring {
         var rest = Substring(name)
         if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("(") { rest = rest[rest.index(after: colon)...] }
-        return rest.prefix { $0 != "(" }
+        return rest
     }
 
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
@@ -48,9 +50,9 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         var overloads: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language == .swift && (node.kind.isFunction || node.kind.isVariable) && node.isDefined && node.package != nil {
-            let base = Self.baseName(node.name)
-            let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(base))
-            let isCalledName = Self.calledNames.contains(String(base))
+            let name = Self.fullName(node.name)
+            let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(name.prefix { $0 != "(" }))
+            let isCalledName = Self.calledNames.contains(String(name))
             if let parent = parentOf[Int32(id)] {
                 // In an extension of a toolchain type: a member of the called types, an operator (`extension Array
                 // where Element == Int { static func == … }`), or a member of a name synthesized code calls.

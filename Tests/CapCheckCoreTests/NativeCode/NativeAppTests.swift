@@ -122,6 +122,9 @@ final class NativeAppTests: XCTestCase {
             "c-swift-name ffi capcheck_gauge_reading",
             "c-swift-name ffi capcheck_gauge_set_reading",
             "c-swift-name fs mkfifo",
+            "c-system-header ffi capcheck_system_header_open",
+            "c-system-header ffi native code of target CSystemHeader",
+            "c-system-header fs open",
             "cxx-objects env std::moneypunct_byname::moneypunct_byname",
             "cxx-objects ffi capcheck_cxx_perform",
             "cxx-objects ffi native code of target CCxxObjects",
@@ -380,6 +383,15 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(renamed[1].symbol, "capcheck_quiet_rmdir")
     }
 
+    /// The tenth sweep's: a module map marked `[system]` keeps its header out of the index, and Swift's call of the
+    /// header's `static inline` function names it by the plain USR `c:@F@name`, not the file's: that call reaches the
+    /// body the libclang parse of the public headers found.
+    func testAStaticFunctionOfASystemModulesHeaderIsReachedFromSwift() throws {
+        let path = try violation("c-system-header", "fs", "open").path
+        XCTAssertEqual(path.map(\.symbol).suffix(3), ["capcheck_system_header_open", "capcheck_system_header_open", "open"])
+        XCTAssertTrue(path.last!.file.hasSuffix("c-system-header/Sources/CSystemHeader/include/csystemheader.h"), path.last!.file)
+    }
+
     func testPublicHeadersNoSourceIncludesAreParsed() throws {
         // The inline function and the asm label are in a public header that Swift imports and no C source includes.
         let open = try violation("c-header-only", "fs", "open").path
@@ -461,7 +473,7 @@ final class NativeAppTests: XCTestCase {
                 "c-asm": { "allow": ["ffi", "unsafe"] }, "c-asm-function": { "allow": ["ffi", "unsafe"] }, "c-interpose": { "allow": ["ffi", "fs", "env"] }, "cxx-objects": { "allow": ["ffi", "fs", "env"] }, "c-fnptr-table": { "allow": ["ffi", "fs", "exec"] },
                 "c-load-time": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-raw-syscall": { "allow": ["ffi", "fs", "net", "exec"] },
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
-                "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
+                "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-system-header": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] },
                 "c-autolink": { "allow": ["ffi"] } } }
             """)

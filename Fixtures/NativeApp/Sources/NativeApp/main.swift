@@ -14,6 +14,7 @@ import MacroTriggers
 import RawSyscall
 import Sock
 import SwiftName
+import SystemHeader
 
 print(openSocket())
 print(barrierCount(41))
@@ -35,3 +36,4 @@ print(performTask())
 print(setReading(3))
 print(capcheck_autolink_version())
 print(native_app_make_folder("/tmp/capcheck-fixture-none"))
+print(openThroughSystemHeader("/etc/hostname"))

@@ -1,0 +1,1 @@
+int capcheck_system_header_marker(void) { return 1; }
