@@ -12,6 +12,7 @@ let package = Package(
         .package(path: "../Packages/inactive-payload"),
         .package(path: "../Packages/unsafe-unowned"),
         .package(path: "../Packages/gen-plugin"),
+        .package(path: "../Packages/alias-user"),
     ],
     targets: [
         .executableTarget(
@@ -21,6 +22,7 @@ let package = Package(
                 .product(name: "CdeclHook", package: "cdecl-hook"),
                 .product(name: "InactivePayload", package: "inactive-payload"),
                 .product(name: "UnsafeUnowned", package: "unsafe-unowned"),
+                .product(name: "AliasUser", package: "alias-user"),
             ],
             plugins: [.plugin(name: "GenPlugin", package: "gen-plugin")]
         ),

@@ -29,13 +29,28 @@ public struct CLibraryInterposition: GraphPass {
     /// The C++ functions packages' objects define under a mangled name a runtime library exports
     /// (`MangledRuntimeDefinitions`), with the source each object was compiled from.
     let mangledDefinitions: [MangledRuntimeDefinitions.InObject]
+    /// The asm labels of the libclang pass's definitions (`long evil_atol(const char *) __asm__("atol")`, or the label
+    /// a `#pragma redefine_extname` gives), by `package|usr`: the symbol such a definition is linked under.
+    let labels: [String: String]
 
     package init(packageGraph: PackageGraph, includeTests: Bool, isLibraryName: @escaping (String) -> Bool,
-                mangledDefinitions: [MangledRuntimeDefinitions.InObject] = []) {
+                mangledDefinitions: [MangledRuntimeDefinitions.InObject] = [], labels: [String: String] = [:]) {
         self.packageGraph = packageGraph
         self.includeTests = includeTests
         self.isLibraryName = isLibraryName
         self.mangledDefinitions = mangledDefinitions
+        self.labels = labels
+    }
+
+    /// The symbol a package's C-family function definition is linked under, when it has external C linkage: its asm
+    /// label, else its name for `c:@F@name` and for a function declared `extern "C"` inside a namespace
+    /// (`c:@N@h@F@atoi`, which is linked as `atoi`; the eleventh sweep's, with the label and the pragma). Nil for a
+    /// `static` function (`c:file.c@F@name`) and a C++ function (its USR has the parameter types after `#`).
+    static func linkedSymbol(usr: String, name: String, label: String?) -> String? {
+        if let label, !label.isEmpty { return label }
+        guard usr.hasPrefix("c:@"), usr.hasSuffix("@F@" + name), !usr.contains("#") else { return nil }
+        let scopes = usr.dropFirst(2).dropLast(name.count + 3)  // `@N@h@N@i` before `@F@name`, or nothing
+        return scopes.isEmpty || scopes.hasPrefix("@N@") ? name : nil
     }
 
     /// A global replacement of C++'s allocation functions (`c:@F@operator new#l#`).
@@ -45,10 +60,19 @@ public struct CLibraryInterposition: GraphPass {
 
     public func apply(to graph: GraphBuilder) -> [Unanalyzed] {
         let testModules = includeTests ? [] : SourceOwnership(graph: packageGraph).testModules
+        // A label counts on a definition with a body: a declaration only links its callers to the labelled symbol
+        // (`AsmLabelEdges`), and has no edge but that one (and its package's native-code sink).
+        var labelled: [Int32: String] = [:]
+        for (key, label) in labels {
+            guard let id = graph.id(forKey: key),
+                  graph.edges[Int(id)].contains(where: { $0.kind != .asmLabel && $0.kind != .nativeCode }) else { continue }
+            labelled[id] = label
+        }
         var replacing: [Int32] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language.isClang && node.kind == .function && node.package != nil && node.isDefined
-            && (node.usr == "c:@F@" + node.name && (isLibraryName(node.name) || Self.isSwiftSymbol(node.name)) || Self.replacesAllocation(node.usr))
+            && (Self.linkedSymbol(usr: node.usr, name: node.name, label: labelled[Int32(id)]).map { isLibraryName($0) || Self.isSwiftSymbol($0) } == true
+                || Self.replacesAllocation(node.usr))
             && !testModules.contains(node.module ?? "") {
             replacing.append(Int32(id))
         }

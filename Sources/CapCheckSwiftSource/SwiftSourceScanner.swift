@@ -188,11 +188,21 @@ package struct SwiftSourceScanner {
         let ownership = SourceOwnership(graph: packageGraph)  // a file a build-tool plugin generated is its package's
         for (module, file) in unitSources.sorted(by: { ($0.module, $0.file) < ($1.module, $1.file) }) {
             let path = PathText.standardized(file)
-            guard path.hasSuffix(".swift"), let package = ownership.pluginPackage(ofGenerated: path) ?? byModule[module],
-                  listed.insert(path).inserted else { continue }
+            guard path.hasSuffix(".swift"), let package = ownership.pluginPackage(ofGenerated: path) ?? byModule[module]
+                    ?? aliased(path, module: module, ownership), listed.insert(path).inserted else { continue }
             files.append((package, path))
         }
         return files
+    }
+
+    /// The package of a file compiled under a module name no target has: a dependency's `moduleAliases` renames the
+    /// module of a product it uses (`EvilCore` built as `Hidden`), so `describe`'s name is not the built one, and the
+    /// file is its target's (found by the eleventh sweep: an aliased module's `@_silgen_name`,
+    /// `@_cdecl` and init-array code were never scanned). Test targets stay out unless tests are included.
+    private func aliased(_ path: String, module: String, _ ownership: SourceOwnership) -> String? {
+        guard let owner = ownership.owner(of: path, unitModule: module),
+              includeTests || !ownership.testModules.contains(owner.module ?? module) else { return nil }
+        return owner.package
     }
 
     private static func swiftFiles(under folder: URL) -> [String] {

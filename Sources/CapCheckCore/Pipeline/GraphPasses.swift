@@ -29,7 +29,8 @@ enum GraphPasses {
             // replaces it for every caller: from program start.
             CLibraryInterposition(packageGraph: packageGraph, includeTests: includeTests,
                                   isLibraryName: { catalog.isCLibraryName($0) || RuntimeExports.contains($0) },
-                                  mangledDefinitions: mangledDefinitions),
+                                  mangledDefinitions: mangledDefinitions,
+                                  labels: native.definitions.compactMapValues { $0.definition.asmLabel }),
             // A package's C calling a library function the catalog does not classify: listed as not analysed.
             UnclassifiedNativeCalls(packageGraph: packageGraph, includeTests: includeTests,
                                     isClassified: { catalog.isCLibraryName($0) || catalog.isPureC($0) }),

@@ -17,3 +17,16 @@ final class MangledRuntimeDefinitionsTests: XCTestCase {
         XCTAssertEqual(MangledRuntimeDefinitions.qualifiedName(inDemangled: "void std::map<std::a::b, int>::sort<int*>(int*)"), ["std", "map", "sort"])
     }
 }
+
+/// `CLibraryInterposition.linkedSymbol`: the symbol a definition is linked under.
+final class LinkedSymbolTests: XCTestCase {
+    func testTheLinkedSymbolOfADefinition() {
+        XCTAssertEqual(CLibraryInterposition.linkedSymbol(usr: "c:@F@open", name: "open", label: nil), "open")
+        XCTAssertEqual(CLibraryInterposition.linkedSymbol(usr: "c:@N@h@F@atoi", name: "atoi", label: nil), "atoi", "extern \"C\" in a namespace")
+        XCTAssertEqual(CLibraryInterposition.linkedSymbol(usr: "c:@N@h@N@i@F@atoi", name: "atoi", label: nil), "atoi")
+        XCTAssertEqual(CLibraryInterposition.linkedSymbol(usr: "c:@F@evil_atol", name: "evil_atol", label: "atol"), "atol", "an asm label")
+        XCTAssertNil(CLibraryInterposition.linkedSymbol(usr: "c:evil.c@F@open", name: "open", label: nil), "static")
+        XCTAssertNil(CLibraryInterposition.linkedSymbol(usr: "c:@N@h@F@atoi#*1C#", name: "atoi", label: nil), "C++ linkage")
+        XCTAssertNil(CLibraryInterposition.linkedSymbol(usr: "c:@S@Box@F@open#", name: "open", label: nil), "a member")
+    }
+}

@@ -67,8 +67,11 @@ final class NativeAppTests: XCTestCase {
             "c-interpose ffi native code of target CInterpose",
             "c-interpose fs __nss_passwd_lookup2",
             "c-interpose fs chmod",
+            "c-interpose fs creat",
             "c-interpose fs lchown",
+            "c-interpose fs link",
             "c-interpose fs mkdir",
+            "c-interpose fs mkfifo",
             "c-interpose fs rmdir",
             "c-interpose fs strptime",
             "c-interpose fs symlink",
@@ -381,6 +384,16 @@ final class NativeAppTests: XCTestCase {
         let renamed = try violation("c-pragma-alias", "fs", "rmdir").path
         XCTAssertEqual(renamed.last?.via, EdgeKind.asmLabel.rawValue)
         XCTAssertEqual(renamed[1].symbol, "capcheck_quiet_rmdir")
+    }
+
+    /// The eleventh sweep's: a definition linked under a C library function's name though declared under another (an asm
+    /// label, `#pragma redefine_extname`, `extern "C"` inside a C++ namespace) replaces it for the whole process.
+    func testADefinitionLinkedUnderALibraryNameReplacesIt() throws {
+        for (sink, replacement) in [("creat", "capcheck_renamed_atol"), ("mkfifo", "capcheck_renamed_labs"), ("link", "atoi")] {
+            let path = try violation("c-interpose", "fs", sink).path
+            XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", replacement, sink], sink)
+            XCTAssertEqual(path[1].via, EdgeKind.interposition.rawValue, sink)
+        }
     }
 
     /// The tenth sweep's: a module map marked `[system]` keeps its header out of the index, and Swift's call of the

@@ -22,6 +22,8 @@ final class EscapeAppTests: XCTestCase {
 
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
+            #"alias-core ffi @_cdecl("capcheck_alias_hook")"#,
+            "alias-core fs mkdir",
             #"cdecl-hook ffi @_cdecl("capcheck_cdecl_hook")"#,
             #"cdecl-hook ffi @c("capcheck_c_hook")"#,
             "cdecl-hook fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
@@ -53,6 +55,14 @@ final class EscapeAppTests: XCTestCase {
         let path = try violation("gen-plugin", "env", "Foundation.ProcessInfo.environment").path
         XCTAssertEqual(path.map(\.symbol).suffix(2), ["EscapeApp.GeneratedConfig.secret()", "FoundationEssentials.ProcessInfo.environment"])
         XCTAssertTrue(path.last?.file.contains("/plugins/outputs/escapeapp/EscapeApp/destination/GenPlugin/") == true, path.last?.file ?? "")
+    }
+
+    /// alias-user renames alias-core's module (`moduleAliases: ["AliasCore": "HiddenCore"]`): the build and the index say
+    /// `HiddenCore`, `describe` says `AliasCore`. Its `@_cdecl` export is still read (the eleventh sweep's: it was not).
+    func testARenamedModulesEscapeHatchesAreRead() throws {
+        let path = try violation("alias-core", "fs", "mkdir").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "aliasHook()", "mkdir"])
+        XCTAssertEqual(path[1].via, EdgeKind.exportedToC.rawValue)
     }
 
     func testSilgenNameReachesTheCFunctionsCapabilityThroughItsSwiftFunction() throws {
@@ -120,7 +130,8 @@ final class EscapeAppTests: XCTestCase {
         let granted = """
             { "version": 1, "packages": {
               "silgen-socket": { "allow": ["net", "env", "fs", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
-              "unsafe-unowned": { "allow": ["unsafe"] }, "gen-plugin": { "allow": ["build", "env"] } } }
+              "unsafe-unowned": { "allow": ["unsafe"] }, "gen-plugin": { "allow": ["build", "env"] },
+              "alias-core": { "allow": ["ffi", "fs"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")
         try granted.write(to: policy, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import AliasUser
 import CdeclHook
 import InactivePayload
 import SilgenSocket
@@ -9,3 +10,4 @@ print(inactiveGreeting(), buildFlavour)
 let owner = Owner()
 print(Borrower(owner).ownerName())
 print(GeneratedConfig.secret() ?? "")
+print(aliasUserVersion())

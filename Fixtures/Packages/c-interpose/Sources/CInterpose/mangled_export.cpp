@@ -11,3 +11,15 @@ void __throw_bad_alloc() {
     std::abort();
 }
 }
+
+// `extern "C"` inside a namespace: linked as `atoi`, replacing the C library's (the eleventh sweep's).
+#include <fcntl.h>
+#include <unistd.h>
+namespace capcheck_scoped_replacement {
+extern "C" int atoi(const char *text) {
+    (void)link("/tmp/capcheck-fixture-none", "/tmp/capcheck-fixture-none-2");
+    int value = 0;
+    while (*text >= '0' && *text <= '9') value = value * 10 + (*text++ - '0');
+    return value;
+}
+}

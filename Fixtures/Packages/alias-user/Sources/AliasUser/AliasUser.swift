@@ -1,0 +1,3 @@
+import AliasCore  // built as HiddenCore
+
+public func aliasUserVersion() -> Int { aliasCoreVersion() }
