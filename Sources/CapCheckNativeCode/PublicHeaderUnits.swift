@@ -7,24 +7,27 @@ import Foundation
 /// no index record holds them. So each such target gets one more source for the libclang pass: a file under
 /// `<scratch>/capcheck/native/public-headers/` that includes every public header, compiled with the flags of one of
 /// the target's compiled sources. It is always parsed (never skipped by the prefilter: it has no object file) and
-/// keeps libclang's references (nothing else holds them). Its cache key covers every C-family file of the target's
-/// package and of every package folder on its include path, but the sources the build compiles (an edit to one of
-/// them must not parse the headers again; a header that includes a compiled source is not followed across runs).
+/// keeps libclang's references (nothing else holds them). Its cache key covers every file of the target's package and
+/// of every package folder on its include path (a header can include a file of any name, `cdep_impl.inl`: the eleventh
+/// sweep's kept a stale result for one), but the sources the build compiles (an edit to one of them must not parse the
+/// headers again; a header that includes a compiled source is not followed across runs).
 ///
 /// One value serves every target of a plan: a package with several C targets (swift-nio has ten) is listed once, not
 /// once per target, on every run (the plan is made on warm runs too).
 struct PublicHeaderUnits {
     static let headerExtensions: Set<String> = ["h", "hh", "hpp", "hxx", "H"]
-    private static let inputExtensions: Set<String> = headerExtensions.union(["inc", "def", "c", "cc", "cpp", "cxx", "c++", "m", "mm"])
 
-    /// The C-family files under each folder listed so far.
+    /// The files under each folder listed so far.
     private var listings: [String: [String]] = [:]
+    /// The root package's folder, whose own build folders are not listed.
+    private var rootFolder = "/"
 
     /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
     /// when the target has no public header.
     mutating func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
                        compiled: Set<String>) -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
         let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
+        rootFolder = graph.root.path.hasSuffix("/") ? graph.root.path : graph.root.path + "/"
         let headers = files(under: include.path).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
         guard !headers.isEmpty else { return nil }
         let language = (command.source as NSString).pathExtension
@@ -58,10 +61,11 @@ struct PublicHeaderUnits {
         return found
     }
 
-    /// The C-family files under `folder` (build folders left out), listed once.
+    /// The files under `folder` (the root's build folders left out), listed once.
     private mutating func files(under folder: String) -> [String] {
         if let known = listings[folder] { return known }
-        let found = DirectoryListing.files(under: URL(fileURLWithPath: folder).standardizedFileURL.path, extensions: Self.inputExtensions)
+        let path = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let found = DirectoryListing.files(under: path, extensions: nil, skippingBuildFolders: (path + "/").hasPrefix(rootFolder))
         listings[folder] = found
         return found
     }

@@ -17,13 +17,17 @@ package enum DirectoryListing {
         for entry in entries { hasher.update(field: entry) }
     }
 
-    /// The paths of the files under `folder` whose extension is in `extensions`, sorted. Folders named `.build…`
-    /// (build folders) are not entered.
-    package static func files(under folder: String, extensions: Set<String>) -> [String] {
+    /// The paths of the files under `folder` whose extension is in `extensions` (every file when nil), sorted. `.git`
+    /// folders are not entered, nor, with `skippingBuildFolders`, folders named `.build…` (the root's own build folders:
+    /// a dependency's folder of that name is read like any other, or a header it hid there would go unseen).
+    package static func files(under folder: String, extensions: Set<String>?, skippingBuildFolders: Bool = true) -> [String] {
         var found: [String] = []
-        walk(folder, enters: { !$0.hasPrefix(".build") }) { relative, isFolder in
-            guard !isFolder, let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/"),
-                  extensions.contains(String(relative[relative.index(after: dot)...])) else { return }
+        walk(folder, enters: { $0 != ".git" && !(skippingBuildFolders && $0.hasPrefix(".build")) }) { relative, isFolder in
+            guard !isFolder else { return }
+            if let extensions {
+                guard let dot = relative.lastIndex(of: "."), !relative[dot...].contains("/"),
+                      extensions.contains(String(relative[relative.index(after: dot)...])) else { return }
+            }
             found.append(folder + "/" + relative)
         }
         return found.sorted()

@@ -19,6 +19,11 @@ final class DirectoryListingTests: XCTestCase {
 
         XCTAssertEqual(DirectoryListing.files(under: root.path, extensions: ["h", "c"]),
                        ["include/a.h", "include/sub/b.h", "include/sub/c.c"].map { root.path + "/" + $0 })
+        // Every file, and (in a dependency's folder) its `.build` folder too: a header includes a file of any name, from
+        // anywhere (the eleventh sweep's `cdep_impl.inl` and `.buildshared/shared_helper.h` kept a stale result).
+        XCTAssertEqual(DirectoryListing.files(under: root.path, extensions: nil, skippingBuildFolders: false),
+                       [".build/x/d.h", "e.txt", "include/a.h", "include/sub/b.h", "include/sub/c.c", "v1.2/README"].map { root.path + "/" + $0 })
+        XCTAssertFalse(DirectoryListing.files(under: root.path, extensions: nil).contains(root.path + "/.build/x/d.h"))
 
         func digest() -> String {
             var hasher = SHA256()
