@@ -17,12 +17,18 @@ package enum ManifestEnvironment {
     /// share the cache, and the toolchain's `swift` is part of the key by itself.
     static let toolPrefixes = ["SWIFT", "TOOLCHAINS", "SDKROOT", "DEVELOPER_DIR", "HOME", "PATH", "XDG_", "TMPDIR"]
 
+    /// What the shell sets for its own bookkeeping, left out even when a manifest may read the whole environment: `_` is
+    /// the path of the command that started capcheck (`/usr/bin/time`, a wrapper), so keying on it resolved the graph
+    /// again whenever capcheck was started another way. A manifest that changed its targets on these would still be
+    /// caught by the build's own plan (`StaleIndexCheck`: a source no package of the graph owns makes it resolve again).
+    static let shellBookkeeping: Set<String> = ["_", "SHLVL", "OLDPWD"]
+
     /// The `name=value` entries of `environment` that the manifests' texts, SwiftPM or the toolchain can read, sorted.
     package static func relevantEntries(of environment: [String: String], manifests: [String]) -> [String] {
         var named = Set<String>()
         for manifest in manifests {
             guard let read = variablesRead(by: manifest) else {
-                return environment.map { $0.key + "=" + $0.value }.sorted()
+                return environment.filter { !shellBookkeeping.contains($0.key) }.map { $0.key + "=" + $0.value }.sorted()
             }
             named.formUnion(read)
         }
