@@ -210,13 +210,17 @@ package struct CSinkSites {
             }
             if let value = literal(argument) { return .constant(value, site) }
             if let function, let index = parameters.firstIndex(of: argument) {
-                guard !isChanged(argument, inFunctionAt: function) else {
+                guard !isChanged(argument, inFunctionAt: function, passedTo: callee) else {
                     return .unknown("parameter `\(argument)` is assigned or declared again in the function", site)
                 }
                 return .parameter(index, name: argument, function)
             }
             if argument.hasSuffix("()"), let function, case let called = String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces),
                let value = returned(called) {
+                // A parameter of that name is a pointer the caller passes (`const char *(*cc_name)(void)`).
+                guard !parameters.contains(called), !declaresParameter(named: called, ofFunctionAt: function) else {
+                    return .unknown("`\(called)` is a parameter of the function, so it need not be the function of that name", site)
+                }
                 // `getenv(X509_get_default_cert_file_env())`: a function returning a constant, unless the name is a
                 // local of this function (`const char *(*token_name)(void) = other_name;`) or assigned in it.
                 guard !isWrittenOrDeclared(called, inFunctionAt: function) else {
@@ -241,10 +245,40 @@ package struct CSinkSites {
         // One `#define` of it in the file and no `#undef` (a redefinition could name anything).
         let anyDefinition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*(define|undef)\s+"# + expression + #"\b"#)
         guard anyDefinition?.numberOfMatches(in: file, range: NSRange(file.startIndex..., in: file)) == 1 else { return nil }
-        let definition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*define\s+"# + expression + #"\s+("[^"\\\n]*")\s*$"#)
+        let definition = try? NSRegularExpression(pattern: #"(?m)^\s*#\s*define\s+("# + expression + #")\s+("[^"\\\n]*")\s*$"#)
         let matches = definition?.matches(in: file, range: NSRange(file.startIndex..., in: file)) ?? []
-        guard matches.count == 1, let range = Range(matches[0].range(at: 1), in: file) else { return nil }
+        guard matches.count == 1, let name = Range(matches[0].range(at: 1), in: file), let range = Range(matches[0].range(at: 2), in: file) else {
+            return nil
+        }
+        // The index must say the `return` expands that very definition: a `-D` on the command line, or a redefinition
+        // the text hides (`#/**/undef`, `%:define`), is another (the twelfth sweep's, each run).
+        guard let start = offset(line: location.line, column: location.column), let code = functionText(from: start),
+              let returnAt = Self.firstWord("return", in: code.bytes, quoted: code.quoted) else { return nil }
+        var at = returnAt + "return".utf8.count
+        while at < code.bytes.count, isSpace(code.bytes[at]) { at += 1 }
+        let use = self.location(of: start + at)
+        guard let expanded = macros.at(line: use.line, column: use.column), expanded.count == 1, let macro = expanded.first,
+              macro.name == expression, macro.definitionFile.map(PathText.standardized) == PathText.standardized(path),
+              macro.definitionOffset == file.utf8.distance(from: file.utf8.startIndex, to: name.lowerBound) else { return nil }
         return literal(String(file[range]))
+    }
+
+    /// The offset of the first `word` outside literals and comments, as a whole identifier.
+    private static func firstWord(_ word: String, in bytes: [UInt8], quoted: [Bool]) -> Int? {
+        let target = Array(word.utf8)
+        func isName(_ byte: UInt8) -> Bool { byte == 95 || (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
+        for index in bytes.indices where !quoted[index] && bytes[index...].starts(with: target) {
+            let end = index + target.count
+            if (index == 0 || !isName(bytes[index - 1])) && (end >= bytes.count || !isName(bytes[end])) { return index }
+        }
+        return nil
+    }
+
+    /// Whether any parameter declaration of the function at `location` spells `name` (a function pointer's too, which
+    /// `parameterNames` leaves out).
+    func declaresParameter(named name: String, ofFunctionAt location: SourceLocation) -> Bool {
+        guard let start = offset(line: location.line, column: location.column), let declarations = arguments(afterNameAt: start) else { return true }
+        return declarations.contains { $0.split { !($0.isLetter || $0.isNumber || $0 == "_") }.contains { $0 == name } }
     }
 
     /// The parameter names of the C function whose definition's name is at `location` (the last identifier of each
@@ -329,11 +363,86 @@ package struct CSinkSites {
     /// Whether parameter `name` of the function at `function` may hold another value where it is used: assigned
     /// (`name = …`, `name += …`, `++name`), its address taken (`&name`), or declared again in the body (a shadowing
     /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
-    func isChanged(_ name: String, inFunctionAt function: SourceLocation) -> Bool {
+    func isChanged(_ name: String, inFunctionAt function: SourceLocation, passedTo callee: String = "") -> Bool {
         guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
         // A macro of the package's own expanded in the body may assign it without naming it in the body's text.
         guard let expanded = macros(from: start, through: start + body.bytes.count) else { return true }
         return expanded.contains(where: Self.isPackageMacro) || isWrittenOrDeclared(name, inFunctionAt: function)
+            || !isOnlyRead(name, in: body, passedTo: callee)
+    }
+
+    /// C functions that read a string argument and write nothing through it (any argument).
+    private static let readers: Set<String> = [
+        "strlen", "strnlen", "strcmp", "strncmp", "strcasecmp", "strncasecmp", "strchr", "strrchr", "strstr", "strspn", "strcspn",
+        "printf", "puts", "perror", "strdup", "strndup", "memcmp", "if", "while", "switch", "return", "sizeof",
+    ]
+    /// Functions whose second argument is only read (the first is written): `memcpy(buf, p, n)` copies from `p`.
+    private static let secondArgumentReaders: Set<String> = ["memcpy", "memmove", "strcpy", "strncpy", "strcat", "strncat", "strlcpy", "strlcat"]
+
+    /// Whether every mention of `name` in the body only reads it: an argument of `callee` (the sink) or of a function
+    /// that only reads a string, a condition, or a comparison. Anything else may change it or what it points to, which a
+    /// text reading cannot follow: `(p) = …`, `strcpy((char *)p, …)`, `char *q = p`, `p[0] = …`, `1'0; p = …` (the
+    /// twelfth sweep's, each run: a parameter from the caller was opened with another value). So does a digit
+    /// separator, which the literal-blanking reads as the start of a character literal.
+    private func isOnlyRead(_ name: String, in body: (bytes: [UInt8], quoted: [Bool], open: Int), passedTo callee: String) -> Bool {
+        let bytes = body.bytes, length = name.utf8.count
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        if zip(bytes, zip(bytes.dropFirst(), bytes.dropFirst(2))).contains(where: { isDigit($0) && $1.0 == UInt8(ascii: "'") && (isDigit($1.1) || isIdentifier($1.1)) }) {
+            return false
+        }
+        for index in occurrences(of: name, in: body) {
+            var after = index + length
+            while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+            var before = index - 1
+            while before > 0, isSpace(bytes[before]) { before -= 1 }
+            let next = after < bytes.count ? bytes[after] : 0, following = after + 1 < bytes.count ? bytes[after + 1] : 0
+            let previous = before >= 0 ? bytes[before] : 0
+            let comparedAfter = (next == UInt8(ascii: "=") || next == UInt8(ascii: "!")) && following == UInt8(ascii: "=")
+            let joinedAfter = (next == UInt8(ascii: "&") && following == next) || (next == UInt8(ascii: "|") && following == next)
+            guard next == UInt8(ascii: ",") || next == UInt8(ascii: ")") || comparedAfter || joinedAfter || next == UInt8(ascii: "?") else {
+                return false
+            }
+            switch previous {
+            case UInt8(ascii: "!"):
+                continue
+            case UInt8(ascii: "="):
+                // `== p`, `!= p`; a single `=` makes an alias that may be written through.
+                guard before > 0, [UInt8(ascii: "="), UInt8(ascii: "!")].contains(bytes[before - 1]) else { return false }
+            case UInt8(ascii: "("), UInt8(ascii: ","):
+                guard let (called, position) = calleeOfArgument(at: index, in: bytes, quoted: body.quoted),
+                      called == callee || Self.readers.contains(called) || (position == 1 && Self.secondArgumentReaders.contains(called)) else {
+                    return false
+                }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The name of the function whose argument list holds the byte at `index`, and which argument it is; nil for a
+    /// parenthesised expression or a cast (no name before the `(`).
+    private func calleeOfArgument(at index: Int, in bytes: [UInt8], quoted: [Bool]) -> (name: String, position: Int)? {
+        var depth = 0, at = index - 1, commas = 0
+        while at >= 0 {
+            if !quoted[at] {
+                if bytes[at] == UInt8(ascii: ")") { depth += 1 }
+                if bytes[at] == UInt8(ascii: "(") {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                if depth == 0, bytes[at] == UInt8(ascii: ",") { commas += 1 }
+                if depth == 0, [UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}")].contains(bytes[at]) { return nil }
+            }
+            at -= 1
+        }
+        guard at > 0 else { return nil }
+        var end = at - 1
+        while end >= 0, isSpace(bytes[end]) { end -= 1 }
+        var start = end
+        while start >= 0, isIdentifier(bytes[start]) { start -= 1 }
+        guard start < end else { return nil }
+        return (String(decoding: bytes[(start + 1)...end], as: UTF8.self), commas)
     }
 
     /// Whether the body's text assigns `name`, takes its address or declares it (the part of `isChanged` macros play
@@ -432,5 +541,6 @@ package struct CSinkSites {
     private func isIdentifier(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
     }
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+    /// C's white space: space, tab, newline, carriage return, vertical tab and form feed (`n\v= "HOME"` assigns `n`).
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
 }

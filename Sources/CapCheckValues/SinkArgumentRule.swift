@@ -176,9 +176,10 @@ package enum SinkArgumentRule: Equatable {
     private static let pathThird: Set<String> = ["__fxstatat", "__fxstatat64", "__xmknodat"]
 
     /// C socket functions that name no peer: the address is given by `connect`, `bind` or `sendto` (checked), or, for
-    /// what is received, by the socket's own `bind`.
+    /// what is received, by the socket's own `bind`. Not `listen`: on a socket never bound it binds one itself, on every
+    /// interface at a port of the kernel's choosing (the twelfth sweep's), so its value is unknown.
     private static let addressless: Set<String> = [
-        "socket", "socketpair", "listen", "accept", "accept4", "setsockopt", "getsockopt", "getsockname", "getpeername",
+        "socket", "socketpair", "accept", "accept4", "setsockopt", "getsockopt", "getsockname", "getpeername",
         "recvfrom", "recvmsg", "recvmmsg", "shutdown",
     ]
 

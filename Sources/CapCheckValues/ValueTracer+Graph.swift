@@ -24,11 +24,15 @@ extension ValueTracer {
     func returnedConstant(_ name: String) -> String? {
         if cFunctionsByName == nil {
             var index: [String: [Int32]] = [:]
-            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.kind == .function && node.location != nil {
-                index[node.name, default: []].append(Int32(id))
+            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.location != nil {
+                if node.kind == .function { index[node.name, default: []].append(Int32(id)) }
+                if node.kind.isVariable { index["var " + node.name, default: []].append(Int32(id)) }
             }
             cFunctionsByName = index
         }
+        // A C variable of that name anywhere (`static const char *(*cd_name)(void) = cd_home;` in another file, the twelfth
+        // sweep's) may be what the call goes through: kept under the variable's name with a `var ` mark.
+        guard cFunctionsByName?["var " + name] == nil else { return nil }
         var found = cFunctionsByName?[name] ?? []
         if found.isEmpty {
             found = cFunctionsByName?.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value) ?? []

@@ -35,6 +35,18 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         "_finalizeUninitializedArray(_:)", "_unimplementedInitializer(className:initName:file:line:column:)",
     ]
 
+    /// The standard library's underscored customization points: requirements its own code calls (`Dictionary` a key's
+    /// `_rawHashValue(seed:)`, Foundation an error's `_domain`, `contains` a collection's
+    /// `_customContainsEquatableElement(_:)`) for which the index records no witness relation, so no rule links a
+    /// package's implementation to its type (the twelfth sweep's, each run). A package declaration of one of these names,
+    /// in any type or extension, hangs below the program start.
+    static let customizationPoints: Set<String> = [
+        "_rawHashValue(seed:)", "_domain", "_code", "_userInfo", "_getEmbeddedNSError()", "_customContainsEquatableElement(_:)",
+        "_customIndexOfEquatableElement(_:)", "_customLastIndexOfEquatableElement(_:)", "_copyContents(initializing:)",
+        "_copyToContiguousArray()", "_failEarlyRangeCheck(_:bounds:)", "_customRemoveLast()", "_customRemoveLast(_:)",
+        "_toCustomAnyHashable()",
+    ]
+
     /// `popFirst()` of `popFirst()`, `isEmpty` of `getter:isEmpty`.
     static func fullName(_ name: String) -> Substring {
         var rest = Substring(name)
@@ -53,7 +65,9 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
             let name = Self.fullName(node.name)
             let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(name.prefix { $0 != "(" }))
             let isCalledName = Self.calledNames.contains(String(name))
-            if let parent = parentOf[Int32(id)] {
+            if Self.customizationPoints.contains(String(name)) {
+                overloads.append(Int32(id))
+            } else if let parent = parentOf[Int32(id)] {
                 // In an extension of a toolchain type: a member of the called types, an operator (`extension Array
                 // where Element == Int { static func == … }`), or a member of a name synthesized code calls.
                 let typeUSR = facts.owningType(ofParent: parent)

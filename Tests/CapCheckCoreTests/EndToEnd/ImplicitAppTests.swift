@@ -46,7 +46,9 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs lchmod",
             "member-values fs lchown",
             "member-values fs link",
+            "member-values fs lutimes",
             "member-values fs mkdir",
+            "member-values fs mkdtemp",
             "member-values fs mkfifo",
             "member-values fs mkfifoat",
             "member-values fs mknod",
@@ -149,7 +151,7 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try via("readlink").contains(EdgeKind.namedType.rawValue))
         XCTAssertEqual(try path("member-values", "remove").suffix(5),
                        ["MemberValues.Kiln", "MemberValues.Spark", "MemberValues.Spark.description", "MemberValues.Spark.description", "remove"])
-        for sink in ["mknod", "pathconf", "creat", "mkfifoat"] {
+        for sink in ["mknod", "pathconf", "creat", "mkfifoat", "mkdtemp", "lutimes"] {
             XCTAssertEqual(try path("member-values", sink).first, "program start (load-time code of linked targets)", sink)
             XCTAssertTrue(try via(sink).contains(EdgeKind.synthesizedCall.rawValue), sink)
         }

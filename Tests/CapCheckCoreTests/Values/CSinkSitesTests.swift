@@ -18,6 +18,10 @@ final class CSinkSitesTests: XCTestCase {
         int f(const char *p) { { char buf[1], p[64]; strcpy(p, "/x"); return open(p, O_RDONLY) + buf[0]; } }
         enum { p = 16 }; int g(const char ok[p], const char *p) { return open(p, O_RDONLY); }
         int h(const char *p) { char buf[8]; memcpy(buf, p, 8); return open(p, O_RDONLY); }
+        int i(const char *p) { (p) = "/tmp/x"; return open(p, O_RDONLY); }
+        int j(const char *p) { strcpy((char *)p, "/tmp/x"); return open(p, O_RDONLY); }
+        int k(const char *p) { p\u{0B}= "/tmp/x"; return open(p, O_RDONLY); }
+        int l(const char *p) { int n = 1'0; p = "/tmp/x"; return open(p + n, O_RDONLY); }
         """
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sites-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
@@ -25,11 +29,18 @@ final class CSinkSitesTests: XCTestCase {
         let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
         func value(line: Int, function: Int, callee: String = "open", position: Int = 0) -> ValueOrigin? {
             let definition = SourceLocation(file: path, line: line, column: function)
-            let call = sites.calls(of: callee, inFunctionAt: definition).first!
+            // A call the text scan does not find (after a digit separator it reads a character literal) is asked at the
+            // index's place of it: the call's own column on that line.
+            let line = source.components(separatedBy: "\n")[line - 1]
+            let call = sites.calls(of: callee, inFunctionAt: definition).first
+                ?? SourceLocation(file: path, line: definition.line,
+                                  column: (line.range(of: callee + "(").map { line.utf8.distance(from: line.startIndex, to: $0.lowerBound) } ?? 0) + 1)
             return sites.values(at: call, callee: callee, positions: [position], inFunctionAt: definition).first
         }
         // f, g: found by the sixth sweep (a comma declaration in an inner block; an array bound naming an enumerator).
-        for (line, name) in [(2, "a"), (3, "b"), (6, "e"), (8, "f")] {
+        // i to l: the twelfth sweep's (assigned in parentheses, written through a cast, after a vertical tab, behind a
+        // digit separator).
+        for (line, name) in [(2, "a"), (3, "b"), (6, "e"), (8, "f"), (11, "i"), (12, "j"), (13, "k"), (14, "l")] {
             guard case .unknown? = value(line: line, function: 5) else { return XCTFail("\(name): a changed parameter is unknown") }
         }
         XCTAssertEqual(sites.parameterNames(ofFunctionAt: SourceLocation(file: path, line: 9, column: 22)), ["ok", "p"])
@@ -237,7 +248,16 @@ final class CSinkSitesTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("returned-\(UUID().uuidString).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let sites = try XCTUnwrap(CSinkSites(path: path, macros: .none))
+        // The index says the `return` expands the file's `#define` (at byte 8 of the file).
+        let expanded = { (file: String?, offset: Int) in
+            MacroExpansions(byPosition: [MacroExpansions.position(line: 2, column: 37): [MacroReference(name: "CERT_FILE_ENV", definitionFile: file, definitionOffset: offset)]])
+        }
+        let sites = try XCTUnwrap(CSinkSites(path: path, macros: expanded(path, 8)))
+        // The twelfth sweep's: a `-D` on the command line (no file) or a redefinition the text hides (another offset).
+        for (file, offset) in [(nil, 8), (path, 40)] as [(String?, Int)] {
+            let other = try XCTUnwrap(CSinkSites(path: path, macros: expanded(file, offset)))
+            XCTAssertNil(other.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 2, column: 13)), "\(String(describing: file)) \(offset)")
+        }
         XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 2, column: 13)), "SSL_CERT_FILE")
         XCTAssertEqual(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 3, column: 13)), "SSL_CERT_DIR")
         XCTAssertNil(sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 4, column: 13)))

@@ -31,3 +31,17 @@ public func _findStringSwitchCase(cases: [StaticString], string: String) -> Int 
     for (index, name) in cases.enumerated() where name.description == string { return index }
     return -1
 }
+
+// The standard library's underscored customization points (the twelfth sweep's): `Dictionary` calls a key's
+// `_rawHashValue(seed:)`, Foundation an error's `_domain`; the index records no witness relation for either.
+public struct Ticket: Hashable {
+    public init() {}
+    public func _rawHashValue(seed: Int) -> Int {
+        _ = mkdtemp(strdup("/tmp/capcheck-fixture-XXXXXX"))
+        return 0
+    }
+}
+public struct Trouble: Error {
+    public init() {}
+    public var _domain: String { _ = lutimes("/tmp/capcheck-fixture-none", nil); return "trouble" }
+}
