@@ -1,6 +1,7 @@
 import CapCheckSupport
 import CapCheckModel
 import Foundation
+import CIndexStore
 
 /// Reads a whole index store the way capcheck needs it: the newest unit per output file,
 /// each distinct record once, units and records read in parallel.
@@ -45,6 +46,13 @@ public struct IndexStoreLoader: Sendable {
     /// Reads the listed records (see `recordList(of:)`), on all cores, counting each on `progress`.
     public func records(_ work: [RecordReference], progress: ProgressCounter = .silent) throws -> [IndexRecord] {
         defer { progress.finish() }
+        // A damaged record can crash libIndexStore itself: that is exit 2 with what to do, not a crash.
+        capcheck_guard_record_reading("""
+            error: the index store crashed libIndexStore while capcheck read it: a record is damaged. Delete the index \
+            store (<scratch>/<triple>/debug/index) and build again (or run without --skip-build after deleting it).
+
+            """)
+        defer { capcheck_end_record_reading_guard() }
         return try concurrentMap(work.count) { index in
             defer { progress.advance(work[index].filePath) }
             return Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }

@@ -101,8 +101,8 @@ public struct NativeCodeAnalyzer: Sendable {
         let compiled = Set(plan.parsed.map { URL(fileURLWithPath: $0.command.source).standardizedFileURL.path })
         for (command, target) in plan.parsed where seenTargets.insert(target.path).inserted {
             guard let package = package(of: target),
-                  let unit = headerUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
-                                                    compiled: compiled)
+                  let unit = try headerUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
+                                                        compiled: compiled)
             else { continue }
             plan.parsed.append((unit.command, target))
             plan.publicHeaderUnits.insert(unit.command.source)

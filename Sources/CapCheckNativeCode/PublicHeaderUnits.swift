@@ -25,7 +25,7 @@ struct PublicHeaderUnits {
     /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
     /// when the target has no public header.
     mutating func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
-                       compiled: Set<String>) -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
+                       compiled: Set<String>) throws -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
         let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
         rootFolder = graph.root.path.hasSuffix("/") ? graph.root.path : graph.root.path + "/"
         let headers = files(under: include.path).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
@@ -36,8 +36,17 @@ struct PublicHeaderUnits {
         let text = "/* capcheck: the public headers of target \(target.name) of \(package.identity) */\n"
             + headers.map { "#include \"\($0)\"\n" }.joined()
         if (try? String(contentsOfFile: source, encoding: .utf8)) != text {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? Data(text.utf8).write(to: URL(fileURLWithPath: source), options: .atomic)
+            // A source capcheck cannot write (a full disk, a folder in its place) would parse as the package's errors
+            // and pass (a robustness sweep's): a tool error instead.
+            do {
+                if FileStamp.isDirectory(source) { try FileManager.default.removeItem(atPath: source) }
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: URL(fileURLWithPath: source), options: .atomic)
+            } catch {
+                throw CapCheckError(.io, "cannot write \(source), the source capcheck parses for the public headers of target "
+                                    + "\(target.name) of \(package.identity): \(error.localizedDescription); free some space or "
+                                    + "make the scratch folder writable")
+            }
         }
         var inputs = Set(files(under: package.path))
         let packagePaths = graph.packages.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }

@@ -32,6 +32,10 @@ public enum ValuePattern: Hashable, Sendable, CustomStringConvertible {
             throw ValuePatternError("only fs, net, exec and env take values; write \(capability.name.quoted) to grant \(capability.name) whole")
         }
         if text == "@caller" { return .caller }
+        // A control character (a NUL ends the string the kernel gets) names nothing a grant could mean.
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw ValuePatternError("a value with a control character (\\u0000–\\u001F) names no file, host, program or variable")
+        }
         switch capability {
         case .fs: return .path(try PathGlob(parsing: text))
         case .net: return .endpoint(try EndpointPattern(parsing: text))

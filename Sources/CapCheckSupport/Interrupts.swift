@@ -1,9 +1,10 @@
 import CProcessControl
 import Foundation
 
-/// What capcheck does when SIGINT or SIGTERM asks it to stop (Ctrl-C, a CI job's cancel): it sends the same signal
-/// to everything it started and kills what is still running after `ChildProcesses.grace` (`ChildProcesses`),
-/// deletes its temporary files (`TemporaryFiles`), and exits 130 (SIGINT) or 143 (SIGTERM), 128 + the signal.
+/// What capcheck does when SIGINT, SIGTERM or SIGHUP asks it to stop (Ctrl-C, a CI job's cancel, a closed terminal):
+/// it sends the same signal to everything it started and kills what is still running after `ChildProcesses.grace`
+/// (`ChildProcesses`), deletes its temporary files (`TemporaryFiles`), and exits 128 + the signal (130, 143, 129).
+/// (SIGHUP was added after a robustness sweep found the build's compilers left running when a terminal closed.)
 ///
 /// Both signals are blocked in every thread and taken by one thread of their own with `sigwait`, so that all of
 /// this runs as ordinary code, never in a signal handler.
@@ -14,7 +15,7 @@ public enum Interrupts {
     /// subreaper of its descendants (Linux), so that a compiler whose parent has died is still found and stopped.
     public static func install() {
         _ = capcheck_become_child_subreaper()
-        let taken = [SIGINT, SIGTERM].filter { !isIgnored($0) }
+        let taken = [SIGINT, SIGTERM, SIGHUP].filter { !isIgnored($0) }
         guard !taken.isEmpty else { return }
         var signals = sigset_t()
         sigemptyset(&signals)
@@ -36,8 +37,8 @@ public enum Interrupts {
     }
 
     private static func stop(_ signal: Int32) -> Never {
-        let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
-        FileHandle.standardError.write(Data("capcheck: interrupted (\(name)); stopping what it started\n".utf8))
+        let name = signal == SIGINT ? "SIGINT" : signal == SIGHUP ? "SIGHUP" : "SIGTERM"
+        StandardStream.error.write("capcheck: interrupted (\(name)); stopping what it started\n")
         ChildProcesses.stopAll(signal: signal)
         TemporaryFiles.shared.removeAll()
         _exit(128 + signal)

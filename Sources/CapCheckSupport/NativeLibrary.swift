@@ -17,7 +17,15 @@ package final class NativeLibrary: @unchecked Sendable {  // an immutable dlopen
     package init(path: String) throws {
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
-            throw CapCheckError(.toolchain, "cannot load \(path): \(reason)")
+            // Name the override the path came from, if one did (`CAPCHECK_LIBINDEXSTORE=/dev/null`).
+            var environment = environ
+            var variable: String?
+            while let entry = environment.pointee.map({ String(cString: $0) }) {
+                if entry.hasPrefix("CAPCHECK_"), entry.hasSuffix("=" + path) { variable = String(entry.prefix { $0 != "=" }) }
+                environment += 1
+            }
+            let advice = variable.map { "; \($0) names it: point it at the library from your Swift toolchain (its usr/lib), or unset it" } ?? ""
+            throw CapCheckError(.toolchain, "cannot load \(path): \(reason)\(advice)")
         }
         self.path = path
         self.handle = handle

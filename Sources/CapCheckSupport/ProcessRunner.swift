@@ -76,7 +76,7 @@ private final class StreamDrain: @unchecked Sendable {  // `data` is written by 
         Thread { [self] in
             while case let chunk = handle.availableData, !chunk.isEmpty {
                 data.append(chunk)
-                if echo { FileHandle.standardError.write(chunk) }
+                if echo { StandardStream.error.write(chunk) }
             }
             done.signal()
         }.start()

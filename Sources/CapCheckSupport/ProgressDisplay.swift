@@ -24,7 +24,7 @@ public final class ProgressDisplay: Sendable {
     /// The style for standard error: a terminal when it is one, else plain lines every 5 s.
     public static func forStandardError() -> ProgressDisplay {
         ProgressDisplay(style: isatty(STDERR_FILENO) == 1 ? .terminal : .plain(interval: 5)) { text in
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStream.error.write(text)
         }
     }
 

@@ -1,3 +1,4 @@
+import CapCheckSupport
 import ArgumentParser
 import CapCheckCore
 import Foundation
@@ -24,7 +25,7 @@ enum Main {
             try command.run()
         } catch {
             if CapCheckCommand.exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((CapCheckCommand.fullMessage(for: error) + "\n").utf8))
+                StandardStream.error.write((CapCheckCommand.fullMessage(for: error) + "\n"))
                 Foundation.exit(2)
             }
             CapCheckCommand.exit(withError: error)

@@ -1,3 +1,4 @@
+import CapCheckSupport
 import ArgumentParser
 import CapCheckCore
 import Foundation
@@ -38,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             violations = report.violations.count
             let unacknowledged = report.unanalyzed.filter { $0.acknowledged != true }.count
             if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || unacknowledged > 0 {
-                FileHandle.standardError.write(Data((Wording.strictFailure(report) + "\n").utf8))
+                StandardStream.error.write((Wording.strictFailure(report) + "\n"))
                 violations += report.unusedGrants.count + unacknowledged
             }
         }

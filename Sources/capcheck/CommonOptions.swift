@@ -1,3 +1,4 @@
+import CapCheckSupport
 import ArgumentParser
 import CapCheckCore
 import Foundation
@@ -87,7 +88,7 @@ struct CommonOptions: ParsableArguments {
         defer {
             if timings {
                 let lines = analyzer.timings.stages.map { String(format: "capcheck: timing %@ %.3f s\n", $0.name, $0.seconds) }
-                FileHandle.standardError.write(Data(lines.joined().utf8))
+                StandardStream.error.write(lines.joined())
             }
         }
         return try analyzer.run()
@@ -98,7 +99,7 @@ struct CommonOptions: ParsableArguments {
 
     func progress() -> @Sendable (String) -> Void {
         if quiet { return { _ in } }
-        return { message in FileHandle.standardError.write(Data(("capcheck: " + message + "\n").utf8)) }
+        return { message in StandardStream.error.write(("capcheck: " + message + "\n")) }
     }
 
     /// How the human formats present results: `--verbose`, `--absolute-paths`, and colour for text on a terminal.
@@ -130,10 +131,12 @@ struct CommonOptions: ParsableArguments {
             do {
                 try OutputFile.write(text, to: output)
             } catch {
-                throw CapCheckError(.io, "cannot write the report to \(output): \(error.localizedDescription)")
+                let reason = (error as? CapCheckError)?.message ?? error.localizedDescription
+                throw CapCheckError(.io, "cannot write the report to \(output.isEmpty ? "an empty path" : output): \(reason); "
+                                    + "give --output a file in a folder you can write")
             }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+        } else if let failure = StandardStream.output.write(text) {
+            throw CapCheckError(.io, "cannot write the report to standard output: \(failure)")
         }
     }
 }
@@ -145,12 +148,12 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as CapCheckError {
-        FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+        StandardStream.error.write("error: \(error.message)\n")
         throw ExitCode(2)
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        StandardStream.error.write("error: \(error)\n")
         throw ExitCode(2)
     }
 }

@@ -47,17 +47,45 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func load(_ path: String) throws -> AnalysisReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CapCheckError(.usage, "cannot read the report \(path)")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            let why = !FileManager.default.fileExists(atPath: path) ? "there is no such file" : isFolder.boolValue ? "it is a folder" : "it is not readable"
+            throw CapCheckError(.usage, "cannot read the report \(path): \(why); give two JSON reports written by `capcheck audit --format json`")
         }
+        let report: AnalysisReport
         do {
-            return try JSONDecoder().decode(AnalysisReport.self, from: data)
+            report = try JSONDecoder().decode(AnalysisReport.self, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw notAReport(path, "it has no `\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))`")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw notAReport(path, "`\(context.codingPath.map(\.stringValue).joined(separator: "."))` is not what a report holds there")
+        } catch let DecodingError.dataCorrupted(context) {
+            throw notAReport(path, "it is not valid JSON (\((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] ?? context.debugDescription))")
         } catch {
-            throw CapCheckError(.usage, "\(path) is not a capcheck JSON report (write one with `capcheck audit --format json`): \(error)")
+            throw notAReport(path, "\(error)")
         }
+        // A report of another schema may mean other things by the same fields; a package listed twice would hide what
+        // one of its entries reaches (the robustness sweep's: `diff` passed both).
+        guard report.schemaVersion == 1 else {
+            throw notAReport(path, "its schemaVersion is \(report.schemaVersion); this capcheck reads version 1")
+        }
+        var seen = Set<String>()
+        if let twice = report.packages.first(where: { !seen.insert($0.identity).inserted }) {
+            throw notAReport(path, "it lists package \(twice.identity) twice")
+        }
+        return report
+    }
+
+    private func notAReport(_ path: String, _ why: String) -> CapCheckError {
+        CapCheckError(.usage, "\(path) is not a capcheck JSON report: \(why). Write one with `capcheck audit --format json`.")
     }
 
     private func analyseAgainstBase(_ ref: String) throws -> (AnalysisReport, AnalysisReport) {
+        // `git show` would take a ref starting with `-` for an option (`--output=<file>` wrote files).
+        guard !ref.hasPrefix("-"), !ref.isEmpty else {
+            throw CapCheckError(.usage, "--base takes a git ref (a branch, tag or commit), not \(ref.isEmpty ? "an empty one" : "`\(ref)`")")
+        }
         var current = common.analyzerOptions(.baseline)
         current.collectValues = true
         let baseline = try BaselineWorkspace(packagePath: current.packagePath, scratchPath: current.scratchPath).prepare(ref: ref)

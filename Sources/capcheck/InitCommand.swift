@@ -35,14 +35,21 @@ struct InitCommand: ParsableCommand {
                 guard force else {
                     throw CapCheckError(.usage, "\(destination.path) already exists; pass --force to overwrite it (its user capabilities are kept), or --policy to write elsewhere")
                 }
-                carried = (try? PolicyLoader.load(contentsOf: destination))?.capabilities ?? [:]
+                // Its user capabilities are kept: a file that does not parse would lose them without a word (a robustness
+                // sweep's), so it is an error that says where.
+                do {
+                    carried = try PolicyLoader.load(contentsOf: destination).capabilities
+                } catch let error as CapCheckError {
+                    throw CapCheckError(.usage, error.message + "\n--force keeps the user capabilities of \(destination.path), so it must "
+                                        + "parse: fix it, or delete it to start afresh")
+                }
             }
             let (checker, _) = try Analyzer(options: options, progress: common.progress(), display: common.display()).prepare().ready()
             let draft = PolicyGenerator(checker: checker, capabilities: carried).draft()
             do {
                 try OutputFile.write(draft.json, to: destination.path)
             } catch {
-                throw CapCheckError(.io, "cannot write \(destination.path): \(error.localizedDescription)")
+                throw CapCheckError(.io, "cannot write \(destination.path): \((error as? CapCheckError)?.message ?? error.localizedDescription)")
             }
             let counts = draft.counts
             common.progress()("wrote \(destination.path): \(counts.topLevel) top-level grant(s), \(counts.nested) nested; replace each TODO reason, then run `capcheck check`")

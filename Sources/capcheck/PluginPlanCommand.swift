@@ -1,3 +1,4 @@
+import CapCheckSupport
 import ArgumentParser
 import CapCheckPluginSupport
 import Foundation
@@ -28,7 +29,7 @@ struct PluginPlanCommand: ParsableCommand {
         do {
             print(try planner.plan(arguments: arguments).json())
         } catch let refusal as PluginRefusal {
-            FileHandle.standardError.write(Data("error: \(refusal.message)\n".utf8))
+            StandardStream.error.write("error: \(refusal.message)\n")
             throw ExitCode(2)
         }
     }

@@ -12,4 +12,9 @@ typedef struct {
   size_t length;
 } capcheck_indexstore_string_ref_t;
 
+/// Until `capcheck_end_record_reading_guard`, a segmentation or bus fault (a damaged record read by libIndexStore)
+/// prints `message` on standard error and exits with status 2.
+void capcheck_guard_record_reading(const char *message);
+void capcheck_end_record_reading_guard(void);
+
 #endif

@@ -30,6 +30,10 @@ package struct AnalysisInputs {
     package var catalog: SinkCatalog
     /// The demangler library (path, size, mtime): the catalog's classification of toolchain symbols is kept too.
     package var demangler: String
+    /// The index store's folder of records, when at hand: each record's size is part of the key, so a record deleted or
+    /// truncated since the last run is read again (and reported), never answered from the kept report (a robustness
+    /// sweep's). A record damaged in place at the same size is not noticed here.
+    package var recordsFolder: String? = nil
 
     /// The key: these inputs' `digest` with the libclang pass's (`NativeCodeAnalyzer.Plan.digest`); nil when some
     /// input cannot be named (a C source compiled without an index unit), and then nothing is cached. The two digests
@@ -59,6 +63,11 @@ package struct AnalysisInputs {
         // compiled from, is in the libclang plan), and the modules the build compiled (the Swift scan's files).
         for record in records {
             for field in [record.name, record.filePath, record.module] { hasher.update(field: field) }
+            if let recordsFolder {
+                var info = stat()
+                let path = recordsFolder + "/" + record.name.suffix(2) + "/" + record.name
+                hasher.update(field: stat(path, &info) == 0 ? String(info.st_size) : "missing")
+            }
         }
         for module in builtModules.sorted() { hasher.update(field: module) }
         // The module maps of system-library and binary targets say which modules they provide (the merge reads them).

@@ -334,7 +334,7 @@ public struct Analyzer: Sendable {
         checker.inactiveLines = snapshot.inactiveLines
         checker.catalogSinks = snapshot.catalogSinks
         if Self.dumpsGraph {
-            FileHandle.standardError.write(Data((checker.debugDump() + "\n").utf8))
+            StandardStream.error.write((checker.debugDump() + "\n"))
         }
         return checker
     }
@@ -366,14 +366,14 @@ public struct Analyzer: Sendable {
             }
         }, {
             try plannedInputs(units: units, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
-                              demangler: demangler)
+                              demangler: demangler, recordsFolder: loader.store.path + "/v5/records")
         })
         return inputs
     }
 
     /// The records `units` list, the libclang pass's plan and the Swift scan's inputs, with the snapshot key.
     private func plannedInputs(units: [IndexUnit], packageGraph: PackageGraph, ownership: SourceOwnership, toolchain: Toolchain,
-                               catalog: SinkCatalog, demangler: String) throws -> Inputs {
+                               catalog: SinkCatalog, demangler: String, recordsFolder: String) throws -> Inputs {
         let records = IndexStoreLoader.recordList(of: units), builtModules = Set(units.map(\.moduleName))
         return try timings.measure("inputs") {
             var native = NativeCodeAnalyzer(packageGraph: packageGraph, ownership: ownership, scratchPath: options.scratchPath,
@@ -409,7 +409,8 @@ public struct Analyzer: Sendable {
                 let swiftSources = timings.measure("swift inputs") { scanner.inputs() }
                 let digest = timings.measure("inputs digest") {
                     AnalysisInputs(packageGraph: packageGraph, includeTests: includeTests, records: records, builtModules: builtModules,
-                                   swiftSources: swiftSources, catalog: catalog, demangler: demanglerIdentity)
+                                   swiftSources: swiftSources, catalog: catalog, demangler: demanglerIdentity,
+                                   recordsFolder: recordsFolder)
                         .digest(memo: memo)
                 }
                 return (swiftSources, digest)
@@ -552,7 +553,7 @@ public struct Analyzer: Sendable {
         try GrantSources.verify(policy, graph: graph, rootPath: options.packagePath)
         if options.warnAboutUnboundGrants {
             for line in GrantSources.unbound(policy, graph: graph, rootPath: options.packagePath) {
-                FileHandle.standardError.write(Data("warning: \(line)\n".utf8))
+                StandardStream.error.write("warning: \(line)\n")
             }
         }
         return policy

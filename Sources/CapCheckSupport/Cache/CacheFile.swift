@@ -136,6 +136,6 @@ public final class CacheWarnings: @unchecked Sendable {  // state behind `lock`
     package func report(_ message: String) {
         lock.lock(); defer { lock.unlock() }
         guard said.insert(message).inserted else { return }
-        FileHandle.standardError.write(Data("capcheck: warning: \(message)\n".utf8))
+        StandardStream.error.write("capcheck: warning: \(message)\n")
     }
 }

@@ -68,6 +68,18 @@ final class NarrowedGrantPolicyTests: XCTestCase {
 
     /// Found by the ninth sweep: `String`'s `==` takes canonically equivalent spellings as one, while `getenv` and `execve`
     /// compare bytes: `KEY` with U+212A KELVIN SIGN is another variable, `café` with U+0301 another file than with U+00E9.
+    /// A control character names nothing (the robustness sweep's `"fs:/\u0000"` was accepted).
+    func testAValueWithAControlCharacterIsRejected() {
+        for (capability, value) in [(Capability.fs, "/\u{0}x"), (.env, "A\u{1}")] {
+            do {
+                _ = try ValuePattern.parse(value, for: capability)
+                XCTFail("\(capability):\(value.debugDescription) was accepted")
+            } catch {
+                XCTAssertTrue(error.message.contains("control character"), error.message)
+            }
+        }
+    }
+
     func testNamesAndProgramsMatchByteForByte() {
         let kelvin = "\u{212A}EY", decomposed = "/tmp/cafe\u{301}", composed = "/tmp/caf\u{E9}"
         XCTAssertEqual(kelvin, "KEY", "the premise: String compares them equal")
