@@ -391,11 +391,7 @@ package struct CSinkSites {
             return false
         }
         for index in occurrences(of: name, in: body) {
-            var after = index + length
-            while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-            var before = index - 1
-            while before > 0, isSpace(bytes[before]) { before -= 1 }
-            let next = after < bytes.count ? bytes[after] : 0, following = after + 1 < bytes.count ? bytes[after + 1] : 0
+            let (before, next, following) = neighbours(ofNameAt: index, length: length, in: bytes)
             let previous = before >= 0 ? bytes[before] : 0
             let comparedAfter = (next == UInt8(ascii: "=") || next == UInt8(ascii: "!")) && following == UInt8(ascii: "=")
             let joinedAfter = (next == UInt8(ascii: "&") && following == next) || (next == UInt8(ascii: "|") && following == next)
@@ -456,11 +452,7 @@ package struct CSinkSites {
             return true
         }
         for index in occurrences(of: name, in: body) {
-            var after = index + length
-            while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-            var before = index - 1
-            while before > 0, isSpace(bytes[before]) { before -= 1 }
-            let next = after < bytes.count ? bytes[after] : 0, following = after + 1 < bytes.count ? bytes[after + 1] : 0
+            let (before, next, following) = neighbours(ofNameAt: index, length: length, in: bytes)
             if next == UInt8(ascii: "="), following != UInt8(ascii: "=") { return true }  // `name = …`
             if "+-*/%&|^<>".utf8.contains(next), following == UInt8(ascii: "=") || following == next && "+-".utf8.contains(next) {
                 return true  // `name += …`, `name++`
@@ -480,6 +472,16 @@ package struct CSinkSites {
             }
         }
         return false
+    }
+
+    /// Around a name at `index`: the offset of the last non-space byte before it, and the first two bytes after the
+    /// white space that follows it (0 past the end).
+    private func neighbours(ofNameAt index: Int, length: Int, in bytes: [UInt8]) -> (before: Int, next: UInt8, following: UInt8) {
+        var after = index + length
+        while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+        var before = index - 1
+        while before > 0, isSpace(bytes[before]) { before -= 1 }
+        return (before, after < bytes.count ? bytes[after] : 0, after + 1 < bytes.count ? bytes[after + 1] : 0)
     }
 
     /// Whether the byte at `index` lies outside every parenthesis opened since the statement began (the last `;`, `{`
