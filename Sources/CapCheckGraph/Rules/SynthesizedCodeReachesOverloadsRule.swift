@@ -59,14 +59,21 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         var parentOf: [Int32: String] = [:]
         for (member, parent) in facts.parents { parentOf[member] = parent }
         let witnesses = Set(facts.overrides.map(\.member))
-        var overloads: [Int32] = []
+        var overloads: [Int32] = [], ownTypes: [(type: Int32, member: Int32)] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language == .swift && (node.kind.isFunction || node.kind.isVariable) && node.isDefined && node.package != nil {
             let name = Self.fullName(node.name)
             let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(name.prefix { $0 != "(" }))
             let isCalledName = Self.calledNames.contains(String(name))
             if Self.customizationPoints.contains(String(name)) {
-                overloads.append(Int32(id))
+                // A member of a package's own type runs on a value of it: the type reaches it (as its witnesses of
+                // external protocols do). In an extension of a toolchain protocol or type, any value may take it.
+                if let parent = parentOf[Int32(id)], let type = graph.node(forUSR: facts.owningType(ofParent: parent)),
+                   graph.nodes[Int(type)].package != nil {
+                    ownTypes.append((type, Int32(id)))
+                } else {
+                    overloads.append(Int32(id))
+                }
             } else if let parent = parentOf[Int32(id)] {
                 // In an extension of a toolchain type: a member of the called types, an operator (`extension Array
                 // where Element == Int { static func == … }`), or a member of a name synthesized code calls.
@@ -80,6 +87,9 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
             } else if isOperator || isCalledName {
                 overloads.append(Int32(id))
             }
+        }
+        for (type, member) in ownTypes {
+            graph.addEdge(from: type, to: member, kind: .conformance, site: graph.nodes[Int(member)].location)
         }
         guard !overloads.isEmpty else { return }
         let start = graph.programStart(of: root)

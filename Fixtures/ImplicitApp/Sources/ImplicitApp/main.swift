@@ -128,3 +128,6 @@ print((try? JSONDecoder().decode(Reading.self, from: Data("{\"level\": 1, \"samp
 enum Mode: Codable { case fast(Int), slow }
 enum Shade: String { case light, dark }
 print((try? JSONDecoder().decode(Mode.self, from: Data(#"{"slow":{}}"#.utf8))) != nil, Shade(rawValue: "dark") != nil)
+// The twelfth sweep's: `Dictionary` runs the key's `_rawHashValue(seed:)`, `localizedDescription` the error's `_domain`.
+print([Ticket(): 1].count)
+do { throw Trouble() } catch { print(error.localizedDescription) }
