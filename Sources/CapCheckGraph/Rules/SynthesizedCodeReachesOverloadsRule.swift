@@ -38,8 +38,9 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
     /// The standard library's underscored customization points: requirements its own code calls (`Dictionary` a key's
     /// `_rawHashValue(seed:)`, Foundation an error's `_domain`, `contains` a collection's
     /// `_customContainsEquatableElement(_:)`) for which the index records no witness relation, so no rule links a
-    /// package's implementation to its type (the twelfth sweep's, each run). A package declaration of one of these names,
-    /// in any type or extension, hangs below the program start.
+    /// package's implementation to its type (the twelfth sweep's, each run). A package declaration of one of these names
+    /// is reached from its type when it is a member of a package's own type, and hangs below the program start in an
+    /// extension of a toolchain protocol or type.
     static let customizationPoints: Set<String> = [
         "_rawHashValue(seed:)", "_domain", "_code", "_userInfo", "_getEmbeddedNSError()", "_customContainsEquatableElement(_:)",
         "_customIndexOfEquatableElement(_:)", "_customLastIndexOfEquatableElement(_:)", "_copyContents(initializing:)",
