@@ -130,6 +130,13 @@ package final class GrantContexts {
         return make(package: package, module: module, caller: rootOf(current))
     }
 
+    /// Whether a grant for `package` may be nested under the entry of context `holder`: a nested grant names a dependency
+    /// of its parent. (C can name a function of a package its caller does not depend on, `enter(_:node:owner:byName:)`;
+    /// that package's grant is then looked up further out, and `init` nests it there.)
+    package func mayNest(_ package: String, under holder: Int32) -> Bool {
+        packageGraph.isDependency(package, of: contexts[Int(holder)].package)
+    }
+
     /// The contexts from `id` outwards to where authority starts: the packages on the path that hold the effect.
     package func chain(from id: Int32) -> [Int32] {
         if let known = chains[Int(id)] { return known }
@@ -163,10 +170,7 @@ package final class GrantContexts {
             return false
         }
         for holder in chain(from: caller) {
-            // A nested grant names a dependency of its parent; C can name a function of a package its caller does not
-            // depend on (`enter(_:node:owner:byName:)`), whose grant is then looked up further out.
-            guard let parent = contexts[Int(holder)].entry, isRoot(holder) || package == contexts[Int(holder)].package
-                    || packageGraph.isDependency(package, of: contexts[Int(holder)].package) else { continue }
+            guard let parent = contexts[Int(holder)].entry, mayNest(package, under: holder) else { continue }
             for key in keys { if let nested = parent.packages[key], applies(nested) { return (nested, withheld) } }
         }
         for key in keys { if let top = policy.packages[key], applies(top) { return (top, withheld) } }

@@ -123,10 +123,15 @@ package struct NativeGraphMerger: GraphPass {
         return "c:@F@" + name
     }
 
+    /// A header by its name: a public header's extension (`PublicHeaderUnits.headerExtensions`), an included fragment
+    /// (`.inc`, `.def`), or none (`<vector>`).
     private static func isHeader(_ file: String) -> Bool {
         let name = file.split(separator: "/").last ?? ""
-        return [".h", ".hh", ".hpp", ".hxx", ".inc", ".def"].contains { name.hasSuffix($0) } || !name.contains(".")
+        guard let dot = name.lastIndex(of: ".") else { return true }
+        return headerExtensions.contains(String(name[name.index(after: dot)...]))
     }
+
+    private static let headerExtensions = PublicHeaderUnits.headerExtensions.union(["inc", "def"])
 
     /// A sink node the libclang pass classifies itself (not a toolchain symbol the catalog knows).
     func sink(_ name: String, _ capability: Capability, _ graph: GraphBuilder, explicit: Bool = false) -> Int32 {

@@ -19,16 +19,14 @@ struct PublicHeaderUnits {
 
     /// The files under each folder listed so far.
     private var listings: [String: [String]] = [:]
-    /// The root package's folder, whose own build folders are not listed.
-    private var rootFolder = "/"
 
     /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
     /// when the target has no public header.
     mutating func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
                        compiled: Set<String>) throws -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
         let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
-        rootFolder = graph.root.path.hasSuffix("/") ? graph.root.path : graph.root.path + "/"
-        let headers = files(under: include.path).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
+        let root = graph.root.path
+        let headers = files(under: include.path, root: root).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
         guard !headers.isEmpty else { return nil }
         let language = (command.source as NSString).pathExtension
         let ext = ["cc", "cpp", "cxx", "c++"].contains(language) ? "cpp" : language == "mm" ? "mm" : language == "m" ? "m" : "c"
@@ -48,11 +46,11 @@ struct PublicHeaderUnits {
                                     + "make the scratch folder writable")
             }
         }
-        var inputs = Set(files(under: package.path))
+        var inputs = Set(files(under: package.path, root: root))
         let packagePaths = graph.packages.map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" }
         for directory in Self.includeDirectories(command.arguments)
         where !directory.hasPrefix(package.path + "/") && packagePaths.contains(where: { directory.hasPrefix($0) }) {
-            inputs.formUnion(files(under: directory))
+            inputs.formUnion(files(under: directory, root: root))
         }
         let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil)
         return (unit, [(source, false)] + inputs.subtracting(compiled).sorted().map { ($0, false) })
@@ -70,11 +68,12 @@ struct PublicHeaderUnits {
         return found
     }
 
-    /// The files under `folder` (the root's build folders left out), listed once.
-    private mutating func files(under folder: String) -> [String] {
+    /// The files under `folder`, listed once; the build folders of the root package (at `root`) are left out.
+    private mutating func files(under folder: String, root: String) -> [String] {
         if let known = listings[folder] { return known }
         let path = URL(fileURLWithPath: folder).standardizedFileURL.path
-        let found = DirectoryListing.files(under: path, extensions: nil, skippingBuildFolders: (path + "/").hasPrefix(rootFolder))
+        let found = DirectoryListing.files(under: path, extensions: nil,
+                                           skippingBuildFolders: (path + "/").hasPrefix(root.hasSuffix("/") ? root : root + "/"))
         listings[folder] = found
         return found
     }

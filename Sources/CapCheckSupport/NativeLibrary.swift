@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// A shared library opened with `dlopen`, from which C functions are looked up by name.
 ///
@@ -18,12 +19,7 @@ package final class NativeLibrary: @unchecked Sendable {  // an immutable dlopen
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"
             // Name the override the path came from, if one did (`CAPCHECK_LIBINDEXSTORE=/dev/null`).
-            var environment = environ
-            var variable: String?
-            while let entry = environment.pointee.map({ String(cString: $0) }) {
-                if entry.hasPrefix("CAPCHECK_"), entry.hasSuffix("=" + path) { variable = String(entry.prefix { $0 != "=" }) }
-                environment += 1
-            }
+            let variable = ProcessInfo.processInfo.environment.first { $0.key.hasPrefix("CAPCHECK_") && $0.value == path }?.key
             let advice = variable.map { "; \($0) names it: point it at the library from your Swift toolchain (its usr/lib), or unset it" } ?? ""
             throw CapCheckError(.toolchain, "cannot load \(path): \(reason)\(advice)")
         }

@@ -252,8 +252,8 @@ package struct CSinkSites {
         }
         // The index must say the `return` expands that very definition: a `-D` on the command line, or a redefinition
         // the text hides (`#/**/undef`, `%:define`), is another (the twelfth sweep's, each run).
-        guard let start = offset(line: location.line, column: location.column), let code = functionText(from: start),
-              let returnAt = Self.firstWord("return", in: code.bytes, quoted: code.quoted) else { return nil }
+        guard let start = offset(line: location.line, column: location.column), let code = bodyText(from: start),
+              let returnAt = occurrences(of: "return", in: code).first else { return nil }
         var at = returnAt + "return".utf8.count
         while at < code.bytes.count, isSpace(code.bytes[at]) { at += 1 }
         let use = self.location(of: start + at)
@@ -261,17 +261,6 @@ package struct CSinkSites {
               macro.name == expression, macro.definitionFile.map(PathText.standardized) == PathText.standardized(path),
               macro.definitionOffset == file.utf8.distance(from: file.utf8.startIndex, to: name.lowerBound) else { return nil }
         return literal(String(file[range]))
-    }
-
-    /// The offset of the first `word` outside literals and comments, as a whole identifier.
-    private static func firstWord(_ word: String, in bytes: [UInt8], quoted: [Bool]) -> Int? {
-        let target = Array(word.utf8)
-        func isName(_ byte: UInt8) -> Bool { byte == 95 || (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) }
-        for index in bytes.indices where !quoted[index] && bytes[index...].starts(with: target) {
-            let end = index + target.count
-            if (index == 0 || !isName(bytes[index - 1])) && (end >= bytes.count || !isName(bytes[end])) { return index }
-        }
-        return nil
     }
 
     /// Whether any parameter declaration of the function at `location` spells `name` (a function pointer's too, which
@@ -363,7 +352,7 @@ package struct CSinkSites {
     /// Whether parameter `name` of the function at `function` may hold another value where it is used: assigned
     /// (`name = …`, `name += …`, `++name`), its address taken (`&name`), or declared again in the body (a shadowing
     /// local, `const char *name = …`), or the body splices lines. Read from the body's text, comments and literals blanked.
-    func isChanged(_ name: String, inFunctionAt function: SourceLocation, passedTo callee: String = "") -> Bool {
+    func isChanged(_ name: String, inFunctionAt function: SourceLocation, passedTo callee: String) -> Bool {
         guard let start = offset(line: function.line, column: function.column), let body = bodyText(from: start) else { return true }
         // A macro of the package's own expanded in the body may assign it without naming it in the body's text.
         guard let expanded = macros(from: start, through: start + body.bytes.count) else { return true }

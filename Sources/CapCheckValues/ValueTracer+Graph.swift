@@ -22,20 +22,22 @@ extension ValueTracer {
     /// The constant a C function named `name` returns (its definition's whole body `return "…";`), if any. BoringSSL's
     /// symbols are renamed with a prefix (`CNIOBoringSSL_X509_…`), so a unique `…_name` definition counts too.
     func returnedConstant(_ name: String) -> String? {
-        if cFunctionsByName == nil {
-            var index: [String: [Int32]] = [:]
+        if cNames == nil {
+            var functions: [String: [Int32]] = [:], variables = Set<String>()
             for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.location != nil {
-                if node.kind == .function { index[node.name, default: []].append(Int32(id)) }
-                if node.kind.isVariable { index["var " + node.name, default: []].append(Int32(id)) }
+                if node.kind == .function { functions[node.name, default: []].append(Int32(id)) }
+                if node.kind.isVariable { variables.insert(node.name) }
             }
-            cFunctionsByName = index
+            cNames = (functions, variables)
         }
+        guard let names = cNames else { return nil }
         // A C variable of that name anywhere (`static const char *(*cd_name)(void) = cd_home;` in another file, the twelfth
-        // sweep's) may be what the call goes through: kept under the variable's name with a `var ` mark.
-        guard cFunctionsByName?["var " + name] == nil else { return nil }
-        var found = cFunctionsByName?[name] ?? []
+        // sweep's) may be what the call goes through.
+        guard !names.variables.contains(name) else { return nil }
+        var found = names.functions[name] ?? []
         if found.isEmpty {
-            found = cFunctionsByName?.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value) ?? []
+            guard !names.variables.contains(where: { $0.hasSuffix("_" + name) }) else { return nil }
+            found = names.functions.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value)
         }
         let returned = found.map { id -> String? in
             guard let location = graph.nodes[Int(id)].location else { return nil }

@@ -19,7 +19,8 @@ package final class ValueTracer {
     var cFiles: [String: CSinkSites?] = [:]
     var callers: [[(from: Int32, edge: Int32)]]?
     var nodesByLine: [String: [Int32]]?
-    var cFunctionsByName: [String: [Int32]]?
+    /// The package C functions by name, and the names of C variables (a function pointer may stand for a function).
+    var cNames: (functions: [String: [Int32]], variables: Set<String>)?
     var writeMemo: [SourceLocation: [ValueOrigin]?] = [:]
     /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).
     var referenceTargets: [SourceLocation: [Int32]]?

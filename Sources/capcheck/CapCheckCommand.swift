@@ -25,7 +25,7 @@ enum Main {
             try command.run()
         } catch {
             if CapCheckCommand.exitCode(for: error) == .validationFailure {
-                StandardStream.error.write((CapCheckCommand.fullMessage(for: error) + "\n"))
+                StandardStream.error.write(CapCheckCommand.fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             CapCheckCommand.exit(withError: error)

@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
             violations = report.violations.count
             let unacknowledged = report.unanalyzed.filter { $0.acknowledged != true }.count
             if strict, !buildTimeOnly, !report.unusedGrants.isEmpty || unacknowledged > 0 {
-                StandardStream.error.write((Wording.strictFailure(report) + "\n"))
+                StandardStream.error.write(Wording.strictFailure(report) + "\n")
                 violations += report.unusedGrants.count + unacknowledged
             }
         }

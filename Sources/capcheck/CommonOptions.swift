@@ -99,7 +99,7 @@ struct CommonOptions: ParsableArguments {
 
     func progress() -> @Sendable (String) -> Void {
         if quiet { return { _ in } }
-        return { message in StandardStream.error.write(("capcheck: " + message + "\n")) }
+        return { message in StandardStream.error.write("capcheck: " + message + "\n") }
     }
 
     /// How the human formats present results: `--verbose`, `--absolute-paths`, and colour for text on a terminal.

@@ -142,7 +142,7 @@ public struct PolicyGenerator {
                 }
                 let given = (resolved?.allow ?? []).intersection(parentEffective)
                 if needed != given, !contexts.isRoot(parent), let parentDraft = entry[parent], parentDraft.packages[context.package] == nil,
-                   checker.packageGraph.isDependency(context.package, of: contexts[parent].package) {
+                   contexts.mayNest(context.package, under: parent) {
                     let nested = PolicyDraft(key: context.package, allow: needed, examples: examples[context.package] ?? [:],
                                              source: source(of: context.package))
                     parentDraft.packages[context.package] = nested
@@ -201,8 +201,7 @@ public struct PolicyGenerator {
     /// chain, else the top-level one (as `GrantContexts.entry(for:module:calledFrom:)` looks it up).
     private func resolve(_ package: String, from caller: Int32, contexts: GrantContexts,
                          entries: [Int32: PolicyDraft], top: [String: PolicyDraft]) -> PolicyDraft? {
-        for holder in contexts.chain(from: caller) where !contexts.isRoot(holder)
-            && checker.packageGraph.isDependency(package, of: contexts[holder].package) {
+        for holder in contexts.chain(from: caller) where !contexts.isRoot(holder) && contexts.mayNest(package, under: holder) {
             if let nested = entries[holder]?.packages[package] { return nested }
         }
         return top[package]

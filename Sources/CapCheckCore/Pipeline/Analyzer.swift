@@ -334,7 +334,7 @@ public struct Analyzer: Sendable {
         checker.inactiveLines = snapshot.inactiveLines
         checker.catalogSinks = snapshot.catalogSinks
         if Self.dumpsGraph {
-            StandardStream.error.write((checker.debugDump() + "\n"))
+            StandardStream.error.write(checker.debugDump() + "\n")
         }
         return checker
     }
