@@ -38,10 +38,24 @@ EXEC_CALLS = {"execve", "execveat", "fork", "vfork", "pidfd_send_signal"}
 # Library entry points whose system calls all serve one capability, whatever the calls are: the resolver reads
 # /etc/hosts and the environment (net), a spawn reads the environment and clones (exec), the loader opens files (ffi).
 COMPOSITE_ENTRIES = [
-    (re.compile(r"^(getaddrinfo|gethostbyname\w*|gethostbyaddr\w*|getnameinfo|__?res_\w+|_nss_\w+|gaih_inet\w*)$"), "net"),
+    (re.compile(r"^(getaddrinfo|gethostbyname\w*|gethostbyaddr\w*|getnameinfo|__?res_\w+|_nss_dns_\w+|gaih_inet\w*)$"), "net"),
+    # The system's databases (users, groups, services, protocols) through NSS: glibc asks nscd over its Unix socket
+    # before it reads the files under /etc. The catalog lists these lookups as `fs` (reading a system database; the
+    # package names no peer), so the socket they open is counted the same way.
+    (re.compile(r"^(getpw\w*|getgr\w*|getsp\w*|getserv\w*|getproto\w*|getrpc\w*|getnetgrent\w*|innetgr|initgroups"
+                r"|getgrouplist|fgetpwent\w*|fgetgrent\w*)$"), "fs"),
     (re.compile(r"^(posix_spawnp?|__spawni\w*|__posix_spawn\w*|fork|vfork|__libc_fork|system|popen|execv\w*|execl\w*)$"), "exec"),
     (re.compile(r"^(dlopen\w*|dlmopen\w*|_dl_open|dl_open_worker\w*|_dl_map_object\w*)$"), "ffi"),
 ]
+# Toolchain APIs the catalog lists as pure by design although they read the environment and fixed files
+# (docs/catalog.md, "Not covered"): Foundation's locale, time zone, calendars and formatters (`TZ`, `LANG`, ICU's data),
+# and the temporary folder (`TMPDIR`).
+# An env or fs event under one of these frames is listed as excluded, not as a miss.
+DOCUMENTED_PURE = re.compile(r"^(?:(?:specialized |static |closure #\d+ in |protocol witness for )*)"
+                             r"(Locale|TimeZone|Calendar|DateFormatter|ISO8601DateFormatter|NumberFormatter|_LocaleICU"
+                             r"|_TimeZoneICU|_CalendarICU|LocaleCache|TimeZoneCache|CalendarCache)\b"
+                             r"|^(NSTemporaryDirectory\(\)|FileManager\.temporaryDirectory\.getter|static URL\.temporaryDirectory\.getter)$"
+                             r"|^(__CreateCFDateFormatter|CFDateFormatter\w*|CFLocale\w*|__CFLocale\w*|CFTimeZone\w*|__CFTimeZone\w*)$")
 # A toolchain frame between the event and the package's code that means "the toolchain sets up its own state, once":
 # the package called an API, and that API's first use initialises the runtime, Foundation or Dispatch.
 ONCE_FRAMES = re.compile(r"^(swift_once|swift::once\w*|pthread_once|__pthread_once\w*|dispatch_once\w*|_dispatch_once\w*"
@@ -242,7 +256,10 @@ def analyse(events, symbolizer, ownership, from_calltrace):
     out = []
     for event, capability, stack in results:
         for entry in stack:
-            if entry[4] is None:
+            # Only frames of the probe's own executable: a thunk in a toolchain library (libFoundationEssentials.so) has
+            # no package, whatever its mangled name's first module (an extension member `$s20FoundationEssentials11
+            # FileManagerC5FilesE…` defined in Files would otherwise teach FoundationEssentials → files).
+            if entry[4] is None and not re.search(r"\.so(\.[0-9.]+)?$", entry[3] or ""):
                 module = swift_module(entry[0])
                 entry[4] = ownership.module_packages.get(module)
         innermost = next((i for i, entry in enumerate(stack) if entry[4]), None)
@@ -284,6 +301,11 @@ def probe(args):
     observed = analyse(parse_strace(args.strace), symbolizer, ownership, from_calltrace=False)
     observed += analyse(parse_calltrace(args.calltrace), symbolizer, ownership, from_calltrace=True)
     names = demangle({entry[0] for o in observed for entry in o["stack"]})
+    for o in observed:
+        inner = o["stack"][:next((i for i, entry in enumerate(o["stack"]) if entry[4]), 0)]
+        if not o["excluded"] and o["capability"] in ("env", "fs") \
+                and any(DOCUMENTED_PURE.match(names.get(function, function) or "") for function, *_ in inner):
+            o["excluded"] = "an API the catalog lists as pure (docs/catalog.md, Not covered)"
 
     counts = collections.Counter(o["capability"] for o in observed if not o["excluded"])
     pairs = collections.defaultdict(list)
@@ -318,7 +340,8 @@ def probe(args):
     static_only = sorted(f"{identity} {capability}" for identity, capabilities in reached.items() if identity != ownership.root
                          for capability in capabilities if capability in ("fs", "net", "exec", "env")
                          and f"{identity} {capability}" not in observed_pairs)
-    excluded = collections.Counter((o["package"], o["capability"], names.get(o["api"], o["api"])) for o in observed if o["excluded"])
+    excluded = collections.Counter((o["package"], o["capability"], names.get(o["api"], o["api"]), o["excluded"])
+                                   for o in observed if o["excluded"])
     result = {
         "probe": args.probe,
         "events": dict(sorted(counts.items())),
@@ -326,7 +349,7 @@ def probe(args):
         "attributed": sorted(observed_pairs),
         "misses": misses,
         "staticOnly": static_only,
-        "excluded": [{"package": p, "capability": c, "api": a, "events": n} for (p, c, a), n in sorted(excluded.items())],
+        "excluded": [{"package": p, "capability": c, "api": a, "why": w, "events": n} for (p, c, a, w), n in sorted(excluded.items())],
         "outerFrames": outer,
         "apis": sorted({f"{o['package']} {o['capability']} {names.get(o['api'], o['api'])}" for o in observed if not o["excluded"]}),
     }
@@ -357,8 +380,10 @@ def table(args):
         rows.append(f"| {result['probe']} | {events} | {', '.join(result['attributed']) or '—'} | {misses} | {outer} | "
                     f"{', '.join(result['staticOnly']) or '—'} |")
         for e in result["excluded"]:
-            details.append(f"- {result['probe']}: {e['package']} {e['capability']} through `{e['api']}` ({e['events']} events)")
-    text = "\n".join(rows) + "\n\nLeft out as the toolchain's one-time setup:\n\n" + ("\n".join(details) or "- nothing") + "\n"
+            why = e.get("why", "toolchain one-time setup")
+            details.append(f"- {result['probe']}: {e['package']} {e['capability']} through `{e['api']}` ({e['events']} events): {why}")
+    text = ("\n".join(rows) + "\n\nLeft out (the toolchain's one-time setup, or an API the catalog lists as pure by design):\n\n"
+            + ("\n".join(details) or "- nothing") + "\n")
     doc = open(args.doc).read()
     if "<!-- dynamic:begin -->" not in doc:
         raise SystemExit(f"{args.doc} has no <!-- dynamic:begin --> ... <!-- dynamic:end --> markers")

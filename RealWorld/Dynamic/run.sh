@@ -14,7 +14,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 WORK=${WORK:-$ROOT/.build-dynamic}
 PROBES=("$@")
-[ ${#PROBES[@]} -gt 0 ] || PROBES=(EnvReaders CryptoOps GRDBDatabase Subprocess HTTPClient HummingbirdServer VaporServer)
+ALL=(EnvReaders CryptoOps GRDBDatabase Subprocess HTTPClient HummingbirdServer VaporServer FlyingFoxServer ConfigurationFiles PathFiles)
+[ ${#PROBES[@]} -gt 0 ] || PROBES=("${ALL[@]}")
 for tool in strace gcc python3; do command -v "$tool" >/dev/null || { echo "run.sh needs $tool" >&2; exit 2; }; done
 BIN=$(dirname "$(readlink -f "$(command -v swift)")")
 mkdir -p "$WORK"
@@ -31,6 +32,9 @@ arguments() {
         HummingbirdServer|HTTPClient) echo "$PORT" ;;
         VaporServer) echo "serve --hostname 127.0.0.1 --port $PORT" ;;
         GRDBDatabase) echo "$RUN/probe.sqlite" ;;
+        FlyingFoxServer) echo "$PORT $RUN/www" ;;
+        ConfigurationFiles) echo "$RUN/config" ;;
+        PathFiles) echo "$RUN/scratch" ;;
         *) echo "" ;;
     esac
 }
@@ -75,5 +79,5 @@ for probe in "${PROBES[@]}"; do
         --output "$RUN/result.json" || status=1
     results+=("$RUN/result.json")
 done
-[ ${#PROBES[@]} -lt 7 ] || python3 RealWorld/Dynamic/oracle.py table --doc docs/real-world.md "${results[@]}" >/dev/null
+[ ${#PROBES[@]} -lt ${#ALL[@]} ] || python3 RealWorld/Dynamic/oracle.py table --doc docs/real-world.md "${results[@]}" >/dev/null
 exit $status

@@ -1,27 +1,38 @@
 import Foundation
 
-/// Wall-clock time of each analysis stage, for `--timings` and the benchmarks (`docs/performance.md`).
+/// Wall-clock time of each analysis stage, for `--timings` and the benchmarks (`docs/performance.md`), with the
+/// process's resident and peak memory when the stage ended (stages that run side by side share one process, so a
+/// stage's figures include what the others hold at that moment).
 public final class StageTimings: @unchecked Sendable {  // state behind `lock`
+    /// One measured stage.
+    public struct Stage: Sendable {
+        public let name: String
+        public let seconds: Double
+        /// The process's resident and peak resident memory in bytes when the stage ended (nil where unknown).
+        public let memory: ProcessMemory.Usage?
+    }
+
     private let lock = NSLock()
-    private var recorded: [(name: String, seconds: Double)] = []
+    private var recorded: [Stage] = []
 
     public init() {}
 
     /// The stages measured so far, in order.
-    public var stages: [(name: String, seconds: Double)] { lock.lock(); defer { lock.unlock() }; return recorded }
+    public var stages: [Stage] { lock.lock(); defer { lock.unlock() }; return recorded }
 
     /// Records a part of a stage measured inside it (shown after the stage that contains it).
     public func record(_ name: String, seconds: Double) {
-        lock.lock(); recorded.append((name, seconds)); lock.unlock()
+        append(Stage(name: name, seconds: seconds, memory: ProcessMemory.usage()))
     }
 
     /// Runs `body` and records how long it took under `name`.
     public func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            lock.lock(); recorded.append((name, seconds)); lock.unlock()
-        }
+        defer { record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         return try body()
+    }
+
+    private func append(_ stage: Stage) {
+        lock.lock(); recorded.append(stage); lock.unlock()
     }
 }

@@ -35,7 +35,9 @@ package enum SinkArgumentRule: Equatable {
     /// Time-zone and locale functions of the C library: what they read without being told.
     private static let implicitValues: [Capability: [(names: Set<String>, values: [String])]] = [
         .env: [(timeZoneReaders, ["TZ"]),
-               (["setlocale", "newlocale"], ["LANG", "LC_…", "LOCPATH"])],
+               (["setlocale", "newlocale"], ["LANG", "LC_…", "LOCPATH"]),
+               // `GLOB_TILDE` expands `~` from `HOME` (the run-time oracle's PathFiles probe: PathKit's `Path.glob`).
+               (["glob", "glob64"], ["HOME"])],
         .fs: [(timeZoneReaders, ["/etc/localtime", "/usr/share/zoneinfo/…", "?the file the TZ environment variable names"]),
               (["setlocale", "newlocale"], ["/usr/lib/locale/…", "?files under the folder the LOCPATH environment variable names"])],
     ]

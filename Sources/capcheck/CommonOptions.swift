@@ -87,7 +87,11 @@ struct CommonOptions: ParsableArguments {
         let analyzer = Analyzer(options: options, progress: progress(), display: display())
         defer {
             if timings {
-                let lines = analyzer.timings.stages.map { String(format: "capcheck: timing %@ %.3f s\n", $0.name, $0.seconds) }
+                let lines = analyzer.timings.stages.map { stage in
+                    String(format: "capcheck: timing %@ %.3f s", stage.name, stage.seconds)
+                        + (stage.memory.map { String(format: " (resident %d MB, peak %d MB)", $0.resident >> 20, $0.peak >> 20) } ?? "")
+                        + "\n"
+                }
                 StandardStream.error.write(lines.joined())
             }
         }

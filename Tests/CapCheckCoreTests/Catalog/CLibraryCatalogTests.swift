@@ -132,6 +132,9 @@ final class CLibraryCatalogTests: XCTestCase {
         XCTAssertEqual(match("prlimit")?.capabilities, [.exec])
         XCTAssertEqual(match("shmget")?.capabilities, [.fs])
         XCTAssertEqual(match("shmat")?.capabilities, [.fs])
+        // The run-time oracle's PathFiles probe: PathKit's `Path.glob` made glibc's `glob` read `HOME` (`GLOB_TILDE`).
+        XCTAssertEqual(match("glob")?.capabilities, [.fs, .env])
+        XCTAssertEqual(match("glob64")?.capabilities, [.fs, .env])
     }
 
     /// system-libraries.json's `functions` classify a library's C functions by name: zlib's `gzopen` opens a file.

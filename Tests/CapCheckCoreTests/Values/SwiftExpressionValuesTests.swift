@@ -298,6 +298,7 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "openat"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "rename"), .positions([0, 1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .fs, sink: "glob"), .none("glob takes a pattern the file system expands, not a path"))
+        XCTAssertEqual(SinkArgumentRule.rule(capability: .env, sink: "glob"), .implicit(["HOME"]), "GLOB_TILDE expands ~ from HOME")
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "posix_spawn"), .positions([1]))
         XCTAssertEqual(SinkArgumentRule.rule(capability: .exec, sink: "Foundation.Process.run()"), .programOfReceiver)
         XCTAssertEqual(SinkArgumentRule.rule(capability: .net, sink: "connect"), .socketAddress(1))
