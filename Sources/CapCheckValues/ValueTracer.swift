@@ -164,16 +164,23 @@ package final class ValueTracer {
                     // caller made it from is followed on, for grants that name values rather than `@caller`.
                     guard receiver == checked else { continue }
                     var made: [ValueOrigin] = []
-                    let passed = argumentOrigins(calling: function, parameter: index, from: from, knownSite: site)
-                    for (origin, defaulted) in passed {
-                        // A default value the call leaves in place is the callee's own, not what the caller passes.
-                        if defaulted {
-                            result += follow(origin, in: function, holder: holder, depth: depth + 1, visited: &visited)
+                    var fromCaller = false
+                    for passed in argumentOrigins(calling: function, parameter: index, from: from, knownSite: site) {
+                        if passed.defaulted {
+                            // A default value the call leaves in place is the callee's own, not what the caller passes.
+                            result += follow(passed.origin, in: function, holder: holder, depth: depth + 1, visited: &visited)
+                        } else if let expression = passed.expression, let file = swiftFiles.file(site.file),
+                                  namesCode(within: checked, expression, in: file) {
+                            // What the caller passes but the holder's own code makes (`read(Paths.settings)`, a constant,
+                            // a function or a type of the holder's, or of a package below it): the holder decides its
+                            // value, so it is the holder's, checked like a value it made (the thirteenth sweep's).
+                            result += follow(passed.origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
                         } else {
-                            made += follow(origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
+                            fromCaller = true
+                            made += follow(passed.origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
                         }
                     }
-                    if !passed.allSatisfy(\.defaulted) {
+                    if fromCaller {
                         result.append(.caller(supplier: package, parameter: name, site, made: ValueJoin.unique(made)))
                     }
                     continue
@@ -202,49 +209,69 @@ package final class ValueTracer {
         argumentOrigins(calling: function, parameter: index, from: from, knownSite: knownSite).map(\.origin)
     }
 
-    /// As `argumentValues`, each with whether it is the parameter's default value (the call leaves it out).
-    func argumentOrigins(calling function: Int32, parameter index: Int, from: Int32,
-                         knownSite: SourceLocation) -> [(origin: ValueOrigin, defaulted: Bool)] {
+    /// One value passed for a parameter: whether it is the parameter's default value (the call leaves it out), and the
+    /// Swift expression the caller wrote for it, where there is one.
+    struct PassedArgument {
+        let origin: ValueOrigin
+        var defaulted = false
+        var expression: ExprSyntax? = nil
+    }
+
+    /// As `argumentValues`, each as a `PassedArgument`.
+    func argumentOrigins(calling function: Int32, parameter index: Int, from: Int32, knownSite: SourceLocation) -> [PassedArgument] {
         let callee = graph.nodes[Int(function)]
         guard knownSite.file.hasSuffix(".swift") else {
             // A C caller: the callee's calls in the caller's body, by position.
             guard callee.language.isClang, let cFile = cSites(knownSite.file) else {
-                return [(.unknown("called from C code, which capcheck does not follow", knownSite), false)]
+                return [PassedArgument(origin: .unknown("called from C code, which capcheck does not follow", knownSite))]
             }
             let callerLocation = graph.nodes[Int(from)].location
             let (calls, other) = cCalls(of: callee.name, inFunctionAt: callerLocation, knownSite: knownSite, in: cFile)
             return (calls.flatMap { cFile.values(at: $0, callee: callee.name, positions: [index], inFunctionAt: callerLocation,
-                                                 returned: returnedConstant) } + other).map { ($0, false) }
+                                                 returned: returnedConstant) } + other).map { PassedArgument(origin: $0) }
         }
-        guard let file = swiftFiles.file(knownSite.file) else { return [(.unknown("the source could not be read", knownSite), false)] }
+        guard let file = swiftFiles.file(knownSite.file) else {
+            return [PassedArgument(origin: .unknown("the source could not be read", knownSite))]
+        }
         let declaration = declaration(of: function)
         // A stored closure (`let sysOpen = { open($0, $1) }`) or a C function takes its arguments by position.
         guard declaration != nil || callee.language.isClang || callee.kind.isVariable else {
-            return [(.unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite), false)]
+            return [PassedArgument(origin: .unknown("the declaration of `\(callee.name)` was not found in Swift source", knownSite))]
         }
         let resolver = resolver(for: file, in: from)
         let found = sites(in: from, of: function, knownSite: knownSite, file: file)
         guard !found.isEmpty else {
-            return [(.unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite), false)]
+            return [PassedArgument(origin: .unknown("`\(callee.name)` is called here in a way capcheck does not read (an operator, `callAsFunction`, a builder)", knownSite))]
         }
-        return found.flatMap { site -> [(origin: ValueOrigin, defaulted: Bool)] in
+        func passed(_ expression: ExprSyntax) -> [PassedArgument] {
+            resolver.values(of: expression).map { PassedArgument(origin: $0, expression: expression) }
+        }
+        return found.flatMap { site -> [PassedArgument] in
             let at = file.location(of: site.reference)
             guard site.call != nil else {
-                return [(.unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at), false)]
+                return [PassedArgument(origin: .unknown("`\(SwiftExpressionValues.brief(site.reference))` is used as a function value here; its calls are not known", at))]
             }
             guard let declaration else {
                 // A C function or a stored closure called from Swift: arguments by position.
                 let arguments = site.arguments
-                return (index < arguments.count ? resolver.values(of: arguments[index].expression)
-                    : [.unknown("the call does not pass argument \(index + 1)", at)]).map { ($0, false) }
+                return index < arguments.count ? passed(arguments[index].expression)
+                    : [PassedArgument(origin: .unknown("the call does not pass argument \(index + 1)", at))]
             }
             switch ArgumentMatching.match(for: index, of: declaration.parameters, in: site.arguments) {
-            case .passed(let expression): return resolver.values(of: expression).map { ($0, false) }
+            case .passed(let expression): return passed(expression)
             case .defaulted:
-                return declaration.defaultValue(index).map { declaration.resolver.values(of: $0).map { ($0, true) } }
-                    ?? [(.unknown("the call does not pass parameter \(index + 1)", at), false)]
-            case .unmatched: return [(.unknown("the call's arguments are not matched to `\(callee.name)`'s parameters", at), false)]
+                return declaration.defaultValue(index).map { declaration.resolver.values(of: $0).map { PassedArgument(origin: $0, defaulted: true) } }
+                    ?? [PassedArgument(origin: .unknown("the call does not pass parameter \(index + 1)", at))]
+            case .unmatched: return [PassedArgument(origin: .unknown("the call's arguments are not matched to `\(callee.name)`'s parameters", at))]
             }
+        }
+    }
+
+    /// Whether `expression` names a declaration of `holder`'s code or of a package below it, by what the index records
+    /// at each of its tokens (`Paths.settings`, `lib.defaultPath()`, `Lib.Path("/x")`).
+    func namesCode(within holder: String, _ expression: ExprSyntax, in file: ParsedSwiftFiles.File) -> Bool {
+        expression.tokens(viewMode: .sourceAccurate).contains { token in
+            referencesAt(file.location(of: token)).contains { graph.nodes[Int($0)].package.map { isWithin($0, holder) } ?? false }
         }
     }
 }

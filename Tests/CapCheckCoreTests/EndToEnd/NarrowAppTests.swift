@@ -28,12 +28,22 @@ final class NarrowAppTests: XCTestCase {
             "narrow-lookalike env getenv",
             "narrow-sneaky env Foundation.ProcessInfo.environment",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
+            "narrow-store fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.NSURL.setResourceValue(_:forKey:)",
             "narrow-sweep fs Foundation.String.init(contentsOfFile:encoding:)",
             "narrow-witness fs Foundation.FileManager.contents(atPath:)",
-        ], "narrow-tls (constants under its nested grant), narrow-store (@caller three calls down) and narrow-exec "
-            + "(a constant program) hold; narrow-env's and narrow-c's constant variable names are inside their grants")
+        ], "narrow-tls (constants under its nested grant), narrow-store's paths from the root (@caller three calls down) and "
+            + "narrow-exec (a constant program) hold; narrow-env's and narrow-c's constant variable names are inside their grants")
+    }
+
+    /// The thirteenth sweep: the root passing back a constant of the package's own (`open(path: Store.defaultPath)`) is
+    /// the package's value, not the caller's: a hijacked package could change it, so `@caller` does not cover it.
+    func testAValueThePackageMadeIsNotTheCallersWhenTheCallerPassesItBack() throws {
+        let values = try values(of: "narrow-store")
+        XCTAssertEqual(values.map(\.kind), ["constant"], "\(values)")
+        XCTAssertEqual(values.first?.value, "/srv/app/default.db")
+        XCTAssertTrue(values.first?.file.hasSuffix("NarrowStore/Store.swift") == true, values.first?.file ?? "")
     }
 
     func testConstantsAndStaticLetsAreInsideAndAPrefixIsNot() throws {
@@ -209,7 +219,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(Set(sneaky.map(\.kind)), ["caller", "constant"])
         XCTAssertEqual(sneaky.first { $0.kind == "caller" }?.supplier, "narrowapp")
         XCTAssertEqual(Set(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.compactMap(\.value) ?? []),
-                       ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal"],
+                       ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal", "/srv/app/default.db"],
                        "what the root passes three calls down, and what it gives an initialiser that stores it in a property")
         XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_ALIAS", "NARROW_C_HOME", "NARROW_C_OTHER"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
@@ -249,7 +259,8 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any])
         let packages = try XCTUnwrap(json["packages"] as? [String: [String: Any]])
-        XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:@caller"])
+        XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:/srv/app/default.db", "fs:@caller"],
+                       "the package's own path by name; what the root makes from the caller")
         XCTAssertEqual(packages["narrow-tls"]?["allow"] as? [String], ["fs:/etc/ssl/cert.pem", "fs:/etc/ssl/certs/ca-bundle.crt"])
         XCTAssertEqual(packages["narrow-exec"]?["allow"] as? [String], ["exec:/usr/bin/git"])
         XCTAssertEqual(packages["narrow-sneaky"]?["allow"] as? [String], ["env", "fs:/root/.ssh/id_rsa", "fs:@caller"])

@@ -2,6 +2,9 @@ import Foundation
 
 /// Opens only what its caller names: the path goes down three calls to the sink.
 public struct Store {
+    /// The package's own path, which the root passes back in (`open(path: Store.defaultPath)`): the package decides
+    /// the value, so `@caller` does not cover it (the thirteenth sweep's).
+    public static let defaultPath = "/srv/app/default.db"
     public init() {}
     public func open(path: String) -> Int { read(path) }
     func read(_ file: String) -> Int { load(at: file)?.count ?? 0 }
