@@ -32,7 +32,8 @@ public struct DiffTextFormatter: OutputFormatter {
         if diff.packages.isEmpty { lines.append("capcheck diff: no changes at \(diff.granularity) level") }
         for alarm in diff.alarms { lines.append("error: \(alarm)") }
         if !diff.alarms.isEmpty { lines.append("capcheck diff: \(Wording.plural(diff.alarms.count, "alarm"))") }
-        return lines.joined(separator: "\n") + "\n"
+        // Every line is capcheck's; what the packages chose in them (identities, sinks, values) is escaped (`VisibleText`).
+        return VisibleText.escaped(lines.joined(separator: "\n"), keepingNewlines: true) + "\n"
     }
 
     /// ` (new dependency 1.2.0)`, ` (removed)`, ` 1.0.0 → 1.1.0`, or nothing when the version did not change.

@@ -21,6 +21,7 @@ public struct ExplanationTextFormatter: OutputFormatter {
             out += explanation.path.map { "    " + Wording.hopLine($0, paths) }
             out += (explanation.values ?? []).map { "    value: " + Wording.value($0, .plain, paths) }
         }
-        return out.joined(separator: "\n") + "\n"
+        // Every line is capcheck's; what the packages chose in them (files, symbols, values) is escaped (`VisibleText`).
+        return VisibleText.escaped(out.joined(separator: "\n"), keepingNewlines: true) + "\n"
     }
 }

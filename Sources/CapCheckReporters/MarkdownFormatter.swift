@@ -11,18 +11,22 @@ public struct MarkdownFormatter: ReportFormatter {
 
     public func format(_ report: AnalysisReport, mode: ReportMode) throws -> String {
         let paths = PathDisplay(report.folders, absolute: options.absolutePaths)
+        // A fence longer than any run of backticks a package put in a file name, so no hop can close the block.
         func codeBlock(_ hops: [PathHop]) -> String {
-            (["```text"] + hops.map { Wording.hopLine($0, paths) } + ["```"]).joined(separator: "\n")
+            let lines = hops.map { Wording.hopLine($0, paths) }
+            let fence = Markup.codeFence(for: lines)
+            return ([fence + "text"] + lines + [fence]).joined(separator: "\n")
         }
+        let markup = Markup.markdown
         let table = CapabilityTable(report: report, mode: mode)
-        var out = ["## capcheck \(mode == .check ? "check" : "audit"): `\(report.root)`", "", "**\(Wording.summary(report, mode: mode))**", ""]
+        var out = ["## capcheck \(mode == .check ? "check" : "audit"): \(markup.code(report.root))", "", "**\(Wording.summary(report, mode: mode))**", ""]
         if table.columns.isEmpty {
             out.append("No dependency is granted, reaches or could reach any capability.")
         } else {
-            out.append("| package | " + table.columns.map { "`\($0)`" }.joined(separator: " | ") + " |")
+            out.append("| package | " + table.columns.map(markup.code).joined(separator: " | ") + " |")
             out.append("|---|" + String(repeating: "---|", count: table.columns.count))
             for row in table.rows {
-                let name = "`\(row.package)`" + (row.version.map { " \($0)" } ?? "")
+                let name = markup.code(row.package) + (row.version.map { " " + markup.text($0) } ?? "")
                 out.append("| \(name) | " + row.cells.map(\.label).joined(separator: " | ") + " |")
             }
             out.append("")
@@ -38,7 +42,9 @@ public struct MarkdownFormatter: ReportFormatter {
         if mode == .audit {
             out += ["", "### What each package reaches"]
             for package in report.packages where package.identity != report.root && !package.reached.isEmpty {
-                out += ["", "<details><summary><code>\(package.identity)</code> reaches \(package.reached.joined(separator: ", "))</summary>", ""]
+                let identity = Markup.escapeHTML(VisibleText.escaped(package.identity))
+                let reached = Markup.escapeHTML(VisibleText.escaped(package.reached.joined(separator: ", ")))
+                out += ["", "<details><summary><code>\(identity)</code> reaches \(reached)</summary>", ""]
                 for capability in package.reached {
                     out += [Wording.capability(capability, .markdown), ""]
                     out.append(codeBlock(package.reachedPaths[capability] ?? []))
@@ -50,7 +56,7 @@ public struct MarkdownFormatter: ReportFormatter {
         if !report.unusedGrants.isEmpty {
             out += ["", "### Unused grants", ""]
             out += report.unusedGrants.map {
-                "- `\(Wording.place($0.file, line: $0.line, column: $0.column, paths))`: \(Wording.unusedGrant($0))"
+                "- \(markup.code(Wording.place($0.file, line: $0.line, column: $0.column, paths))): \(markup.text(Wording.unusedGrant($0)))"
             }
         }
         if !report.unanalyzed.isEmpty {

@@ -18,9 +18,11 @@ package struct PathDisplay: Sendable {
     /// Shows every file as it is.
     package static let absolute = PathDisplay(PackageFolders(), absolute: true)
 
+    /// The file as the report shows it, with control and format characters escaped (`VisibleText`): a package chooses
+    /// its file names.
     package func show(_ file: String) -> String {
-        guard let match = prefixes.first(where: { file.hasPrefix($0.folder) }) else { return file }
-        return match.shownAs + file.dropFirst(match.folder.count)
+        guard let match = prefixes.first(where: { file.hasPrefix($0.folder) }) else { return VisibleText.escaped(file) }
+        return VisibleText.escaped(match.shownAs + file.dropFirst(match.folder.count))
     }
 
     private static func folder(_ path: String) -> String { path.hasSuffix("/") ? path : path + "/" }

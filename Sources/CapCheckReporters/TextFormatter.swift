@@ -25,7 +25,7 @@ public struct TextFormatter: ReportFormatter {
         if mode == .check {
             let byPackage = Dictionary(grouping: report.violations, by: \.package)
             for package in byPackage.keys.sorted() {
-                out.append(paint("\(package)", code: "1"))
+                out.append(paint(package, code: "1"))
                 for violation in byPackage[package]! {
                     out.append("  " + paint("error:", code: "31") + " " + Wording.headline(violation, .plain, paths))
                     out += path(violation.path)
@@ -45,7 +45,7 @@ public struct TextFormatter: ReportFormatter {
                     }
                 }
                 for capability in package.latent {
-                    out.append("  latent \(capability) (present, not reached from \(report.root))")
+                    out.append(VisibleText.escaped("  latent \(capability) (present, not reached from \(report.root))"))
                     if options.verbose { out += path(package.latentPaths[capability] ?? []) }
                 }
             }
@@ -61,7 +61,10 @@ public struct TextFormatter: ReportFormatter {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `text` (escaped: it may be a package's identity) in ANSI colour when writing to a terminal. Every other piece of
+    /// a line comes from `Wording`, whose markup escapes what a package chose (`VisibleText`).
     private func paint(_ text: String, code: String) -> String {
-        options.colorize ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        let text = VisibleText.escaped(text)
+        return options.colorize ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

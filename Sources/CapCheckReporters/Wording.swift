@@ -50,14 +50,15 @@ package enum Wording {
 
     /// `/root/.ssh/id_rsa` (Sources/X/Cache.swift:7), `unknown: … (file:line)`: one value at a sink.
     package static func value(_ value: SinkValue, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
-        let place = "\(paths.show(value.file)):\(value.line)"
+        // The file, the note (it quotes the package's code) and the supplier come from the analysed packages.
+        let place = markup.text("\(paths.show(value.file)):\(value.line)")
         switch value.kind {
         case "constant": return "\(markup.code(value.value ?? "")) (\(place))"
         case "prefix": return "\(markup.code((value.value ?? "") + "…")), the rest computed at run time (\(place))"
         case "caller":
             let made = value.value.map { markup.code($0) + " " } ?? "a value "
-            return made + "from \(value.supplier ?? "the caller") \(value.note ?? "") (\(place))"
-        default: return "a value capcheck could not resolve: \(value.note ?? "") (\(place))"
+            return made + "from \(markup.text(value.supplier ?? "the caller")) \(markup.text(value.note ?? "")) (\(place))"
+        default: return "a value capcheck could not resolve: \(markup.text(value.note ?? "")) (\(place))"
         }
     }
 
@@ -74,16 +75,16 @@ package enum Wording {
     }
 
     /// `Module.symbol() (package)`: a hop's symbol and the package that owns it.
-    package static func hop(_ hop: PathHop) -> String { "\(hop.symbol) (\(hop.package))" }
+    package static func hop(_ hop: PathHop) -> String { VisibleText.escaped("\(hop.symbol) (\(hop.package))") }
 
     /// `file:line:col: symbol (package)  [via]`: one line of a witness path.
     package static func hopLine(_ hop: PathHop, _ paths: PathDisplay) -> String {
-        place(hop.file, line: hop.line, column: hop.column, paths) + ": " + Self.hop(hop) + (hop.via.map { "  [\($0)]" } ?? "")
+        place(hop.file, line: hop.line, column: hop.column, paths) + ": " + Self.hop(hop) + (hop.via.map { "  [\(VisibleText.escaped($0))]" } ?? "")
     }
 
     /// `symbol (package) [via]`: a hop where the format places the file itself (SARIF).
     package static func hopMessage(_ hop: PathHop) -> String {
-        Self.hop(hop) + (hop.via.map { " [\($0)]" } ?? "")
+        Self.hop(hop) + (hop.via.map { " [\(VisibleText.escaped($0))]" } ?? "")
     }
 
     // MARK: Warnings
@@ -103,27 +104,31 @@ package enum Wording {
             if let file = entry.file, paths.show(file) != file { reason = reason.replacingOccurrences(of: file, with: paths.show(file)) }
             return markup.code(entry.package) + ": " + markup.text(reason)
         case .folded(let package, let target, let kind, let entries):
-            return markup.code(package) + ": " + (target.map { markup.code($0) + ": " } ?? "") + markup.text(counted(kind, entries))
+            return markup.code(package) + ": " + (target.map { markup.code($0) + ": " } ?? "") + counted(kind, entries, markup)
         }
     }
 
     /// `122 assembly sources not read`: what entries of one kind counted together are.
-    private static func counted(_ kind: Unanalyzed.Kind, _ entries: [Unanalyzed]) -> String {
+    private static func counted(_ kind: Unanalyzed.Kind, _ entries: [Unanalyzed], _ markup: Markup) -> String {
         let count = entries.count
         let capabilities = Set(entries.compactMap(\.capability)).sorted().joined(separator: ", ")
         let needing = capabilities.isEmpty ? "" : " (\(capabilities))"
+        let prose: String
         switch kind {
-        case .assemblySource: return plural(count, "assembly source") + " not read"
-        case .cParseErrors: return plural(count, "C source") + " with parse errors, so code after them may be missed"
-        case .inactiveCode: return plural(count, "reference") + " in `#if` branches this build does not compile" + needing
-        case .undeclaredCode: return plural(count, "reference") + " in code the index has no declaration for" + needing
-        case .unreadableSource: return plural(count, "Swift source") + " that could not be read"
-        case .linkedLibrary: return plural(count, "library", "libraries") + " linked from the system, not analysed"
-        case .unsafeFlags: return plural(count, "unsafe flags setting") + ", not analysed"
-        case .unclassifiedFunction: return plural(count, "call") + " from C of library functions the catalog does not classify, not analysed"
+        case .assemblySource: prose = plural(count, "assembly source") + " not read"
+        case .cParseErrors: prose = plural(count, "C source") + " with parse errors, so code after them may be missed"
+        case .inactiveCode:
+            return markup.text(plural(count, "reference") + " in ") + markup.code("#if")
+                + markup.text(" branches this build does not compile" + needing)
+        case .undeclaredCode: prose = plural(count, "reference") + " in code the index has no declaration for" + needing
+        case .unreadableSource: prose = plural(count, "Swift source") + " that could not be read"
+        case .linkedLibrary: prose = plural(count, "library", "libraries") + " linked from the system, not analysed"
+        case .unsafeFlags: prose = plural(count, "unsafe flags setting") + ", not analysed"
+        case .unclassifiedFunction: prose = plural(count, "call") + " from C of library functions the catalog does not classify, not analysed"
         case .binaryTarget, .systemLibrary, .buildTimeCode, .unknownTarget, .systemCallNumbers:
-            return plural(count, "entry", "entries") + " of kind \(kind.rawValue)"
+            prose = plural(count, "entry", "entries") + " of kind \(kind.rawValue)"
         }
+        return markup.text(prose)
     }
 
     /// Said once after the unanalysed lines when some count several entries.

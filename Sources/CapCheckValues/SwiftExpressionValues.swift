@@ -219,16 +219,22 @@ package struct SwiftExpressionValues {
                         }
                     }
                 }
-                // A URL parsed from a string reads `?`, `#` and `%` escapes, and `//` starts a host: its path is not
-                // the string's text.
+                // A URL parsed from a string ends its host and path at `?` or `#` (what follows is the query or the
+                // fragment: a prefix ending there is all of the URL that names a place); it reads `%` escapes, and `//`
+                // starts a host: its path is then not the string's text. (A query made the whole URL unknown, so a new
+                // `https://host/x?v=1` hid its host from `diff`: the thirteenth sweep's.)
                 guard labels[0] == "string" || labels[0] == "url" else { return passed }
                 return passed.map { origin in
+                    let text: String, site: SourceLocation
                     switch origin {
-                    case .constant(let text, let site), .prefix(let text, let site):
-                        return text.contains(where: { "?#%;".contains($0) }) || text.hasPrefix("//")
-                            ? .unknown("`\(text.prefix(48))` is parsed as a URL (a host, queries, fragments and percent escapes change its path)", site) : origin
+                    case .constant(let value, let at), .prefix(let value, let at): (text, site) = (value, at)
                     default: return origin
                     }
+                    let place = text.prefix { !"?#".contains($0) }
+                    guard !place.contains(where: { "%;".contains($0) }) && !place.hasPrefix("//") else {
+                        return .unknown("`\(text.prefix(48))` is parsed as a URL (a host and percent escapes change its path)", site)
+                    }
+                    return place.count < text.count ? .constant(String(place), site) : origin
                 }
             }
         }

@@ -122,7 +122,7 @@ public struct ReportDiff: Codable, Sendable {
         return ReportDiff(root: new.root, granularity: granularity, packages: changes, alarms: alarms, folders: new.folders)
     }
 
-    /// Constant and prefix values of effects in `new` that `old` does not have (by text, wherever made); empty unless both
+    /// Constant, prefix and unresolved values of effects in `new` that `old` does not have (by text, wherever made); empty unless both
     /// reports carry values for a package that is in both.
     private static func newValues(old: PackageSummary?, new: PackageSummary?) -> [String: [String]] {
         guard let before = old?.reachedValues, let after = new?.reachedValues else { return [:] }
@@ -132,6 +132,9 @@ public struct ReportDiff: Codable, Sendable {
                 case "constant": return value.value
                 case "prefix": return value.value.map { $0 + "…" }
                 case "caller": return value.value
+                // A new value capcheck cannot resolve may hide a new host or path: it is new by what the note says of it
+                // (the expression), not by its line (the thirteenth sweep's `?v=1` URL).
+                case "unknown": return value.note.map { "a value capcheck could not resolve: " + $0 }
                 default: return nil
                 }
             })

@@ -234,6 +234,14 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(diff.packages.first?.newValues, ["fs": ["/root/.ssh/id_rsa"]])
         XCTAssertEqual(diff.alarms, ["narrow-sneaky newly uses fs with /root/.ssh/id_rsa"])
         XCTAssertTrue(ReportDiff.compare(old: report, new: report, granularity: .capability).alarms.isEmpty)
+
+        // A new value capcheck cannot resolve fails it too (it may hide a new host or path), named by what it is.
+        var unresolved = report
+        let files = try XCTUnwrap(unresolved.packages.firstIndex { $0.identity == "narrow-files" })
+        let unknown = try XCTUnwrap(unresolved.packages[files].reachedValues?["fs"]?.first { $0.kind == "unknown" })
+        unresolved.packages[files].reachedValues?["fs"]?.removeAll { $0.kind == "unknown" && $0.note == unknown.note }
+        let alarms = ReportDiff.compare(old: unresolved, new: report, granularity: .capability).alarms
+        XCTAssertEqual(alarms, ["narrow-files newly uses fs with a value capcheck could not resolve: " + (unknown.note ?? "")])
     }
 
     func testExplainListsTheValuesOfEachSink() throws {

@@ -127,9 +127,16 @@ final class SwiftExpressionValuesTests: XCTestCase {
         XCTAssertEqual(try values(#"func f() { var p = "/etc/ssl/a"; print("\(p)"); open(p) }"#), ["constant /etc/ssl/a"], "an interpolation reads it")
     }
 
-    /// A URL parsed from a string reads queries, fragments and percent escapes: its path is not the string's text.
-    func testAURLParsedFromAStringWithEscapesOrAQueryIsUnknown() throws {
-        XCTAssertEqual(try values(#"func f() { open(URL(string: "/tmp/x?/../../etc/ssl/a")!.path) }"#).first?.hasPrefix("unknown"), true)
+    /// A URL parsed from a string reads percent escapes: its path is not the string's text. A query or a fragment ends
+    /// the place the URL names: what comes before it is the value (the thirteenth sweep: a query made the URL unknown,
+    /// and `diff` did not see its new host).
+    func testAURLParsedFromAStringWithEscapesIsUnknownAndItsQueryIsCutOff() throws {
+        XCTAssertEqual(try values(#"func f() { open(URL(string: "/tmp/x?/../../etc/ssl/a")!.path) }"#), ["constant /tmp/x"])
+        XCTAssertEqual(try values(#"func f() { open(URL(string: "https://exfil.example.com/ping?v=1#top")!) }"#),
+                       ["constant https://exfil.example.com/ping"])
+        XCTAssertEqual(try values(#"func f(v: String) { open(URL(string: "https://h.example.com/p?v=" + v)!) }"#),
+                       ["constant https://h.example.com/p"], "a prefix that reaches the query is all the place there is")
+        XCTAssertEqual(try values(#"func f() { open(URL(string: "https://h.example.com/%2e%2e/x?v=1")!) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { open(URL(string: "/etc/ssl/%2E%2E/%2E%2E/tmp/x")!.path) }"#).first?.hasPrefix("unknown"), true)
         XCTAssertEqual(try values(#"func f() { open(URL(fileURLWithPath: "/etc/ssl/a").path) }"#), ["constant /etc/ssl/a"])
     }
