@@ -103,7 +103,7 @@ struct CommonOptions: ParsableArguments {
 
     func progress() -> @Sendable (String) -> Void {
         if quiet { return { _ in } }
-        return { message in StandardStream.error.write("capcheck: " + message + "\n") }
+        return { message in StandardStream.error.write("capcheck: " + VisibleText.escaped(message) + "\n") }
     }
 
     /// How the human formats present results: `--verbose`, `--absolute-paths`, and colour for text on a terminal.
@@ -152,12 +152,13 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as CapCheckError {
-        StandardStream.error.write("error: \(error.message)\n")
+        // A message may quote a package's file names: escaped like the reports (`VisibleText`).
+        StandardStream.error.write("error: \(VisibleText.escaped(error.message, keepingNewlines: true))\n")
         throw ExitCode(2)
     } catch let exit as ExitCode {
         throw exit
     } catch {
-        StandardStream.error.write("error: \(error)\n")
+        StandardStream.error.write("error: \(VisibleText.escaped("\(error)", keepingNewlines: true))\n")
         throw ExitCode(2)
     }
 }
