@@ -8,6 +8,7 @@ let package = Package(
     dependencies: [
         .package(path: "Packages/probe-fs-foundation"),
         .package(path: "Packages/probe-fs-string"),
+        .package(path: "Packages/probe-url-loader"),
         .package(path: "Packages/probe-fs-dispatch"),
         .package(path: "Packages/probe-fs-libc"),
         .package(path: "Packages/probe-net-foundation"),
@@ -28,6 +29,7 @@ let package = Package(
             dependencies: [
                 .product(name: "ProbeFSFoundation", package: "probe-fs-foundation"),
                 .product(name: "ProbeFSString", package: "probe-fs-string"),
+                .product(name: "ProbeURLLoader", package: "probe-url-loader"),
                 .product(name: "ProbeFSDispatch", package: "probe-fs-dispatch"),
                 .product(name: "ProbeFSLibc", package: "probe-fs-libc"),
                 .product(name: "ProbeNetFoundation", package: "probe-net-foundation"),

@@ -33,6 +33,9 @@ public struct SinkCatalog: Sendable {
     public private(set) var resourceDigest = ""
     /// The toolchains the generated areas were made from (each file's `toolchain`).
     private var toolchains = Set<String>()
+    /// Whether the program can fetch a URL through Foundation's file loaders (`RemoteURLLoaders`): set for a graph that
+    /// links or may load FoundationNetworking.
+    package var programFetchesURLs = false
 
     /// The toolchain the catalog was generated from (`swift --version`'s first line), as reports name it: the
     /// generated files' `toolchain`, several separated by `; ` should they ever differ; nil before any is loaded.
@@ -152,7 +155,10 @@ public struct SinkCatalog: Sendable {
             if let entry = overloads[usr] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
             let path = family + ":" + parsed.path.joined(separator: ".")
             if let labels = parsed.labels, let entry = members[path + "(" + labels + ")"] {
-                return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) }
+                return entry.capability.map {
+                    RemoteURLLoaders.adjusted(SinkMatch(capability: $0, name: name, onlyFromSwift: false), key: path + "(" + labels + ")",
+                                              programFetches: programFetchesURLs)
+                }
             }
             if let entry = members[path] { return entry.capability.map { SinkMatch(capability: $0, name: name, onlyFromSwift: false) } }
         }

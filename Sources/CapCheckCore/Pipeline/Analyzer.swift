@@ -447,7 +447,7 @@ public struct Analyzer: Sendable {
         configured.cache = SourceScanCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
-        let ((builder, facts), (nativeFindings, (scanned, autolinked, mangled))) = try concurrently({
+        let ((builder, facts), (nativeFindings, (scanned, (autolinked, mangled, linked)))) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
@@ -466,8 +466,8 @@ public struct Analyzer: Sendable {
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`) and the objects' scan
             // compares with, read while this core would wait for the call graph; then every package object, once.
             RuntimeExports.readExports()
-            let (autolinked, mangled) = timings.measure("package objects") { Self.scanObjects(inputs.objects) }
-            return (nativeFindings, (scanned, autolinked, mangled))
+            let objects = timings.measure("package objects") { Self.scanObjects(inputs.objects) }
+            return (nativeFindings, (scanned, objects))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled)
@@ -475,9 +475,17 @@ public struct Analyzer: Sendable {
             passes.flatMap { pass in timings.measure("merge: \(type(of: pass))") { pass.apply(to: builder) } }
         } + autolinked
         let graph = builder.freeze()
-        let catalogSinks = timings.measure("catalog sinks") { CatalogSinks(graph: graph, catalog: catalog, naming: naming) }
+        var sinkCatalog = catalog
+        sinkCatalog.programFetchesURLs = Self.mayLoad(RemoteURLLoaders.networkingModule, linked: linked, graph: graph)
+        let catalogSinks = timings.measure("catalog sinks") { [sinkCatalog] in CatalogSinks(graph: graph, catalog: sinkCatalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
                                 catalogSinks: catalogSinks)
+    }
+
+    /// Whether the program links `library` (an object's autolink entries name it: a module imports it) or may load it
+    /// (the graph has a call of `dlopen` or `dlmopen`, which can load any library).
+    private static func mayLoad(_ library: String, linked: Set<String>, graph: CallGraph) -> Bool {
+        linked.contains(library) || graph.nodes.contains { $0.language.isClang && !$0.isDefined && ["dlopen", "dlmopen"].contains($0.name) }
     }
 
     /// What the Swift object files export to C or place in init and fini arrays (`SwiftObjectExports`), as findings tied
@@ -517,12 +525,14 @@ public struct Analyzer: Sendable {
     /// section that the compiler does not put there (SwiftPM passes them to the linker unread, so each object's are
     /// listed as unanalysed flags), and the C++ functions C-family objects define under a name a runtime library exports
     /// (`MangledRuntimeDefinitions`).
-    private static func scanObjects(_ objects: [ObjectFile]) -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject]) {
+    private static func scanObjects(_ objects: [ObjectFile]) -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject],
+                                                                 linked: Set<String>) {
         let read = concurrentMap(objects.count) { index in
             PackageObjectScan.read(objectAt: objects[index].object, isSwift: objects[index].source.hasSuffix(".swift"))
         }
-        var autolinked: [Unanalyzed] = [], mangled: [MangledRuntimeDefinitions.InObject] = []
+        var autolinked: [Unanalyzed] = [], mangled: [MangledRuntimeDefinitions.InObject] = [], linked = Set<String>()
         for (object, found) in zip(objects, read) {
+            linked.formUnion(found.linkedLibraries)
             if !found.autolink.isEmpty {
                 autolinked.append(Unanalyzed(
                     package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "
@@ -535,7 +545,7 @@ public struct Analyzer: Sendable {
                 MangledRuntimeDefinitions.InObject(package: object.package, source: PathText.standardized(object.source), definition: $0)
             }
         }
-        return (autolinked, mangled)
+        return (autolinked, mangled, linked)
     }
 
     /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless

@@ -26,6 +26,18 @@ final class SinkCatalogTests: XCTestCase {
         XCTAssertEqual(overlay.qualifiedMember, "open(_:_:)")
     }
 
+    /// Foundation's URL loaders fetch an http: URL in a program with FoundationNetworking (`RemoteURLLoaders`): `fs`
+    /// alone without it, `fs` and `net` with it; a member that reads only files stays `fs`.
+    func testAURLLoaderNeedsNetOnlyWhereTheProgramCanFetch() throws {
+        var catalog = try SinkCatalog.bundled()
+        let load = try XCTUnwrap(SwiftSymbolName(demangled: "FoundationEssentials.Data.init(contentsOf: __shared FoundationEssentials.URL, options: FoundationEssentials.Data.ReadingOptions) throws -> FoundationEssentials.Data"))
+        let file = try XCTUnwrap(SwiftSymbolName(demangled: "(extension in FoundationEssentials):Swift.String.init(contentsOfFile: __shared Swift.String, encoding: (extension in FoundationEssentials):Swift.String.Encoding) throws -> Swift.String"))
+        XCTAssertEqual(catalog.classifyToolchain(load, usr: "s:load", isType: false)?.capabilities, [.fs])
+        catalog.programFetchesURLs = true
+        XCTAssertEqual(catalog.classifyToolchain(load, usr: "s:load", isType: false)?.capabilities, [.fs, .net])
+        XCTAssertEqual(catalog.classifyToolchain(file, usr: "s:file", isType: false)?.capabilities, [.fs])
+    }
+
     private func swiftNode(_ kind: SymbolKind = .instanceMethod) -> GraphNode {
         GraphNode(usr: "s:x", name: "x", kind: kind, language: .swift, package: nil, module: nil, location: nil, isFileMain: false)
     }

@@ -7,6 +7,8 @@ import XCTest
 final class CatalogProbeTests: XCTestCase {
     static let expected: [String: [String]] = [
         "probe-fs-foundation": ["fs"], "probe-fs-string": ["fs"], "probe-fs-dispatch": ["fs"], "probe-fs-libc": ["fs"],
+        // Foundation's URL loader in a program that links FoundationNetworking fetches an http: URL too.
+        "probe-url-loader": ["fs", "net"],
         "probe-net-foundation": ["net"], "probe-net-libc": ["net"],
         "probe-exec-foundation": ["exec"], "probe-exec-libc": ["exec"],
         "probe-env-foundation": ["env"], "probe-env-libc": ["env"],
@@ -46,6 +48,8 @@ final class CatalogProbeTests: XCTestCase {
             "probe-unsafe-foundation unsafe Swift.UnsafeRawBufferPointer",
             "probe-unsafe-pointer unsafe Swift.UnsafeMutablePointer",
             "probe-unsafe-stdlib unsafe Swift.unsafeBitCast(_:to:)",
+            "probe-url-loader fs Foundation.Data.init(contentsOf:options:)",
+            "probe-url-loader net Foundation.Data.init(contentsOf:options:)",
         ])
     }
 }

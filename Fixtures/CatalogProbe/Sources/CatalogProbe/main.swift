@@ -2,6 +2,7 @@ import Foundation
 import FoundationNetworking
 import ProbeFSFoundation
 import ProbeFSString
+import ProbeURLLoader
 import ProbeFSDispatch
 import ProbeFSLibc
 import ProbeNetFoundation
@@ -18,6 +19,7 @@ import ProbePure
 
 _ = ProbeFSFoundation.probe()
 _ = ProbeFSString.probe()
+_ = ProbeURLLoader.probe(URL(fileURLWithPath: CommandLine.arguments[0]))
 _ = ProbeFSDispatch.probe()
 _ = ProbeFSLibc.probe()
 _ = ProbeNetFoundation.probe(URLSession.shared)
