@@ -28,7 +28,7 @@ public struct SARIFFormatter: ReportFormatter {
                 codeFlows: [SARIF.CodeFlow(threadFlows: [SARIF.ThreadFlow(locations: violation.path.map {
                     SARIF.ThreadFlowLocation(location: location(of: $0, in: report))
                 })])],
-                partialFingerprints: ["capcheckViolation/v1": "\(violation.package)|\(violation.capability)|\(violation.sink)"])
+                partialFingerprints: ["capcheckViolation/v1": Self.fingerprint(violation)])
         }
         results += report.unusedGrants.map { grant in
             SARIF.Result(
@@ -91,5 +91,12 @@ public struct SARIFFormatter: ReportFormatter {
             : SARIF.ArtifactLocation(uri: URL(fileURLWithPath: file).absoluteString)
         return SARIF.PhysicalLocation(artifactLocation: artifact,
                                       region: line > 0 ? SARIF.Region(startLine: line, startColumn: column > 0 ? column : nil) : nil)
+    }
+
+    /// What identifies a violation across runs: the package, capability and sink, and for a narrowed grant the values it
+    /// does not cover (a new hard-coded host at a sink already alerted on is a new alert, not the dismissed old one).
+    package static func fingerprint(_ violation: Violation) -> String {
+        let values = (violation.values ?? []).map { [$0.kind, $0.value ?? "", $0.note ?? ""].joined(separator: " ") }.sorted()
+        return ([violation.package, violation.capability, violation.sink] + values).joined(separator: "|")
     }
 }
