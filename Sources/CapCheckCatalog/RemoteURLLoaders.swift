@@ -4,8 +4,10 @@ import CapCheckModel
 /// read a file, and fetch an `http:` or `ftp:` URL over the network when the program has FoundationNetworking: they
 /// hand a URL that is not a file's to its loader (`_NSNonfileURLContentLoader`), and without it they stop the program
 /// ("You must link or load module FoundationNetworking"; checked on Swift 6.3.1 for each listed here). So where the
-/// program links FoundationNetworking (a module imports it) or may load it (a package calls `dlopen`), each needs `net`
-/// as well as `fs`. (`String(contentsOf:)` without an encoding reads the URL's path as a file whatever its scheme.)
+/// program links FoundationNetworking (a module the root's targets link imports it), each needs `net` as well as `fs`.
+/// (`String(contentsOf:)` without an encoding reads the URL's path as a file whatever its scheme.) A program that loads
+/// FoundationNetworking with `dlopen` is not seen: the package calling `dlopen` reaches `ffi` for it (swift-nio calls
+/// `dlopen` for another purpose, so counting any call would give every such graph's file readers `net`).
 package enum RemoteURLLoaders {
     /// Catalog member keys (`family:Type.member(labels)`).
     static let members: Set<String> = [

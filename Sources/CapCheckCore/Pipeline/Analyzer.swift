@@ -466,7 +466,9 @@ public struct Analyzer: Sendable {
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`) and the objects' scan
             // compares with, read while this core would wait for the call graph; then every package object, once.
             RuntimeExports.readExports()
-            let objects = timings.measure("package objects") { Self.scanObjects(inputs.objects) }
+            let objects = timings.measure("package objects") {
+                Self.scanObjects(inputs.objects, linkedModules: packageGraph.linkedModules(includeTests: options.includeTests))
+            }
             return (nativeFindings, (scanned, objects))
         })
         let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
@@ -476,16 +478,10 @@ public struct Analyzer: Sendable {
         } + autolinked
         let graph = builder.freeze()
         var sinkCatalog = catalog
-        sinkCatalog.programFetchesURLs = Self.mayLoad(RemoteURLLoaders.networkingModule, linked: linked, graph: graph)
+        sinkCatalog.programFetchesURLs = linked.contains(RemoteURLLoaders.networkingModule)
         let catalogSinks = timings.measure("catalog sinks") { [sinkCatalog] in CatalogSinks(graph: graph, catalog: sinkCatalog, naming: naming) }
         return AnalysisSnapshot(graph: graph, unanalyzed: unanalyzed, inactiveLines: scanned.inactiveLines,
                                 catalogSinks: catalogSinks)
-    }
-
-    /// Whether the program links `library` (an object's autolink entries name it: a module imports it) or may load it
-    /// (the graph has a call of `dlopen` or `dlmopen`, which can load any library).
-    private static func mayLoad(_ library: String, linked: Set<String>, graph: CallGraph) -> Bool {
-        linked.contains(library) || graph.nodes.contains { $0.language.isClang && !$0.isDefined && ["dlopen", "dlmopen"].contains($0.name) }
     }
 
     /// What the Swift object files export to C or place in init and fini arrays (`SwiftObjectExports`), as findings tied
@@ -525,14 +521,15 @@ public struct Analyzer: Sendable {
     /// section that the compiler does not put there (SwiftPM passes them to the linker unread, so each object's are
     /// listed as unanalysed flags), and the C++ functions C-family objects define under a name a runtime library exports
     /// (`MangledRuntimeDefinitions`).
-    private static func scanObjects(_ objects: [ObjectFile]) -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject],
-                                                                 linked: Set<String>) {
+    /// The libraries the objects of `linkedModules` link through their autolink entries (`linked`), as well.
+    private static func scanObjects(_ objects: [ObjectFile], linkedModules: Set<String>)
+        -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject], linked: Set<String>) {
         let read = concurrentMap(objects.count) { index in
             PackageObjectScan.read(objectAt: objects[index].object, isSwift: objects[index].source.hasSuffix(".swift"))
         }
         var autolinked: [Unanalyzed] = [], mangled: [MangledRuntimeDefinitions.InObject] = [], linked = Set<String>()
         for (object, found) in zip(objects, read) {
-            linked.formUnion(found.linkedLibraries)
+            if linkedModules.contains(object.module) { linked.formUnion(found.linkedLibraries) }
             if !found.autolink.isEmpty {
                 autolinked.append(Unanalyzed(
                     package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "

@@ -1,0 +1,21 @@
+import CapCheckSupport
+
+extension PackageGraph {
+    /// The modules the root's programs may link: every module the root's targets (its tests too with `includeTests`)
+    /// depend on, through targets and products, transitively, themselves included. A module a dependency builds but
+    /// nothing of the root's uses (a package's other library product) is not among them; a plugin's or macro's
+    /// dependencies are (over-approximated: they run on the host, not in the program).
+    public func linkedModules(includeTests: Bool) -> Set<String> {
+        var seen = Set<String>()
+        var stack = root.targets.filter { includeTests || !$0.isTest }.map { (root, $0) }
+        while let (package, target) = stack.popLast() {
+            guard seen.insert(package.identity + "|" + target.name).inserted else { continue }
+            stack += dependencies(of: target, in: package)
+        }
+        var modules = Set<String>()
+        for package in packages {
+            for target in package.targets where seen.contains(package.identity + "|" + target.name) { modules.insert(target.moduleName) }
+        }
+        return modules
+    }
+}
