@@ -4,9 +4,12 @@ import CapCheckModel
 /// Plain values read out of the index store: what the call-graph stage consumes.
 
 /// Role bits of an occurrence or a relation (`indexstore_symbol_role_t`).
+/// Kept in 32 bits (the store's roles go up to bit 20): a large graph holds a million occurrences and as many relations.
 public struct SymbolRoles: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt64
-    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+    /// The roles as the store gives them (`indexstore_symbol_role_t`).
+    public init(store roles: UInt64) { self.rawValue = UInt32(truncatingIfNeeded: roles) }
 
     public static let declaration = SymbolRoles(rawValue: 1 << 0)
     public static let definition = SymbolRoles(rawValue: 1 << 1)
@@ -31,8 +34,8 @@ public struct SymbolRoles: OptionSet, Hashable, Sendable {
 public struct IndexSymbol: Sendable {
     public let usr: String
     public let name: String
-    public let kind: SymbolKind
     public let subkind: UInt32
+    public let kind: SymbolKind
     public let language: SymbolLanguage
 
     /// A C-family symbol (clang USR `c:…`), whichever language's record names it.

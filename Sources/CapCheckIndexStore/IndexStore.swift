@@ -138,7 +138,7 @@ private final class RecordContext {
             let this = Unmanaged<RecordContext>.fromOpaque(context!).takeUnretainedValue()
             let symbol = this.intern(this.api.relationGetSymbol(relation))
             if symbol >= 0 {
-                this.relations.append(IndexRelation(roles: SymbolRoles(rawValue: this.api.relationGetRoles(relation)), symbol: symbol))
+                this.relations.append(IndexRelation(roles: SymbolRoles(store: this.api.relationGetRoles(relation)), symbol: symbol))
             }
             return true
         }
@@ -148,7 +148,7 @@ private final class RecordContext {
             return
         }
         occurrences.append(IndexOccurrence(
-            symbol: symbol, roles: SymbolRoles(rawValue: api.occurrenceGetRoles(occurrence)),
+            symbol: symbol, roles: SymbolRoles(store: api.occurrenceGetRoles(occurrence)),
             line: line, column: column, relationStart: Int32(start), relationCount: Int32(relations.count - start)))
     }
 }
