@@ -30,7 +30,8 @@ public struct PackageGraph: Sendable {
     }
 
     /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by
-    /// name among the package's direct dependencies (a product's targets).
+    /// name among the package's direct dependencies (a product's targets). `describe` names a product without its
+    /// package, so when several direct dependencies have a product of that name, the target depends on all of them.
     public func dependencies(of target: Target, in package: Package) -> [(package: Package, target: Target)] {
         var result: [(package: Package, target: Target)] = []
         for name in target.targetDependencies {
@@ -38,10 +39,11 @@ public struct PackageGraph: Sendable {
         }
         let direct = (dependencies[package.identity] ?? []).compactMap(self.package)
         for name in target.productDependencies {
-            guard let owner = direct.first(where: { $0.products.contains { $0.name == name } }),
-                  let product = owner.products.first(where: { $0.name == name }) else { continue }
-            for targetName in product.targets {
-                if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+            for owner in direct {
+                guard let product = owner.products.first(where: { $0.name == name }) else { continue }
+                for targetName in product.targets {
+                    if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+                }
             }
         }
         return result
