@@ -1,0 +1,4 @@
+import HostLib
+import UsedLib
+
+print(usedLib() + hostLib())
