@@ -113,10 +113,11 @@ package struct BuildTargetResolver {
         return result
     }
 
-    /// Whether what `target` depends on counts as a target of the build: not a plugin's or a macro's own dependencies,
-    /// which are what it runs with.
+    /// Whether the build builds what `target` depends on: every target's, a build-tool plugin's (its tools) and a
+    /// macro's too (built for the host, the build-tool plugins of those targets applied: an evasion sweep's F1); not a
+    /// command plugin's.
     package static func buildsDependencies(of target: Target) -> Bool {
-        target.kind != .plugin && target.kind != .macro
+        !(target.kind == .plugin && target.pluginCapability == "command")
     }
 
     /// Every target `swift build` of the root covers: `startingTargets` and their dependency closure (see

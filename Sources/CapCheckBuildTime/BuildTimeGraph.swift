@@ -9,7 +9,8 @@ import Foundation
 ///   target of the root, and of every library or executable product of the graph: `BuildTargetResolver.startingTargets`);
 /// - a target reaches the targets it depends on (in its package, or the targets of a product it uses), the
 ///   build-tool plugins it uses and the macros it depends on;
-/// - a running build-tool plugin reaches the executables it runs;
+/// - a running build-tool plugin reaches the executables it runs, and a tool or macro what it depends on (built for
+///   the host, with their plugins);
 /// - a running plugin, plugin tool or macro reaches a sink of capability `build` named after it, checked under its
 ///   own package's context: `build` is a code property.
 ///
@@ -65,9 +66,8 @@ package struct BuildTimeGraph: GraphPass {
                     let to = node(dependency.package, dependency.target)
                     graph.addEdge(from: from, to: to, kind: dependency.target.kind == .plugin ? .runsPlugin : .buildDependency,
                                   site: graph.nodes[Int(to)].location)
-                    // A plugin's tools are added below; what a macro links is its own code. A target whose flags run a
-                    // program is still a target: what it depends on is built too.
-                    if !isRunning || dependency.target.kind == .swift || dependency.target.kind == .clang { queue.append(dependency) }
+                    // What a running plugin or macro depends on (its tools, its libraries) is built too.
+                    queue.append(dependency)
                 }
             }
         }
@@ -78,12 +78,6 @@ package struct BuildTimeGraph: GraphPass {
         for entry in running.values.sorted(by: { ($0.package, $0.sinkName) < ($1.package, $1.sinkName) }) {
             guard let package = code.graph.package(entry.package) else { continue }
             let from = node(package, entry.target)
-            if entry.kind == BuildTimeCode.Entry.Kind.buildToolPlugin {
-                for tool in resolver.dependencies(of: entry.target, in: package) {
-                    let to = node(tool.package, tool.target)
-                    graph.addEdge(from: from, to: to, kind: .buildDependency, site: graph.nodes[Int(to)].location)
-                }
-            }
             graph.addEdge(from: from, to: sink(entry, graph), kind: .buildTimeCode, site: graph.nodes[Int(from)].location)
         }
     }

@@ -4,7 +4,8 @@ import XCTest
 
 /// Which targets a build covers beyond the root's dependency closure, on Fixtures/BuildCoverApp (decided with
 /// `check --build-time-only`, never built): SwiftPM 6.3 plans every library and executable product of every package
-/// of the graph, used or not, so the build-tool plugins of their targets run (`unused-product`).
+/// of the graph, used or not, so the build-tool plugins of their targets run (`unused-product`); and what a plugin's
+/// tool or a macro depends on is built for the host, with the build-tool plugins of those targets (`tool-host`).
 final class BuildCoverTests: XCTestCase {
     private func buildTimeReport() throws -> AnalysisReport {
         let outcome = try CLI.run(["check", "--build-time-only", "--package-path", Fixtures.packagePath("BuildCoverApp").path,
@@ -21,5 +22,32 @@ final class BuildCoverTests: XCTestCase {
         XCTAssertEqual(extras.path.map(\.symbol), ["swift build (build-time code of the graph)", "target Extras", "build-tool plugin ExtrasPlugin",
                                                    "build-tool plugin ExtrasPlugin"])
         XCTAssertEqual(report.summary(of: "unused-product")?.buildTimeTargets, ["ExtrasPlugin", "LoosePlugin"])
+    }
+
+    func testWhatToolsAndMacrosDependOnIsBuiltWithItsPlugins() throws {
+        XCTAssertEqual(try buildTimeReport().violationKeys.filter { $0.hasPrefix("tool-host ") }, [
+            "tool-host build build-tool plugin HostPlugin", "tool-host build build-tool plugin MacroSupportPlugin",
+            "tool-host build build-tool plugin SupportPlugin", "tool-host build executable run by a plugin HostTool",
+            "tool-host build macro HostMacro",
+        ])
+
+        // `describe` lists products for the fixture's executable and macro, which the build covers anyway; without
+        // them, only the tool's and the macro's dependencies bring their plugins into the build.
+        func target(_ name: String, _ kind: Target.Kind = .swift, uses: [String] = [], capability: String? = nil) -> Target {
+            Target(name: name, moduleName: name, kind: kind, path: "/host/\(name)", isTest: false, targetDependencies: uses,
+                   pluginCapability: capability)
+        }
+        let host = Package(identity: "tool-host", name: "tool-host", path: "/host", version: nil, targets: [
+            target("HostPlugin", .plugin, uses: ["HostTool"], capability: "buildTool"), target("HostTool", uses: ["ToolSupport"]),
+            target("ToolSupport", uses: ["SupportPlugin"]), target("SupportPlugin", .plugin, capability: "buildTool"),
+            target("HostMacro", .macro, uses: ["MacroSupport"]), target("MacroSupport", uses: ["MacroSupportPlugin"]),
+            target("MacroSupportPlugin", .plugin, capability: "buildTool"), target("HostLib", uses: ["HostMacro", "HostPlugin"]),
+        ], products: [Product(name: "HostLib", targets: ["HostLib"])])
+        var app = target("App")
+        app.productDependencies = ["HostLib"]
+        let root = Package(identity: "app", name: "App", path: "/app", version: nil, targets: [app])
+        let code = BuildTimeCode(graph: PackageGraph(root: root, packages: [root, host], dependencies: ["app": ["tool-host"], "tool-host": []]))
+        XCTAssertEqual(code.running.map(\.target.name).sorted(),
+                       ["HostMacro", "HostPlugin", "HostTool", "MacroSupportPlugin", "SupportPlugin"])
     }
 }
