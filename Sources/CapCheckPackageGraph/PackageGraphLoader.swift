@@ -4,7 +4,7 @@ import Foundation
 
 /// Resolves a root package's graph with SwiftPM's own commands:
 /// `swift package show-dependencies --format json` for packages and versions,
-/// `swift package describe --type json` in each package for its targets.
+/// `swift package describe --type json` in each package for its targets (every trait enabled).
 public struct PackageGraphLoader: Sendable {
     public let toolchain: Toolchain
     public let packagePath: URL
@@ -110,7 +110,9 @@ public struct PackageGraphLoader: Sendable {
     }
 
     private func describedTargets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
-        let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
+        // `describe` in the package's own folder sees its default traits, not the ones the graph enables: with every
+        // trait enabled, each trait-conditioned dependency is listed (an evasion sweep's F2 hid one behind `Fast`).
+        let description = try json(try swiftPackage(["--enable-all-traits", "describe", "--type", "json"], at: package, scratch: scratch),
                                    what: "describe of \(package.path)")
         let targets = description["targets"] as? [[String: Any]] ?? []
         let products = (description["products"] as? [[String: Any]] ?? []).map { product in

@@ -5,7 +5,8 @@ import XCTest
 /// Which targets a build covers beyond the root's dependency closure, on Fixtures/BuildCoverApp (decided with
 /// `check --build-time-only`, never built): SwiftPM 6.3 plans every library and executable product of every package
 /// of the graph, used or not, so the build-tool plugins of their targets run (`unused-product`); and what a plugin's
-/// tool or a macro depends on is built for the host, with the build-tool plugins of those targets (`tool-host`).
+/// tool or a macro depends on is built for the host, with the build-tool plugins of those targets (`tool-host`); and a
+/// dependency a trait enables counts whatever the graph enables (`trait-gated`).
 final class BuildCoverTests: XCTestCase {
     private func buildTimeReport() throws -> AnalysisReport {
         let outcome = try CLI.run(["check", "--build-time-only", "--package-path", Fixtures.packagePath("BuildCoverApp").path,
@@ -49,5 +50,16 @@ final class BuildCoverTests: XCTestCase {
         let code = BuildTimeCode(graph: PackageGraph(root: root, packages: [root, host], dependencies: ["app": ["tool-host"], "tool-host": []]))
         XCTAssertEqual(code.running.map(\.target.name).sorted(),
                        ["HostMacro", "HostPlugin", "HostTool", "MacroSupportPlugin", "SupportPlugin"])
+    }
+
+    /// BuildCoverApp enables `trait-gated`'s trait `Fast`, under which `GatedLib` depends on `GatedGen` (in no product),
+    /// which uses `GatedPlugin`. `describe` run in `trait-gated`'s own folder sees the default traits, without `Fast`:
+    /// capcheck describes every package with all its traits enabled.
+    func testADependencyATraitEnablesIsBuilt() throws {
+        let report = try buildTimeReport()
+        XCTAssertEqual(report.violationKeys.filter { $0.hasPrefix("trait-gated ") }, ["trait-gated build build-tool plugin GatedPlugin"])
+        let gated = try XCTUnwrap(report.violations.first { $0.sink == "build-tool plugin GatedPlugin" })
+        XCTAssertEqual(gated.path.map(\.symbol), ["target BuildCoverApp", "target GatedLib", "target GatedGen", "build-tool plugin GatedPlugin",
+                                                  "build-tool plugin GatedPlugin"])
     }
 }

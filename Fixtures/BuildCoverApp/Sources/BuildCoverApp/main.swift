@@ -1,4 +1,5 @@
+import GatedLib
 import HostLib
 import UsedLib
 
-print(usedLib() + hostLib())
+print(usedLib() + hostLib() + gatedLib())
