@@ -6,13 +6,15 @@ import CapCheckPackageGraph
 /// plugins, the executables they run, and macros. Worked out from the package graph alone (SwiftPM's `describe`
 /// evaluates manifests only), so it is known before anything is built.
 ///
-/// Which targets the build covers: every target of the root (tests included: SwiftPM applies the build-tool plugins
-/// they use even when it does not compile them) and every target those depend on, directly or through products,
-/// whatever the dependency's platform condition. A build-tool plugin runs when such a target uses it; a macro when
-/// such a target depends on it. A command plugin never runs during a build (only on `swift package <verb>`), nor
-/// does a plugin or macro only other targets use (a dependency's tests, a target nothing depends on): those are
-/// declared only. (Seen with SwiftPM 6.3: a dependency's target outside the root's closure does not run its plugin;
-/// a root test target does, even without `--build-tests`.)
+/// Which targets the build covers (`BuildTargetResolver.plannedTargets`): every target of the root (tests included:
+/// SwiftPM applies the build-tool plugins they use even when it does not compile them), every target of every library
+/// or executable product of every package of the graph, used or not, and every target those depend on, directly or
+/// through products, whatever the dependency's platform condition, the tools of the build-tool plugins they use and
+/// what those tools and their macros depend on (built for the host, plugins applied). A build-tool plugin runs when
+/// such a target uses it; a macro when such a target depends on it. A command plugin never runs during a build (only
+/// on `swift package <verb>`), nor does a plugin or macro only other targets use (a dependency's tests, a target in
+/// no product nothing depends on): those are declared only. (Seen with SwiftPM 6.3, which plans the products of every
+/// package; an evasion sweep's plugin on a product nothing uses ran.)
 public struct BuildTimeCode: Sendable {
     /// One plugin or macro target, or an executable a plugin runs.
     public struct Entry: Sendable, Hashable {
@@ -97,20 +99,40 @@ package struct BuildTargetResolver {
         Set(plannedTargets.map { Key(package: $0.package.identity, target: $0.target.name) })
     }
 
-    /// Every target `swift build` of the root covers: the root's targets and their dependency closure (see
+    /// Where the build starts: every target of the root, and every target of every library or executable product of
+    /// every package (SwiftPM 6.3 plans them all, used or not). Of a macro product, what the macro depends on: it is
+    /// built, but the macro runs only where a target depends on it.
+    package var startingTargets: [(package: Package, target: Target)] {
+        var result = graph.root.targets.map { (package: graph.root, target: $0) }
+        for package in graph.packages where package.identity != graph.root.identity {
+            let named = Set(package.products.flatMap(\.targets))
+            for target in package.targets where named.contains(target.name) && target.kind != .plugin {
+                result += target.kind == .macro ? dependencies(of: target, in: package) : [(package, target)]
+            }
+        }
+        return result
+    }
+
+    /// Whether the build builds what `target` depends on: every target's, a build-tool plugin's (its tools) and a
+    /// macro's too (built for the host, the build-tool plugins of those targets applied: an evasion sweep's F1); not a
+    /// command plugin's.
+    package static func buildsDependencies(of target: Target) -> Bool {
+        !(target.kind == .plugin && target.pluginCapability == "command")
+    }
+
+    /// Every target `swift build` of the root covers: `startingTargets` and their dependency closure (see
     /// `BuildTimeCode`), in breadth-first order.
     package var plannedTargets: [(package: Package, target: Target)] {
         var result: [(package: Package, target: Target)] = []
         var seen = Set<Key>()
-        var queue = graph.root.targets.map { (package: graph.root, target: $0) }
+        var queue = startingTargets
         var next = 0
         while next < queue.count {
             let (package, target) = queue[next]
             next += 1
             guard seen.insert(Key(package: package.identity, target: target.name)).inserted else { continue }
             result.append((package, target))
-            // A plugin's or macro's own dependencies are what it runs with, not targets of the build.
-            if target.kind != .plugin && target.kind != .macro { queue += dependencies(of: target, in: package) }
+            if Self.buildsDependencies(of: target) { queue += dependencies(of: target, in: package) }
         }
         return result
     }

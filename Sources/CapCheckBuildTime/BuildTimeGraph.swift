@@ -5,10 +5,12 @@ import Foundation
 
 /// Adds the build to a call graph, so the ordinary search decides `build` like any other capability:
 ///
-/// - `swift build`, a node of the root (at its `Package.swift`), reaches every target of the root;
+/// - `swift build`, a node of the root (at its `Package.swift`), reaches every target the build starts from (every
+///   target of the root, and of every library or executable product of the graph: `BuildTargetResolver.startingTargets`);
 /// - a target reaches the targets it depends on (in its package, or the targets of a product it uses), the
 ///   build-tool plugins it uses and the macros it depends on;
-/// - a running build-tool plugin reaches the executables it runs;
+/// - a running build-tool plugin reaches the executables it runs, and a tool or macro what it depends on (built for
+///   the host, with their plugins);
 /// - a running plugin, plugin tool or macro reaches a sink of capability `build` named after it, checked under its
 ///   own package's context: `build` is a code property.
 ///
@@ -47,34 +49,35 @@ package struct BuildTimeGraph: GraphPass {
             location: SourceLocation(file: URL(fileURLWithPath: root.path).appendingPathComponent("Package.swift").path, line: 1, column: 1),
             isFileMain: false))
 
-        // Each target is reached along its dependency chain from the root, so nested policy entries apply.
+        // Each target is reached along its dependency chain from the root, so nested policy entries apply; the
+        // targets of products nothing there uses are built all the same, reached from the start under their own
+        // package's top-level entry.
         var reached = Set<Key>()
-        var queue: [(package: Package, target: Target)] = root.targets.map { (root, $0) }
-        for (package, target) in queue { graph.addEdge(from: start, to: node(package, target), kind: .builtTarget, site: nil) }
-        while let (package, target) = queue.popLast() {
-            guard reached.insert(Key(package.identity, target.name)).inserted else { continue }
-            let from = node(package, target)
-            for dependency in resolver.dependencies(of: target, in: package) {
-                let isRunning = running[Key(dependency.package.identity, dependency.target.name)] != nil
-                // Plugins and macros that do not run, and a non-running plugin's tools, stay out of the graph.
-                if dependency.target.kind == .plugin || dependency.target.kind == .macro, !isRunning { continue }
-                let to = node(dependency.package, dependency.target)
-                graph.addEdge(from: from, to: to, kind: dependency.target.kind == .plugin ? .runsPlugin : .buildDependency,
-                              site: graph.nodes[Int(to)].location)
-                // A plugin's tools are added below; what a macro links is its own code. A target whose flags run a
-                // program is still a target: what it depends on is built too.
-                if !isRunning || dependency.target.kind == .swift || dependency.target.kind == .clang { queue.append(dependency) }
+        func walk(from starts: [(package: Package, target: Target)]) {
+            for (package, target) in starts { graph.addEdge(from: start, to: node(package, target), kind: .builtTarget, site: nil) }
+            var queue = starts
+            while let (package, target) = queue.popLast() {
+                guard reached.insert(Key(package.identity, target.name)).inserted else { continue }
+                let from = node(package, target)
+                for dependency in resolver.dependencies(of: target, in: package) {
+                    let isRunning = running[Key(dependency.package.identity, dependency.target.name)] != nil
+                    // Plugins and macros that do not run, and a non-running plugin's tools, stay out of the graph.
+                    if dependency.target.kind == .plugin || dependency.target.kind == .macro, !isRunning { continue }
+                    let to = node(dependency.package, dependency.target)
+                    graph.addEdge(from: from, to: to, kind: dependency.target.kind == .plugin ? .runsPlugin : .buildDependency,
+                                  site: graph.nodes[Int(to)].location)
+                    // What a running plugin or macro depends on (its tools, its libraries) is built too.
+                    queue.append(dependency)
+                }
             }
         }
+        walk(from: root.targets.map { (root, $0) })
+        // A tool is built as a product too, but runs only through its plugin: start from what it depends on.
+        let unreached = resolver.startingTargets.filter { !reached.contains(Key($0.package.identity, $0.target.name)) }
+        walk(from: unreached.flatMap { running[Key($0.package.identity, $0.target.name)] == nil ? [$0] : resolver.dependencies(of: $0.target, in: $0.package) })
         for entry in running.values.sorted(by: { ($0.package, $0.sinkName) < ($1.package, $1.sinkName) }) {
             guard let package = code.graph.package(entry.package) else { continue }
             let from = node(package, entry.target)
-            if entry.kind == BuildTimeCode.Entry.Kind.buildToolPlugin {
-                for tool in resolver.dependencies(of: entry.target, in: package) {
-                    let to = node(tool.package, tool.target)
-                    graph.addEdge(from: from, to: to, kind: .buildDependency, site: graph.nodes[Int(to)].location)
-                }
-            }
             graph.addEdge(from: from, to: sink(entry, graph), kind: .buildTimeCode, site: graph.nodes[Int(from)].location)
         }
     }

@@ -30,7 +30,8 @@ public struct PackageGraph: Sendable {
     }
 
     /// The targets `target` of `package` depends on or uses as plugins: same-package targets by name, products by
-    /// name among the package's direct dependencies (a product's targets).
+    /// name among the package's direct dependencies (a product's targets). `describe` names a product without its
+    /// package, so when several direct dependencies have a product of that name, the target depends on all of them.
     public func dependencies(of target: Target, in package: Package) -> [(package: Package, target: Target)] {
         var result: [(package: Package, target: Target)] = []
         for name in target.targetDependencies {
@@ -38,10 +39,11 @@ public struct PackageGraph: Sendable {
         }
         let direct = (dependencies[package.identity] ?? []).compactMap(self.package)
         for name in target.productDependencies {
-            guard let owner = direct.first(where: { $0.products.contains { $0.name == name } }),
-                  let product = owner.products.first(where: { $0.name == name }) else { continue }
-            for targetName in product.targets {
-                if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+            for owner in direct {
+                guard let product = owner.products.first(where: { $0.name == name }) else { continue }
+                for targetName in product.targets {
+                    if let dependency = owner.targets.first(where: { $0.name == targetName }) { result.append((owner, dependency)) }
+                }
             }
         }
         return result
@@ -122,10 +124,10 @@ public struct Target: Sendable, Hashable, Codable {
     /// system, and `unsafeFlags` given to a tool (read with `swift package dump-package`; nil: none).
     public var nativeSettings: [NativeSetting]?
 
-    /// Whether the target's `unsafeFlags` make a compiler or the linker load a plugin or run another program
-    /// (`NativeSetting.codeLoadingFlags`): the build then runs code the package chose.
+    /// Whether the target's `unsafeFlags` may make a compiler or the linker load a plugin or run another program:
+    /// any flag but the few known quiet ones (`NativeSetting.loadsCode`). The build then runs code the package chose.
     public var runsProgramsAtBuildTime: Bool {
-        (nativeSettings ?? []).contains { $0.kind == "unsafeFlags" && $0.values.contains(where: NativeSetting.loadsCode) }
+        (nativeSettings ?? []).contains { $0.kind == "unsafeFlags" && $0.loadsCode }
     }
 
     /// One `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting of a target.
@@ -143,24 +145,10 @@ public struct Target: Sendable, Hashable, Codable {
             self.values = values
         }
 
-        /// Flags (or flag prefixes) that make a compiler or the linker load a plugin or run another program. A flag given
-        /// as `-flag=value` or `-flag value` matches either way; `-B<dir>` (where clang looks for its tools) but not the
-        /// linker's `-Bstatic`, `-Bdynamic` or `-Bsymbolic…`; and any response file (`@file`), whose flags are not read.
-        public static let codeLoadingFlags = [
-            "-load-plugin-library", "-load-plugin-executable", "-load-plugin", "-plugin-path", "-external-plugin-path",
-            "-load-resolved-plugin", "-load-pass-plugin", "-fplugin", "-fpass-plugin", "-load", "-plugin", "--plugin",
-            "-fuse-ld", "-use-ld", "-ld-path", "--ld-path", "-B", "-tools-directory", "-Wl,-plugin", "-Wl,--plugin",
-        ]
-
-        /// Whether one flag is among `codeLoadingFlags`.
-        public static func loadsCode(_ flag: String) -> Bool {
-            // A response file (`@flags.rsp`, `-Wl,@flags.rsp`) can hold any flag, these included.
-            if flag.hasPrefix("@") || flag.contains(",@") { return true }
-            return codeLoadingFlags.contains { known in
-                flag == known || flag.hasPrefix(known + "=") || (known.hasPrefix("-Wl,") && flag.hasPrefix(known))
-                    || (known == "-B" && flag.hasPrefix("-B") && !["-Bstatic", "-Bdynamic"].contains(flag) && !flag.hasPrefix("-Bsymbolic"))
-            }
-        }
+        /// Whether the flags may make a compiler or the linker load a plugin or run another program: every flag but
+        /// the quiet ones (`QuietFlags`: defines, warnings, optimisation, language features, target CPU) counts, a
+        /// response file (`@file`) and a flag handed to the linker included.
+        public var loadsCode: Bool { !QuietFlags.allQuiet(values) }
     }
 
     package init(name: String, moduleName: String, kind: Kind, path: String, isTest: Bool, targetDependencies: [String] = [], productDependencies: [String] = [], pluginCapability: String? = nil, sources: [String] = []) {

@@ -24,7 +24,14 @@ struct ELFObject {
     /// Nil when the file is missing or is not a 64-bit little-endian ELF object.
     init?(path: String, mapped: Bool = false) {
         let contents = mapped ? try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) : FileManager.default.contents(atPath: path)
-        guard let data = contents, data.count >= 64,
+        guard let data = contents else { return nil }
+        self.init(data: data)
+    }
+
+    /// Nil when `data` is not a 64-bit little-endian ELF object (an archive's member, say).
+    init?(data: Data) {
+        let data = data.startIndex == 0 ? data : Data(data)
+        guard data.count >= 64,
               data.prefix(4).elementsEqual([0x7F, 0x45, 0x4C, 0x46]), data[data.startIndex + 4] == 2, data[data.startIndex + 5] == 1
         else { return nil }
         self.data = data

@@ -43,7 +43,7 @@ extension NativeGraphMerger {
         }
     }
 
-    private func nativeModule(_ module: String, of package: Package, _ target: Target, _ graph: GraphBuilder) -> Int32 {
+    func nativeModule(_ module: String, of package: Package, _ target: Target, _ graph: GraphBuilder) -> Int32 {
         let key = "native-module|\(package.identity)|\(target.moduleName)|\(module)"
         if let existing = graph.id(forKey: key) { return existing }
         let moduleMap = URL(fileURLWithPath: target.path).appendingPathComponent("module.modulemap").path

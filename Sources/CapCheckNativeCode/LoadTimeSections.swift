@@ -25,15 +25,24 @@ package enum LoadTimeSections {
         let namesOffset = field(namesIndex, 0x18, 8), namesSize = Int(field(namesIndex, 0x20, 8))
         guard namesSize < 1 << 26, (try? handle.seek(toOffset: namesOffset)) != nil,
               let names = try? handle.read(upToCount: namesSize), names.count == namesSize else { return nil }
-        let loadTime = [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors", ".init", ".fini"]
         for section in 0..<count where field(section, 0x20, 8) > 0 {
             let start = Int(field(section, 0, 4))
             guard start < names.count else { return nil }
             let end = names[start...].firstIndex(of: 0) ?? names.endIndex
-            let name = String(decoding: names[start..<end], as: UTF8.self)
-            if loadTime.contains(where: { name == $0 || name.hasPrefix($0 + ".") }) { return true }
+            if isLoadTime(String(decoding: names[start..<end], as: UTF8.self)) { return true }
         }
         return false
+    }
+
+    /// As `present(inObjectAt:)`, of an object already read.
+    static func present(in object: ELFObject) -> Bool {
+        (0..<object.sectionCount).contains { object.field($0, 0x20, 8) > 0 && isLoadTime(object.sectionName($0)) }
+    }
+
+    /// Whether a section of this name holds code the loader runs, or entries naming it.
+    private static func isLoadTime(_ name: String) -> Bool {
+        [".init_array", ".preinit_array", ".fini_array", ".ctors", ".dtors", ".init", ".fini"]
+            .contains { name == $0 || name.hasPrefix($0 + ".") }
     }
 }
 

@@ -87,6 +87,7 @@ package struct NativeGraphMerger: GraphPass {
             }
         }
         addImportedNativeModules(records: records, to: graph)
+        addBinaryLoadTimeCode(to: graph)
         addCxxInteropSurfaces(to: graph)
         addImportedSetterEdges(to: graph)
         addNativeCodeSinks(to: graph)

@@ -32,7 +32,7 @@ package struct PackageGraphCache {
     }
 
     /// The cache file's format (`CacheFile`).
-    package static let format = "package-graph-5"
+    package static let format = "package-graph-7"
 
     private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: Self.format) }
 

@@ -4,7 +4,7 @@ import Foundation
 
 /// Resolves a root package's graph with SwiftPM's own commands:
 /// `swift package show-dependencies --format json` for packages and versions,
-/// `swift package describe --type json` in each package for its targets.
+/// `swift package describe --type json` in each package for its targets (every trait enabled).
 public struct PackageGraphLoader: Sendable {
     public let toolchain: Toolchain
     public let packagePath: URL
@@ -58,7 +58,8 @@ public struct PackageGraphLoader: Sendable {
         let found = order
         let described = concurrentMap(found.count) { index in
             Result {
-                try targets(of: URL(fileURLWithPath: found[index].path), scratch: describeScratch.appendingPathComponent(found[index].identity))
+                try targets(of: URL(fileURLWithPath: found[index].path), scratch: describeScratch.appendingPathComponent(found[index].identity),
+                            mayUseUnsafeFlags: found[index].version == nil)
             }
         }
         let packages = try zip(order, described).map { entry, description in
@@ -69,9 +70,9 @@ public struct PackageGraphLoader: Sendable {
         return PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)
     }
 
-    private func targets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
+    private func targets(of package: URL, scratch: URL, mayUseUnsafeFlags: Bool) throws -> ([Target], [Product]) {
         var (targets, products) = try describedTargets(of: package, scratch: scratch)
-        let settings = try nativeSettings(of: package, scratch: scratch)
+        let settings = try nativeSettings(of: package, scratch: scratch, always: mayUseUnsafeFlags)
         for index in targets.indices {
             if let found = settings[targets[index].name], !found.isEmpty { targets[index].nativeSettings = found }
         }
@@ -79,9 +80,11 @@ public struct PackageGraphLoader: Sendable {
     }
 
     /// Per target, its `linkedLibrary`, `linkedFramework` and `unsafeFlags` settings, which `describe` does not show:
-    /// from `dump-package`, run only for a package whose manifests spell one of them (a setting's name cannot be made
-    /// at run time, so a manifest that spells none has none).
-    private func nativeSettings(of package: URL, scratch: URL) throws -> [String: [Target.NativeSetting]] {
+    /// from `dump-package`. Run `always` for a package SwiftPM lets use `unsafeFlags` (the root, and a dependency with
+    /// no version: local, branch or revision), whose manifest can make a setting's name at run time (an evasion
+    /// sweep's `unsafeBitCast` of a `define` rebound to `("unsafe" + "Flags", …)`); for a versioned one, only when its
+    /// manifests spell one of the names.
+    private func nativeSettings(of package: URL, scratch: URL, always: Bool) throws -> [String: [Target.NativeSetting]] {
         let names = ["linkedLibrary", "linkedFramework", "unsafeFlags"]
         let manifests = ((try? FileManager.default.contentsOfDirectory(atPath: package.path)) ?? [])
             .filter { $0.hasPrefix("Package") && $0.hasSuffix(".swift") }
@@ -89,7 +92,7 @@ public struct PackageGraphLoader: Sendable {
             let text = (try? String(contentsOf: package.appendingPathComponent(manifest), encoding: .utf8)) ?? names.joined()
             return names.contains { text.contains($0) }
         }
-        guard spelt else { return [:] }
+        guard always || spelt else { return [:] }
         let dump = try json(try swiftPackage(["dump-package"], at: package, scratch: scratch), what: "dump-package of \(package.path)")
         var result: [String: [Target.NativeSetting]] = [:]
         for target in dump["targets"] as? [[String: Any]] ?? [] {
@@ -107,7 +110,9 @@ public struct PackageGraphLoader: Sendable {
     }
 
     private func describedTargets(of package: URL, scratch: URL) throws -> ([Target], [Product]) {
-        let description = try json(try swiftPackage(["describe", "--type", "json"], at: package, scratch: scratch),
+        // `describe` in the package's own folder sees its default traits, not the ones the graph enables: with every
+        // trait enabled, each trait-conditioned dependency is listed (an evasion sweep's F2 hid one behind `Fast`).
+        let description = try json(try swiftPackage(["--enable-all-traits", "describe", "--type", "json"], at: package, scratch: scratch),
                                    what: "describe of \(package.path)")
         let targets = description["targets"] as? [[String: Any]] ?? []
         let products = (description["products"] as? [[String: Any]] ?? []).map { product in

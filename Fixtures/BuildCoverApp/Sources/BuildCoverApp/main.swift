@@ -1,0 +1,5 @@
+import GatedLib
+import HostLib
+import UsedLib
+
+print(usedLib() + hostLib() + gatedLib())

@@ -1,0 +1,1 @@
+public func hiddenFlags() -> Int { 1 }

@@ -1,0 +1,1 @@
+int capcheck_driver_flags(void);

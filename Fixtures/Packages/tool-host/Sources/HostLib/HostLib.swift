@@ -1,0 +1,1 @@
+public func hostLib() -> Int { 1 }

@@ -1,0 +1,3 @@
+import MacroSupport
+
+print(macroSupport())

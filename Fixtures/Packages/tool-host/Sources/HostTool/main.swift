@@ -1,0 +1,3 @@
+import ToolSupport
+
+print(toolSupport())

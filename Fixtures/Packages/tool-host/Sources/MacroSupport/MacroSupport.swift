@@ -1,0 +1,1 @@
+public func macroSupport() -> Int { 3 }

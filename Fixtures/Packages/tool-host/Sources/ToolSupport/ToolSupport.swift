@@ -1,0 +1,1 @@
+public func toolSupport() -> Int { 2 }

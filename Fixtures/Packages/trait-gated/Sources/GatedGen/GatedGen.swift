@@ -1,0 +1,1 @@
+public func gatedGen() -> Int { 1 }

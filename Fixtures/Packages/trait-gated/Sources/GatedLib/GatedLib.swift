@@ -1,0 +1,1 @@
+public func gatedLib() -> Int { 2 }

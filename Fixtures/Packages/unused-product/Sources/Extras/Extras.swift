@@ -1,0 +1,1 @@
+public func extras() -> Int { 2 }

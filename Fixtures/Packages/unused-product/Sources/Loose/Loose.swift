@@ -1,0 +1,1 @@
+public func loose() -> Int { 3 }

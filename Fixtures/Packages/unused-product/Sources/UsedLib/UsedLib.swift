@@ -1,0 +1,1 @@
+public func usedLib() -> Int { 1 }

@@ -1,0 +1,6 @@
+import Loose
+import XCTest
+
+final class ExtrasTests: XCTestCase {
+    func testLoose() { XCTAssertEqual(loose(), 3) }
+}
