@@ -11,6 +11,9 @@ enum QuietFlags {
         "-cross-module-optimization", "-wmo", "-whole-module-optimization", "-parse-as-library", "-pthread", "-ffast-math", "-fPIC",
         "-fpic", "-fobjc-arc", "-fblocks", "-fmodules", "-fcxx-modules", "-fexceptions", "-fcxx-exceptions", "-frtti", "-funroll-loops",
         "-ffunction-sections", "-fdata-sections",
+        // Front-end diagnostics packages turn on (swift-log's `-Xfrontend -require-explicit-sendable`).
+        "-require-explicit-sendable", "-require-explicit-availability", "-warn-implicit-overrides", "-strict-memory-safety",
+        "-disable-availability-checking", "-enable-experimental-concurrency", "-warn-redundant-requirements",
     ]
     /// Flags quiet whatever follows them in the same argument: `-DNAME=1`, `-Wno-unused`, `-O2`, `-march=native`.
     static let prefixes = [

@@ -10,17 +10,21 @@ package struct Markup: Sendable {
     package let code: @Sendable (String) -> String
     /// The package a sentence is about.
     package let package: @Sendable (String) -> String
+    /// Code quoted inside prose (`#if`): in backticks in plain text, as code where the format has it.
+    package let quote: @Sendable (String) -> String
 
     // Every piece may come from the analysed packages (a file name, an identity, a value): each markup escapes what its
     // format would read as markup, and every one what a terminal would act on (`VisibleText`).
     package static let plain = Markup(text: { VisibleText.escaped($0) }, code: { VisibleText.escaped($0) },
-                                      package: { VisibleText.escaped($0) })
+                                      package: { VisibleText.escaped($0) }, quote: { "`" + VisibleText.escaped($0) + "`" })
     package static let markdown = Markup(text: { escapeMarkdown(VisibleText.escaped($0)) },
                                          code: { codeSpan(VisibleText.escaped($0)) },
-                                         package: { "**" + codeSpan(VisibleText.escaped($0)) + "**" })
+                                         package: { "**" + codeSpan(VisibleText.escaped($0)) + "**" },
+                                         quote: { codeSpan(VisibleText.escaped($0)) })
     package static let html = Markup(text: { escapeHTML(VisibleText.escaped($0)) },
                                      code: { "<code>\(escapeHTML(VisibleText.escaped($0)))</code>" },
-                                     package: { "<strong>\(escapeHTML(VisibleText.escaped($0)))</strong>" })
+                                     package: { "<strong>\(escapeHTML(VisibleText.escaped($0)))</strong>" },
+                                     quote: { "<code>\(escapeHTML(VisibleText.escaped($0)))</code>" })
 
     /// Markdown's inline markup, HTML and table pipes escaped with a backslash (`\|`, `\<`, `\*`), so text renders as
     /// written: a package identity `x | ✓ reached, granted |` cannot add a cell to a table row.

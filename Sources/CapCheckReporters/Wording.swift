@@ -118,7 +118,7 @@ package enum Wording {
         case .assemblySource: prose = plural(count, "assembly source") + " not read"
         case .cParseErrors: prose = plural(count, "C source") + " with parse errors, so code after them may be missed"
         case .inactiveCode:
-            return markup.text(plural(count, "reference") + " in ") + markup.code("#if")
+            return markup.text(plural(count, "reference") + " in ") + markup.quote("#if")
                 + markup.text(" branches this build does not compile" + needing)
         case .undeclaredCode: prose = plural(count, "reference") + " in code the index has no declaration for" + needing
         case .unreadableSource: prose = plural(count, "Swift source") + " that could not be read"
