@@ -12,6 +12,9 @@ package struct GrantContext {
     /// The package's index in the package graph (for integer keys in the search).
     package var packageID: Int32 = -1
     package let entry: Policy.Grant?
+    /// The package whose policy entry holds `entry`: the root for a top-level entry, the parent for a nested one (what
+    /// `CAP:@caller` calls the granting package: a value from the caller must come from it or from above it).
+    package var granter: String = ""
     package let grant: Set<Capability>
     /// The context of the package that called into this one (the root's context for code entered by a
     /// callback or dynamic dispatch); -1 only for the root's own contexts.
@@ -113,9 +116,9 @@ package final class GrantContexts {
             // Another module of the same package: with `identity/Module` keys it may have its own entry, which
             // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            let (entry, withheld) = lookup(package, module: module, calledFrom: context.outer)
+            let (entry, granter, withheld) = lookup(package, module: module, calledFrom: context.outer)
             guard entry?.key != context.entry?.key else { return current }
-            return intern(GrantContext(package: package, entry: entry,
+            return intern(GrantContext(package: package, entry: entry, granter: granter,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
                                        outer: context.outer, start: context.start, withheld: withheld))
         }
@@ -124,6 +127,13 @@ package final class GrantContexts {
         // (the tenth sweep's: a package granted nothing declared another's `cgood_write` and ran it under that one's `fs`).
         if packageGraph.isDependency(package, of: context.package) || byName {
             return make(package: package, module: module, caller: current)
+        }
+        // A callback into a package already on the path (it calls a dependency, which calls back into its code): its code
+        // runs under the context it has there, never under a wider grant of its own (the fourteenth sweep: a package
+        // nested under a parent granted nothing had a dependency call its own witness back, and wrote a file under its
+        // top-level `fs`).
+        if let onPath = chain(from: current).first(where: { contexts[Int($0)].package == package && !isRoot($0) }) {
+            return computeEntry(onPath, package: package, module: module, byName: byName)
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
         // the code runs under its owner's own grant, as if the root called it.
@@ -160,7 +170,8 @@ package final class GrantContexts {
 
     /// The entry (see `entry(for:module:calledFrom:)`), and a scoped entry passed over because the path did not start
     /// where its `"from"` says (in a test target, in the build).
-    private func lookup(_ package: String, module: String?, calledFrom caller: Int32) -> (entry: Policy.Grant?, withheld: Policy.Grant?) {
+    private func lookup(_ package: String, module: String?, calledFrom caller: Int32)
+        -> (entry: Policy.Grant?, granter: String, withheld: Policy.Grant?) {
         let keys = module.map { [package + "/" + $0, package] } ?? [package]
         let start = contexts[Int(caller)].start
         var withheld: Policy.Grant?
@@ -171,17 +182,20 @@ package final class GrantContexts {
         }
         for holder in chain(from: caller) {
             guard let parent = contexts[Int(holder)].entry, mayNest(package, under: holder) else { continue }
-            for key in keys { if let nested = parent.packages[key], applies(nested) { return (nested, withheld) } }
+            for key in keys {
+                if let nested = parent.packages[key], applies(nested) { return (nested, contexts[Int(holder)].package, withheld) }
+            }
         }
-        for key in keys { if let top = policy.packages[key], applies(top) { return (top, withheld) } }
-        return (nil, withheld)
+        let root = packageGraph.root.identity
+        for key in keys { if let top = policy.packages[key], applies(top) { return (top, root, withheld) } }
+        return (nil, root, withheld)
     }
 
     /// The context of `package` entered from the context `caller`: its entry's grant intersected with the caller's.
     private func make(package: String, module: String?, caller: Int32) -> Int32 {
         let callerGrant = contexts[Int(caller)].grant
-        let (entry, withheld) = lookup(package, module: module, calledFrom: caller)
-        return intern(GrantContext(package: package, entry: entry,
+        let (entry, granter, withheld) = lookup(package, module: module, calledFrom: caller)
+        return intern(GrantContext(package: package, entry: entry, granter: granter,
                                    grant: allowed(by: entry, callerGrant: callerGrant).intersection(callerGrant), outer: caller,
                                    start: contexts[Int(caller)].start, withheld: withheld))
     }

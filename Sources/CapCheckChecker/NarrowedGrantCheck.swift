@@ -15,6 +15,7 @@ package struct NarrowedGrantCheck {
     let packageGraph: PackageGraph
     let contexts: GrantContexts
     let effects: Set<Capability>
+    let ownership: SourceOwnership
 
     package init(graph: CallGraph, packageGraph: PackageGraph, contexts: GrantContexts, effects: Set<Capability>, macros: any MacroLookup) {
         self.graph = graph
@@ -22,6 +23,7 @@ package struct NarrowedGrantCheck {
         self.packageGraph = packageGraph
         self.contexts = contexts
         self.effects = effects
+        ownership = SourceOwnership(graph: packageGraph)
     }
 
     /// The capabilities some grant of the policy narrows.
@@ -43,7 +45,7 @@ package struct NarrowedGrantCheck {
             context.grant.contains(capability) && context.entry?.narrowed[capability] != nil
         }) { context, use, origins in
             let patterns = context.entry?.narrowed[use.capability] ?? []
-            let uncovered = origins.filter { !Self.covers(patterns, $0) }
+            let uncovered = origins.filter { !Self.covers(patterns, $0, fromTheGranter: { fromTheGranter($0, granter: context.granter) }) }
             guard !uncovered.isEmpty else { return }
             let key = "\(context.package)|\(use.capability.name)|\(use.sink.name)"
             if found[key] == nil {
@@ -94,15 +96,39 @@ package struct NarrowedGrantCheck {
         }
     }
 
-    /// Whether one of `patterns` allows everything `origin` can be.
-    package static func covers(_ patterns: [ValuePattern], _ origin: ValueOrigin) -> Bool {
+    /// Whether one of `patterns` allows everything `origin` can be; a value from the caller meets `@caller` only where
+    /// `fromTheGranter` accepts it.
+    package static func covers(_ patterns: [ValuePattern], _ origin: ValueOrigin,
+                               fromTheGranter: (ValueOrigin) -> Bool = { _ in true }) -> Bool {
         switch origin {
         case .constant(let value, _): return patterns.contains { $0.covers(constant: value) }
         case .prefix(let value, _): return patterns.contains { $0.covers(prefix: value) }
         case .caller(_, _, _, let made):
-            // `@caller` takes any value from above; a named pattern takes it when what the caller made is inside.
-            return patterns.contains(.caller) || !made.isEmpty && made.allSatisfy { covers(patterns, $0) }
+            // `@caller` takes a value the granting package or a package above it supplies; a named pattern takes it
+            // when what the caller made is inside.
+            return patterns.contains(.caller) && fromTheGranter(origin)
+                || !made.isEmpty && made.allSatisfy { covers(patterns, $0, fromTheGranter: fromTheGranter) }
         case .unknown, .parameter: return false
+        }
+    }
+
+    /// Whether a value from the caller comes from `granter`, the package whose policy entry grants the holder (the root
+    /// for a top-level entry, the parent for a nested one), or from above it: supplied by such a package, or made (every
+    /// piece a constant or prefix) in its code on the way through others. `CAP:@caller` is "what the granting package
+    /// passes in": a package the grant does not come from, holding nothing itself, could otherwise send a `@caller`
+    /// package's authority anywhere through a protocol it calls (the fourteenth sweep's `summ`).
+    package func fromTheGranter(_ origin: ValueOrigin, granter: String) -> Bool {
+        guard case .caller(let supplier, _, _, let made) = origin else { return false }
+        func atOrAbove(_ package: String) -> Bool {
+            package == granter || packageGraph.isDependency(granter, of: package)
+        }
+        if atOrAbove(supplier) { return true }
+        return !made.isEmpty && made.allSatisfy { piece in
+            switch piece {
+            case .constant(_, let at), .prefix(_, let at):
+                return ownership.owner(of: at.file, unitModule: "").map { atOrAbove($0.package) } ?? false
+            default: return false
+            }
         }
     }
 }

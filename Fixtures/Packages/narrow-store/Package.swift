@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "NarrowStore",
     products: [.library(name: "NarrowStore", targets: ["NarrowStore"])],
-    dependencies: [],
-    targets: [.target(name: "NarrowStore", dependencies: [])],
+    dependencies: [.package(path: "../narrow-proto")],
+    targets: [.target(name: "NarrowStore", dependencies: [.product(name: "NarrowProto", package: "narrow-proto")])],
     swiftLanguageModes: [.v5]
 )

@@ -83,8 +83,9 @@ public struct PolicyGenerator {
         search.narrowed = Capability.builtInEffects
         let searched = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
-        let values = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
-                                        effects: Checker.effects(of: discovery), macros: checker.macros).reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
+        let valueCheck = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
+                                            effects: Checker.effects(of: discovery), macros: checker.macros)
+        let values = valueCheck.reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
 
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { !contexts.isRoot($0) }
@@ -101,13 +102,21 @@ public struct PolicyGenerator {
         let entry = resolveNesting(nodes: nodes, needs: needs, examples: examples, contexts: contexts, top: top)
         trim(&top, to: needs, resolvedBy: entry)
         let paths = PathDisplay(PackageFolders(graph: checker.packageGraph), absolute: false)
-        func narrowAll(_ grants: [String: PolicyDraft]) {
+        // A value from the caller is `@caller` where its supplier is the grant's granting package or above it (the root for
+        // a top-level grant, the parent for a nested one); else what the caller made it from is named, as `check` reads it.
+        func narrowAll(_ grants: [String: PolicyDraft], granter: String) {
             for draft in grants.values {
-                narrow(draft, values: values[draft.key] ?? [:], paths: paths)
-                narrowAll(draft.packages)
+                let values = (values[draft.key] ?? [:]).mapValues { origins in
+                    origins.flatMap { origin -> [ValueOrigin] in
+                        guard case .caller(_, _, let at, let made) = origin, !valueCheck.fromTheGranter(origin, granter: granter) else { return [origin] }
+                        return made.isEmpty ? [.unknown("a value from a package that does not grant it, made where capcheck does not read", at)] : made
+                    }
+                }
+                narrow(draft, values: values, paths: paths)
+                narrowAll(draft.packages, granter: String(draft.key.split(separator: "/").first ?? ""))
             }
         }
-        narrowAll(top)
+        narrowAll(top, granter: checker.packageGraph.root.identity)
         var draft = Draft(packages: top, capabilities: capabilities)
         draft.unanalysed = Dictionary(grouping: checker.unanalyzed, by: \.package)
             .mapValues(UnanalysedAcknowledgement.entries(covering:)).filter { !$0.value.isEmpty }

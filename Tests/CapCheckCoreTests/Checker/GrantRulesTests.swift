@@ -58,6 +58,33 @@ final class GrantRulesTests: XCTestCase {
         XCTAssertEqual(report.violations[0].path.map(\.package), ["root", "a", "b", "toolchain"])
     }
 
+    /// A package's dependency calling back into it (a witness of the package's own type, passed down) runs the package's
+    /// code under the context it has on that path, never under its wider top-level entry: the fourteenth sweep's `child`,
+    /// granted nothing under `parent`, had `bouncer` call its `Steal.run()` back and wrote a file under its top-level `fs`.
+    func testACallbackIntoAPackageOnThePathRunsUnderItsContextThere() throws {
+        func graph(bounced: Bool) -> GraphFixture {
+            let graph = GraphFixture([("root", ["parent", "child"]), ("parent", ["child"]), ("child", ["bouncer"]), ("bouncer", [])])
+            let main = graph.declaration("main", in: "root"), greet = graph.declaration("greet", in: "parent")
+            let format = graph.declaration("formatName", in: "child"), run = graph.declaration("Steal.run", in: "child")
+            graph.calls(main, greet)
+            graph.calls(greet, format)
+            if bounced {
+                let perform = graph.declaration("perform", in: "bouncer")
+                graph.calls(format, perform)
+                graph.calls(perform, run)
+            } else {
+                graph.calls(format, run)
+            }
+            graph.calls(run, graph.sink("open", .fs))
+            return graph
+        }
+        let policy = #"{ "version": 1, "packages": { "parent": { "allow": [], "packages": { "child": { "allow": [] } } }, "#
+            + #""child": { "allow": ["fs"] }, "bouncer": { "allow": [] } } }"#
+        let direct = try graph(bounced: false).check(policy: policy).violationKeys
+        XCTAssertEqual(direct, ["parent fs open"])
+        XCTAssertEqual(try graph(bounced: true).check(policy: policy).violationKeys, direct, "the bounce through bouncer changes nothing")
+    }
+
     func testNobodyPassesOnMoreThanItHolds() throws {
         let graph = chain()
         // a holds nothing, so b gets nothing from it, whatever b's entry says.

@@ -40,10 +40,18 @@ final class NarrowAppTests: XCTestCase {
     /// The thirteenth sweep: the root passing back a constant of the package's own (`open(path: Store.defaultPath)`) is
     /// the package's value, not the caller's: a hijacked package could change it, so `@caller` does not cover it.
     func testAValueThePackageMadeIsNotTheCallersWhenTheCallerPassesItBack() throws {
-        let values = try values(of: "narrow-store")
-        XCTAssertEqual(values.map(\.kind), ["constant"], "\(values)")
-        XCTAssertEqual(values.first?.value, "/srv/app/default.db")
+        let values = try values(of: "narrow-store").filter { $0.kind == "constant" }
+        XCTAssertEqual(values.map(\.value), ["/srv/app/default.db"], "\(values)")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowStore/Store.swift") == true, values.first?.file ?? "")
+    }
+
+    /// The fourteenth sweep: `@caller` covers what the granting package (the root, for a top-level grant) or a package
+    /// above it passes in. narrow-summ, granted nothing, names its own path to the `Reader` the root hands it, and
+    /// narrow-store (`fs:@caller`) reads it: a value from narrow-summ, not covered.
+    func testCallerCoversOnlyWhatTheGrantingPackagePassesIn() throws {
+        let values = try values(of: "narrow-store").filter { $0.kind == "caller" }
+        XCTAssertEqual(values.map(\.value), ["/tmp/capcheck-summ-secret"], "\(values)")
+        XCTAssertEqual(values.first?.supplier, "narrow-summ")
     }
 
     func testConstantsAndStaticLetsAreInsideAndAPrefixIsNot() throws {
@@ -184,8 +192,8 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],
                        "the root's /srv/app/data.db is inside fs:/srv/**, but \"/srv\" + \"-journal\" is not; exec:git names only a bare `git`")
         XCTAssertEqual(report.violations.first { $0.package == "narrow-exec" }?.values?.map(\.value), ["/usr/bin/git"])
-        XCTAssertEqual(report.violations.first { $0.package == "narrow-store" }?.values?.map(\.value), ["/srv-journal"],
-                       "what the caller passes is checked with what the package appends to it")
+        XCTAssertEqual(report.violations.first { $0.package == "narrow-store" }?.values?.map(\.value), ["/srv-journal", "/tmp/capcheck-summ-secret"],
+                       "what the caller passes is checked with what the package appends to it; narrow-summ's own path is outside")
     }
 
     func testANestedGrantWiderThanItsParentIsAPolicyError() throws {
@@ -219,7 +227,7 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(Set(sneaky.map(\.kind)), ["caller", "constant"])
         XCTAssertEqual(sneaky.first { $0.kind == "caller" }?.supplier, "narrowapp")
         XCTAssertEqual(Set(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.compactMap(\.value) ?? []),
-                       ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal", "/srv/app/default.db"],
+                       ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal", "/srv/app/default.db", "/tmp/capcheck-summ-secret"],
                        "what the root passes three calls down, and what it gives an initialiser that stores it in a property")
         XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_ALIAS", "NARROW_C_HOME", "NARROW_C_OTHER"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
@@ -267,8 +275,8 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: policy))) as? [String: Any])
         let packages = try XCTUnwrap(json["packages"] as? [String: [String: Any]])
-        XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:/srv/app/default.db", "fs:@caller"],
-                       "the package's own path by name; what the root makes from the caller")
+        XCTAssertEqual(packages["narrow-store"]?["allow"] as? [String], ["fs:/srv/app/default.db", "fs:/tmp/capcheck-summ-secret", "fs:@caller"],
+                       "the package's own path and narrow-summ's by name; what the root passes in from the caller")
         XCTAssertEqual(packages["narrow-tls"]?["allow"] as? [String], ["fs:/etc/ssl/cert.pem", "fs:/etc/ssl/certs/ca-bundle.crt"])
         XCTAssertEqual(packages["narrow-exec"]?["allow"] as? [String], ["exec:/usr/bin/git"])
         XCTAssertEqual(packages["narrow-sneaky"]?["allow"] as? [String], ["env", "fs:/root/.ssh/id_rsa", "fs:@caller"])

@@ -1,4 +1,5 @@
 import Foundation
+import NarrowProto
 
 /// Opens only what its caller names: the path goes down three calls to the sink.
 public struct Store {
@@ -11,4 +12,9 @@ public struct Store {
     func load(at location: String) -> Data? { FileManager.default.contents(atPath: location) }
     /// The journal beside a database: the caller's path with `-journal` appended.
     public func journal(of database: String) -> Int { FileManager.default.contents(atPath: database + "-journal")?.count ?? 0 }
+}
+
+/// A `Reader` for any package the root hands a store to.
+extension Store: Reader {
+    public func read(path: String) -> Int { open(path: path) }
 }
