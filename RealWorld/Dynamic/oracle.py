@@ -49,12 +49,13 @@ COMPOSITE_ENTRIES = [
 ]
 # Toolchain APIs the catalog lists as pure by design although they read the environment and fixed files
 # (docs/catalog.md, "Not covered"): Foundation's locale, time zone, calendars and formatters (`TZ`, `LANG`, ICU's data),
-# and the temporary folder (`TMPDIR`).
+# the temporary folder (`TMPDIR`), and a new UUID (`/dev/urandom`).
 # An env or fs event under one of these frames is listed as excluded, not as a miss.
 DOCUMENTED_PURE = re.compile(r"^(?:(?:specialized |static |closure #\d+ in |protocol witness for )*)"
                              r"(Locale|TimeZone|Calendar|DateFormatter|ISO8601DateFormatter|NumberFormatter|_LocaleICU"
                              r"|_TimeZoneICU|_CalendarICU|LocaleCache|TimeZoneCache|CalendarCache)\b"
                              r"|^(NSTemporaryDirectory\(\)|FileManager\.temporaryDirectory\.getter|static URL\.temporaryDirectory\.getter)$"
+                             r"|^(?:specialized )?(UUID\.init\(\)|NSUUID\.init\(\)|ProcessInfo\.globallyUniqueString\.getter)$"
                              r"|^(__CreateCFDateFormatter|CFDateFormatter\w*|CFLocale\w*|__CFLocale\w*|CFTimeZone\w*|__CFTimeZone\w*)$")
 # A toolchain frame between the event and the package's code that means "the toolchain sets up its own state, once":
 # the package called an API, and that API's first use initialises the runtime, Foundation or Dispatch.
