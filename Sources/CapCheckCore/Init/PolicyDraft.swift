@@ -25,6 +25,9 @@ package final class PolicyDraft {
     package var narrowed: [Capability: [String]] = [:]
     /// Effects left whole because a value could not be resolved: why, and where.
     package var unresolved: [Capability: String] = [:]
+    /// Where every path that needs this grant starts, when that is one place (`"from": "test"`: only the root's tests
+    /// reach what it needs); nil when a path from the root's production code needs it too.
+    package var from: Policy.Scope?
 
     package init(key: String, allow: Set<Capability>, examples: [Capability: String], source: String?) {
         self.key = key
@@ -59,6 +62,7 @@ package final class PolicyDraft {
             "\(pad)  \"reason\": " + reason(passedOnBy: parent).quoted,
         ]
         if let source { members.append("\(pad)  \"source\": " + source.quoted) }
+        if let from { members.append("\(pad)  \"from\": " + from.rawValue.quoted) }
         if !packages.isEmpty {
             members.append("\(pad)  \"packages\": " + Self.object(packages, indent: indent + 2, parent: key))
         }

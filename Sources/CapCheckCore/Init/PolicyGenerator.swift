@@ -90,6 +90,8 @@ public struct PolicyGenerator {
         // Every context but the root's is one authority chain root → … → package; its caller is its parent.
         let nodes = (0..<Int32(contexts.contexts.count)).filter { !contexts.isRoot($0) }
         var top: [String: PolicyDraft] = [:]
+        // Where the paths that need each package's grant start: production (nil), the root's tests, the build.
+        var starts: [String: Set<String>] = [:]
         for node in nodes {
             let package = contexts[node].package
             let needed = needs[node] ?? []
@@ -97,6 +99,13 @@ public struct PolicyGenerator {
             let draft = top[package] ?? PolicyDraft(key: package, allow: [], examples: examples[package] ?? [:], source: source(of: package))
             draft.allow.formUnion(needed)
             top[package] = draft
+            starts[package, default: []].insert(contexts[node].start?.rawValue ?? "production")
+        }
+        // A grant only tests (or only the build) need is scoped so: production code reaching the package gets nothing
+        // from it (the fourteenth sweep: `init --include-tests` granted a test helper's `fs` to production paths too).
+        for (package, draft) in top {
+            guard let only = starts[package], only.count == 1, let scope = only.first.flatMap(Policy.Scope.init(rawValue:)) else { continue }
+            draft.from = scope
         }
 
         let entry = resolveNesting(nodes: nodes, needs: needs, examples: examples, contexts: contexts, top: top)

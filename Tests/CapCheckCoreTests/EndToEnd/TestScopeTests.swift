@@ -42,6 +42,27 @@ final class TestScopeTests: XCTestCase {
         XCTAssertEqual(try check(copy, ["--include-tests", "--skip-build"]).report.violations.count, 0)
     }
 
+    /// `init --include-tests` scopes a grant only the root's tests need with `"from": "test"`: production code reaching the
+    /// package gets nothing from it (the fourteenth sweep: a test helper's `fs` was granted to production paths too, and a
+    /// one-line change to the helper's production function then passed).
+    func testInitScopesAGrantOnlyTestsNeed() throws {
+        let copy = try Fixtures.copy("TestScopeApp", for: self)
+        let sources = copy.packagePath.appendingPathComponent("Sources")
+        let file = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.first { $0.hasSuffix(".swift") })
+        try "import SnapshotKit\n\npublic func snapshotSummary() -> String { \"snapshots\" }\n"
+            .write(to: sources.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let policy = copy.packagePath.appendingPathComponent("capabilities.json")
+        try FileManager.default.removeItem(at: policy)
+        let options = ["--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path, "--quiet", "--include-tests"]
+        let written = try CLI.run(["init"] + options)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: policy)) as? [String: Any])
+        let kit = try XCTUnwrap((json["packages"] as? [String: [String: Any]])?["snapshot-kit"])
+        XCTAssertEqual(kit["from"] as? String, "test")
+        XCTAssertEqual(kit["allow"] as? [String], ["fs"])
+        XCTAssertEqual(try CLI.run(["check", "--strict", "--skip-build"] + options).status, 0)
+    }
+
     func testFromTakesTestOrBuild() throws {
         let message = policyErrorMessage {
             _ = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["fs"], "from": "tests" } } }"#.utf8), file: "p.json")
