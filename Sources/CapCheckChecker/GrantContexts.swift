@@ -113,14 +113,22 @@ package final class GrantContexts {
     private func computeEntry(_ current: Int32, package: String, module: String?, byName: Bool) -> Int32 {
         let context = contexts[Int(current)]
         if package == context.package {
-            // Another module of the same package: with `identity/Module` keys it may have its own entry, which
-            // narrows the current grant. The sibling keeps the same outer context, so module cycles stay finite.
+            // Another module of the same package: with `identity/Module` keys it may have its own entry (looked up from
+            // the first context of another package on the path), which narrows the current grant. The calling module
+            // stays on the chain, so what it holds narrowed by value is checked on what the sibling does (the fourteenth
+            // sweep: `pkg/A`, granted `fs:/etc/hosts`, read any file through its sibling `pkg/B`); a module already on
+            // the chain under that entry is returned to, so module cycles stay finite.
             guard hasModuleKeys, context.outer >= 0 else { return current }
-            let (entry, granter, withheld) = lookup(package, module: module, calledFrom: context.outer)
+            let path = chain(from: current)
+            let base = path.first { contexts[Int($0)].package != package } ?? rootOf(current)
+            let (entry, granter, withheld) = lookup(package, module: module, calledFrom: base)
             guard entry?.key != context.entry?.key else { return current }
+            if let again = path.first(where: { contexts[Int($0)].package == package && contexts[Int($0)].entry?.key == entry?.key }) {
+                return again
+            }
             return intern(GrantContext(package: package, entry: entry, granter: granter,
                                        grant: allowed(by: entry, callerGrant: context.grant).intersection(context.grant),
-                                       outer: context.outer, start: context.start, withheld: withheld))
+                                       outer: current, start: context.start, withheld: withheld))
         }
         // A C function of a package the caller does not depend on, named in its code: the linker resolves the name to
         // whichever definition the program has, so the caller reaches that package's code as it would a dependency's

@@ -26,6 +26,7 @@ final class NarrowAppTests: XCTestCase {
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
             "narrow-lookalike env Foundation.ProcessInfo.environment",
             "narrow-lookalike env getenv",
+            "narrow-modules fs Foundation.FileManager.contents(atPath:)",
             "narrow-sneaky env Foundation.ProcessInfo.environment",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
             "narrow-store fs Foundation.FileManager.contents(atPath:)",
@@ -43,6 +44,13 @@ final class NarrowAppTests: XCTestCase {
         let values = try values(of: "narrow-store").filter { $0.kind == "constant" }
         XCTAssertEqual(values.map(\.value), ["/srv/app/default.db"], "\(values)")
         XCTAssertTrue(values.first?.file.hasSuffix("NarrowStore/Store.swift") == true, values.first?.file ?? "")
+    }
+
+    /// The fourteenth sweep: with `identity/Module` keys, a module narrowed by value (`NarrowModA`, `fs:/etc/hosts`) stays
+    /// on the chain when it calls a sibling module granted more (`NarrowModB`, `fs`): the sibling's values are checked
+    /// against what the calling module holds.
+    func testAModuleNarrowedByValueCannotReadMoreThroughASiblingModule() throws {
+        XCTAssertEqual(try values(of: "narrow-modules").map(\.value), ["/tmp/capcheck-modules-secret"])
     }
 
     /// The fourteenth sweep: `@caller` covers what the granting package (the root, for a top-level grant) or a package
@@ -186,7 +194,7 @@ final class NarrowAppTests: XCTestCase {
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] }, "narrow-lookalike": { "allow": ["env", "unsafe"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
-          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] } } }
+          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] }, "narrow-modules": { "allow": ["fs"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],

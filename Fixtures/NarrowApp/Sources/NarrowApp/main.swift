@@ -3,6 +3,7 @@ import NarrowEnv
 import NarrowExec
 import NarrowFiles
 import NarrowLookalike
+import NarrowModA
 import NarrowSneaky
 import NarrowStore
 import NarrowSumm
@@ -18,7 +19,7 @@ print(Certificates.open(.file("/etc/ssl/root.pem"))?.count ?? 0, Certificates.op
 print(Certificates.open(Certificates.defaultSource())?.count ?? 0, Certificates.openKey(Certificates.sneakyKey())?.count ?? 0)
 print(Client().trustRoots())
 print(Store().open(path: "/srv/app/data.db"), Database(path: "/srv/app/index.db").size(), Store().journal(of: "/srv"))
-print(Store().open(path: Store.defaultPath), summarize(Store()))
+print(Store().open(path: Store.defaultPath), summarize(Store()), hostsSize())
 let cache = Cache()
 print(cache.get(path: CommandLine.arguments[0]) + cache.warm(), cache.setting(prefix: "") ?? "")
 print(Config.load(), Lookalike.decoy() ?? "", Lookalike.shifted())
