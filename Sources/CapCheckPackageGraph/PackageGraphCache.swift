@@ -32,7 +32,7 @@ package struct PackageGraphCache {
     }
 
     /// The cache file's format (`CacheFile`).
-    package static let format = "package-graph-7"
+    package static let format = "package-graph-8"
 
     private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: Self.format) }
 
@@ -62,6 +62,9 @@ package struct PackageGraphCache {
         hasher.update(field: FileStamp.identity(of: swift.path))
         hasher.update(field: FileManager.default.contents(atPath: packagePath.appendingPathComponent("Package.resolved").path)
             .map { CacheFile.digest($0) } ?? "no Package.resolved")
+        // Which dependencies are checked out and which edited (`swift package edit`, where their code comes from).
+        hasher.update(field: FileManager.default.contents(atPath: scratchPath.appendingPathComponent("workspace-state.json").path)
+            .map { CacheFile.digest($0) } ?? "no workspace state")
         var texts: [String] = []
         for package in packages {
             hasher.update(field: package.identity)

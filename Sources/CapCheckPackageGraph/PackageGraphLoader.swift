@@ -36,6 +36,17 @@ public struct PackageGraphLoader: Sendable {
         return (graph, true)
     }
 
+    /// Where a package's code comes from: SwiftPM's `url` (a remote repository, or a local dependency's folder), unless
+    /// its code is in a folder of its own outside the scratch folder's checkouts: then that folder (`swift package edit
+    /// --path <fork>` swaps a remote dependency's code for the fork's while `url` still names the repository, so a grant
+    /// bound by `source` to the repository matched the fork's code: the fourteenth sweep's).
+    package static func location(url: String?, path: String, scratch: URL) -> String? {
+        let checkouts = ["/checkouts/", "/registry/downloads/"]
+        guard let url, url != path, !path.hasPrefix(scratch.standardizedFileURL.path + "/"),
+              !checkouts.contains(where: path.contains) else { return url }
+        return path
+    }
+
     private func resolve() throws -> PackageGraph {
         let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
         let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
@@ -50,7 +61,7 @@ public struct PackageGraphLoader: Sendable {
             dependencies[identity] = children.compactMap { $0["identity"] as? String }
             if order.contains(where: { $0.identity == identity }) { continue }
             let version = (node["version"] as? String).flatMap { $0 == "unspecified" ? nil : $0 }
-            order.append((identity, node["name"] as? String ?? identity, path, version, node["url"] as? String))
+            order.append((identity, node["name"] as? String ?? identity, path, version, Self.location(url: node["url"] as? String, path: path, scratch: scratchPath)))
             queue.append(contentsOf: children)
         }
         // `describe` evaluates only the manifest; run the packages two at a time.
