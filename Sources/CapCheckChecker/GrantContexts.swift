@@ -140,8 +140,12 @@ package final class GrantContexts {
         // runs under the context it has there, never under a wider grant of its own (the fourteenth sweep: a package
         // nested under a parent granted nothing had a dependency call its own witness back, and wrote a file under its
         // top-level `fs`).
-        if let onPath = chain(from: current).first(where: { contexts[Int($0)].package == package && !isRoot($0) }) {
-            return computeEntry(onPath, package: package, module: module, byName: byName)
+        // Likewise a package that a package on the path depends on, reached through another package's dispatch (a parent
+        // calling its nested child through a third package's protocol or class, the fifteenth sweep): the nearest such
+        // holder enters it as its dependency, so a nested grant under it applies.
+        for holder in chain(from: current) where !isRoot(holder) {
+            if contexts[Int(holder)].package == package { return computeEntry(holder, package: package, module: module, byName: byName) }
+            if packageGraph.isDependency(package, of: contexts[Int(holder)].package) { return make(package: package, module: module, caller: holder) }
         }
         // Dynamic dispatch or a callback into a package that is not a dependency of the caller:
         // the code runs under its owner's own grant, as if the root called it.

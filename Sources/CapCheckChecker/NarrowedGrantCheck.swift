@@ -122,10 +122,13 @@ package struct NarrowedGrantCheck {
         func atOrAbove(_ package: String) -> Bool {
             package == granter || packageGraph.isDependency(granter, of: package)
         }
-        if atOrAbove(supplier) { return true }
-        return !made.isEmpty && made.allSatisfy { piece in
+        // Every piece it was made from must be made there too: a constant of the holder's that the root keeps in a local
+        // and passes (`let p = Store.defaultPath; open(path: p)`, the fifteenth sweep's) is the holder's, whoever
+        // passes it; a value computed at run time counts where its trail ends.
+        guard !made.isEmpty else { return atOrAbove(supplier) }
+        return made.allSatisfy { piece in
             switch piece {
-            case .constant(_, let at), .prefix(_, let at):
+            case .constant(_, let at), .prefix(_, let at), .unknown(_, let at):
                 return ownership.owner(of: at.file, unitModule: "").map { atOrAbove($0.package) } ?? false
             default: return false
             }

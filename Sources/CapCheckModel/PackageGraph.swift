@@ -126,8 +126,11 @@ public struct Target: Sendable, Hashable, Codable {
 
     /// Whether the target's `unsafeFlags` may make a compiler or the linker load a plugin or run another program:
     /// any flag but the few known quiet ones (`NativeSetting.loadsCode`). The build then runs code the package chose.
+    /// Judged over every `unsafeFlags` setting of a tool together, in order: SwiftPM joins them into one command line, so
+    /// `["-Xfrontend"]` and `["-D", "-load-pass-plugin=…"]` in two settings are one forwarded flag and a plugin.
     public var runsProgramsAtBuildTime: Bool {
-        (nativeSettings ?? []).contains { $0.kind == "unsafeFlags" && $0.loadsCode }
+        let flags = (nativeSettings ?? []).filter { $0.kind == "unsafeFlags" }
+        return Dictionary(grouping: flags, by: \.tool).values.contains { !QuietFlags.allQuiet($0.flatMap(\.values)) }
     }
 
     /// One `linkedLibrary`, `linkedFramework` or `unsafeFlags` setting of a target.

@@ -33,7 +33,16 @@ enum QuietFlags {
         while index < flags.endIndex {
             let flag = flags[index]
             index += 1
-            if forwarding.contains(flag) { continue }
+            if forwarding.contains(flag) {
+                // The forwarded argument is judged alone, and a flag of it that takes a value takes the next argument
+                // the tool itself is given, never the one that follows here (`-Xfrontend -D -load-pass-plugin=…` gives
+                // the driver `-load-pass-plugin=…`: the fifteenth sweep's).
+                guard index < flags.endIndex else { return false }
+                let forwarded = flags[index]
+                index += 1
+                guard withValue.contains(forwarded) || isQuiet(forwarded) else { return false }
+                continue
+            }
             if withValue.contains(flag) {
                 guard index < flags.endIndex else { return false }
                 index += 1

@@ -68,7 +68,8 @@ package enum ValueJoin {
         // (`"/."` then `"./x"`).
         case (.caller(let supplier, let parameter, let site, let made), .constant(let b, _))
             where !climbs(b) && !b.hasSuffix(".") && !b.hasPrefix("./") && !b.hasPrefix(".."):
-            return .caller(supplier: supplier, parameter: parameter, site, made: made.map { join($0, right, at: at) })
+            // Each piece keeps where the caller made it: the suffix is the package's, the place is the caller's choice.
+            return .caller(supplier: supplier, parameter: parameter, site, made: made.map { join($0, right, at: $0.location) })
         case (.unknown, _): return left
         default: return .unknown("joined from values of which one is computed at run time", at)
         }

@@ -447,7 +447,7 @@ public struct Analyzer: Sendable {
         configured.cache = SourceScanCache(scratch: options.scratchPath, configuration: options.configuration.rawValue)
         configured.names = catalog.sourceSinkNames()
         let scanner = configured
-        let ((builder, facts), (nativeFindings, (scanned, (autolinked, mangled, linked)))) = try concurrently({
+        let ((builder, facts), (nativeFindings, (scanned, (autolinked, mangled, linked, placed)))) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
@@ -471,7 +471,10 @@ public struct Analyzer: Sendable {
             }
             return (nativeFindings, (scanned, objects))
         })
-        let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph, includeTests: options.includeTests, catalog: catalog,
+        // The linker flags objects place in their autolink sections are the target's own linker flags (build-time code
+        // unless quiet), whatever its manifest says.
+        let passes = GraphPasses.ordered(facts: facts, packageGraph: packageGraph.addingLinkerFlags(placed), includeTests: options.includeTests,
+                                         catalog: catalog,
                                          native: nativeFindings, scanned: scanned, records: records, mangledDefinitions: mangled)
         let unanalyzed = timings.measure("merge") {
             passes.flatMap { pass in timings.measure("merge: \(type(of: pass))") { pass.apply(to: builder) } }
@@ -522,15 +525,19 @@ public struct Analyzer: Sendable {
     /// listed as unanalysed flags), and the C++ functions C-family objects define under a name a runtime library exports
     /// (`MangledRuntimeDefinitions`).
     /// The libraries the objects of `linkedModules` link through their autolink entries (`linked`), as well.
+    /// The libraries the objects of `linkedModules` link through their autolink entries (`linked`), and the flags each
+    /// target's objects place there themselves (`placed`, by `identity|module`), as well.
     private static func scanObjects(_ objects: [ObjectFile], linkedModules: Set<String>)
-        -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject], linked: Set<String>) {
+        -> (autolinked: [Unanalyzed], mangled: [MangledRuntimeDefinitions.InObject], linked: Set<String>, placed: [String: [String]]) {
         let read = concurrentMap(objects.count) { index in
             PackageObjectScan.read(objectAt: objects[index].object, isSwift: objects[index].source.hasSuffix(".swift"))
         }
         var autolinked: [Unanalyzed] = [], mangled: [MangledRuntimeDefinitions.InObject] = [], linked = Set<String>()
+        var placed: [String: [String]] = [:]
         for (object, found) in zip(objects, read) {
             if linkedModules.contains(object.module) { linked.formUnion(found.linkedLibraries) }
             if !found.autolink.isEmpty {
+                placed[object.package + "|" + object.module, default: []] += found.autolink
                 autolinked.append(Unanalyzed(
                     package: object.package, reason: "the object of \((object.source as NSString).lastPathComponent) (target "
                         + "\(object.module)) passes the linker `\(found.autolink.joined(separator: " "))` through its \(AutolinkEntries.section) "
@@ -542,7 +549,7 @@ public struct Analyzer: Sendable {
                 MangledRuntimeDefinitions.InObject(package: object.package, source: PathText.standardized(object.source), definition: $0)
             }
         }
-        return (autolinked, mangled, linked)
+        return (autolinked, mangled, linked, placed)
     }
 
     /// The policy: `--policy`, else `<package>/capabilities.json`. A missing default file is the empty policy unless

@@ -22,8 +22,21 @@ final class QuietFlagsTests: XCTestCase {
                       ["-sdk", "/pkg"], ["--sysroot=/pkg"], ["-Xlinker", "-plugin", "-Xlinker", "/pkg/p.so"], ["-Wl,-plugin,/pkg/p.so"],
                       ["-Wl,@link.rsp"], ["@flags.rsp"], ["-Xcc", "-fplugin=/pkg/p.so"], ["-Xclang", "-load", "-Xclang", "/pkg/p.so"],
                       ["-Xfrontend", "-load-plugin-executable", "-Xfrontend", "/pkg/m#M"], ["-DX", "-fplugin=/pkg/p.so"], ["-D"],
-                      ["-enable-experimental-feature"]] {
+                      ["-enable-experimental-feature"],
+                      // The fifteenth sweep: a forwarded `-D` takes the tool's next argument, not the driver's following one.
+                      ["-Xfrontend", "-D", "-load-pass-plugin=/pkg/p.so"], ["-Xfrontend", "-D", "-ld-path=/pkg/ld"]] {
             XCTAssertTrue(loadsCode(flags), "\(flags)")
         }
+    }
+
+    /// SwiftPM joins a tool's `unsafeFlags` settings into one command line: they are judged together.
+    func testSettingsOfOneToolAreJudgedTogether() {
+        var target = Target(name: "T", moduleName: "T", kind: .swift, path: "/pkg/Sources/T", isTest: false)
+        target.nativeSettings = [Target.NativeSetting(kind: "unsafeFlags", tool: "swift", values: ["-Xfrontend"]),
+                                 Target.NativeSetting(kind: "unsafeFlags", tool: "swift", values: ["-D", "-load-pass-plugin=/pkg/p.so"])]
+        XCTAssertTrue(target.runsProgramsAtBuildTime)
+        target.nativeSettings = [Target.NativeSetting(kind: "unsafeFlags", tool: "swift", values: ["-Xfrontend"]),
+                                 Target.NativeSetting(kind: "unsafeFlags", tool: "swift", values: ["-warn-long-function-bodies=100"])]
+        XCTAssertFalse(target.runsProgramsAtBuildTime)
     }
 }

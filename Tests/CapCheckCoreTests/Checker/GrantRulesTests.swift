@@ -85,6 +85,22 @@ final class GrantRulesTests: XCTestCase {
         XCTAssertEqual(try graph(bounced: true).check(policy: policy).violationKeys, direct, "the bounce through bouncer changes nothing")
     }
 
+    /// A parent calling its nested child through a third package's dispatch (a requirement of `proto`'s protocol the child
+    /// implements) enters the child as its dependency, under the nested grant: the fifteenth sweep's `child`, granted
+    /// nothing under `parent`, ran its witness under its top-level `fs` because `proto` does not depend on it.
+    func testAPackageReachedThroughAnotherPackagesDispatchIsItsHoldersDependency() throws {
+        let graph = GraphFixture([("root", ["parent", "child", "proto"]), ("parent", ["child", "proto"]), ("child", ["proto"]), ("proto", [])])
+        let main = graph.declaration("main", in: "root"), work = graph.declaration("work", in: "parent")
+        let requirement = graph.declaration("Runner.run", in: "proto"), witness = graph.declaration("Job.run", in: "child")
+        graph.calls(main, work)
+        graph.calls(work, requirement)
+        graph.calls(requirement, witness)
+        graph.calls(witness, graph.sink("open", .fs))
+        let policy = #"{ "version": 1, "packages": { "parent": { "allow": [], "packages": { "child": { "allow": [] } } }, "#
+            + #""child": { "allow": ["fs"] }, "proto": { "allow": [] } } }"#
+        XCTAssertEqual(try graph.check(policy: policy).violationKeys, ["parent fs open"])
+    }
+
     func testNobodyPassesOnMoreThanItHolds() throws {
         let graph = chain()
         // a holds nothing, so b gets nothing from it, whatever b's entry says.

@@ -39,6 +39,7 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label fs open",
             "c-asm-label fs rmdir",
             "c-asm-label unsafe inline asm",
+            "c-autolink build program run by the unsafe flags of CAutolink",
             "c-autolink ffi native code of target CAutolink",
             "c-fnptr-table exec _IO_popen",
             "c-fnptr-table exec execv",
@@ -488,7 +489,7 @@ final class NativeAppTests: XCTestCase {
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-system-header": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] },
-                "c-autolink": { "allow": ["ffi"] } } }
+                "c-autolink": { "allow": ["ffi", "build"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }
