@@ -179,7 +179,12 @@ private struct PolicyReader {
         for member in members {
             let key = member.key
             let parts = key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+            // SwiftPM names a local package after its folder, spaces included (`../my lib` is `my lib`): a part may hold
+            // inner spaces, but not start or end with white space or hold a newline or control character.
+            guard parts.count <= 2, parts.allSatisfy({ part in
+                !part.isEmpty && part.first?.isWhitespace == false && part.last?.isWhitespace == false
+                    && !part.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            }) else {
                 throw fail(member.keyPosition, "invalid package key \(key.quoted); use a package identity like \"swift-log\" or identity/Module like \"swift-log/Logging\"")
             }
             let fields = try checkedMembers(of: member.value, allowed: ["allow", "reason", "packages", "source", "from"], in: "the grant for \(key.quoted)",

@@ -34,7 +34,7 @@ package enum Wording {
     /// The headline without the package: for a narrowed grant, the values it does not cover.
     package static func headline(_ violation: Violation, _ markup: Markup = .plain, _ paths: PathDisplay = .absolute) -> String {
         guard let values = violation.values, !values.isEmpty else {
-            return Self.violation(capability: violation.capability, sink: violation.sink, markup) + (violation.note.map { "; " + $0 } ?? "")
+            return Self.violation(capability: violation.capability, sink: violation.sink, markup) + (violation.note.map { "; " + markup.text($0) } ?? "")
                 + onlyIn(violation)
         }
         return "uses \(markup.code(violation.capability)) through \(markup.code(violation.sink)) with "

@@ -139,9 +139,19 @@ public struct ReportDiff: Codable, Sendable {
                 }
             })
         }
+        // A value capcheck cannot resolve is told apart only by its note, and two sites can read alike (`the host in
+        // `https://…` is computed at run time`): one more of them than before is new too (the sixteenth sweep's second
+        // call to a decoded host).
+        func unresolved(_ values: [SinkValue]) -> [String: Int] {
+            values.reduce(into: [:]) { counts, value in
+                if value.kind == "unknown", let note = value.note { counts["a value capcheck could not resolve: " + note, default: 0] += 1 }
+            }
+        }
         var result: [String: [String]] = [:]
         for (capability, values) in after {
-            let added = texts(values).subtracting(texts(before[capability] ?? []))
+            var added = texts(values).subtracting(texts(before[capability] ?? []))
+            let old = unresolved(before[capability] ?? [])
+            for (text, count) in unresolved(values) where count > (old[text] ?? 0) { added.insert(text) }
             if !added.isEmpty { result[capability] = added.sorted() }
         }
         return result

@@ -235,6 +235,9 @@ final class PolicyTests: XCTestCase {
         assertPolicyError(#"{"version": 1, "packages": {"yams": {"allow": [], "reason": 3}}}"#, "p.json:1:61: \"reason\" must be a string")
         assertPolicyError(#"{"version": 1, "packages": {"a/b/c": {"allow": []}}}"#, "p.json:1:29: invalid package key \"a/b/c\"")
         assertPolicyError(#"{"version": 1, "packages": {"a/": {"allow": []}}}"#, "p.json:1:29: invalid package key \"a/\"")
+        assertPolicyError(#"{"version": 1, "packages": {" lib": {"allow": []}}}"#, "p.json:1:29: invalid package key \" lib\"")
+        // SwiftPM names a local package after its folder, spaces included: `init` writes such a key, and it loads.
+        XCTAssertNotNil(try PolicyLoader.parse(Data(#"{"version": 1, "packages": {"my lib": {"allow": []}}}"#.utf8), file: "p.json").packages["my lib"])
         assertPolicyError(#"{"version": 1, "capabilities": {"fs": {"sinks": ["X.y"]}}}"#,
                           "p.json:1:33: \"fs\" is a built-in capability; give the user capability another name")
         assertPolicyError(#"{"version": 1, "capabilities": {"my cap": {"sinks": ["X.y"]}}}"#, "p.json:1:33: invalid capability name")

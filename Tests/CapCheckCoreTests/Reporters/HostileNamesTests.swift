@@ -20,6 +20,8 @@ final class HostileNamesTests: XCTestCase {
         let value = SinkValue(kind: "unknown", note: "`<svg onload=document.body.id=777>?x` is parsed as a URL",
                               file: "\(folder)/Sources/Evil/<img src=x onerror=alert(1)>.swift", line: 6)
         report.violations.append(Violation(package: Self.identity, capability: "fs", sink: "open", path: path, values: [value]))
+        report.violations.append(Violation(package: Self.identity, capability: "env", sink: "getenv", path: path,
+                                           note: "its grant (lib\u{202E}**[approved](https:evil.example)**, line 5) applies only to test paths"))
         report.packages.append(GoldenReports.package(Self.identity, folder, version: "1.0.0", granted: [], reached: ["fs": path],
                                                      sinks: ["fs": ["open"]]))
         return report
@@ -40,6 +42,16 @@ final class HostileNamesTests: XCTestCase {
             explanations: [Explanation(package: Self.identity, capability: "fs", sink: "open", path: report().violations.last!.path)],
             folders: report().folders))
         XCTAssertFalse(explained.contains("\u{1B}"), explained)
+    }
+
+    /// The sixteenth sweep: a violation's note (it names the grant's key) and the DOT graph's labels are escaped too.
+    func testNotesAndDOTLabelsAreEscaped() throws {
+        let text = try TextFormatter().format(report(), mode: .check)
+        XCTAssertFalse(text.unicodeScalars.contains("\u{202E}"), text)
+        let markdown = try MarkdownFormatter().format(report(), mode: .check)
+        XCTAssertFalse(markdown.contains("[approved](https:evil.example)"), "a live link in the note: \(markdown)")
+        let dot = try DOTFormatter().format(report(), mode: .check)
+        XCTAssertFalse(dot.contains("\u{1B}") || dot.unicodeScalars.contains("\u{202E}"), dot)
     }
 
     func testTheHTMLReportRunsNothingAPackageNamed() throws {
