@@ -46,6 +46,13 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         "_customIndexOfEquatableElement(_:)", "_customLastIndexOfEquatableElement(_:)", "_copyContents(initializing:)",
         "_copyToContiguousArray()", "_failEarlyRangeCheck(_:bounds:)", "_customRemoveLast()", "_customRemoveLast(_:)",
         "_toCustomAnyHashable()",
+        // The sixteenth sweep's, each run by the standard library or Foundation: `print(_:to:)` locks the stream
+        // (`_lock()`, `_unlock()`), `stride` steps (`_step(after:from:by:)`), `String(format:)` reads a `CVarArg`'s
+        // encoding, `NSArray(array:)` bridges; and the other underscored requirements of the standard library's interface.
+        "_lock()", "_unlock()", "_step(after:from:by:)", "_cVarArgEncoding", "_cVarArgAlignment", "_cVarArgObject",
+        "_bridgeToObjectiveC()", "_forceBridgeFromObjectiveC(_:result:)", "_conditionallyBridgeFromObjectiveC(_:result:)",
+        "_unconditionallyBridgeFromObjectiveC(_:)", "_lowWord", "_binaryLogarithm()", "_maskingAdd(_:)", "_maskingSubtract(_:)",
+        "_isScalar", "_nullCodeUnitOffset(in:)", "_writeASCII(_:)", "_withUnsafeMutableBufferPointerIfSupported(_:)",
     ]
 
     /// `popFirst()` of `popFirst()`, `isEmpty` of `getter:isEmpty`.

@@ -55,6 +55,7 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs opendir",
             "member-values fs pathconf",
             "member-values fs readlink",
+            "member-values fs realpath",
             "member-values fs remove",
             "member-values fs rename",
             "member-values fs rmdir",

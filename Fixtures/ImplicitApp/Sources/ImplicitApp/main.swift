@@ -131,3 +131,5 @@ print((try? JSONDecoder().decode(Mode.self, from: Data(#"{"slow":{}}"#.utf8))) !
 // The twelfth sweep's: `Dictionary` runs the key's `_rawHashValue(seed:)`, `localizedDescription` the error's `_domain`.
 print([Ticket(): 1].count)
 do { throw Trouble() } catch { print(error.localizedDescription) }
+var ledger = Ledger()
+print("entry", to: &ledger)

@@ -45,3 +45,10 @@ public struct Trouble: Error {
     public init() {}
     public var _domain: String { _ = lutimes("/tmp/capcheck-fixture-none", nil); return "trouble" }
 }
+
+// `print(_:to:)` calls a `TextOutputStream`'s `_lock()` and `_unlock()` around its writes (the sixteenth sweep's).
+public struct Ledger: TextOutputStream {
+    public init() {}
+    public mutating func write(_ string: String) {}
+    public mutating func _lock() { _ = realpath("/tmp/capcheck-fixture-none", nil) }
+}
