@@ -26,6 +26,7 @@ let package = Package(
         .package(path: "../Packages/debug-description"),
         .package(path: "../Packages/implicit-construction"),
         .package(path: "../Packages/member-values"),
+        .package(path: "../Packages/global-actor"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
             .product(name: "DebugDescription", package: "debug-description"),
             .product(name: "ImplicitConstruction", package: "implicit-construction"),
             .product(name: "MemberValues", package: "member-values"),
+            .product(name: "GlobalActor", package: "global-actor"),
         ]),
     ],
     swiftLanguageModes: [.v5]

@@ -74,6 +74,10 @@ public struct CallGraphBuilder {
         for (record, owner) in zip(records, owners) {
             var fileMain: Int32?
             var lastDefinition: Int32?  // the symbol of the last definition occurrence (occurrences are in source order)
+            // Swift references with no container just before a definition, on its line or the one above: the
+            // declaration's attributes (`@Worker public struct Model`, a global actor the runtime hops to whenever the
+            // type's code runs: the sixteenth sweep's). The definition reaches them, so a dependency's type does too.
+            var attributes: [(target: Int32, site: SourceLocation, occurrence: IndexOccurrence)] = []
             resolved.removeAll(keepingCapacity: true)
             resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
             func node(_ index: Int32) -> Int32 {
@@ -148,10 +152,22 @@ public struct CallGraphBuilder {
                             location: SourceLocation(file: record.filePath, line: 1, column: 1), isFileMain: true))
                         fileMain = main
                         addReference(from: main, to: target, site: site, occurrence: occurrence)
+                        attributes.append((target, site, occurrence))
                     }
                 }
                 // A parameter (`stamp` in `case run(stamp: Bool = …)`) does not end its declaration's header.
-                if occurrence.roles.contains(.definition), record.symbols[Int(occurrence.symbol)].kind != .parameter { lastDefinition = occurrence.symbol }
+                if occurrence.roles.contains(.definition), record.symbols[Int(occurrence.symbol)].kind != .parameter {
+                    lastDefinition = occurrence.symbol
+                    for relation in record.relations(of: occurrence)
+                    where relation.roles.contains(.childOf) && record.symbols[Int(relation.symbol)].kind == .extension {
+                        graph.addEdge(from: node(occurrence.symbol), to: node(relation.symbol), kind: .extensionMember,
+                                      site: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)))
+                    }
+                    for attribute in attributes where attribute.site.line + 1 >= Int(occurrence.line) {
+                        addReference(from: node(occurrence.symbol), to: attribute.target, site: attribute.site, occurrence: attribute.occurrence)
+                    }
+                    attributes.removeAll(keepingCapacity: true)
+                }
                 // A conformance names each witness it uses with an implicit occurrence related `overrideOf` the
                 // requirement: the only record of a witness declared elsewhere (a retroactive conformance, such as
                 // Hummingbird's `extension ServerBootstrap: ServerBootstrapProtocol`, whose witness is NIO's `bind`).

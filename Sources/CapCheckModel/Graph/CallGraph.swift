@@ -98,6 +98,9 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     /// Code a macro of another package expanded to, where it is used (`#config(…)`, `@Logged`, a C header's `#define`):
     /// the macro's package wrote it (`MacroExpansionSites`).
     case macroExpansion = "runs code a macro expands to (written by the macro's package)"
+    /// A member of an extension to its extension, whose attributes apply to the member (`@Worker extension Store`: the
+    /// runtime hops to `Worker.shared` whenever the member runs).
+    case extensionMember = "declared in an extension whose attributes apply to it"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

@@ -29,6 +29,7 @@ final class ImplicitAppTests: XCTestCase {
             "function-table fs Foundation.FileManager.removeItem(atPath:)",
             "function-values env Foundation.ProcessInfo.environment",
             "function-values fs Foundation.FileManager.contents(atPath:)",
+            "global-actor env Foundation.ProcessInfo.environment",
             "implicit-construction env Foundation.ProcessInfo.environment",
             "implicit-construction fs Foundation.FileManager.fileExists(atPath:)",
             "implicit-construction fs Foundation.FileManager.isDeletableFile(atPath:)",

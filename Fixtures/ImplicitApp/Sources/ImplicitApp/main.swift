@@ -9,6 +9,7 @@ import FunctionValues
 import ImplicitConstruction
 import LazyInit
 import MemberValues
+import GlobalActor
 import MetatypeInit
 import NotificationObserver
 import OverriddenDefault
@@ -133,3 +134,4 @@ print([Ticket(): 1].count)
 do { throw Trouble() } catch { print(error.localizedDescription) }
 var ledger = Ledger()
 print("entry", to: &ledger)
+print(await Model().load(), await Store().count())
