@@ -9,6 +9,8 @@ import CapCheckPolicy
 public struct Checker: Sendable {
     public let graph: CallGraph
     public let packageGraph: PackageGraph
+    /// Which package and module owns each source file (the value analysis asks where a value was made).
+    public let ownership: SourceOwnership
     public let catalog: SinkCatalog
     public let naming: SymbolNaming
     /// Test targets of the root are entry points too when set.
@@ -34,6 +36,7 @@ public struct Checker: Sendable {
         self.catalog = catalog
         self.naming = naming
         self.includeTests = includeTests
+        self.ownership = ownership
         testModules = ownership.testModules
     }
 
@@ -65,7 +68,8 @@ public struct Checker: Sendable {
         })
         search.onSink = nil
 
-        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects, macros: macros)
+        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, ownership: ownership, contexts: contexts, effects: effects,
+                                        macros: macros)
         let narrowedFindings = fromRoot.narrowedUses.isEmpty || !collectViolations ? [] : measure("values at narrowed sinks") {
             values.violations(fromRoot.narrowedUses, reached: fromRoot.reachedNodes)
         }

@@ -37,7 +37,8 @@ extension Checker {
         search.narrowed = capability.map { effects.contains($0) ? [$0] : [] } ?? effects.intersection(Capability.builtInEffects)
         let result = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
-        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, contexts: contexts, effects: effects, macros: macros)
+        let values = NarrowedGrantCheck(graph: graph, packageGraph: packageGraph, ownership: ownership, contexts: contexts, effects: effects,
+                                        macros: macros)
             .values(of: package, result.narrowedUses, reached: result.reachedNodes)
         return found.values
             .map { Explanation(package: package, capability: $0.capability.name, sink: $0.sink, path: render($0.path),

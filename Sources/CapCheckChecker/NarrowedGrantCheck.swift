@@ -17,13 +17,14 @@ package struct NarrowedGrantCheck {
     let effects: Set<Capability>
     let ownership: SourceOwnership
 
-    package init(graph: CallGraph, packageGraph: PackageGraph, contexts: GrantContexts, effects: Set<Capability>, macros: any MacroLookup) {
+    package init(graph: CallGraph, packageGraph: PackageGraph, ownership: SourceOwnership, contexts: GrantContexts,
+                 effects: Set<Capability>, macros: any MacroLookup) {
         self.graph = graph
         self.macros = macros
         self.packageGraph = packageGraph
+        self.ownership = ownership
         self.contexts = contexts
         self.effects = effects
-        ownership = SourceOwnership(graph: packageGraph)
     }
 
     /// The capabilities some grant of the policy narrows.

@@ -14,15 +14,23 @@ public final class StageTimings: @unchecked Sendable {  // state behind `lock`
 
     private let lock = NSLock()
     private var recorded: [Stage] = []
+    private var memory = false
 
     public init() {}
+
+    /// Whether each stage also records the process's memory (`--timings`; off otherwise, so no run reads
+    /// `/proc/self/status` for nothing).
+    public var recordsMemory: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return memory }
+        set { lock.lock(); memory = newValue; lock.unlock() }
+    }
 
     /// The stages measured so far, in order.
     public var stages: [Stage] { lock.lock(); defer { lock.unlock() }; return recorded }
 
     /// Records a part of a stage measured inside it (shown after the stage that contains it).
     public func record(_ name: String, seconds: Double) {
-        append(Stage(name: name, seconds: seconds, memory: ProcessMemory.usage()))
+        append(Stage(name: name, seconds: seconds, memory: recordsMemory ? ProcessMemory.usage() : nil))
     }
 
     /// Runs `body` and records how long it took under `name`.

@@ -85,6 +85,7 @@ struct CommonOptions: ParsableArguments {
 
     private func analyze(_ options: Analyzer.Options) throws -> AnalysisReport {
         let analyzer = Analyzer(options: options, progress: progress(), display: display())
+        analyzer.timings.recordsMemory = timings
         defer {
             if timings {
                 let lines = analyzer.timings.stages.map { stage in

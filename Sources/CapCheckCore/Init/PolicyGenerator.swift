@@ -83,7 +83,7 @@ public struct PolicyGenerator {
         search.narrowed = Capability.builtInEffects
         let searched = search.run(roots: entryPoints, collectViolations: false)
         search.onSink = nil
-        let valueCheck = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, contexts: contexts,
+        let valueCheck = NarrowedGrantCheck(graph: checker.graph, packageGraph: checker.packageGraph, ownership: checker.ownership, contexts: contexts,
                                             effects: Checker.effects(of: discovery), macros: checker.macros)
         let values = valueCheck.reachedValues(searched.narrowedUses, reached: searched.reachedNodes)
 

@@ -132,16 +132,14 @@ public struct ReportDiff: Codable, Sendable {
                 case "constant": return value.value
                 case "prefix": return value.value.map { $0 + "…" }
                 case "caller": return value.value
-                // A new value capcheck cannot resolve may hide a new host or path: it is new by what the note says of it
-                // (the expression), not by its line (the thirteenth sweep's `?v=1` URL).
-                case "unknown": return value.note.map { "a value capcheck could not resolve: " + $0 }
                 default: return nil
                 }
             })
         }
-        // A value capcheck cannot resolve is told apart only by its note, and two sites can read alike (`the host in
-        // `https://…` is computed at run time`): one more of them than before is new too (the sixteenth sweep's second
-        // call to a decoded host).
+        // A new value capcheck cannot resolve may hide a new host or path (the thirteenth sweep's `?v=1` URL). It is told
+        // apart by what its note says of it (the expression), not by its line, and two sites can read alike (`the host
+        // in `https://…` is computed at run time`): one more of them than before is new too (the sixteenth sweep's
+        // second call to a decoded host).
         func unresolved(_ values: [SinkValue]) -> [String: Int] {
             values.reduce(into: [:]) { counts, value in
                 if value.kind == "unknown", let note = value.note { counts["a value capcheck could not resolve: " + note, default: 0] += 1 }
