@@ -75,22 +75,25 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
             files: context.files)
     }
 
-    /// Reads every occurrence of one record, with its relations, interning symbols per record.
-    public func record(named name: String, filePath: String, moduleName: String) throws -> IndexRecord {
+    /// Reads every occurrence of one record, with its relations, interning symbols per record and their USRs and names
+    /// in `strings` (share one interner between the records of a run: each text is then kept once).
+    public func record(named name: String, filePath: String, moduleName: String, strings: StringInterner = StringInterner()) throws -> IndexRecord {
         var error: IndexStoreError?
         guard let reader = name.withCString({ api.recordReaderCreate(handle, $0, &error) }) else {
             throw CapCheckError(.indexStore, "cannot read index record \(name) (\(filePath)): \(api.consume(error)); the store may be stale or corrupt, rebuild it")
         }
         defer { api.recordReaderDispose(reader) }
-        let context = RecordContext(api: api)
+        let context = RecordContext(api: api, strings: strings)
         withExtendedLifetime(context) {
             _ = api.recordOccurrencesApply(reader, Unmanaged.passUnretained(context).toOpaque()) { context, occurrence in
                 Unmanaged<RecordContext>.fromOpaque(context!).takeUnretainedValue().add(occurrence)
                 return true
             }
         }
+        // Arrays grown by appending hold up to twice what they need: a record is kept in exactly its size.
         return IndexRecord(name: name, filePath: filePath, moduleName: moduleName,
-                           symbols: context.symbols, occurrences: context.occurrences, relations: context.relations)
+                           symbols: Array(context.symbols[...]), occurrences: Array(context.occurrences[...]),
+                           relations: Array(context.relations[...]))
     }
 }
 
@@ -109,20 +112,24 @@ private final class UnitContext {
 /// Per-record state while reading occurrences: symbols are interned by their reader-owned pointer.
 private final class RecordContext {
     package let api: IndexStoreAPI
+    package let strings: StringInterner
     package var symbols: [IndexSymbol] = []
     package var occurrences: [IndexOccurrence] = []
     package var relations: [IndexRelation] = []
     private var symbolIndex: [UnsafeMutableRawPointer: Int32] = [:]
 
-    package init(api: IndexStoreAPI) { self.api = api }
+    package init(api: IndexStoreAPI, strings: StringInterner) {
+        self.api = api
+        self.strings = strings
+    }
 
     package func intern(_ symbol: UnsafeMutableRawPointer?) -> Int32 {
         guard let symbol else { return -1 }
         if let known = symbolIndex[symbol] { return known }
         let index = Int32(symbols.count)
         symbols.append(IndexSymbol(
-            usr: api.symbolGetUSR(symbol).string,
-            name: api.symbolGetName(symbol).string,
+            usr: api.symbolGetUSR(symbol).interned(in: strings),
+            name: api.symbolGetName(symbol).interned(in: strings),
             kind: SymbolKind(rawValue: api.symbolGetKind(symbol)) ?? .unknown,
             subkind: api.symbolGetSubkind(symbol),
             language: SymbolLanguage(rawValue: api.symbolGetLanguage(symbol)) ?? .c))

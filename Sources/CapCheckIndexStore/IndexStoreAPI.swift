@@ -19,6 +19,12 @@ extension IndexStoreStringRef {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
     }
+
+    /// The string, shared with every equal one `strings` has made.
+    package func interned(in strings: StringInterner) -> String {
+        guard let data, length > 0 else { return "" }
+        return strings.intern(UnsafeRawBufferPointer(start: data, count: length))
+    }
 }
 
 /// Function pointers into a loaded libIndexStore.

@@ -53,9 +53,13 @@ public struct IndexStoreLoader: Sendable {
 
             """)
         defer { capcheck_end_record_reading_guard() }
+        // Records repeat each other's USRs and names: one copy of each for the whole graph.
+        let strings = StringInterner()
         return try concurrentMap(work.count) { index in
             defer { progress.advance(work[index].filePath) }
-            return Result { try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module) }
+            return Result {
+                try store.record(named: work[index].name, filePath: work[index].filePath, moduleName: work[index].module, strings: strings)
+            }
         }.map { try $0.get() }
     }
 }
