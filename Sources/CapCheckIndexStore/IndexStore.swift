@@ -90,10 +90,8 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
                 return true
             }
         }
-        // Arrays grown by appending hold up to twice what they need: a record is kept in exactly its size.
         return IndexRecord(name: name, filePath: filePath, moduleName: moduleName,
-                           symbols: Array(context.symbols[...]), occurrences: Array(context.occurrences[...]),
-                           relations: Array(context.relations[...]))
+                           symbols: context.symbols, occurrences: context.occurrences, relations: context.relations)
     }
 }
 
