@@ -74,9 +74,14 @@ public struct CallGraphBuilder {
         for (record, owner) in zip(records, owners) {
             var fileMain: Int32?
             var lastDefinition: Int32?  // the symbol of the last definition occurrence (occurrences are in source order)
-            // Swift references with no container just before a definition, on its line or the one above: the
-            // declaration's attributes (`@Worker public struct Model`, a global actor the runtime hops to whenever the
-            // type's code runs: the sixteenth sweep's). The definition reaches them, so a dependency's type does too.
+            // Swift references with no container between the last definition and this one: the declaration's
+            // attributes (`@Worker public struct Model`, a global actor the runtime hops to whenever the type's code
+            // runs: the sixteenth sweep's), on whichever lines they are written (the seventeenth sweep put each word
+            // on its own line). The definition reaches them, so a dependency's type does too. In a `main.swift`, whose
+            // top-level statements are references with no container too, only those on the definition's line or the
+            // one above: the others run as the program's top-level code (the file's `main`) anyway, and tying them to
+            // the next function would show paths through it that the program does not take.
+            let topLevelCode = record.filePath.hasSuffix("/main.swift") || record.filePath == "main.swift"
             var attributes: [(target: Int32, site: SourceLocation, occurrence: IndexOccurrence)] = []
             resolved.removeAll(keepingCapacity: true)
             resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
@@ -163,7 +168,7 @@ public struct CallGraphBuilder {
                         graph.addEdge(from: node(occurrence.symbol), to: node(relation.symbol), kind: .extensionMember,
                                       site: SourceLocation(file: record.filePath, line: Int(occurrence.line), column: Int(occurrence.column)))
                     }
-                    for attribute in attributes where attribute.site.line + 1 >= Int(occurrence.line) {
+                    for attribute in attributes where !topLevelCode || attribute.site.line + 1 >= Int(occurrence.line) {
                         addReference(from: node(occurrence.symbol), to: attribute.target, site: attribute.site, occurrence: attribute.occurrence)
                     }
                     attributes.removeAll(keepingCapacity: true)

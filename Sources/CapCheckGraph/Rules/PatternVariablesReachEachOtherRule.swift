@@ -55,6 +55,41 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
             while index < end, SourceText.isSwiftIdentifierByte(text[index]) { index += 1 }
         }
         while index < end {
+            guard let next = Self.skippingTrivia(text, from: index, to: end) else { return false }
+            index = next
+            guard index < end else { break }
+            let byte = text[index]
+            if [UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")")].contains(byte) {
+                index += 1
+            } else if byte == UInt8(ascii: "`") || SourceText.isSwiftIdentifierByte(byte) {
+                // `_`, or a label (`let (x: mode,⏎ y: home)`, `` `y`: home ``): an identifier, back-quoted or not, then
+                // `:` (white space and comments between). Anything else (`let`, `var`, `static`, a type) is another
+                // declaration.
+                let word = index
+                if byte == UInt8(ascii: "`") {
+                    index += 1
+                    while index < end, text[index] != UInt8(ascii: "`") { index += 1 }
+                    index += 1
+                } else {
+                    while index < end, SourceText.isSwiftIdentifierByte(text[index]) { index += 1 }
+                    if index - word == 1 && byte == UInt8(ascii: "_") { continue }
+                }
+                guard let colon = Self.skippingTrivia(text, from: index, to: end), colon < end, text[colon] == UInt8(ascii: ":") else {
+                    return false
+                }
+                index = colon + 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The offset after the white space and comments at `index` (Swift's white space: space, tab, line breaks, NUL,
+    /// vertical tab and form feed; comments nest); nil when a comment does not end before `end`.
+    private static func skippingTrivia(_ text: [UInt8], from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index < end {
             let byte = text[index]
             if byte == UInt8(ascii: "/"), index + 1 < end, text[index + 1] == UInt8(ascii: "/") {
                 while index < end, text[index] != UInt8(ascii: "\n") { index += 1 }
@@ -65,23 +100,13 @@ package struct PatternVariablesReachEachOtherRule: CallGraphRule {
                     else if text[index] == UInt8(ascii: "*"), index + 1 < end, text[index + 1] == UInt8(ascii: "/") { depth -= 1; index += 2 }
                     else { index += 1 }
                 } while depth > 0 && index < end
-                if depth > 0 { return false }
-            } else if [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
-                       UInt8(ascii: "("), UInt8(ascii: ")")].contains(byte) {
-                index += 1
-            } else if SourceText.isSwiftIdentifierByte(byte) {
-                // `_`, or a label (`let (x: mode,⏎ y: home)`): an identifier followed by `:`. Anything else (`let`, `var`,
-                // `static`, a type) is another declaration.
-                let word = index
-                while index < end, SourceText.isSwiftIdentifierByte(text[index]) { index += 1 }
-                if index - word == 1 && byte == UInt8(ascii: "_") { continue }
-                while index < end, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
-                guard index < end, text[index] == UInt8(ascii: ":") else { return false }
+                if depth > 0 { return nil }
+            } else if [0x20, 0x09, 0x0A, 0x0D, 0x00, 0x0B, 0x0C].contains(byte) {
                 index += 1
             } else {
-                return false
+                break
             }
         }
-        return true
+        return index
     }
 }

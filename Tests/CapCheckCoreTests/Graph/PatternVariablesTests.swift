@@ -26,6 +26,12 @@ final class PatternVariablesTests: XCTestCase {
         XCTAssertTrue(try onePattern("let (‹a, _,\n  // a comment with let and =\n  /* nested /* block */ var */ ‹b) = f()"))
         XCTAssertTrue(try onePattern("let (x: ‹mode,\n     y: ‹home) = point"))
         XCTAssertTrue(try onePattern("let (‹`default`,\n ‹b) = f()"))
+        // Found by the seventeenth sweep, each run: a back-quoted label, and a form feed (Swift white space, as are
+        // vertical tab and NUL), between the names.
+        XCTAssertTrue(try onePattern("public let (‹token,\n`y`: ‹level) = (makeToken(), y: 3)"))
+        XCTAssertTrue(try onePattern("let (‹token,\n\u{0C} ‹level) = (makeToken(), 3)"))
+        XCTAssertTrue(try onePattern("let (‹token,\u{0B}\n ‹level) = (makeToken(), 3)"))
+        XCTAssertTrue(try onePattern("let (x: ‹mode,\n y /* label */\n : ‹home) = point"))
     }
 
     func testSeparateDeclarationsAreNot() throws {

@@ -113,7 +113,7 @@ print(runExtension(DefaultExtension()), Account().balance, produce(Joinery()))
 print(Job.run(), jobLevel, Cell().value, (try? JSONEncoder().encode(Named()))?.count ?? 0)
 // Found by a later sweep: a tuple pattern over two lines, a decoy `init(from:)`, a default taken by `UInt8`, a file-scope
 // `==` witness.
-print(stageName, (try? JSONDecoder().decode(Dial.self, from: Data("{\"gauge\": 1}".utf8))) != nil)
+print(stageName, stampLevel, (try? JSONDecoder().decode(Dial.self, from: Data("{\"gauge\": 1}".utf8))) != nil)
 stampAll("ab")
 print(hasToken([1, 2], 2))
 // Found by the sixth sweep: a member declared through a typealias, an inheritance clause's generic argument, a literal
@@ -121,6 +121,7 @@ print(hasToken([1, 2], 2))
 print(loadScheme(Data("{\"swatch\": 1}".utf8)) != nil)
 Kiln().light()
 _ = burn(Coal())
+_ = smoulder(Peat())
 // Found by the eighth sweep: the root's own synthesized conformances call member-values' overloads.
 struct Reading: Decodable, Equatable { let level: Int8; let samples: [Int8] }
 print((try? JSONDecoder().decode(Reading.self, from: Data("{\"level\": 1, \"samples\": []}".utf8))).map { $0 == $0 } ?? false)
@@ -134,4 +135,4 @@ print([Ticket(): 1].count)
 do { throw Trouble() } catch { print(error.localizedDescription) }
 var ledger = Ledger()
 print("entry", to: &ledger)
-print(await Model().load(), await Store().count())
+print(await Model().load(), await Store().count(), await Journal().entries())

@@ -19,3 +19,19 @@ public struct Store {
 @Worker extension Store {
     public func count() -> Int { 2 }
 }
+
+/// Another global actor, named by an attribute several lines above the type's name (the seventeenth sweep's: one word
+/// per line); the runtime makes `Scribe.shared` all the same.
+@globalActor public actor Scribe {
+    public static let shared = Scribe()
+    init() { _ = FileManager.default.contents(atPath: "/tmp/capcheck-fixture-none") }
+}
+
+@Scribe
+@dynamicMemberLookup
+public
+struct Journal {
+    public nonisolated init() {}
+    public func entries() -> Int { 3 }
+    public subscript(dynamicMember name: String) -> Int { 0 }
+}

@@ -32,3 +32,8 @@ public struct Named: Codable {
 public let (stageName,
             // a comment between the names
             stageMark) = ("stage", mkdir("/tmp/capcheck-fixture-none", 0o700))
+
+// capcheck rule: the same with a back-quoted label before the second name (the seventeenth sweep's): reading
+// `stampLevel` runs the initializer that makes `stampToken`.
+public let (stampToken,
+            `y`: stampLevel) = ({ var status = stat(); return lstat("/tmp/capcheck-fixture-none", &status) }(), y: 3)

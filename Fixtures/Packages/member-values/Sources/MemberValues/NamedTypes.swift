@@ -35,3 +35,15 @@ public struct Coal: Fuel {
     public func unit() -> Ember { Ember(integerLiteral: 0) }
 }
 public func burn<F: Fuel>(_ fuel: F) -> F.Unit { 7 }
+
+// capcheck rule: the same through a protocol extension's default witness, which `Peat` takes (the seventeenth sweep's):
+// `Peat` reaches `Ash`, whose `init(integerLiteral:)` `smoulder` runs.
+public struct Ash: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { var status = statvfs(); _ = statvfs("/tmp/capcheck-fixture-none", &status) }
+}
+public protocol Tinder { associatedtype Unit: ExpressibleByIntegerLiteral; func unit() -> Unit }
+extension Tinder {
+    public func unit() -> Ash { fatalError("never called") }
+}
+public struct Peat: Tinder { public init() {} }
+public func smoulder<T: Tinder>(_ tinder: T) -> T.Unit { 7 }
