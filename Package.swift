@@ -39,7 +39,7 @@ let package = Package(
         ]),
         // The value analysis for narrowed grants: what a sink's path, variable, program or host argument can be.
         .target(name: "CapCheckValues", dependencies: [
-            "CapCheckSupport", "CapCheckModel",
+            "CapCheckSupport", "CapCheckModel", "CapCheckSwiftSource",
             .product(name: "SwiftParser", package: "swift-syntax"),
             .product(name: "SwiftSyntax", package: "swift-syntax"),
         ]),

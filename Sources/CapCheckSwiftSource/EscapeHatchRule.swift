@@ -56,10 +56,10 @@ package struct EscapeHatchRule: SourceRule {
                 context.report("@\(name)(\(arguments))", .ffi, at: node)
                 return
             }
-            let symbol = symbol ?? function(of: node)?.name.text ?? ""
+            let symbol = symbol ?? function(of: node)?.name.spelledName ?? ""
             reportBinding("@\(name)(\(arguments))", symbol: symbol, at: node, context)
         case "_cdecl", "c":
-            let exported = symbol ?? (arguments.isEmpty ? function(of: node)?.name.text ?? "" : arguments)
+            let exported = symbol ?? (arguments.isEmpty ? function(of: node)?.name.spelledName ?? "" : arguments)
             context.report("@\(name)(\"\(exported)\")", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C symbol"))
         case "_expose", "expose":
             context.report("@\(name)(\(arguments))", .ffi, at: node, reach: .fromProgramStart(why: "exported under a C++ symbol"))
@@ -79,8 +79,8 @@ package struct EscapeHatchRule: SourceRule {
     }
 
     package func visit(_ node: FunctionCallExprSyntax, _ context: SourceContext) {
-        let callee = node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text
-            ?? node.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text
+        let callee = node.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.spelledName
+            ?? node.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.spelledName
         if let callee, Self.typeLookups.contains(callee) {
             // The type found is named by no code capcheck reads, so what its conformances do is not followed: like
             // `dlsym`, the lookup itself is what the package must be granted.

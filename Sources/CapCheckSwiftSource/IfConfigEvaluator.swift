@@ -70,7 +70,7 @@ package struct IfConfigEvaluator {
     /// True, false, or nil when this build's value is not known.
     package func evaluate(_ expression: ExprSyntax) -> Bool? {
         if let literal = expression.as(BooleanLiteralExprSyntax.self) { return literal.literal.tokenKind == .keyword(.true) }
-        if let reference = expression.as(DeclReferenceExprSyntax.self) { return flags.contains(reference.baseName.text) }
+        if let reference = expression.as(DeclReferenceExprSyntax.self) { return flags.contains(reference.baseName.spelledName) }
         if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1 {
             return evaluate(tuple.elements.first!.expression)
         }
@@ -82,7 +82,7 @@ package struct IfConfigEvaluator {
             return combine(evaluate(infix.leftOperand), infix.operator.trimmedDescription, evaluate(infix.rightOperand))
         }
         if let call = expression.as(FunctionCallExprSyntax.self), let name = call.calledExpression.as(DeclReferenceExprSyntax.self) {
-            return evaluate(call: name.baseName.text, arguments: call.arguments.map(\.expression.trimmedDescription))
+            return evaluate(call: name.baseName.spelledName, arguments: call.arguments.map(\.expression.trimmedDescription))
         }
         return nil
     }

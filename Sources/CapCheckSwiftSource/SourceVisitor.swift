@@ -139,26 +139,26 @@ package enum DeclarationLocator {
     }
 
     private static func nameToken(of node: Syntax) -> (TokenSyntax, String)? {
-        if let decl = node.as(FunctionDeclSyntax.self) { return (decl.name, decl.name.text) }
+        if let decl = node.as(FunctionDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
         if let decl = node.as(InitializerDeclSyntax.self) { return (decl.initKeyword, "init") }
         if let decl = node.as(DeinitializerDeclSyntax.self) { return (decl.deinitKeyword, "deinit") }
         if let decl = node.as(SubscriptDeclSyntax.self) { return (decl.subscriptKeyword, "subscript") }
         if let binding = node.as(PatternBindingSyntax.self), let pattern = binding.pattern.as(IdentifierPatternSyntax.self) {
-            return (pattern.identifier, pattern.identifier.text)
+            return (pattern.identifier, pattern.identifier.spelledName)
         }
         if let decl = node.as(VariableDeclSyntax.self), let binding = decl.bindings.first,
            let pattern = binding.pattern.as(IdentifierPatternSyntax.self) {
-            return (pattern.identifier, pattern.identifier.text)
+            return (pattern.identifier, pattern.identifier.spelledName)
         }
-        if let decl = node.as(EnumCaseElementSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(StructDeclSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(ClassDeclSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(EnumDeclSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(ActorDeclSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(ProtocolDeclSyntax.self) { return (decl.name, decl.name.text) }
-        if let decl = node.as(TypeAliasDeclSyntax.self) { return (decl.name, decl.name.text) }
+        if let decl = node.as(EnumCaseElementSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(StructDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(ClassDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(EnumDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(ActorDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(ProtocolDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
+        if let decl = node.as(TypeAliasDeclSyntax.self) { return (decl.name, decl.name.spelledName) }
         if let decl = node.as(ExtensionDeclSyntax.self), let token = decl.extendedType.lastToken(viewMode: .sourceAccurate) {
-            return (token, token.text)
+            return (token, token.spelledName)
         }
         return nil
     }

@@ -1,5 +1,6 @@
 import CapCheckSupport
 import CapCheckModel
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// Which argument of a call is passed for a parameter: arguments are matched to parameters in order by label,
@@ -16,13 +17,13 @@ package enum ArgumentMatching {
 
     package static func match(for index: Int, of parameters: [FunctionParameterSyntax],
                               in arguments: [(label: String, expression: ExprSyntax)]) -> Match {
-        match(for: index, of: parameters.map { ($0.firstName.text, $0.defaultValue != nil, $0.ellipsis != nil) }, in: arguments)
+        match(for: index, of: parameters.map { ($0.firstName.spelledName, $0.defaultValue != nil, $0.ellipsis != nil) }, in: arguments)
     }
 
     /// The same for an enum case's associated values (`case file(path: String, mode: Int = 0)`; no label is `_`).
     package static func match(for index: Int, of parameters: [EnumCaseParameterSyntax],
                               in arguments: [(label: String, expression: ExprSyntax)]) -> Match {
-        match(for: index, of: parameters.map { ($0.firstName?.text ?? "_", $0.defaultValue != nil, false) }, in: arguments)
+        match(for: index, of: parameters.map { ($0.firstName?.spelledName ?? "_", $0.defaultValue != nil, false) }, in: arguments)
     }
 
     private static func match(for index: Int, of parameters: [(label: String, hasDefault: Bool, isVariadic: Bool)],

@@ -1,5 +1,6 @@
 import CapCheckSupport
 import CapCheckModel
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// Resolves a Swift expression to the values it can have, within its file: string literals and interpolations,
@@ -35,7 +36,7 @@ package struct SwiftExpressionValues {
     static func isConcatenation(_ usr: String) -> Bool { usr == "s:SS1poiyS2S_SStFZ" || usr.hasPrefix("s:SmsE1poiy") }
 
     /// Whether the rule for the toolchain's declaration spelled at `token` applies there.
-    private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token), token.text) ?? true }
+    private func toolchainRule(at token: TokenSyntax) -> Bool { isToolchain?(file.location(of: token), token.spelledName) ?? true }
     private static let maxDepth = 24
 
     package init(file: ParsedSwiftFiles.File, elsewhere: @escaping (_ name: String, _ use: Syntax) -> [ValueOrigin]?) {
@@ -55,13 +56,13 @@ package struct SwiftExpressionValues {
         if let sequence = expression.as(SequenceExprSyntax.self) { return sequenceValues(sequence, depth: depth) }
         if let inner = Self.unwrapped(expression) { return values(of: inner, depth: depth + 1) }
         if let reference = expression.as(DeclReferenceExprSyntax.self) {
-            return name(reference.baseName.text, use: Syntax(reference), depth: depth)
+            return name(reference.baseName.spelledName, use: Syntax(reference), depth: depth)
         }
         if let member = expression.as(MemberAccessExprSyntax.self) { return memberValues(member, depth: depth) }
         if let call = expression.as(FunctionCallExprSyntax.self) { return callValues(call, depth: depth) }
         if expression.is(NilLiteralExprSyntax.self) { return [] }
         if let read = expression.as(SubscriptCallExprSyntax.self),
-           read.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "environment" {
+           read.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.spelledName == "environment" {
             return [.unknown("read from the environment (`\(Self.brief(read))`) at run time", at)]
         }
         return [.unknown("`\(Self.brief(expression))` is computed at run time", at)]
@@ -162,7 +163,7 @@ package struct SwiftExpressionValues {
 
     /// `Self.name`, `Type.name`, `self.name` (a property), and `url.path` / `.absoluteString` (the same text).
     private func memberValues(_ member: MemberAccessExprSyntax, depth: Int) -> [ValueOrigin] {
-        let name = member.declName.baseName.text
+        let name = member.declName.baseName.spelledName
         guard let base = member.base else { return self.name(name, use: Syntax(member), depth: depth) }
         if base.is(DeclReferenceExprSyntax.self) || base.is(SuperExprSyntax.self) {
             let text = base.trimmedDescription
@@ -185,13 +186,13 @@ package struct SwiftExpressionValues {
     private func callValues(_ call: FunctionCallExprSyntax, depth: Int) -> [ValueOrigin] {
         let at = file.location(of: call)
         let arguments = Array(call.arguments)
-        let labels = arguments.map { $0.label?.text ?? "_" }
+        let labels = arguments.map { $0.label?.spelledName ?? "_" }
         let callee = call.calledExpression
         if let closure = callee.as(ClosureExprSyntax.self), arguments.isEmpty, call.trailingClosure == nil {
             return closureResults(closure, depth: depth)
         }
-        let calleeName = callee.as(DeclReferenceExprSyntax.self)?.baseName.text
-            ?? callee.as(MemberAccessExprSyntax.self).flatMap { $0.base == nil ? $0.declName.baseName.text : nil }
+        let calleeName = callee.as(DeclReferenceExprSyntax.self)?.baseName.spelledName
+            ?? callee.as(MemberAccessExprSyntax.self).flatMap { $0.base == nil ? $0.declName.baseName.spelledName : nil }
         if let calleeName, arguments.count >= 1 {
             let passThrough: [String: [String]] = [
                 "URL": ["fileURLWithPath", "filePath", "string"], "NSURL": ["fileURLWithPath", "string"],
@@ -239,7 +240,7 @@ package struct SwiftExpressionValues {
             }
         }
         if let member = callee.as(MemberAccessExprSyntax.self), let base = member.base {
-            let method = member.declName.baseName.text
+            let method = member.declName.baseName.spelledName
             guard toolchainRule(at: member.declName.baseName) else {
                 return [.unknown("`\(method)` here is a package's own method, not the toolchain's", at)]
             }
@@ -396,10 +397,10 @@ package struct SwiftExpressionValues {
         }
         if let inner = Self.unwrapped(collection) { return elementValues(of: inner, depth: depth + 1) }
         var name: String?, membersOnly = false
-        if let reference = collection.as(DeclReferenceExprSyntax.self) { name = reference.baseName.text }
+        if let reference = collection.as(DeclReferenceExprSyntax.self) { name = reference.baseName.spelledName }
         if let member = collection.as(MemberAccessExprSyntax.self), let base = member.base,
            ["self", "Self"].contains(base.trimmedDescription) || base.trimmedDescription.first?.isUppercase == true {
-            name = member.declName.baseName.text
+            name = member.declName.baseName.spelledName
             membersOnly = true
         }
         if let name {

@@ -1,4 +1,5 @@
 import CapCheckSupport
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// Finds what a name used in an expression refers to, by scope, within one file: a local `let` or optional binding
@@ -93,7 +94,7 @@ package struct SwiftNameLookup {
             current = node.parent
         }
         guard let scope else { return nil }
-        for token in scope.tokens(viewMode: .sourceAccurate) where (token.identifier?.name ?? token.text) == name {
+        for token in scope.tokens(viewMode: .sourceAccurate) where token.spelledName == name {
             guard let parent = token.parent else { continue }
             if parent.is(IdentifierPatternSyntax.self) || parent.is(ClosureShorthandParameterSyntax.self)
                 || parent.is(ClosureParameterSyntax.self) || parent.is(ClosureCaptureSyntax.self) || parent.is(AccessorParametersSyntax.self)
@@ -113,7 +114,7 @@ package struct SwiftNameLookup {
 
     /// The identifier `name` declares in `variable`.
     private static func nameToken(_ name: String, in variable: VariableDeclSyntax) -> TokenSyntax? {
-        variable.bindings.lazy.compactMap { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier }.first { $0.text == name }
+        variable.bindings.lazy.compactMap { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier }.first { $0.spelledName == name }
     }
 
     /// Locals and parameters, innermost scope first.
@@ -149,18 +150,18 @@ package struct SwiftNameLookup {
                 return found
             }
             if let loop = parent.as(ForStmtSyntax.self), child.id == loop.body.id,
-               loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+               loop.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.spelledName == name }) {
                 if loop.pattern.is(IdentifierPatternSyntax.self) { return .elements(loop.sequence) }
                 return .unresolved("`\(name)` is a loop variable", Syntax(loop.pattern))
             }
             if let closure = parent.as(ClosureExprSyntax.self), child.id != closure.signature?.id,
-               let capture = closure.signature?.capture?.items.first(where: { $0.name.text == name }) {
+               let capture = closure.signature?.capture?.items.first(where: { $0.name.spelledName == name }) {
                 // `[name = value]` captures the value where the closure is made; `[name]` is the outer `name`.
                 if let value = capture.initializer?.value { return .value(value) }
             }
             if let closure = parent.as(ClosureExprSyntax.self), let index = Self.closureParameterIndex(of: name, in: closure) {
                 if case .parameterClause(let clause)? = closure.signature?.parameterClause,
-                   clause.parameters.contains(where: { ($0.secondName ?? $0.firstName).text == name
+                   clause.parameters.contains(where: { ($0.secondName ?? $0.firstName).spelledName == name
                        && $0.type.map { Self.isInout($0) || !Self.isValueType($0.trimmedDescription) } == true }) {
                     return .unresolved("`\(name)` is an `inout` parameter or an object, which the closure may change", Syntax(closure))
                 }
@@ -182,7 +183,7 @@ package struct SwiftNameLookup {
                 return .unresolved("`\(name)` is a closure parameter", Syntax(closure))
             }
             if let clause = Self.parameters(of: parent) {
-                for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).text == name {
+                for (index, parameter) in clause.parameters.enumerated() where (parameter.secondName ?? parameter.firstName).spelledName == name {
                     // An `inout` parameter may be assigned in the body (or by what it is passed to) before the use:
                     // it need not hold what the caller passed (found by the fifth sweep).
                     if Self.isInout(parameter.type) { return .unresolved("`\(name)` is an `inout` parameter, which the function may assign", Syntax(parameter)) }
@@ -197,7 +198,7 @@ package struct SwiftNameLookup {
                 guard parent.parent?.is(CodeBlockItemSyntax.self) == true else { return nil }
             }
             if let switchCase = parent.as(SwitchCaseSyntax.self),
-               switchCase.label.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+               switchCase.label.tokens(viewMode: .sourceAccurate).contains(where: { $0.spelledName == name }) {
                 let unread = Found.unresolved("`\(name)` is bound by a pattern capcheck does not read", Syntax(switchCase.label))
                 guard case .case(let label) = switchCase.label else { return unread }
                 var payloads: [Payload] = []
@@ -207,8 +208,16 @@ package struct SwiftNameLookup {
                 }
                 return .payload(payloads)
             }
-            if parent.is(AccessorDeclSyntax.self), name == "newValue" || name == "oldValue" {
+            if let accessor = parent.as(AccessorDeclSyntax.self),
+               accessor.parameters.map({ $0.name.spelledName == name }) ?? (name == "newValue" || name == "oldValue") {
                 return .unresolved("`\(name)` is the value being stored", parent)
+            }
+            // `catch Oops.file(let p)`, `catch let p as String`, `catch { error }`: a thrown value, bound for the clause's
+            // `where` and body (the seventeenth sweep's: an outer `p` was read instead).
+            if let clause = parent.as(CatchClauseSyntax.self),
+               clause.catchItems.isEmpty ? name == "error"
+                   : clause.catchItems.contains(where: { $0.pattern?.tokens(viewMode: .sourceAccurate).contains { $0.spelledName == name } == true }) {
+                return .unresolved("`\(name)` is bound by a `catch` clause (a thrown value)", Syntax(clause))
             }
             child = parent
         }
@@ -219,14 +228,14 @@ package struct SwiftNameLookup {
         // The last binding of the name is the one the body sees (`if let p = a, let p = b`).
         for condition in conditions.reversed() {
             if let matching = condition.condition.as(MatchingPatternConditionSyntax.self),
-               matching.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+               matching.pattern.tokens(viewMode: .sourceAccurate).contains(where: { $0.spelledName == name }) {
                 guard let payload = Self.payload(name, boundBy: matching.pattern) else {
                     return .unresolved("`\(name)` is bound by a pattern capcheck does not read", Syntax(matching))
                 }
                 return .payload([payload])
             }
             guard let binding = condition.condition.as(OptionalBindingConditionSyntax.self),
-                  binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name else { continue }
+                  binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.spelledName == name else { continue }
             if binding.bindingSpecifier.tokenKind != .keyword(.let) {
                 return .unresolved("`\(name)` is bound with `var`, which may change", Syntax(binding))
             }
@@ -249,7 +258,7 @@ package struct SwiftNameLookup {
               let member = call.calledExpression.as(MemberAccessExprSyntax.self), call.trailingClosure == nil else { return nil }
         var found: Payload?
         for (index, argument) in call.arguments.enumerated()
-        where argument.expression.tokens(viewMode: .sourceAccurate).contains(where: { $0.text == name }) {
+        where argument.expression.tokens(viewMode: .sourceAccurate).contains(where: { $0.spelledName == name }) {
             var bound: TokenSyntax?
             if outerLet, let reference = argument.expression.as(DeclReferenceExprSyntax.self) { bound = reference.baseName }
             if var inner = argument.expression.as(PatternExprSyntax.self)?.pattern {
@@ -258,14 +267,14 @@ package struct SwiftNameLookup {
                 }
                 bound = inner.as(IdentifierPatternSyntax.self)?.identifier
             }
-            guard bound?.text == name, found == nil else { return nil }
+            guard bound?.spelledName == name, found == nil else { return nil }
             found = Payload(caseName: member.declName.baseName, index: index, arity: call.arguments.count)
         }
         return found
     }
 
     private func binding(_ name: String, in variable: VariableDeclSyntax, global: Bool) -> Found? {
-        for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name {
+        for binding in variable.bindings where binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.spelledName == name {
             let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
             if binding.accessorBlock != nil { return .unresolved("`\(name)` is a computed property", Syntax(binding)) }
             // `@Redirect var path = "/etc/x"`: every read goes through the wrapper's getter, which may return anything.
@@ -294,7 +303,7 @@ package struct SwiftNameLookup {
         let mutable = variable.bindingSpecifier.tokenKind != .keyword(.let)
         var values = binding.initializer.map { [$0.value] } ?? []
         for later in block.drop(while: { $0.id != item.id }) {
-            for token in later.tokens(viewMode: .sourceAccurate) where token.identifier?.name ?? token.text == name && token.id != declared.id {
+            for token in later.tokens(viewMode: .sourceAccurate) where token.identifier?.name ?? token.spelledName == name && token.id != declared.id {
                 guard let reference = token.parent?.as(DeclReferenceExprSyntax.self) else {
                     if let condition = token.parent?.as(IdentifierPatternSyntax.self)?.parent?.as(OptionalBindingConditionSyntax.self),
                        condition.initializer == nil {
@@ -356,7 +365,7 @@ package struct SwiftNameLookup {
             guard let variable = decl.as(VariableDeclSyntax.self), let found = binding(name, in: variable, global: false) else { continue }
             let isStatic = variable.modifiers.contains { ["static", "class"].contains($0.name.text) }
             guard case .unresolved = found, !isStatic,
-                  let binding = variable.bindings.first(where: { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier.text == name }),
+                  let binding = variable.bindings.first(where: { $0.pattern.as(IdentifierPatternSyntax.self)?.identifier.spelledName == name }),
                   binding.accessorBlock == nil, let identifier = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier else {
                 return found
             }
@@ -435,7 +444,7 @@ package struct SwiftNameLookup {
         var call = closure.parent?.as(FunctionCallExprSyntax.self)
         if call == nil, let argument = closure.parent?.as(LabeledExprSyntax.self) { call = argument.parent?.parent?.as(FunctionCallExprSyntax.self) }
         guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self) else { return false }
-        return isToolchain(file.location(of: member.declName.baseName), member.declName.baseName.text)
+        return isToolchain(file.location(of: member.declName.baseName), member.declName.baseName.spelledName)
     }
 
     /// The receiver of the call of one of `methods` that `closure` is passed to (as the trailing closure or an argument).
@@ -445,16 +454,16 @@ package struct SwiftNameLookup {
             call = argument.parent?.parent?.as(FunctionCallExprSyntax.self)
         }
         guard let member = call?.calledExpression.as(MemberAccessExprSyntax.self),
-              methods.contains(member.declName.baseName.text) else { return nil }
+              methods.contains(member.declName.baseName.spelledName) else { return nil }
         return member.base
     }
 
     /// The position of `name` among a closure's parameters (`$0` is 0 when the closure declares none).
     private static func closureParameterIndex(of name: String, in closure: ClosureExprSyntax) -> Int? {
         switch closure.signature?.parameterClause {
-        case .simpleInput(let list)?: return list.firstIndex { $0.name.text == name }.map { list.distance(from: list.startIndex, to: $0) }
+        case .simpleInput(let list)?: return list.firstIndex { $0.name.spelledName == name }.map { list.distance(from: list.startIndex, to: $0) }
         case .parameterClause(let clause)?:
-            return clause.parameters.firstIndex { ($0.secondName ?? $0.firstName).text == name }
+            return clause.parameters.firstIndex { ($0.secondName ?? $0.firstName).spelledName == name }
                 .map { clause.parameters.distance(from: clause.parameters.startIndex, to: $0) }
         case nil:
             guard name.hasPrefix("$") else { return nil }

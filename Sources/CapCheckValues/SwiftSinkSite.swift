@@ -1,6 +1,7 @@
 import Foundation
 import CapCheckSupport
 import CapCheckModel
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// A reference in Swift source (to a sink or to a function whose parameter carries a value) and the expressions
@@ -30,7 +31,7 @@ package struct SwiftSinkSite {
 
     /// The argument expressions of the call in order, with their labels (`_` for none); trailing closures excluded.
     package var arguments: [(label: String, expression: ExprSyntax)] {
-        (call?.arguments).map { $0.map { ($0.label?.text ?? "_", $0.expression) } } ?? []
+        (call?.arguments).map { $0.map { ($0.label?.spelledName ?? "_", $0.expression) } } ?? []
     }
 
     /// The values this site passes as the sink's value under `rule`.
@@ -91,7 +92,7 @@ package struct SwiftSinkSite {
             guard let receiver = receiver?.as(DeclReferenceExprSyntax.self) else {
                 return [.unknown("the program is set on `\(receiver.map(SwiftExpressionValues.brief) ?? "a process")` elsewhere", at)]
             }
-            let name = receiver.baseName.text
+            let name = receiver.baseName.spelledName
             guard Self.isLocalProcessUsedOnlyHere(name, around: reference) else {
                 return [.unknown("`\(name)` is not a `Process()` made and used only in this function, so its program may be set elsewhere", at)]
             }
@@ -103,7 +104,7 @@ package struct SwiftSinkSite {
             }
             // `Process()` must be Foundation's: a package's own `Process` subclass may run another program.
             if let made = Self.processInitializer(of: name, around: reference), let isToolchain = resolver.isToolchain,
-               !isToolchain(resolver.file.location(of: made), made.text) {
+               !isToolchain(resolver.file.location(of: made), made.spelledName) {
                 return [.unknown("`\(name)` is made by a package's own `Process`, not Foundation's", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }
@@ -134,7 +135,7 @@ package struct SwiftSinkSite {
     /// `FileManager.default`, `ProcessInfo.processInfo`, a type name: receivers that are not the value itself.
     private static func isTypeOrSingleton(_ receiver: ExprSyntax) -> Bool {
         if let member = receiver.as(MemberAccessExprSyntax.self) {
-            return ["default", "processInfo", "shared"].contains(member.declName.baseName.text)
+            return ["default", "processInfo", "shared"].contains(member.declName.baseName.spelledName)
         }
         return receiver.trimmedDescription.first?.isUppercase == true
     }
@@ -150,7 +151,7 @@ package struct SwiftSinkSite {
     /// of it is `name.member` (so no other code gets the process and sets its program before it runs).
     private static func isLocalProcessUsedOnlyHere(_ name: String, around node: some SyntaxProtocol) -> Bool {
         var declared = false
-        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.text == name {
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.spelledName == name {
             if let pattern = token.parent?.as(IdentifierPatternSyntax.self) {
                 let value = pattern.parent?.as(PatternBindingSyntax.self)?.initializer?.value.as(FunctionCallExprSyntax.self)
                 guard !declared, let value, value.calledExpression.trimmedDescription == "Process", value.arguments.isEmpty else { return false }
@@ -167,7 +168,7 @@ package struct SwiftSinkSite {
 
     /// The `Process` token of `let name = Process()` in the function around `node`.
     private static func processInitializer(of name: String, around node: some SyntaxProtocol) -> TokenSyntax? {
-        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.text == name {
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where token.spelledName == name {
             guard let pattern = token.parent?.as(IdentifierPatternSyntax.self),
                   let value = pattern.parent?.as(PatternBindingSyntax.self)?.initializer?.value.as(FunctionCallExprSyntax.self) else { continue }
             return value.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName
@@ -179,8 +180,13 @@ package struct SwiftSinkSite {
     /// way (`p.executableURL?.deleteLastPathComponent()` changes the program, as may anything but a plain assignment).
     private static func assignments(to name: String, properties: Set<String>, around node: some SyntaxProtocol) -> [ExprSyntax]? {
         var values: [ExprSyntax] = []
-        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where properties.contains(token.text) {
-            guard let member = token.parent?.parent?.as(MemberAccessExprSyntax.self), member.base?.trimmedDescription == name else { continue }
+        for token in enclosingBody(of: node).tokens(viewMode: .sourceAccurate) where properties.contains(token.spelledName) {
+            guard let member = token.parent?.parent?.as(MemberAccessExprSyntax.self), let base = member.base else { continue }
+            // `` `p`.executableURL `` is `p`'s (the seventeenth sweep's); any other spelling that names `p` is not read.
+            guard base.as(DeclReferenceExprSyntax.self)?.baseName.spelledName == name else {
+                if base.tokens(viewMode: .sourceAccurate).contains(where: { $0.spelledName == name }) { return nil }
+                continue
+            }
             guard let value = Assignment.value(assignedTo: ExprSyntax(member)) else { return nil }
             values.append(value)
         }

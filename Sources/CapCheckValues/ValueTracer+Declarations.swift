@@ -1,5 +1,6 @@
 import CapCheckSupport
 import CapCheckModel
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// The Swift declarations the tracer reads: a function's, a stored property's writers, a name declared in another file.
@@ -71,7 +72,7 @@ extension ValueTracer {
         writeMemo[property] = .some(nil)
         guard let node = node(at: property, prefer: { $0.kind.isVariable }), let file = swiftFiles.file(property.file),
               let token = file.token(line: property.line, column: property.column) else { return nil }
-        let name = token.text
+        let name = token.spelledName
         var type: Syntax? = Syntax(token)
         while let current = type, !current.is(StructDeclSyntax.self), !current.is(ClassDeclSyntax.self),
               !current.is(ActorDeclSyntax.self), !current.is(EnumDeclSyntax.self) { type = current.parent }
@@ -96,7 +97,7 @@ extension ValueTracer {
                   let writerFile = swiftFiles.file(site.file) else { continue }
             let scope = scope(of: from, in: writerFile)
             let resolver = resolver(for: writerFile, in: from)
-            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.identifier?.name ?? candidate.text == name {
+            for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.spelledName == name {
                 switch Self.write(of: candidate) {
                 case .assigned(let value): result += resolver.values(of: value)
                 case .read: continue
@@ -152,8 +153,8 @@ extension ValueTracer {
     /// Whether a struct, class or enum names one of `decodableProtocols` where it is declared or in an extension in its
     /// file.
     static func isDecodable(_ type: Syntax, in file: ParsedSwiftFiles.File) -> Bool {
-        let name = type.as(StructDeclSyntax.self)?.name.text ?? type.as(ClassDeclSyntax.self)?.name.text
-            ?? type.as(EnumDeclSyntax.self)?.name.text ?? type.as(ActorDeclSyntax.self)?.name.text
+        let name = type.as(StructDeclSyntax.self)?.name.spelledName ?? type.as(ClassDeclSyntax.self)?.name.spelledName
+            ?? type.as(EnumDeclSyntax.self)?.name.spelledName ?? type.as(ActorDeclSyntax.self)?.name.spelledName
         if namesDecodable(type.as(StructDeclSyntax.self)?.inheritanceClause ?? type.as(ClassDeclSyntax.self)?.inheritanceClause
             ?? type.as(EnumDeclSyntax.self)?.inheritanceClause ?? type.as(ActorDeclSyntax.self)?.inheritanceClause) { return true }
         return SwiftNameLookup.statements(file.tree.statements).contains { item in

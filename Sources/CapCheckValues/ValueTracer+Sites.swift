@@ -1,5 +1,6 @@
 import CapCheckSupport
 import CapCheckModel
+import CapCheckSwiftSource
 import SwiftSyntax
 
 /// Where a sink or a function is called, and the values at each call: every call in the caller's declaration, and
@@ -102,10 +103,10 @@ extension ValueTracer {
     /// call): the callers' values are then unknown, never none.
     func sites(in function: Int32, of target: Int32, knownSite: SourceLocation, file: ParsedSwiftFiles.File) -> [SwiftSinkSite] {
         guard let token = file.token(line: knownSite.line, column: knownSite.column), let known = SwiftSinkSite(token: token) else { return [] }
-        let name = token.identifier?.name ?? token.text
+        let name = token.spelledName
         let scope = scope(of: function, in: file)
         var found: [SwiftSinkSite] = []
-        for candidate in scope.tokens(viewMode: .sourceAccurate) where (candidate.identifier?.name ?? candidate.text) == name {
+        for candidate in scope.tokens(viewMode: .sourceAccurate) where candidate.spelledName == name {
             guard let site = SwiftSinkSite(token: candidate) else { continue }
             let named = referencesAt(file.location(of: candidate))
             if candidate.id != token.id, !named.contains(target),

@@ -56,6 +56,12 @@ final class SwiftSourceScannerTests: XCTestCase {
         XCTAssertEqual(keys(findings), [#"1 ffi dlsym("environ") @peek"#, "1 env environ (looked up by dlsym) @peek"])
     }
 
+    /// A back-quoted name is the same name (the seventeenth sweep's class of evasion: names compared by their text).
+    func testBackQuotedNamesAreTheSameNames() throws {
+        let findings = try scan(#"func `peek`() { _ = `dlsym`(nil, "environ") }"#).findings
+        XCTAssertEqual(keys(findings), [#"1 ffi dlsym("environ") @peek"#, "1 env environ (looked up by dlsym) @peek"])
+    }
+
     func testSyntaxLevelUnsafety() throws {
         let findings = try scan("""
             nonisolated(unsafe) var shared = 0

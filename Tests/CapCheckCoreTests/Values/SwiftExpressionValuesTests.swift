@@ -86,6 +86,25 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a capture list's value")
     }
 
+    /// Found by the seventeenth sweep, each run with check exiting 0: back-quoted names compared by their text (a
+    /// loop variable, a process's program, a property's write), and names a `catch` clause or an accessor's parameter
+    /// binds, each of which let an outer `p` be read instead.
+    func testBackQuotedNamesCatchBindingsAndAccessorParametersAreTheirOwn() throws {
+        for source in [
+            #"func f() { let p = "/etc/ok"; for `p` in ["/tmp/x"] { open(p) } }"#,
+            #"func f() { let p = "/etc/ok"; do { try g() } catch Oops.file(let p) { open(p) } }"#,
+            #"func f() { let p = "/etc/ok"; do { try g() } catch let p as String { open(p) } }"#,
+            #"func f() { let p = "/etc/ok"; do { try g() } catch let p where open(p) { } }"#,
+            #"func f() { let error = "/etc/ok"; do { try g() } catch { open(error) } }"#,
+            #"func f() { let p = "/etc/ok"; var q: String { get { "" } set(p) { open(p) } }; q = "/tmp/x" }"#,
+            #"func f() { let p = "/etc/ok"; var q = "" { didSet(p) { open(p) } }; q = "/tmp/x" }"#,
+        ] {
+            XCTAssertEqual(try values(source).contains { $0.hasPrefix("unknown") || $0 == "constant /tmp/x" }, true, source)
+            XCTAssertFalse(try values(source).contains("constant /etc/ok"), source)
+        }
+        XCTAssertEqual(try values(#"func f() { let `p` = "/etc/ok"; open(`p`) }"#), ["constant /etc/ok"], "the same name either way")
+    }
+
     /// A local `var`, or a `let` given its value later, is every value assigned to it in its scope, in any order; any
     /// other write (`&p`, `p += …`, a member used on a `var`, which may be `mutating`) or a second declaration of the
     /// name leaves it unknown.
@@ -280,6 +299,13 @@ final class SwiftExpressionValuesTests: XCTestCase {
         // Found by the eighth sweep: `p.self` is the process under another spelling.
         let respelled = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); p.self.executableURL = URL(fileURLWithPath: "/bin/sh"); try p.run() }"#
         XCTAssertEqual(try values(respelled, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true)
+        // Found by the seventeenth sweep: a back-quoted name is the same process, and any other spelling naming it is unread.
+        for write in ["`p`.executableURL", "p.`executableURL`", "(p).executableURL"] {
+            let source = #"func f() throws { let p = Process(); p.executableURL = URL(fileURLWithPath: "/bin/true"); "# + write
+                + #" = URL(fileURLWithPath: "/bin/sh"); try p.run() }"#
+            let found = try values(source, member: "run", rule: .programOfReceiver)
+            XCTAssertTrue(found.contains("constant /bin/sh") || found.contains { $0.hasPrefix("unknown") }, write)
+        }
         let given = #"func f(p: Process) throws { p.executableURL = URL(fileURLWithPath: "/usr/bin/git"); try p.run() }"#
         XCTAssertEqual(try values(given, member: "run", rule: .programOfReceiver).first?.hasPrefix("unknown"), true,
                        "a process from elsewhere")
