@@ -82,10 +82,15 @@ package final class ReachabilitySearch {
         // (predecessor state, index in the predecessor's adjacency list), so no string is copied per state.
         let edges = graph.edges, owners = graph.owners
         let isSwift = graph.nodes.map { $0.language == .swift }
-        // C functions a package C names (`enter(_:node:owner:byName:)`), other than a package's replacement of a runtime
-        // library's function (`operator new`, `malloc`): that one every caller reaches, and its own grant holds it.
-        var namedByLinker = graph.nodes.map { $0.language.isClang && $0.isDefined }
+        // Definitions a package's code names (`enter(_:node:owner:byName:)`): a C function, which the linker resolves by
+        // name, and a Swift declaration, which the compiler resolves by name in whatever module the build folder holds,
+        // declared dependency or not (the eighteenth sweep's: a package granted nothing imported a module of a package
+        // it does not depend on and wrote a file through it under that one's `fs`). Not a package's replacement of a
+        // runtime library's function (`operator new`, `malloc`): that one every caller reaches, and its own grant holds
+        // it. Nor what a macro's expansion names: that code is the expanding package's own.
+        var namedByLinker = graph.nodes.map { $0.isDefined }
         for list in edges { for edge in list where edge.kind == .interposition { namedByLinker[Int(edge.target)] = false } }
+        let isMacroExpansion = graph.nodes.map { $0.usr.hasPrefix("macro-expansion|") }
         var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = [], stateEdge: [Int32] = []
         // Visited states as one bit per node, per context (contexts are small dense numbers; a context's bits are
         // allocated when it is first entered).
@@ -148,6 +153,7 @@ package final class ReachabilitySearch {
             }
             let owner = owners[Int(target)]
             let byName = namedByLinker[Int(target)] && owners[Int(node)] >= 0 && edges[Int(node)][index].kind == .reference
+                && !isMacroExpansion[Int(node)]
             push(target, owner < 0 ? context : contexts.enter(context, node: target, owner: owner, byName: byName), state, Int32(index))
         }
 

@@ -82,6 +82,7 @@ public struct CallGraphBuilder {
             // one above: the others run as the program's top-level code (the file's `main`) anyway, and tying them to
             // the next function would show paths through it that the program does not take.
             let topLevelCode = record.filePath.hasSuffix("/main.swift") || record.filePath == "main.swift"
+            var source: SourceText??  // read only for a file with a reference outside any declaration
             var attributes: [(target: Int32, site: SourceLocation, occurrence: IndexOccurrence)] = []
             resolved.removeAll(keepingCapacity: true)
             resolved.append(contentsOf: repeatElement(-1, count: record.symbols.count))
@@ -157,7 +158,11 @@ public struct CallGraphBuilder {
                             location: SourceLocation(file: record.filePath, line: 1, column: 1), isFileMain: true))
                         fileMain = main
                         addReference(from: main, to: target, site: site, occurrence: occurrence)
-                        attributes.append((target, site, occurrence))
+                        // A scoped import (`import struct Kit.Box`) names a declaration without a container too, but
+                        // is no attribute of the next definition.
+                        if topLevelCode || !Self.isImport(line: Int(occurrence.line), of: record.filePath, in: &source) {
+                            attributes.append((target, site, occurrence))
+                        }
                     }
                 }
                 // A parameter (`stamp` in `case run(stamp: Bool = …)`) does not end its declaration's header.
@@ -203,6 +208,22 @@ public struct CallGraphBuilder {
         }
 
         return (graph, facts)
+    }
+
+    /// Whether line `line` of the Swift file is one whole import declaration: `import` (after attributes such as
+    /// `@preconcurrency` or `@_exported`, and after a kind such as `struct`) with nothing else on the line (a `;` could
+    /// put a declaration with its attributes after it). An unreadable file has none.
+    static func isImport(line: Int, of path: String, in source: inout SourceText??) -> Bool {
+        if source == nil { source = .some(SourceText(path: path)) }
+        guard let text = source ?? nil, line >= 1, line <= text.lineStarts.count else { return false }
+        let end = line < text.lineStarts.count ? text.lineStarts[line] : text.bytes.count
+        let words = String(decoding: text.bytes[text.lineStarts[line - 1]..<end], as: UTF8.self)
+        guard !words.contains(";") else { return false }
+        var rest = Substring(words).drop { $0 == " " || $0 == "\t" }
+        while rest.hasPrefix("@") {  // attributes, with their arguments
+            rest = rest.drop { $0 != " " && $0 != "\t" }.drop { $0 == " " || $0 == "\t" }
+        }
+        return rest.hasPrefix("import ") || rest.hasPrefix("import\t")
     }
 
     /// The edge from a declaration to what its header names after its name, for the declarations whose header

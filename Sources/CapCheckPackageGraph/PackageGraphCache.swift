@@ -32,7 +32,7 @@ package struct PackageGraphCache {
     }
 
     /// The cache file's format (`CacheFile`).
-    package static let format = "package-graph-8"
+    package static let format = "package-graph-9"
 
     private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: Self.format) }
 

@@ -39,12 +39,14 @@ public struct PackageGraphLoader: Sendable {
     /// Where a package's code comes from: SwiftPM's `url` (a remote repository, or a local dependency's folder), unless
     /// its code is in a folder of its own outside the scratch folder's checkouts: then that folder (`swift package edit
     /// --path <fork>` swaps a remote dependency's code for the fork's while `url` still names the repository, so a grant
-    /// bound by `source` to the repository matched the fork's code: the fourteenth sweep's).
+    /// bound by `source` to the repository matched the fork's code: the fourteenth sweep's). SwiftPM's own copies are
+    /// under the scratch folder (`checkouts/`, `registry/downloads/`), compared with symbolic links resolved; a fork in
+    /// any other folder is the fork, whatever its path spells (the eighteenth sweep's `forks/checkouts/yams`).
     package static func location(url: String?, path: String, scratch: URL) -> String? {
-        let checkouts = ["/checkouts/", "/registry/downloads/"]
-        guard let url, url != path, !path.hasPrefix(scratch.standardizedFileURL.path + "/"),
-              !checkouts.contains(where: path.contains) else { return url }
-        return path
+        guard let url, url != path else { return url }
+        let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let own = scratch.standardizedFileURL.resolvingSymlinksInPath().path
+        return folder.hasPrefix(own + "/") ? url : path
     }
 
     private func resolve() throws -> PackageGraph {

@@ -18,6 +18,17 @@ package enum ValueOrigin: Hashable, Sendable {
     /// `made` is what the value is where the supplier made it (followed further up), when known.
     indirect case caller(supplier: String, parameter: String, SourceLocation, made: [ValueOrigin])
 
+    /// What the value is, without where: its kind and text (a caller's value by its supplier, parameter and what it made).
+    package var text: String {
+        switch self {
+        case .constant(let value, _): "constant \(value)"
+        case .prefix(let value, _): "prefix \(value)"
+        case .unknown(let why, _): "unknown \(why)"
+        case .parameter(let index, let name, _, let suffix): "parameter \(index) \(name) \(suffix)"
+        case .caller(let supplier, let parameter, _, let made): "caller \(supplier) \(parameter) [\(made.map(\.text).joined(separator: ", "))]"
+        }
+    }
+
     /// Where the value was made or the trail ended.
     package var location: SourceLocation {
         switch self {
@@ -81,11 +92,18 @@ package enum ValueJoin {
     }
 
     /// The origins without repeats, in order, at most `limit` (more become one unknown).
+    /// The unknown that stands for the rest names them by a digest of their texts (not their places), so that `diff`
+    /// sees a new value among them as a new unknown (the eighteenth sweep's: the 66th of 66 paths changed, and diff saw
+    /// the same "more than 64" on both sides).
     package static func unique(_ origins: [ValueOrigin], limit: Int = 64) -> [ValueOrigin] {
         var seen = Set<ValueOrigin>()
         let result = origins.filter { seen.insert($0).inserted }
         guard result.count > limit, let first = result.first else { return result }
-        return Array(result.prefix(limit - 1)) + [.unknown("more than \(limit) possible values", first.location)]
+        let rest = result.dropFirst(limit - 1)
+        var digest = SHA256()
+        for text in Set(rest.map(\.text)).sorted() { digest.update(field: text) }
+        return Array(result.prefix(limit - 1))
+            + [.unknown("more than \(limit) possible values (\(rest.count) more, digest \(digest.hexDigest().prefix(16)))", first.location)]
     }
 }
 

@@ -36,12 +36,23 @@ final class GrantRulesTests: XCTestCase {
         graph.calls(write, graph.sink("fopen", .fs))
         let policy = #"{ "version": 1, "packages": { "good": { "allow": ["fs", "ffi"] }, "evil": { "allow": ["ffi"] } } }"#
         XCTAssertEqual(try graph.check(policy: policy).violationKeys, ["evil fs fopen"])
-        // Swift code of evil reached the same way (a witness) keeps good's own grant: the root wired them together.
+        // Swift code of evil naming good's declaration, with no declared dependency (SwiftPM builds every module into one
+        // folder, so `import Good` compiles all the same): narrowed by evil's grant too (the eighteenth sweep's).
+        let namedGraph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
+        let main = namedGraph.declaration("start", in: "root"), caller = namedGraph.declaration("tidy", in: "evil")
+        let writeLog = namedGraph.declaration("writeLog", in: "good")
+        namedGraph.calls(main, caller)
+        namedGraph.calls(caller, writeLog)
+        namedGraph.calls(writeLog, namedGraph.sink("fopen", .fs))
+        XCTAssertEqual(try namedGraph.check(policy: policy).violationKeys, ["evil fs fopen"])
+        // Reached by dispatch instead (good's witness of a requirement evil calls), good keeps its own grant: the root
+        // wired them together.
         let witnessGraph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
         let entry = witnessGraph.declaration("start", in: "root"), call = witnessGraph.declaration("tidy", in: "evil")
-        let hook = witnessGraph.declaration("hook", in: "good")
+        let requirement = witnessGraph.declaration("Hook.run", in: "root"), hook = witnessGraph.declaration("hook", in: "good")
         witnessGraph.calls(entry, call)
-        witnessGraph.calls(call, hook)
+        witnessGraph.calls(call, requirement)
+        witnessGraph.dispatches(requirement, hook)
         witnessGraph.calls(hook, witnessGraph.sink("fopen", .fs))
         XCTAssertEqual(try witnessGraph.check(policy: policy).violationKeys, [])
     }

@@ -60,6 +60,11 @@ struct GraphFixture {
         }
     }
 
+    /// `from` reaches `to` by an implicit edge of `kind` (a protocol witness by default): dispatch, not a name in the code.
+    func dispatches(_ from: Int32, _ to: Int32, kind: EdgeKind = .witness) {
+        builder.addEdge(from: from, to: to, kind: kind, site: SourceLocation(file: builder.nodes[Int(from)].location?.file ?? "", line: 2, column: 1))
+    }
+
     /// `check` (or `audit`, without violations) of the graph under the policy `json`.
     func check(policy json: String, collectViolations: Bool = true) throws -> AnalysisReport {
         let packageGraph = PackageGraph(root: packages[0], packages: packages, dependencies: dependencies)

@@ -86,6 +86,21 @@ final class SwiftExpressionValuesTests: XCTestCase {
                        "a capture list's value")
     }
 
+    /// Past the limit, the values left out are one unknown named by a digest of their texts, not their places: another
+    /// value among them is another unknown, which `diff` reports (the eighteenth sweep's: the last of 66 paths changed).
+    func testValuesPastTheLimitAreNamedByWhatTheyAre() {
+        func paths(_ last: String, file: String) -> [String] {
+            let at = SourceLocation(file: file, line: 1, column: 1)
+            let origins = (0..<65).map { ValueOrigin.constant("/tmp/p\($0)", at) } + [.constant(last, at)]
+            return ValueJoin.unique(origins).map(describe)
+        }
+        let before = paths("/tmp/p65", file: "/v1/A.swift"), moved = paths("/tmp/p65", file: "/v2/A.swift"), after = paths("/secret", file: "/v1/A.swift")
+        XCTAssertEqual(before.count, 64)
+        XCTAssertEqual(before, moved, "the same values elsewhere")
+        XCTAssertNotEqual(before.last, after.last, "a new value among those left out")
+        XCTAssertEqual(before.dropLast(), after.dropLast())
+    }
+
     /// Found by the seventeenth sweep, each run with check exiting 0: back-quoted names compared by their text (a
     /// loop variable, a process's program, a property's write), and names a `catch` clause or an accessor's parameter
     /// binds, each of which let an outer `p` be read instead.
