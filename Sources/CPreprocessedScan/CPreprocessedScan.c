@@ -264,6 +264,38 @@ static long file_index(scanner *s, const char *name, size_t length) {
     return (long)r->file_count++;
 }
 
+/* Whether `name` lies in a package's folder, read with `.`, `..` and repeated `/` resolved lexically (as
+   `PackageFolders` reads it): a header spelt `/usr/../<package>/h.h` is the package's. A path through `/proc`
+   (`/proc/self/cwd/../<package>/h.h`) is never a system header, whatever it resolves to (the eighteenth sweep's: its
+   `#pragma GCC system_header` hid an asm label). */
+static int is_package_file(const scanner *s, const char *name, size_t length) {
+    if (length >= 6 && memcmp(name, "/proc/", 6) == 0) return 1;
+    char path[4096];
+    size_t out = 0, i = 0;
+    while (i < length) {
+        while (i < length && name[i] == '/') i++;
+        size_t start = i;
+        while (i < length && name[i] != '/') i++;
+        size_t part = i - start;
+        if (part == 0 || (part == 1 && name[start] == '.')) continue;
+        if (part == 2 && name[start] == '.' && name[start + 1] == '.') {
+            while (out > 0 && path[out - 1] != '/') out--;
+            if (out > 0) out--;
+            continue;
+        }
+        if (out + 1 + part >= sizeof path) return 0;
+        path[out++] = '/';
+        memcpy(path + out, name + start, part);
+        out += part;
+    }
+    path[out++] = '/';  /* so that a folder's own path matches its root */
+    for (size_t r = 0; r < s->root_count; r++) {
+        size_t root_length = strlen(s->roots[r]);
+        if (out >= root_length && memcmp(path, s->roots[r], root_length) == 0) return 1;
+    }
+    return 0;
+}
+
 /* `# <line> "<file>" <flags>`: 1 when the line is a marker (and applies it). */
 static int line_marker(scanner *s, const uint8_t *text, size_t count) {
     if (count < 3 || text[0] != '#' || text[1] != ' ' || text[2] < '0' || text[2] > '9') return 0;
@@ -287,10 +319,7 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
         if (text[i] == '1' && (i + 1 == count || text[i + 1] == ' ')) enter = 1;
         if (text[i] == '3' && (i + 1 == count || text[i + 1] == ' ')) system = 1;
     }
-    for (size_t r = 0; system && r < s->root_count; r++) {
-        size_t root_length = strlen(s->roots[r]);
-        if (length >= root_length && memcmp(name, s->roots[r], root_length) == 0) system = 0;  /* a package's own header */
-    }
+    if (system && is_package_file(s, name, length)) system = 0;  /* a package's own header */
     int was_system = s->is_system;
     long file = file_index(s, name, length);
     if (file < 0) { s->failed = 1; return 1; }

@@ -107,6 +107,11 @@ private struct TranslationUnitWalk {
     /// Where file-scope `asm` is (in the source or a header it includes), and the source whose object holds it.
     private var fileScopeAsm: [SourceLocation] = []
     private var objectSource: String?
+    /// The identifiers each piece of `asm` text names (`jmp payload`, `.quad payload`), by the USR of the function whose
+    /// inline `asm` it is, or "" for file-scope `asm`: machine code that jumps to, or stores the address of, a function
+    /// no C code calls (the eighteenth sweep's: an init-array entry written in `asm` jumped into C code that made a
+    /// file). nil names: the text could not be read, so every function of the source.
+    private var asmNames: [(usr: String, names: [String]?, site: SourceLocation)] = []
     /// The USRs of the functions the source defines in C, C++ or Objective-C, system headers included, by their
     /// object-file names (`_ZL5earlyv` for a static C++ `early`).
     private var symbolsDefinedInC: [String: String] = [:]
@@ -153,8 +158,11 @@ private struct TranslationUnitWalk {
                 scanFunction(cursor, kind: kind)
             } else if kind == CXCursorKindValue.varDecl {
                 scanVariable(cursor)
-            } else if kind == CXCursorKindValue.unexposedDecl, isFileScopeAsm(cursor) {
-                if let site = location(of: cursor) { fileScopeAsm.append(site) }
+            } else if kind == CXCursorKindValue.unexposedDecl, let text = fileScopeAsmText(cursor) {
+                if let site = location(of: cursor) {
+                    fileScopeAsm.append(site)
+                    asmNames.append(("", Self.asmIdentifiers(inPrinted: text), site))
+                }
             } else if CXCursorKindValue.containers.contains(kind) {
                 return .recurse
             }
@@ -162,10 +170,53 @@ private struct TranslationUnitWalk {
         }
     }
 
-    /// Whether a declaration libclang does not expose is file-scope `asm("…")` (which it prints as `__asm (…)`).
-    private func isFileScopeAsm(_ cursor: CXCursor) -> Bool {
-        guard let prettyPrinted = api.getCursorPrettyPrinted else { return false }
-        return api.consume(prettyPrinted(cursor, nil)).hasPrefix("__asm")
+    /// The text of a declaration libclang does not expose when it is file-scope `asm("…")` (which it prints as
+    /// `__asm (…)`); nil for any other.
+    private func fileScopeAsmText(_ cursor: CXCursor) -> String? {
+        guard let prettyPrinted = api.getCursorPrettyPrinted else { return nil }
+        let text = api.consume(prettyPrinted(cursor, nil))
+        return text.hasPrefix("__asm") ? text : nil
+    }
+
+    /// The identifiers in the templates of the `asm` statements of printed code (clang prints a template as one string
+    /// literal, whatever literals and macros made it, escaping only what is not printable): each escape is a separator.
+    /// Operands and constraints (after the template's `:`) are C expressions the walk reads already.
+    static func asmIdentifiers(inPrinted text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var names: [String] = [], index = 0
+        func isWord(_ byte: UInt8) -> Bool { SourceText.isSwiftIdentifierByte(byte) || byte == UInt8(ascii: "$") || byte == UInt8(ascii: ".") }
+        while index < bytes.count {
+            // `asm`, `__asm`, `__asm__`, then qualifiers, then `(` and the template literal.
+            guard bytes[index] == UInt8(ascii: "a") || bytes[index] == UInt8(ascii: "_"),
+                  index == 0 || !isWord(bytes[index - 1]) else { index += 1; continue }
+            var end = index
+            while end < bytes.count, isWord(bytes[end]) { end += 1 }
+            let word = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end
+            guard ["asm", "__asm", "__asm__"].contains(word) else { continue }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "("), bytes[index] != UInt8(ascii: ";") { index += 1 }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: ";") { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { continue }
+            index += 1
+            var current: [UInt8] = []
+            func flush() {
+                if !current.isEmpty { names.append(String(decoding: current, as: UTF8.self)); current = [] }
+            }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    flush()
+                    index += 2  // the escape's letter; `\x4f`, `\101`: digits, which no name starts with
+                    while index < bytes.count, (bytes[index] >= 0x30 && bytes[index] <= 0x39) || (bytes[index] >= 0x61 && bytes[index] <= 0x66)
+                        || (bytes[index] >= 0x41 && bytes[index] <= 0x46) { index += 1 }
+                    continue
+                }
+                if SourceText.isSwiftIdentifierByte(byte) || byte == UInt8(ascii: "$") { current.append(byte) } else { flush() }
+                index += 1
+            }
+            flush()
+        }
+        return names
     }
 
     /// A `#pragma` binding as the declaration it stands for: `A` aliasing `B` (resolved like `alias("B")`), or `A`
@@ -237,9 +288,13 @@ private struct TranslationUnitWalk {
         let usr = functionsByName[name] ?? "c:@F@" + name
         if definitions[usr] != nil { return }  // an `alias` of a C definition (its own symbol, the same code)
         if let declared = declarations[usr], !declared.aliasOf.isEmpty { return }
-        var made = declarations[usr] ?? declaredFunctions[usr]
-            ?? NativeDefinition(usr: usr, name: name, location: SourceLocation(file: source, line: 1, column: 1), language: .c, kind: .function)
-        made.inlineAsm.append(made.location)
+        // Its code is the source's `asm` (where a header only declares it): there, so that it reaches what that asm names
+        // (`ObjectCallEdges`; the eighteenth sweep's `dep_hello: jmp payload`, declared in a public header).
+        let written = fileScopeAsm.first { $0.file == source } ?? SourceLocation(file: source, line: 1, column: 1)
+        let declared = declarations[usr] ?? declaredFunctions[usr]
+        var made = NativeDefinition(usr: usr, name: name, location: written, language: declared?.language ?? .c, kind: declared?.kind ?? .function)
+        if let declared { made.merge(declared) }
+        made.inlineAsm.append(written)
         declarations[usr] = made
     }
 
@@ -302,6 +357,18 @@ private struct TranslationUnitWalk {
             let environment = NativeReference(usr: "c:@environ", name: "environ", site: site, isCall: false, isFunction: false)
             if !definitions[usr]!.references.contains(environment) { definitions[usr]!.references.append(environment) }
         }
+        // What `asm` text names: a reference of the function whose inline `asm` it is, or of the file-scope `asm`'s node
+        // (`isCall` false: not a call the object's relocations show, see `ObjectCallEdges`).
+        for (usr, names, site) in asmNames {
+            let holder = usr.isEmpty ? ObjectCallEdges.usrPrefix + (objectSource ?? site.file) : usr
+            guard definitions[holder] != nil else { continue }
+            let targets = names.map { $0.compactMap { name in (functionsByName[name] ?? symbolsDefinedInC[name]).map { (name, $0) } } }
+                ?? functionsByName.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (name, target) in targets where target != holder {
+                let reference = NativeReference(usr: target, name: name, site: site, isCall: false, isFunction: true)
+                if !definitions[holder]!.references.contains(reference) { definitions[holder]!.references.append(reference) }
+            }
+        }
         // Without references (not recorded), a definition matters only for what the index lacks; the references
         // recorded then are the ones the records lack too (a `cleanup` function).
         return keepReferences ? definitions : definitions.filter { $0.value.hasNativeFacts || !$0.value.references.isEmpty }
@@ -318,6 +385,9 @@ private struct TranslationUnitWalk {
         let isDefinition = api.isCursorDefinition(cursor) != 0
         if isDefinition, api.cursorGetNumArguments(cursor) >= 3 { takesEnvironment.insert(usr) }
         _ = scanChildren(of: cursor, into: &definition, body: isDefinition)
+        if isDefinition, let site = definition.inlineAsm.first {
+            asmNames.append((usr, api.getCursorPrettyPrinted.map { Self.asmIdentifiers(inPrinted: api.consume($0(cursor, nil))) }, site))
+        }
         if isDefinition {
             if let existing = definitions[usr] { definition.merge(existing) }
             definitions[usr] = definition

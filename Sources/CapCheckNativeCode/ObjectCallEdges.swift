@@ -10,7 +10,9 @@ import Foundation
 /// capability that no C code of the source names (its undefined symbols, less what its definitions name directly,
 /// through a header's code or through an asm label or alias). Every function the source defines reaches it (program
 /// start, when it defines none), kind `called by the object file, named by no C code (asm, symbol versioning)`.
-/// Found by an evasion sweep (sweep 10: `mkdir`, `symlink` and `execv` ran with only `ffi` granted, no `unsafe`).
+/// Found by an evasion sweep (sweep 10: `mkdir`, `symlink` and `execv` ran with only `ffi` granted, no `unsafe`). The
+/// node also reaches what the file-scope `asm` text names and the package functions the object calls that no C code
+/// names (the eighteenth sweep's: `.init_array` held an asm label that jumped into C code no C code called).
 enum ObjectCallEdges {
     /// The USR prefix of the definition that holds a source's object calls (`NativeSourceScanner.calledByObject`).
     static let usrPrefix = "capcheck-object-calls|"
@@ -39,7 +41,14 @@ extension NativeGraphMerger {
                 if follows, seen.insert(edge.target).inserted { queue.append(edge.target) }
             }
         }
-        let hidden = owned.definition.references.filter { isCLibraryEffect($0.name) && !named.contains($0.name) }
+        // What the file-scope `asm` text names (`isCall` false), whatever C code names too: the asm may run it where no
+        // C code would (an init-array entry jumping into a function only unreached code calls). Then the object's calls
+        // no C code names: of the C library's effects, and of any package's function (asm calling across objects).
+        let hidden = owned.definition.references.filter { reference in
+            !reference.isCall || (!named.contains(reference.name) && (isCLibraryEffect(reference.name)
+                || graph.id(forKey: owned.package + "|" + reference.usr) != nil
+                || clangDefinitions.resolve(reference.usr, from: owned.package, in: packageGraph) != nil))
+        }
         let functions = definitions.filter { graph.nodes[Int($0)].kind.isFunction }
         // A source of asm alone (functions written in `asm`, each already inline asm of its own) with no hidden call
         // has nothing to add; one whose object calls what no C code names runs it from program start (a data table).

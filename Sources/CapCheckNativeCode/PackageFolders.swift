@@ -18,8 +18,11 @@ package struct PackageFolders: Sendable {
         self.roots = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
-    /// Whether `path` (absolute) lies in a package's folder.
+    /// Whether `path` (absolute) lies in a package's folder. A path through `/proc` (`/proc/self/cwd/../dep/quiet.h`,
+    /// the eighteenth sweep's: read lexically it left the package, and its `#pragma GCC system_header` hid an asm label)
+    /// is never a system header: it counts as a package's, whichever it resolves to.
     package func contains(_ path: String) -> Bool {
+        if path.hasPrefix("/proc/") { return true }
         let standardized = path.contains("/.") || path.contains("//") ? URL(fileURLWithPath: path).standardizedFileURL.path : path
         return roots.contains { standardized.hasPrefix($0) }
     }

@@ -41,8 +41,8 @@ typedef struct {
 } capcheck_pp_result;
 
 /* Scans preprocessed output; free the result with capcheck_pp_free. NULL when out of memory. A file a line marker
-   flags as a system header is skipped unless its name starts with one of the `root_count` `roots` (the packages'
-   folders: `#pragma GCC system_header` in a package's own header must not hide it). */
+   flags as a system header is skipped unless its name, read lexically, lies in one of the `root_count` `roots` (the
+   packages' folders: `#pragma GCC system_header` in a package's own header must not hide it), or it is under `/proc`. */
 capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const char *const *roots, size_t root_count);
 void capcheck_pp_free(capcheck_pp_result *result);
 

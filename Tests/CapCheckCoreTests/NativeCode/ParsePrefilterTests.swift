@@ -29,6 +29,28 @@ final class PreprocessedTriggersTests: XCTestCase {
         XCTAssertEqual(triggers.ownParseReason, "syscall at line 3")
     }
 
+    /// A package's header clang calls a system header (`#pragma GCC system_header`) is read however its path is spelt:
+    /// with `..` through another folder, or through `/proc` (the eighteenth sweep's `/proc/self/cwd/../dep/quiet.h`
+    /// hid an asm label).
+    func testAPackagesSystemHeaderIsReadHoweverItsPathIsSpelt() {
+        for header in ["/p/quiet.h", "/usr/../p/quiet.h", "//p/./quiet.h", "/proc/self/cwd/../elsewhere/quiet.h"] {
+            let triggers = PreprocessedTriggers(preprocessed: Array("""
+                # 1 "/p/a.c"
+                # 1 "\(header)" 1 3
+                int quiet(const char *) __asm__("mkdir");
+                # 2 "/p/a.c" 2
+                """.utf8), source: "/p/a.c", packageFolders: PackageFolders(roots: ["/p"]))!
+            XCTAssertEqual(triggers.headers.values.flatMap(\.triggers).map(\.word), ["__asm__"], header)
+        }
+        let system = PreprocessedTriggers(preprocessed: Array("""
+            # 1 "/p/a.c"
+            # 1 "/p/../usr/include/unistd.h" 1 3
+            extern long syscall(long n, ...) __asm__("syscall");
+            # 2 "/p/a.c" 2
+            """.utf8), source: "/p/a.c", packageFolders: PackageFolders(roots: ["/p"]))!
+        XCTAssertTrue(system.headers.isEmpty, "a system header spelt through a package's folder is still one")
+    }
+
     func testPragmasThatBindANameAreTriggersWithTheirBindings() {
         let triggers = scan("""
             # 1 "/p/a.c"
