@@ -24,6 +24,10 @@ public struct NativeCodeAnalyzer: Sendable {
     /// units, a source with neither a unit nor an object file was not compiled by this build and is not analysed
     /// (`ClangCompileCommand.wasCompiled`); one compiled without a unit is analysed, uncached.
     public var unitFiles: [String: [(path: String, isSystem: Bool)]] = [:]
+    /// The Swift compiler's version (`[6, 3, 1]`): public headers are parsed as Swift's importer sees them, with
+    /// `__swift__` defined (to the compiler's version, as in the Swift 6 language mode), since a header can declare
+    /// something else for Swift (`#if defined(__swift__)` around an asm label: the eighteenth sweep's).
+    public var swiftCompilerVersion: [Int] = []
     /// Whether `ParsePrefilter` may spare libclang the sources with nothing the index lacks (on unless
     /// `CAPCHECK_NATIVE_PREFILTER=0`): the findings are the same either way, only slower without it.
     public var usesPrefilter = ProcessInfo.processInfo.environment["CAPCHECK_NATIVE_PREFILTER"] != "0"
@@ -104,7 +108,10 @@ public struct NativeCodeAnalyzer: Sendable {
                   let unit = try headerUnits.unit(for: target, in: package, like: command, folder: headersFolder, graph: packageGraph,
                                                         compiled: compiled)
             else { continue }
-            plan.parsed.append((unit.command, target))
+            let version = swiftCompilerVersion + Array(repeating: 0, count: max(0, 3 - swiftCompilerVersion.count))
+            let swiftMacro = "-D__swift__=\(version[0] * 10000 + version[1] * 100 + version[2])"
+            plan.parsed.append((ClangCompileCommand(source: unit.command.source, arguments: unit.command.arguments + [swiftMacro],
+                                                    output: unit.command.output), target))
             plan.publicHeaderUnits.insert(unit.command.source)
             inputs[unit.command.source] = unit.inputs
         }

@@ -393,10 +393,12 @@ public struct Analyzer: Sendable {
                 })
             }, uniquingKeysWith: +)
             native.configuration = options.configuration
+            let compilerVersion = SwiftSourceScanner.compilerVersion(of: toolchain)
+            native.swiftCompilerVersion = compilerVersion
             var configured = SwiftSourceScanner(
                 packageGraph: packageGraph, includeTests: options.includeTests, names: SourceSinkNames(),
                 toolchainModules: SwiftSourceScanner.toolchainModules(libraryDirectory: toolchain.libraryDirectory),
-                compilerVersion: SwiftSourceScanner.compilerVersion(of: toolchain), indexedLines: [:],
+                compilerVersion: compilerVersion, indexedLines: [:],
                 builtModules: builtModules)
             configured.configuration = options.configuration
             configured.unitSources = units.filter { $0.mainFile.hasSuffix(".swift") }.map { ($0.moduleName, $0.mainFile) }

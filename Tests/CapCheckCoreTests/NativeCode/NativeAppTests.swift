@@ -31,6 +31,7 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label env environ",
             "c-asm-label ffi capcheck_label_probe",
             "c-asm-label ffi capcheck_quiet_open",
+            "c-asm-label ffi capcheck_swift_only_probe",
             "c-asm-label ffi capcheck_symver_probe",
             "c-asm-label ffi capcheck_table_probe",
             "c-asm-label ffi inline asm",
@@ -39,6 +40,7 @@ final class NativeAppTests: XCTestCase {
             "c-asm-label fs mkdir",
             "c-asm-label fs open",
             "c-asm-label fs rmdir",
+            "c-asm-label fs unlink",
             "c-asm-label unsafe inline asm",
             "c-autolink build program run by the unsafe flags of CAutolink",
             "c-autolink ffi native code of target CAutolink",
@@ -270,6 +272,13 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-asm-label", "fs", "chmod").path
         XCTAssertEqual(path.suffix(4).map(\.symbol), ["capcheck_asm_boot", "file-scope asm and object calls of trampoline.c",
                                                       "capcheck_asm_payload", "chmod"])
+    }
+
+    /// The eighteenth sweep's: an asm label declared only for Swift (`#if defined(__swift__)`), which the public
+    /// headers' parse sees as Swift's importer does.
+    func testAnAsmLabelOnlySwiftSeesIsFollowed() throws {
+        let path = try violation("c-asm-label", "fs", "unlink").path
+        XCTAssertEqual(path.suffix(3).map(\.symbol), ["capcheck_swift_only_probe", "capcheck_swift_only_remove", "unlink"])
     }
 
     func testACallFileScopeAsmRenamesIsWhatTheObjectCalls() throws {

@@ -9,4 +9,6 @@ public enum AsmLabel {
     public static func tables() -> Int32 { capcheck_table_probe() }
     /// Makes a folder through a call `.symver` renames.
     public static func versioned() -> Int32 { capcheck_symver_probe() }
+    /// Removes a file through a declaration only Swift's view of the header labels.
+    public static func swiftOnly() -> Int32 { capcheck_swift_only_probe() }
 }

@@ -13,4 +13,13 @@ int capcheck_table_probe(void);
 /* Calls a function file-scope asm binds to another symbol. */
 int capcheck_symver_probe(void);
 
+/* An asm label only Swift's importer sees (`__swift__`), for a function an inline function calls: no C source includes
+   the header with it defined, so only the public headers' parse, as Swift sees them, finds it (the eighteenth sweep's). */
+#if defined(__swift__)
+int capcheck_swift_only_remove(const char *path) __asm__("unlink");
+#else
+int capcheck_swift_only_remove(const char *path);
+#endif
+static inline int capcheck_swift_only_probe(void) { return capcheck_swift_only_remove("/tmp/capcheck-fixture-none"); }
+
 #endif
