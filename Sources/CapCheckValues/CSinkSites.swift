@@ -13,6 +13,10 @@ package struct CSinkSites {
     package let path: String
     /// The macros the index records as expanded in this file.
     let macros: MacroExpansions
+    /// The C-family functions packages define, by name: one named like a C library function the reading trusts
+    /// (`strlen` only reads, `htons` swaps bytes) is that package's code wherever it is called, since the linker binds
+    /// every call to it (the nineteenth sweep's own `htons` turned a port the text showed into another).
+    package var packageFunctions: Set<String> = []
 
     package init?(path: String, macros: MacroExpansions) {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -395,7 +399,8 @@ package struct CSinkSites {
                 guard before > 0, [UInt8(ascii: "="), UInt8(ascii: "!")].contains(bytes[before - 1]) else { return false }
             case UInt8(ascii: "("), UInt8(ascii: ","):
                 guard let (called, position) = calleeOfArgument(at: index, in: bytes, quoted: body.quoted),
-                      called == callee || Self.readers.contains(called) || (position == 1 && Self.secondArgumentReaders.contains(called)) else {
+                      called == callee || (!packageFunctions.contains(called) && (Self.readers.contains(called)
+                          || (position == 1 && Self.secondArgumentReaders.contains(called)))) else {
                     return false
                 }
             default:

@@ -72,16 +72,24 @@ package struct CSocketAddress {
         if body.range(of: #"(?m)^[ \t\x{0B}\x{0C}]*(#|%:)"#, options: .regularExpression) != nil {
             return .unknown("the function has preprocessor directives, which may leave out what fills `\(name)`", site)
         }
+        // The C library functions the forms below trust, unless a package defines one (the linker binds every call to it).
+        if let own = ["htons", "htonl", "ntohs", "ntohl", "inet_pton", "inet_addr", "memset"].first(where: {
+            source.packageFunctions.contains($0) && body.range(of: #"\b"# + $0 + #"\b"#, options: .regularExpression) != nil
+        }) {
+            return .unknown("`\(own)` is defined by a package, so it need not do what the C library's does", site)
+        }
         let n = NSRegularExpression.escapedPattern(for: name)
+        // Each form starts at a word boundary: `wire_sizeof(addr)` is a call that may fill it, not `sizeof(addr)` (the
+        // nineteenth sweep's), `xaddr.sin_port = …` another variable's port.
         let accepted: [(pattern: String, kind: String)] = [
-            (#"(?:const\s+)?(?:struct\s+)?sockaddr_in(6?)\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
-            (#"memset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)\s*;"#, "cleared"),
-            (n + #"\s*\.\s*sin(6?)_family\s*=\s*AF_INET(6?)\s*;"#, "family"),
-            (n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
-            (n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
-            (#"inet_pton\s*\(\s*AF_INET\s*,\s*"([0-9.]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin_addr\s*\)"#, "address"),
-            (#"inet_pton\s*\(\s*AF_INET6\s*,\s*"([0-9A-Fa-f.:]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin6_addr\s*\)"#, "address6"),
-            (#"sizeof\s*\(?\s*"# + n + #"\s*\)?"#, "size"),
+            (#"\b(?:const\s+)?(?:struct\s+)?sockaddr_in(6?)\s+"# + n + #"\s*(?:=\s*\{\s*0?\s*\})?\s*;"#, "declaration"),
+            (#"\bmemset\s*\(\s*&\s*"# + n + #"\s*,\s*0\s*,\s*sizeof\s*\(?\s*(?:"# + n + #"|(?:struct\s+)?sockaddr_in6?)\s*\)?\s*\)\s*;"#, "cleared"),
+            (#"\b"# + n + #"\s*\.\s*sin(6?)_family\s*=\s*AF_INET(6?)\s*;"#, "family"),
+            (#"\b"# + n + #"\s*\.\s*sin6?_port\s*=\s*htons\s*\(\s*(\d+)\s*\)\s*;"#, "port"),
+            (#"\b"# + n + #"\s*\.\s*sin_addr\s*\.\s*s_addr\s*=\s*inet_addr\s*\(\s*"([0-9.]+)"\s*\)\s*;"#, "address"),
+            (#"\binet_pton\s*\(\s*AF_INET\s*,\s*"([0-9.]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin_addr\s*\)"#, "address"),
+            (#"\binet_pton\s*\(\s*AF_INET6\s*,\s*"([0-9A-Fa-f.:]+)"\s*,\s*&\s*"# + n + #"\s*\.\s*sin6_addr\s*\)"#, "address6"),
+            (#"\bsizeof\s*\(?\s*"# + n + #"\s*\)?"#, "size"),
             (#"\(\s*(?:const\s+)?struct\s+sockaddr\s*\*\s*\)\s*&\s*"# + n + #"\b"#, "passed"),
         ]
         let range = NSRange(body.startIndex..., in: body)

@@ -61,7 +61,7 @@ package struct SwiftSinkSite {
         case .assignment(let position):
             let arguments = arguments
             guard position < arguments.count else { return [.unknown("the function is not called here", at)] }
-            return resolver.values(of: arguments[position].expression).map(Self.nameBeforeEquals)
+            return resolver.values(of: arguments[position].expression).map(\.nameBeforeEquals)
         case .shellCommand(let position):
             let arguments = arguments
             guard position < arguments.count else { return [.unknown("the function is not called here", at)] }
@@ -191,18 +191,6 @@ package struct SwiftSinkSite {
             values.append(value)
         }
         return values
-    }
-
-    private static func nameBeforeEquals(_ origin: ValueOrigin) -> ValueOrigin {
-        switch origin {
-        case .constant(let text, let at):
-            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
-            return .unknown("`\(text)` has no `=`", at)
-        case .prefix(let text, let at):
-            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
-            return .prefix(text, at)
-        default: return origin
-        }
     }
 }
 

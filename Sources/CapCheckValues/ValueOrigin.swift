@@ -29,6 +29,20 @@ package enum ValueOrigin: Hashable, Sendable {
         }
     }
 
+    /// A `NAME=value` assignment (`putenv`, `setenv`'s Swift spelling) as the variable it names: the text before `=`;
+    /// a constant without `=` names none.
+    package var nameBeforeEquals: ValueOrigin {
+        switch self {
+        case .constant(let text, let at):
+            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
+            return .unknown("`\(text)` has no `=`", at)
+        case .prefix(let text, let at):
+            if let equals = text.firstIndex(of: "=") { return .constant(String(text[..<equals]), at) }
+            return .prefix(text, at)
+        default: return self
+        }
+    }
+
     /// Where the value was made or the trail ended.
     package var location: SourceLocation {
         switch self {

@@ -22,17 +22,11 @@ extension ValueTracer {
     /// The constant a C function named `name` returns (its definition's whole body `return "…";`), if any. BoringSSL's
     /// symbols are renamed with a prefix (`CNIOBoringSSL_X509_…`), so a unique `…_name` definition counts too.
     func returnedConstant(_ name: String) -> String? {
-        if cNames == nil {
-            var functions: [String: [Int32]] = [:], variables = Set<String>()
-            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.location != nil {
-                if node.kind == .function { functions[node.name, default: []].append(Int32(id)) }
-                if node.kind.isVariable { variables.insert(node.name) }
-            }
-            cNames = (functions, variables)
-        }
-        guard let names = cNames else { return nil }
+        guard let names = packageCNames() else { return nil }
         // A C variable of that name anywhere (`static const char *(*cd_name)(void) = cd_home;` in another file, the twelfth
-        // sweep's) may be what the call goes through.
+        // sweep's) may be what the call goes through; `home()` of a C++ type `home` is a temporary whose conversion runs
+        // (the nineteenth sweep's, beside a `cfg_home` returning a constant). A variable or type of the name makes the
+        // call unknown.
         guard !names.variables.contains(name) else { return nil }
         var found = names.functions[name] ?? []
         if found.isEmpty {
@@ -46,6 +40,20 @@ extension ValueTracer {
         // Every definition must return the same constant (two copies of BoringSSL each have one).
         guard !returned.isEmpty, !returned.contains(nil), Set(returned).count == 1 else { return nil }
         return returned[0]
+    }
+
+    /// The C-family functions packages define, by name, and the names of their C-family variables and types
+    /// (`cNames`, made on first use).
+    func packageCNames() -> (functions: [String: [Int32]], variables: Set<String>)? {
+        if cNames == nil {
+            var functions: [String: [Int32]] = [:], others = Set<String>()
+            for (id, node) in graph.nodes.enumerated() where node.language.isClang && node.location != nil {
+                if node.kind == .function { functions[node.name, default: []].append(Int32(id)) }
+                if node.kind.isVariable || node.kind.isType || node.kind == .typealias { others.insert(node.name) }
+            }
+            cNames = (functions, others)
+        }
+        return cNames
     }
 
     /// Per node, the edges into it.

@@ -62,9 +62,9 @@ extension ValueTracer {
         if case .implicit(let values) = rule { return values.map { ImplicitValue.origin($0, at: knownSite) } }
         if case .noValue = rule { return [] }
         guard let cFile = cSites(knownSite.file) else { return [.unknown("the source could not be read", knownSite)] }
+        let name = graph.nodes[Int(target)].name
+        let functionLocation = graph.nodes[Int(function)].location
         if case .socketAddress(let position) = rule {
-            let functionLocation = graph.nodes[Int(function)].location
-            let name = graph.nodes[Int(target)].name
             let (calls, other) = cCalls(of: name, inFunctionAt: functionLocation, knownSite: knownSite, in: cFile)
             return calls.map { CSocketAddress(source: cFile).value(at: $0, callee: name, position: position, inFunctionAt: functionLocation) } + other
         }
@@ -72,13 +72,15 @@ extension ValueTracer {
             if case .none(let why) = rule { return [.unknown(why, knownSite)] }
             let position: Int
             switch rule { case .shellCommand(let at), .assignment(let at): position = at; default: position = 0 }
-            return cFile.values(at: knownSite, callee: graph.nodes[Int(target)].name, positions: [position]).map { origin in
-                if case .shellCommand = rule { return ShellCommand.program(origin) }
-                return origin
-            }
+            // Every call in the function, as for `positions` (the nineteenth sweep's second `system(…)` went unread).
+            let (calls, other) = cCalls(of: name, inFunctionAt: functionLocation, knownSite: knownSite, in: cFile)
+            return calls.flatMap { cFile.values(at: $0, callee: name, positions: [position], inFunctionAt: functionLocation, returned: returnedConstant) }
+                .map { origin in
+                    if case .shellCommand = rule { return ShellCommand.program(origin) }
+                    if case .assignment = rule { return origin.nameBeforeEquals }  // `putenv("NAME=value")` names `NAME`
+                    return origin
+                } + other
         }
-        let name = graph.nodes[Int(target)].name
-        let functionLocation = graph.nodes[Int(function)].location
         let (calls, other) = cCalls(of: name, inFunctionAt: functionLocation, knownSite: knownSite, in: cFile)
         return calls.flatMap { cFile.values(at: $0, callee: name, positions: positions, inFunctionAt: functionLocation, returned: returnedConstant) }
             + other
@@ -141,7 +143,8 @@ extension ValueTracer {
 
     func cSites(_ path: String) -> CSinkSites? {
         if let known = cFiles[path] { return known }
-        let loaded = CSinkSites(path: path, macros: macros.expansions(inFile: path))
+        var loaded = CSinkSites(path: path, macros: macros.expansions(inFile: path))
+        loaded?.packageFunctions = Set(packageCNames().map { Array($0.functions.keys) } ?? [])
         cFiles[path] = loaded
         return loaded
     }

@@ -19,7 +19,8 @@ package final class ValueTracer {
     var cFiles: [String: CSinkSites?] = [:]
     var callers: [[(from: Int32, edge: Int32)]]?
     var nodesByLine: [String: [Int32]]?
-    /// The package C functions by name, and the names of C variables (a function pointer may stand for a function).
+    /// The package C-family functions by name, and the names of every other C-family declaration (a variable, which a
+    /// function pointer may be; a C++ type, whose temporary `T()` looks like a call).
     var cNames: (functions: [String: [Int32]], variables: Set<String>)?
     var writeMemo: [SourceLocation: [ValueOrigin]?] = [:]
     /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).

@@ -22,6 +22,7 @@ final class NarrowAppTests: XCTestCase {
     func testEveryNarrowedGrantHoldsOrNamesTheValueItDoesNotCover() throws {
         XCTAssertEqual(try report().violationKeys, [
             "narrow-c env getenv",
+            "narrow-c env putenv",
             "narrow-env fs Foundation.FileManager.contents(atPath:)",
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
             "narrow-lookalike env Foundation.ProcessInfo.environment",
@@ -142,6 +143,13 @@ final class NarrowAppTests: XCTestCase {
                        + "Swift's narrow_c_lookup(\"NARROW_C_OTHER\"), and lookup_variable(\"NARROW_C_ALIAS\") through an "
                        + "object-like macro that only renames getenv, are resolved and covered")
         XCTAssertTrue(c.first?.note?.contains("`names[which & 1]` is computed in C code") == true, c.first?.note ?? "")
+    }
+
+    /// Found by the nineteenth sweep: every call of an assignment or shell sink in a C function is read (the second
+    /// `system(…)` of a function ran another program), and `putenv("NAME=value")` names `NAME`.
+    func testEveryAssignmentOfTheEnvironmentInACFunctionIsRead() throws {
+        let putenv = try XCTUnwrap(report().violations.first { $0.package == "narrow-c" && $0.sink == "putenv" })
+        XCTAssertEqual(putenv.values?.map(\.value), ["NARROW_OUTSIDE"], "NARROW_C_SET is inside env:NARROW_C_*")
     }
 
     func testACallThroughAFunctionLikeMacroNamedLikeTheSinkIsNeverRead() throws {

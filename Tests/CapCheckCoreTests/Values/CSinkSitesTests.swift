@@ -146,7 +146,7 @@ final class CSinkSitesTests: XCTestCase {
     func testASocketAddressIsResolvedOnlyWhenBuiltFromConstantsAlone() throws {
         // The file sits in a package of its own (whose other files may define `sockaddr_in`) and includes the C library's.
         func resolve(_ body: String, after: String = "", header: String = "", include: String = "#include <netinet/in.h>",
-                     macros: (String) -> MacroExpansions = { _ in .none }) throws -> String {
+                     macros: (String) -> MacroExpansions = { _ in .none }, packageFunctions: Set<String> = []) throws -> String {
             let source = include + "\nint f(int fd) {\n" + body + "\n    int r = connect(fd, (struct sockaddr *)&addr, sizeof addr);\n" + after + "\n    return r;\n}\n"
             let package = FileManager.default.temporaryDirectory.appendingPathComponent("socket-\(UUID().uuidString)")
             let folder = package.appendingPathComponent("Sources/C")
@@ -156,7 +156,8 @@ final class CSinkSitesTests: XCTestCase {
             try header.write(to: folder.appendingPathComponent("include/c.h"), atomically: true, encoding: .utf8)
             let path = folder.appendingPathComponent("c.c").path
             try source.write(toFile: path, atomically: true, encoding: .utf8)
-            let sites = try XCTUnwrap(CSinkSites(path: path, macros: macros(path)))
+            var sites = try XCTUnwrap(CSinkSites(path: path, macros: macros(path)))
+            sites.packageFunctions = packageFunctions
             let function = SourceLocation(file: path, line: include.split(separator: "\n").count + 1, column: 5)
             let call = try XCTUnwrap(sites.calls(of: "connect", inFunctionAt: function).first)
             switch CSocketAddress(source: sites).value(at: call, callee: "connect", position: 1, inFunctionAt: function) {
@@ -208,6 +209,13 @@ final class CSinkSitesTests: XCTestCase {
         XCTAssertEqual(try resolve(constant, header: "#define _NETINET_IN_H 1\n" + own), "unknown", "defined in a header of the package")
         XCTAssertEqual(try resolve(constant, include: "#include \"c.h\""), "unknown", "the C library's header is not included")
         XCTAssertEqual(try resolve(constant, header: "int helper(void);"), "10.1.2.3:443", "an unrelated header")
+        // Found by the nineteenth sweep, each connecting elsewhere: a package's own `htons` (the linker binds every call
+        // to it), and a call whose name ends in `sizeof` (a C++ reference parameter may fill the address).
+        XCTAssertEqual(try resolve(constant, packageFunctions: ["htons"]), "unknown")
+        XCTAssertEqual(try resolve(constant, packageFunctions: ["helper"]), "10.1.2.3:443")
+        XCTAssertEqual(try resolve(constant + "\n    wire_sizeof(addr);"), "unknown")
+        XCTAssertEqual(try resolve(constant + "\n    struct sockaddr_in xaddr;\n    xaddr.sin_port = htons(80);"), "10.1.2.3:443",
+                       "another variable's port is not this one's")
     }
 
     /// Found by an evasion sweep: literals the kernel reads otherwise than their text (a trigraph, a raw control byte),

@@ -25,5 +25,5 @@ print(cache.get(path: CommandLine.arguments[0]) + cache.warm(), cache.setting(pr
 print(Config.load(), Lookalike.decoy() ?? "", Lookalike.shifted())
 try? Git.version()
 print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
-print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen())
+print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen(), Home.setBoth())
 Sweep.runAll()

@@ -36,3 +36,10 @@ int narrow_c_connect(void) {
 
 /* A raw system call with a constant path: the path is the argument after the number. */
 long narrow_c_raw_open(void) { return syscall(SYS_openat, AT_FDCWD, "/etc/narrow-c.conf", O_RDONLY); }
+
+/* Two assignments of the environment in one function (the nineteenth sweep's: only the first was read). Each names the
+   variable before its `=`: NARROW_C_SET is inside env:NARROW_C_*, NARROW_OUTSIDE is not. */
+int narrow_c_set_both(void) {
+    putenv("NARROW_C_SET=1");
+    return putenv("NARROW_OUTSIDE=1");
+}

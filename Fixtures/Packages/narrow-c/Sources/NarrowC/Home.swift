@@ -8,4 +8,5 @@ public enum Home {
     public static func macro() -> Bool { narrow_c_through_macro("NARROW_C_MACRO") != nil }
     public static func alias() -> Bool { narrow_c_alias() != nil }
     public static func rawOpen() -> Bool { narrow_c_raw_open() >= 0 }
+    public static func setBoth() -> Bool { narrow_c_set_both() == 0 }
 }
