@@ -16,6 +16,8 @@ import SwiftSyntax
 ///   runs at load or exit;
 /// - `@_dynamicReplacement(for:)`: `unsafe`, and the replacement runs wherever the replaced declaration is called,
 ///   so it is reached from program start;
+/// - `@derivative(of:)`, `@transpose(of:)`: reached from program start (no capability of their own): the compiler calls
+///   them wherever the original is differentiated;
 /// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
 ///   C library function it names);
 /// - a call of `_typeByName`, `_typeByMangledName` or `NSClassFromString`: `ffi` (the type found is named by no code,
@@ -35,7 +37,7 @@ package struct EscapeHatchRule: SourceRule {
     /// parses a file that names one of them after an `@`.
     package static let attributeNames: Set<String> = [
         "_silgen_name", "_extern", "extern", "_cdecl", "c", "_expose", "expose", "_section", "section", "_used", "used",
-        "_dynamicReplacement", "unchecked",
+        "_dynamicReplacement", "unchecked", "derivative", "transpose",
     ]
 
     package func visit(_ node: AttributeSyntax, _ context: SourceContext) {
@@ -73,6 +75,12 @@ package struct EscapeHatchRule: SourceRule {
         case "_dynamicReplacement":
             context.report("@_dynamicReplacement(\(arguments))", .unsafe, at: node,
                            reach: .fromProgramStart(why: "replaces a dynamic declaration wherever it is called"))
+        case "derivative", "transpose":
+            // The compiler calls it wherever the original is differentiated, in any module, and the index relates it to
+            // nothing (the nineteenth sweep's: a derivative of the standard library's `Double.magnitude` made a file).
+            guard !context.isInactive else { return }
+            context.report("@\(name)(\(arguments))", .unsafe, at: node,
+                           reach: .onlyFromProgramStart(why: "registered as a derivative or transpose"))
         default:
             return
         }

@@ -14,6 +14,9 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
         /// Also reached from program start: exported to C (`@_cdecl`), placed in an init section (`@_section`),
         /// or replacing another declaration at load time (`@_dynamicReplacement`).
         case fromProgramStart(why: String)
+        /// Reached from program start, with no sink of its own: code the compiler calls from code that names another
+        /// declaration (`@derivative(of: square)`: differentiating `square` anywhere runs it).
+        case onlyFromProgramStart(why: String)
     }
 
     /// The sink as reports name it: `@_silgen_name("socket")`, `unowned(unsafe)`, `FileManager`.

@@ -92,6 +92,10 @@ package struct SwiftSourceMerger: GraphPass {
                 continue
             }
             let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
+            if case .onlyFromProgramStart = finding.reach {
+                graph.addEdge(from: graph.programStart(of: packageGraph.root), to: owner, kind: .differentiation, site: site)
+                continue
+            }
             graph.addEdge(from: owner, to: sink(finding, graph), kind: .reference, site: site)
             if let bound = finding.boundSymbol, let usr = GraphBuilder.swiftUSR(ofMangled: bound) {
                 // `@_silgen_name("$sSS10contentsOfFile…")` calls that Swift declaration: the catalog classifies it.

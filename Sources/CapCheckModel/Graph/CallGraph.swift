@@ -88,6 +88,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     // Edges of the Swift source scan (`CapCheckSwiftSource/`).
     case exportedToC = "exported to C (callable from any C code)"
     case dynamicReplacement = "replaces a dynamic declaration wherever it is called"
+    case differentiation = "a derivative or transpose the compiler calls wherever the original is differentiated"
     /// A typealias to the types it names, a type to the generic arguments of its inheritance clause (`class Motor:
     /// Engine<Igniter>`) and to the types its conformances may infer as associated types: generic code may make values
     /// of them (`T(integerLiteral: 5)`, `F.Options(from: decoder)`).

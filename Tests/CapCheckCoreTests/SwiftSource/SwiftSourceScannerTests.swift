@@ -56,6 +56,18 @@ final class SwiftSourceScannerTests: XCTestCase {
         XCTAssertEqual(keys(findings), [#"1 ffi dlsym("environ") @peek"#, "1 env environ (looked up by dlsym) @peek"])
     }
 
+    /// The nineteenth sweep's: a derivative (or transpose) runs wherever its original is differentiated, in any module,
+    /// and the index relates it to nothing: reached from program start, with no capability of its own.
+    func testADerivativeIsReachedFromProgramStart() throws {
+        let findings = try scan("""
+            extension Double {
+                @derivative(of: magnitude) public func _vjpMagnitude() -> (value: Double, pullback: (Double) -> Double) { (1, { $0 }) }
+            }
+            """).findings
+        XCTAssertEqual(findings.map(\.reach), [.onlyFromProgramStart(why: "registered as a derivative or transpose")])
+        XCTAssertEqual(findings.first?.declaration?.name, "_vjpMagnitude")
+    }
+
     /// A back-quoted name is the same name (the seventeenth sweep's class of evasion: names compared by their text).
     func testBackQuotedNamesAreTheSameNames() throws {
         let findings = try scan(#"func `peek`() { _ = `dlsym`(nil, "environ") }"#).findings
