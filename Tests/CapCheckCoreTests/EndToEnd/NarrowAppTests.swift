@@ -245,7 +245,8 @@ final class NarrowedValuesTests: XCTestCase {
         XCTAssertEqual(Set(report.summary(of: "narrow-store")?.reachedValues?["fs"]?.compactMap(\.value) ?? []),
                        ["/srv/app/data.db", "/srv/app/index.db", "/srv-journal", "/srv/app/default.db", "/tmp/capcheck-summ-secret"],
                        "what the root passes three calls down, and what it gives an initialiser that stores it in a property")
-        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(), ["NARROW_C_ALIAS", "NARROW_C_HOME", "NARROW_C_OTHER"])
+        XCTAssertEqual(report.summary(of: "narrow-c")?.reachedValues?["env"]?.compactMap(\.value).sorted(),
+                       ["NARROW_C_ALIAS", "NARROW_C_HOME", "NARROW_C_OTHER", "NARROW_C_SET", "NARROW_OUTSIDE"])
         XCTAssertNil(try Fixtures.analyse("NarrowApp", usePolicy: false).summary(of: "narrow-sneaky")?.reachedValues,
                      "values are resolved only when asked for")
 
