@@ -118,10 +118,32 @@ package struct SwiftExpressionValues {
                     pieces.append([.unknown("an interpolation with a format", at)])
                     continue
                 }
+                // That `appendInterpolation` renders any `TextOutputStreamable & CustomStringConvertible` value by its
+                // own `write(to:)`: a URL renders `file:///…`, or what a package's retroactive conformance writes (the
+                // nineteenth sweep's). Only a value the index shows is a `String`, `Substring` or `Character` is its text.
+                guard isText(inner.expression) else {
+                    pieces.append([.unknown("an interpolation of a value capcheck does not know is a string (a URL renders `file:///…`)", at)])
+                    continue
+                }
                 pieces.append(values(of: inner.expression, depth: depth + 1))
             }
         }
         return pieces.reduce([.constant("", at)]) { ValueJoin.join($0, $1, at: at) }
+    }
+
+    /// Whether `expression` is a string literal, or a name or member the index records as a variable or property of type
+    /// `String`, `Substring` or `Character` (its USR ends in the type's mangling: `…SSvp`, `…Ssvp`, `…Scvp`), or a
+    /// parenthesised one.
+    private func isText(_ expression: ExprSyntax) -> Bool {
+        if expression.is(StringLiteralExprSyntax.self) { return true }
+        if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
+            return isText(only.expression)
+        }
+        // Without the index at all (the syntax rules read alone) the segment is read as text; a run always has it.
+        guard let recordedAt else { return true }
+        let name = expression.as(DeclReferenceExprSyntax.self)?.baseName ?? expression.as(MemberAccessExprSyntax.self)?.declName.baseName
+        guard let name, let recorded = recordedAt(file.location(of: name)), !recorded.isEmpty else { return false }
+        return recorded.allSatisfy { usr in ["SSvp", "Ssvp", "Scvp"].contains { usr.hasSuffix($0) } }
     }
 
     /// `a + b + …`, `a ?? b`, `c ? a : b` (operators unfolded, as the parser leaves them).
@@ -282,11 +304,33 @@ package struct SwiftExpressionValues {
             if method == "fileSystemRepresentation", labels == ["withPath"], let argument = arguments.first {
                 return values(of: argument.expression, depth: depth + 1)
             }
-            if ["path", "standardized", "standardizedFileURL"].contains(method), arguments.isEmpty || labels == ["percentEncoded"] {
+            if method == "path", labels == ["percentEncoded"], arguments.first?.expression.as(BooleanLiteralExprSyntax.self)?.literal.tokenKind == .keyword(.false) {
                 return values(of: base, depth: depth + 1)
+            }
+            // `path()` is `path(percentEncoded: true)`: a space, `%` or any character a URL's path escapes comes out
+            // escaped (`/my%20dir`), another file (the nineteenth sweep's). A text with none of them is unchanged.
+            if method == "path", arguments.isEmpty || labels == ["percentEncoded"] {
+                return values(of: base, depth: depth + 1).map { origin in
+                    switch origin {
+                    case .constant(let text, let written), .prefix(let text, let written):
+                        guard !text.unicodeScalars.allSatisfy(Self.isURLPathScalar) else { return origin }
+                        return .unknown("`path()` escapes `\(text.prefix(48))` as a URL does (`%20` for a space)", written)
+                    case .unknown: return origin
+                    default: return .unknown("`path()` escapes what a URL's path does not allow, in a value not known here", at)
+                    }
+                }
             }
         }
         return [.unknown("the result of `\(Self.brief(call))` is computed at run time", at)]
+    }
+
+    /// Whether a URL's path keeps the character as it is: RFC 3986's unreserved characters, sub-delimiters, `:`, `@`
+    /// and `/`.
+    static func isURLPathScalar(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return false }
+        let byte = UInt8(scalar.value)
+        if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { return true }
+        return "-._~!$&'()*+,;=:@/".unicodeScalars.contains(scalar)
     }
 
     /// The type a binding declares for the value `expression` initialises it with (`let s: NSMutableString = .init(…)`).

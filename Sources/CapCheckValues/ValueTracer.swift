@@ -101,7 +101,11 @@ package final class ValueTracer {
     func follow(_ origin: ValueOrigin, in function: Int32, holder: String?, depth: Int, visited: inout Set<Int64>) -> [ValueOrigin] {
         guard case .parameter(let index, let name, let declared, let suffix) = origin else { return [origin] }
         var owner = function
-        if let location = graph.nodes[Int(function)].location, location.file == declared.file, location.line == declared.line {
+        // The function itself when its name is where the parameter's function is declared (same line and column: a
+        // closure stored on the function's first line, `let open = { (path: String) in … }`, is another function, the
+        // nineteenth sweep's).
+        if let location = graph.nodes[Int(function)].location, location.file == declared.file, location.line == declared.line,
+           location.column == declared.column {
         } else if let enclosing = node(at: declared, prefer: { !$0.kind.isVariable }) {
             owner = enclosing  // a parameter of the function a nested function or closure is declared in
         } else {
