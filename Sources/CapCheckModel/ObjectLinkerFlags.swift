@@ -4,10 +4,10 @@ extension PackageGraph {
     /// This graph with the linker flags a target's objects place in their autolink sections (by `identity|module`) added
     /// as the target's own `unsafeFlags` for the linker: SwiftPM hands them to the linker unread, even from a dependency
     /// fetched by version, so `--ld-path=<the package's program>` there runs it at build time as the same flag in a
-    /// setting would (the fifteenth sweep). Libraries named by `-l<name>` are left out: linking one runs nothing at
-    /// build time (they stay listed as unanalysed).
+    /// setting would (the fifteenth sweep). Libraries named by a lone `-l<name>` are left out: linking one runs nothing at
+    /// build time (they stay listed as unanalysed); an entry is split as the link step splits it (`LinkerArguments`).
     public func addingLinkerFlags(_ flags: [String: [String]]) -> PackageGraph {
-        let placed = flags.mapValues { $0.filter { !($0.hasPrefix("-l") && $0.count > 2 && !$0.contains("/")) } }.filter { !$0.value.isEmpty }
+        let placed = flags.mapValues(LinkerArguments.flags(in:)).filter { !$0.value.isEmpty }
         guard !placed.isEmpty else { return self }
         let packages = packages.map { package -> Package in
             let targets = package.targets.map { target -> Target in

@@ -1,3 +1,4 @@
+import CapCheckModel
 import Foundation
 
 /// The linker arguments an object file asks for in its `.swift1_autolink_entries` section. SwiftPM's link step
@@ -24,9 +25,10 @@ package enum AutolinkEntries {
         return entries
     }
 
-    /// The entries a package put there itself: in a C-family object, every one; in a Swift object, any but a
-    /// `-l<library>` (those come from the module maps of the modules it imports, which capcheck reads where they are).
+    /// The entries a package put there itself: in a C-family object, every one; in a Swift object, any but a lone
+    /// `-l<library>` (those come from the module maps of the modules it imports, which capcheck reads where they are;
+    /// a `link` name with more in it is judged there, as the module map's target's linker flags).
     package static func placedByThePackage(_ entries: [String], inSwiftObject: Bool) -> [String] {
-        inSwiftObject ? entries.filter { !$0.hasPrefix("-l") || $0.count == 2 } : entries
+        inSwiftObject ? entries.filter { !($0.hasPrefix("-l") && LinkerArguments.split($0).count == 1) } : entries
     }
 }

@@ -46,6 +46,9 @@ public struct NativeCodeAnalyzer: Sendable {
     public struct Plan: Sendable {
         /// Assembly sources: reported as unanalysed, never parsed.
         package var assembly: [Unanalyzed] = []
+        /// The object files of the assembly sources (clang writes no index unit for them, so the units do not list
+        /// them), by source, with their target: read for what their autolink sections ask of the link step.
+        package var assemblyObjects: [(source: String, object: String, target: Target)] = []
         package var parsed: [(command: ClangCompileCommand, target: Target)] = []
         /// The sources made for targets' public headers (`PublicHeaderUnits`), among `parsed`.
         package var publicHeaderUnits: Set<String> = []
@@ -69,6 +72,10 @@ public struct NativeCodeAnalyzer: Sendable {
         public var digest: String? {
             var hasher = SHA256()
             for field in [libraryIdentity, syscallKey] + assembly.map(\.reason) { hasher.update(field: field) }
+            // An assembly source's text decides its object's autolink section, which the run reads.
+            for entry in assemblyObjects {
+                hasher.update(field: FileManager.default.contents(atPath: entry.source).map { CacheFile.digest($0) } ?? "missing")
+            }
             for field in cxxInteropModules.map({ $0.sorted() }) ?? ["every Swift module"] { hasher.update(field: field) }
             for (command, target) in parsed {
                 for field in [command.source, target.name] + command.arguments { hasher.update(field: field) }
@@ -90,6 +97,7 @@ public struct NativeCodeAnalyzer: Sendable {
                     package: owner(of: command.source)?.package ?? packageGraph.root.identity,
                     reason: "assembly source \(command.source) of target \(target.name): machine code capcheck does not read",
                     kind: .assemblySource, target: target.name, file: command.source))
+                if let object = command.output { plan.assemblyObjects.append((command.source, object, target)) }
             } else if command.wasCompiled(units: unitFiles) {
                 plan.parsed.append((command, target))
             }

@@ -14,6 +14,13 @@ package struct ModuleMapFile: Equatable {
         return (try? String(contentsOfFile: path, encoding: .utf8)).map(parse)
     }
 
+    /// The files of a target whose `link` names reach the link step: a system library's `module.modulemap`, and a C-family
+    /// target's own `include/module.modulemap` (SwiftPM uses it instead of making one).
+    package static func linkingFiles(ofTargetAt folder: String) -> [String] {
+        ["module.modulemap", "include/module.modulemap"].map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// The module maps of a target: `<folder>/module.modulemap` for a system library; for a binary target (an
     /// artifact bundle or XCFramework folder) every `*.modulemap` inside it, whatever its module names (a bundle's
     /// module need not be named like its target). Nil when there is none.
@@ -55,10 +62,11 @@ package struct ModuleMapFile: Equatable {
                 let name = words[index + 1]
                 if !result.modules.contains(name) { result.modules.append(name) }
             }
-            if word == "link" {
-                let next = words[index + 1] == "framework" && index + 2 < words.count ? words[index + 2] : words[index + 1]
-                if next.hasPrefix("\"") { result.linkedLibraries.append(next.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) }
-            }
+        }
+        // `link [framework] "name"`: the whole quoted name, spaces included (`"m --ld-path=/x"` is no library `m`).
+        let link = try? NSRegularExpression(pattern: #"\blink\s+(?:framework\s+)?"([^"]*)""#)
+        for match in link?.matches(in: text, range: NSRange(text.startIndex..., in: text)) ?? [] {
+            if let name = Range(match.range(at: 1), in: text) { result.linkedLibraries.append(String(text[name])) }
         }
         return result
     }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The cache is valid while its key is unchanged. The key covers everything `describe` and `show-dependencies`
 /// read: the root's `Package.resolved`, the resolution mode, the toolchain (`swift`, by path, size and time), the
-/// environment variables manifests and SwiftPM can read (`ManifestEnvironment`), the content of every manifest
+/// environment variables manifests and SwiftPM can read (`ManifestEnvironment`), the content of every manifest and module map
 /// (`Package*.swift`) of every package in the cached graph, and the names of every file and folder under each
 /// target's folder (the source lists: a file added to, removed from or renamed in any target changes the key).
 package struct PackageGraphCache {
@@ -32,7 +32,7 @@ package struct PackageGraphCache {
     }
 
     /// The cache file's format (`CacheFile`).
-    package static let format = "package-graph-9"
+    package static let format = "package-graph-10"
 
     private var file: CacheFile { CacheFile(url: ScratchLayout(scratch: scratchPath).packageGraph, format: Self.format) }
 
@@ -76,7 +76,13 @@ package struct PackageGraphCache {
                 hasher.update(field: contents.map { CacheFile.digest($0) } ?? "missing")
                 texts.append(contents.map { String(decoding: $0, as: UTF8.self) } ?? "")
             }
-            for target in package.targets { DirectoryListing.update(&hasher, with: target.path) }
+            for target in package.targets {
+                DirectoryListing.update(&hasher, with: target.path)
+                // A module map's `link` names become the target's linker flags (`PackageGraphLoader`).
+                for path in ModuleMapFile.linkingFiles(ofTargetAt: target.path) {
+                    hasher.update(field: FileManager.default.contents(atPath: path).map { CacheFile.digest($0) } ?? "missing")
+                }
+            }
         }
         for entry in ManifestEnvironment.relevantEntries(of: environment, manifests: texts) { hasher.update(field: entry) }
         return hasher.hexDigest()

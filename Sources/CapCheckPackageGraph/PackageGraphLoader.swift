@@ -88,6 +88,16 @@ public struct PackageGraphLoader: Sendable {
         let settings = try nativeSettings(of: package, scratch: scratch, always: mayUseUnsafeFlags)
         for index in targets.indices {
             if let found = settings[targets[index].name], !found.isEmpty { targets[index].nativeSettings = found }
+            // A module map's `link "name"` reaches the link step as the autolink entry `-l<name>` of every Swift object
+            // that imports the module: a name with more than a library in it is the target's own linker flags.
+            let links = ModuleMapFile.linkingFiles(ofTargetAt: targets[index].path).flatMap { path in
+                (try? String(contentsOfFile: path, encoding: .utf8)).map { ModuleMapFile.parse($0).linkedLibraries } ?? []
+            }
+            let flags = LinkerArguments.flags(in: links.map { "-l" + $0 })
+            if !flags.isEmpty {
+                targets[index].nativeSettings = (targets[index].nativeSettings ?? [])
+                    + [Target.NativeSetting(kind: "unsafeFlags", tool: "linker", values: flags)]
+            }
         }
         return (targets, products)
     }

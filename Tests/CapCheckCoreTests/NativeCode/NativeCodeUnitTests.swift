@@ -1,4 +1,5 @@
 @testable import CapCheckCore
+import CapCheckModel
 import Foundation
 import XCTest
 
@@ -75,6 +76,17 @@ final class NativeCodeUnitTests: XCTestCase {
             module CSSL { link framework "Security" }
             """)
         XCTAssertEqual(map, ModuleMapFile(modules: ["CZlib", "CSSL"], linkedLibraries: ["z", "Security"]))
+    }
+
+    /// The twentieth sweep's: the link step splits each autolink entry on white space, so a link name or an entry with
+    /// a space is more than a library (`link "m --ld-path=<the package's program>"`, `-lm -Wl,-init=boot`).
+    func testWhatTheLinkStepGetsFromALinkNameOrAnAutolinkEntry() {
+        XCTAssertEqual(ModuleMapFile.parse(#"module CDep { link "m --ld-path=/x/ld" }"#).linkedLibraries, ["m --ld-path=/x/ld"])
+        XCTAssertEqual(LinkerArguments.flags(in: ["-lm", "-lz", "-lstdc++", "-lcurl-gnutls"]), [])
+        XCTAssertEqual(LinkerArguments.flags(in: ["-lm -Wl,-init=boot", "-lm\t--ld-path=/x/ld"]), ["-Wl,-init=boot", "--ld-path=/x/ld"])
+        XCTAssertEqual(LinkerArguments.flags(in: ["-l/abs/lib.so", "-Wl,-rpath,/x"]), ["-l/abs/lib.so", "-Wl,-rpath,/x"])
+        XCTAssertEqual(AutolinkEntries.placedByThePackage(["-lm", "-lm -Wl,-init=boot", "-Wl,-z,now"], inSwiftObject: true),
+                       ["-lm -Wl,-init=boot", "-Wl,-z,now"])
     }
 
     func testSyscallNumbersAreReadFromThePlatformHeaders() throws {
