@@ -61,8 +61,12 @@ package enum ValueOrigin: Hashable, Sendable {
             return SinkValue(kind: "unknown", note: "parameter `\(name)` whose callers were not followed", file: at.file, line: at.line)
         case .caller(let supplier, let parameter, _, let made):
             let constants = made.compactMap { origin -> String? in if case .constant(let value, _) = origin { value } else { nil } }
-            return SinkValue(kind: "caller", value: constants.count == made.count && constants.count == 1 ? constants[0] : nil,
-                             note: "through parameter `\(parameter)`", supplier: supplier, file: at.file, line: at.line)
+            let single = constants.count == made.count && constants.count == 1 ? constants[0] : nil
+            // Made otherwise than as one constant: what it was made as, in the note, so that `diff` sees a new constant
+            // among several (the twenty-first sweep's `1 + 1 == 2 ? "…/authorized_keys" : "…/app.log"`).
+            let madeAs = single == nil && !made.isEmpty ? " (made as " + made.map(\.text).sorted().joined(separator: "; ") + ")" : ""
+            return SinkValue(kind: "caller", value: single, note: "through parameter `\(parameter)`" + madeAs, supplier: supplier,
+                             file: at.file, line: at.line)
         }
     }
 }

@@ -175,10 +175,12 @@ package final class ValueTracer {
                             // A default value the call leaves in place is the callee's own, not what the caller passes.
                             result += follow(passed.origin, in: function, holder: holder, depth: depth + 1, visited: &visited)
                         } else if let expression = passed.expression, let file = swiftFiles.file(site.file),
-                                  namesCode(within: checked, expression, in: file) {
-                            // What the caller passes but the holder's own code makes (`read(Paths.settings)`, a constant,
-                            // a function or a type of the holder's, or of a package below it): the holder decides its
-                            // value, so it is the holder's, checked like a value it made (the thirteenth sweep's).
+                                  namesCode(otherThan: package, expression, in: file) {
+                            // What the caller passes but another package's code makes (`read(Paths.settings)`, a constant,
+                            // a function or a type of the holder's, of a package below it, or of any other package: the
+                            // thirteenth sweep's, and the twenty-first's `Paths.logFile()` of a package granted nothing):
+                            // that code decides its value, so it is checked like a value the holder made, never the
+                            // caller's.
                             result += follow(passed.origin, in: from, holder: nil, depth: depth + 1, visited: &visited)
                         } else {
                             fromCaller = true
@@ -272,11 +274,11 @@ package final class ValueTracer {
         }
     }
 
-    /// Whether `expression` names a declaration of `holder`'s code or of a package below it, by what the index records
-    /// at each of its tokens (`Paths.settings`, `lib.defaultPath()`, `Lib.Path("/x")`).
-    func namesCode(within holder: String, _ expression: ExprSyntax, in file: ParsedSwiftFiles.File) -> Bool {
+    /// Whether `expression` names a declaration of a package other than `supplier` (the package whose code passes it), by
+    /// what the index records at each of its tokens (`Paths.settings`, `lib.defaultPath()`, `Lib.Path("/x")`).
+    func namesCode(otherThan supplier: String, _ expression: ExprSyntax, in file: ParsedSwiftFiles.File) -> Bool {
         expression.tokens(viewMode: .sourceAccurate).contains { token in
-            referencesAt(file.location(of: token)).contains { graph.nodes[Int($0)].package.map { isWithin($0, holder) } ?? false }
+            referencesAt(file.location(of: token)).contains { graph.nodes[Int($0)].package.map { $0 != supplier } ?? false }
         }
     }
 }

@@ -28,6 +28,9 @@ package final class PolicyDraft {
     /// Where every path that needs this grant starts, when that is one place (`"from": "test"`: only the root's tests
     /// reach what it needs); nil when a path from the root's production code needs it too.
     package var from: Policy.Scope?
+    /// Capabilities only paths from the root's tests or from the build need, when production paths need the package too:
+    /// one entry per package grants them to production as well, which the reason says (the twenty-first sweep's).
+    package var onlyElsewhere: [Capability: String] = [:]
 
     package init(key: String, allow: Set<Capability>, examples: [Capability: String], source: String?) {
         self.key = key
@@ -43,8 +46,11 @@ package final class PolicyDraft {
             examples[capability].map { "\(capability.name) (e.g. \($0))" } ?? capability.name
         }
         let whole = unresolved.keys.sorted().map { "\($0.name) is whole because \(unresolved[$0]!)" }
+        let elsewhere = onlyElsewhere.keys.sorted().map {
+            "REVIEW: \($0.name) is needed only by \(onlyElsewhere[$0]!), but one grant per package gives it to production code too"
+        }
         return "TODO: say why \(key) needs this; it reaches \(found.joined(separator: ", "))"
-            + (whole.isEmpty ? "" : "; " + whole.joined(separator: "; "))
+            + (whole.isEmpty ? "" : "; " + whole.joined(separator: "; ")) + (elsewhere.isEmpty ? "" : "; " + elsewhere.joined(separator: "; "))
     }
 
     /// The `allow` entries: plain capabilities, then `CAP:VALUE` for each narrowed one.

@@ -92,6 +92,7 @@ public struct PolicyGenerator {
         var top: [String: PolicyDraft] = [:]
         // Where the paths that need each package's grant start: production (nil), the root's tests, the build.
         var starts: [String: Set<String>] = [:]
+        var neededFrom: [String: [String: Set<Capability>]] = [:]
         for node in nodes {
             let package = contexts[node].package
             let needed = needs[node] ?? []
@@ -99,7 +100,16 @@ public struct PolicyGenerator {
             let draft = top[package] ?? PolicyDraft(key: package, allow: [], examples: examples[package] ?? [:], source: source(of: package))
             draft.allow.formUnion(needed)
             top[package] = draft
-            starts[package, default: []].insert(contexts[node].start?.rawValue ?? "production")
+            let start = contexts[node].start?.rawValue ?? "production"
+            starts[package, default: []].insert(start)
+            neededFrom[package, default: [:]][start, default: []].formUnion(needed)
+        }
+        // Needed by production and by tests (or the build), with more for the latter: said in the reason.
+        for (package, byStart) in neededFrom where byStart.count > 1 {
+            guard let production = byStart["production"], let draft = top[package] else { continue }
+            for (start, needed) in byStart where start != "production" {
+                for capability in needed.subtracting(production) { draft.onlyElsewhere[capability] = start == "test" ? "the root's tests" : "the " + start }
+            }
         }
         // A grant only tests (or only the build) need is scoped so: production code reaching the package gets nothing
         // from it (the fourteenth sweep: `init --include-tests` granted a test helper's `fs` to production paths too).

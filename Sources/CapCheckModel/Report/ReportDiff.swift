@@ -131,7 +131,8 @@ public struct ReportDiff: Codable, Sendable {
                 switch value.kind {
                 case "constant": return value.value
                 case "prefix": return value.value.map { $0 + "…" }
-                case "caller": return value.value
+                // A caller's value made of several pieces is told by what its note says it was made as.
+                case "caller": return value.value ?? value.note.map { "from \(value.supplier ?? "the caller") " + $0 }
                 default: return nil
                 }
             })

@@ -1,6 +1,7 @@
 @testable import CapCheckCore
 import Foundation
 import XCTest
+@testable import CapCheckValues
 
 /// `Fixtures/NarrowApp` (issue 12): grants narrowed by value. Each dependency does one thing with a file, a variable or
 /// a program, and its grant names the paths, names or programs it may use, or `@caller`. A use is covered only when
@@ -273,6 +274,17 @@ final class NarrowedValuesTests: XCTestCase {
         twice.packages[files].reachedValues?["fs"]?.append(SinkValue(kind: "unknown", note: unknown.note, file: unknown.file, line: unknown.line + 100))
         XCTAssertEqual(ReportDiff.compare(old: report, new: twice, granularity: .capability).alarms,
                        ["narrow-files newly uses fs with a value capcheck could not resolve: " + (unknown.note ?? "")])
+        // A value from the caller made of several constants, one of them new, is new too (the twenty-first sweep's): its
+        // note says what it was made as.
+        func caller(_ made: [String]) -> SinkValue {
+            ValueOrigin.caller(supplier: "narrowapp", parameter: "path", SourceLocation(file: "/a.swift", line: 1, column: 1),
+                               made: made.map { .constant($0, SourceLocation(file: "/a.swift", line: 1, column: 1)) }).reported
+        }
+        var before = report, after = report
+        before.packages[files].reachedValues?["fs"] = [caller(["/srv/a.log", "/srv/b.log"])]
+        after.packages[files].reachedValues?["fs"] = [caller(["/srv/a.log", "/root/.ssh/authorized_keys"])]
+        XCTAssertEqual(ReportDiff.compare(old: before, new: after, granularity: .capability).alarms.count, 1)
+        XCTAssertTrue(ReportDiff.compare(old: before, new: before, granularity: .capability).alarms.isEmpty)
     }
 
     func testExplainListsTheValuesOfEachSink() throws {

@@ -63,6 +63,25 @@ final class TestScopeTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["check", "--strict", "--skip-build"] + options).status, 0)
     }
 
+    /// The twenty-first sweep's: when production code needs the package too (`env`) and only tests need more (`fs`), one
+    /// grant per package cannot scope the more: `init` says so in the grant's reason instead of granting it silently.
+    func testInitSaysWhatOnlyTestsNeedWhenProductionNeedsThePackageToo() throws {
+        let copy = try Fixtures.copy("TestScopeApp", for: self)
+        let sources = copy.packagePath.appendingPathComponent("Sources")
+        let file = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.first { $0.hasSuffix(".swift") })
+        try "import SnapshotKit\n\npublic func snapshotSummary() -> String { Snapshots.mode() ?? \"snapshots\" }\n"
+            .write(to: sources.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        let policy = copy.packagePath.appendingPathComponent("capabilities.json")
+        try FileManager.default.removeItem(at: policy)
+        let options = ["--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path, "--quiet", "--include-tests"]
+        let written = try CLI.run(["init"] + options)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: policy)) as? [String: Any])
+        let kit = try XCTUnwrap((json["packages"] as? [String: [String: Any]])?["snapshot-kit"])
+        XCTAssertNil(kit["from"])
+        XCTAssertTrue((kit["reason"] as? String)?.contains("REVIEW: fs is needed only by the root's tests") == true, "\(kit)")
+    }
+
     func testFromTakesTestOrBuild() throws {
         let message = policyErrorMessage {
             _ = try PolicyLoader.parse(Data(#"{ "version": 1, "packages": { "a": { "allow": ["fs"], "from": "tests" } } }"#.utf8), file: "p.json")

@@ -6,6 +6,9 @@ public enum Snapshots {
         FileManager.default.createFile(atPath: "/tmp/snapshots/" + name, contents: nil)
     }
 
+    /// Which mode snapshots run in, read from the environment: what production code may ask (`init`'s REVIEW note).
+    public static func mode() -> String? { ProcessInfo.processInfo.environment["SNAPSHOT_MODE"] }
+
     public static func count() -> Int {
         (try? FileManager.default.contentsOfDirectory(atPath: "/tmp/snapshots").count) ?? 0
     }
