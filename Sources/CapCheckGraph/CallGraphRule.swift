@@ -30,6 +30,7 @@ package enum CallGraphRules {
         PatternVariablesReachEachOtherRule(),
         CxxRecordReachesMembersRule(),
         CxxRecordReachesMemberFunctionsRule(),
+        CxxRecordReachesAssociatedCodeRule(),
         DecodableTypeReachesMemberTypesRule(),
     ]
 }

@@ -68,6 +68,7 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     case memberConstruction = "member or base built by an implicit constructor"
     case decodedMember = "member decoded by a synthesized init(from:)"
     case cxxMember = "member of a reached C++ type, which C++ may call implicitly"
+    case cxxAssociated = "function or specialisation taking a reached C++ type, which C++ may call implicitly"
     // Edges of the libclang pass (`CapCheckNativeCode/`).
     case loadTime = "run at program load or exit"
     case addressTaken = "address taken (callable through a pointer)"

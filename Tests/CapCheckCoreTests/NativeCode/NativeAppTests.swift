@@ -148,6 +148,7 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs std::moneypunct_byname::moneypunct_byname",
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
+            "cxx-objects fs utime",
             "system-zlib ffi system library target CZlib (links z)",
             "system-zlib ffi zlibVersion",
             // Reading the C string zlib returns is the stdlib's unsafe API (the catalog's @unsafe rule).
@@ -315,6 +316,10 @@ final class NativeAppTests: XCTestCase {
         let assignment = try violation("cxx-objects", "fs", "lchown").path
         XCTAssertEqual(assignment.suffix(2).map(\.symbol), ["operator=", "lchown"])
         XCTAssertEqual(assignment[assignment.count - 2].via, EdgeKind.cxxMember.rawValue)
+        // The twenty-first sweep's: `auto [third, fourth] = capcheck_free::Duo{}` calls a `get<N>` outside the class.
+        let free = try violation("cxx-objects", "fs", "utime").path
+        XCTAssertEqual(free.suffix(3).map(\.symbol), ["Duo", "get", "utime"])
+        XCTAssertEqual(free[free.count - 2].via, EdgeKind.cxxAssociated.rawValue)
     }
 
     func testTheCxxStandardLibrarysFileAPIsAreFileSinks() throws {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <locale>
 #include <tuple>
+#include <utime.h>
 #include "objects.h"
 
 // capcheck rule: C++ calls members no call expression names (CxxRecordReachesMemberFunctionsRule): a structured
@@ -19,6 +20,15 @@ struct Logged {
     Logged &operator=(const Logged &other) { lchown("/tmp/capcheck-fixture-none", 0, 0); value = other.value; return *this; }
 };
 struct Wrapper { Logged logged; };
+
+// capcheck rule: a structured binding calls a `get<N>` outside the class, found by argument-dependent lookup
+// (CxxRecordReachesAssociatedCodeRule; the twenty-first sweep's): the reached `Duo` reaches the functions that take it.
+namespace capcheck_free {
+struct Duo {};
+template <std::size_t N> int get(const Duo &) { return utime("/tmp/capcheck-fixture-none", nullptr); }
+}
+template <> struct std::tuple_size<capcheck_free::Duo> : std::integral_constant<std::size_t, 2> {};
+template <std::size_t N> struct std::tuple_element<N, capcheck_free::Duo> { using type = int; };
 
 // c-interpose defines an `inline` function of the same name and signature: one copy runs for both.
 inline int capcheck_shared_helper(int value) { return value + 1; }
@@ -39,6 +49,8 @@ extern "C" int capcheck_cxx_perform(int kind) {
         // A facet made by name loads the locale `LANG` names, as a named `std::locale` does (found by an evasion sweep).
         std::locale named(std::locale::classic(), new std::moneypunct_byname<char>(""));
         auto [first, second] = Pair{};
+        auto [third, fourth] = capcheck_free::Duo{};
+        result += third + fourth;
         Wrapper a, b;
         a = b;
         result += first + second + a.logged.value + capcheck_shared_helper(0);
