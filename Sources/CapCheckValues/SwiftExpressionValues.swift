@@ -1,3 +1,4 @@
+import Foundation
 import CapCheckSupport
 import CapCheckModel
 import CapCheckSwiftSource
@@ -131,19 +132,59 @@ package struct SwiftExpressionValues {
         return pieces.reduce([.constant("", at)]) { ValueJoin.join($0, $1, at: at) }
     }
 
-    /// Whether `expression` is a string literal, or a name or member the index records as a variable or property of type
-    /// `String`, `Substring` or `Character` (its USR ends in the type's mangling: `…SSvp`, `…Ssvp`, `…Scvp`), or a
-    /// parenthesised one.
-    private func isText(_ expression: ExprSyntax) -> Bool {
+    /// Whether `expression` is text: a string literal, a `String(…)`, a `+` of texts, a property or global the index
+    /// records as a `String`, `Substring` or `Character` (its USR ends in the type's mangling: `…SSvp`, `…Ssvp`, `…Scvp`,
+    /// `…SSSgvp` for an optional one, which an `if let` unwraps, and `…Z` for a static one), or a local or parameter (which
+    /// the index does not record) declared as one or given a text. Anything else is not known to be text.
+    private func isText(_ expression: ExprSyntax, depth: Int = 0) -> Bool {
+        guard depth < 8 else { return false }
         if expression.is(StringLiteralExprSyntax.self) { return true }
         if let tuple = expression.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
-            return isText(only.expression)
+            return isText(only.expression, depth: depth + 1)
         }
-        // Without the index at all (the syntax rules read alone) the segment is read as text; a run always has it.
+        if let call = expression.as(FunctionCallExprSyntax.self) {
+            return call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.spelledName == "String"
+        }
+        if let sequence = expression.as(SequenceExprSyntax.self) {
+            let elements = Array(sequence.elements)
+            return elements.count % 2 == 1 && stride(from: 1, to: elements.count, by: 2).allSatisfy {
+                elements[$0].as(BinaryOperatorExprSyntax.self)?.operator.text == "+"
+            } && stride(from: 0, to: elements.count, by: 2).allSatisfy { isText(elements[$0], depth: depth + 1) }
+        }
+        // Without the index at all (the syntax rules read alone) a name is read as text; a run always has it.
         guard let recordedAt else { return true }
         let name = expression.as(DeclReferenceExprSyntax.self)?.baseName ?? expression.as(MemberAccessExprSyntax.self)?.declName.baseName
-        guard let name, let recorded = recordedAt(file.location(of: name)), !recorded.isEmpty else { return false }
-        return recorded.allSatisfy { usr in ["SSvp", "Ssvp", "Scvp"].contains { usr.hasSuffix($0) } }
+        guard let name else { return false }
+        if let recorded = recordedAt(file.location(of: name)), !recorded.isEmpty {
+            return recorded.allSatisfy(Self.namesText)
+        }
+        guard let reference = expression.as(DeclReferenceExprSyntax.self) else { return false }
+        switch SwiftNameLookup(file: file, isToolchain: isToolchain).declaration(of: name.spelledName, at: Syntax(reference)) {
+        case .value(let initial)?: return isText(initial, depth: depth + 1)
+        case .assigned(let values)?: return !values.isEmpty && values.allSatisfy { isText($0, depth: depth + 1) }
+        case .parameter?:
+            var node = Syntax(reference).parent
+            while let current = node {
+                if let clause = SwiftNameLookup.parameters(of: current),
+                   let parameter = clause.parameters.first(where: { ($0.secondName ?? $0.firstName).spelledName == name.spelledName }) {
+                    return ["String", "Substring", "Character", "String?", "Substring?"].contains(parameter.type.trimmedDescription)
+                }
+                node = current.parent
+            }
+            return false
+        default: return false
+        }
+    }
+
+    /// Whether a variable's or property's USR, or its getter's, gives it a text type: the mangling before `vp` (the
+    /// variable) or `vg` (its getter), and a trailing `Z` (static), is `SS` (`String`), `Ss` (`Substring`), `Sc`
+    /// (`Character`), or one of them `Sg` (optional).
+    static func namesText(_ usr: String) -> Bool {
+        var rest = Substring(usr)
+        if rest.hasSuffix("Z") { rest = rest.dropLast() }
+        guard rest.hasSuffix("vp") || rest.hasSuffix("vg") else { return false }
+        rest = rest.dropLast(2)
+        return ["SS", "Ss", "Sc", "SSSg", "SsSg", "ScSg"].contains { rest.hasSuffix($0) }
     }
 
     /// `a + b + …`, `a ?? b`, `c ? a : b` (operators unfolded, as the parser leaves them).

@@ -7,8 +7,9 @@ import CapCheckPackageGraph
 /// namespace's `get<N>` for a structured binding, `begin`/`end` for a range-`for`, `operator co_await` for `co_await`;
 /// C++20 rewrites `a != b` to `!(a == b)` and `a < b` to `a <=> b` with operators outside the class; and a coroutine's
 /// promise comes from a `std::coroutine_traits` specialisation for its return type. The index records none of them
-/// (the twenty-first sweep's, each run). So a reached C-family record of a package reaches every function and record
-/// specialisation of a package whose USR names it as a parameter or template argument (`c:@N@n@F@operator==#&1$@N@n@S@P`),
+/// (the twenty-first sweep's, each run). So a reached C-family record of a package reaches the package functions of
+/// those names and the package's specialisations of the standard library's class templates whose USR names it as a
+/// parameter or template argument (`c:@N@n@F@operator==#&1$@N@n@S@P`),
 /// kind `function or specialisation taking a reached C++ type, which C++ may call implicitly`: an over-approximation,
 /// for package code only. Member type aliases are members too (`CxxRecordReachesMemberFunctionsRule`).
 package struct CxxRecordReachesAssociatedCodeRule: CallGraphRule {
@@ -18,7 +19,7 @@ package struct CxxRecordReachesAssociatedCodeRule: CallGraphRule {
         var records: [Int32] = []
         for (index, node) in graph.nodes.enumerated() where node.language.isClang && node.package != nil && node.location != nil {
             if node.kind.isType { records.append(Int32(index)) }
-            guard node.kind.isFunction || node.kind.isType, node.usr.contains("$@") else { continue }
+            guard Self.isImplicitlyCalled(node), node.usr.contains("$@") else { continue }
             for type in Self.namedTypes(in: node.usr) { naming[type, default: []].append(Int32(index)) }
         }
         guard !naming.isEmpty else { return }
@@ -29,6 +30,17 @@ package struct CxxRecordReachesAssociatedCodeRule: CallGraphRule {
                 graph.addEdge(from: record, to: target, kind: .cxxAssociated, site: graph.nodes[Int(target)].location)
             }
         }
+    }
+
+    /// The names C++ calls with no call expression naming them, found by argument-dependent lookup or rewriting
+    /// (operators, the tuple protocol's `get`, a range-`for`'s `begin`/`end`, `swap`), and the standard library's class
+    /// templates a package specialises for its type (`std::coroutine_traits`, `std::hash`, `std::tuple_size`): not every
+    /// function taking the type (a C API's functions all take its struct: BoringSSL's thousands).
+    static func isImplicitlyCalled(_ node: GraphNode) -> Bool {
+        if node.kind.isFunction {
+            return node.name.hasPrefix("operator") || ["get", "begin", "end", "cbegin", "cend", "rbegin", "rend", "swap"].contains(node.name)
+        }
+        return node.kind.isType && node.usr.hasPrefix("c:@N@std@")
     }
 
     /// The types a USR names after `$` (parameters, template arguments), each up to the next `#`, `$` or `>`.

@@ -137,6 +137,12 @@ final class SwiftExpressionValuesTests: XCTestCase {
             })
         }
         XCTAssertEqual(try interpolated(#""/tmp/ok""#, type: "s:4main1fyyF5valueL_SSvp"), ["constant /tmp/ok"])
+        for usr in ["s:3Dep5LinuxO5mountSSSgvgZ", "s:3Dep5LinuxO5mountSSSgvpZ", "s:4main4pathSSvp", "s:4main1S4nameSsvg"] {
+            XCTAssertTrue(SwiftExpressionValues.namesText(usr), usr)
+        }
+        for usr in ["s:4main4file10Foundation3URLVvp", "s:4main5namesSaySSGvp", "s:4main4pathSSyF"] {
+            XCTAssertFalse(SwiftExpressionValues.namesText(usr), usr)
+        }
         XCTAssertEqual(try interpolated(#"URL(fileURLWithPath: "/tmp/ok")"#, type: "s:4main1fyyF5valueL_10Foundation3URLVvp"),
                        ["prefix "], "nothing is known but that the text starts with what is before the segment")
     }
