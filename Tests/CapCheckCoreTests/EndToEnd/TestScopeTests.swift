@@ -42,22 +42,27 @@ final class TestScopeTests: XCTestCase {
         XCTAssertEqual(try check(copy, ["--include-tests", "--skip-build"]).report.violations.count, 0)
     }
 
-    /// `init --include-tests` scopes a grant only the root's tests need with `"from": "test"`: production code reaching the
-    /// package gets nothing from it (the fourteenth sweep: a test helper's `fs` was granted to production paths too, and a
-    /// one-line change to the helper's production function then passed).
-    func testInitScopesAGrantOnlyTestsNeed() throws {
+    /// `init --include-tests` on a copy of the fixture whose production source is `source`: the grant it drafts for
+    /// snapshot-kit, and the options to run capcheck on the copy.
+    private func initDraft(productionSource source: String) throws -> (kit: [String: Any], options: [String]) {
         let copy = try Fixtures.copy("TestScopeApp", for: self)
         let sources = copy.packagePath.appendingPathComponent("Sources")
         let file = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.first { $0.hasSuffix(".swift") })
-        try "import SnapshotKit\n\npublic func snapshotSummary() -> String { \"snapshots\" }\n"
-            .write(to: sources.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        try source.write(to: sources.appendingPathComponent(file), atomically: true, encoding: .utf8)
         let policy = copy.packagePath.appendingPathComponent("capabilities.json")
         try FileManager.default.removeItem(at: policy)
         let options = ["--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path, "--quiet", "--include-tests"]
         let written = try CLI.run(["init"] + options)
         XCTAssertEqual(written.status, 0, written.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: policy)) as? [String: Any])
-        let kit = try XCTUnwrap((json["packages"] as? [String: [String: Any]])?["snapshot-kit"])
+        return (try XCTUnwrap((json["packages"] as? [String: [String: Any]])?["snapshot-kit"]), options)
+    }
+
+    /// `init --include-tests` scopes a grant only the root's tests need with `"from": "test"`: production code reaching the
+    /// package gets nothing from it (the fourteenth sweep: a test helper's `fs` was granted to production paths too, and a
+    /// one-line change to the helper's production function then passed).
+    func testInitScopesAGrantOnlyTestsNeed() throws {
+        let (kit, options) = try initDraft(productionSource: "import SnapshotKit\n\npublic func snapshotSummary() -> String { \"snapshots\" }\n")
         XCTAssertEqual(kit["from"] as? String, "test")
         XCTAssertEqual(kit["allow"] as? [String], ["fs"])
         XCTAssertEqual(try CLI.run(["check", "--strict", "--skip-build"] + options).status, 0)
@@ -66,18 +71,7 @@ final class TestScopeTests: XCTestCase {
     /// The twenty-first sweep's: when production code needs the package too (`env`) and only tests need more (`fs`), one
     /// grant per package cannot scope the more: `init` says so in the grant's reason instead of granting it silently.
     func testInitSaysWhatOnlyTestsNeedWhenProductionNeedsThePackageToo() throws {
-        let copy = try Fixtures.copy("TestScopeApp", for: self)
-        let sources = copy.packagePath.appendingPathComponent("Sources")
-        let file = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.first { $0.hasSuffix(".swift") })
-        try "import SnapshotKit\n\npublic func snapshotSummary() -> String { Snapshots.mode() ?? \"snapshots\" }\n"
-            .write(to: sources.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        let policy = copy.packagePath.appendingPathComponent("capabilities.json")
-        try FileManager.default.removeItem(at: policy)
-        let options = ["--package-path", copy.packagePath.path, "--scratch-path", copy.scratchPath.path, "--quiet", "--include-tests"]
-        let written = try CLI.run(["init"] + options)
-        XCTAssertEqual(written.status, 0, written.stderr)
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: policy)) as? [String: Any])
-        let kit = try XCTUnwrap((json["packages"] as? [String: [String: Any]])?["snapshot-kit"])
+        let (kit, _) = try initDraft(productionSource: "import SnapshotKit\n\npublic func snapshotSummary() -> String { Snapshots.mode() ?? \"snapshots\" }\n")
         XCTAssertNil(kit["from"])
         XCTAssertTrue((kit["reason"] as? String)?.contains("REVIEW: fs is needed only by the root's tests") == true, "\(kit)")
     }

@@ -6,9 +6,9 @@ import XCTest
 
 /// The value analysis inside one Swift file: what a sink's argument resolves to (issue 12). Milliseconds, no toolchain.
 final class SwiftExpressionValuesTests: XCTestCase {
-    /// The values of the first argument of the call of `open` in `source`, with what the index records at each place
-    /// (`recorded`, by line and column), when given.
-    private func values(_ source: String, recorded: @escaping (CapCheckModel.SourceLocation) -> [String]?) throws -> [String] {
+    /// The values of the first argument of the call of `open` in `source`; with `recorded`, what the index records at
+    /// each place (by line and column), else no index at all.
+    private func values(_ source: String, recorded: ((CapCheckModel.SourceLocation) -> [String]?)? = nil) throws -> [String] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -17,18 +17,6 @@ final class SwiftExpressionValuesTests: XCTestCase {
         let site = try XCTUnwrap(SwiftSinkSite(token: token))
         var resolver = SwiftExpressionValues(file: file) { _, _ in nil }
         resolver.recordedAt = recorded
-        return site.values(rule: .positions([0]), resolver: resolver, at: file.location(of: token)).map(describe)
-    }
-
-    /// The values of the first argument of the call of `open` in `source`.
-    private func values(_ source: String) throws -> [String] {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("values-\(UUID().uuidString).swift").path
-        try source.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let file = try XCTUnwrap(ParsedSwiftFiles().file(path))
-        let token = try XCTUnwrap(file.tree.tokens(viewMode: .sourceAccurate).first { $0.text == "open" && $0.parent?.parent?.is(FunctionCallExprSyntax.self) == true })
-        let site = try XCTUnwrap(SwiftSinkSite(token: token))
-        let resolver = SwiftExpressionValues(file: file) { _, _ in nil }
         return site.values(rule: .positions([0]), resolver: resolver, at: file.location(of: token)).map(describe)
     }
 
