@@ -51,8 +51,19 @@ package enum StaleIndexCheck {
             for target in package.targets where (target.kind == .swift || target.kind == .clang) && (includeTests || !target.isTest) {
                 let sources = target.sources.filter { indexedKinds.contains(($0 as NSString).pathExtension.lowercased()) }
                     .map { PathText.joined(target.path, $0) }
-                // Only targets the build compiled: some of their sources have units (one unit per source file).
-                guard sources.contains(where: indexed.contains) else { continue }
+                // Only targets the build compiled: some of their sources have units (one unit per source file). The
+                // root's own targets are always compiled (`swift build` builds them all): one without a unit was added
+                // after the last build, or the store is another package's (the twenty-second sweep's, each passing
+                // with --skip-build). A dependency's target a condition or a trait leaves out of the build has none.
+                guard sources.contains(where: indexed.contains) else {
+                    if package.identity == packageGraph.root.identity, let missing = sources.first {
+                        throw CapCheckError(.indexStore, """
+                            the index store at \(storePath) has no unit for target \(target.name) of the root package \
+                            (\(missing)): the target was added after the last build, or the store is another package's; \(remedy)
+                            """)
+                    }
+                    continue
+                }
                 if let missing = sources.first(where: { !indexed.contains($0) }) {
                     throw CapCheckError(.indexStore, """
                         the index store at \(storePath) is stale: \(missing) (target \(target.name) of \(package.identity)) \

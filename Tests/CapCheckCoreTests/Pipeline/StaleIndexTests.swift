@@ -23,6 +23,25 @@ final class StaleIndexTests: XCTestCase {
         }
     }
 
+    /// The twenty-second sweep's: a target the root gained after the build has no unit at all, and with --skip-build its
+    /// code went unread with check passing. The root's targets are always built, so one without a unit is a stale store.
+    func testARootTargetAddedAfterTheBuildIsAStaleIndexStore() throws {
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try copy.build()
+        let manifest = copy.packagePath.appendingPathComponent("Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "    targets: [\n", with: "    targets: [\n        .executableTarget(name: \"Later\"),\n")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let later = copy.packagePath.appendingPathComponent("Sources/Later")
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        try "import Foundation\n_ = FileManager.default.contents(atPath: \"/etc/hostname\")\n"
+            .write(to: later.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try copy.analyse(skipBuild: true, usePolicy: false)) { error in
+            let message = (error as? CapCheckError)?.message ?? ""
+            XCTAssertTrue(message.contains("no unit for target Later of the root package") && message.contains("--skip-build"), message)
+        }
+    }
+
     func testAFileAddedToADependencyIsBuiltAndAnalysedAndADeletedOneIsGone() throws {
         let copy = try Fixtures.copy("CacheApp", for: self)
         func audit(skipBuild: Bool) throws -> AnalysisReport { try copy.analyse(skipBuild: skipBuild, usePolicy: false) }
