@@ -42,7 +42,7 @@ package struct NativeResultCache {
     /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
     /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`); 23: a variable
     /// `dlsym` looks up by name.
-    private static let format = "native 24"
+    private static let format = "native 25"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

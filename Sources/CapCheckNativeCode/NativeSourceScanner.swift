@@ -161,7 +161,7 @@ private struct TranslationUnitWalk {
             } else if kind == CXCursorKindValue.unexposedDecl, let text = fileScopeAsmText(cursor) {
                 if let site = location(of: cursor) {
                     fileScopeAsm.append(site)
-                    asmNames.append(("", Self.asmIdentifiers(inPrinted: text), site))
+                    asmNames.append(("", AsmTemplates.identifiers(inPrinted: text), site))
                 }
             } else if CXCursorKindValue.containers.contains(kind) {
                 return .recurse
@@ -176,47 +176,6 @@ private struct TranslationUnitWalk {
         guard let prettyPrinted = api.getCursorPrettyPrinted else { return nil }
         let text = api.consume(prettyPrinted(cursor, nil))
         return text.hasPrefix("__asm") ? text : nil
-    }
-
-    /// The identifiers in the templates of the `asm` statements of printed code (clang prints a template as one string
-    /// literal, whatever literals and macros made it, escaping only what is not printable): each escape is a separator.
-    /// Operands and constraints (after the template's `:`) are C expressions the walk reads already.
-    static func asmIdentifiers(inPrinted text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var names: [String] = [], index = 0
-        func isWord(_ byte: UInt8) -> Bool { SourceText.isSwiftIdentifierByte(byte) || byte == UInt8(ascii: "$") || byte == UInt8(ascii: ".") }
-        while index < bytes.count {
-            // `asm`, `__asm`, `__asm__`, then qualifiers, then `(` and the template literal.
-            guard bytes[index] == UInt8(ascii: "a") || bytes[index] == UInt8(ascii: "_"),
-                  index == 0 || !isWord(bytes[index - 1]) else { index += 1; continue }
-            var end = index
-            while end < bytes.count, isWord(bytes[end]) { end += 1 }
-            let word = String(decoding: bytes[index..<end], as: UTF8.self)
-            index = end
-            guard ["asm", "__asm", "__asm__"].contains(word) else { continue }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "("), bytes[index] != UInt8(ascii: ";") { index += 1 }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: ";") { index += 1 }
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { continue }
-            index += 1
-            var current: [UInt8] = []
-            func flush() {
-                if !current.isEmpty { names.append(String(decoding: current, as: UTF8.self)); current = [] }
-            }
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\\") {
-                    flush()
-                    index += 2  // the escape's letter; `\x4f`, `\101`: digits, which no name starts with
-                    while index < bytes.count, (bytes[index] >= 0x30 && bytes[index] <= 0x39) || (bytes[index] >= 0x61 && bytes[index] <= 0x66)
-                        || (bytes[index] >= 0x41 && bytes[index] <= 0x46) { index += 1 }
-                    continue
-                }
-                if SourceText.isSwiftIdentifierByte(byte) || byte == UInt8(ascii: "$") { current.append(byte) } else { flush() }
-                index += 1
-            }
-            flush()
-        }
-        return names
     }
 
     /// A `#pragma` binding as the declaration it stands for: `A` aliasing `B` (resolved like `alias("B")`), or `A`
@@ -386,7 +345,7 @@ private struct TranslationUnitWalk {
         if isDefinition, api.cursorGetNumArguments(cursor) >= 3 { takesEnvironment.insert(usr) }
         _ = scanChildren(of: cursor, into: &definition, body: isDefinition)
         if isDefinition, let site = definition.inlineAsm.first {
-            asmNames.append((usr, api.getCursorPrettyPrinted.map { Self.asmIdentifiers(inPrinted: api.consume($0(cursor, nil))) }, site))
+            asmNames.append((usr, api.getCursorPrettyPrinted.map { AsmTemplates.identifiers(inPrinted: api.consume($0(cursor, nil))) }, site))
         }
         if isDefinition {
             if let existing = definitions[usr] { definition.merge(existing) }

@@ -78,6 +78,16 @@ final class NativeCodeUnitTests: XCTestCase {
         XCTAssertEqual(map, ModuleMapFile(modules: ["CZlib", "CSSL"], linkedLibraries: ["z", "Security"]))
     }
 
+    /// What an `asm` template names, as clang prints it: an escape separates names however its letters look
+    /// (`\nadd_payload` names `add_payload`, not `_payload`), and only the template, not the operands, is read.
+    func testWhatAnAsmTemplateNames() {
+        XCTAssertEqual(AsmTemplates.identifiers(inPrinted: #"__asm (".globl boot\nboot:\n\tjmp payload\n");"#),
+                       ["globl", "boot", "boot", "jmp", "payload"])
+        XCTAssertEqual(AsmTemplates.identifiers(inPrinted: #"int f() { asm volatile ("\nadd_payload\x41\101call_it" : "=r" (x)); }"#),
+                       ["add_payload", "call_it"])
+        XCTAssertEqual(AsmTemplates.identifiers(inPrinted: "int plasma(void) { return 0; }"), [])
+    }
+
     /// The twentieth sweep's: the link step splits each autolink entry on white space, so a link name or an entry with
     /// a space is more than a library (`link "m --ld-path=<the package's program>"`, `-lm -Wl,-init=boot`).
     func testWhatTheLinkStepGetsFromALinkNameOrAnAutolinkEntry() {
