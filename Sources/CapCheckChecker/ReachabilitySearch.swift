@@ -88,8 +88,8 @@ package final class ReachabilitySearch {
         // it does not depend on and wrote a file through it under that one's `fs`). Not a package's replacement of a
         // runtime library's function (`operator new`, `malloc`): that one every caller reaches, and its own grant holds
         // it. Nor what a macro's expansion names: that code is the expanding package's own.
-        var namedByLinker = graph.nodes.map { $0.isDefined }
-        for list in edges { for edge in list where edge.kind == .interposition { namedByLinker[Int(edge.target)] = false } }
+        var namedDirectly = graph.nodes.map { $0.isDefined }
+        for list in edges { for edge in list where edge.kind == .interposition { namedDirectly[Int(edge.target)] = false } }
         let isMacroExpansion = graph.nodes.map { $0.usr.hasPrefix("macro-expansion|") }
         var stateNode: [Int32] = [], stateContext: [Int32] = [], statePredecessor: [Int32] = [], stateEdge: [Int32] = []
         // Visited states as one bit per node, per context (contexts are small dense numbers; a context's bits are
@@ -152,7 +152,7 @@ package final class ReachabilitySearch {
                 handleSink(edges[Int(node)][index], from: state, context: context, callerIsSwift: isSwift[Int(node)])
             }
             let owner = owners[Int(target)]
-            let byName = namedByLinker[Int(target)] && owners[Int(node)] >= 0 && edges[Int(node)][index].kind == .reference
+            let byName = namedDirectly[Int(target)] && owners[Int(node)] >= 0 && edges[Int(node)][index].kind == .reference
                 && !isMacroExpansion[Int(node)]
             push(target, owner < 0 ? context : contexts.enter(context, node: target, owner: owner, byName: byName), state, Int32(index))
         }

@@ -72,10 +72,6 @@ public struct NativeCodeAnalyzer: Sendable {
         public var digest: String? {
             var hasher = SHA256()
             for field in [libraryIdentity, syscallKey] + assembly.map(\.reason) { hasher.update(field: field) }
-            // An assembly source's text decides its object's autolink section, which the run reads.
-            for entry in assemblyObjects {
-                hasher.update(field: FileManager.default.contents(atPath: entry.source).map { CacheFile.digest($0) } ?? "missing")
-            }
             for field in cxxInteropModules.map({ $0.sorted() }) ?? ["every Swift module"] { hasher.update(field: field) }
             for (command, target) in parsed {
                 for field in [command.source, target.name] + command.arguments { hasher.update(field: field) }
@@ -105,7 +101,10 @@ public struct NativeCodeAnalyzer: Sendable {
             // products need; a source it did not compile is not part of the program (and its load-time code
             // would not run).
         }
-        guard !plan.parsed.isEmpty else { return plan }
+        guard !plan.parsed.isEmpty else {
+            plan.fingerprints = fingerprints(of: [:], assembly: plan.assemblyObjects)
+            return plan
+        }
         var inputs = unitFiles
         let headersFolder = ScratchLayout(scratch: scratchPath).native.appendingPathComponent("public-headers")
         var seenTargets = Set<String>()
@@ -134,9 +133,17 @@ public struct NativeCodeAnalyzer: Sendable {
         plan.syscallPlatform = Self.platformArguments(plan.parsed[0].command.arguments) + resources
         plan.syscallKey = cache.key(forSyscallsOf: plan.syscallPlatform, names: try SinkCatalog.reviewedSystemCalls().map { "\($0.name):\($0.capability.name)" })
         let sources = Set(plan.parsed.map(\.command.source))
-        plan.fingerprints = SourceFingerprints(inputs: inputs.filter { sources.contains($0.key) },
-                                               memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
+        plan.fingerprints = fingerprints(of: inputs.filter { sources.contains($0.key) }, assembly: plan.assemblyObjects)
         return plan
+    }
+
+    /// The fingerprints of what the parsed sources were compiled from, and of each assembly source's own text (which
+    /// decides its object's autolink section, read by every run); nil when there is neither.
+    private func fingerprints(of inputs: [String: [(path: String, isSystem: Bool)]],
+                              assembly: [(source: String, object: String, target: Target)]) -> SourceFingerprints? {
+        var all = inputs
+        for entry in assembly { all[entry.source] = [(entry.source, false)] }
+        return all.isEmpty ? nil : SourceFingerprints(inputs: all, memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
     }
 
     private func cache(for plan: Plan) -> NativeResultCache {

@@ -149,12 +149,16 @@ package struct NativeGraphMerger: GraphPass {
 
     // MARK: References
 
+    /// The package definition the reference names, its own first (possibly one this pass added: a function the index
+    /// never saw defined), else one in a dependency; nil for a toolchain symbol. Adds nothing.
+    func definedNode(_ reference: NativeReference, from package: String, _ definitions: ClangDefinitions, _ graph: GraphBuilder) -> Int32? {
+        graph.id(forKey: package + "|" + reference.usr) ?? definitions.resolve(reference.usr, from: package, in: packageGraph)
+    }
+
     /// The referenced node: the package's own definition, else one in a dependency, else a toolchain symbol
     /// (added for functions the index never named); as the index-store graph resolves C references.
     func resolve(_ reference: NativeReference, from package: String, _ definitions: ClangDefinitions, _ graph: GraphBuilder) -> Int32? {
-        // The own definition may be one this pass added (a function the index never saw defined).
-        if let own = graph.id(forKey: package + "|" + reference.usr) { return own }
-        if let defined = definitions.resolve(reference.usr, from: package, in: packageGraph) { return defined }
+        if let defined = definedNode(reference, from: package, definitions, graph) { return defined }
         if let external = graph.id(forKey: reference.usr) { return external }
         // A C library variable no record names (`environ`, read through a constructor's `envp`) is a node of its own.
         return graph.addNode(key: reference.usr, GraphNode(usr: reference.usr, name: reference.name, kind: reference.isFunction ? .function : .variable,

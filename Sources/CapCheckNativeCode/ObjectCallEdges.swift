@@ -46,8 +46,7 @@ extension NativeGraphMerger {
         // no C code names: of the C library's effects, and of any package's function (asm calling across objects).
         let hidden = owned.definition.references.filter { reference in
             !reference.isCall || (!named.contains(reference.name) && (isCLibraryEffect(reference.name)
-                || graph.id(forKey: owned.package + "|" + reference.usr) != nil
-                || clangDefinitions.resolve(reference.usr, from: owned.package, in: packageGraph) != nil))
+                || definedNode(reference, from: owned.package, clangDefinitions, graph) != nil))
         }
         let functions = definitions.filter { graph.nodes[Int($0)].kind.isFunction }
         // A source of asm alone (functions written in `asm`, each already inline asm of its own) with no hidden call

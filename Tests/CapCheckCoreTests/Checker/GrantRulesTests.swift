@@ -27,10 +27,15 @@ final class GrantRulesTests: XCTestCase {
     /// grant. A callback into a package it does not depend on (a witness, an override) still runs under that package's
     /// own grant. (The tenth sweep's: `evil`, granted nothing, called `good`'s `cgood_write` and wrote a file.)
     func testCNamingAnotherPackagesFunctionIsNarrowedByTheCallersGrant() throws {
-        let graph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
-        let start = graph.declaration("start", in: "root"), tidy = graph.declaration("tidy", in: "evil")
+        /// The root calling evil's `tidy`; neither evil nor good depends on the other.
+        func rootCallingEvil() -> (graph: GraphFixture, tidy: Int32) {
+            let graph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
+            let start = graph.declaration("start", in: "root"), tidy = graph.declaration("tidy", in: "evil")
+            graph.calls(start, tidy)
+            return (graph, tidy)
+        }
+        let (graph, tidy) = rootCallingEvil()
         let helper = graph.cFunction("evil_helper", in: "evil"), write = graph.cFunction("cgood_write", in: "good")
-        graph.calls(start, tidy)
         graph.calls(tidy, helper)
         graph.calls(helper, write)
         graph.calls(write, graph.sink("fopen", .fs))
@@ -38,19 +43,15 @@ final class GrantRulesTests: XCTestCase {
         XCTAssertEqual(try graph.check(policy: policy).violationKeys, ["evil fs fopen"])
         // Swift code of evil naming good's declaration, with no declared dependency (SwiftPM builds every module into one
         // folder, so `import Good` compiles all the same): narrowed by evil's grant too (the eighteenth sweep's).
-        let namedGraph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
-        let main = namedGraph.declaration("start", in: "root"), caller = namedGraph.declaration("tidy", in: "evil")
+        let (namedGraph, caller) = rootCallingEvil()
         let writeLog = namedGraph.declaration("writeLog", in: "good")
-        namedGraph.calls(main, caller)
         namedGraph.calls(caller, writeLog)
         namedGraph.calls(writeLog, namedGraph.sink("fopen", .fs))
         XCTAssertEqual(try namedGraph.check(policy: policy).violationKeys, ["evil fs fopen"])
         // Reached by dispatch instead (good's witness of a requirement evil calls), good keeps its own grant: the root
         // wired them together.
-        let witnessGraph = GraphFixture([("root", ["good", "evil"]), ("good", []), ("evil", [])])
-        let entry = witnessGraph.declaration("start", in: "root"), call = witnessGraph.declaration("tidy", in: "evil")
+        let (witnessGraph, call) = rootCallingEvil()
         let requirement = witnessGraph.declaration("Hook.run", in: "root"), hook = witnessGraph.declaration("hook", in: "good")
-        witnessGraph.calls(entry, call)
         witnessGraph.calls(call, requirement)
         witnessGraph.dispatches(requirement, hook)
         witnessGraph.calls(hook, witnessGraph.sink("fopen", .fs))
