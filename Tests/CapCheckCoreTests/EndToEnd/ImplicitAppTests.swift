@@ -40,6 +40,7 @@ final class ImplicitAppTests: XCTestCase {
             "lazy-init fs Foundation.FileManager.contents(atPath:)",
             "member-values env setenv",
             "member-values env unsetenv",
+            "member-values fs Foundation.FileManager.fileExists(atPath:)",
             "member-values fs access",
             "member-values fs chdir",
             "member-values fs chmod",
@@ -175,6 +176,9 @@ final class ImplicitAppTests: XCTestCase {
                        ["MemberValues.Peat", "MemberValues.Ash", "MemberValues.Ash.init(integerLiteral:)", "statvfs"])
         XCTAssertEqual(try path("member-values", "lstat").suffix(3), ["MemberValues.stampLevel", "MemberValues.stampToken", "lstat"])
         XCTAssertTrue(try path("global-actor", "Foundation.FileManager.contents(atPath:)").contains("GlobalActor.Scribe.shared"))
+        XCTAssertEqual(try path("member-values", "Foundation.FileManager.fileExists(atPath:)").suffix(2),
+                       ["MemberValues._vjpScaled(_:)", "FoundationEssentials.FileManager.fileExists(atPath:)"])
+        XCTAssertTrue(try via("Foundation.FileManager.fileExists(atPath:)").contains(EdgeKind.differentiation.rawValue))
     }
 
     /// A protocol extension's default runs only for the conformers that take it: `MemoryExporter` implements `export()`
