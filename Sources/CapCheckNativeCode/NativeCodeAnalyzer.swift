@@ -153,6 +153,12 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Plans and runs the pass.
     public func analyse() throws -> NativeFindings { try analyse(plan()) }
 
+    /// Whether `analyse(plan)` would parse or preprocess some source: one without a stored result.
+    public func parsesSources(_ plan: Plan) -> Bool {
+        let cache = self.cache(for: plan)
+        return plan.keys(cache).contains { key in key.map { !cache.holds($0) } ?? true }
+    }
+
     /// Runs the pass: the cached result of each source whose key is cached, a libclang parse of every other one (each
     /// parse counted on a `parsing C sources` counter of `display`).
     public func analyse(_ plan: Plan, display: ProgressDisplay? = nil) throws -> NativeFindings {
@@ -184,6 +190,7 @@ public struct NativeCodeAnalyzer: Sendable {
             // thread's arena, where the stages after this one do not reuse them: give them back (a cold run on
             // vapor's graph peaked about 30 MB higher without this).
             ProcessMemory.returnFreePages()
+            if loaded != nil { ProcessMemory.pageOut(library: plan.libraryPath) }
         }
 
         var merged = Set<String>()

@@ -81,12 +81,17 @@ package struct NativeResultCache {
             writer.string(entry.value.name)
             writer.string(([entry.value.capability] + entry.value.alsoNeeds).map(\.name).joined(separator: ","))
         }
-        syscallFile(key).write(writer.data, key: key)
+        syscallFile(key).write(writer, key: key)
     }
 
     /// The cached entry of a source, nil when there is none or it cannot be read.
     package func load(_ key: String) -> Entry? {
         decode(entryFile(key), key: key) { reader in Entry(errors: try reader.array { try $0.string() }, groups: try reader.array { try $0.string() }) }
+    }
+
+    /// Whether a source's entry is stored under `key` (not read: a damaged entry still counts).
+    package func holds(_ key: String) -> Bool {
+        FileManager.default.fileExists(atPath: entryFile(key).url.path)
     }
 
     /// A group's definitions, nil when the group is missing or damaged (its content must hash to its name).
@@ -130,12 +135,12 @@ package struct NativeResultCache {
             var writer = CompactWriter()
             writer.array(definitions) { $1.write(to: &$0) }
             var hasher = SHA256()
-            hasher.update(writer.data)
+            writer.bytes.withUnsafeBytes { hasher.update(bytes: $0) }
             let name = hasher.hexDigest()
             entry.groups.append(name)
             groups[name] = definitions
             files[file] = name
-            if key != nil, groupFile(name).read(key: name) == nil { groupFile(name).write(writer.data, key: name) }
+            if key != nil, groupFile(name).read(key: name) == nil { groupFile(name).write(writer, key: name) }
         }
         storeEntry(entry, key: key)
         return (entry, groups, files)
@@ -148,7 +153,7 @@ package struct NativeResultCache {
         var writer = CompactWriter()
         writer.array(entry.errors) { $0.string($1) }
         writer.array(entry.groups) { $0.string($1) }
-        entryFile(key).write(writer.data, key: key)
+        entryFile(key).write(writer, key: key)
     }
 
     private func entryFile(_ key: String) -> CacheFile { CacheFile(url: directory.appendingPathComponent(key + ".source"), format: Self.fileFormat) }

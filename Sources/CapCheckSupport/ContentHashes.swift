@@ -44,6 +44,6 @@ package enum ContentHashes {
             writer.string(entry.value.stamp)
             writer.string(entry.value.hash)
         }
-        memoFile(file).write(writer.data, key: "")
+        memoFile(file).write(writer, key: "")
     }
 }

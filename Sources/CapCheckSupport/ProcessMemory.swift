@@ -16,6 +16,12 @@ public enum ProcessMemory {
         capcheck_return_free_memory()
     }
 
+    /// Gives back the resident pages of the shared library at `path`, which the stages that run next do not call into
+    /// (libclang's code, about 45 MB after its parses): the system reads a page again from the file should it be touched.
+    package static func pageOut(library path: String) {
+        _ = capcheck_page_out_library(path)
+    }
+
     /// The process's resident and peak resident memory (`VmRSS`, `VmHWM` of `/proc/self/status`); nil where the
     /// system does not say.
     public static func usage() -> Usage? {

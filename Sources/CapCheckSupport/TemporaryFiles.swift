@@ -34,6 +34,11 @@ public final class TemporaryFiles: @unchecked Sendable {  // state behind `state
     /// Writes `data` to `url` atomically: into `<url>.tmp-<pid>-<random>` beside it, created and registered in one
     /// step, then renamed over `url`.
     public func write(_ data: Data, to url: URL) throws {
+        try data.withUnsafeBytes { try write([$0], to: url) }
+    }
+
+    /// Writes `parts`, one after the other, to `url` atomically (as `write(_:to:)`), without joining them first.
+    package func write(_ parts: [UnsafeRawBufferPointer], to url: URL) throws {
         let temporary = "\(url.path).tmp-\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 36))"
         let opened = state.withLock { state -> Result<Int32, POSIXError>? in
             guard !state.closed else { return nil }
@@ -46,10 +51,17 @@ public final class TemporaryFiles: @unchecked Sendable {  // state behind `state
         let descriptor = try opened.get()
         defer { unregister(temporary) }
         do {
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()  // on disk before the rename: a crash leaves the old file or the new one, whole
-            try handle.close()
+            defer { close(descriptor) }
+            for part in parts {
+                var offset = 0
+                while offset < part.count {
+                    let written = Foundation.write(descriptor, part.baseAddress! + offset, part.count - offset)
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else { throw Self.lastError() }
+                    offset += written
+                }
+            }
+            guard fsync(descriptor) == 0 else { throw Self.lastError() }  // on disk before the rename: a crash leaves the old file or the new one, whole
             guard rename(temporary, url.path) == 0 else { throw Self.lastError() }
         } catch {
             unlink(temporary)

@@ -11,4 +11,9 @@ int capcheck_become_child_subreaper(void);
 /// `<malloc.h>`, which the Glibc module does not export); does nothing on other systems.
 void capcheck_return_free_memory(void);
 
+/// Asks the system to reclaim the resident pages of every mapping of the shared library at `path` (Linux's
+/// `madvise(MADV_PAGEOUT)`: clean pages are dropped and read again from the file if touched, so it is safe whatever
+/// runs next). Returns the bytes advised, or -1 where the system cannot (another system, a kernel before 5.4).
+long capcheck_page_out_library(const char *path);
+
 #endif

@@ -67,7 +67,7 @@ package struct AnalysisSnapshot: Sendable {
             writer.int(entry.0)
             writer.sink(entry.1)
         }
-        Self.file(in: scratch, configuration: configuration).write(writer.data, key: key)
+        Self.file(in: scratch, configuration: configuration).write(writer, key: key)
     }
 
     private static func read(from reader: inout CompactReader) throws -> AnalysisSnapshot {

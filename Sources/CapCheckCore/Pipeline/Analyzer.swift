@@ -447,6 +447,20 @@ public struct Analyzer: Sendable {
     /// and so every report, does not depend on timing).
     private func analyse(_ inputs: Inputs, loader: IndexStoreLoader, ownership: SourceOwnership, packageGraph: PackageGraph,
                          catalog: SinkCatalog, naming: SymbolNaming) throws -> AnalysisSnapshot {
+        @Sendable func runNative() throws -> NativeFindings {
+            let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
+            if nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped > 0 {
+                timings.record("native code: prefilter (\(nativeFindings.sourcesSkipped) of "
+                               + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang)",
+                               seconds: nativeFindings.prefilterSeconds)
+                timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
+            }
+            return nativeFindings
+        }
+        // When C sources must be parsed (a cold run), libclang runs before the records are read, on both cores, so its
+        // translation units and the call graph are never in memory together (the cold run's peak on vapor's graph);
+        // otherwise its cached results are read beside the call graph.
+        let parsedFirst = inputs.native.parsesSources(inputs.nativePlan) ? try runNative() : nil
         let records = try timings.measure("index records") {
             try loader.records(inputs.records, progress: display?.counter("reading index records", total: inputs.records.count) ?? .silent)
         }
@@ -459,13 +473,7 @@ public struct Analyzer: Sendable {
         let ((builder, facts), (nativeFindings, (scanned, (autolinked, mangled, linked, placed)))) = try concurrently({
             timings.measure("call graph") { CallGraphBuilder(packageGraph: packageGraph, ownership: ownership).build(records: records) }
         }, {
-            let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
-            if nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped > 0 {
-                timings.record("native code: prefilter (\(nativeFindings.sourcesSkipped) of "
-                               + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang)",
-                               seconds: nativeFindings.prefilterSeconds)
-                timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
-            }
+            let nativeFindings = try parsedFirst ?? runNative()
             let scanning = display?.counter("scanning Swift sources", total: inputs.swiftSources.files.count) ?? .silent
             var scanned = timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) }
             let named = scanned.findings

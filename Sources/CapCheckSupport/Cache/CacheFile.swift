@@ -74,9 +74,19 @@ package struct CacheFile {
 
     /// Writes `payload` under `key`, replacing the file atomically. Failures are ignored: a cache is an optimisation.
     package func write(_ payload: Data, key: String) {
-        var data = Data("\(Self.magic) \(format) \(Self.digest(Data(key.utf8))) \(payload.count) \(Self.digest(payload))\n".utf8)
-        data.append(payload)
-        AtomicFile.write(data, to: url)
+        payload.withUnsafeBytes { write(bytes: $0, key: key) }
+    }
+
+    /// Writes what `writer` wrote under `key`, as `write(_:key:)`, without copying it.
+    package func write(_ writer: CompactWriter, key: String) {
+        writer.bytes.withUnsafeBytes { write(bytes: $0, key: key) }
+    }
+
+    private func write(bytes payload: UnsafeRawBufferPointer, key: String) {
+        var hasher = SHA256()
+        hasher.update(bytes: payload)
+        let header = Data("\(Self.magic) \(format) \(Self.digest(Data(key.utf8))) \(payload.count) \(hasher.hexDigest())\n".utf8)
+        header.withUnsafeBytes { AtomicFile.write([$0, payload], to: url) }
     }
 
     /// Removes the file (when a cache's content is known to be wrong for reasons of its own).
@@ -109,9 +119,14 @@ package enum AtomicFile {
     /// Writes `data` to `url`, creating its folder and replacing a folder that stands where the file belongs.
     /// Failures are ignored: the callers write caches.
     package static func write(_ data: Data, to url: URL) {
+        data.withUnsafeBytes { write([$0], to: url) }
+    }
+
+    /// Writes `parts`, one after the other, as one file (as `write(_:to:)`).
+    package static func write(_ parts: [UnsafeRawBufferPointer], to url: URL) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileStamp.isDirectory(url.path) { try? FileManager.default.removeItem(at: url) }
-        try? TemporaryFiles.shared.write(data, to: url)
+        try? TemporaryFiles.shared.write(parts, to: url)
     }
 
     /// Removes temporary files in `folders` (not below them) that a process no longer running left behind.

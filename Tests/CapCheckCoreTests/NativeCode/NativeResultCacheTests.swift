@@ -44,8 +44,21 @@ final class NativeResultCacheTests: XCTestCase {
         XCTAssertNotEqual(cache.key(for: command, inputs: "1"), cache.key(for: command, inputs: "2"))
         XCTAssertEqual(cache.key(for: command, inputs: "1"), cache.key(for: command, inputs: "1"))
 
-        // Without the cache, the findings come back.
+        // Without the cache, the findings come back; libclang then runs before the records are read (so that its
+        // translation units and the call graph are not in memory together), with it, beside the call graph.
         try FileManager.default.removeItem(at: cacheFolder)
+        func stages() throws -> [String] {
+            Fixtures.forgetSnapshot("NativeApp")
+            let analyzer = Analyzer(options: {
+                var options = Analyzer.Options(mode: .audit, packagePath: Fixtures.packagePath("NativeApp"), scratchPath: Fixtures.scratchPath("NativeApp"))
+                options.skipBuild = true
+                return options
+            }())
+            _ = try analyzer.run()
+            return analyzer.timings.stages.map(\.name).filter { $0 == "native code" || $0 == "index records" }
+        }
+        XCTAssertEqual(try stages(), ["native code", "index records"], "parsed first")
+        XCTAssertEqual(try stages(), ["index records", "native code"], "read from the cache beside the call graph")
         XCTAssertEqual(try analyse().violationKeys, baseline)
 
         // A cached entry whose group is gone is parsed again.
