@@ -17,6 +17,9 @@
 #   the plugin: the probe gets capcheck as a package dependency (by path), `swift package -c release capcheck audit`
 #   builds its tool once (not timed), then one file is edited before each run, alternately through the plugin and
 #   through the release CLI (`capcheck audit`, which builds too): the ratio plugin/CLI, best of $REPEAT each.
+# Every analysis writes its JSON report; the last column says whether the cold, warm and touched runs' reports are
+# byte-identical, and whether the changed run's equals a from-scratch run's (every capcheck cache removed) on the same
+# build ("yes", or the runs that differ).
 # Timings are the best of $REPEAT runs. Work folders go to $BENCH_DIR (default: .build-bench, git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +38,8 @@ elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
 best() { sort -g | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f\n", a / b }'; }
 
-echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | warm/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, changed | changed/(b) | changed, narrowed policy s | changed, kinds policy s | narrowed/kinds | plugin s, changed | CLI s, changed | plugin/CLI |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| graph | units | records | occurrences | (c) build s | (b) floor s | (b) scan only s | (a) analysis s, cold | (a) cold, no prefilter | (a) warm | warm/(b) | cold/(c) | peak MB, cold | re-check s, touch | re-check s, changed | changed/(b) | changed, narrowed policy s | changed, kinds policy s | narrowed/kinds | plugin s, changed | CLI s, changed | plugin/CLI | reports identical |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for probe in "${PROBES[@]}"; do
   work=$BENCH_DIR/probe-$probe  # not "$probe": a root named like a dependency (vapor) clashes with it
   rm -rf "$work"; mkdir -p "$work"; cp -R "Benchmarks/Probes/$probe/." "$work/"
@@ -51,20 +54,27 @@ for probe in "${PROBES[@]}"; do
   scan=$(for _ in $(seq "$REPEAT"); do "$CAPCHECK" scan-index --store "$store" | awk '{print $NF}'; done | best)
 
   # Cold: no capcheck caches under the scratch folder.
-  cold=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
-  unfiltered=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); CAPCHECK_NATIVE_PREFILTER=0 "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  # One audit, its JSON report to $work/<name>.json.
+  audit() { local name=$1; shift; "$@" "$CAPCHECK" audit -q --format json --output "$work/$name.json" --skip-build --package-path "$work" --scratch-path "$scratch"; }
+  cold=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); audit cold; elapsed "$s"; done | best)
+  unfiltered=$(for _ in $(seq "$REPEAT"); do rm -rf "$scratch/capcheck"; s=$(now); audit unfiltered env CAPCHECK_NATIVE_PREFILTER=0; elapsed "$s"; done | best)
   rm -rf "$scratch/capcheck"
-  peak=$( { /usr/bin/time -f "%M" "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; } 2>&1 | tail -1)
-  warm=$(for _ in $(seq "$REPEAT"); do s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; elapsed "$s"; done | best)
+  peak=$( { audit peak /usr/bin/time -f "%M"; } 2>&1 | tail -1)
+  warm=$(for _ in $(seq "$REPEAT"); do s=$(now); audit warm; elapsed "$s"; done | best)
 
   touched=$scratch/checkouts/${TOUCH[$probe]}
   touch "$touched"
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
-  s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; recheck=$(elapsed "$s")
+  s=$(now); audit touched; recheck=$(elapsed "$s")
 
   printf '\nfunc capcheckBenchmarkEdit() -> Int { 42 }\n' >>"$touched"
   swift build --package-path "$work" --scratch-path "$scratch" >/dev/null 2>&1
-  s=$(now); "$CAPCHECK" audit -q --skip-build --package-path "$work" --scratch-path "$scratch" >/dev/null; edited=$(elapsed "$s")
+  s=$(now); audit changed; edited=$(elapsed "$s")
+  rm -rf "$scratch/capcheck"; audit fresh
+  same=()
+  for name in unfiltered peak warm touched; do cmp -s "$work/cold.json" "$work/$name.json" || same+=("$name≠cold"); done
+  cmp -s "$work/fresh.json" "$work/changed.json" || same+=("changed≠fresh")
+  identical=$([ ${#same[@]} -eq 0 ] && echo yes || echo "${same[*]}")
 
   # The value analysis: init's narrowed policy against the same grants as kinds, each after an edit (a changed input).
   "$CAPCHECK" init -q --skip-build --force --package-path "$work" --scratch-path "$scratch" --policy "$work/narrowed.json" >/dev/null
@@ -103,8 +113,8 @@ PY
   done
   plugin=$(printf '%s\n' "${plugin_runs[@]}" | best); cli=$(printf '%s\n' "${cli_runs[@]}" | best)
 
-  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n" \
+  printf "| %s | %s | %s | %s | %.1f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %.1f%% | %d | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f | %s |\n" \
     "$probe" "$units" "$records" "$occurrences" "$build" "$floor" "$scan" "$cold" "$unfiltered" "$warm" \
     "$(ratio "$warm" "$floor")" "$(awk -v a="$cold" -v b="$build" 'BEGIN { print 100 * a / b }')" "$((peak / 1024))" "$recheck" "$edited" \
-    "$(ratio "$edited" "$floor")" "$narrowed" "$kinds" "$(ratio "$narrowed" "$kinds")" "$plugin" "$cli" "$(ratio "$plugin" "$cli")"
+    "$(ratio "$edited" "$floor")" "$narrowed" "$kinds" "$(ratio "$narrowed" "$kinds")" "$plugin" "$cli" "$(ratio "$plugin" "$cli")" "$identical"
 done
