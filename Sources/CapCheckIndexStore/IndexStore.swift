@@ -114,7 +114,9 @@ private final class RecordContext {
     package var symbols: [IndexSymbol] = []
     package var occurrences: [IndexOccurrence] = []
     package var relations: [IndexRelation] = []
-    private var symbolIndex = PointerIndex()
+    /// The symbols by their reader-owned pointer (a `Dictionary` hashed each occurrence's and relation's pointer
+    /// with SipHash: a tenth of the records' reading).
+    private var symbolIndex = IntegerTable()
 
     package init(api: IndexStoreAPI, strings: StringInterner) {
         self.api = api
@@ -124,7 +126,7 @@ private final class RecordContext {
     package func intern(_ symbol: UnsafeMutableRawPointer?) -> Int32 {
         guard let symbol else { return -1 }
         let index = Int32(symbols.count)
-        let known = symbolIndex.index(of: symbol, else: index)
+        let known = symbolIndex.value(of: UInt64(UInt(bitPattern: symbol)), else: index)
         guard known == index else { return known }
         symbols.append(IndexSymbol(
             usr: api.symbolGetUSR(symbol).interned(in: strings),
@@ -208,40 +210,6 @@ private final class ScanCounter {
             this.checksum &+= Int(this.api.relationGetRoles(relation)) &+ this.api.symbolGetUSR(this.api.relationGetSymbol(relation)).length
             this.counts.relations += 1
             return true
-        }
-    }
-}
-
-/// The symbols of one record by their reader-owned pointer: an open-addressing table with a multiplicative hash (a
-/// `Dictionary` hashed every occurrence's and relation's pointer with SipHash, a tenth of the records' reading).
-private struct PointerIndex {
-    private var keys = [UInt](repeating: 0, count: 256)
-    private var values = [Int32](repeating: 0, count: 256)
-    private var count = 0
-
-    /// The index stored for `pointer`, or `new` after storing it there.
-    mutating func index(of pointer: UnsafeMutableRawPointer, else new: Int32) -> Int32 {
-        let key = UInt(bitPattern: pointer)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 32) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
-        }
-        keys[slot] = key
-        values[slot] = new
-        count += 1
-        if count * 2 > keys.count { grow() }
-        return new
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            _ = index(of: UnsafeMutableRawPointer(bitPattern: key)!, else: value)
         }
     }
 }
