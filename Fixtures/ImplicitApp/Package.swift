@@ -5,7 +5,7 @@ import PackageDescription
 // a @dynamicCallable value, result builders, a lazy initialiser, `for await`, `~=` in a `switch`, a `required init`
 // through a metatype, key paths and unapplied methods as functions, a table of functions, Dispatch blocks and a
 // NotificationCenter observer, stored properties' initial values, superclass initialisers, conformances of toolchain
-// types, members' conformances run by synthesized or reflective code, associated type defaults (docs/semantics.md, "Implicit calls: how each is covered").
+// types, members' conformances run by synthesized or reflective code, associated type defaults, `main()` run by `@main` (docs/semantics.md, "Implicit calls: how each is covered").
 let package = Package(
     name: "ImplicitApp",
     dependencies: [
@@ -27,6 +27,7 @@ let package = Package(
         .package(path: "../Packages/implicit-construction"),
         .package(path: "../Packages/member-values"),
         .package(path: "../Packages/global-actor"),
+        .package(path: "../Packages/entry-mains"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -49,6 +50,11 @@ let package = Package(
             .product(name: "MemberValues", package: "member-values"),
             .product(name: "GlobalActor", package: "global-actor"),
         ]),
+        // `@main` running a `main()` of another package: on an extension of its type, inherited from a class, from a
+        // protocol the named one refines.
+        .executableTarget(name: "ExtensionMain", dependencies: [.product(name: "EntryMains", package: "entry-mains")]),
+        .executableTarget(name: "ClassMain", dependencies: [.product(name: "EntryMains", package: "entry-mains")]),
+        .executableTarget(name: "RefinedMain", dependencies: [.product(name: "EntryMains", package: "entry-mains")]),
     ],
     swiftLanguageModes: [.v5]
 )

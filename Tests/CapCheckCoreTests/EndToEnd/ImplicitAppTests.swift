@@ -17,6 +17,16 @@ final class ImplicitAppTests: XCTestCase {
         try XCTUnwrap(report().violations.first { $0.package == package && $0.sink == sink }, "\(package) \(sink)").path.map(\.symbol)
     }
 
+    /// `@main` runs a `main()` of another package: the one of the type an `@main extension` extends (the comment between
+    /// them notwithstanding), a superclass's `class func main()`, the one of a protocol the named one refines.
+    func testMainRunByTheMainAttributeIsReached() throws {
+        XCTAssertEqual(try path("entry-mains", "unlink"), ["Runner", "EntryMains.Runner.main()", "unlink"])
+        XCTAssertEqual(try path("entry-mains", "getenv"), ["ClassMain.ClassMain", "EntryMains.BaseCommand.main()", "getenv"])
+        XCTAssertEqual(try path("entry-mains", "rename").last, "rename")
+        let via = try XCTUnwrap(report().violations.first { $0.package == "entry-mains" && $0.sink == "unlink" }).path[1].via
+        XCTAssertEqual(via, "static main() run by @main")
+    }
+
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             "async-sequence env Foundation.ProcessInfo.environment",
@@ -26,6 +36,9 @@ final class ImplicitAppTests: XCTestCase {
             "dynamic-callable exec Foundation.Process.run()",
             "dynamic-member env Foundation.ProcessInfo.environment",
             "dynamic-member fs Foundation.FileManager.isReadableFile(atPath:)",
+            "entry-mains env getenv",
+            "entry-mains fs rename",
+            "entry-mains fs unlink",
             "function-table fs Foundation.FileManager.removeItem(atPath:)",
             "function-values env Foundation.ProcessInfo.environment",
             "function-values fs Foundation.FileManager.contents(atPath:)",

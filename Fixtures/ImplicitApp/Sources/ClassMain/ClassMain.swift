@@ -1,0 +1,3 @@
+import EntryMains
+
+@main final class ClassMain: BaseCommand {}

@@ -1,0 +1,3 @@
+import EntryMains
+
+@main struct RefinedMain: RefinedTool {}

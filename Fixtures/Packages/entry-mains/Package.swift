@@ -1,0 +1,9 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "EntryMains",
+    products: [.library(name: "EntryMains", targets: ["EntryMains"])],
+    targets: [.target(name: "EntryMains")],
+    swiftLanguageModes: [.v5]
+)
