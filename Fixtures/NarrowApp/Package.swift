@@ -18,6 +18,7 @@ let package = Package(
         .package(path: "../Packages/narrow-c"),
         .package(path: "../Packages/narrow-sweep"),
         .package(path: "../Packages/narrow-lookalike"),
+        .package(path: "../Packages/narrow-members"),
     ],
     targets: [
         .executableTarget(
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "NarrowC", package: "narrow-c"),
                 .product(name: "NarrowSweep", package: "narrow-sweep"),
                 .product(name: "NarrowLookalike", package: "narrow-lookalike"),
+                .product(name: "NarrowMembers", package: "narrow-members"),
             ]
         ),
     ],

@@ -194,7 +194,7 @@ package struct CSinkSites {
     /// The callee must be spelled `callee` at the site: through a macro the arguments written are the macro's, which
     /// may pass anything to the function.
     package func values(at site: SourceLocation, callee: String, positions: [Int], inFunctionAt function: SourceLocation? = nil,
-                        returned: (String) -> String? = { _ in nil }) -> [ValueOrigin] {
+                        returned: (_ name: String, _ at: SourceLocation) -> String? = { _, _ in nil }) -> [ValueOrigin] {
         guard let start = offset(line: site.line, column: site.column) else { return [.unknown("the call site is not in the file", site)] }
         guard passesWrittenArguments(to: callee, at: start) else {
             return [.unknown("`\(callee)` is called through a macro at `\(identifier(at: start))` here, whose written arguments need not be "
@@ -220,7 +220,7 @@ package struct CSinkSites {
                 return .parameter(index, name: argument, function)
             }
             if argument.hasSuffix("()"), let function, case let called = String(argument.dropLast(2)).trimmingCharacters(in: .whitespaces),
-               let value = returned(called) {
+               let value = returned(called, location(of: spans[position].start + argument.prefix { $0 == " " || $0 == "\t" || $0 == "\n" }.utf8.count)) {
                 // A parameter of that name is a pointer the caller passes (`const char *(*cc_name)(void)`).
                 guard !parameters.contains(called), !declaresParameter(named: called, ofFunctionAt: function) else {
                     return .unknown("`\(called)` is a parameter of the function, so it need not be the function of that name", site)

@@ -31,6 +31,11 @@ package struct SwiftExpressionValues {
     package var recordedAt: ((_ site: SourceLocation) -> [String]?)?
     /// `String.init(stringInterpolation:)`, and the `appendInterpolation` a `String`, `Substring` or `Character` segment
     /// calls (`T: TextOutputStreamable & CustomStringConvertible`).
+    /// Whether a USR the index records at a string literal is another type's literal initialiser than `String`'s.
+    static func makesAnotherTypeFromLiteral(_ usr: String) -> Bool {
+        !usr.hasPrefix("s:SS") && ["13stringLiteral", "20unicodeScalarLiteral", "31extendedGraphemeClusterLiteral"].contains { usr.contains($0) }
+    }
+
     static let stringInterpolation = "s:SS19stringInterpolationSSs013DefaultStringB0V_tcfc"
     static let stringSegment = "s:s26DefaultStringInterpolationV06appendC0yyxs06CustomB11ConvertibleRzs20TextOutputStreamableRzlF"
     /// String's `+`, and RangeReplaceableCollection's (`"/etc/" + substring`).
@@ -86,6 +91,11 @@ package struct SwiftExpressionValues {
         let at = file.location(of: literal)
         if let isToolchain, !isToolchain(at, "init(stringLiteral:)") {
             return [.unknown("the literal makes a value of a package's own type (`ExpressibleByStringLiteral`), not its text", at)]
+        }
+        // `let path: NSMutableString = "…"` is an object the code can change after (`path.setString(…)`, the twenty-third
+        // sweep's): a literal is its text only where it makes a `String` (the index records no other type's initialiser).
+        if let recorded = recordedAt?(at), recorded.contains(where: Self.makesAnotherTypeFromLiteral) {
+            return [.unknown("the literal makes a value of another type than `String`, which may be changed after", at)]
         }
         let interpolated = literal.segments.contains { if case .expressionSegment = $0 { true } else { false } }
         if interpolated, let recorded = recordedAt?(at), !recorded.contains(Self.stringInterpolation) {

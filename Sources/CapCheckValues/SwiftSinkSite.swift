@@ -34,8 +34,24 @@ package struct SwiftSinkSite {
         (call?.arguments).map { $0.map { ($0.label?.spelledName ?? "_", $0.expression) } } ?? []
     }
 
+    /// Whether the reference is a function named as a value rather than called with its arguments here: written with its
+    /// argument labels (`String.write(toFile:atomically:encoding:)`), or a call whose result is called again (a method
+    /// of a type applied to its receiver first, `NSString.write(toFile:atomically:encoding:)(text)(path, …)`: the
+    /// twenty-third sweep's, whose receiver was read as the path).
+    private var isFunctionValue: Bool {
+        let name = reference.as(MemberAccessExprSyntax.self)?.declName ?? reference.as(DeclReferenceExprSyntax.self)
+        if name?.argumentNames != nil { return true }
+        guard let call, let outer = call.parent?.as(FunctionCallExprSyntax.self) else { return false }
+        return outer.calledExpression.id == call.id
+    }
+
     /// The values this site passes as the sink's value under `rule`.
     package func values(rule: SinkArgumentRule, resolver: SwiftExpressionValues, at: SourceLocation) -> [ValueOrigin] {
+        switch rule {
+        case .none, .noValue, .implicit, .socketAddress, .environmentKey: break
+        case .positions, .assignment, .shellCommand, .pathArguments, .programOfReceiver:
+            if isFunctionValue { return [.unknown("the function is named as a value here, so what it is applied to is not read", at)] }
+        }
         switch rule {
         case .none(let why): return [.unknown(why, at)]
         case .noValue: return []
@@ -49,6 +65,12 @@ package struct SwiftSinkSite {
             // extension) reads what it likes (the eighth sweep's).
             guard arguments.count == 1, key.label == nil else {
                 return [.unknown("the environment is read through a subscript other than the dictionary's own", at)]
+            }
+            // A package's `subscript(_:)` on `[String: String]` takes one unlabelled key too, and Swift prefers it (the
+            // twenty-third sweep's read `SECRET_TOKEN` for `environment["GRANTED_NAME"]`): the index says which it is.
+            if let isToolchain = resolver.isToolchain, let bracket = subscriptCall?.leftSquare,
+               !isToolchain(resolver.file.location(of: bracket), "subscript(_:)") {
+                return [.unknown("the environment is read through a package's own subscript, which reads what it likes", at)]
             }
             return resolver.values(of: key.expression)
         case .positions(let positions):
@@ -72,8 +94,7 @@ package struct SwiftSinkSite {
             // first argument is then what is set, not a path. Called on a type or a singleton
             // (`FileManager.default.replaceItemAt(_:withItemAt:)`), an unlabelled first argument is a path too.
             let valueReceiver = receiver.flatMap { receiver in
-                (!receiver.is(DeclReferenceExprSyntax.self) || receiver.trimmedDescription.first?.isLowercase == true)
-                    && !Self.isTypeOrSingleton(receiver) ? receiver : nil
+                !Self.isTypeOrSingleton(receiver, resolver: resolver) ? receiver : nil
             }
             // `setAttributes(_:ofItemAtPath:)`: the unlabelled first argument is what is set, the labelled one the path.
             let firstIsPath = valueReceiver == nil && !arguments.contains { $0.label == "ofItemAtPath" }
@@ -95,6 +116,12 @@ package struct SwiftSinkSite {
             let name = receiver.baseName.spelledName
             guard Self.isLocalProcessUsedOnlyHere(name, around: reference) else {
                 return [.unknown("`\(name)` is not a `Process()` made and used only in this function, so its program may be set elsewhere", at)]
+            }
+            // Every member used on it must be Foundation's: a package's extension method (`p.useDefaults()`) can set the
+            // program (the twenty-third sweep's).
+            if let isToolchain = resolver.isToolchain,
+               let member = Self.members(of: name, around: reference).first(where: { !isToolchain(resolver.file.location(of: $0), $0.spelledName) }) {
+                return [.unknown("`\(name).\(member.spelledName)` is a package's own member of `Process`, which may set the program", at)]
             }
             guard let assigned = Self.assignments(to: name, properties: ["executableURL", "launchPath"], around: reference) else {
                 return [.unknown("the program of `\(name)` is changed in place, not only assigned", at)]
@@ -132,12 +159,23 @@ package struct SwiftSinkSite {
         }
     }
 
-    /// `FileManager.default`, `ProcessInfo.processInfo`, a type name: receivers that are not the value itself.
-    private static func isTypeOrSingleton(_ receiver: ExprSyntax) -> Bool {
+    /// `FileManager.default`, `ProcessInfo.processInfo`, a type name: receivers that are not the value itself. A name
+    /// with a capital letter is a type only where the index records a type there: `let Log = NSURL(…)` is a value (the
+    /// twenty-third sweep's, whose value argument was read as the path), and a local is in no record.
+    private static func isTypeOrSingleton(_ receiver: ExprSyntax, resolver: SwiftExpressionValues) -> Bool {
         if let member = receiver.as(MemberAccessExprSyntax.self) {
             return ["default", "processInfo", "shared"].contains(member.declName.baseName.spelledName)
         }
-        return receiver.trimmedDescription.first?.isUppercase == true
+        guard let name = receiver.as(DeclReferenceExprSyntax.self)?.baseName, name.spelledName.first?.isUppercase == true else { return false }
+        guard let recordedAt = resolver.recordedAt else { return true }
+        let recorded = recordedAt(resolver.file.location(of: name)) ?? []
+        return !recorded.isEmpty && recorded.allSatisfy(Self.namesType)
+    }
+
+    /// Whether a Swift USR names a type (a class, struct, enum, protocol or typealias: its mangling ends so).
+    private static func namesType(_ usr: String) -> Bool {
+        guard usr.hasPrefix("s:"), let last = usr.last else { return usr.hasPrefix("c:") && !usr.contains("@F@") }
+        return ["C", "V", "O", "P", "a"].contains(last)
     }
 
     /// The function (or file) around `node`.
@@ -164,6 +202,15 @@ package struct SwiftSinkSite {
                   member.declName.baseName.tokenKind != .keyword(.self) else { return false }
         }
         return declared
+    }
+
+    /// The member names used on `name` (`run` in `p.run()`) in the function around `node`.
+    private static func members(of name: String, around node: some SyntaxProtocol) -> [TokenSyntax] {
+        enclosingBody(of: node).tokens(viewMode: .sourceAccurate).compactMap { token in
+            guard token.spelledName == name, let reference = token.parent?.as(DeclReferenceExprSyntax.self),
+                  let member = reference.parent?.as(MemberAccessExprSyntax.self), member.base?.id == reference.id else { return nil }
+            return member.declName.baseName
+        }
     }
 
     /// The `Process` token of `let name = Process()` in the function around `node`.

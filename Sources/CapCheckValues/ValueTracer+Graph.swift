@@ -19,21 +19,22 @@ extension ValueTracer {
         return here.first { prefer(graph.nodes[Int($0)]) } ?? here.first ?? (candidates.count == 1 ? candidates[0] : nil)
     }
 
-    /// The constant a C function named `name` returns (its definition's whole body `return "…";`), if any. BoringSSL's
-    /// symbols are renamed with a prefix (`CNIOBoringSSL_X509_…`), so a unique `…_name` definition counts too.
-    func returnedConstant(_ name: String) -> String? {
+    /// The constant the C function a call at `site` names returns (its definition's whole body `return "…";`), if any.
+    /// The function is the one the index records a reference to there: BoringSSL's prefix macros rename `X509_…` to
+    /// `CNIOBoringSSL_X509_…`, and a name no C code defines (a Swift `@_cdecl`, an assembly label, a library's) has no
+    /// constant, whatever another function named `…_name` returns (the twenty-third sweep's). Without a reference at the
+    /// site (the graph keeps one edge per caller and callee), the name as written.
+    func returnedConstant(_ name: String, at site: SourceLocation) -> String? {
         guard let names = packageCNames() else { return nil }
+        let referenced = Set(referencesAt(site).map { graph.nodes[Int($0)] }.filter { $0.language.isClang }.map(\.name))
+        guard referenced.count <= 1 else { return nil }
+        let callee = referenced.first ?? name
         // A C variable of that name anywhere (`static const char *(*cd_name)(void) = cd_home;` in another file, the twelfth
         // sweep's) may be what the call goes through; `home()` of a C++ type `home` is a temporary whose conversion runs
         // (the nineteenth sweep's, beside a `cfg_home` returning a constant). A variable or type of the name makes the
         // call unknown.
-        guard !names.variables.contains(name) else { return nil }
-        var found = names.functions[name] ?? []
-        if found.isEmpty {
-            guard !names.variables.contains(where: { $0.hasSuffix("_" + name) }) else { return nil }
-            found = names.functions.filter { $0.key.hasSuffix("_" + name) }.flatMap(\.value)
-        }
-        let returned = found.map { id -> String? in
+        guard !names.variables.contains(callee), !names.variables.contains(name) else { return nil }
+        let returned = (names.functions[callee] ?? []).map { id -> String? in
             guard let location = graph.nodes[Int(id)].location else { return nil }
             return cSites(location.file)?.returnedLiteral(ofFunctionAt: location)
         }

@@ -24,10 +24,13 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertEqual(try report().violationKeys, [
             "narrow-c env getenv",
             "narrow-c env putenv",
+            "narrow-c fs open",
             "narrow-env fs Foundation.FileManager.contents(atPath:)",
             "narrow-files fs Foundation.FileManager.contents(atPath:)",
             "narrow-lookalike env Foundation.ProcessInfo.environment",
             "narrow-lookalike env getenv",
+            "narrow-members env Foundation.ProcessInfo.environment",
+            "narrow-members exec Foundation.Process.run()",
             "narrow-modules fs Foundation.FileManager.contents(atPath:)",
             "narrow-sneaky env Foundation.ProcessInfo.environment",
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
@@ -35,6 +38,7 @@ final class NarrowAppTests: XCTestCase {
             "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.NSURL.setResourceValue(_:forKey:)",
             "narrow-sweep fs Foundation.String.init(contentsOfFile:encoding:)",
+            "narrow-sweep fs Foundation.StringProtocol.write(toFile:atomically:encoding:)",
             "narrow-witness fs Foundation.FileManager.contents(atPath:)",
         ], "narrow-tls (constants under its nested grant), narrow-store's paths from the root (@caller three calls down) and "
             + "narrow-exec (a constant program) hold; narrow-env's and narrow-c's constant variable names are inside their grants")
@@ -112,6 +116,25 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertTrue(values.contains { $0.kind == "prefix" && $0.value == "/etc/ssl/" }, "an optional interpolated is not its text: \(shown)")
     }
 
+    /// The twenty-third sweep: code that reads or runs another value than the one the analysis read, each now unknown
+    /// (or the value it really uses): a package's own `subscript(_:)` on the environment, its own method on a `Process`,
+    /// a literal of `NSMutableString` changed after, a value receiver with a capital letter, a method applied to its
+    /// receiver first, and a C call of a function no package's C code defines, beside a `decoy_…` that returns a
+    /// constant inside the grant.
+    func testMembersLiteralsAndNamesTheSweepSubstitutedAreNotTakenAtTheirWord() throws {
+        func notes(_ package: String, _ sink: String) throws -> [String] {
+            let violation = try XCTUnwrap(report().violations.first { $0.package == package && $0.sink == sink }, "\(package) \(sink)")
+            return (violation.values ?? []).map { ($0.value ?? "") + " " + ($0.note ?? "") }
+        }
+        XCTAssertTrue(try notes("narrow-members", "Foundation.ProcessInfo.environment").contains { $0.contains("a package's own subscript") })
+        XCTAssertTrue(try notes("narrow-members", "Foundation.Process.run()").contains { $0.contains("`p.useDefaults` is a package's own member") })
+        XCTAssertTrue(try notes("narrow-sweep", "Foundation.FileManager.contents(atPath:)").contains { $0.contains("another type than `String`") })
+        XCTAssertTrue(try notes("narrow-sweep", "Foundation.NSURL.setResourceValue(_:forKey:)").contains { $0.contains("/tmp/capcheck-sweep-capital") })
+        XCTAssertTrue(try notes("narrow-sweep", "Foundation.StringProtocol.write(toFile:atomically:encoding:)")
+            .contains { $0.contains("named as a value") })
+        XCTAssertTrue(try notes("narrow-c", "open").contains { $0.contains("`gnu_get_libc_version()` is computed in C code") })
+    }
+
     func testCallerFailsOnAValueThePackageMakesItself() throws {
         let values = try values(of: "narrow-sneaky")
         XCTAssertEqual(values.map(\.kind), ["constant"])
@@ -169,7 +192,7 @@ final class NarrowAppTests: XCTestCase {
         // fs:/etc/narrow-c.conf (no violation above), outside fs:/etc/other.
         let policy = #"{ "version": 1, "unlisted": "deny", "packages": { "narrow-c": { "allow": ["env", "net", "fs:/etc/other", "ffi"] } } }"#
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
-        let violations = report.violations.filter { $0.package == "narrow-c" && $0.capability == "fs" }
+        let violations = report.violations.filter { $0.package == "narrow-c" && $0.capability == "fs" && $0.sink != "open" }
         XCTAssertEqual(violations.map(\.sink), ["syscall(SYS_openat)"])
         XCTAssertEqual(violations.first?.values?.map(\.value), ["/etc/narrow-c.conf"])
     }
@@ -203,7 +226,8 @@ final class NarrowAppTests: XCTestCase {
           "narrow-env": { "allow": ["env:NARROW_HOME", "fs"] }, "narrow-lookalike": { "allow": ["env", "unsafe"] },
           "narrow-exec": { "allow": ["exec:git"] },
           "narrow-witness": { "allow": ["fs"] },
-          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] }, "narrow-modules": { "allow": ["fs"] } } }
+          "narrow-c": { "allow": ["env", "net", "fs", "ffi"] }, "narrow-sweep": { "allow": ["fs"] }, "narrow-modules": { "allow": ["fs"] },
+          "narrow-members": { "allow": ["exec", "env"] } } }
         """
         let report = try Fixtures.analyse("NarrowApp", policy: policy)
         XCTAssertEqual(report.violationKeys, ["narrow-exec exec Foundation.Process.run()", "narrow-store fs Foundation.FileManager.contents(atPath:)"],

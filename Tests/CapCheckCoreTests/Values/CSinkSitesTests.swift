@@ -235,7 +235,7 @@ final class CSinkSitesTests: XCTestCase {
         func value(line: Int, callee: String) -> String {
             let function = SourceLocation(file: path, line: line, column: 5)
             guard let call = sites.calls(of: callee, inFunctionAt: function).first else { return "no call" }
-            let origin = sites.values(at: call, callee: callee, positions: [0], inFunctionAt: function) { name in
+            let origin = sites.values(at: call, callee: callee, positions: [0], inFunctionAt: function) { name, _ in
                 name == "token_name" ? sites.returnedLiteral(ofFunctionAt: SourceLocation(file: path, line: 1, column: 13)) : nil
             }.first
             if case .constant(let text, _)? = origin { return text }
@@ -273,7 +273,7 @@ final class CSinkSitesTests: XCTestCase {
         let names = ["file_env": SourceLocation(file: path, line: 2, column: 13), "dir_env": SourceLocation(file: path, line: 3, column: 13),
                      "other": SourceLocation(file: path, line: 4, column: 13)]
         let values = sites.calls(of: "getenv", inFunctionAt: use).flatMap { call in
-            sites.values(at: call, callee: "getenv", positions: [0], inFunctionAt: use) { names[$0].flatMap(sites.returnedLiteral(ofFunctionAt:)) }
+            sites.values(at: call, callee: "getenv", positions: [0], inFunctionAt: use) { name, _ in names[name].flatMap(sites.returnedLiteral(ofFunctionAt:)) }
         }.map { origin -> String in
             if case .constant(let value, _) = origin { return value }
             return "unknown"

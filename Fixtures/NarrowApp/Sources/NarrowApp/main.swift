@@ -3,6 +3,7 @@ import NarrowEnv
 import NarrowExec
 import NarrowFiles
 import NarrowLookalike
+import NarrowMembers
 import NarrowModA
 import NarrowSneaky
 import NarrowStore
@@ -25,5 +26,7 @@ print(cache.get(path: CommandLine.arguments[0]) + cache.warm(), cache.setting(pr
 print(Config.load(), Lookalike.decoy() ?? "", Lookalike.shifted())
 try? Git.version()
 print(Logs.syslog(with: FileOpener()) + Logs.reader("/tmp/x"))
-print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen(), Home.setBoth())
+print(Home.folder(), Home.other(), Home.indirect(), Home.ping(), Home.macro(), Home.alias(), Home.rawOpen(), Home.setBoth(), Home.openVersion())
 Sweep.runAll()
+print(Members.greeting())
+try? Members.runTrue()

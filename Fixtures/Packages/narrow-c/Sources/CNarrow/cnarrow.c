@@ -1,3 +1,4 @@
+#include <gnu/libc-version.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/syscall.h>
@@ -43,3 +44,9 @@ int narrow_c_set_both(void) {
     putenv("NARROW_C_SET=1");
     return putenv("NARROW_OUTSIDE=1");
 }
+
+/* A call of a function no package's C code defines (here the C library's) with a package function named `…_name`
+   beside it that returns a constant inside the grant: the call is not that function (the twenty-third sweep's, where a
+   Swift `@_cdecl` defined the name). */
+const char *decoy_gnu_get_libc_version(void) { return "/etc/narrow-c.conf"; }
+int narrow_c_open_version(void) { return open(gnu_get_libc_version(), O_RDONLY); }

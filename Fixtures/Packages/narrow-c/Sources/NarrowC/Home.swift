@@ -9,4 +9,5 @@ public enum Home {
     public static func alias() -> Bool { narrow_c_alias() != nil }
     public static func rawOpen() -> Bool { narrow_c_raw_open() >= 0 }
     public static func setBoth() -> Bool { narrow_c_set_both() == 0 }
+    public static func openVersion() -> Bool { narrow_c_open_version() >= 0 }
 }

@@ -4,7 +4,7 @@ import Foundation
 public enum Sweep {
     public static func runAll() {
         spelled(); opener(); protocolWrite(); ownArray(); ownCoalescing(); receiver(); qualified(); suffixes("/")
-        optional()
+        optional(); mutableLiteral(); capitalReceiver(); curried()
     }
 
     /// A second call of the sink spelt `.init(contentsOfFile:)`: the index names the sink there.
@@ -56,6 +56,21 @@ public enum Sweep {
     static func receiver() {
         let url = NSURL(fileURLWithPath: "/tmp/capcheck-sweep-receiver")
         try? url.setResourceValue("/etc/ssl/f.pem", forKey: .nameKey)
+    }
+
+    /// The twenty-third sweep: a literal of a reference type changed after (`NSMutableString`), a value receiver named
+    /// with a capital letter, a method of a type applied to its receiver first (whose argument is what is written).
+    static func mutableLiteral() {
+        let path: NSMutableString = "/etc/ssl/m.pem"
+        path.setString("/tmp/capcheck-sweep-mutable")
+        _ = FileManager.default.contents(atPath: String(path))
+    }
+    static func capitalReceiver() {
+        let Log = NSURL(fileURLWithPath: "/tmp/capcheck-sweep-capital")
+        try? Log.setResourceValue("/etc/ssl/n.pem", forKey: .nameKey)
+    }
+    static func curried() {
+        try? String.write(toFile:atomically:encoding:)("/etc/ssl/o.pem")("/tmp/capcheck-sweep-curried", false, .utf8)
     }
 
     /// A second `Bad.path` after `Good.path`.
