@@ -28,6 +28,7 @@ let package = Package(
         .package(path: "../Packages/member-values"),
         .package(path: "../Packages/global-actor"),
         .package(path: "../Packages/entry-mains"),
+        .package(path: "../Packages/shadow-tests"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
             .product(name: "ImplicitConstruction", package: "implicit-construction"),
             .product(name: "MemberValues", package: "member-values"),
             .product(name: "GlobalActor", package: "global-actor"),
+            .product(name: "ShadowTests", package: "shadow-tests"),
         ]),
         // `@main` running a `main()` of another package: on an extension of its type, inherited from a class, from a
         // protocol the named one refines.

@@ -15,7 +15,6 @@ public struct Checker: Sendable {
     public let naming: SymbolNaming
     /// Test targets of the root are entry points too when set.
     public let includeTests: Bool
-    package let testModules: Set<String>
     /// Where the sub-stages of `run` are timed, if anywhere.
     public var timings: StageTimings?
     /// Code the earlier stages could not see into (targets, native sources, inactive `#if` branches), in report order.
@@ -37,7 +36,6 @@ public struct Checker: Sendable {
         self.naming = naming
         self.includeTests = includeTests
         self.ownership = ownership
-        testModules = ownership.testModules
     }
 
     /// Runs the analysis under `policy`. With `collectViolations` false (audit), only reach is reported; with
@@ -61,7 +59,7 @@ public struct Checker: Sendable {
             let nodes = graph.nodes
             let everyDefinition = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
                 let node = nodes[index]
-                guard node.isDefined, !testModules.contains(node.module ?? "") else { return nil }
+                guard node.isDefined, !ownership.isTest(package: node.package, module: node.module) else { return nil }
                 return (Int32(index), latentContexts.enter(latentContexts.root, node: Int32(index), owner: graph.owners[index]))
             }
             return measure("search for latent reach") { latentSearch.run(roots: everyDefinition, collectViolations: false) }
@@ -139,11 +137,11 @@ public struct Checker: Sendable {
         let entryPoints = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
             let node = nodes[index]
             guard node.package == packageGraph.root.identity, node.isDefined,
-                  includeTests || !testModules.contains(node.module ?? "") else { return nil }
+                  includeTests || !ownership.isTest(package: node.package, module: node.module) else { return nil }
             // Paths from the root's tests start under its test context, where `"from": "test"` grants apply; paths
             // from the build (the root's targets as the build builds them) under its build context.
             if node.isBuildTime { return (Int32(index), contexts.buildRoot) }
-            return (Int32(index), testModules.contains(node.module ?? "") ? contexts.testRoot : contexts.root)
+            return (Int32(index), ownership.isTest(package: node.package, module: node.module) ? contexts.testRoot : contexts.root)
         }
         return (search, contexts, entryPoints)
     }

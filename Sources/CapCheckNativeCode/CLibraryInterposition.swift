@@ -59,7 +59,7 @@ public struct CLibraryInterposition: GraphPass {
     }
 
     public func apply(to graph: GraphBuilder) -> [Unanalyzed] {
-        let testModules = includeTests ? [] : SourceOwnership(graph: packageGraph).testModules
+        let ownership = SourceOwnership(graph: packageGraph)
         // A label counts on a definition with a body: a declaration only links its callers to the labelled symbol
         // (`AsmLabelEdges`), and has no edge but that one (and its package's native-code sink).
         var labelled: [Int32: String] = [:]
@@ -73,7 +73,7 @@ public struct CLibraryInterposition: GraphPass {
         where node.language.isClang && node.kind == .function && node.package != nil && node.isDefined
             && (Self.linkedSymbol(usr: node.usr, name: node.name, label: labelled[Int32(id)]).map { isLibraryName($0) || Self.isSwiftSymbol($0) } == true
                 || Self.replacesAllocation(node.usr))
-            && !testModules.contains(node.module ?? "") {
+            && (includeTests || !ownership.isTest(package: node.package, module: node.module)) {
             replacing.append(Int32(id))
         }
         let (mangled, unmatched) = mangledReplacements(in: graph)

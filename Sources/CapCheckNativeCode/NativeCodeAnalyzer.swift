@@ -357,7 +357,7 @@ public struct NativeCodeAnalyzer: Sendable {
         guard let owner = owner(of: definition.location.file) else { return }
         let key = owner.package + "|" + definition.usr
         if findings.definitions[key] == nil {
-            let isTest = ownership.testModules.contains(owner.module ?? "")
+            let isTest = ownership.isTest(package: owner.package, module: owner.module)
             findings.definitions[key] = OwnedNativeDefinition(package: owner.package, module: owner.module,
                                                               isTest: isTest, definition: definition)
         } else {

@@ -31,10 +31,10 @@ package struct UnclassifiedNativeCalls: GraphPass {
             unclassified.insert(Int32(id))
         }
         guard !unclassified.isEmpty else { return [] }
-        let testModules = includeTests ? [] : SourceOwnership(graph: packageGraph).testModules
+        let ownership = SourceOwnership(graph: packageGraph)
         var first: [String: Unanalyzed] = [:]  // by package and function
         for (id, node) in graph.nodes.enumerated()
-        where node.language.isClang && node.package != nil && node.isDefined && !testModules.contains(node.module ?? "") {
+        where node.language.isClang && node.package != nil && node.isDefined && (includeTests || !ownership.isTest(package: node.package, module: node.module)) {
             for edge in graph.edges[id] where unclassified.contains(edge.target) {
                 let name = graph.nodes[Int(edge.target)].name, package = node.package!
                 let key = package + "|" + name

@@ -13,8 +13,13 @@ public struct SourceOwnership: Sendable {
     private let targetFolders: [String: Owner]
     private let packageFolders: [String: String]
     private let modules: [String: Owner]
-    /// Modules of test targets (excluded from the root's entry points unless tests are included).
+    /// Modules of the root's test targets (excluded from the root's entry points unless tests are included). Only the
+    /// root's: SwiftPM builds no dependency's tests, and a dependency's test target named like a module of the root
+    /// (`App`) or like another package's C target hid that code from the check (the twenty-third sweep's). Ask
+    /// `isTest(package:module:)`, which compares the package too.
     public let testModules: Set<String>
+    /// The root package's identity.
+    private let root: String
     /// Each build-tool plugin's package, by the plugin's name.
     private let pluginPackages: [String: String]
 
@@ -25,11 +30,15 @@ public struct SourceOwnership: Sendable {
         var modules: [String: Owner] = [:]
         var tests = Set<String>()
         for package in graph.packages {
+            let isRoot = package.identity == graph.root.identity
             for target in package.targets {
                 let owner = Owner(package: package.identity, module: target.moduleName)
                 targets.append((Self.folder(target.path), owner))
-                modules[target.moduleName] = modules[target.moduleName] ?? owner
-                if target.isTest { tests.insert(target.moduleName) }
+                // A dependency's test target is never built: a unit of that module name is another package's code (a
+                // manifest that describes one layout and builds another put its code in `good`'s `GoodTests`: the
+                // twenty-third sweep's), found by its folder instead.
+                if !target.isTest || isRoot { modules[target.moduleName] = modules[target.moduleName] ?? owner }
+                if target.isTest && isRoot { tests.insert(target.moduleName) }
             }
         }
         // SwiftPM's generated test glue of the root (`<Name>PackageDiscoveredTests` lists the test methods, `<Name>PackageTests`
@@ -42,9 +51,15 @@ public struct SourceOwnership: Sendable {
         packageFolders = Dictionary(graph.packages.map { (Self.folder($0.path), $0.identity) }, uniquingKeysWith: { first, _ in first })
         self.modules = modules
         testModules = tests
+        root = graph.root.identity
         pluginPackages = Dictionary(graph.packages.flatMap { package in
             package.targets.filter { $0.kind == .plugin }.map { ($0.name, package.identity) }
         }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether code of `module` in `package` is the root's test code.
+    public func isTest(package: String?, module: String?) -> Bool {
+        package == root && testModules.contains(module ?? "")
     }
 
     /// The package whose build-tool plugin wrote `file`: SwiftPM puts a plugin's output for a target under
@@ -63,11 +78,22 @@ public struct SourceOwnership: Sendable {
         return nil
     }
 
+    /// Whose code a plugin's output is: the package whose target it was generated for, which chose the plugin and gave
+    /// it its inputs (a granted package's copier or template plugin turned another's `Strings.tmpl` into code that ran
+    /// under the granted package's grant: the twenty-third sweep's), unless that is the root, which holds every grant:
+    /// then the plugin's package (the ninth sweep's).
+    private func generatedCodeOwner(of file: String, plugin: String) -> String {
+        guard let range = file.range(of: "/plugins/outputs/", options: .backwards),
+              let user = file[range.upperBound...].split(separator: "/").first.map(String.init),
+              user != root, packageFolders.values.contains(user) else { return plugin }
+        return user
+    }
+
     /// The owner of `file`, or nil for toolchain and system files.
     public func owner(of file: String, unitModule: String) -> Owner? {
         if let owner = Self.deepestFolder(of: file, in: targetFolders) { return owner }
         if let package = pluginPackage(ofGenerated: file) {
-            return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)
+            return Owner(package: generatedCodeOwner(of: file, plugin: package), module: unitModule.isEmpty ? nil : unitModule)
         }
         if !unitModule.isEmpty, let owner = modules[unitModule] { return owner }
         if let package = Self.deepestFolder(of: file, in: packageFolders) {

@@ -201,7 +201,7 @@ package struct SwiftSourceScanner {
     /// `@_cdecl` and init-array code were never scanned). Test targets stay out unless tests are included.
     private func aliased(_ path: String, module: String, _ ownership: SourceOwnership) -> String? {
         guard let owner = ownership.owner(of: path, unitModule: module),
-              includeTests || !ownership.testModules.contains(owner.module ?? module) else { return nil }
+              includeTests || !ownership.isTest(package: owner.package, module: owner.module ?? module) else { return nil }
         return owner.package
     }
 

@@ -4,6 +4,6 @@ import PackageDescription
 let package = Package(
     name: "EntryMains",
     products: [.library(name: "EntryMains", targets: ["EntryMains"])],
-    targets: [.target(name: "EntryMains")],
+    targets: [.target(name: "EntryMains"), .testTarget(name: "CShadowBoot", dependencies: ["EntryMains"])],
     swiftLanguageModes: [.v5]
 )

@@ -423,17 +423,16 @@ public struct Analyzer: Sendable {
                 let file = PathText.standardized(unit.mainFile)
                 return scanned.contains(file) && !unit.outputFile.isEmpty ? (file, unit.moduleName, unit.outputFile) : nil
             }
-            let testModules = Set(packageGraph.packages.flatMap { $0.targets.filter(\.isTest).map(\.moduleName) })
             // An assembly source's object too: its autolink section reaches the link step like any object's (the
             // twentieth sweep's `.S` file asked for `--ld-path=<the package's program>`), though no unit lists it.
             let assembled = nativePlan.assemblyObjects.compactMap { entry -> ObjectFile? in
                 guard let owner = ownership.owner(of: entry.source, unitModule: entry.target.moduleName),
-                      includeTests || !testModules.contains(owner.module ?? entry.target.moduleName) else { return nil }
+                      includeTests || !ownership.isTest(package: owner.package, module: owner.module ?? entry.target.moduleName) else { return nil }
                 return ObjectFile(package: owner.package, module: owner.module ?? entry.target.moduleName, source: entry.source, object: entry.object)
             }
             let objects = assembled + units.compactMap { unit -> ObjectFile? in
                 guard !unit.outputFile.isEmpty, let owner = ownership.owner(of: unit.mainFile, unitModule: unit.moduleName),
-                      includeTests || !testModules.contains(owner.module ?? unit.moduleName) else { return nil }
+                      includeTests || !ownership.isTest(package: owner.package, module: owner.module ?? unit.moduleName) else { return nil }
                 return ObjectFile(package: owner.package, module: owner.module ?? unit.moduleName, source: unit.mainFile,
                                   object: unit.outputFile)
             }

@@ -27,6 +27,14 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertEqual(via, "static main() run by @main")
     }
 
+    /// A dependency's test target named `ImplicitApp`, like the root's module, and another's named `CShadowBoot`, like
+    /// `shadow-tests`' C target: neither makes that code test code (SwiftPM builds no dependency's tests), so the root's
+    /// call and the C constructor are reached.
+    func testADependencysTestTargetNamesNoOtherCodeAsTests() throws {
+        XCTAssertEqual(try path("shadow-tests", "Foundation.ProcessInfo.environment").prefix(2), ["top-level code (main.swift)", "ShadowTests.shadowGreeting()"])
+        XCTAssertEqual(try path("shadow-tests", "unlink"), ["program start (load-time code of linked targets)", "shadow_boot", "unlink"])
+    }
+
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             "async-sequence env Foundation.ProcessInfo.environment",
@@ -97,6 +105,10 @@ final class ImplicitAppTests: XCTestCase {
             "result-builder fs Foundation.FileManager.isReadableFile(atPath:)",
             "result-builder fs Foundation.FileManager.isWritableFile(atPath:)",
             "result-builder fs Foundation.FileManager.subpaths(atPath:)",
+            "shadow-tests env Foundation.ProcessInfo.environment",
+            "shadow-tests ffi native code of target CShadowBoot",
+            "shadow-tests ffi shadow_boot_count",
+            "shadow-tests fs unlink",
             "wrapped-local fs unlink",
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",

@@ -17,6 +17,7 @@ import PatternMatch
 import ResultBuilder
 import WrappedLocal
 import WrappedProperty
+import ShadowTests
 
 struct Settings {
     @Listed("/tmp") var files: [String]
@@ -136,3 +137,4 @@ do { throw Trouble() } catch { print(error.localizedDescription) }
 var ledger = Ledger()
 print("entry", to: &ledger)
 print(await Model().load(), await Store().count(), await Journal().entries())
+print(shadowGreeting())

@@ -1,0 +1,1 @@
+int shadow_boot_count(void);

@@ -1,0 +1,6 @@
+import ShadowTests
+import XCTest
+
+final class ShadowedTests: XCTestCase {
+    func testGreeting() { XCTAssertFalse(shadowGreeting().isEmpty) }
+}
