@@ -77,9 +77,34 @@ static void add_trigger(scanner *s, const char *word) {
     r->triggers[r->trigger_count++] = (capcheck_pp_trigger){s->file, s->line, word};
 }
 
-static void identifier(scanner *s, const uint8_t *word, size_t length) {
+static int is_blank(uint8_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* Whether the scanner is at file scope (inside no block but namespaces and linkage specifications, no parenthesis) at
+   the start of a declaration: nothing but blanks since the last `;`, `{` or `}` (the kept text, then the line's text
+   from `boundary` to `at`). */
+static int at_file_scope_statement(const scanner *s, const uint8_t *text, size_t boundary, size_t at) {
+    if (s->parens) return 0;
+    for (size_t b = 0; b < s->block_count; b++) {
+        if (!s->blocks[b].benign) return 0;
+    }
+    for (size_t i = 0; i < s->since_boundary.count; i++) {
+        if (!is_blank(s->since_boundary.data[i]) && s->since_boundary.data[i] != '\n') return 0;
+    }
+    for (size_t i = boundary; i < at; i++) {
+        if (!is_blank(text[i])) return 0;
+    }
+    return 1;
+}
+
+/* `at_file_scope`: whether the word starts a declaration at file scope, where `asm` is a file-scope `asm` statement
+   (machine code or symbol directives of every object that includes the file), not a label or a function's asm. */
+static void identifier(scanner *s, const uint8_t *word, size_t length, int at_file_scope) {
     for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++) {
-        if (equals(word, length, keywords[i])) { add_trigger(s, keywords[i]); return; }
+        if (equals(word, length, keywords[i])) {
+            add_trigger(s, keywords[i]);
+            if (at_file_scope && strstr(keywords[i], "asm")) add_trigger(s, "file-scope asm");
+            return;
+        }
     }
     if (equals(word, length, "__attribute__") || equals(word, length, "__attribute") || equals(word, length, "__declspec")) {
         s->attribute_parens = s->parens;
@@ -184,7 +209,7 @@ static void lex(scanner *s, const uint8_t *text, size_t count) {
                 i = raw_string(text, count, end);
                 continue;
             }
-            if (length <= 17) identifier(s, text + i, length);
+            if (length <= 17) identifier(s, text + i, length, at_file_scope_statement(s, text, boundary, i));
             i = end;
         } else if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < count && text[i + 1] >= '0' && text[i + 1] <= '9')) {
             i++;

@@ -9,6 +9,8 @@ public enum AsmLabel {
     public static func tables() -> Int32 { capcheck_table_probe() }
     /// Makes a folder through a call `.symver` renames.
     public static func versioned() -> Int32 { capcheck_symver_probe() }
+    /// Changes the current folder through a call a header's `.symver` renames.
+    public static func headerVersioned() -> Int32 { capcheck_header_symver_probe() + capcheck_header_noop() }
     /// Removes a file through a declaration only Swift's view of the header labels.
     public static func swiftOnly() -> Int32 { capcheck_swift_only_probe() }
 }

@@ -13,6 +13,10 @@ int capcheck_table_probe(void);
 /* Calls a function file-scope asm binds to another symbol. */
 int capcheck_symver_probe(void);
 
+/* The same, where the file-scope asm is in a header two sources include (`versioned.h`); and the other one. */
+int capcheck_header_symver_probe(void);
+int capcheck_header_noop(void);
+
 /* An asm label only Swift's importer sees (`__swift__`), for a function an inline function calls: no C source includes
    the header with it defined, so only the public headers' parse, as Swift sees them, finds it (the eighteenth sweep's). */
 #if defined(__swift__)
