@@ -1,7 +1,8 @@
 import Foundation
 
 /// Whether an object file the build wrote holds code that runs at load or exit: a non-empty `.init_array`,
-/// `.preinit_array`, `.fini_array`, `.ctors`, `.dtors`, `.init` or `.fini` section. Constructors and destructors in any
+/// `.preinit_array`, `.fini_array`, `.ctors`, `.dtors`, `.init` or `.fini` section (or a section the linker brackets,
+/// `isBracketed`, whose members code may walk). Constructors and destructors in any
 /// spelling, hand-made init-section entries and C++ dynamic initializers all end up there, so this is how the
 /// prefilter knows a source has load-time code without parsing it (the source is then parsed, to find which
 /// definitions run). Only the ELF section table is read; the object is never run.
@@ -29,14 +30,34 @@ package enum LoadTimeSections {
             let start = Int(field(section, 0, 4))
             guard start < names.count else { return nil }
             let end = names[start...].firstIndex(of: 0) ?? names.endIndex
-            if isLoadTime(String(decoding: names[start..<end], as: UTF8.self)) { return true }
+            let name = String(decoding: names[start..<end], as: UTF8.self)
+            if isLoadTime(name) || isBracketed(name) { return true }
         }
         return false
     }
 
-    /// As `present(inObjectAt:)`, of an object already read.
-    static func present(in object: ELFObject) -> Bool {
-        (0..<object.sectionCount).contains { object.field($0, 0x20, 8) > 0 && isLoadTime(object.sectionName($0)) }
+
+    /// Whether the linker brackets a section of this name with `__start_<name>` and `__stop_<name>`: a name spelt like a C
+    /// identifier. Code walking from one to the other calls what any object placed there, however it was placed (a
+    /// `section` attribute, `#pragma clang section`, file-scope `asm`): the source is parsed, and the members are read
+    /// from the object (`bracketedMembers(in:)`; the twenty-fourth sweep's `#pragma clang section` placed a hook that
+    /// made a folder, read by no attribute).
+    static func isBracketed(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A else { return false }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// The symbols an object defines in linker-bracketed sections (`isBracketed`), with the section's name.
+    static func bracketedMembers(in object: ELFObject) -> [(section: String, name: String)] {
+        var members: [(section: String, name: String)] = []
+        for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
+            for symbol in object.symbols(in: table)
+            where symbol.section > 0 && symbol.section < object.sectionCount && symbol.type != 3 && symbol.type != 4 && !symbol.name.isEmpty {
+                let section = object.sectionName(symbol.section)
+                if isBracketed(section) { members.append((section, symbol.name)) }
+            }
+        }
+        return members
     }
 
     /// Whether a section of this name holds code the loader runs, or entries naming it.

@@ -41,8 +41,9 @@ package struct NativeResultCache {
     /// init-array entries read from the object; 9: entries no symbol names; 10: code in `.init`/`.fini`; 11: functions
     /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
     /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`); 23: a variable
-    /// `dlsym` looks up by name; 26: a header's file-scope `asm` makes each source that includes it parse itself.
-    private static let format = "native 26"
+    /// `dlsym` looks up by name; 26: a header's file-scope `asm` makes each source that includes it parse itself; 27: so
+    /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object.
+    private static let format = "native 27"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

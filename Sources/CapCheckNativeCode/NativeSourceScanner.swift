@@ -66,6 +66,7 @@ package struct NativeSourceScanner {
                 if entries.unnamed > 0 || entries.initCode { walk.runsAtLoad(nil, source: command.source) }
                 for name in LoadTimeSections.definedCode(in: object) { walk.writtenInAsm(name, source: command.source) }
                 walk.calledByObject(LoadTimeSections.undefinedSymbols(in: object), source: command.source)
+                for member in LoadTimeSections.bracketedMembers(in: object) { walk.placed(member.name, inSection: member.section) }
             }
             return walk.finish()
         }
@@ -100,6 +101,8 @@ private struct TranslationUnitWalk {
     private var declarations: [String: NativeDefinition] = [:]
     /// Function USRs by name, to resolve `alias("name")` and `ifunc("name")`.
     private var functionsByName: [String: String] = [:]
+    /// The variables the source defines (outside system headers), by name: what an object's bracketed section holds.
+    private var variablesByName: [String: (usr: String, location: SourceLocation)] = [:]
     /// The definitions placed in each section named like a C identifier (`section("hooks")`), by USR.
     private var customSections: [String: [(usr: String, location: SourceLocation)]] = [:]
     /// Functions seen only as declarations, by USR (for an init-array entry that points at one).
@@ -257,6 +260,14 @@ private struct TranslationUnitWalk {
         declarations[usr] = made
     }
 
+    /// A symbol the object places in a linker-bracketed section (`LoadTimeSections.bracketedMembers(in:)`): a member of
+    /// that section, as a `section` attribute makes it, whatever placed it there (`#pragma clang section`).
+    package mutating func placed(_ name: String, inSection section: String) {
+        let member = variablesByName[name] ?? functionsByName[name].flatMap { usr in definitions[usr].map { (usr, $0.location) } }
+        guard let member, !customSections[section, default: []].contains(where: { $0.usr == member.usr }) else { return }
+        customSections[section, default: []].append((member.usr, member.location))
+    }
+
     /// The C functions the source's object file calls (`LoadTimeSections.undefinedSymbols(in:)`), kept as one definition
     /// of the source (`ObjectCallEdges.usrPrefix`) whose references are those names: the merge compares them with what
     /// the source's C code names (file-scope `asm` can call what no C code names: `.symver`, `.weakref`, a `.quad`
@@ -372,6 +383,7 @@ private struct TranslationUnitWalk {
             }
             return
         }
+        variablesByName[definition.name] = variablesByName[definition.name] ?? (usr, location)
         let callSites = scanChildren(of: cursor, into: &definition, body: true)
         // An initializer that calls code runs before main. C allows only constants there, so a call means C++ (or a
         // block's body, over-approximated); libclang gives a plain C++ variable the language C, so it is not asked.

@@ -237,9 +237,13 @@ package struct PreprocessedTriggers: Sendable {
     package var triggeredHeaders: [String] { triggered.map(\.key) }
 
 
-    /// Triggers that bind a name to a symbol resolved among the source's own functions, so a header holding one is read
-    /// with each source that includes it (`#pragma redefine_extname` names the symbol itself: a covering parse will do).
-    static let bindsByName: Set<String> = ["alias", "ifunc", "pragma weak"]
+    /// Triggers whose meaning in a header depends on what the including source declares before it, so a header holding
+    /// one is read with each source that includes it: `alias`, `ifunc` and `#pragma weak` bind a name to a symbol
+    /// resolved among the source's own functions; `cleanup(f)` names a function the source may declare (a `static`
+    /// one of its own); `syscall`'s number and `dlsym`'s name may be the source's constants (`enum { nr = SYS_mkdir }`).
+    /// Two sources with the same header lines then differ (the twenty-fourth sweep's: one harmless source covered the
+    /// other, whose `mkdir` went unseen). `#pragma redefine_extname` names the symbol itself: a covering parse will do.
+    static let dependsOnIncludingSource: Set<String> = ["alias", "ifunc", "pragma weak", "cleanup", "syscall", "dlsym", "dlvsym"]
 
     /// The trigger the lexer adds beside `asm` where it starts a declaration at file scope.
     static let fileScopeAsm = "file-scope asm"
@@ -252,7 +256,7 @@ package struct PreprocessedTriggers: Sendable {
         if let first = own.first { return "\(first.word) at line \(first.line)" }
         for (path, header) in headers.sorted(by: { $0.key < $1.key }) where !header.triggers.isEmpty {
             if !header.atTopLevel { return "\(header.triggers[0].word) in \(path), included inside a block" }
-            if let alias = header.triggers.first(where: { Self.bindsByName.contains($0.word) }) { return "\(alias.word) in \(path)" }
+            if let alias = header.triggers.first(where: { Self.dependsOnIncludingSource.contains($0.word) }) { return "\(alias.word) in \(path)" }
             // File-scope `asm` (`.symver tidy, mkdir@GLIBC_2.2.5`) is part of every object that includes the header: each
             // source's object calls are compared with its own code (`ObjectCallEdges`; the benchmark's prefilter-less
             // run found one a covering parse dropped).

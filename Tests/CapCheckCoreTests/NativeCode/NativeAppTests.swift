@@ -57,6 +57,14 @@ final class NativeAppTests: XCTestCase {
             "c-fnptr-table fs chroot",
             "c-fnptr-table fs open",
             "c-fnptr-table fs truncate",
+            "c-header-context ffi capcheck_context_guard_loud",
+            "c-header-context ffi capcheck_context_guard_quiet",
+            "c-header-context ffi capcheck_context_hooks",
+            "c-header-context ffi capcheck_context_make",
+            "c-header-context ffi capcheck_context_pid",
+            "c-header-context fs rmdir",
+            "c-header-context fs syscall(SYS_mkdir)",
+            "c-header-context fs unlink",
             "c-header-only ffi capcheck_header_unlink",
             "c-header-only ffi capcheck_inline_open",
             "c-header-only ffi native code of target CHeaderOnly",
@@ -305,6 +313,19 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["capcheck_header_symver_probe", "file-scope asm and object calls of header_second.c", "chdir"])
     }
 
+    /// The same header lines meaning other code in each including source (a `syscall` numbered by the source's enum, a
+    /// `cleanup` naming its own static function): each such source is parsed itself. And a hook placed in a section by
+    /// `#pragma clang section`, read from the object file (the twenty-fourth sweep's three, each made a folder).
+    func testHeadersThatDependOnTheIncludingSourceAndPragmaSectionsAreRead() throws {
+        // The header's inline function is one node for both sources (its USR is the header's), which holds both calls.
+        XCTAssertEqual(try violation("c-header-context", "fs", "syscall(SYS_mkdir)").path.suffix(2).map(\.symbol),
+                       ["capcheck_context_call", "syscall(SYS_mkdir)"])
+        XCTAssertEqual(try violation("c-header-context", "fs", "rmdir").path.suffix(3).map(\.symbol),
+                       ["capcheck_context_guard", "context_done", "rmdir"])
+        XCTAssertEqual(try violation("c-header-context", "fs", "unlink").path.suffix(4).map(\.symbol),
+                       ["__start_context_hooks", "capcheck_context_entry", "context_hook", "unlink"])
+    }
+
     func testADefinitionNamedLikeASwiftSymbolReplacesItFromProgramStart() throws {
         let path = try violation("c-interpose", "fs", "truncate").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "$s17CapcheckElsewhere4hookyyF", "truncate"])
@@ -525,7 +546,7 @@ final class NativeAppTests: XCTestCase {
                 "c-socket": { "allow": ["ffi", "net"] }, "system-zlib": { "allow": ["ffi", "unsafe"] },
                 "c-asm-label": { "allow": ["ffi", "fs", "env", "unsafe"] }, "c-header-only": { "allow": ["ffi", "fs"] }, "c-system-header": { "allow": ["ffi", "fs"] }, "c-macro-triggers": { "allow": ["ffi", "unsafe", "fs", "env"] },
                 "c-pragma-alias": { "allow": ["ffi", "fs", "env", "exec"] }, "c-swift-name": { "allow": ["ffi", "fs"] },
-                "c-autolink": { "allow": ["ffi", "build"] } } }
+                "c-autolink": { "allow": ["ffi", "build"] }, "c-header-context": { "allow": ["ffi", "fs"] } } }
             """)
         XCTAssertEqual(report.violationKeys, [])
     }

@@ -11,6 +11,7 @@ import HeaderOnly
 import Interpose
 import LoadTime
 import MacroTriggers
+import HeaderContext
 import RawSyscall
 import Sock
 import SwiftName
@@ -37,3 +38,4 @@ print(setReading(3))
 print(capcheck_autolink_version())
 print(native_app_make_folder("/tmp/capcheck-fixture-none"))
 print(openThroughSystemHeader("/etc/hostname"))
+HeaderContext.runAll()
