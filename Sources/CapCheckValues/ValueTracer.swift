@@ -25,6 +25,8 @@ package final class ValueTracer {
     var writeMemo: [SourceLocation: [ValueOrigin]?] = [:]
     /// Per reference site, what the index says it names (`indexedUse(at:)`, `isToolchain(at:)`).
     var referenceTargets: [SourceLocation: [Int32]]?
+    /// The nodes located in each file (`nodes(inFile:)`, made on first use).
+    var nodesByFile: [String: [Int32]]?
     var nodesByUSR: [String: [Int32]]?
     var payloadMemo: [Int64: [ValueOrigin]?] = [:]
     var callerMemo: [String: [ValueOrigin]] = [:]
