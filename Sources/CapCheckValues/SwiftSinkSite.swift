@@ -172,9 +172,11 @@ package struct SwiftSinkSite {
         return !recorded.isEmpty && recorded.allSatisfy(Self.namesType)
     }
 
-    /// Whether a Swift USR names a type (a class, struct, enum, protocol or typealias: its mangling ends so).
+    /// Whether a USR names a type: a Swift class, struct, enum, protocol or typealias (its mangling ends so), a C struct,
+    /// union, enum or typedef.
     private static func namesType(_ usr: String) -> Bool {
-        guard usr.hasPrefix("s:"), let last = usr.last else { return usr.hasPrefix("c:") && !usr.contains("@F@") }
+        if usr.hasPrefix("c:") { return ["@S@", "@U@", "@E@", "@T@", "@SA@", "@UA@", "@EA@"].contains { usr.contains($0) } }
+        guard usr.hasPrefix("s:"), let last = usr.last else { return false }
         return ["C", "V", "O", "P", "a"].contains(last)
     }
 
