@@ -79,21 +79,31 @@ static void add_trigger(scanner *s, const char *word) {
 
 static int is_blank(uint8_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+/* Whether `text[from..<to]` holds nothing but blanks and `__extension__` (which may open any declaration). */
+static int only_blanks(const uint8_t *text, size_t from, size_t to) {
+    static const char extension[] = "__extension__";
+    size_t i = from;
+    while (i < to) {
+        if (is_blank(text[i]) || text[i] == '\n') { i++; continue; }
+        size_t length = sizeof extension - 1;
+        if (i + length <= to && memcmp(text + i, extension, length) == 0 && (i + length == to || !is_identifier_byte(text[i + length]))) {
+            i += length;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 /* Whether the scanner is at file scope (inside no block but namespaces and linkage specifications, no parenthesis) at
-   the start of a declaration: nothing but blanks since the last `;`, `{` or `}` (the kept text, then the line's text
-   from `boundary` to `at`). */
+   the start of a declaration: nothing but blanks (and `__extension__`) since the last `;`, `{` or `}` (the kept text,
+   then the line's text from `boundary` to `at`). */
 static int at_file_scope_statement(const scanner *s, const uint8_t *text, size_t boundary, size_t at) {
     if (s->parens) return 0;
     for (size_t b = 0; b < s->block_count; b++) {
         if (!s->blocks[b].benign) return 0;
     }
-    for (size_t i = 0; i < s->since_boundary.count; i++) {
-        if (!is_blank(s->since_boundary.data[i]) && s->since_boundary.data[i] != '\n') return 0;
-    }
-    for (size_t i = boundary; i < at; i++) {
-        if (!is_blank(text[i])) return 0;
-    }
-    return 1;
+    return only_blanks(s->since_boundary.data, 0, s->since_boundary.count) && only_blanks(text, boundary, at);
 }
 
 /* `at_file_scope`: whether the word starts a declaration at file scope, where `asm` is a file-scope `asm` statement

@@ -42,8 +42,9 @@ package struct NativeResultCache {
     /// written in file-scope `asm`; 12: `weakref`; 13: `syscall`'s
     /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`); 23: a variable
     /// `dlsym` looks up by name; 26: a header's file-scope `asm` makes each source that includes it parse itself; 27: so
-    /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object.
-    private static let format = "native 27"
+    /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object;
+    /// 28: file-scope `asm` after `__extension__`.
+    private static let format = "native 28"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])
