@@ -51,6 +51,10 @@ extension NativeGraphMerger {
     private func cSymbol(usr: String, name: String, kind: SymbolKind, from package: String, definition: DefinitionInMerge,
                          in graph: GraphBuilder) -> Int32 {
         definition.clangDefinitions.resolve(usr, from: package, in: packageGraph)
+            // What this pass defines and the index does not (`__start_hooks`, the bounds of a section's members): the
+            // package's own, else any package's (a label naming it hid the walk of a hook table: the twenty-fifth sweep's).
+            ?? definition.ids[package + "|" + usr]
+            ?? definition.ids.keys.filter { $0.hasSuffix("|" + usr) }.sorted().first.flatMap { definition.ids[$0] }
             ?? graph.id(forKey: usr)
             ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: kind, language: .c, package: nil, module: nil,
                                                  location: nil, isFileMain: false))

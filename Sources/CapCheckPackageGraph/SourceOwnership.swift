@@ -22,6 +22,8 @@ public struct SourceOwnership: Sendable {
     private let root: String
     /// Each build-tool plugin's package, by the plugin's name.
     private let pluginPackages: [String: String]
+    /// The plugins each target uses, by `package/target`.
+    private let pluginsUsed: [String: [String]]
 
     /// Owners by the graph's folders; a file a build-tool plugin generated is its plugin's package's code
     /// (`pluginPackage(ofGenerated:)`).
@@ -55,6 +57,11 @@ public struct SourceOwnership: Sendable {
         pluginPackages = Dictionary(graph.packages.flatMap { package in
             package.targets.filter { $0.kind == .plugin }.map { ($0.name, package.identity) }
         }, uniquingKeysWith: { first, _ in first })
+        pluginsUsed = Dictionary(graph.packages.flatMap { package in
+            package.targets.map { target in
+                (package.identity + "/" + target.name, graph.dependencies(of: target, in: package).filter { $0.target.kind == .plugin }.map(\.target.name))
+            }
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether code of `module` in `package` is the root's test code.
@@ -73,7 +80,13 @@ public struct SourceOwnership: Sendable {
         let parts = file[range.upperBound...].split(separator: "/").dropLast()
         // `<package>/<target>/destination/<plugin>/…`; a layout without `destination` names the plugin third.
         for index in [3, 2] where parts.count > index {
-            if let package = pluginPackages[String(parts[parts.startIndex + index])] { return package }
+            let plugin = String(parts[parts.startIndex + index])
+            guard let package = pluginPackages[plugin] else { continue }
+            // A plugin may write anywhere: one the target does not use names the folder only if another one the target
+            // uses wrote there (the twenty-fifth sweep's plugin wrote into the folder of a granted package's plugin).
+            guard parts.count > 1, let used = pluginsUsed[parts[parts.startIndex] + "/" + parts[parts.startIndex + 1]], !used.isEmpty,
+                  !used.contains(plugin) else { return package }
+            return used.compactMap { pluginPackages[$0] }.sorted().first ?? package
         }
         return nil
     }

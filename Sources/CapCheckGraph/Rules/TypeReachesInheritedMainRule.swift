@@ -54,14 +54,32 @@ package struct TypeReachesInheritedMainRule: CallGraphRule {
         }
     }
 
-    /// Whether the text has an `@main` attribute anywhere (`@main`, `@ main`, `` @`main` ``; in a comment or a string too:
+    /// Whether the text has an `@main` attribute anywhere (`@main`, `@ main`, `` @`main` ``, `@/**/main`; in a comment or a string too:
     /// an over-approximation, which only adds edges); an unreadable file is taken to have one.
     static func spellsMainAttribute(_ source: SourceText?) -> Bool {
         guard let bytes = source?.bytes else { return true }
         var index = bytes.startIndex
         while let at = bytes[index...].firstIndex(of: UInt8(ascii: "@")) {
             var cursor = bytes.index(after: at)
-            while cursor < bytes.endIndex, [0x20, 0x09, 0x0A, 0x0D, 0x60].contains(bytes[cursor]) { cursor += 1 }
+            // Blanks, back-quotes and comments may come between (`@/**/main` compiles, with a warning; the twenty-fifth
+            // sweep's).
+            while cursor < bytes.endIndex {
+                if [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0x60].contains(bytes[cursor]) { cursor += 1; continue }
+                if bytes[cursor...].starts(with: Array("/*".utf8)) {
+                    var depth = 0
+                    while cursor < bytes.endIndex {
+                        if bytes[cursor...].starts(with: Array("/*".utf8)) { depth += 1; cursor += 2; continue }
+                        if bytes[cursor...].starts(with: Array("*/".utf8)) { depth -= 1; cursor += 2; if depth == 0 { break }; continue }
+                        cursor += 1
+                    }
+                    continue
+                }
+                if bytes[cursor...].starts(with: Array("//".utf8)) {
+                    while cursor < bytes.endIndex, bytes[cursor] != 0x0A { cursor += 1 }
+                    continue
+                }
+                break
+            }
             let word = Array("main".utf8)
             if bytes[cursor...].starts(with: word) {
                 let end = cursor + word.count

@@ -14,6 +14,9 @@ final class MainAttributeTests: XCTestCase {
         XCTAssertTrue(spells("@main\n// comment\nextension Tool {}"))
         XCTAssertTrue(spells("@ main extension Tool {}"))
         XCTAssertTrue(spells("@`main` extension Tool {}"))
+        XCTAssertTrue(spells("@/**/main extension Tool {}"))
+        XCTAssertTrue(spells("@/* a /* nested */ comment */ main extension Tool {}"))
+        XCTAssertTrue(spells("@// a line comment\nmain\nextension Tool {}"))
         XCTAssertTrue(spells("x@main"))
         XCTAssertTrue(TypeReachesInheritedMainRule.spellsMainAttribute(nil), "an unreadable file may have one")
     }

@@ -60,8 +60,10 @@ final class NativeAppTests: XCTestCase {
             "c-header-context ffi capcheck_context_guard_loud",
             "c-header-context ffi capcheck_context_guard_quiet",
             "c-header-context ffi capcheck_context_hooks",
+            "c-header-context ffi capcheck_context_hooks_labelled",
             "c-header-context ffi capcheck_context_make",
             "c-header-context ffi capcheck_context_pid",
+            "c-header-context fs chmod",
             "c-header-context fs rmdir",
             "c-header-context fs syscall(SYS_mkdir)",
             "c-header-context fs unlink",
@@ -324,6 +326,9 @@ final class NativeAppTests: XCTestCase {
                        ["capcheck_context_guard", "context_done", "rmdir"])
         XCTAssertEqual(try violation("c-header-context", "fs", "unlink").path.suffix(4).map(\.symbol),
                        ["__start_context_hooks", "capcheck_context_entry", "context_hook", "unlink"])
+        // The bounds named through asm labels (the twenty-fifth sweep's).
+        XCTAssertEqual(try violation("c-header-context", "fs", "chmod").path.suffix(5).map(\.symbol),
+                       ["first_context_hook", "__start_context_labelled", "context_labelled_entry", "context_labelled_hook", "chmod"])
     }
 
     func testADefinitionNamedLikeASwiftSymbolReplacesItFromProgramStart() throws {

@@ -45,6 +45,19 @@ final class SourceOwnershipTests: XCTestCase {
         XCTAssertEqual(ownership.owner(of: "/elsewhere/Helper.swift", unitModule: "Helper")?.package, "helper", "a built module still counts")
     }
 
+    /// A plugin may write into the folder of another package's plugin, one the target does not use: the output is then
+    /// the code of the plugin the target uses (the twenty-fifth sweep's).
+    func testAFolderOfAPluginTheTargetDoesNotUseNamesTheOneItUses() {
+        let root = package("app", [Target(name: "App", moduleName: "App", kind: .swift, path: "/w/app/Sources/App", isTest: false,
+                                          productDependencies: ["Gen2"])])
+        let aaa = package("aaa", [Target(name: "GenG", moduleName: "GenG", kind: .plugin, path: "/w/aaa/Plugins/GenG", isTest: false)])
+        var zzz = package("zzz", [Target(name: "GenD", moduleName: "GenD", kind: .plugin, path: "/w/zzz/Plugins/GenD", isTest: false)])
+        zzz = Package(identity: "zzz", name: "zzz", path: "/w/zzz", version: nil, targets: zzz.targets, products: [Product(name: "Gen2", targets: ["GenD"])])
+        let ownership = SourceOwnership(graph: PackageGraph(root: root, packages: [root, aaa, zzz], dependencies: ["app": ["aaa", "zzz"]]))
+        XCTAssertEqual(ownership.owner(of: "/w/app/.build/plugins/outputs/app/App/destination/GenG/Generated.swift", unitModule: "App")?.package, "zzz")
+        XCTAssertEqual(ownership.owner(of: "/w/app/.build/plugins/outputs/app/App/destination/GenD/Generated.swift", unitModule: "App")?.package, "zzz")
+    }
+
     /// A plugin's output for a dependency's target is that dependency's code; for the root's target, the plugin's package's.
     func testPluginOutputIsTheUsingPackagesUnlessItIsTheRoot() {
         let ownership = ownership

@@ -8,5 +8,6 @@ public enum HeaderContext {
         capcheck_context_guard_quiet()
         capcheck_context_guard_loud("/tmp/capcheck-fixture-none")
         capcheck_context_hooks("/tmp/capcheck-fixture-none")
+        capcheck_context_hooks_labelled("/tmp/capcheck-fixture-none")
     }
 }
