@@ -54,7 +54,7 @@ extension NativeGraphMerger {
             // What this pass defines and the index does not (`__start_hooks`, the bounds of a section's members): the
             // package's own, else any package's (a label naming it hid the walk of a hook table: the twenty-fifth sweep's).
             ?? definition.ids[package + "|" + usr]
-            ?? definition.ids.keys.filter { $0.hasSuffix("|" + usr) }.sorted().first.flatMap { definition.ids[$0] }
+            ?? definition.idsByUSR[usr]
             ?? graph.id(forKey: usr)
             ?? graph.addNode(key: usr, GraphNode(usr: usr, name: name, kind: kind, language: .c, package: nil, module: nil,
                                                  location: nil, isFileMain: false))

@@ -65,8 +65,15 @@ package struct NativeGraphMerger: GraphPass {
             if owned.definition.usr.hasPrefix(ObjectCallEdges.usrPrefix) { objectCalls.append((key, owned)); continue }
             ids[key] = node(for: owned, key: key, in: graph)
         }
+        // Each USR's node in the first package (by key) that defines it here, for a name another package's asm label gives.
+        var byUSR: [String: Int32] = [:]
+        for (key, id) in ids.sorted(by: { $0.key < $1.key }) {
+            guard let bar = key.firstIndex(of: "|") else { continue }
+            let usr = String(key[key.index(after: bar)...])
+            if byUSR[usr] == nil { byUSR[usr] = id }
+        }
         for (key, owned) in findings.definitions.sorted(by: { $0.key < $1.key }) where ids[key] != nil {
-            let definition = DefinitionInMerge(node: ids[key]!, owned: owned, ids: ids, clangDefinitions: clangDefinitions)
+            let definition = DefinitionInMerge(node: ids[key]!, owned: owned, ids: ids, idsByUSR: byUSR, clangDefinitions: clangDefinitions)
             addReferenceEdges(of: definition, to: graph)
             addInlineAsmEdges(of: definition, to: graph)
             addRawSyscallEdges(of: definition, syscalls: findings.syscalls, to: graph)
@@ -172,6 +179,8 @@ struct DefinitionInMerge {
     let owned: OwnedNativeDefinition
     /// Every definition's node, by `package|usr`.
     let ids: [String: Int32]
+    /// A definition's node by USR alone: the first package's, by `package|usr` order.
+    var idsByUSR: [String: Int32] = [:]
     let clangDefinitions: ClangDefinitions
 
     /// The nodes a call of this declaration lands on: this pass's node, and the one callers in the index name (a
