@@ -25,8 +25,7 @@ public struct SourceOwnership: Sendable {
     /// The plugins each target uses, by `package/target`.
     private let pluginsUsed: [String: [String]]
 
-    /// Owners by the graph's folders; a file a build-tool plugin generated is its plugin's package's code
-    /// (`pluginPackage(ofGenerated:)`).
+    /// Owners by the graph's folders; a file a build-tool plugin generated is owned as `generatedCodePackage(of:)` says.
     public init(graph: PackageGraph) {
         var targets: [(String, Owner)] = []
         var modules: [String: Owner] = [:]
@@ -69,44 +68,32 @@ public struct SourceOwnership: Sendable {
         package == root && testModules.contains(module ?? "")
     }
 
-    /// The package whose build-tool plugin wrote `file`: SwiftPM puts a plugin's output for a target under
-    /// `<scratch>/plugins/outputs/<package>/<target>/destination/<plugin>/` and compiles it into that target, but the
-    /// code is the plugin's package's, whatever module it lands in (found by the ninth sweep: a plugin granted only
-    /// `build` wrote a `getenv` into the root's module, and the root was blamed for it). Nil for other files. Only
-    /// asked for a file outside every target's folder (`owner(of:unitModule:)`), so no package can name its own
-    /// sources like that to pass them off as another's plugin's.
-    public func pluginPackage(ofGenerated file: String) -> String? {
+    /// The package whose code a file a build-tool plugin generated is; nil for other files. SwiftPM puts a plugin's
+    /// output for a target under `<scratch>/plugins/outputs/<package>/<target>/destination/<plugin>/` and compiles it into
+    /// that target. Generated for a dependency's target, it is that dependency's code: it chose the plugin and gave it its
+    /// inputs (a granted package's copier or template plugin turned another's `Strings.tmpl` into code that ran under the
+    /// granted package's grant: the twenty-third sweep's). Generated for the root's, which holds every grant, it is the
+    /// plugin's package's, whatever module it lands in (the ninth sweep's: a plugin granted only `build` wrote a
+    /// `getenv` into the root's module, and the root was blamed). A plugin may write anywhere: a folder names its plugin
+    /// only when the target uses that plugin, else the output is the plugin's the target uses (the twenty-fifth sweep's
+    /// plugin wrote into the folder of a granted package's plugin). Only asked for a file outside every target's folder
+    /// (`owner(of:unitModule:)`), so no package can name its own sources like that to pass them off as another's.
+    public func generatedCodePackage(of file: String) -> String? {
         guard let range = file.range(of: "/plugins/outputs/", options: .backwards) else { return nil }
-        let parts = file[range.upperBound...].split(separator: "/").dropLast()
+        let parts = file[range.upperBound...].split(separator: "/").dropLast().map(String.init)
         // `<package>/<target>/destination/<plugin>/…`; a layout without `destination` names the plugin third.
-        for index in [3, 2] where parts.count > index {
-            let plugin = String(parts[parts.startIndex + index])
-            guard let package = pluginPackages[plugin] else { continue }
-            // A plugin may write anywhere: one the target does not use names the folder only if another one the target
-            // uses wrote there (the twenty-fifth sweep's plugin wrote into the folder of a granted package's plugin).
-            guard parts.count > 1, let used = pluginsUsed[parts[parts.startIndex] + "/" + parts[parts.startIndex + 1]], !used.isEmpty,
-                  !used.contains(plugin) else { return package }
-            return used.compactMap { pluginPackages[$0] }.sorted().first ?? package
-        }
-        return nil
-    }
-
-    /// Whose code a plugin's output is: the package whose target it was generated for, which chose the plugin and gave
-    /// it its inputs (a granted package's copier or template plugin turned another's `Strings.tmpl` into code that ran
-    /// under the granted package's grant: the twenty-third sweep's), unless that is the root, which holds every grant:
-    /// then the plugin's package (the ninth sweep's).
-    private func generatedCodeOwner(of file: String, plugin: String) -> String {
-        guard let range = file.range(of: "/plugins/outputs/", options: .backwards),
-              let user = file[range.upperBound...].split(separator: "/").first.map(String.init),
-              user != root, packageFolders.values.contains(user) else { return plugin }
-        return user
+        guard let plugin = [3, 2].filter({ parts.count > $0 }).map({ parts[$0] }).first(where: { pluginPackages[$0] != nil }),
+              let named = pluginPackages[plugin] else { return nil }
+        let used = parts.count > 1 ? pluginsUsed[parts[0] + "/" + parts[1]] ?? [] : []
+        let writer = used.isEmpty || used.contains(plugin) ? named : used.compactMap { pluginPackages[$0] }.min() ?? named
+        return parts[0] != root && packageFolders.values.contains(parts[0]) ? parts[0] : writer
     }
 
     /// The owner of `file`, or nil for toolchain and system files.
     public func owner(of file: String, unitModule: String) -> Owner? {
         if let owner = Self.deepestFolder(of: file, in: targetFolders) { return owner }
-        if let package = pluginPackage(ofGenerated: file) {
-            return Owner(package: generatedCodeOwner(of: file, plugin: package), module: unitModule.isEmpty ? nil : unitModule)
+        if let package = generatedCodePackage(of: file) {
+            return Owner(package: package, module: unitModule.isEmpty ? nil : unitModule)
         }
         if !unitModule.isEmpty, let owner = modules[unitModule] { return owner }
         if let package = Self.deepestFolder(of: file, in: packageFolders) {
