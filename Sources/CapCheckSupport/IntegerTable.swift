@@ -13,11 +13,6 @@ package struct IntegerTable {
         values = [Int32](repeating: 0, count: 256)
     }
 
-    /// Makes room for about `capacity` keys in all (saves growing one step at a time).
-    package mutating func reserveCapacity(_ capacity: Int) {
-        while keys.count < capacity * 2 { grow() }
-    }
-
     /// The value stored under `key`, or `new` after storing it there.
     package mutating func value(of key: UInt64, else new: Int32) -> Int32 {
         if key == 0 {
