@@ -34,7 +34,8 @@ package struct TypeReachesInheritedMainRule: CallGraphRule {
             inherited[type] = found
             return found
         }
-        for (type, _) in facts.inheritances {
+        var visited = Set<String>()
+        for (type, _) in facts.inheritances where visited.insert(type).inserted {
             let entryPoints = inheritedMains(of: facts.owningType(ofParent: type))
             guard !entryPoints.isEmpty else { continue }
             for from in Set([type, facts.owningType(ofParent: type)]).sorted() {
@@ -80,13 +81,9 @@ package struct TypeReachesInheritedMainRule: CallGraphRule {
                 }
                 break
             }
-            let word = Array("main".utf8)
-            if bytes[cursor...].starts(with: word) {
-                let end = cursor + word.count
-                if end == bytes.endIndex || !(bytes[end] == 0x5F || (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A
-                                                 || bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] >= 0x80) {
-                    return true
-                }
+            if bytes[cursor...].starts(with: Array("main".utf8)),
+               cursor + 4 == bytes.endIndex || !SourceText.isSwiftIdentifierByte(bytes[cursor + 4]) {
+                return true
             }
             index = bytes.index(after: at)
         }
