@@ -259,9 +259,9 @@ final class ParsePrefilterTests: XCTestCase {
 
 /// The order the libclang parses are handed to the workers in (`ParseQueue`).
 final class ParseQueueTests: XCTestCase {
-    func testLargeParsesRunOneAtATimeAndSmallOnesFillTheOtherCores() {
+    func testLargeParsesRunAtMostLargeAtOnceAndSmallOnesFillTheOtherCores() {
         let large = ParseQueue.largeBytes + 1, small = 1000
-        let queue = ParseQueue(sizes: [large, large, small, small])
+        let queue = ParseQueue(sizes: [large, large, small, small], largeAtOnce: 1)
         XCTAssertEqual(queue.take(), 0)
         XCTAssertEqual(queue.take(), 2, "the second large source waits for the first")
         XCTAssertEqual(queue.take(), 3)
@@ -277,9 +277,20 @@ final class ParseQueueTests: XCTestCase {
         XCTAssertNil(queue.take())
     }
 
+    func testTwoLargeParsesMayRunSideBySideByDefault() {
+        let large = ParseQueue.largeBytes + 1, small = 1000
+        let queue = ParseQueue(sizes: [large, small, large, large])
+        XCTAssertEqual(queue.take(), 0)
+        XCTAssertEqual(queue.take(), 2)
+        XCTAssertEqual(queue.take(), 1, "a third large source waits while two run")
+        queue.done(0)
+        XCTAssertEqual(queue.take(), 3)
+        XCTAssertNil(queue.take())
+    }
+
     func testAWorkerWaitsForTheLargeParseWhenOnlyLargeOnesAreLeft() {
         let large = ParseQueue.largeBytes + 1
-        let queue = ParseQueue(sizes: [large, large])
+        let queue = ParseQueue(sizes: [large, large], largeAtOnce: 1)
         XCTAssertEqual(queue.take(), 0)
         let early = expectation(description: "the second large source is not handed out while the first runs")
         early.isInverted = true
