@@ -36,7 +36,8 @@ public struct PackageBuilder {
             command = try BuildSandbox.locate().wrap(toolchain.swiftExecutable, arguments, scratch: scratchPath, package: packagePath)
         }
         if replan { try? FileManager.default.removeItem(at: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml")) }
-        let result = try ProcessRunner.run(command.executable, command.arguments, echoStderr: echoProgress)
+        let result = try ProcessRunner.run(command.executable, command.arguments, environment: toolchain.driverEnvironment(),
+                                           echoStderr: echoProgress)
         guard result.status == 0 else {
             throw CapCheckError(.build, """
                 the build of \(packagePath.path) failed (exit \(result.status))\(sandbox ? " in the sandbox (--sandbox)" : ""):

@@ -169,7 +169,8 @@ public struct PackageGraphLoader: Sendable {
     private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
         let ignoreLock = swiftPMHoldsLock ? ["--ignore-lock"] : []
         let result = try ProcessRunner.run(toolchain.swiftExecutable,
-                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments)
+                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments,
+                                           environment: toolchain.driverEnvironment())
         guard result.status == 0 else {
             throw CapCheckError(.packageGraph, """
                 `swift package \(arguments.joined(separator: " "))` failed in \(package.path):

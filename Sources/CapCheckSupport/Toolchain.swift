@@ -29,6 +29,16 @@ public struct Toolchain: Sendable {
         return Toolchain(swiftExecutable: swift, libraryDirectory: lib, swiftOverride: override)
     }
 
+    /// The environment `swift` runs in: capcheck's own, with `_` naming the driver, as a shell sets it for a command it
+    /// runs. SwiftPM keys its manifest cache on the whole environment, so a `swift package` query whose `_` named
+    /// capcheck (the variable a shell left in capcheck's own environment) missed every manifest the user's own
+    /// `swift build` had evaluated, and compiled each one again: 5–8 s of `show-dependencies` on vapor's graph.
+    public func driverEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var driven = environment
+        driven["_"] = swiftExecutable.path
+        return driven
+    }
+
     /// Which toolchain this is, for messages: `the active toolchain`, or `the toolchain of CAPCHECK_SWIFT=…`.
     public var origin: String { swiftOverride.map { "the toolchain of \($0.description)" } ?? "the active toolchain" }
 

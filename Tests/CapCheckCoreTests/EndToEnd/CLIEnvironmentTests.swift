@@ -125,6 +125,27 @@ final class CLIEnvironmentTests: XCTestCase {
         XCTAssertEqual(RunningProcesses.awaitNone(mentioning: folder.path, within: 3), [], "the hanging child or its sleeper still runs")
     }
 
+    // MARK: The environment SwiftPM sees
+
+    func testSwiftRunsWithUnderscoreNamingTheDriverAsAShellSetsIt() throws {
+        // SwiftPM keys its manifest cache on the whole environment: a `_` naming capcheck (what the shell that started
+        // capcheck left there) made every query after the user's own `swift build` compile each manifest again.
+        let seen = folder.appendingPathComponent("seen")
+        let swift = try script("swift", "tr '\\0' '\\n' < /proc/$$/environ | grep '^_=' >> \"\(seen.path)\"; exit 1")
+        let toolchain = try Toolchain.locate()
+        let environment = [
+            "CAPCHECK_SWIFT": swift.path, "_": "/usr/local/bin/capcheck",
+            "CAPCHECK_LIBINDEXSTORE": try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE"),
+            "CAPCHECK_LIBSWIFTDEMANGLE": try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"),
+        ]
+        let outcome = try CLI.run(["audit"] + demo(scratch: folder.appendingPathComponent("scratch").path, skipBuild: false),
+                                  environment: environment)
+        XCTAssertEqual(outcome.status, 2, outcome.stderr)
+        let lines = try String(contentsOf: seen, encoding: .utf8).split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        XCTAssertEqual(Set(lines), ["_=" + swift.path])
+    }
+
     func testChildTimeoutThatIsNotANumberIsNamed() throws {
         assertError(try CLI.run(["check"] + demo(), environment: ["CAPCHECK_CHILD_TIMEOUT": "soon"]),
                     contains: ["CAPCHECK_CHILD_TIMEOUT is set to \"soon\", which is not a number of seconds", "set it to a positive number"])
