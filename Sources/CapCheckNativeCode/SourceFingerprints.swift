@@ -10,7 +10,7 @@ import Foundation
 /// source and of every non-system header its index unit lists (so a fresh clone, a clean build or a touched file
 /// keeps the key, and any edit changes it), and the size and modification time of each system header (a libc
 /// update). Each distinct file is read once, on both cores; a file's hash is remembered (in `memo`) while its
-/// size and modification time stay the same, as a build system would trust them.
+/// stamp (`FileStamp.of`) stays the same.
 package struct SourceFingerprints {
     /// Per source path, the files its compilation read.
     package let inputs: [String: [(path: String, isSystem: Bool)]]
@@ -25,7 +25,7 @@ package struct SourceFingerprints {
         var isSystem: [String: Bool] = [:]
         for list in inputs.values { for file in list { isSystem[file.path] = file.isSystem } }
         let paths = isSystem.keys.sorted()
-        let systemStamps = concurrentMap(paths.count) { [isSystem] in isSystem[paths[$0]]! ? "system " + (FileStamp.of(paths[$0]) ?? "missing") : nil }
+        let systemStamps = concurrentMap(paths.count) { [isSystem] in isSystem[paths[$0]]! ? "system " + (FileStamp.sizeAndTime(of: paths[$0]) ?? "missing") : nil }
         let contents = ContentHashes.of(paths.filter { !isSystem[$0]! }, memo: memo)
         let files = zip(paths, systemStamps).map { path, systemStamp in
             var hasher = SHA256()

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The SHA-256 of files' contents, each file read once, on both cores. A file's hash is remembered in a memo file
-/// while its size and modification time stay the same (as a build system trusts them), so a touched file is read
-/// again and keeps its hash, and an edited one gets a new one.
+/// while its stamp (`FileStamp.of`: size, modification and status-change times, inode) stays the same, so a touched
+/// file is read again and keeps its hash, and an edited one gets a new one, even when its size and modification time
+/// were put back.
 package enum ContentHashes {
     /// Per path, the hex SHA-256 of the content, or `missing` when the file cannot be read. The memo is rewritten
     /// when a stamp changed; `memo` nil remembers nothing.

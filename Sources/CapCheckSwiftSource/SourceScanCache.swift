@@ -8,7 +8,8 @@ import Foundation
 /// Keeps what the Swift source scan found per file under `<scratch>/capcheck/swift-source-scan` (a `CacheFile`), so a
 /// re-check parses only the files that changed (swift-syntax's parser is slow in a debug build of capcheck).
 ///
-/// A file's entry is valid while its key is unchanged: the file's size and modification time, the lines the index
+/// A file's entry is valid while its key is unchanged: the file's stamp (`FileStamp.of`: size, modification and
+/// status-change times, inode, so a replacement with the same size and modification time is scanned again), the lines the index
 /// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version, the
 /// scanner's format and the capcheck build (`CapCheckBuild`: a capcheck whose rules differ never reads another's
 /// findings, and a file its prefilter skipped is not taken to hold none).

@@ -44,6 +44,11 @@ package enum StaleIndexCheck {
                 throw CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \(remedy)")
             }
         }
+        if let (header, unit) = headerChangedAfterIndexing(owned, packageGraph: packageGraph, scratch: buildManifest.deletingLastPathComponent()) {
+            throw CapCheckError(.indexStore, """
+                the index store at \(storePath) is stale: \(header), which \(unit.mainFile) includes, changed after it was indexed; \(remedy)
+                """)
+        }
         let indexed = Set(units.map(\.mainFile))
         // The sources a compiler indexes (assembly and other listed files have no unit).
         let indexedKinds: Set<String> = ["swift", "c", "cc", "cpp", "cxx", "c++", "m", "mm"]
@@ -75,6 +80,30 @@ package enum StaleIndexCheck {
         if let unit = unattributedBuiltUnit(unowned, buildManifest: buildManifest) {
             throw UnattributedBuiltSource(file: unit.mainFile, module: unit.moduleName)
         }
+    }
+
+    /// A package's header (or other included file) a C-family unit lists that changed after the unit was written, with
+    /// that unit: the unit's records then describe code that is no longer there (a header's macro edited to call
+    /// `mkdir`, then `--skip-build`: the twenty-sixth sweep's passed). Files of the build's own (generated module maps,
+    /// headers under the scratch folder but for dependencies' checkouts) and the toolchain's are not asked about. Each
+    /// file is looked at once, against the oldest unit that lists it.
+    static func headerChangedAfterIndexing(_ units: [IndexUnit], packageGraph: PackageGraph, scratch: URL) -> (String, IndexUnit)? {
+        let cFamily: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+        let folders = PackageFolders(packageGraph)
+        let built = PathText.standardized(scratch.path) + "/"
+        let dependencyFolders = ["checkouts/", "registry/", "artifacts/"].map { built + $0 }
+        var oldest: [String: IndexUnit] = [:]
+        for unit in units where cFamily.contains((unit.mainFile as NSString).pathExtension.lowercased()) {
+            for file in unit.files where file.path != unit.mainFile && folders.contains(file.path) {
+                guard !file.path.hasPrefix(built) || dependencyFolders.contains(where: file.path.hasPrefix) else { continue }
+                if let known = oldest[file.path], known.modificationTime <= unit.modificationTime { continue }
+                oldest[file.path] = unit
+            }
+        }
+        for (path, unit) in oldest.sorted(by: { $0.key < $1.key }) {
+            if let modified = FileStamp.attributes(path)?.modified, modified > unit.modificationTime + 1 { return (path, unit) }
+        }
+        return nil
     }
 
     /// A unit of a source the current build compiled (its build manifest names the file) that no package of the graph

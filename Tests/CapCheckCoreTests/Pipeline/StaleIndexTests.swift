@@ -23,6 +23,20 @@ final class StaleIndexTests: XCTestCase {
         }
     }
 
+    /// The twenty-sixth sweep's: a header edited after the build (its macro, expanded in a C source, made to call
+    /// `mkdir`) left that source's records describing the old code, and `--skip-build` passed.
+    func testAHeaderChangedAfterTheBuildIsAStaleIndexStore() throws {
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try copy.build()
+        XCTAssertNoThrow(try copy.analyse())
+        let header = copy.path("Packages/cache-c-dep/Sources/CCacheDep/include/ccachedep.h").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: header)
+        XCTAssertThrowsError(try copy.analyse()) { error in
+            let message = (error as? CapCheckError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("stale") && message.contains("ccachedep.h, which") && message.contains("entry.c includes"), message)
+        }
+    }
+
     /// The twenty-second sweep's: a target the root gained after the build has no unit at all, and with --skip-build its
     /// code went unread with check passing. The root's targets are always built, so one without a unit is a stale store.
     func testARootTargetAddedAfterTheBuildIsAStaleIndexStore() throws {
