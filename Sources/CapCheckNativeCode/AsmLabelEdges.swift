@@ -26,15 +26,40 @@ extension NativeGraphMerger {
 }
 
 extension NativeGraphMerger {
-    /// A C name that is a Swift function's mangled symbol (`$s4Evil4hookyyF`: `$` is legal in a C identifier), declared
-    /// so or given as an asm label, links to that Swift function: calling it, or an init array entry naming it, runs
-    /// the Swift code. Kind `linked by its asm label to`.
+    /// A C name that is a Swift function's mangled symbol (`$s4Evil4hookyyF`: `$` is legal in a C identifier), given as
+    /// an asm label or declared so with a load-time attribute, links to that Swift function: calling it, or an init
+    /// array entry naming it, runs the Swift code. Kind `linked by its asm label to`. (A plain declaration of such a
+    /// name, which this pass does not keep, is linked from the index's node: `addMangledSwiftNameEdges`.)
     func addSwiftSymbolEdges(of definition: DefinitionInMerge, to graph: GraphBuilder) {
         let owned = definition.owned
-        guard let swift = graph.packageDeclaration(ofSwiftSymbol: owned.definition.asmLabel ?? owned.definition.name) else { return }
-        for source in definition.calledNodes(in: graph) {
-            graph.addEdge(from: source, to: swift, kind: .asmLabel, site: owned.definition.location)
+        for swift in graph.packageDeclarations(ofSwiftSymbol: owned.definition.asmLabel ?? owned.definition.name) {
+            for source in definition.calledNodes(in: graph) {
+                graph.addEdge(from: source, to: swift, kind: .asmLabel, site: owned.definition.location)
+            }
         }
+    }
+
+    /// A C function or variable the index knows whose name is a Swift symbol (`extern void $s6Hidden5plainyyF(void);`,
+    /// declared and called from C with no asm label or attribute: the twenty-sixth sweep's, whose source no parse
+    /// read) reaches the package's Swift declaration of that symbol: the linker binds the C name to the Swift code.
+    /// Kind `the Swift declaration its mangled name names`.
+    func addMangledSwiftNameEdges(to graph: GraphBuilder) {
+        for index in graph.nodes.indices where graph.nodes[index].language.isClang {
+            let usr = graph.nodes[index].usr
+            guard let name = Self.cName(ofUSR: usr), name.contains("$s") else { continue }
+            for swift in graph.packageDeclarations(ofSwiftSymbol: name) {
+                graph.addEdge(from: Int32(index), to: swift, kind: .mangledSwiftName, site: graph.nodes[index].location)
+            }
+        }
+    }
+
+    /// The C name of a function's or variable's USR (`c:@F@name`, `c:@name`, or a static one's `c:file.c@F@name`), nil
+    /// for other USRs.
+    static func cName(ofUSR usr: String) -> String? {
+        guard usr.hasPrefix("c:") else { return nil }
+        if let function = usr.range(of: "@F@") { return String(usr[function.upperBound...]) }
+        guard usr.hasPrefix("c:@"), !usr.dropFirst(3).contains("@") else { return nil }
+        return String(usr.dropFirst(3))
     }
 
     /// The node a call of the C function `name` from `package` lands on: the package's own definition or a

@@ -93,6 +93,7 @@ package struct NativeGraphMerger: GraphPass {
                                    clangDefinitions: clangDefinitions, to: graph)
             }
         }
+        addMangledSwiftNameEdges(to: graph)
         addImportedNativeModules(records: records, to: graph)
         addBinaryLoadTimeCode(to: graph)
         addCxxInteropSurfaces(to: graph)

@@ -103,6 +103,9 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     /// A member of an extension to its extension, whose attributes apply to the member (`@Worker extension Store`: the
     /// runtime hops to `Worker.shared` whenever the member runs).
     case extensionMember = "declared in an extension whose attributes apply to it"
+    /// A C function or variable named by a Swift symbol (`extern void $s6Hidden5plainyyF(void);`): the linker binds the
+    /// name to that Swift code (`NativeGraphMerger.addMangledSwiftNameEdges`).
+    case mangledSwiftName = "the Swift declaration its mangled name names"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

@@ -139,8 +139,14 @@ final class NativeAppTests: XCTestCase {
             "c-raw-syscall net syscall(non-constant number)",
             "c-socket ffi capcheck_open_socket",
             "c-socket net socket",
+            "c-swift-name ffi capcheck_banner_address",
             "c-swift-name ffi capcheck_gauge_reading",
             "c-swift-name ffi capcheck_gauge_set_reading",
+            "c-swift-name ffi capcheck_probe_thunk",
+            "c-swift-name ffi native code of target CSwiftName",
+            "c-swift-name fs Foundation.FileManager.createDirectory(atPath:withIntermediateDirectories:attributes:)",
+            "c-swift-name fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+            "c-swift-name fs Foundation.FileManager.removeItem(atPath:)",
             "c-swift-name fs mkfifo",
             "c-system-header ffi capcheck_system_header_open",
             "c-system-header ffi native code of target CSystemHeader",
@@ -278,6 +284,20 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("c-swift-name", "fs", "mkfifo").path
         XCTAssertEqual(path.suffix(3).map(\.symbol), ["SwiftName.setReading(_:)", "capcheck_gauge_set_reading", "mkfifo"])
         XCTAssertEqual(path[path.count - 2].via, EdgeKind.importedSetter.rawValue)
+    }
+
+    /// The twenty-sixth sweep's: C naming Swift code by its mangled symbol without an asm label (a plain declaration,
+    /// which the libclang pass does not keep), and through asm labels on a protocol witness thunk (whose symbol begins
+    /// with the conforming type's, not the witness's) and on a global's addressor (which runs its initial value).
+    func testCNamingSwiftCodeByAnyMangledSymbolReachesIt() throws {
+        let plain = try violation("c-swift-name", "fs", "Foundation.FileManager.removeItem(atPath:)").path
+        XCTAssertEqual(plain.suffix(3).map(\.symbol), ["$s9SwiftName20capcheckHiddenFolderyyF", "SwiftName.capcheckHiddenFolder()",
+                                                       "FoundationEssentials.FileManager.removeItem(atPath:)"])
+        XCTAssertEqual(plain[plain.count - 2].via, EdgeKind.mangledSwiftName.rawValue)
+        let thunk = try violation("c-swift-name", "fs", "Foundation.FileManager.createDirectory(atPath:withIntermediateDirectories:attributes:)").path
+        XCTAssertEqual(thunk.suffix(3).map(\.symbol).prefix(2), ["capcheck_probe_thunk", "SwiftName.CapcheckThing.probe()"])
+        let global = try violation("c-swift-name", "fs", "Foundation.FileManager.createFile(atPath:contents:attributes:)").path
+        XCTAssertEqual(global.suffix(3).map(\.symbol).prefix(2), ["capcheck_banner_address", "SwiftName.capcheckBanner"])
     }
 
     /// The eighteenth sweep's: an init-array entry written in asm jumped into C code that no C code calls (the name
