@@ -2,7 +2,8 @@ import Foundation
 
 /// Whether an object file the build wrote holds code that runs at load or exit: a non-empty `.init_array`,
 /// `.preinit_array`, `.fini_array`, `.ctors`, `.dtors`, `.init` or `.fini` section (or a section the linker brackets,
-/// `isBracketed`, whose members code may walk). Constructors and destructors in any
+/// `isBracketed`, whose members code may walk, or one of thread-local variables, `holdsThreadLocals`, whose
+/// initializers run on a first use that no call names). Constructors and destructors in any
 /// spelling, hand-made init-section entries and C++ dynamic initializers all end up there, so this is how the
 /// prefilter knows a source has load-time code without parsing it (the source is then parsed, to find which
 /// definitions run). Only the ELF section table is read; the object is never run.
@@ -31,7 +32,7 @@ package enum LoadTimeSections {
             guard start < names.count else { return nil }
             let end = names[start...].firstIndex(of: 0) ?? names.endIndex
             let name = String(decoding: names[start..<end], as: UTF8.self)
-            if isLoadTime(name) || isBracketed(name) { return true }
+            if isLoadTime(name) || isBracketed(name) || holdsThreadLocals(name) { return true }
         }
         return false
     }
@@ -58,6 +59,14 @@ package enum LoadTimeSections {
             }
         }
         return members
+    }
+
+    /// Whether a section of this name holds thread-local variables (`.tbss`, `.tdata`). C++ initialises those with a
+    /// dynamic initializer in a function of its own (`__tls_init`), on the first use of any thread-local of the file,
+    /// with no init array entry: the twenty-sixth sweep's `thread_local` whose initializer made a folder when another
+    /// variable of its file was read. The parse counts such initializers as load-time code (over-approximated).
+    private static func holdsThreadLocals(_ name: String) -> Bool {
+        [".tbss", ".tdata"].contains { name == $0 || name.hasPrefix($0 + ".") }
     }
 
     /// Whether a section of this name holds code the loader runs, or entries naming it.

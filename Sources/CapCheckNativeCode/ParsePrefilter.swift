@@ -80,7 +80,7 @@ package struct ParsePrefilter: Sendable {
         guard let object = command.output else { return Scan(triggers: preprocess(command), mustParse: "no object file known") }
         switch LoadTimeSections.present(inObjectAt: object) {
         case nil: return Scan(triggers: preprocess(command), mustParse: "object file missing or not ELF")
-        case true?: return Scan(triggers: preprocess(command), mustParse: "load-time or linker-bracketed sections in its object file")
+        case true?: return Scan(triggers: preprocess(command), mustParse: "load-time, linker-bracketed or thread-local sections in its object file")
         case false?: break
         }
         guard let triggers = preprocess(command) else { return Scan(triggers: nil, mustParse: "could not be preprocessed or scanned") }

@@ -153,6 +153,7 @@ final class NativeAppTests: XCTestCase {
             "c-system-header fs open",
             "cxx-objects env std::moneypunct_byname::moneypunct_byname",
             "cxx-objects ffi capcheck_cxx_perform",
+            "cxx-objects ffi capcheck_tls_count",
             "cxx-objects ffi native code of target CCxxObjects",
             "cxx-objects fs access",
             "cxx-objects fs chmod",
@@ -165,6 +166,7 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs std::basic_ofstream::basic_ofstream",
             "cxx-objects fs std::filesystem::remove",
             "cxx-objects fs std::moneypunct_byname::moneypunct_byname",
+            "cxx-objects fs symlink",
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
             "cxx-objects fs utime",
@@ -298,6 +300,13 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(thunk.suffix(3).map(\.symbol).prefix(2), ["capcheck_probe_thunk", "SwiftName.CapcheckThing.probe()"])
         let global = try violation("c-swift-name", "fs", "Foundation.FileManager.createFile(atPath:contents:attributes:)").path
         XCTAssertEqual(global.suffix(3).map(\.symbol).prefix(2), ["capcheck_banner_address", "SwiftName.capcheckBanner"])
+    }
+
+    /// The twenty-sixth sweep's: a `thread_local` whose initializer runs on the first use of another thread-local of its
+    /// file (`__tls_init`), in a source with no trigger word and no init array: its thread-local sections make it parse.
+    func testAThreadLocalsDynamicInitializerIsReadAsLoadTimeCode() throws {
+        let path = try violation("cxx-objects", "fs", "symlink").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_tls_prepared", "prepare_tls", "symlink"])
     }
 
     /// The eighteenth sweep's: an init-array entry written in asm jumped into C code that no C code calls (the name

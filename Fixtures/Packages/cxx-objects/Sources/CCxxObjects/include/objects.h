@@ -4,6 +4,7 @@
 extern "C" {
 #endif
 int capcheck_cxx_perform(int kind);
+int capcheck_tls_count(void);
 #ifdef __cplusplus
 }
 #endif
