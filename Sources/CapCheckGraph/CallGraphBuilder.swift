@@ -47,6 +47,7 @@ public struct CallGraphBuilder {
                     let relatedSymbol = record.symbols[Int(relation.symbol)], related = relatedSymbol.usr
                     if relation.roles.contains(.overrideOf) { facts.overrides.append((id, related)) }
                     if relation.roles.contains(.accessorOf) { facts.accessors.append((id, related)) }
+                    if relation.roles.contains(.specializationOf) { facts.specializations.append((id, related)) }
                     if relation.roles.contains(.childOf) {
                         facts.parents.append((id, related))
                         // `_read`, `_modify` and `init` accessors say only `childOf` their property: accessors all the same.

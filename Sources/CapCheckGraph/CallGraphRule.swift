@@ -31,6 +31,7 @@ package enum CallGraphRules {
         CxxRecordReachesMembersRule(),
         CxxRecordReachesMemberFunctionsRule(),
         CxxRecordReachesAssociatedCodeRule(),
+        TemplateReachesSpecializationsRule(),
         DecodableTypeReachesMemberTypesRule(),
     ]
 }

@@ -11,6 +11,8 @@ package struct DeclarationFacts {
     package var accessors: [(accessor: Int32, property: String)] = []
     /// A member and the type or extension that declares it (relation `childOf`).
     package var parents: [(member: Int32, parent: String)] = []
+    /// A C++ explicit specialisation and the template it specialises (relation `specializationOf`).
+    package var specializations: [(specialization: Int32, template: String)] = []
     /// A type and a protocol or class it names in its inheritance clause (relation `baseOf`).
     package var inheritances: [(type: String, base: String)] = []
     /// A witness a conformance uses, and the type or extension declaring the conformance: the implicit occurrence a

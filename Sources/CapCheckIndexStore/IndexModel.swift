@@ -28,6 +28,8 @@ public struct SymbolRoles: OptionSet, Hashable, Sendable {
     public static let extendedBy = SymbolRoles(rawValue: 1 << 14)
     public static let accessorOf = SymbolRoles(rawValue: 1 << 15)
     public static let containedBy = SymbolRoles(rawValue: 1 << 16)
+    /// A C++ explicit specialisation of the related template (`template <> int tweak<int>(int)`).
+    public static let specializationOf = SymbolRoles(rawValue: 1 << 18)
 }
 
 /// One symbol as a record names it.

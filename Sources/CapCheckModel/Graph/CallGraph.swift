@@ -106,6 +106,8 @@ public enum EdgeKind: String, Sendable, Codable, CaseIterable {
     /// A C function or variable named by a Swift symbol (`extern void $s6Hidden5plainyyF(void);`): the linker binds the
     /// name to that Swift code (`NativeGraphMerger.addMangledSwiftNameEdges`).
     case mangledSwiftName = "the Swift declaration its mangled name names"
+    /// A C++ template to an explicit specialisation of it (`TemplateReachesSpecializationsRule`).
+    case specialization = "explicit specialisation of a reached template, which C++ picks for its arguments"
 }
 
 /// A directed edge `from → target`, with the site of the reference (for `reference` edges).

@@ -153,15 +153,20 @@ final class NativeAppTests: XCTestCase {
             "c-system-header fs open",
             "cxx-objects env std::moneypunct_byname::moneypunct_byname",
             "cxx-objects ffi capcheck_cxx_perform",
+            "cxx-objects ffi capcheck_templates",
             "cxx-objects ffi capcheck_tls_count",
             "cxx-objects ffi native code of target CCxxObjects",
             "cxx-objects fs access",
+            "cxx-objects fs chdir",
             "cxx-objects fs chmod",
             "cxx-objects fs chown",
+            "cxx-objects fs creat",
             "cxx-objects fs lchown",
             "cxx-objects fs link",
             "cxx-objects fs mkdir",
             "cxx-objects fs mkfifo",
+            "cxx-objects fs mknod",
+            "cxx-objects fs rename",
             "cxx-objects fs rmdir",
             "cxx-objects fs std::basic_ofstream::basic_ofstream",
             "cxx-objects fs std::filesystem::remove",
@@ -307,6 +312,24 @@ final class NativeAppTests: XCTestCase {
     func testAThreadLocalsDynamicInitializerIsReadAsLoadTimeCode() throws {
         let path = try violation("cxx-objects", "fs", "symlink").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_tls_prepared", "prepare_tls", "symlink"])
+    }
+
+    /// The twenty-sixth sweep's: explicit specialisations run where their template is used: a function's and a class
+    /// template member's defined in another file (the linker keeps their strong symbols), a class's picked by template
+    /// code, and a standard library template's (`std::less<int>`), which the toolchain's `std::set` calls.
+    func testExplicitSpecialisationsRunWhereTheirTemplateIsReached() throws {
+        let kind = EdgeKind.specialization.rawValue
+        let function = try violation("cxx-objects", "fs", "chdir").path
+        XCTAssertEqual(function.suffix(3).map(\.symbol), ["capcheck_tweak", "capcheck_tweak", "chdir"])
+        XCTAssertEqual(function[function.count - 2].via, kind)
+        let member = try violation("cxx-objects", "fs", "rename").path
+        XCTAssertEqual(member.suffix(3).map(\.symbol), ["get", "get", "rename"])
+        XCTAssertEqual(member[member.count - 2].via, kind)
+        let picked = try violation("cxx-objects", "fs", "creat").path
+        XCTAssertEqual(picked.suffix(4).map(\.symbol), ["capcheck_run", "go", "go", "creat"])
+        let standard = try violation("cxx-objects", "fs", "mknod").path
+        XCTAssertEqual(standard.map(\.symbol), ["program start (load-time code of linked targets)", "operator()", "mknod"])
+        XCTAssertEqual(standard[1].via, kind)
     }
 
     /// The eighteenth sweep's: an init-array entry written in asm jumped into C code that no C code calls (the name

@@ -5,6 +5,7 @@ extern "C" {
 #endif
 int capcheck_cxx_perform(int kind);
 int capcheck_tls_count(void);
+int capcheck_templates(void);
 #ifdef __cplusplus
 }
 #endif
