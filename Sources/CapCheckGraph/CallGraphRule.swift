@@ -24,6 +24,7 @@ package enum CallGraphRules {
         TypeReachesStoredPropertyValuesRule(),
         SubclassReachesSuperInitializersRule(),
         StaticObjectsRunAtLoadRule(),
+        VariableTemplatesRunAtLoadRule(),
         DeclarationReachesItsDefaultsRule(),
         ConformerReachesInferredAssociatedTypesRule(),
         SynthesizedCodeReachesOverloadsRule(),

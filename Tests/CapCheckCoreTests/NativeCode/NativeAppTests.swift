@@ -175,6 +175,7 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
             "cxx-objects fs utime",
+            "cxx-objects fs utimes",
             "system-zlib ffi system library target CZlib (links z)",
             "system-zlib ffi zlibVersion",
             // Reading the C string zlib returns is the stdlib's unsafe API (the catalog's @unsafe rule).
@@ -330,6 +331,14 @@ final class NativeAppTests: XCTestCase {
         let standard = try violation("cxx-objects", "fs", "mknod").path
         XCTAssertEqual(standard.map(\.symbol), ["program start (load-time code of linked targets)", "operator()", "mknod"])
         XCTAssertEqual(standard[1].via, kind)
+    }
+
+    /// The twenty-sixth sweep's: a variable template's instance is initialised at load though only a function nothing
+    /// calls reads it.
+    func testAVariableTemplatesInitializerRunsAtLoad() throws {
+        let path = try violation("cxx-objects", "fs", "utimes").path
+        XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_stamp", "capcheck_touch", "utimes"])
+        XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue)
     }
 
     /// The eighteenth sweep's: an init-array entry written in asm jumped into C code that no C code calls (the name
