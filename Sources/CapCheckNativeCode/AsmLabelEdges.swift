@@ -46,7 +46,7 @@ extension NativeGraphMerger {
     func addMangledSwiftNameEdges(to graph: GraphBuilder) {
         for index in graph.nodes.indices where graph.nodes[index].language.isClang {
             let usr = graph.nodes[index].usr
-            guard let name = Self.cName(ofUSR: usr), name.contains("$s") else { continue }
+            guard usr.contains("$s"), let name = Self.cName(ofUSR: usr) else { continue }
             for swift in graph.packageDeclarations(ofSwiftSymbol: name) {
                 graph.addEdge(from: Int32(index), to: swift, kind: .mangledSwiftName, site: graph.nodes[index].location)
             }
