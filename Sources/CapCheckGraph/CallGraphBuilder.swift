@@ -50,6 +50,7 @@ public struct CallGraphBuilder {
                     if relation.roles.contains(.specializationOf) { facts.specializations.append((id, related)) }
                     if relation.roles.contains(.childOf) {
                         facts.parents.append((id, related))
+                        if symbol.isClang, related.contains(">") { facts.templateMembers.append((id, related, relatedSymbol.name)) }
                         // `_read`, `_modify` and `init` accessors say only `childOf` their property: accessors all the same.
                         if !symbol.isClang, relatedSymbol.kind.isVariable, !relation.roles.contains(.accessorOf),
                            [.instanceMethod, .staticMethod, .classMethod, .function].contains(symbol.kind) {

@@ -13,6 +13,9 @@ package struct DeclarationFacts {
     package var parents: [(member: Int32, parent: String)] = []
     /// A C++ explicit specialisation and the template it specialises (relation `specializationOf`).
     package var specializations: [(specialization: Int32, template: String)] = []
+    /// A C-family member of a class template or of a specialisation of one (its parent's USR has template parameters
+    /// or arguments, `>`), with its parent's USR and name (`Box`).
+    package var templateMembers: [(member: Int32, parent: String, parentName: String)] = []
     /// A type and a protocol or class it names in its inheritance clause (relation `baseOf`).
     package var inheritances: [(type: String, base: String)] = []
     /// A witness a conformance uses, and the type or extension declaring the conformance: the implicit occurrence a

@@ -142,8 +142,34 @@ public struct NativeCodeAnalyzer: Sendable {
     private func fingerprints(of inputs: [String: [(path: String, isSystem: Bool)]],
                               assembly: [(source: String, object: String, target: Target)]) -> SourceFingerprints? {
         var all = inputs
-        for entry in assembly { all[entry.source] = [(entry.source, false)] }
+        for entry in assembly {
+            // What the assembler read: the source and the files its dependency file lists (`#include "entries.inc"`, whose
+            // autolink entries changed alone in the twenty-seventh sweep's update, with the old report kept).
+            let included = Self.dependencyFileInputs(ofObject: entry.object).filter { $0 != entry.source }
+            all[entry.source] = [(entry.source, false)] + Set(included).sorted().map { ($0, false) }
+        }
         return all.isEmpty ? nil : SourceFingerprints(inputs: all, memo: ScratchLayout(scratch: scratchPath).nativeFingerprints)
+    }
+
+    /// The files the make-style dependency file the build wrote beside an object (`entries.S.o` → `entries.S.d`) lists;
+    /// none when there is no such file.
+    package static func dependencyFileInputs(ofObject object: String) -> [String] {
+        guard object.hasSuffix(".o"), let data = FileManager.default.contents(atPath: String(object.dropLast(2)) + ".d") else { return [] }
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\\\n", with: " ")
+        guard let colon = text.range(of: ": ") else { return [] }
+        var files: [String] = [], current = ""
+        var escaped = false
+        for character in text[colon.upperBound...] {
+            if escaped { current.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character.isWhitespace {
+                if !current.isEmpty { files.append(current); current = "" }
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { files.append(current) }
+        return files.map { PathText.standardized($0) }
     }
 
     private func cache(for plan: Plan) -> NativeResultCache {

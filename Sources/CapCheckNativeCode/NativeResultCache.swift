@@ -43,8 +43,9 @@ package struct NativeResultCache {
     /// address taken; 22: the calls the object file makes and file-scope `asm` (`ObjectCallEdges`); 23: a variable
     /// `dlsym` looks up by name; 26: a header's file-scope `asm` makes each source that includes it parse itself; 27: so
     /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object;
-    /// 28: file-scope `asm` after `__extension__`; 29: thread-local sections make a source parse itself.
-    private static let format = "native 29"
+    /// 28: file-scope `asm` after `__extension__`; 29: thread-local sections make a source parse itself; 30: a C++
+    /// global's class is found inside its initializer (`auto config = Agg{};`).
+    private static let format = "native 30"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

@@ -444,7 +444,9 @@ private struct TranslationUnitWalk {
         var found: String?
         api.visit(cursor) { child in
             let kind = api.getCursorKind(child)
-            guard kind == CXCursorKindValue.typeRef || kind == CXCursorKindValue.templateRef else { return .next }
+            // Inside the initializer too: `auto config = Agg{};` names its type there only (the twenty-seventh sweep's,
+            // whose default member initializer made a folder at load).
+            guard kind == CXCursorKindValue.typeRef || kind == CXCursorKindValue.templateRef else { return .recurse }
             let referenced = api.getCursorReferenced(child)
             if [CXCursorKindValue.structDecl, CXCursorKindValue.classDecl, CXCursorKindValue.unionDecl, CXCursorKindValue.classTemplate]
                 .contains(api.getCursorKind(referenced)) {

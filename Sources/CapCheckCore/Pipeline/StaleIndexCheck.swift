@@ -34,20 +34,30 @@ package enum StaleIndexCheck {
         let remedy = skippedBuild
             ? "rebuild (run without --skip-build)"
             : "the build did not recompile it; run `swift package clean` in the package (or delete debug.yaml in the scratch folder) and run capcheck again"
-        var owned: [IndexUnit] = [], unowned: [IndexUnit] = []
+        var owned: [(unit: IndexUnit, module: String)] = [], unowned: [IndexUnit] = []
         for unit in units where !unit.mainFile.isEmpty {
-            if ownership.owner(of: unit.mainFile, unitModule: unit.moduleName) != nil { owned.append(unit) } else { unowned.append(unit) }
-        }
-        for unit in owned {
-            guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
-            if modified > unit.modificationTime + 1 {
-                throw CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(unit.mainFile) changed after it was indexed; \(remedy)")
+            // A C-family unit names no module: the target owning its file does.
+            if let owner = ownership.owner(of: unit.mainFile, unitModule: unit.moduleName) {
+                owned.append((unit, owner.module ?? unit.moduleName))
+            } else {
+                unowned.append(unit)
             }
         }
-        if let (header, unit) = headerChangedAfterIndexing(owned, packageGraph: packageGraph, scratch: buildManifest.deletingLastPathComponent()) {
-            throw CapCheckError(.indexStore, """
-                the index store at \(storePath) is stale: \(header), which \(unit.mainFile) includes, changed after it was indexed; \(remedy)
-                """)
+        // Only the modules this run's build compiles are judged: the store keeps the units of an earlier build's test
+        // targets and of a product the root no longer uses, which no build of this run rewrites (the twenty-seventh
+        // sweep's edit of a test file after `swift test`, and of a test-only dependency's header, stopped every check).
+        let linked = packageGraph.linkedModules(includeTests: includeTests)
+        let judged = owned.filter { linked.contains($0.module) }.map(\.unit)
+        let now = Date().timeIntervalSince1970
+        for unit in judged {
+            guard let modified = FileStamp.attributes(unit.mainFile)?.modified else { continue }
+            if modified > unit.modificationTime + 1 {
+                throw stale(unit.mainFile, "", modified: modified, now: now, storePath: storePath, remedy: remedy)
+            }
+        }
+        if let (header, unit) = headerChangedAfterIndexing(judged, packageGraph: packageGraph, scratch: buildManifest.deletingLastPathComponent()) {
+            let modified = FileStamp.attributes(header)?.modified ?? now
+            throw stale(header, ", which \(unit.mainFile) includes,", modified: modified, now: now, storePath: storePath, remedy: remedy)
         }
         let indexed = Set(units.map(\.mainFile))
         // The sources a compiler indexes (assembly and other listed files have no unit).
@@ -80,6 +90,19 @@ package enum StaleIndexCheck {
         if let unit = unattributedBuiltUnit(unowned, buildManifest: buildManifest) {
             throw UnattributedBuiltSource(file: unit.mainFile, module: unit.moduleName)
         }
+    }
+
+    /// The error for `file` changed after it was indexed; for a file dated in the future (clock skew, an archive made on
+    /// a machine whose clock was ahead), which every unit a build writes now is older than, the remedy is its date.
+    private static func stale(_ file: String, _ context: String, modified: Double, now: Double, storePath: String, remedy: String) -> CapCheckError {
+        if modified > now + 2 {
+            let date = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: modified))
+            return CapCheckError(.indexStore, """
+                the index store at \(storePath) cannot be judged current: \(file)\(context) is dated in the future (\(date)), \
+                so every build looks older than it; set the machine's clock right or `touch` the file, then rebuild
+                """)
+        }
+        return CapCheckError(.indexStore, "the index store at \(storePath) is stale: \(file)\(context) changed after it was indexed; \(remedy)")
     }
 
     /// A package's header (or other included file) a C-family unit lists that changed after the unit was written, with

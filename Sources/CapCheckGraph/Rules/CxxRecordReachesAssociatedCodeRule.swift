@@ -43,13 +43,18 @@ package struct CxxRecordReachesAssociatedCodeRule: CallGraphRule {
         return node.kind.isType && node.usr.hasPrefix("c:@N@std@")
     }
 
-    /// The types a USR names after `$` (parameters, template arguments), each up to the next `#`, `$` or `>`.
+    /// The types a USR names after `$` (parameters, template arguments), each up to the next `#`, `$` or `>`, or up to
+    /// the member that follows a specialisation's last argument (`…default_delete>#$@S@Foo@F@operator()#…` names `@S@Foo`:
+    /// the twenty-seventh sweep's specialised `operator()` ran under the toolchain's `unique_ptr` unseen).
     static func namedTypes(in usr: String) -> [Substring] {
         var found: [Substring] = []
         var rest = Substring(usr)
         while let dollar = rest.firstIndex(of: "$") {
             let start = rest.index(after: dollar)
-            let end = rest[start...].firstIndex { $0 == "#" || $0 == "$" || $0 == ">" } ?? rest.endIndex
+            var end = rest[start...].firstIndex { $0 == "#" || $0 == "$" || $0 == ">" } ?? rest.endIndex
+            for member in ["@F@", "@FT@", "@FI@"] {
+                if let range = rest[start..<end].range(of: member) { end = min(end, range.lowerBound) }
+            }
             if rest[start...].hasPrefix("@"), start < end { found.append(rest[start..<end]) }
             rest = rest[end...]
             if rest.isEmpty { break }

@@ -1,63 +1,51 @@
 import CapCheckSupport
 import CapCheckModel
 import CapCheckIndexStore
-import Foundation
 
 /// A C++ template reaches its explicit specialisations, kind `explicit specialisation of a reached template, which C++
 /// picks for its arguments`: a call of `tweak(5)` names the template `tweak`, but the linker keeps the package's
 /// strong `template <> int tweak<int>(int)` (defined in any file); `Traits<T>::go()` in a template names the primary's
 /// `go`, and `run(5L)` runs `Traits<long>::go()`. The index relates a specialisation to its template
-/// (`specializationOf`), but for a member of a class template specialised alone (`template <> int Box<int>::get()`),
-/// found here by its USR (`c:@S@Box>#I@F@get#` is `c:@ST>1#T@Box@F@get#`'s, when the arguments name no type by USR).
-/// A specialisation of a template no package defines (`template <> struct std::less<int>`, which `std::set<int>` uses
-/// inside the toolchain's code) hangs below the program start. An over-approximation: every specialisation counts
-/// wherever the template is reached. Found by the twenty-sixth sweep (each made a folder with only `ffi` granted).
+/// (`specializationOf`), but not a member function of a class template specialised alone (`template <> int
+/// Box<std::string>::get()`, `template <> template <> int Outer<int>::Inner<int>::go()`): such a member is reached from
+/// every member of the same name of a class template of its class's name (`Box`), whatever the arguments and the
+/// signature (which its USR spells with the arguments). A specialisation of a template no package defines
+/// (`template <> struct std::less<int>`, `template <> void std::default_delete<Foo>::operator()(Foo *) const`, called
+/// inside the toolchain's `std::set` and `unique_ptr`, which are not read) hangs below the program start. An
+/// over-approximation: every specialisation counts wherever a template of its name is reached. Found by the
+/// twenty-sixth and twenty-seventh sweeps (each made a folder with only `ffi` granted).
 package struct TemplateReachesSpecializationsRule: CallGraphRule {
     package func apply(to graph: GraphBuilder, facts: DeclarationFacts) {
         for (specialization, template) in facts.specializations {
-            add(specialization, of: graph.clangNode(forUSR: template, near: specialization), to: graph, root: facts.root)
+            add(specialization, from: graph.clangNode(forUSR: template, near: specialization).map { [$0] } ?? [], to: graph, root: facts.root)
         }
-        let primaries = primaryMembers(in: graph)
-        guard !primaries.isEmpty else { return }
-        for index in graph.nodes.indices {
-            let node = graph.nodes[index]
-            guard node.language.isClang, node.package != nil, node.kind.isFunction,
-                  let key = Self.key(ofSpecializedMember: node.usr), let primary = primaries[key] else { continue }
-            add(Int32(index), of: primary, to: graph, root: facts.root)
+        // Members of class templates (their parent's USR is a primary's, `c:@ST>1#T@Box`, or nested in one), by the
+        // class's and the member's names; members of specialisations (`c:@S@Box>#I`) find theirs there.
+        var primaries: [String: [Int32]] = [:]
+        var specialized: [(member: Int32, parent: String, key: String)] = []
+        for (member, parent, parentName) in facts.templateMembers {
+            let node = graph.nodes[Int(member)]
+            guard node.kind.isFunction else { continue }
+            let key = parentName + "::" + node.name
+            if parent.contains("@ST>") { primaries[key, default: []].append(member) } else { specialized.append((member, parent, key)) }
+        }
+        for (member, parent, key) in specialized where graph.nodes[Int(member)].package != nil {
+            // A member of a class specialised as a whole (`template <> struct Traits<long>`) comes with its class
+            // (`specializationOf`, then `CxxRecordReachesMemberFunctionsRule`): only one specialised alone is matched.
+            if let record = graph.clangNode(forUSR: parent, near: member), graph.nodes[Int(record)].isDefined { continue }
+            add(member, from: primaries[key] ?? [], to: graph, root: facts.root)
         }
     }
 
-    private func add(_ specialization: Int32, of template: Int32?, to graph: GraphBuilder, root: Package?) {
+    /// Edges from each of `templates` that a package defines to `specialization`; from the program start when none does.
+    private func add(_ specialization: Int32, from templates: [Int32], to graph: GraphBuilder, root: Package?) {
         let site = graph.nodes[Int(specialization)].location
-        if let template, template != specialization, graph.nodes[Int(template)].package != nil {
+        let defined = templates.filter { $0 != specialization && graph.nodes[Int($0)].package != nil }
+        for template in defined {
             graph.addEdge(from: template, to: specialization, kind: .specialization, site: site)
-        } else if let root {
+        }
+        if defined.isEmpty, let root {
             graph.addEdge(from: graph.programStart(of: root), to: specialization, kind: .specialization, site: site)
         }
     }
-
-    /// The members of class templates (`c:@ST>1#T@Box@F@get#`), by `key(ofSpecializedMember:)`'s key.
-    private func primaryMembers(in graph: GraphBuilder) -> [String: Int32] {
-        var members: [String: Int32] = [:]
-        for index in graph.nodes.indices where graph.nodes[index].language.isClang && graph.nodes[index].usr.contains("@ST>") {
-            let usr = graph.nodes[index].usr
-            let range = NSRange(usr.startIndex..., in: usr)
-            guard let match = Self.primaryMember.firstMatch(in: usr, range: range) else { continue }
-            let parts = (1...3).map { String(usr[Range(match.range(at: $0), in: usr)!]) }
-            let key = parts.joined(separator: "|")
-            if members[key] == nil { members[key] = Int32(index) }
-        }
-        return members
-    }
-
-    /// `c:@N@n@S@Box>#I@F@get#` → `c:@N@n|Box|get#`: a member function of a class template's specialisation whose
-    /// arguments name no type by USR (no `@` in them), keyed as its primary's member is.
-    static func key(ofSpecializedMember usr: String) -> String? {
-        let range = NSRange(usr.startIndex..., in: usr)
-        guard usr.contains(">"), let match = specializedMember.firstMatch(in: usr, range: range) else { return nil }
-        return (1...3).map { String(usr[Range(match.range(at: $0), in: usr)!]) }.joined(separator: "|")
-    }
-
-    private static let primaryMember = try! NSRegularExpression(pattern: #"^(c:.*?)@ST>[^@]*@([A-Za-z_][A-Za-z0-9_]*)@F@(.*)$"#)
-    private static let specializedMember = try! NSRegularExpression(pattern: #"^(c:.*?)@S@([A-Za-z_][A-Za-z0-9_]*)>#[^@]*@F@(.*)$"#)
 }

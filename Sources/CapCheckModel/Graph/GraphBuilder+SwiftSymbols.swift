@@ -10,7 +10,7 @@ extension GraphBuilder {
     /// declaration.
     package func packageDeclaration(ofSwiftSymbol symbol: String) -> Int32? {
         guard let usr = symbol.hasPrefix("s:") ? symbol : Self.swiftUSR(ofMangled: symbol) else { return nil }
-        for exact in [usr, Self.storageUSR(ofAccessor: usr)].compactMap({ $0 }) {
+        for exact in [usr, Self.storageUSR(ofAccessor: usr), Self.declarationUSR(ofEntryPoint: usr)].compactMap({ $0 }) {
             if let id = id(forKey: exact), nodes[Int(id)].package != nil { return id }
         }
         var candidate = Substring(usr)
@@ -41,6 +41,17 @@ extension GraphBuilder {
         let range = NSRange(usr.startIndex..., in: usr)
         guard accessorSuffix.firstMatch(in: usr, range: range) != nil else { return nil }
         return accessorSuffix.stringByReplacingMatches(in: usr, range: range, withTemplate: "$1p$2")
+    }
+
+    /// The USR of the declaration a symbol is another entry point of (nil for any other USR): an allocating
+    /// initializer (`…fC`, what C links to for `Gate()`) is its initializer (`…fc`), a deallocating deinit (`…fD`) its
+    /// deinit (`…fd`), and a dispatch thunk (`…Tj`), method descriptor (`…Tq`) or `@objc` thunk (`…To`) the method (the
+    /// twenty-seventh sweep called four initializers from C by their symbols).
+    package static func declarationUSR(ofEntryPoint usr: String) -> String? {
+        for (suffix, replacement) in [("fC", "fc"), ("fD", "fd"), ("Tj", ""), ("Tq", ""), ("To", "")] where usr.hasSuffix(suffix) {
+            return String(usr.dropLast(suffix.count)) + replacement
+        }
+        return nil
     }
 
     private static let accessorSuffix = try! NSRegularExpression(pattern: "([vi])(?:[al][uOop]|[msgGwWrMixy])(Z?)$")

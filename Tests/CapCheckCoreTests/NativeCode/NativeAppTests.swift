@@ -144,6 +144,7 @@ final class NativeAppTests: XCTestCase {
             "c-swift-name ffi capcheck_gauge_set_reading",
             "c-swift-name ffi capcheck_probe_thunk",
             "c-swift-name ffi native code of target CSwiftName",
+            "c-swift-name fs Foundation.FileManager.copyItem(atPath:toPath:)",
             "c-swift-name fs Foundation.FileManager.createDirectory(atPath:withIntermediateDirectories:attributes:)",
             "c-swift-name fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "c-swift-name fs Foundation.FileManager.removeItem(atPath:)",
@@ -163,15 +164,20 @@ final class NativeAppTests: XCTestCase {
             "cxx-objects fs creat",
             "cxx-objects fs lchown",
             "cxx-objects fs link",
+            "cxx-objects fs linkat",
             "cxx-objects fs mkdir",
+            "cxx-objects fs mkdirat",
             "cxx-objects fs mkfifo",
             "cxx-objects fs mknod",
+            "cxx-objects fs mknodat",
+            "cxx-objects fs readlink",
             "cxx-objects fs rename",
             "cxx-objects fs rmdir",
             "cxx-objects fs std::basic_ofstream::basic_ofstream",
             "cxx-objects fs std::filesystem::remove",
             "cxx-objects fs std::moneypunct_byname::moneypunct_byname",
             "cxx-objects fs symlink",
+            "cxx-objects fs symlinkat",
             "cxx-objects fs truncate",
             "cxx-objects fs unlink",
             "cxx-objects fs utime",
@@ -306,6 +312,9 @@ final class NativeAppTests: XCTestCase {
         XCTAssertEqual(thunk.suffix(3).map(\.symbol).prefix(2), ["capcheck_probe_thunk", "SwiftName.CapcheckThing.probe()"])
         let global = try violation("c-swift-name", "fs", "Foundation.FileManager.createFile(atPath:contents:attributes:)").path
         XCTAssertEqual(global.suffix(3).map(\.symbol).prefix(2), ["capcheck_banner_address", "SwiftName.capcheckBanner"])
+        // The twenty-seventh sweep's: an allocating initializer's symbol (`…fC`) names the initializer (`…fc`).
+        let initializer = try violation("c-swift-name", "fs", "Foundation.FileManager.copyItem(atPath:toPath:)").path
+        XCTAssertEqual(initializer.suffix(3).map(\.symbol).prefix(2), ["$s9SwiftName12CapcheckGateVACycfC", "SwiftName.CapcheckGate.init()"])
     }
 
     /// The twenty-sixth sweep's: a `thread_local` whose initializer runs on the first use of another thread-local of its
@@ -331,6 +340,15 @@ final class NativeAppTests: XCTestCase {
         let standard = try violation("cxx-objects", "fs", "mknod").path
         XCTAssertEqual(standard.map(\.symbol), ["program start (load-time code of linked targets)", "operator()", "mknod"])
         XCTAssertEqual(standard[1].via, kind)
+        // The twenty-seventh sweep's: members specialised alone whose USR spells a library type (`CapcheckBox<std::string>`)
+        // or the argument in the signature (`put(long)`), and a standard library member (`std::default_delete<…>`).
+        for (sink, symbol) in [("readlink", "get"), ("linkat", "put")] {
+            let path = try violation("cxx-objects", "fs", sink).path
+            XCTAssertEqual(path.suffix(3).map(\.symbol), [symbol, symbol, sink])
+            XCTAssertEqual(path[path.count - 2].via, kind)
+        }
+        let deleter = try violation("cxx-objects", "fs", "mknodat").path
+        XCTAssertEqual(deleter.map(\.symbol), ["program start (load-time code of linked targets)", "operator()", "mknodat"])
     }
 
     /// The twenty-sixth sweep's: a variable template's instance is initialised at load though only a function nothing
@@ -339,6 +357,12 @@ final class NativeAppTests: XCTestCase {
         let path = try violation("cxx-objects", "fs", "utimes").path
         XCTAssertEqual(path.map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_stamp", "capcheck_touch", "utimes"])
         XCTAssertEqual(path[1].via, EdgeKind.loadTime.rawValue)
+        // The twenty-seventh sweep's: a variable template of an aggregate (its initializer names only the class), and a
+        // global whose type `auto` deduces from one: both build it at load, running its default member initializer.
+        let aggregate = try violation("cxx-objects", "fs", "symlinkat").path
+        XCTAssertEqual(aggregate.prefix(3).map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_agg_instance", "CapcheckAgg"])
+        let deduced = try violation("cxx-objects", "fs", "mkdirat").path
+        XCTAssertEqual(deduced.prefix(3).map(\.symbol), ["program start (load-time code of linked targets)", "capcheck_config", "CapcheckConfig"])
     }
 
     /// The eighteenth sweep's: an init-array entry written in asm jumped into C code that no C code calls (the name

@@ -192,4 +192,19 @@ final class NativeCodeUnitTests: XCTestCase {
         ])
         return PackageGraph(root: app, packages: [app, vendor], dependencies: ["app": ["vendor"], "vendor": []])
     }
+
+    /// An assembly source's cache key covers what it includes, read from the dependency file the build wrote beside its
+    /// object (the twenty-seventh sweep changed only an `#include`d `.inc` file, whose autolink entries then asked for
+    /// an init hook, and the kept report was reused).
+    func testAnAssemblySourcesIncludesAreReadFromItsDependencyFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-deps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let object = folder.appendingPathComponent("entries.S.o").path
+        try "dependencies: /p/Sources/C/entries.S /p/Sources/C/entries.inc \\\n  /p/Sources/C/with\\ space.inc\n"
+            .write(toFile: String(object.dropLast(2)) + ".d", atomically: true, encoding: .utf8)
+        XCTAssertEqual(NativeCodeAnalyzer.dependencyFileInputs(ofObject: object),
+                       ["/p/Sources/C/entries.S", "/p/Sources/C/entries.inc", "/p/Sources/C/with space.inc"])
+        XCTAssertEqual(NativeCodeAnalyzer.dependencyFileInputs(ofObject: folder.appendingPathComponent("none.S.o").path), [])
+    }
 }

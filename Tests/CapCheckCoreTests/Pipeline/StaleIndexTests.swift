@@ -15,7 +15,8 @@ final class StaleIndexTests: XCTestCase {
         try copy.build()
         XCTAssertNoThrow(try copy.analyse())
         let source = copy.path("Packages/cache-swift-dep/Sources/CacheSwiftDep/Entry.swift").path
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: source)
+        Thread.sleep(forTimeInterval: 1.5)  // a change more than a second after the unit was written
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: source)
         XCTAssertThrowsError(try copy.analyse()) { error in
             let error = error as? CapCheckError
             XCTAssertEqual(error?.kind, .indexStore)
@@ -30,10 +31,43 @@ final class StaleIndexTests: XCTestCase {
         try copy.build()
         XCTAssertNoThrow(try copy.analyse())
         let header = copy.path("Packages/cache-c-dep/Sources/CCacheDep/include/ccachedep.h").path
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: header)
+        Thread.sleep(forTimeInterval: 1.5)
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: header)
         XCTAssertThrowsError(try copy.analyse()) { error in
             let message = (error as? CapCheckError)?.message ?? "\(error)"
             XCTAssertTrue(message.contains("stale") && message.contains("ccachedep.h, which") && message.contains("entry.c includes"), message)
+        }
+    }
+
+    /// The twenty-seventh sweep's: after `swift build --build-tests`, an edit of a test file made every `capcheck check`
+    /// (which neither builds nor analyses tests) stop on a stale store that no build of it rewrites. Only the modules the
+    /// run's build compiles are judged: the edit stops a run that includes tests, which builds them.
+    func testAnEditedTestFileStopsOnlyARunThatIncludesTests() throws {
+        let copy = try Fixtures.copy("TestScopeApp", for: self)
+        try PackageBuilder(toolchain: Toolchain.locate(), packagePath: copy.packagePath, scratchPath: copy.scratchPath)
+            .build(includeTests: true, echoProgress: false)
+        let test = copy.packagePath.appendingPathComponent("Tests/ScopeAppTests/SnapshotTests.swift").path
+        Thread.sleep(forTimeInterval: 1.5)
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: test)
+        XCTAssertNoThrow(try copy.analyse(skipBuild: true, usePolicy: false))
+        var options = copy.options(skipBuild: true, mode: .audit)
+        options.includeTests = true
+        XCTAssertThrowsError(try Analyzer(options: options).run()) { error in
+            let message = (error as? CapCheckError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("stale") && message.contains("SnapshotTests.swift"), message)
+        }
+    }
+
+    /// A file dated in the future is older than no build: the error says so, and what to do, instead of asking for a
+    /// rebuild that cannot help (the twenty-seventh sweep's clock skew).
+    func testAFileDatedInTheFutureSaysSo() throws {
+        let copy = try Fixtures.copy("CacheApp", for: self)
+        try copy.build()
+        let header = copy.path("Packages/cache-c-dep/Sources/CCacheDep/include/ccachedep.h").path
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(900)], ofItemAtPath: header)
+        XCTAssertThrowsError(try copy.analyse()) { error in
+            let message = (error as? CapCheckError)?.message ?? "\(error)"
+            XCTAssertTrue(message.contains("ccachedep.h") && message.contains("is dated in the future") && message.contains("touch"), message)
         }
     }
 

@@ -26,3 +26,9 @@ public let capcheckBanner: Int = {
     _ = FileManager.default.createFile(atPath: "/tmp/capcheck-fixture-none", contents: nil)
     return 8
 }()
+
+public struct CapcheckGate {
+    public init() {
+        try? FileManager.default.copyItem(atPath: "/tmp/capcheck-fixture-none", toPath: "/tmp/capcheck-fixture-copy")
+    }
+}
