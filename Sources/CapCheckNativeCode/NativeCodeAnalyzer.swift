@@ -109,6 +109,7 @@ public struct NativeCodeAnalyzer: Sendable {
         let headersFolder = ScratchLayout(scratch: scratchPath).native.appendingPathComponent("public-headers")
         var seenTargets = Set<String>()
         var headerUnits = PublicHeaderUnits()
+        headerUnits.productsFolder = scratchPath.appendingPathComponent(configuration.rawValue)
         let compiled = Set(plan.parsed.map { URL(fileURLWithPath: $0.command.source).standardizedFileURL.path })
         for (command, target) in plan.parsed where seenTargets.insert(target.path).inserted {
             guard let package = package(of: target),

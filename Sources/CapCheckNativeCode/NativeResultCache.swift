@@ -44,8 +44,9 @@ package struct NativeResultCache {
     /// `dlsym` looks up by name; 26: a header's file-scope `asm` makes each source that includes it parse itself; 27: so
     /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object;
     /// 28: file-scope `asm` after `__extension__`; 29: thread-local sections make a source parse itself; 30: a C++
-    /// global's class is found inside its initializer (`auto config = Agg{};`).
-    private static let format = "native 30"
+    /// global's class is found inside its initializer (`auto config = Agg{};`); 31: public headers of a custom
+    /// `publicHeadersPath`.
+    private static let format = "native 31"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])

@@ -19,14 +19,15 @@ struct PublicHeaderUnits {
 
     /// The files under each folder listed so far.
     private var listings: [String: [String]] = [:]
+    /// The build's products folder (`<scratch>/debug`), where SwiftPM writes each C target's module map.
+    var productsFolder: URL?
 
     /// The source for `target`'s public headers, compiled like `command`, and the files its result depends on; nil
     /// when the target has no public header.
     mutating func unit(for target: Target, in package: Package, like command: ClangCompileCommand, folder: URL, graph: PackageGraph,
                        compiled: Set<String>) throws -> (command: ClangCompileCommand, inputs: [(path: String, isSystem: Bool)])? {
-        let include = URL(fileURLWithPath: target.path).appendingPathComponent("include")
         let root = graph.root.path
-        let headers = files(under: include.path, root: root).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
+        let headers = files(under: publicHeadersFolder(of: target), root: root).filter { Self.headerExtensions.contains(($0 as NSString).pathExtension) }
         guard !headers.isEmpty else { return nil }
         let language = (command.source as NSString).pathExtension
         let ext = ["cc", "cpp", "cxx", "c++"].contains(language) ? "cpp" : language == "mm" ? "mm" : language == "m" ? "m" : "c"
@@ -55,6 +56,24 @@ struct PublicHeaderUnits {
         let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil)
         return (unit, [(source, false)] + inputs.subtracting(compiled).sorted().map { ($0, false) })
     }
+
+    /// The folder of a target's public headers: the one the module map SwiftPM wrote for it names (`umbrella "…/public"`
+    /// for `publicHeadersPath: "public"`: the twenty-seventh sweep's header, which only Swift imported, was not read),
+    /// else `include`.
+    func publicHeadersFolder(of target: Target) -> String {
+        let include = URL(fileURLWithPath: target.path).appendingPathComponent("include").path
+        guard let productsFolder,
+              let text = try? String(contentsOf: productsFolder.appendingPathComponent("\(target.moduleName).build/module.modulemap"), encoding: .utf8),
+              let match = Self.umbrella.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range(at: 2), in: text) else { return include }
+        let named = URL(fileURLWithPath: String(text[range]), relativeTo: productsFolder).standardizedFileURL
+        let folder = match.range(at: 1).location == NSNotFound ? named.path : named.deletingLastPathComponent().path
+        // Only a folder of the target's own: a module map is the build's file, not a way to read elsewhere.
+        return folder == target.path || folder.hasPrefix(target.path.hasSuffix("/") ? target.path : target.path + "/") ? folder : include
+    }
+
+    /// `umbrella "dir"` or `umbrella header "file.h"` (group 1 set) in a module map, the path in group 2.
+    private static let umbrella = try! NSRegularExpression(pattern: #"\bumbrella\s+(header\s+)?"([^"]+)""#)
 
     /// The folders of `-I`, `-iquote` and `-isystem` options.
     private static func includeDirectories(_ arguments: [String]) -> [String] {

@@ -1,5 +1,6 @@
 @testable import CapCheckCore
 import CapCheckModel
+@testable import CapCheckNativeCode
 import Foundation
 import XCTest
 
@@ -206,5 +207,26 @@ final class NativeCodeUnitTests: XCTestCase {
         XCTAssertEqual(NativeCodeAnalyzer.dependencyFileInputs(ofObject: object),
                        ["/p/Sources/C/entries.S", "/p/Sources/C/entries.inc", "/p/Sources/C/with space.inc"])
         XCTAssertEqual(NativeCodeAnalyzer.dependencyFileInputs(ofObject: folder.appendingPathComponent("none.S.o").path), [])
+    }
+
+    /// A target's public headers are in the folder the module map SwiftPM wrote for it names (`publicHeadersPath`), not
+    /// always `include` (the twenty-seventh sweep's header, only Swift imported it, was never read); a module map
+    /// naming a folder outside the target is not followed.
+    func testPublicHeadersAreFoundWhereTheBuildsModuleMapSays() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-public-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = Target(name: "CLib", moduleName: "CLib", kind: .clang, path: folder.appendingPathComponent("Sources/CLib").path, isTest: false)
+        let products = folder.appendingPathComponent("debug")
+        try FileManager.default.createDirectory(at: products.appendingPathComponent("CLib.build"), withIntermediateDirectories: true)
+        var units = PublicHeaderUnits()
+        XCTAssertEqual(units.publicHeadersFolder(of: target), target.path + "/include", "no products folder")
+        units.productsFolder = products
+        let map = products.appendingPathComponent("CLib.build/module.modulemap")
+        try "module CLib {\n    umbrella \"\(target.path)/public\"\n    export *\n}\n".write(to: map, atomically: true, encoding: .utf8)
+        XCTAssertEqual(units.publicHeadersFolder(of: target), target.path + "/public")
+        try "module CLib {\n    umbrella header \"\(target.path)/api/CLib.h\"\n}\n".write(to: map, atomically: true, encoding: .utf8)
+        XCTAssertEqual(units.publicHeadersFolder(of: target), target.path + "/api")
+        try "module CLib {\n    umbrella \"/usr/include\"\n}\n".write(to: map, atomically: true, encoding: .utf8)
+        XCTAssertEqual(units.publicHeadersFolder(of: target), target.path + "/include")
     }
 }
