@@ -25,7 +25,6 @@ extension NativeGraphMerger {
     /// `nodesOfSource`: the C-family nodes of packages located in the source.
     func addObjectCallEdges(of owned: OwnedNativeDefinition, key: String, nodesOfSource: [Int32], clangDefinitions: ClangDefinitions,
                             to graph: GraphBuilder) {
-        let source = owned.definition.location.file
         // The source's definitions (functions, and variables whose initializers name functions), and what they name:
         // directly, through a header's code or a declaration, or through an asm label or alias (`capcheck_quiet_fifo`
         // is `mkfifo`).
