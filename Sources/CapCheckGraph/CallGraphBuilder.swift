@@ -233,7 +233,9 @@ public struct CallGraphBuilder {
     private static func headerReferenceKind(_ symbol: IndexSymbol) -> EdgeKind? {
         if symbol.subkind == associatedTypeSubkind { return .associatedTypeDefault }
         if symbol.kind == .enumConstant || symbol.name.hasPrefix("subscript(") { return .defaultArgument }
-        if symbol.language == .swift, [.typealias, .class, .struct, .enum].contains(symbol.kind) { return .namedType }
+        // A protocol's too: `protocol LinearMeter: Meter where Unit == Inch`, `protocol MetricMeter: Meter<Metre>` fix a
+        // type that conformers then use (the twenty-eighth sweep's `Inch(integerLiteral:)` made a folder).
+        if symbol.language == .swift, [.typealias, .class, .struct, .enum, .protocol].contains(symbol.kind) { return .namedType }
         return nil
     }
 

@@ -21,7 +21,10 @@ import SwiftSyntax
 /// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
 ///   C library function it names);
 /// - a call of `_typeByName`, `_typeByMangledName` or `NSClassFromString`: `ffi` (the type found is named by no code,
-///   so its conformances are never reached through it).
+///   so its conformances are never reached through it);
+/// - `import Builtin` (the `BuiltinModule` experimental feature, an ordinary setting): `unsafe` and `ffi` for every
+///   declaration of the file, whose code can then load, store and call at raw addresses (the twenty-eighth sweep read
+///   the environment off the stack with `Builtin.load`).
 package struct EscapeHatchRule: SourceRule {
     /// The capability of each classified C library function and variable (`environ`), by name.
     package let cSymbols: [String: Capability]
@@ -39,6 +42,12 @@ package struct EscapeHatchRule: SourceRule {
         "_silgen_name", "_extern", "extern", "_cdecl", "c", "_expose", "expose", "_section", "section", "_used", "used",
         "_dynamicReplacement", "unchecked", "derivative", "transpose",
     ]
+
+    package func visit(_ node: ImportDeclSyntax, _ context: SourceContext) {
+        guard node.path.first?.name.identifier?.name == "Builtin" else { return }
+        context.report("import Builtin", .unsafe, at: node, reach: .withFile)
+        context.report("import Builtin", .ffi, at: node, reach: .withFile)
+    }
 
     package func visit(_ node: AttributeSyntax, _ context: SourceContext) {
         // `@ _cdecl`, `@/* */_cdecl` and `` @`c` `` are the same attributes (whitespace and backticks are not the name).

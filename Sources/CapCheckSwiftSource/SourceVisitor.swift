@@ -17,6 +17,7 @@ package protocol SourceRule {
     func visit(_ node: DeclReferenceExprSyntax, _ context: SourceContext)
     func visit(_ node: IdentifierTypeSyntax, _ context: SourceContext)
     func visit(_ node: MemberAccessExprSyntax, _ context: SourceContext)
+    func visit(_ node: ImportDeclSyntax, _ context: SourceContext)
 }
 
 extension SourceRule {
@@ -28,6 +29,7 @@ extension SourceRule {
     package func visit(_ node: DeclReferenceExprSyntax, _ context: SourceContext) {}
     package func visit(_ node: IdentifierTypeSyntax, _ context: SourceContext) {}
     package func visit(_ node: MemberAccessExprSyntax, _ context: SourceContext) {}
+    package func visit(_ node: ImportDeclSyntax, _ context: SourceContext) {}
 }
 
 /// What a rule knows about where it is, and where its findings go.
@@ -94,6 +96,7 @@ package final class MultiplexingSourceWalker: SyntaxVisitor {
     }
 
     package override func visit(_ node: AttributeSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
+    package override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: DeclModifierSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
     package override func visit(_ node: ClosureCaptureSpecifierSyntax) -> SyntaxVisitorContinueKind { forward { $0.visit(node, context) } }
 #if canImport(SwiftSyntax602)

@@ -17,6 +17,8 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
         /// Reached from program start, with no sink of its own: code the compiler calls from code that names another
         /// declaration (`@derivative(of: square)`: differentiating `square` anywhere runs it).
         case onlyFromProgramStart(why: String)
+        /// Reached wherever any declaration of its file is: a permission the whole file has (`import Builtin`).
+        case withFile
     }
 
     /// The sink as reports name it: `@_silgen_name("socket")`, `unowned(unsafe)`, `FileManager`.

@@ -72,6 +72,21 @@ package struct SwiftSourceMerger: GraphPass {
                     file: finding.file, line: finding.line, condition: branch, reference: finding.sink, capability: finding.capability.name))
                 continue
             }
+            if case .withFile = finding.reach {
+                // Every declaration of the file holds it (each one's code may use what the file imported).
+                let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
+                let placed = Set((definitions[finding.file] ?? [:]).values)
+                let holders = placed.union(placed.flatMap { sharingPlace[$0] ?? [] }).sorted()
+                for holder in holders { graph.addEdge(from: holder, to: sink(finding, graph), kind: .reference, site: site) }
+                if holders.isEmpty {
+                    unanalyzed.append(Unanalyzed(
+                        package: finding.package,
+                        reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) in a file the index has no declaration of; not analysed",
+                        kind: .undeclaredCode, target: target(of: finding.file, ownership),
+                        file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name))
+                }
+                continue
+            }
             let owner: Int32?
             if let symbol = finding.objectSymbol {
                 owner = graph.packageDeclaration(ofSwiftSymbol: symbol)

@@ -44,7 +44,7 @@ package struct SwiftSourceScanner {
     /// Text without any of these, an attribute `EscapeHatchRule` reads or the word `unsafe` cannot hold a finding, and
     /// is not parsed.
     package static let triggers = ["#if", "dlopen", "dlsym", "_typeByName", "_typeByMangledName",
-                           "NSClassFromString"].map { Data($0.utf8) }
+                           "NSClassFromString", "Builtin"].map { Data($0.utf8) }
 
     /// Whether the text could hold a finding: a trigger, an attribute the scan reads (however it is spelt after the
     /// `@`: `@ _cdecl`, `@/* */_cdecl`, `` @`c` ``), or `unsafe` as a whole word (`unowned(unsafe)`, `unsafe x`, not

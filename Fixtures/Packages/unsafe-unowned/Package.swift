@@ -4,6 +4,7 @@ import PackageDescription
 let package = Package(
     name: "UnsafeUnowned",
     products: [.library(name: "UnsafeUnowned", targets: ["UnsafeUnowned"])],
-    targets: [.target(name: "UnsafeUnowned")],
+    // `BuiltinModule` is an ordinary setting (not `unsafeFlags`): `import Builtin` then reads and calls at raw addresses.
+    targets: [.target(name: "UnsafeUnowned", swiftSettings: [.enableExperimentalFeature("BuiltinModule")])],
     swiftLanguageModes: [.v5]
 )

@@ -67,6 +67,7 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs chmod",
             "member-values fs chown",
             "member-values fs creat",
+            "member-values fs faccessat",
             "member-values fs lchmod",
             "member-values fs lchown",
             "member-values fs link",
@@ -88,6 +89,7 @@ final class ImplicitAppTests: XCTestCase {
             "member-values fs symlink",
             "member-values fs truncate",
             "member-values fs unlink",
+            "member-values fs unlinkat",
             "member-values fs utime", "member-values fs utimes",
             "metatype-init env Foundation.ProcessInfo.environment",
             "notification-observer fs Foundation.FileManager.contents(atPath:)",
@@ -182,6 +184,11 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertTrue(try via("readlink").contains(EdgeKind.namedType.rawValue))
         XCTAssertEqual(try path("member-values", "remove").suffix(5),
                        ["MemberValues.Kiln", "MemberValues.Spark", "MemberValues.Spark.description", "MemberValues.Spark.description", "remove"])
+        // The twenty-eighth sweep's: a protocol's header names the type its conformers' `Unit` is.
+        XCTAssertEqual(try path("member-values", "faccessat").suffix(5),
+                       ["MemberValues.Ruler", "MemberValues.LinearMeter", "MemberValues.Inch", "MemberValues.Inch.init(integerLiteral:)", "faccessat"])
+        XCTAssertEqual(try path("member-values", "unlinkat").suffix(5),
+                       ["MemberValues.Tape", "MemberValues.MetricMeter", "MemberValues.Metre", "MemberValues.Metre.init(integerLiteral:)", "unlinkat"])
         // The standard library's underscored customization points run on a value of the package's type: the type
         // reaches them.
         for (sink, member) in [("mkdtemp", "MemberValues.Ticket._rawHashValue(seed:)"), ("lutimes", "MemberValues.Trouble._domain")] {

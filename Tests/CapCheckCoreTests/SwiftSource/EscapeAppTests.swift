@@ -44,6 +44,8 @@ final class EscapeAppTests: XCTestCase {
             "silgen-socket fs Foundation.String.init(contentsOfFile:encoding:)",
             #"silgen-socket net socket (bound by @_silgen_name("socket"))"#,
             "silgen-socket unsafe Swift.UnsafeMutableRawPointer",
+            "unsafe-unowned ffi import Builtin",
+            "unsafe-unowned unsafe import Builtin",
             "unsafe-unowned unsafe unowned(unsafe)",
         ])
     }
@@ -102,6 +104,17 @@ final class EscapeAppTests: XCTestCase {
                        ["program start (load-time code of linked targets)", "cHook()", "truncate"])
     }
 
+    /// The twenty-eighth sweep's: the `BuiltinModule` experimental feature, an ordinary setting, lets a file `import
+    /// Builtin` and load, store and call at raw addresses through no API the index names: `unsafe` and `ffi` for every
+    /// declaration of that file.
+    func testImportBuiltinIsUnsafeAndFFIForTheFilesDeclarations() throws {
+        for capability in ["unsafe", "ffi"] {
+            let path = try violation("unsafe-unowned", capability, "import Builtin").path
+            XCTAssertEqual(path.suffix(3).map(\.symbol), ["UnsafeUnowned.Borrower.ownerName()", "UnsafeUnowned.rawWordSize()", "import Builtin"])
+            XCTAssertTrue(path.last?.file.hasSuffix("UnsafeUnowned/RawWord.swift") == true)
+        }
+    }
+
     func testUnownedUnsafeIsTiedToItsProperty() throws {
         let path = try violation("unsafe-unowned", "unsafe", "unowned(unsafe)").path
         XCTAssertEqual(path.map(\.symbol), ["top-level code (main.swift)", "UnsafeUnowned.Borrower.ownerName()",
@@ -130,7 +143,7 @@ final class EscapeAppTests: XCTestCase {
         let granted = """
             { "version": 1, "packages": {
               "silgen-socket": { "allow": ["net", "env", "fs", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
-              "unsafe-unowned": { "allow": ["unsafe"] }, "gen-plugin": { "allow": ["build", "env"] },
+              "unsafe-unowned": { "allow": ["unsafe", "ffi"] }, "gen-plugin": { "allow": ["build", "env"] },
               "alias-core": { "allow": ["ffi", "fs"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")

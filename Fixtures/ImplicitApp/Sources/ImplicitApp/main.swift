@@ -123,6 +123,8 @@ print(loadScheme(Data("{\"swatch\": 1}".utf8)) != nil)
 Kiln().light()
 _ = burn(Coal())
 _ = smoulder(Peat())
+_ = calibrate(Ruler())
+_ = calibrate(Tape())
 // Found by the eighth sweep: the root's own synthesized conformances call member-values' overloads.
 struct Reading: Decodable, Equatable { let level: Int8; let samples: [Int8] }
 print((try? JSONDecoder().decode(Reading.self, from: Data("{\"level\": 1, \"samples\": []}".utf8))).map { $0 == $0 } ?? false)

@@ -47,3 +47,18 @@ extension Tinder {
 }
 public struct Peat: Tinder { public init() {} }
 public func smoulder<T: Tinder>(_ tinder: T) -> T.Unit { 7 }
+
+// capcheck rule: a protocol reaches the types its header names (the twenty-eighth sweep's): `where Unit == Inch` and
+// `Meter<Metre>` fix the type a conformer's `Unit` is, and generic code makes one from `7`; nothing else names them.
+public protocol Meter<Unit> { associatedtype Unit: ExpressibleByIntegerLiteral }
+public func calibrate<P: Meter>(_ meter: P) -> P.Unit { 7 }
+public protocol LinearMeter: Meter where Unit == Inch {}
+public struct Inch: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { _ = faccessat(AT_FDCWD, "/tmp/capcheck-fixture-none", F_OK, 0) }
+}
+public protocol MetricMeter: Meter<Metre> {}
+public struct Metre: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { _ = unlinkat(AT_FDCWD, "/tmp/capcheck-fixture-none", 0) }
+}
+public struct Ruler: LinearMeter { public init() {} }
+public struct Tape: MetricMeter { public init() {} }

@@ -9,5 +9,5 @@ public final class Borrower {
 
     public init(_ owner: Owner) { self.owner = owner }
 
-    public func ownerName() -> String { owner.name }
+    public func ownerName() -> String { String(owner.name.prefix(rawWordSize())) }
 }
