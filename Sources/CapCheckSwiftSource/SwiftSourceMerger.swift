@@ -78,13 +78,7 @@ package struct SwiftSourceMerger: GraphPass {
                 let placed = Set((definitions[finding.file] ?? [:]).values)
                 let holders = placed.union(placed.flatMap { sharingPlace[$0] ?? [] }).sorted()
                 for holder in holders { graph.addEdge(from: holder, to: sink(finding, graph), kind: .reference, site: site) }
-                if holders.isEmpty {
-                    unanalyzed.append(Unanalyzed(
-                        package: finding.package,
-                        reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) in a file the index has no declaration of; not analysed",
-                        kind: .undeclaredCode, target: target(of: finding.file, ownership),
-                        file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name))
-                }
+                if holders.isEmpty { unanalyzed.append(undeclared(finding, "in a file the index has no declaration of", ownership)) }
                 continue
             }
             let owner: Int32?
@@ -99,11 +93,7 @@ package struct SwiftSourceMerger: GraphPass {
                 owner = definitions[finding.file]?["main"]
             }
             guard let owner else {
-                unanalyzed.append(Unanalyzed(
-                    package: finding.package,
-                    reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) in code the index has no declaration for; not analysed",
-                    kind: .undeclaredCode, target: target(of: finding.file, ownership),
-                    file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name))
+                unanalyzed.append(undeclared(finding, "in code the index has no declaration for", ownership))
                 continue
             }
             let site = SourceLocation(file: finding.file, line: finding.line, column: finding.column)
@@ -130,6 +120,14 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         return unanalyzed
+    }
+
+    /// The unanalysed entry of a finding no declaration of the graph holds (`place` says where it is).
+    private func undeclared(_ finding: SwiftSourceFinding, _ place: String, _ ownership: SourceOwnership) -> Unanalyzed {
+        Unanalyzed(package: finding.package,
+                   reason: "\(finding.file):\(finding.line): \(finding.sink) (\(finding.capability.name)) \(place); not analysed",
+                   kind: .undeclaredCode, target: target(of: finding.file, ownership),
+                   file: finding.file, line: finding.line, reference: finding.sink, capability: finding.capability.name)
     }
 
     /// The name of the target whose sources hold `file`.

@@ -23,6 +23,17 @@ final class CLIEnvironmentTests: XCTestCase {
                 "--scratch-path", scratch ?? Fixtures.scratchPath("DemoApp").path, "--quiet"] + (skipBuild ? ["--skip-build"] : [])
     }
 
+    /// The environment that makes capcheck run `swift` as `swift`, with the real toolchain's libraries named (they are
+    /// looked for beside the driver otherwise).
+    private func replacingSwift(with swift: URL) throws -> [String: String] {
+        let toolchain = try Toolchain.locate()
+        return [
+            "CAPCHECK_SWIFT": swift.path,
+            "CAPCHECK_LIBINDEXSTORE": try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE"),
+            "CAPCHECK_LIBSWIFTDEMANGLE": try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"),
+        ]
+    }
+
     /// An executable shell script in the test's folder.
     private func script(_ name: String, _ body: String) throws -> URL {
         let url = folder.appendingPathComponent(name)
@@ -110,12 +121,7 @@ final class CLIEnvironmentTests: XCTestCase {
         // A `swift` that hangs, in a child of its own (found by its path: the sleeper lives in the test's folder).
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sleeper").path, withDestinationPath: "/bin/sleep")
         let swift = try script("swift", "\"$(dirname \"$0\")/sleeper\" 60")
-        let toolchain = try Toolchain.locate()
-        let environment = [
-            "CAPCHECK_SWIFT": swift.path, "CAPCHECK_CHILD_TIMEOUT": "2",
-            "CAPCHECK_LIBINDEXSTORE": try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE"),
-            "CAPCHECK_LIBSWIFTDEMANGLE": try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"),
-        ]
+        let environment = try replacingSwift(with: swift).merging(["CAPCHECK_CHILD_TIMEOUT": "2"]) { $1 }
         let started = Date()
         let outcome = try CLI.run(["audit"] + demo(scratch: folder.appendingPathComponent("scratch").path, skipBuild: false),
                                   environment: environment)
@@ -132,12 +138,7 @@ final class CLIEnvironmentTests: XCTestCase {
         // capcheck left there) made every query after the user's own `swift build` compile each manifest again.
         let seen = folder.appendingPathComponent("seen")
         let swift = try script("swift", "tr '\\0' '\\n' < /proc/$$/environ | grep '^_=' >> \"\(seen.path)\"; exit 1")
-        let toolchain = try Toolchain.locate()
-        let environment = [
-            "CAPCHECK_SWIFT": swift.path, "_": "/usr/local/bin/capcheck",
-            "CAPCHECK_LIBINDEXSTORE": try toolchain.library("libIndexStore.so", override: "CAPCHECK_LIBINDEXSTORE"),
-            "CAPCHECK_LIBSWIFTDEMANGLE": try toolchain.library("libswiftDemangle.so", override: "CAPCHECK_LIBSWIFTDEMANGLE"),
-        ]
+        let environment = try replacingSwift(with: swift).merging(["_": "/usr/local/bin/capcheck"]) { $1 }
         let outcome = try CLI.run(["audit"] + demo(scratch: folder.appendingPathComponent("scratch").path, skipBuild: false),
                                   environment: environment)
         XCTAssertEqual(outcome.status, 2, outcome.stderr)
