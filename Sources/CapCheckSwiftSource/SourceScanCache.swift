@@ -8,8 +8,8 @@ import Foundation
 /// Keeps what the Swift source scan found per file under `<scratch>/capcheck/swift-source-scan` (a `CacheFile`), so a
 /// re-check parses only the files that changed (swift-syntax's parser is slow in a debug build of capcheck).
 ///
-/// A file's entry is valid while its key is unchanged: the file's stamp (`FileStamp.of`: size, modification and
-/// status-change times, inode, so a replacement with the same size and modification time is scanned again), the lines the index
+/// A file's entry is valid while its key is unchanged: the file's content hash (the analysis key's, so a fresh clone
+/// with a restored cache scans nothing again; else its stamp, `FileStamp.of`), the lines the index
 /// has occurrences on (they settle `#if` branches), the modules `canImport` finds, the compiler's version, the
 /// scanner's format and the capcheck build (`CapCheckBuild`: a capcheck whose rules differ never reads another's
 /// findings, and a file its prefilter skipped is not taken to hold none).
@@ -40,9 +40,10 @@ package final class SourceScanCache: @unchecked Sendable {  // state behind `loc
         entries = stored
     }
 
-    /// The cache key of `path` under the scan's settings, or nil when the file cannot be looked at.
-    package static func key(path: String, indexedLines: Set<Int>, settings: String) -> String? {
-        guard let stamp = FileStamp.of(path) else { return nil }
+    /// The cache key of `path` under the scan's settings, or nil when the file cannot be looked at: by the SHA-256 of its
+    /// `content` when given, else by its stamp.
+    package static func key(path: String, content: String? = nil, indexedLines: Set<Int>, settings: String) -> String? {
+        guard let stamp = content.map({ "sha256:" + $0 }) ?? FileStamp.of(path) else { return nil }
         let lines = indexedLines.sorted().map(String.init).joined(separator: ",")
         return "v\(format)|\(CapCheckBuild.identity)|\(stamp)|\(settings)|\(stableHash(lines))"
     }

@@ -106,6 +106,9 @@ package struct SwiftSourceScanner {
         package var importable: Set<String>
         /// A hash of the settings every file's result depends on.
         package var settings: String
+        /// Per file, the SHA-256 of its content when the caller has it (the analysis key's): the cache is then keyed by
+        /// content, so a fresh clone with a restored cache scans nothing again.
+        package var contentHashes: [String: String] = [:]
 
         package init(files: [(package: String, file: String)], importable: Set<String>, settings: String) {
             self.files = files
@@ -129,7 +132,7 @@ package struct SwiftSourceScanner {
         let results = concurrentMap(files.count) { index -> (findings: [SwiftSourceFinding], inactiveLines: Int, error: Unanalyzed?) in
             let (package, file) = files[index]
             defer { progress.advance(file) }
-            let key = SourceScanCache.key(path: file, indexedLines: indexedLines[file] ?? [], settings: settings)
+            let key = SourceScanCache.key(path: file, content: inputs.contentHashes[file], indexedLines: indexedLines[file] ?? [], settings: settings)
             if let key, let cached = cache.lookup(file, key: key) { return (cached.findings, cached.inactiveLines, nil) }
             let scanned = scan(file: file, package: package, importable: importable)
             if let key, scanned.error == nil {

@@ -274,9 +274,17 @@ package struct SwiftExpressionValues {
             let calleeToken = callee.as(DeclReferenceExprSyntax.self)?.baseName ?? callee.as(MemberAccessExprSyntax.self)?.declName.baseName
             if let allowed = passThrough[calleeName], allowed.contains(labels[0]),
                !labels.dropFirst().contains(where: { $0 == "relativeTo" }) {
-                // `let s: NSMutableString = .init(string: "/ok")`: an object whose text may change after it is made.
-                if calleeName == "init", let declared = Self.declaredType(around: call), !SwiftNameLookup.isValueType(declared) {
-                    return [.unknown("`.init(…)` here makes a `\(declared)`, which may change after it is made", at)]
+                // `let s: NSMutableString = .init(string: "/ok")`: an object whose text may change after it is made. The
+                // type of `.init(…)` is its context's: only a binding that writes a value type makes it known (in an array
+                // literal, a closure's result or a `?:`, an `NSMutableString` was read as its text and changed later:
+                // the twenty-ninth sweep's).
+                if calleeName == "init" {
+                    guard let declared = Self.declaredType(around: call) else {
+                        return [.unknown("`.init(…)` here makes a value of the type its context decides, which may change after it is made", at)]
+                    }
+                    if !SwiftNameLookup.isValueType(declared) {
+                        return [.unknown("`.init(…)` here makes a `\(declared)`, which may change after it is made", at)]
+                    }
                 }
                 guard calleeToken.map(toolchainRule) ?? true else {
                     return [.unknown("`\(calleeName)` here is a package's own type or initialiser, not the toolchain's", at)]

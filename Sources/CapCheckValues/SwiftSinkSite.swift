@@ -102,7 +102,10 @@ package struct SwiftSinkSite {
                 SinkArgumentRule.pathLabels.contains(argument.label) || index == 0 && argument.label == "_" && firstIsPath
             }
             if !chosen.isEmpty {
-                let paths = chosen.flatMap { resolver.values(of: $0.element.expression) }
+                var paths = chosen.flatMap { resolver.values(of: $0.element.expression) }
+                if let method = reference.as(MemberAccessExprSyntax.self)?.declName.baseName.text, Self.walksTheTree.contains(method) {
+                    paths += paths.compactMap(Self.subtree)
+                }
                 guard let backup = arguments.first(where: { $0.label == "backupItemName" }) else { return paths }
                 return paths + Self.backupPaths(of: chosen.first.map { resolver.values(of: $0.element.expression) } ?? [],
                                                 named: backup.expression, resolver: resolver, at: at)
@@ -135,6 +138,22 @@ package struct SwiftSinkSite {
                 return [.unknown("`\(name)` is made by a package's own `Process`, not Foundation's", at)]
             }
             return assigned.flatMap { resolver.values(of: $0) }
+        }
+    }
+
+    /// `FileManager` methods that act on everything below a folder they are given: removing, copying, moving or
+    /// trashing it, or listing it (the twenty-ninth sweep's `removeItem(atPath: "…/allowed/cache")` deleted
+    /// `allowed/cache/keys/secret.key`, which an `allowed/*` grant does not cover).
+    static let walksTheTree: Set<String> = [
+        "removeItem", "copyItem", "moveItem", "trashItem", "enumerator", "subpathsOfDirectory", "subpaths", "contentsOfDirectory",
+    ]
+
+    /// What lies below a path: every path that starts with it and a `/`. A parameter's value is checked at its callers as
+    /// the path itself (docs/semantics.md, "Known limits").
+    private static func subtree(of origin: ValueOrigin) -> ValueOrigin? {
+        switch origin {
+        case .constant(let path, let site): .prefix(path.hasSuffix("/") ? path : path + "/", site)
+        default: nil
         }
     }
 

@@ -45,9 +45,9 @@ package struct AnalysisInputs {
         return hasher.hexDigest()
     }
 
-    /// The SHA-256 of every input but the libclang pass's plan. Swift sources' content hashes are remembered in `memo`
-    /// between runs.
-    package func digest(memo: URL?) -> String {
+    /// The SHA-256 of every input but the libclang pass's plan, and the content hash of each Swift source (for the
+    /// Swift scan's cache). Content hashes are remembered in `memo` between runs.
+    package func digest(memo: URL?) -> (digest: String, swiftContents: [String: String]) {
         var hasher = SHA256()
         // The runtime libraries name the catalog's aliases (`SinkCatalog.addingAliases`) and the names a package's C may
         // replace (`CLibraryInterposition`).
@@ -80,6 +80,6 @@ package struct AnalysisInputs {
             for field in [package, file, contents[file]!] { hasher.update(field: field) }
         }
         for file in moduleMaps + manifests { for field in [file, contents[file]!] { hasher.update(field: field) } }
-        return hasher.hexDigest()
+        return (hasher.hexDigest(), contents)
     }
 }

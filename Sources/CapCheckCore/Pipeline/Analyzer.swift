@@ -408,13 +408,14 @@ public struct Analyzer: Sendable {
             let ((nativePlan, nativeDigest), (swiftSources, digest)) = try concurrently({
                 try timings.measure("native plan") { let plan = try native.plan(); return (plan, plan.digest) }
             }, {
-                let swiftSources = timings.measure("swift inputs") { scanner.inputs() }
-                let digest = timings.measure("inputs digest") {
+                var swiftSources = timings.measure("swift inputs") { scanner.inputs() }
+                let (digest, contents) = timings.measure("inputs digest") { [swiftSources] in
                     AnalysisInputs(packageGraph: packageGraph, includeTests: includeTests, records: records, builtModules: builtModules,
                                    swiftSources: swiftSources, catalog: catalog, demangler: demanglerIdentity,
                                    recordsFolder: recordsFolder)
                         .digest(memo: memo)
                 }
+                swiftSources.contentHashes = contents
                 return (swiftSources, digest)
             })
             let key = AnalysisInputs.key(digest: digest, native: nativeDigest)

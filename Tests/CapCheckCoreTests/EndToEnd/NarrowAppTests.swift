@@ -36,6 +36,7 @@ final class NarrowAppTests: XCTestCase {
             "narrow-sneaky fs Foundation.FileManager.contents(atPath:)",
             "narrow-store fs Foundation.FileManager.contents(atPath:)",
             "narrow-sweep fs Foundation.FileManager.contents(atPath:)",
+            "narrow-sweep fs Foundation.FileManager.removeItem(atPath:)",
             "narrow-sweep fs Foundation.NSURL.setResourceValue(_:forKey:)",
             "narrow-sweep fs Foundation.String.init(contentsOfFile:encoding:)",
             "narrow-sweep fs Foundation.StringProtocol.write(toFile:atomically:encoding:)",
@@ -133,6 +134,9 @@ final class NarrowAppTests: XCTestCase {
         XCTAssertTrue(try notes("narrow-sweep", "Foundation.StringProtocol.write(toFile:atomically:encoding:)")
             .contains { $0.contains("named as a value") })
         XCTAssertTrue(try notes("narrow-c", "open").contains { $0.contains("`gnu_get_libc_version()` is computed in C code") })
+        // The twenty-ninth sweep's: `.init(string:)` whose type its context decides, and a folder removed with all below it.
+        XCTAssertTrue(try notes("narrow-sweep", "Foundation.FileManager.contents(atPath:)").contains { $0.contains("the type its context decides") })
+        XCTAssertTrue(try notes("narrow-sweep", "Foundation.FileManager.removeItem(atPath:)").contains { $0.hasPrefix("/tmp/capcheck-sweep-level/cache/") })
     }
 
     func testCallerFailsOnAValueThePackageMakesItself() throws {

@@ -4,7 +4,21 @@ import Foundation
 public enum Sweep {
     public static func runAll() {
         spelled(); opener(); protocolWrite(); ownArray(); ownCoalescing(); receiver(); qualified(); suffixes("/")
-        optional(); mutableLiteral(); capitalReceiver(); curried()
+        optional(); mutableLiteral(); capitalReceiver(); curried(); mutableElement(); recursiveRemoval()
+    }
+
+    /// `.init(string:)` in an array literal makes an `NSMutableString` too, whose text changes later (the
+    /// twenty-ninth sweep's).
+    static func mutableElement() {
+        let paths: [NSMutableString] = [.init(string: "/etc/ssl/g.pem")]
+        paths[0].setString("/tmp/capcheck-sweep-element")
+        for path in paths { _ = FileManager.default.contents(atPath: String(path)) }
+    }
+
+    /// Removing a folder removes everything below it, which a one-level grant (`/tmp/capcheck-sweep-level/*`) does not
+    /// cover (the twenty-ninth sweep's).
+    static func recursiveRemoval() {
+        try? FileManager.default.removeItem(atPath: "/tmp/capcheck-sweep-level/cache")
     }
 
     /// A second call of the sink spelt `.init(contentsOfFile:)`: the index names the sink there.
