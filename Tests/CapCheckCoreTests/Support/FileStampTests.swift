@@ -61,4 +61,15 @@ final class FileStampTests: XCTestCase {
         try replaceKeepingSizeAndTime(file, with: #"@_silgen_name("mkdir")  func quiet() -> Int32"#)
         XCTAssertNotEqual(SourceScanCache.key(path: file.path, indexedLines: [1], settings: "s"), before)
     }
+
+    /// With the file's content hash (the analysis key's), the Swift scan's key does not depend on the stamp: a fresh clone
+    /// with a restored cache, whose every file has a new stamp, scans nothing again.
+    func testTheSwiftScanCacheKeyByContentSurvivesANewStamp() throws {
+        let file = folder.appendingPathComponent("Entry.swift")
+        try "func quiet() {}".write(to: file, atomically: true, encoding: .utf8)
+        let before = SourceScanCache.key(path: file.path, content: "abc", indexedLines: [1], settings: "s")
+        try "func quiet() {}".write(to: file, atomically: true, encoding: .utf8)  // a new inode and status-change time
+        XCTAssertEqual(SourceScanCache.key(path: file.path, content: "abc", indexedLines: [1], settings: "s"), before)
+        XCTAssertNotEqual(SourceScanCache.key(path: file.path, content: "abd", indexedLines: [1], settings: "s"), before)
+    }
 }
