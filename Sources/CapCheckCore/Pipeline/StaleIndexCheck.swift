@@ -112,19 +112,23 @@ package enum StaleIndexCheck {
     /// file is looked at once, against the oldest unit that lists it.
     static func headerChangedAfterIndexing(_ units: [IndexUnit], packageGraph: PackageGraph, scratch: URL) -> (String, IndexUnit)? {
         let cFamily: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+        // Each listed file once, with the oldest unit that lists it (hundreds of units list the same headers).
+        var oldest: [String: (unit: IndexUnit, isSystem: Bool)] = [:]
+        for unit in units where cFamily.contains((unit.mainFile as NSString).pathExtension.lowercased()) {
+            for file in unit.files where file.path != unit.mainFile {
+                if let known = oldest[file.path], known.unit.modificationTime <= unit.modificationTime { continue }
+                oldest[file.path] = (unit, file.isSystem)
+            }
+        }
         let folders = PackageFolders(packageGraph)
         let built = PathText.standardized(scratch.path) + "/"
         let dependencyFolders = ["checkouts/", "registry/", "artifacts/"].map { built + $0 }
-        var oldest: [String: IndexUnit] = [:]
-        for unit in units where cFamily.contains((unit.mainFile as NSString).pathExtension.lowercased()) {
-            for file in unit.files where file.path != unit.mainFile && folders.contains(file.path) {
-                guard !file.path.hasPrefix(built) || dependencyFolders.contains(where: file.path.hasPrefix) else { continue }
-                if let known = oldest[file.path], known.modificationTime <= unit.modificationTime { continue }
-                oldest[file.path] = unit
-            }
-        }
-        for (path, unit) in oldest.sorted(by: { $0.key < $1.key }) {
-            if let modified = FileStamp.attributes(path)?.modified, modified > unit.modificationTime + 1 { return (path, unit) }
+        for (path, entry) in oldest.sorted(by: { $0.key < $1.key }) {
+            // A system header outside every package's folder as spelt is the toolchain's (checked without resolving its
+            // `..`, which looks at every folder on the way: the C++ library's headers are listed by every unit).
+            if entry.isSystem, !path.hasPrefix("/proc/"), !folders.roots.contains(where: path.hasPrefix) { continue }
+            guard folders.contains(path), !path.hasPrefix(built) || dependencyFolders.contains(where: path.hasPrefix) else { continue }
+            if let modified = FileStamp.attributes(path)?.modified, modified > entry.unit.modificationTime + 1 { return (path, entry.unit) }
         }
         return nil
     }
