@@ -1,5 +1,6 @@
 import CapCheckSupport
 import CapCheckModel
+import CapCheckPackageGraph
 import Foundation
 
 /// Swift imports a C-family target's public headers (its `include` folder) through a module map and calls their
@@ -64,16 +65,12 @@ struct PublicHeaderUnits {
         let include = URL(fileURLWithPath: target.path).appendingPathComponent("include").path
         guard let productsFolder,
               let text = try? String(contentsOf: productsFolder.appendingPathComponent("\(target.moduleName).build/module.modulemap"), encoding: .utf8),
-              let match = Self.umbrella.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range(at: 2), in: text) else { return include }
-        let named = URL(fileURLWithPath: String(text[range]), relativeTo: productsFolder).standardizedFileURL
-        let folder = match.range(at: 1).location == NSNotFound ? named.path : named.deletingLastPathComponent().path
+              let umbrella = ModuleMapFile.parse(text).umbrella else { return include }
+        let named = URL(fileURLWithPath: umbrella.path, relativeTo: productsFolder).standardizedFileURL
+        let folder = umbrella.isHeader ? named.deletingLastPathComponent().path : named.path
         // Only a folder of the target's own: a module map is the build's file, not a way to read elsewhere.
         return folder == target.path || folder.hasPrefix(target.path.hasSuffix("/") ? target.path : target.path + "/") ? folder : include
     }
-
-    /// `umbrella "dir"` or `umbrella header "file.h"` (group 1 set) in a module map, the path in group 2.
-    private static let umbrella = try! NSRegularExpression(pattern: #"\bumbrella\s+(header\s+)?"([^"]+)""#)
 
     /// The folders of `-I`, `-iquote` and `-isystem` options.
     private static func includeDirectories(_ arguments: [String]) -> [String] {

@@ -3,10 +3,17 @@ import CapCheckModel
 import Foundation
 
 /// What the module maps of a system-library or binary target declare: the modules it provides and the libraries
-/// it links.
+/// it links; and, of the module map SwiftPM writes for a C target, where its public headers are (its umbrella).
 package struct ModuleMapFile: Equatable {
     package var modules: [String] = []
     package var linkedLibraries: [String] = []
+    /// The first `umbrella "folder"` or `umbrella header "file.h"` (`isHeader`), as written.
+    package var umbrella: Umbrella?
+
+    package struct Umbrella: Equatable {
+        package let path: String
+        package let isHeader: Bool
+    }
 
     /// Reads `<target folder>/module.modulemap`; nil when there is none.
     package static func read(targetFolder: String) -> ModuleMapFile? {
@@ -52,7 +59,8 @@ package struct ModuleMapFile: Equatable {
         return paths
     }
 
-    /// Parses the declarations capcheck needs: `[explicit|framework] module Name`, `link [framework] "lib"`.
+    /// Parses the declarations capcheck needs: `[explicit|framework] module Name`, `link [framework] "lib"`,
+    /// `umbrella [header] "path"`.
     package static func parse(_ text: String) -> ModuleMapFile {
         var result = ModuleMapFile()
         let words = text.replacingOccurrences(of: "{", with: " { ").replacingOccurrences(of: "}", with: " } ")
@@ -67,6 +75,11 @@ package struct ModuleMapFile: Equatable {
         let link = try? NSRegularExpression(pattern: #"\blink\s+(?:framework\s+)?"([^"]*)""#)
         for match in link?.matches(in: text, range: NSRange(text.startIndex..., in: text)) ?? [] {
             if let name = Range(match.range(at: 1), in: text) { result.linkedLibraries.append(String(text[name])) }
+        }
+        let umbrella = try? NSRegularExpression(pattern: #"\bumbrella\s+(header\s+)?"([^"]+)""#)
+        if let match = umbrella?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+           let path = Range(match.range(at: 2), in: text) {
+            result.umbrella = Umbrella(path: String(text[path]), isHeader: match.range(at: 1).location != NSNotFound)
         }
         return result
     }
