@@ -29,6 +29,9 @@ let package = Package(
         .package(path: "../Packages/global-actor"),
         .package(path: "../Packages/entry-mains"),
         .package(path: "../Packages/shadow-tests"),
+        .package(path: "../Packages/underscored-hooks"),
+        .package(path: "../Packages/shared-folder"),
+        .package(path: "../Packages/raw-macro"),
     ],
     targets: [
         .executableTarget(name: "ImplicitApp", dependencies: [
@@ -51,6 +54,9 @@ let package = Package(
             .product(name: "MemberValues", package: "member-values"),
             .product(name: "GlobalActor", package: "global-actor"),
             .product(name: "ShadowTests", package: "shadow-tests"),
+            .product(name: "UnderscoredHooks", package: "underscored-hooks"),
+            .product(name: "SharedFolder", package: "shared-folder"),
+            .product(name: "RawBindings", package: "raw-macro"),
         ]),
         // `@main` running a `main()` of another package: on an extension of its type, inherited from a class, from a
         // protocol the named one refines.

@@ -22,25 +22,37 @@ package enum SwiftObjectExports {
 
     /// The entries of the object at `path`, compiled for `module`; nil when it is not a 64-bit little-endian ELF object.
     package static func entries(inObjectAt path: String, module: String) -> [Entry]? {
+        read(objectAt: path, module: module)?.entries
+    }
+
+    /// The entries of the object at `path` and the names, not Swift-mangled, of the symbols it uses and does not define
+    /// (the C functions its code calls, whichever Swift declaration binds them: one a macro expanded, which no source
+    /// file holds, included); nil when it is not a 64-bit little-endian ELF object.
+    package static func read(objectAt path: String, module: String) -> (entries: [Entry], undefined: [String])? {
         guard let object = ELFObject(path: path, mapped: true) else { return nil }
-        var entries: [Entry] = []
+        var entries: [Entry] = [], undefined: [String] = []
         for table in object.sections(ofType: 2 /* SHT_SYMTAB */) {
             // Only global and weak symbols whose name is not Swift-mangled are read in full: a module's object has
             // thousands of others. The loop reads the bytes in place.
             let start = object.field(table, 0x18, 8), count = object.field(table, 0x20, 8) / 24
             let strings = object.field(table, 0x28, 4), names = object.field(strings, 0x18, 8)
-            let candidates = object.withBytes { bytes -> [Int] in
-                guard start >= 0, count > 0, start + count * 24 <= bytes.count else { return [] }
-                var found: [Int] = []
+            let (candidates, unresolved) = object.withBytes { bytes -> ([Int], [Int]) in
+                guard start >= 0, count > 0, start + count * 24 <= bytes.count else { return ([], []) }
+                var found: [Int] = [], unresolved: [Int] = []
                 for index in 0..<count {
                     let at = start + index * 24
                     let info = bytes[at + 4], binding = info >> 4, type = info & 0xF
                     guard binding == 1 || binding == 2, type == 0 || type == 2 || type == 10 else { continue }
                     let name = names + Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
                     guard name >= 0, name + 2 <= bytes.count, !(bytes[name] == UInt8(ascii: "$") && bytes[name + 1] == UInt8(ascii: "s")) else { continue }
-                    found.append(index)
+                    // Section index 0: used here, defined elsewhere.
+                    if bytes[at + 6] == 0 && bytes[at + 7] == 0 { unresolved.append(index) } else { found.append(index) }
                 }
-                return found
+                return (found, unresolved)
+            }
+            for index in unresolved {
+                let name = object.string(strings, object.integer(at: start + index * 24, size: 4))
+                if !name.isEmpty, !isSwiftMangled(name) { undefined.append(name) }
             }
             for index in candidates {
                 let at = start + index * 24
@@ -58,7 +70,7 @@ package enum SwiftObjectExports {
         let loadTime = LoadTimeSections.entries(in: object)
         for name in loadTime.names { entries.append(Entry(symbol: name, swiftSymbol: isSwiftMangled(name) ? name : nil, isLoadTime: true)) }
         for _ in 0..<loadTime.unnamed { entries.append(Entry(symbol: "an unnamed entry", swiftSymbol: nil, isLoadTime: true)) }
-        return entries
+        return (entries, undefined)
     }
 
     /// The manglings a Swift 5 or later compiler writes. Narrower than `CLibraryInterposition.isSwiftSymbol` on

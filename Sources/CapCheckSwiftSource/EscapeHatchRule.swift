@@ -18,6 +18,8 @@ import SwiftSyntax
 ///   so it is reached from program start;
 /// - `@derivative(of:)`, `@transpose(of:)`: reached from program start (no capability of their own): the compiler calls
 ///   them wherever the original is differentiated;
+/// - `@_implements(P, requirement)`: reached from program start (no capability of its own): it witnesses a requirement
+///   under another name, which the index may relate to nothing;
 /// - a string literal argument of `dlopen` (`ffi`, naming the library) or `dlsym` (`ffi`, and the capability of the
 ///   C library function it names);
 /// - a call of `_typeByName`, `_typeByMangledName` or `NSClassFromString`: `ffi` (the type found is named by no code,
@@ -40,7 +42,7 @@ package struct EscapeHatchRule: SourceRule {
     /// parses a file that names one of them after an `@`.
     package static let attributeNames: Set<String> = [
         "_silgen_name", "_extern", "extern", "_cdecl", "c", "_expose", "expose", "_section", "section", "_used", "used",
-        "_dynamicReplacement", "unchecked", "derivative", "transpose",
+        "_dynamicReplacement", "unchecked", "derivative", "transpose", "_implements",
     ]
 
     package func visit(_ node: ImportDeclSyntax, _ context: SourceContext) {
@@ -90,6 +92,13 @@ package struct EscapeHatchRule: SourceRule {
             guard !context.isInactive else { return }
             context.report("@\(name)(\(arguments))", .unsafe, at: node,
                            reach: .onlyFromProgramStart(why: "registered as a derivative or transpose"))
+        case "_implements":
+            // The declaration witnesses a requirement under another name (`@_implements(Hashable, _rawHashValue(seed:))
+            // func spread(seed:)`): the index relates an underscored requirement's witness to nothing, and the name no
+            // longer says what it is (the thirtieth sweep's ran from `Set`'s hashing).
+            guard !context.isInactive else { return }
+            context.report("@_implements(\(arguments))", .unsafe, at: node,
+                           reach: .onlyFromProgramStart(why: "implements a protocol requirement under another name"))
         default:
             return
         }

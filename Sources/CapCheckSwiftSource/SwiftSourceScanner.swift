@@ -191,7 +191,7 @@ package struct SwiftSourceScanner {
         let ownership = SourceOwnership(graph: packageGraph)  // a file a build-tool plugin generated is its package's
         for (module, file) in unitSources.sorted(by: { ($0.module, $0.file) < ($1.module, $1.file) }) {
             let path = PathText.standardized(file)
-            guard path.hasSuffix(".swift"), let package = ownership.generatedCodePackage(of: path) ?? byModule[module]
+            guard path.hasSuffix(".swift"), let package = ownership.generatedCodePackage(of: path, unitModule: module) ?? byModule[module]
                     ?? aliased(path, module: module, ownership), listed.insert(path).inserted else { continue }
             files.append((package, path))
         }

@@ -478,7 +478,8 @@ public struct Analyzer: Sendable {
             var scanned = timings.measure("swift sources") { scanner.scan(inputs.swiftSources, progress: scanning) }
             let named = scanned.findings
             scanned.findings += timings.measure("swift objects") {
-                Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named)
+                Self.objectFindings(inputs.swiftObjects, packages: inputs.swiftSources.files, scanned: named, records: records,
+                                    cFunctions: scanner.names.functions)
             }
             // The runtime libraries' exports, which the merge asks for (`CLibraryInterposition`) and the objects' scan
             // compares with, read while this core would wait for the call graph; then every package object, once.
@@ -507,8 +508,15 @@ public struct Analyzer: Sendable {
     /// What the Swift object files export to C or place in init and fini arrays (`SwiftObjectExports`), as findings tied
     /// to the declaration that runs: from program start, `ffi` for an export, `unsafe` for an array entry. The
     /// merger drops those a source finding already runs from program start (an `@_cdecl` the scan read).
+    ///
+    /// Also the classified C functions (`cFunctions`: `clearenv`, `mkdir`) an object calls that neither the file's index
+    /// record names (a call of an imported C function does) nor a binding the scan read (`@_silgen_name("clearenv")`):
+    /// a binding a macro expanded, which no source file holds (the thirtieth sweep's `#bindings()` emptied the
+    /// environment). The call cannot be placed in a declaration, so the capability, and `ffi`, go with every
+    /// declaration of the file (`withFile`).
     private static func objectFindings(_ objects: [(file: String, module: String, object: String)],
-                                       packages: [(package: String, file: String)], scanned: [SwiftSourceFinding]) -> [SwiftSourceFinding] {
+                                       packages: [(package: String, file: String)], scanned: [SwiftSourceFinding],
+                                       records: [IndexRecord], cFunctions: [String: Capability]) -> [SwiftSourceFinding] {
         let packageOf = Dictionary(packages.map { ($0.file, $0.package) }, uniquingKeysWith: { first, _ in first })
         // The C symbols the source names (`@_cdecl("f")`, `@c(f)`), by file: the object's export of one is that finding.
         var namedExports: [String: Set<String>] = [:]
@@ -516,10 +524,26 @@ public struct Analyzer: Sendable {
             let text = finding.sink.drop { $0 != "(" }.dropFirst().prefix { $0 != ")" }.filter { $0 != "\"" }
             namedExports[finding.file, default: []].insert(String(text))
         }
-        let read = concurrentMap(objects.count) { index in SwiftObjectExports.entries(inObjectAt: objects[index].object, module: objects[index].module) ?? [] }
+        // The C symbols each file names: its record's (an imported function it calls) and its bindings' (`boundSymbol`).
+        var namedCSymbols: [String: Set<String>] = [:]
+        for record in records where record.filePath.hasSuffix(".swift") {
+            // A C function's USR is `c:@F@mkdir`; its name as Swift imports it has labels (`mkdir(_:_:)`).
+            let names = record.symbols.filter { $0.usr.hasPrefix("c:") }.map { String($0.name.prefix { $0 != "(" }) }
+            if !names.isEmpty { namedCSymbols[PathText.standardized(record.filePath), default: []].formUnion(names) }
+        }
+        for finding in scanned { if let bound = finding.boundSymbol { namedCSymbols[finding.file, default: []].insert(bound) } }
+        let read = concurrentMap(objects.count) { index in SwiftObjectExports.read(objectAt: objects[index].object, module: objects[index].module) }
         var findings: [SwiftSourceFinding] = []
-        for (object, entries) in zip(objects, read) {
-            guard let package = packageOf[object.file] else { continue }
+        for (object, found) in zip(objects, read) {
+            guard let package = packageOf[object.file], let (entries, undefined) = found else { continue }
+            for name in Set(undefined).sorted() where namedCSymbols[object.file]?.contains(name) != true {
+                guard let capability = cFunctions[name] else { continue }
+                for (sink, held) in [("\(name) (called by the object file, bound by no source line)", capability),
+                                     ("\(name) (a C function the object file calls, bound by no source line)", Capability.ffi)] {
+                    findings.append(SwiftSourceFinding(sink: sink, capability: held, package: package, file: object.file,
+                                                       line: 1, column: 1, declaration: nil, reach: .withFile))
+                }
+            }
             for entry in entries where entry.isLoadTime || namedExports[object.file]?.contains(entry.symbol) != true {
                 let sink = entry.isLoadTime ? "init or fini array entry \(entry.symbol) (in the object file)" : "exported C symbol \(entry.symbol) (in the object file)"
                 var finding = SwiftSourceFinding(sink: sink, capability: entry.isLoadTime ? .unsafe : .ffi, package: package, file: object.file,

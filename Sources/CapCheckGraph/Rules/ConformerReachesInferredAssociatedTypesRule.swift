@@ -9,7 +9,9 @@ import CapCheckPackageGraph
 /// witness itself never runs. The index records no such inference, so a reached type reaches the package types its
 /// witnesses of a protocol with associated types refer to (kind `type named by the declaration`): only types, so what
 /// those types do runs only through their own conformances (found by the sixth sweep). A protocol extension's default
-/// witness does the same for each conformer that takes it (found by the seventeenth sweep).
+/// witness does the same for each conformer that takes it (found by the seventeenth sweep). A toolchain conformer
+/// (`extension Int: Maker {}`) has values no analysed code names, so for it the types hang below the program start
+/// (the thirtieth sweep's `forge(5)` made an `Ember`).
 ///
 /// An explicit binding (`typealias Payload = Hidden`) needs no rule: the associated type reaches its witness typealias,
 /// which reaches the type it names (`DeclarationReachesItsDefaultsRule`).
@@ -23,6 +25,7 @@ package struct ConformerReachesInferredAssociatedTypesRule: CallGraphRule {
             withAssociatedTypes.insert(parent)
         }
         guard !withAssociatedTypes.isEmpty else { return }
+        let start = facts.root.map { graph.programStart(of: $0) }
         // A protocol extension's default witness infers the type for each conformer that takes it (`extension Maker {
         // func unit() -> Ember }`, `struct Forge: Maker {}`: the seventeenth sweep's): the conformance's implicit
         // occurrence of the witness names the conformer.
@@ -38,10 +41,11 @@ package struct ConformerReachesInferredAssociatedTypesRule: CallGraphRule {
             }
             for owner in owners {
                 guard let type = graph.node(forUSR: owner), [.struct, .class, .enum].contains(graph.nodes[Int(type)].kind) else { continue }
+                guard let source = graph.nodes[Int(type)].isDefined ? type : start else { continue }
                 for edge in graph.edges[Int(member)] where edge.kind == .reference {
                     let named = graph.nodes[Int(edge.target)]
                     guard named.kind.isType, named.package != nil, edge.target != type else { continue }
-                    graph.addEdge(from: type, to: edge.target, kind: .namedType, site: edge.site)
+                    graph.addEdge(from: source, to: edge.target, kind: .namedType, site: edge.site)
                 }
             }
         }

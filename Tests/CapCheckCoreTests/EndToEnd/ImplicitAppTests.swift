@@ -35,6 +35,42 @@ final class ImplicitAppTests: XCTestCase {
         XCTAssertEqual(try path("shadow-tests", "unlink"), ["program start (load-time code of linked targets)", "shadow_boot", "unlink"])
     }
 
+    /// The thirtieth sweep's, each run and each passing before: `String(decoding:as:)` runs an encoding's `_isScalar(_:)` and
+    /// its parser's `_parseMultipleCodeUnits()` (matched by base name now), `Set` a hash renamed by `@_implements`,
+    /// `print` a package protocol's default `write(to:)` that `UInt16` adopts, and generic code makes a `Cinder` inferred
+    /// through `UInt16`'s conformance; the root names none of them, nor `UInt16`.
+    func testUnderscoredHooksRenamedWitnessesAndToolchainConformersAreReached() throws {
+        XCTAssertEqual(try path("underscored-hooks", "Foundation.FileManager.contentsOfDirectory(atPath:)").suffix(2),
+                       ["UnderscoredHooks.Latin._isScalar(_:)", "FoundationEssentials.FileManager.contentsOfDirectory(atPath:)"])
+        XCTAssertEqual(try path("underscored-hooks", "Foundation.FileManager.attributesOfItem(atPath:)").suffix(2).first,
+                       "UnderscoredHooks.Latin.Parser._parseMultipleCodeUnits()")
+        XCTAssertEqual(try path("underscored-hooks", "Foundation.FileManager.isDeletableFile(atPath:)"),
+                       ["program start (load-time code of linked targets)", "UnderscoredHooks.Key.spread(seed:)",
+                        "FoundationEssentials.FileManager.isDeletableFile(atPath:)"])
+        XCTAssertEqual(try path("underscored-hooks", "Foundation.ProcessInfo.environment").prefix(3),
+                       ["program start (load-time code of linked targets)", "UnderscoredHooks.Loud", "UnderscoredHooks.Loud.write(to:)"])
+        XCTAssertEqual(try path("underscored-hooks", "Foundation.FileManager.createFile(atPath:contents:attributes:)").prefix(3),
+                       ["program start (load-time code of linked targets)", "UnderscoredHooks.Cinder", "UnderscoredHooks.Cinder.init(integerLiteral:)"])
+    }
+
+    /// `raw-macro`'s `#bindings()` expands to `@_silgen_name("clearenv") func wipe()`, which no source line holds: the
+    /// object file's call of `clearenv`, which neither the file's record nor a binding the scan read names, goes with
+    /// every declaration of the file (the thirtieth sweep's emptied the environment with only `build` granted).
+    func testACFunctionOnlyTheObjectFileCallsGoesWithItsFile() throws {
+        XCTAssertEqual(try path("raw-macro", "clearenv (called by the object file, bound by no source line)"),
+                       ["top-level code (main.swift)", "RawBindings.scrub()", "clearenv (called by the object file, bound by no source line)"])
+    }
+
+    /// Two targets of `shared-folder` in one folder, disjoint `sources:`: SharedFormat's file is SharedFormat's code, so
+    /// a grant to SharedStore alone does not cover it (the thirtieth sweep's passed with the folder's first target's grant).
+    func testAFileIsTheCodeOfTheModuleItIsCompiledInto() throws {
+        let policy = """
+            { "version": 1, "packages": { "shared-folder/SharedStore": { "allow": ["fs"] }, "shared-folder/SharedFormat": { "allow": [] } } }
+            """
+        let report = try Fixtures.analyse("ImplicitApp", policy: policy)
+        XCTAssertEqual(report.violations.filter { $0.package == "shared-folder" }.map(\.sink), ["Foundation.FileManager.isReadableFile(atPath:)"])
+    }
+
     func testExactViolationSet() throws {
         XCTAssertEqual(try report().violationKeys, [
             "async-sequence env Foundation.ProcessInfo.environment",
@@ -96,6 +132,9 @@ final class ImplicitAppTests: XCTestCase {
             "overridden-default env Foundation.ProcessInfo.environment",
             "overridden-default fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
             "pattern-match fs Foundation.FileManager.fileExists(atPath:)",
+            "raw-macro build macro RawMacros",
+            "raw-macro env clearenv (called by the object file, bound by no source line)",
+            "raw-macro ffi clearenv (a C function the object file calls, bound by no source line)",
             "result-builder env Foundation.ProcessInfo.environment",
             "result-builder fs Foundation.FileManager.attributesOfItem(atPath:)",
             "result-builder fs Foundation.FileManager.contents(atPath:)",
@@ -111,6 +150,13 @@ final class ImplicitAppTests: XCTestCase {
             "shadow-tests ffi native code of target CShadowBoot",
             "shadow-tests ffi shadow_boot_count",
             "shadow-tests fs unlink",
+            "shared-folder fs Foundation.FileManager.contentsOfDirectory(atPath:)",
+            "shared-folder fs Foundation.FileManager.isReadableFile(atPath:)",
+            "underscored-hooks env Foundation.ProcessInfo.environment",
+            "underscored-hooks fs Foundation.FileManager.attributesOfItem(atPath:)",
+            "underscored-hooks fs Foundation.FileManager.contentsOfDirectory(atPath:)",
+            "underscored-hooks fs Foundation.FileManager.createFile(atPath:contents:attributes:)",
+            "underscored-hooks fs Foundation.FileManager.isDeletableFile(atPath:)",
             "wrapped-local fs unlink",
             "wrapped-local net socket",
             "wrapped-property env Foundation.ProcessInfo.environment",

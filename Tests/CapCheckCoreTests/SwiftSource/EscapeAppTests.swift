@@ -35,6 +35,7 @@ final class EscapeAppTests: XCTestCase {
             #"cdecl-hook unsafe @section(".init_array")"#,
             "cdecl-hook unsafe @used",
             "gen-plugin env Foundation.ProcessInfo.environment",
+            "gen-plugin fs Foundation.FileManager.isExecutableFile(atPath:)",
             "silgen-socket env getenv (looked up by dlsym)",
             #"silgen-socket ffi @_silgen_name("$sSS20FoundationEssentialsE14contentsOfFile8encodingS2Sh_SSAAE8EncodingVtKcfC")"#,
             #"silgen-socket ffi @_silgen_name("socket")"#,
@@ -57,6 +58,15 @@ final class EscapeAppTests: XCTestCase {
         let path = try violation("gen-plugin", "env", "Foundation.ProcessInfo.environment").path
         XCTAssertEqual(path.map(\.symbol).suffix(2), ["EscapeApp.GeneratedConfig.secret()", "FoundationEssentials.ProcessInfo.environment"])
         XCTAssertTrue(path.last?.file.contains("/plugins/outputs/escapeapp/EscapeApp/destination/GenPlugin/") == true, path.last?.file ?? "")
+    }
+
+    /// GenPlugin also writes `Elsewhere.swift` into EscapeApp's module from `<scratch>/gen-elsewhere/`, outside SwiftPM's
+    /// plugin outputs: a file compiled into a target that uses build-tool plugins, from outside every target's folder,
+    /// is still the plugins' package's code (the thirtieth sweep's passed as the root's own).
+    func testCodeAPluginWritesOutsideItsOutputFolderIsStillItsPackagesCode() throws {
+        let path = try violation("gen-plugin", "fs", "Foundation.FileManager.isExecutableFile(atPath:)").path
+        XCTAssertEqual(path.map(\.symbol).suffix(2), ["EscapeApp.GeneratedElsewhere.probe()", "FoundationEssentials.FileManager.isExecutableFile(atPath:)"])
+        XCTAssertTrue(path.last?.file.hasSuffix("/gen-elsewhere/Elsewhere.swift") == true, path.last?.file ?? "")
     }
 
     /// alias-user renames alias-core's module (`moduleAliases: ["AliasCore": "HiddenCore"]`): the build and the index say
@@ -143,7 +153,7 @@ final class EscapeAppTests: XCTestCase {
         let granted = """
             { "version": 1, "packages": {
               "silgen-socket": { "allow": ["net", "env", "fs", "ffi", "unsafe"] }, "cdecl-hook": { "allow": ["fs", "ffi", "unsafe"] },
-              "unsafe-unowned": { "allow": ["unsafe", "ffi"] }, "gen-plugin": { "allow": ["build", "env"] },
+              "unsafe-unowned": { "allow": ["unsafe", "ffi"] }, "gen-plugin": { "allow": ["build", "env", "fs"] },
               "alias-core": { "allow": ["ffi", "fs"] } } }
             """
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("capcheck-escape-\(UUID().uuidString).json")

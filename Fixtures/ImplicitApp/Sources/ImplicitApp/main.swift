@@ -17,7 +17,11 @@ import PatternMatch
 import ResultBuilder
 import WrappedLocal
 import WrappedProperty
+import RawBindings
 import ShadowTests
+import SharedFormat
+import SharedStore
+import UnderscoredHooks
 
 struct Settings {
     @Listed("/tmp") var files: [String]
@@ -140,3 +144,14 @@ var ledger = Ledger()
 print("entry", to: &ledger)
 print(await Model().load(), await Store().count(), await Journal().entries())
 print(shadowGreeting())
+// The thirtieth sweep's: underscored requirements the toolchain calls, a witness renamed by `@_implements`, a
+// toolchain type adopting a package protocol whose default witnesses a toolchain requirement, and a type inferred
+// through a toolchain conformer; none of them named by a call.
+print(String(decoding: [0x68, 0xC3, 0xA9, 0x21] as [UInt8], as: Latin.self))
+let keys: Set<Key> = [Key(1), Key(2)]
+print(keys.count, "é".utf16.first!)
+forge("a".utf16.first!)
+// Two modules in one folder: SharedFormat's code is SharedFormat's.
+print(storedNames().map(formatted).count)
+// A binding a macro expanded (`@_silgen_name("clearenv")`), which only the object file shows.
+if CommandLine.arguments.contains("--scrub") { print(scrub()) }
