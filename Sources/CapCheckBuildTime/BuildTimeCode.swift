@@ -70,7 +70,8 @@ public struct BuildTimeCode: Sendable {
                     }
                 case .macro:
                     entries.append(Entry(package: package.identity, target: target, kind: .macro, users: users[key] ?? []))
-                case .swift, .clang:
+                case .swift, .clang, .systemLibrary, .binary, .unknown:
+                    // A system library's or binary target's module map can ask for linker flags too (`link "m --ld-path=…"`).
                     guard target.runsProgramsAtBuildTime else { continue }
                     let planned = resolver.plannedKeys.contains(key)
                     entries.append(Entry(package: package.identity, target: target, kind: .toolFlags,

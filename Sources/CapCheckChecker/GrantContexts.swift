@@ -97,7 +97,11 @@ package final class GrantContexts {
         guard let package = node.package else { return current }
         let next: Int32
         if package == packageGraph.root.identity {
-            next = rootOf(current)
+            // The root's code runs under everything when the root's code or a callback the root wired up reaches it;
+            // named by a dependency's own code (a module of the root imported from the shared build folder, which no
+            // dependency can declare), it runs under that dependency's grant, as toolchain code does (the thirtieth
+            // sweep's `evil`, granted nothing, saved a file through the root's `Store.save`).
+            next = byName && !isRoot(current) ? current : rootOf(current)
         } else if package == contexts[Int(current)].package && !hasModuleKeys {
             next = current
         } else {

@@ -21,10 +21,12 @@ package struct ModuleMapFile: Equatable {
         return (try? String(contentsOfFile: path, encoding: .utf8)).map(parse)
     }
 
-    /// The files of a target whose `link` names reach the link step: a system library's `module.modulemap`, and a C-family
-    /// target's own `include/module.modulemap` (SwiftPM uses it instead of making one).
-    package static func linkingFiles(ofTargetAt folder: String) -> [String] {
-        ["module.modulemap", "include/module.modulemap"].map { URL(fileURLWithPath: folder).appendingPathComponent($0).path }
+    /// The files of a target whose `link` names reach the link step: a system library's `module.modulemap`, a C-family
+    /// target's own `include/module.modulemap` (SwiftPM uses it instead of making one), and every module map inside a
+    /// binary target's artifact (the thirtieth sweep's bundle asked for `--ld-path=` in one the check never read).
+    package static func linkingFiles(of target: Target) -> [String] {
+        if target.kind == .binary { return paths(of: target) }
+        return ["module.modulemap", "include/module.modulemap"].map { URL(fileURLWithPath: target.path).appendingPathComponent($0).path }
             .filter { FileManager.default.fileExists(atPath: $0) }
     }
 

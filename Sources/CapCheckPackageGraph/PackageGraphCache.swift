@@ -79,7 +79,7 @@ package struct PackageGraphCache {
             for target in package.targets {
                 DirectoryListing.update(&hasher, with: target.path)
                 // A module map's `link` names become the target's linker flags (`PackageGraphLoader`).
-                for path in ModuleMapFile.linkingFiles(ofTargetAt: target.path) {
+                for path in ModuleMapFile.linkingFiles(of: target) {
                     hasher.update(field: FileManager.default.contents(atPath: path).map { CacheFile.digest($0) } ?? "missing")
                 }
             }

@@ -90,7 +90,7 @@ public struct PackageGraphLoader: Sendable {
             if let found = settings[targets[index].name], !found.isEmpty { targets[index].nativeSettings = found }
             // A module map's `link "name"` reaches the link step as the autolink entry `-l<name>` of every Swift object
             // that imports the module: a name with more than a library in it is the target's own linker flags.
-            let links = ModuleMapFile.linkingFiles(ofTargetAt: targets[index].path).flatMap { path in
+            let links = ModuleMapFile.linkingFiles(of: targets[index]).flatMap { path in
                 (try? String(contentsOfFile: path, encoding: .utf8)).map { ModuleMapFile.parse($0).linkedLibraries } ?? []
             }
             let flags = LinkerArguments.flags(in: links.map { "-l" + $0 })

@@ -11,8 +11,8 @@ import SwiftSyntax
 /// (the graph's own modules and the toolchain's), the compiler's version. A custom flag (`-D` in `swiftSettings`)
 /// is false, as for the compiler when it is not defined. A condition it cannot decide (`hasFeature`, `swift(>=…)`,
 /// which depends on the module's language mode) is settled by the index: a branch is compiled when the index has
-/// an occurrence in it. The index also overrules a branch judged inactive in which it has occurrences (a custom
-/// flag the target does define).
+/// an occurrence in it, and one with none is not. The index also overrules a branch judged inactive in which it has
+/// occurrences (a custom flag the target does define).
 package struct IfConfigEvaluator {
     /// Module names `canImport` finds.
     package let importableModules: Set<String>
@@ -48,8 +48,12 @@ package struct IfConfigEvaluator {
             if value == true, undecided.isEmpty { return index }
             if value != false { undecided.append(index) }
         }
-        // Conditions it could not decide, and no occurrence in any branch: the first branch that may be compiled.
-        return undecided.first
+        // Conditions it could not decide, and no occurrence in any branch: none is taken for compiled, so each is scanned
+        // as code this build leaves out. A compiled branch that names anything has occurrences, so one with none names
+        // no sink either (the thirtieth sweep's `#if hasFeature(ExistentialAny)`, true in the release build only, hid a
+        // `createFile` when the first undecided branch was taken for compiled). A file the index has no line of keeps
+        // the first undecided branch.
+        return indexedLines.isEmpty ? undecided.first : nil
     }
 
     private func hasIndexedOccurrence(_ clause: IfConfigClauseSyntax, _ converter: SourceLocationConverter) -> Bool {

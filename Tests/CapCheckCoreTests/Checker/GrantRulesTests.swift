@@ -58,6 +58,30 @@ final class GrantRulesTests: XCTestCase {
         XCTAssertEqual(try witnessGraph.check(policy: policy).violationKeys, [])
     }
 
+    /// A dependency's code naming a declaration of the root (an `import RootKit` no manifest declares, which compiles
+    /// from the shared build folder) runs it under the dependency's grant, as toolchain code runs for its caller: the
+    /// thirtieth sweep's `evil`, granted nothing, saved a file through the root's `Store.save`. A callback the root
+    /// wired up (a witness of the root's, dispatched by the dependency) still runs under the root's everything.
+    func testADependencyNamingTheRootsCodeRunsItUnderItsOwnGrant() throws {
+        func rootCallingEvil() -> (graph: GraphFixture, run: Int32, save: Int32) {
+            let graph = GraphFixture([("root", ["evil"]), ("evil", [])])
+            let main = graph.declaration("main", in: "root"), run = graph.declaration("run", in: "evil")
+            let save = graph.declaration("Store.save", in: "root")
+            graph.calls(main, run)
+            graph.calls(save, graph.sink("fopen", .fs))
+            return (graph, run, save)
+        }
+        let policy = #"{ "version": 1, "packages": { "evil": { "allow": [] } } }"#
+        let (named, run, save) = rootCallingEvil()
+        named.calls(run, save)
+        XCTAssertEqual(try named.check(policy: policy).violationKeys, ["evil fs fopen"])
+        let (dispatched, caller, witness) = rootCallingEvil()
+        let requirement = dispatched.declaration("Saver.save", in: "evil")
+        dispatched.calls(caller, requirement)
+        dispatched.dispatches(requirement, witness)
+        XCTAssertEqual(try dispatched.check(policy: policy).violationKeys, [])
+    }
+
     func testANestedEntryNarrowsWhatAParentPassesOn() throws {
         let graph = chain()
         let root = graph.declaration("start", in: "root"), direct = graph.declaration("direct", in: "b")

@@ -1,0 +1,3 @@
+import CLinkFlags
+
+public func linkFlagsValue() -> Int32 { flags_value() }
