@@ -134,6 +134,11 @@ public struct Checker: Sendable {
         let effects = Self.effects(of: policy)
         let contexts = GrantContexts(policy: policy, packageGraph: packageGraph, graph: graph)
         let search = ReachabilitySearch(graph: graph, sinks: sinks, effects: effects, contexts: contexts)
+        let hostOnlyModules = packageGraph.linkedModules(includeTests: includeTests).subtracting(packageGraph.programModules(includeTests: includeTests))
+        if !hostOnlyModules.isEmpty {
+            let root = packageGraph.root.identity
+            search.hostOnly = nodes.map { node in node.package != nil && node.package != root && node.module.map(hostOnlyModules.contains) == true }
+        }
         let entryPoints = nodes.indices.compactMap { index -> (node: Int32, context: Int32)? in
             let node = nodes[index]
             guard node.package == packageGraph.root.identity, node.isDefined,

@@ -66,6 +66,11 @@ package final class ReachabilitySearch {
     /// Capabilities some grant narrows by value: their sink uses are recorded for `NarrowedGrantCheck` (every calling
     /// node, not only the first, since each call may pass another value).
     package var narrowed: Set<Capability> = []
+    /// Per node: whether it is code of a host-only module (`PackageGraph.programModules`: only a macro or plugin uses it,
+    /// so no program links it). Code of the program never reaches it at run time, whatever a rule hangs below a toolchain
+    /// type or the program start (the thirtieth sweep: swift-syntax under a macro reached `ffi` and `unsafe` "at run
+    /// time" through its conformances of `Int32` and `String`); the build's own paths still do. Empty: none.
+    package var hostOnly: [Bool] = []
 
     package init(graph: CallGraph, sinks: [SinkMatch?], effects: Set<Capability>, contexts: GrantContexts) {
         self.graph = graph
@@ -140,10 +145,12 @@ package final class ReachabilitySearch {
             guard let waiting = parked.removeValue(forKey: node) else { return }
             released.append(contentsOf: waiting)
         }
+        let hostOnly = self.hostOnly.isEmpty ? [Bool](repeating: false, count: graph.nodes.count) : self.hostOnly
         func follow(_ state: Int32, _ index: Int) {
             let node = stateNode[Int(state)], context = stateContext[Int(state)]
             // The edge's target and kind only: copying the whole edge would retain its site's file name.
             let target = edges[Int(node)][index].target
+            if hostOnly[Int(target)], !hostOnly[Int(node)], contexts[context].start != .build { return }
             if edges[Int(node)][index].kind == .witness, let type = witnessTypes[target], !typeReached[Int(type)] {
                 parked[type, default: []].append((state, Int32(index)))
                 return

@@ -18,4 +18,21 @@ extension PackageGraph {
         }
         return modules
     }
+
+    /// The modules the root's programs link: as `linkedModules(includeTests:)`, but not through a macro or plugin target,
+    /// whose code and dependencies run on the host while the package builds. The difference of the two is the host-only
+    /// modules (swift-syntax under a macro), which no program's code can reach at run time.
+    public func programModules(includeTests: Bool) -> Set<String> {
+        var seen = Set<String>()
+        var stack = root.targets.filter { (includeTests || !$0.isTest) && $0.kind != .macro && $0.kind != .plugin }.map { (root, $0) }
+        while let (package, target) = stack.popLast() {
+            guard seen.insert(package.identity + "|" + target.name).inserted else { continue }
+            stack += dependencies(of: target, in: package).filter { $0.target.kind != .macro && $0.target.kind != .plugin }
+        }
+        var modules = Set<String>()
+        for package in packages {
+            for target in package.targets where seen.contains(package.identity + "|" + target.name) { modules.insert(target.moduleName) }
+        }
+        return modules
+    }
 }

@@ -100,7 +100,7 @@ public struct CLibraryInterposition: GraphPass {
         where node.language.isClang && node.kind.isFunction && node.package != nil && node.isDefined && wanted.contains(node.name) {
             byName[node.name, default: []].append(Int32(id))
         }
-        let sourceExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+        let sourceExtensions = CFamilySources.extensions
         var nodes: [Int32] = [], unmatched: [Unanalyzed] = []
         for found in mangledDefinitions {
             let named = (found.definition.functionName.flatMap { byName[$0] } ?? []).filter { id in

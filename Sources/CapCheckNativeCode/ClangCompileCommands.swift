@@ -33,7 +33,7 @@ public struct ClangCompileCommand: Sendable, Hashable {
 /// layout (each target's `include/` folder and those of every other C-family target, SwiftPM's defines).
 public enum ClangCompileCommands {
     /// Source extensions SwiftPM compiles with clang as C, C++ or Objective-C.
-    package static let parsedExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+    package static let parsedExtensions = CFamilySources.extensions
     /// Assembly sources: compiled into the target, but no C to parse.
     package static let assemblyExtensions: Set<String> = ["s", "S"]
 

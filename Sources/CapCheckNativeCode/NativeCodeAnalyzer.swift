@@ -156,21 +156,35 @@ public struct NativeCodeAnalyzer: Sendable {
     /// none when there is no such file.
     package static func dependencyFileInputs(ofObject object: String) -> [String] {
         guard object.hasSuffix(".o"), let data = FileManager.default.contents(atPath: String(object.dropLast(2)) + ".d") else { return [] }
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\\\n", with: " ")
-        guard let colon = text.range(of: ": ") else { return [] }
-        var files: [String] = [], current = ""
-        var escaped = false
-        for character in text[colon.upperBound...] {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; continue }
-            if character.isWhitespace {
-                if !current.isEmpty { files.append(current); current = "" }
+        // Byte by byte (a warm run reads every assembly source's file; by `Character` it took 30 ms on vapor's graph):
+        // the prerequisites after the first `: `, separated by whitespace; a backslash escapes the next byte, and one
+        // before a newline continues the line.
+        let bytes = [UInt8](data), backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
+        var index = 0
+        while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: " ")) { index += 1 }
+        guard index + 1 < bytes.count else { return [] }
+        index += 2
+        var files: [String] = [], current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { files.append(PathText.standardized(String(decoding: current, as: UTF8.self))); current = [] }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == backslash {
+                guard index + 1 < bytes.count else { break }
+                if bytes[index + 1] == newline { flush() } else { current.append(bytes[index + 1]) }
+                index += 2
                 continue
             }
-            current.append(character)
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == newline || byte == UInt8(ascii: "\r") {
+                flush()
+            } else {
+                current.append(byte)
+            }
+            index += 1
         }
-        if !current.isEmpty { files.append(current) }
-        return files.map { PathText.standardized($0) }
+        flush()
+        return files
     }
 
     private func cache(for plan: Plan) -> NativeResultCache {

@@ -40,6 +40,9 @@ package struct SwiftSourceFinding: Sendable, Hashable, Codable {
     /// For a declaration bound to a symbol without a body of its own (`@_silgen_name("$sSS…")`, `@_extern(c, "f")`):
     /// that symbol, whose code runs when the declaration is called.
     package var boundSymbol: String?
+    /// For a C function the object file calls and no source line binds (`Analyzer.objectFindings`): its name. Dropped at
+    /// the merge when the file's code reaches it through C the graph holds (a header's inline function, an asm label).
+    package var objectCall: String?
 
     package init(sink: String, capability: Capability, package: String, file: String, line: Int, column: Int, declaration: DeclarationSite?, reach: Reach = .withDeclaration, inactiveBranch: String? = nil) {
         self.sink = sink

@@ -59,6 +59,8 @@ package struct SwiftSourceMerger: GraphPass {
         let occurrences = OccurrenceLookup(records: records, files: files)
         // Declarations a source finding already runs from program start: the object file shows the same export again.
         var startedBySource = Set<Int32>()
+        // Per file, the names of the C its declarations reach through code compiled into its object (`cNamesReached`).
+        var namedByC: [String: Set<String>] = [:]
 
         for finding in scanned.findings {
             if let branch = finding.inactiveBranch {
@@ -71,6 +73,12 @@ package struct SwiftSourceMerger: GraphPass {
                     kind: .inactiveCode, target: target(of: finding.file, ownership),
                     file: finding.file, line: finding.line, condition: branch, reference: finding.sink, capability: finding.capability.name))
                 continue
+            }
+            if let called = finding.objectCall {
+                if namedByC[finding.file] == nil {
+                    namedByC[finding.file] = Self.cNamesReached(from: Array((definitions[finding.file] ?? [:]).values), in: graph)
+                }
+                if namedByC[finding.file]?.contains(called) == true { continue }
             }
             if case .withFile = finding.reach {
                 // Every declaration of the file holds it (each one's code may use what the file imported).
@@ -120,6 +128,28 @@ package struct SwiftSourceMerger: GraphPass {
             }
         }
         return unanalyzed
+    }
+
+    /// The names of the C-family nodes `definitions` reach through code the Swift object holds: a C function they name,
+    /// then, transitively, what a header's inline function (compiled into the Swift object by the importer) or a
+    /// declaration without a place calls, and asm labels and aliases (`capcheck_quiet_open` is `open`). A C function
+    /// defined in a C source is compiled into its own object, so what it calls is not followed.
+    static func cNamesReached(from definitions: [Int32], in graph: GraphBuilder) -> Set<String> {
+        var names = Set<String>(), seen = Set(definitions), queue = definitions
+        while let next = queue.popLast() {
+            let fromSwift = graph.nodes[Int(next)].language == .swift
+            for edge in graph.edges[Int(next)] {
+                let target = graph.nodes[Int(edge.target)]
+                guard target.language.isClang else { continue }
+                names.insert(target.name)
+                let file = target.location?.file
+                let compiledHere = file.map { !CFamilySources.extensions.contains(($0 as NSString).pathExtension) } ?? true
+                if fromSwift || edge.kind == .asmLabel || edge.kind == .symbolAlias || compiledHere, seen.insert(edge.target).inserted {
+                    queue.append(edge.target)
+                }
+            }
+        }
+        return names
     }
 
     /// The unanalysed entry of a finding no declaration of the graph holds (`place` says where it is).

@@ -510,7 +510,8 @@ public struct Analyzer: Sendable {
     /// merger drops those a source finding already runs from program start (an `@_cdecl` the scan read).
     ///
     /// Also the classified C functions (`cFunctions`: `clearenv`, `mkdir`) an object calls that neither the file's index
-    /// record names (a call of an imported C function does) nor a binding the scan read (`@_silgen_name("clearenv")`):
+    /// record names (a call of an imported C function does) nor a binding the scan read (`@_silgen_name("clearenv")`)
+    /// nor, at the merge, the C the file's code reaches (an inline function of a header, an asm label: `objectCall`):
     /// a binding a macro expanded, which no source file holds (the thirtieth sweep's `#bindings()` emptied the
     /// environment). The call cannot be placed in a declaration, so the capability, and `ffi`, go with every
     /// declaration of the file (`withFile`).
@@ -540,8 +541,10 @@ public struct Analyzer: Sendable {
                 guard let capability = cFunctions[name] else { continue }
                 for (sink, held) in [("\(name) (called by the object file, bound by no source line)", capability),
                                      ("\(name) (a C function the object file calls, bound by no source line)", Capability.ffi)] {
-                    findings.append(SwiftSourceFinding(sink: sink, capability: held, package: package, file: object.file,
-                                                       line: 1, column: 1, declaration: nil, reach: .withFile))
+                    var finding = SwiftSourceFinding(sink: sink, capability: held, package: package, file: object.file,
+                                                     line: 1, column: 1, declaration: nil, reach: .withFile)
+                    finding.objectCall = name
+                    findings.append(finding)
                 }
             }
             for entry in entries where entry.isLoadTime || namedExports[object.file]?.contains(entry.symbol) != true {

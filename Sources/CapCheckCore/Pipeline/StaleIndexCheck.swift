@@ -61,7 +61,7 @@ package enum StaleIndexCheck {
         }
         let indexed = Set(units.map(\.mainFile))
         // The sources a compiler indexes (assembly and other listed files have no unit).
-        let indexedKinds: Set<String> = ["swift", "c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+        let indexedKinds = CFamilySources.extensions.union(["swift"])
         for package in packageGraph.packages {
             for target in package.targets where (target.kind == .swift || target.kind == .clang) && (includeTests || !target.isTest) {
                 let sources = target.sources.filter { indexedKinds.contains(($0 as NSString).pathExtension.lowercased()) }
@@ -111,7 +111,7 @@ package enum StaleIndexCheck {
     /// headers under the scratch folder but for dependencies' checkouts) and the toolchain's are not asked about. Each
     /// file is looked at once, against the oldest unit that lists it.
     static func headerChangedAfterIndexing(_ units: [IndexUnit], packageGraph: PackageGraph, scratch: URL) -> (String, IndexUnit)? {
-        let cFamily: Set<String> = ["c", "cc", "cpp", "cxx", "c++", "m", "mm"]
+        let cFamily = CFamilySources.extensions
         // Each listed file once, with the oldest unit that lists it (hundreds of units list the same headers).
         var oldest: [String: (unit: IndexUnit, isSystem: Bool)] = [:]
         for unit in units where cFamily.contains((unit.mainFile as NSString).pathExtension.lowercased()) {

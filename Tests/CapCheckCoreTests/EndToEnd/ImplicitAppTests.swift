@@ -61,6 +61,14 @@ final class ImplicitAppTests: XCTestCase {
                        ["top-level code (main.swift)", "RawBindings.scrub()", "clearenv (called by the object file, bound by no source line)"])
     }
 
+    /// RawMacroSupport is a dependency of raw-macro's macro only: it runs in the compiler's plugin process and no program
+    /// links it, so its file-scope `==`, which hangs below the program start, is latent, never reached at run time (the
+    /// thirtieth sweep's: swift-syntax under a macro reached `ffi` and `unsafe` "at run time").
+    func testCodeOnlyAMacroUsesIsNotReachedByTheProgram() throws {
+        XCTAssertEqual(try report().violationKeys.filter { $0.hasPrefix("raw-macro fs") }, [])
+        XCTAssertEqual(try report().summary(of: "raw-macro")?.latent.contains("fs"), true)
+    }
+
     /// Two targets of `shared-folder` in one folder, disjoint `sources:`: SharedFormat's file is SharedFormat's code, so
     /// a grant to SharedStore alone does not cover it (the thirtieth sweep's passed with the folder's first target's grant).
     func testAFileIsTheCodeOfTheModuleItIsCompiledInto() throws {
