@@ -133,20 +133,20 @@ package struct SwiftSourceMerger: GraphPass {
     /// The names of the C-family nodes `definitions` reach through code the Swift object holds: a C function they name,
     /// then, transitively, what a header's inline function (compiled into the Swift object by the importer) or a
     /// declaration without a place calls, and asm labels and aliases (`capcheck_quiet_open` is `open`). A C function
-    /// defined in a C source is compiled into its own object, so what it calls is not followed.
+    /// defined in a C source is compiled into its own object, so what it calls is not the Swift object's call.
     static func cNamesReached(from definitions: [Int32], in graph: GraphBuilder) -> Set<String> {
+        func inSwiftObject(_ node: GraphNode) -> Bool {
+            node.language == .swift || (node.location?.file).map { !CFamilySources.extensions.contains(($0 as NSString).pathExtension) } ?? true
+        }
         var names = Set<String>(), seen = Set(definitions), queue = definitions
         while let next = queue.popLast() {
-            let fromSwift = graph.nodes[Int(next)].language == .swift
+            let callerInObject = inSwiftObject(graph.nodes[Int(next)])
             for edge in graph.edges[Int(next)] {
                 let target = graph.nodes[Int(edge.target)]
-                guard target.language.isClang else { continue }
+                let renames = edge.kind == .asmLabel || edge.kind == .symbolAlias
+                guard target.language.isClang, callerInObject || renames else { continue }
                 names.insert(target.name)
-                let file = target.location?.file
-                let compiledHere = file.map { !CFamilySources.extensions.contains(($0 as NSString).pathExtension) } ?? true
-                if fromSwift || edge.kind == .asmLabel || edge.kind == .symbolAlias || compiledHere, seen.insert(edge.target).inserted {
-                    queue.append(edge.target)
-                }
+                if inSwiftObject(target) || renames, seen.insert(edge.target).inserted { queue.append(edge.target) }
             }
         }
         return names
