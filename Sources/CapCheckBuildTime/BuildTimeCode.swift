@@ -76,8 +76,6 @@ public struct BuildTimeCode: Sendable {
                     let planned = resolver.plannedKeys.contains(key)
                     entries.append(Entry(package: package.identity, target: target, kind: .toolFlags,
                                          users: planned ? ["\(package.identity)/\(target.name)"] : []))
-                default:
-                    continue
                 }
             }
         }

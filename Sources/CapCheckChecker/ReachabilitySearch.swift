@@ -145,12 +145,12 @@ package final class ReachabilitySearch {
             guard let waiting = parked.removeValue(forKey: node) else { return }
             released.append(contentsOf: waiting)
         }
-        let hostOnly = self.hostOnly.isEmpty ? [Bool](repeating: false, count: graph.nodes.count) : self.hostOnly
+        let hostOnly = self.hostOnly
         func follow(_ state: Int32, _ index: Int) {
             let node = stateNode[Int(state)], context = stateContext[Int(state)]
             // The edge's target and kind only: copying the whole edge would retain its site's file name.
             let target = edges[Int(node)][index].target
-            if hostOnly[Int(target)], !hostOnly[Int(node)], contexts[context].start != .build { return }
+            if !hostOnly.isEmpty, hostOnly[Int(target)], !hostOnly[Int(node)], contexts[context].start != .build { return }
             if edges[Int(node)][index].kind == .witness, let type = witnessTypes[target], !typeReached[Int(type)] {
                 parked[type, default: []].append((state, Int32(index)))
                 return

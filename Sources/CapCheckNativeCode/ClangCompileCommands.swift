@@ -32,8 +32,6 @@ public struct ClangCompileCommand: Sendable, Hashable {
 /// (`<scratch>/debug.yaml`, one `tool: clang` command per source), or, when there is none, from the target
 /// layout (each target's `include/` folder and those of every other C-family target, SwiftPM's defines).
 public enum ClangCompileCommands {
-    /// Source extensions SwiftPM compiles with clang as C, C++ or Objective-C.
-    package static let parsedExtensions = CFamilySources.extensions
     /// Assembly sources: compiled into the target, but no C to parse.
     package static let assemblyExtensions: Set<String> = ["s", "S"]
 
@@ -86,7 +84,7 @@ public enum ClangCompileCommands {
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
             let ext = (relative as NSString).pathExtension
-            if parsedExtensions.contains(ext) || assemblyExtensions.contains(ext) {
+            if CFamilySources.extensions.contains(ext) || assemblyExtensions.contains(ext) {
                 found.append(URL(fileURLWithPath: target.path).appendingPathComponent(relative).standardizedFileURL.path)
             }
         }

@@ -36,7 +36,7 @@ extension NativeGraphMerger {
                 named.insert(target.name)
                 let file = target.location?.file
                 let follows = edge.kind == .asmLabel || edge.kind == .symbolAlias
-                    || (target.language.isClang && (file == nil || file.map(Self.isHeader) == true))
+                    || (target.language.isClang && (file == nil || file.map(CFamilySources.isIncluded) == true))
                 if follows, seen.insert(edge.target).inserted { queue.append(edge.target) }
             }
         }
@@ -64,10 +64,5 @@ extension NativeGraphMerger {
         var asmOnly = owned
         asmOnly.definition.references = []
         addInlineAsmEdges(of: DefinitionInMerge(node: node, owned: asmOnly, ids: [:], clangDefinitions: clangDefinitions), to: graph)
-    }
-
-    /// A file no compile command names as a source (`.h`, `.hpp`, `.inc`, none): code a source includes.
-    private static func isHeader(_ file: String) -> Bool {
-        !ClangCompileCommands.parsedExtensions.contains((file as NSString).pathExtension)
     }
 }

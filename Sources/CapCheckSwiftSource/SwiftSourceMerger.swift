@@ -136,7 +136,7 @@ package struct SwiftSourceMerger: GraphPass {
     /// defined in a C source is compiled into its own object, so what it calls is not the Swift object's call.
     static func cNamesReached(from definitions: [Int32], in graph: GraphBuilder) -> Set<String> {
         func inSwiftObject(_ node: GraphNode) -> Bool {
-            node.language == .swift || (node.location?.file).map { !CFamilySources.extensions.contains(($0 as NSString).pathExtension) } ?? true
+            node.language == .swift || (node.location?.file).map(CFamilySources.isIncluded) ?? true
         }
         var names = Set<String>(), seen = Set(definitions), queue = definitions
         while let next = queue.popLast() {

@@ -65,11 +65,6 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         "_dumpBase", "_copyAttachableValue", "_deinitializeAttachableValue", "__testContentRecord",
     ]
 
-    /// `_isScalar` of `_isScalar(_:)`, `_domain` of `getter:_domain`.
-    static func baseName(_ name: String) -> String {
-        String(fullName(name).prefix { $0 != "(" })
-    }
-
     /// `popFirst()` of `popFirst()`, `isEmpty` of `getter:isEmpty`.
     static func fullName(_ name: String) -> Substring {
         var rest = Substring(name)
@@ -85,10 +80,10 @@ package struct SynthesizedCodeReachesOverloadsRule: CallGraphRule {
         var overloads: [Int32] = [], ownTypes: [(type: Int32, member: Int32)] = []
         for (id, node) in graph.nodes.enumerated()
         where node.language == .swift && (node.kind.isFunction || node.kind.isVariable) && node.isDefined && node.package != nil {
-            let name = Self.fullName(node.name)
-            let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(String(name.prefix { $0 != "(" }))
+            let name = Self.fullName(node.name), baseName = String(name.prefix { $0 != "(" })  // `_isScalar` of `_isScalar(_:)`
+            let isOperator = node.kind.isFunction && !witnesses.contains(Int32(id)) && Self.calledOperators.contains(baseName)
             let isCalledName = Self.calledNames.contains(String(name))
-            if Self.customizationPoints.contains(Self.baseName(node.name)) {
+            if Self.customizationPoints.contains(baseName) {
                 // A member of a package's own type runs on a value of it: the type reaches it (as its witnesses of
                 // external protocols do). In an extension of a toolchain protocol or type, any value may take it.
                 if let parent = parentOf[Int32(id)], let type = graph.node(forUSR: facts.owningType(ofParent: parent)),
