@@ -376,7 +376,7 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
         r->files[file].text_count = text_out->count;
         r->files[file].text_capacity = text_out->capacity;
         if (!ok || !grow((void **)&r->enters, &r->enter_capacity, r->enter_count + 1, sizeof(capcheck_pp_enter))) { s->failed = 1; return 1; }
-        r->enters[r->enter_count++] = (capcheck_pp_enter){file, benign};
+        r->enters[r->enter_count++] = (capcheck_pp_enter){file, benign, (long)s->block_count};
     }
     return 1;
 }

@@ -31,6 +31,9 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Whether `ParsePrefilter` may spare libclang the sources with nothing the index lacks (on unless
     /// `CAPCHECK_NATIVE_PREFILTER=0`): the findings are the same either way, only slower without it.
     public var usesPrefilter = ProcessInfo.processInfo.environment["CAPCHECK_NATIVE_PREFILTER"] != "0"
+    /// The C-family units and their records, with which `RecordPrefilter` spares most sources the prefilter's
+    /// `clang -E` (nil: every source not cached is preprocessed; `CAPCHECK_RECORD_PREFILTER=0` turns it off).
+    package var unitRecords: CUnitRecords?
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
                 locateLibClang: @escaping @Sendable () throws -> String) {
@@ -269,15 +272,9 @@ public struct NativeCodeAnalyzer: Sendable {
             findings.parseSeconds = seconds - findings.prefilterSeconds
         }
         let folders = PackageFolders(packageGraph)
-        if usesPrefilter, let prefilter = ParsePrefilter(libclang: plan.libraryPath)?.reading(folders) {
-            let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
-            let made = concurrentMap(commands.count) { number in
-                defer { progress.advance(commands[number].source) }
-                return prefilter.scan(commands[number])
-            }
-            progress.finish()
-            scans = made
-            decisions = ParsePrefilter.decide(made)
+        let usedPrefilter = usesPrefilter ? ParsePrefilter(libclang: plan.libraryPath)?.reading(folders) : nil
+        if let prefilter = usedPrefilter {
+            (scans, decisions, findings.sourcesClearedByRecords) = prefilterDecisions(commands, prefilter: prefilter, folders: folders, display: display)
             findings.prefilterSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         } else if let prefilter = (ParsePrefilter(libclang: plan.libraryPath) ?? ParsePrefilter.onPath())?.reading(folders) {
             // Every source is parsed, but `#pragma` bindings show only in preprocessed text: preprocess the sources whose
@@ -319,12 +316,18 @@ public struct NativeCodeAnalyzer: Sendable {
                 guard entry.errors.isEmpty, let triggers = scans[source]?.triggers else { continue }
                 for (path, key) in triggers.triggered where coverage[key] == nil { coverage[key] = .some(files[path]) }
             }
-            // A skipped source whose headers no successful parse covered is parsed in the next round.
+            // A skipped source whose headers no successful parse covered is parsed in the next round (preprocessed first,
+            // for its `#pragma` bindings, when the records had spared it that).
             pending = decisions.indices.filter { source in
                 guard entries[source] == nil, case let .skip(headers) = decisions[source] else { return false }
                 if headers.allSatisfy({ coverage[$0] != nil }) { return false }
                 decisions[source] = .parse(reason: "its covering parse failed")
                 return true
+            }
+            if let prefilter = usedPrefilter {
+                let unscanned = pending.filter { scans[$0] == nil }
+                let made = concurrentMap(unscanned.count) { prefilter.scan(commands[unscanned[$0]]) }
+                for (source, scan) in zip(unscanned, made) { scans[source] = scan }
             }
         }
         for source in decisions.indices where entries[source] == nil {
@@ -337,6 +340,78 @@ public struct NativeCodeAnalyzer: Sendable {
         findings.sourcesParsed += parsedCount
         findings.sourcesSkipped += decisions.count - parsedCount
         return (entries.map { $0! }, groups)
+    }
+
+    /// The prefilter's decision for every source, with the scans it made and how many sources the records cleared
+    /// without preprocessing. The records (`RecordPrefilter`) clear a source whose own lines hold no trigger and each
+    /// of whose headers with triggers expands as in some other source; the other sources, and one source per such
+    /// header (its representative), are preprocessed (`ParsePrefilter.scan`). A cleared source takes each header's
+    /// `path|digest` key from its representative's scan, and is preprocessed after all when the header there needs
+    /// the including source's own parse (`ownParseReason`), or the representative did not see it.
+    private func prefilterDecisions(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders,
+                                    display: ProgressDisplay?) -> ([ParsePrefilter.Scan?], [ParsePrefilter.Decision], Int) {
+        let verdicts = recordVerdicts(commands, prefilter: prefilter, folders: folders)
+        // The record prefilter's tables (every header's text) are freed by now: give their pages back before `clang -E`
+        // runs beside them (the cold run's peak).
+        ProcessMemory.returnFreePages()
+        var preprocessed = Set<Int>(), representative: [String: Int] = [:]
+        for (number, verdict) in verdicts.enumerated() {
+            switch verdict {
+            case .preprocess: preprocessed.insert(number)
+            case .cleared(let headers):
+                for header in headers where representative[header.identity] == nil {
+                    representative[header.identity] = number
+                    preprocessed.insert(number)
+                }
+            }
+        }
+        var scans = [ParsePrefilter.Scan?](repeating: nil, count: commands.count)
+        let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
+        func scan(_ numbers: [Int]) {
+            let made = concurrentMap(numbers.count) { index in
+                defer { progress.advance(commands[numbers[index]].source) }
+                return prefilter.scan(commands[numbers[index]])
+            }
+            for (number, made) in zip(numbers, made) { scans[number] = made }
+        }
+        scan(preprocessed.sorted())
+        var keys: [Int: [String]] = [:], late: [Int] = []
+        for (number, verdict) in verdicts.enumerated() where !preprocessed.contains(number) {
+            guard case .cleared(let headers) = verdict else { continue }
+            var found: [String]? = []
+            for header in headers {
+                guard let triggers = representative[header.identity].flatMap({ scans[$0]?.triggers }),
+                      triggers.seenHeaders.contains(header.path) else { found = nil; break }
+                guard let seen = triggers.headers[header.path], !seen.triggers.isEmpty else { continue }
+                let needsOwnParse = !seen.atTopLevel || seen.insideBlocks || seen.triggers.contains {
+                    PreprocessedTriggers.dependsOnIncludingSource.contains($0.word) || $0.word == PreprocessedTriggers.fileScopeAsm
+                }
+                if needsOwnParse { found = nil; break }
+                found?.append(header.path + "|" + seen.digest)
+            }
+            if let found { keys[number] = found } else { late.append(number) }
+        }
+        scan(late)
+        progress.finish()
+        let order = scans.indices.filter { scans[$0] != nil }
+        var decisions = commands.map { _ in ParsePrefilter.Decision.parse(reason: "no prefilter") }
+        for (number, decision) in zip(order, ParsePrefilter.decide(order.map { scans[$0]! })) { decisions[number] = decision }
+        for (number, headers) in keys { decisions[number] = .skip(headers: Array(Set(headers)).sorted()) }
+        return (scans, decisions, keys.count)
+    }
+
+    /// What the index records say of each source (`RecordPrefilter`); every source is preprocessed without records, or
+    /// with `CAPCHECK_RECORD_PREFILTER=0`. `CAPCHECK_DEBUG_RECORDS` prints each verdict on standard error.
+    private func recordVerdicts(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders) -> [RecordPrefilter.Verdict] {
+        guard let unitRecords, ProcessInfo.processInfo.environment["CAPCHECK_RECORD_PREFILTER"] != "0" else {
+            return commands.map { _ in .preprocess(reason: "no index records") }
+        }
+        let records = RecordPrefilter(records: unitRecords, folders: folders, clang: prefilter.clang)
+        let verdicts = concurrentMap(commands.count) { records.verdict(for: commands[$0]) }
+        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
+            for (command, verdict) in zip(commands, verdicts) { FileHandle.standardError.write(Data("\(command.source): \(verdict)\n".utf8)) }
+        }
+        return verdicts
     }
 
     /// Whether a source or a non-system file its index unit lists spells `_Pragma` or `pragma weak`/`redefine_extname`.

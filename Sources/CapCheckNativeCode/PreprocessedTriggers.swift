@@ -70,10 +70,15 @@ package struct PreprocessedTriggers: Sendable {
     /// which includes a hundred sources, is parsed longest).
     package var preprocessedBytes = 0
 
+    /// Every non-system header the source entered (standardized path).
+    package var seenHeaders: Set<String> = []
+
     package struct Header: Sendable {
         /// The SHA-256 of the header's lines and of the blocks it was entered in, for a header with triggers.
         package var digest = ""
         package var atTopLevel = true
+        /// Whether some inclusion of it stood inside a block (a namespace or linkage specification included).
+        package var insideBlocks = false
         /// Each trigger word found in the header, at its first line.
         package var triggers: [Trigger] = []
     }
@@ -138,8 +143,12 @@ package struct PreprocessedTriggers: Sendable {
                 own.append(found)
             }
         }
-        for index in 0..<scan.enter_count where scan.enters[index].benign == 0 {
-            if let path = paths[scan.enters[index].file] { headers[path, default: Header()].atTopLevel = false }
+        for index in 0..<scan.enter_count {
+            let enter = scan.enters[index]
+            guard let path = paths[enter.file] else { continue }
+            seenHeaders.insert(path)
+            if enter.benign == 0 { headers[path, default: Header()].atTopLevel = false }
+            if enter.blocks > 0 { headers[path, default: Header()].insideBlocks = true }
         }
         // Only the headers with triggers need an identity: their lines, hashed in the order they came.
         var hashers: [String: SHA256] = [:]

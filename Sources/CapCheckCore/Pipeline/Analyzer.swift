@@ -365,8 +365,10 @@ public struct Analyzer: Sendable {
                                            storePath: loader.store.path, skippedBuild: options.skipBuild, buildManifest: buildManifest)
             }
         }, {
-            try plannedInputs(units: units, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
-                              demangler: demangler, recordsFolder: loader.store.path + "/v5/records")
+            var inputs = try plannedInputs(units: units, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
+                                           demangler: demangler, recordsFolder: loader.store.path + "/v5/records")
+            inputs.native.unitRecords = CUnitRecords(units: units, store: loader.store)
+            return inputs
         })
         return inputs
     }
@@ -451,7 +453,8 @@ public struct Analyzer: Sendable {
             let nativeFindings = try timings.measure("native code") { try inputs.native.analyse(inputs.nativePlan, display: display) }
             if nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped > 0 {
                 timings.record("native code: prefilter (\(nativeFindings.sourcesSkipped) of "
-                               + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang)",
+                               + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang, "
+                               + "\(nativeFindings.sourcesClearedByRecords) of them by the records alone)",
                                seconds: nativeFindings.prefilterSeconds)
                 timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
             }
