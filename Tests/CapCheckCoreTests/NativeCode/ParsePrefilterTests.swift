@@ -198,7 +198,8 @@ final class ParsePrefilterTests: XCTestCase {
 
     func testTriggersSpeltThroughMacrosAndPastingAreSeen() throws {
         let (_, prefilter, commands) = try setUpFixture()
-        XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c"])
+        XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
+                                            "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c"])
         var scans: [String: PreprocessedTriggers] = [:]
         for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
             let scan = prefilter.scan(try XCTUnwrap(commands[name]))
@@ -236,9 +237,12 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(headers.count, 1)
     }
 
-    /// The prefilter's findings are exactly those of parsing every source, for everything the index lacks.
+    /// The prefilter's findings are exactly those of parsing every source, for everything the index lacks, with the
+    /// index records sparing some sources `clang -E` (`RecordPrefilter`) and without them.
     func testThePrefilterFindsWhatParsingEverySourceFinds() throws {
         var (analyzer, _, _) = try setUpFixture()
+        analyzer.unitRecords = try RecordPrefilterTests.unitRecords()
+        XCTAssertGreaterThan(try analyzer.analyse().sourcesClearedByRecords, 0, "the records spare some source its preprocessing")
         func facts() throws -> [String: String] {
             try analyzer.analyse().definitions.filter { $0.value.definition.hasNativeFacts }.mapValues { owned in
                 let definition = owned.definition
@@ -248,8 +252,14 @@ final class ParsePrefilterTests: XCTestCase {
         }
         analyzer.usesPrefilter = true
         let filtered = try facts()
+        analyzer.unitRecords = nil
+        XCTAssertEqual(filtered, try facts(), "every source preprocessed")
         analyzer.usesPrefilter = false
-        XCTAssertEqual(filtered, try facts())
+        XCTAssertEqual(filtered, try facts(), "every source parsed")
+        XCTAssertEqual(filtered["c-macro-triggers|c:record_variant.h@F@capcheck_record_variant"]?.hasPrefix("asm [5, 10]"), true,
+                       "both variants of the header's asm, each from a parse of its own")
+        XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_paste"]?.hasPrefix("asm [7]"), true, "asm pasted from an argument's pieces")
+        XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_block"]?.hasPrefix("asm [1]"), true, "asm of a file included in a body")
         XCTAssertEqual(filtered["c-macro-triggers|c:cmacrotriggers.h@F@capcheck_header_barrier"]?.hasPrefix("asm [12]"), true,
                        "the header's inline asm, from the parse that covered it: \(filtered.keys.sorted())")
         XCTAssertEqual(filtered["c-macro-triggers|c:constructor.c@F@capcheck_macro_early"]?.contains("constructor"), true)

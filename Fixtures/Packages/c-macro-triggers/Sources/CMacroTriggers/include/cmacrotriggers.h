@@ -18,5 +18,10 @@ long capcheck_macro_syscall(void);
 int capcheck_header_user_one(void);
 int capcheck_header_user_two(void);
 const char *capcheck_macro_setting(void);
+unsigned long capcheck_record_paste(unsigned long value);
+long capcheck_record_quiet(void);
+long capcheck_record_quiet_two(void);
+long capcheck_record_loud(void);
+long capcheck_record_block(void);
 
 #endif
