@@ -179,6 +179,12 @@ static int splice(const uint8_t *bytes, size_t count, spliced *out) {
     return 1;
 }
 
+static void free_spliced(spliced *s) {
+    free(s->text);
+    free(s->lines);
+    free(s->offsets);
+}
+
 /* The index after a string or character literal starting at `start` (a literal ends at its line's end at the latest). */
 static size_t raw_quoted(const uint8_t *text, size_t count, size_t start) {
     uint8_t quote = text[start];
@@ -345,6 +351,14 @@ static int cplusplus_test(const uint8_t *text, size_t n, size_t i, int kind, int
     return negate ? !cplusplus : cplusplus;
 }
 
+/* Adds the line range `first`…`last` to the file's sensitive lines; 0 when out of memory. */
+static int add_sensitive(capcheck_raw_facts *out, long first, long last) {
+    char end[24];
+    int written = snprintf(end, sizeof end, "%ld", last);
+    return written > 0 && append_entry(&out->sensitive, &out->sensitive_count, &out->sensitive_capacity, 's', (unsigned long)first,
+                                       (const uint8_t *)end, (size_t)written);
+}
+
 /* The conditional groups a scan is inside: whether each one's branch is known (from `cplusplus_test`), whether the
    current branch is taken, and whether one was; for a group of unknown branch, the brace depths possible where it
    started and at the end of each branch so far, and whether it has an `#else`. */
@@ -381,12 +395,7 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
         uint8_t c = text[i];
         long line = s.lines[i];
         if (c == '\n') {
-            if ((directive == 1 || directive == 3) && !skipped) {
-                char end[24];
-                int written = snprintf(end, sizeof end, "%ld", line);
-                ok = append_entry(&out->sensitive, &out->sensitive_count, &out->sensitive_capacity, 's', (unsigned long)directive_line,
-                                  (const uint8_t *)end, (size_t)written);
-            }
+            if ((directive == 1 || directive == 3) && !skipped) ok = add_sensitive(out, directive_line, line);
             line_start = 1;
             directive = 0;
             i++;
@@ -547,10 +556,7 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
                     || raw_equals(text + i, length, "__declspec") || raw_equals(text + i, length, "_Pragma");
                 if (list || trigger_word(text + i, length)) {
                     size_t last = list ? paren_extent(text, n, end) : end;
-                    char closing[24];
-                    int written = snprintf(closing, sizeof closing, "%ld", (long)s.lines[last > 0 ? last - 1 : 0]);
-                    ok = append_entry(&out->sensitive, &out->sensitive_count, &out->sensitive_capacity, 's', (unsigned long)line,
-                                      (const uint8_t *)closing, (size_t)written);
+                    ok = add_sensitive(out, line, (long)s.lines[last > 0 ? last - 1 : 0]);
                 }
             }
             i = end;
@@ -573,16 +579,11 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
         if (directive == 0 && c == '[' && i + 1 < n && text[i + 1] == '[') {
             size_t close = i + 2;
             while (close + 1 < n && !(text[close] == ']' && text[close + 1] == ']')) close++;
-            char closing[24];
-            int written = snprintf(closing, sizeof closing, "%ld", (long)s.lines[close < n ? close : n - 1]);
-            ok = append_entry(&out->sensitive, &out->sensitive_count, &out->sensitive_capacity, 's', (unsigned long)line,
-                              (const uint8_t *)closing, (size_t)written);
+            ok = add_sensitive(out, line, (long)s.lines[close < n ? close : n - 1]);
         }
         i++;
     }
-    free(s.text);
-    free(s.lines);
-    free(s.offsets);
+    free_spliced(&s);
     if (!ok) { capcheck_raw_free(out); return 0; }
     return 1;
 }
@@ -720,9 +721,7 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
             && (!previous_is_word || !could_complete_trigger(text + previous_start, previous_length, 1));
         if (!chain_safe_prefix && !safe_suffix) out->paste = 1;
     }
-    free(s.text);
-    free(s.lines);
-    free(s.offsets);
+    free_spliced(&s);
     return 1;
 }
 
@@ -836,9 +835,7 @@ static int site_within(const uint8_t *bytes, size_t count, size_t at, size_t lim
     }
     /* Where the invocation ends, in the original text. */
     out->end = i + (end < n ? s.offsets[end] : window);
-    free(s.text);
-    free(s.lines);
-    free(s.offsets);
+    free_spliced(&s);
     if (!ok) { capcheck_raw_site_free(out); return 0; }
     return 1;
 }

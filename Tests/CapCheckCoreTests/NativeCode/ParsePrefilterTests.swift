@@ -177,7 +177,8 @@ final class PreprocessedTriggersTests: XCTestCase {
 }
 
 final class ParsePrefilterTests: XCTestCase {
-    private func setUpFixture() throws -> (NativeCodeAnalyzer, ParsePrefilter, [String: ClangCompileCommand]) {
+    /// The analyzer of Fixtures/NativeApp's build, the prefilter, and `c-macro-triggers`' compile commands by file name.
+    static func setUpFixture() throws -> (NativeCodeAnalyzer, ParsePrefilter, [String: ClangCompileCommand]) {
         try Fixtures.build("NativeApp")
         let toolchain = try Toolchain.locate()
         let graph = try PackageGraphLoader(toolchain: toolchain, packagePath: Fixtures.packagePath("NativeApp"),
@@ -197,7 +198,7 @@ final class ParsePrefilterTests: XCTestCase {
     }
 
     func testTriggersSpeltThroughMacrosAndPastingAreSeen() throws {
-        let (_, prefilter, commands) = try setUpFixture()
+        let (_, prefilter, commands) = try Self.setUpFixture()
         XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
                                             "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c"])
         var scans: [String: PreprocessedTriggers] = [:]
@@ -213,7 +214,7 @@ final class ParsePrefilterTests: XCTestCase {
     }
 
     func testAConstructorMadeByPastingIsSeenInTextAndInTheObjectFile() throws {
-        let (_, _, commands) = try setUpFixture()
+        let (_, _, commands) = try Self.setUpFixture()
         let constructor = try XCTUnwrap(commands["constructor.c"])
         XCTAssertEqual(LoadTimeSections.present(inObjectAt: try XCTUnwrap(constructor.output)), true)
         XCTAssertEqual(LoadTimeSections.present(inObjectAt: try XCTUnwrap(commands["user_one.c"]?.output)), false)
@@ -225,7 +226,7 @@ final class ParsePrefilterTests: XCTestCase {
     }
 
     func testDecisionsParseTheTriggersAndSkipTheCoveredSources() throws {
-        let (_, prefilter, commands) = try setUpFixture()
+        let (_, prefilter, commands) = try Self.setUpFixture()
         let names = commands.keys.sorted()
         let decisions = Dictionary(uniqueKeysWithValues: zip(names, ParsePrefilter.decide(names.map { prefilter.scan(commands[$0]!) })))
         XCTAssertEqual(decisions["asm.c"], .parse(reason: "__asm__ at line 5"))
@@ -240,7 +241,7 @@ final class ParsePrefilterTests: XCTestCase {
     /// The prefilter's findings are exactly those of parsing every source, for everything the index lacks, with the
     /// index records sparing some sources `clang -E` (`RecordPrefilter`) and without them.
     func testThePrefilterFindsWhatParsingEverySourceFinds() throws {
-        var (analyzer, _, _) = try setUpFixture()
+        var (analyzer, _, _) = try Self.setUpFixture()
         analyzer.unitRecords = try RecordPrefilterTests.unitRecords()
         XCTAssertGreaterThan(try analyzer.analyse().sourcesClearedByRecords, 0, "the records spare some source its preprocessing")
         func facts() throws -> [String: String] {

@@ -128,19 +128,9 @@ final class RecordPrefilterTests: XCTestCase {
     }
 
     func testTheRecordsClearSourcesWhoseHeadersExpandAsAnotherSourcesDo() throws {
-        try Fixtures.build("NativeApp")
-        let toolchain = try Toolchain.locate()
-        let graph = try PackageGraphLoader(toolchain: toolchain, packagePath: Fixtures.packagePath("NativeApp"),
-                                           scratchPath: Fixtures.scratchPath("NativeApp")).load()
-        let library = toolchain.libraryDirectory.appendingPathComponent("libclang.so").path
-        let analyzer = NativeCodeAnalyzer(packageGraph: graph, ownership: SourceOwnership(graph: graph),
-                                          scratchPath: Fixtures.scratchPath("NativeApp"), includeTests: false, locateLibClang: { library })
-        let clang = try XCTUnwrap(ParsePrefilter(libclang: library)).clang
-        let prefilter = RecordPrefilter(records: try Self.unitRecords(), folders: PackageFolders(graph), clang: clang)
-        var verdicts: [String: RecordPrefilter.Verdict] = [:]
-        for (command, _) in analyzer.compileCommands() where command.source.contains("c-macro-triggers") {
-            verdicts[(command.source as NSString).lastPathComponent] = prefilter.verdict(for: command)
-        }
+        let (analyzer, prefilter, commands) = try ParsePrefilterTests.setUpFixture()
+        let records = RecordPrefilter(records: try Self.unitRecords(), folders: PackageFolders(analyzer.packageGraph), clang: prefilter.clang)
+        let verdicts = commands.mapValues { records.verdict(for: $0) }
         guard case .cleared(let quiet)? = verdicts["record_quiet.c"], case .cleared(let quietTwo)? = verdicts["record_quiet_two.c"],
               case .cleared(let loud)? = verdicts["record_loud.c"], case .cleared(let userTwo)? = verdicts["user_two.c"] else {
             return XCTFail("the header users are cleared: \(verdicts)")
