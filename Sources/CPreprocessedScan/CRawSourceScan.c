@@ -151,6 +151,24 @@ typedef struct {
     size_t count;
 } spliced;
 
+/* The length of the line ending at `i` (`\n`, `\r\n` or a lone `\r`, each a newline to clang), 0 when none is there. */
+static size_t newline_at(const uint8_t *bytes, size_t count, size_t i) {
+    if (i >= count) return 0;
+    if (bytes[i] == '\n') return 1;
+    if (bytes[i] == '\r') return i + 1 < count && bytes[i + 1] == '\n' ? 2 : 1;
+    return 0;
+}
+
+/* The length of a line splice at `i`: a backslash, blanks (clang takes them with a warning), then a newline; 0 when
+   none is there. */
+static size_t splice_at(const uint8_t *bytes, size_t count, size_t i) {
+    if (i >= count || bytes[i] != '\\') return 0;
+    size_t next = i + 1;
+    while (next < count && (bytes[next] == ' ' || bytes[next] == '\t' || bytes[next] == '\f' || bytes[next] == '\v')) next++;
+    size_t newline = newline_at(bytes, count, next);
+    return newline ? next - i + newline : 0;
+}
+
 static int splice(const uint8_t *bytes, size_t count, spliced *out) {
     out->text = malloc(count + 1);
     out->lines = malloc((count + 1) * sizeof(uint32_t));
@@ -161,16 +179,15 @@ static int splice(const uint8_t *bytes, size_t count, spliced *out) {
     uint32_t line = 1;
     size_t n = 0;
     for (size_t i = 0; i < count; i++) {
-        if (bytes[i] == '\\') {
-            size_t next = i + 1;
-            if (next < count && bytes[next] == '\r') next++;
-            if (next < count && bytes[next] == '\n') { i = next; line++; continue; }
-        }
-        out->text[n] = bytes[i];
+        size_t spliced_length = splice_at(bytes, count, i);
+        if (spliced_length) { i += spliced_length - 1; line++; continue; }
+        size_t newline = newline_at(bytes, count, i);
+        /* Every newline becomes `\n`. */
+        out->text[n] = newline ? '\n' : bytes[i];
         out->lines[n] = line;
         out->offsets[n] = (uint32_t)i;
         n++;
-        if (bytes[i] == '\n') line++;
+        if (newline) { i += newline - 1; line++; }
     }
     out->text[n] = 0;
     out->lines[n] = line;
@@ -215,13 +232,14 @@ static int is_raw_prefix(const uint8_t *word, size_t length) {
         || raw_equals(word, length, "UR") || raw_equals(word, length, "u8R");
 }
 
-/* The index after a preprocessing number starting at `i`. */
-static size_t raw_number(const uint8_t *text, size_t count, size_t i) {
+/* The index after a preprocessing number starting at `i`; `separator` is set when it holds a `'` (a digit separator in
+   C++14 and C23, the start of a character literal before them: which, the raw reading does not know). */
+static size_t raw_number(const uint8_t *text, size_t count, size_t i, int *separator) {
     i++;
     while (i < count) {
         uint8_t n = text[i];
         if (raw_identifier_byte(n) || n == '.') i++;
-        else if (n == '\'' && i + 1 < count && raw_identifier_byte(text[i + 1])) i += 2;
+        else if (n == '\'' && i + 1 < count && raw_identifier_byte(text[i + 1])) { *separator = 1; i += 2; }
         else if ((n == '+' || n == '-') && strchr("eEpP", text[i - 1])) i++;
         else break;
     }
@@ -513,6 +531,10 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
                 if (raw_equals(text + at, end - at, "__cplusplus")) set_line(&out->unsafe_line, &out->unsafe_what, line, "an #undef of __cplusplus");
                 i = end;
                 directive = 2;
+            } else if (raw_equals(name, length, "embed")) {
+                /* `#embed`'s `prefix(…)`, `suffix(…)` and `if_empty(…)` put their tokens into the code. */
+                set_line(&out->unsafe_line, &out->unsafe_what, line, "an #embed directive");
+                directive = 2;
             } else if (raw_equals(name, length, "line")) {
                 set_line(&out->unsafe_line, &out->unsafe_what, line, "a #line directive");
                 directive = 2;
@@ -533,7 +555,12 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
             size_t end = i + 1;
             while (end < n && raw_identifier_byte(text[end])) end++;
             size_t length = end - i;
-            if (end < n && text[end] == '"' && is_raw_prefix(text + i, length)) { i = raw_raw_string(text, n, end); continue; }
+            if (end < n && text[end] == '"' && is_raw_prefix(text + i, length)) {
+                /* Raw strings exist in C++11 and GNU C, not in strict C: which, the raw reading does not know. */
+                set_line(&out->unsafe_line, &out->unsafe_what, line, "a raw string literal");
+                i = raw_raw_string(text, n, end);
+                continue;
+            }
             if (end < n && (text[end] == '"' || text[end] == '\'')
                 && (raw_equals(text + i, length, "L") || raw_equals(text + i, length, "u") || raw_equals(text + i, length, "U")
                     || raw_equals(text + i, length, "u8"))) {
@@ -562,7 +589,12 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
             i = end;
             continue;
         }
-        if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && text[i + 1] >= '0' && text[i + 1] <= '9')) { i = raw_number(text, n, i); continue; }
+        if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && text[i + 1] >= '0' && text[i + 1] <= '9')) {
+            int separator = 0;
+            i = raw_number(text, n, i, &separator);
+            if (separator) set_line(&out->unsafe_line, &out->unsafe_what, line, "a digit separator");
+            continue;
+        }
         if (c == '"' || c == '\'') { i = raw_quoted(text, n, i); continue; }
         if (c == '\\' && i + 1 < n && (text[i + 1] == 'u' || text[i + 1] == 'U')) {
             set_line(&out->unsafe_line, &out->unsafe_what, line, "a universal character name");
@@ -604,10 +636,9 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
     if (offset + name_length < count && raw_identifier_byte(bytes[offset + name_length])) return 1;
     /* The definition runs to the end of its logical line. */
     size_t end = offset;
-    while (end < count && bytes[end] != '\n') {
-        if (bytes[end] == '\\' && end + 1 < count && bytes[end + 1] == '\n') end++;
-        else if (bytes[end] == '\\' && end + 2 < count && bytes[end + 1] == '\r' && bytes[end + 2] == '\n') end += 2;
-        end++;
+    while (end < count && !newline_at(bytes, count, end)) {
+        size_t spliced_length = splice_at(bytes, count, end);
+        end += spliced_length ? spliced_length : 1;
     }
     spliced s;
     if (!splice(bytes + offset, end - offset, &s)) return 0;
@@ -666,7 +697,7 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
             while (i < n && raw_identifier_byte(text[i])) i++;
             is_word = 1;
             size_t length = i - start;
-            if (i < n && text[i] == '"' && is_raw_prefix(text + start, length)) { i = raw_raw_string(text, n, i); is_word = 0; }
+            if (i < n && text[i] == '"' && is_raw_prefix(text + start, length)) { i = raw_raw_string(text, n, i); is_word = 0; out->unsafe = 1; }
             else if (i < n && (text[i] == '"' || text[i] == '\'') && (raw_equals(text + start, length, "L") || raw_equals(text + start, length, "u")
                        || raw_equals(text + start, length, "U") || raw_equals(text + start, length, "u8"))) {
                 i = raw_quoted(text, n, i);
@@ -687,7 +718,9 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
                 for (size_t b = start; b < i; b++) if (text[b] >= 0x80) out->unsafe = 1;
             }
         } else if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && text[i + 1] >= '0' && text[i + 1] <= '9')) {
-            i = raw_number(text, n, i);
+            int separator = 0;
+            i = raw_number(text, n, i, &separator);
+            if (separator) out->unsafe = 1;
         } else if (c == '"' || c == '\'') {
             i = raw_quoted(text, n, i);
         } else {
@@ -811,7 +844,13 @@ static int site_within(const uint8_t *bytes, size_t count, size_t at, size_t lim
                 else j = comment_end(text, n, j + 2);
                 continue;
             }
-            if (c == '"' || c == '\'') { j = raw_quoted(text, n, j); continue; }
+            if (c == '"' || c == '\'') {
+                /* After a word or digit: an encoding or raw-string prefix, or a digit separator, which the raw reading
+                   does not tell apart. */
+                if (j > 0 && raw_identifier_byte(text[j - 1])) out->unknown = 1;
+                j = raw_quoted(text, n, j);
+                continue;
+            }
             if (raw_identifier_start(c)) {
                 size_t start = j;
                 while (j < n && raw_identifier_byte(text[j])) j++;

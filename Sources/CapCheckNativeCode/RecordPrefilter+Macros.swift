@@ -32,8 +32,12 @@ extension RecordPrefilter {
         /// The files that hold the definitions the USRs name (of the base names they name, those with the macro at the
         /// offset named), sorted.
         var definingFiles: [String] = []
-        /// The macros whose USR names no file (builtins left out), by name, with the lines they are used on, sorted.
-        var unplaced: [(name: String, lines: [Int])] = []
+        /// The macros whose USR names no file (builtins left out), by name, with the lines they are used on, sorted, and
+        /// whether a definition of it could make a trigger.
+        var unplaced: [(name: String, lines: [Int], couldTrigger: Bool)] = []
+        /// A macro whose USR names a base name and offset that several files hold with different definitions: which one
+        /// is in effect depends on which was included first, which no record shows.
+        var ambiguous: String?
     }
 
     /// The evaluation of a record under one compilation; nil when the record cannot be read.
@@ -54,13 +58,7 @@ extension RecordPrefilter {
         if let known = memo.evaluations.withLock({ $0[key] }) { return known }
         guard let macros = macros ?? records.macros(record: record, file: file) else { return nil }
         var evaluation = Evaluation()
-        var unplacedLines: [String: Set<Int>] = [:]
-        for use in macros.uses {
-            let definition = macros.definitions[Int(use.definition)]
-            guard definition.base == nil, !Self.plainBuiltins.contains(definition.name), !Self.dynamicBuiltins.contains(definition.name) else { continue }
-            unplacedLines[definition.name, default: []].insert(Int(use.line))
-        }
-        evaluation.unplaced = unplacedLines.map { ($0.key, $0.value.sorted()) }.sorted { $0.name < $1.name }
+
         var bodies: [MacroBodyFacts] = [], defining = Set<String>()
         for definition in macros.definitions {
             guard let body = body(of: definition, in: context) else {
@@ -69,12 +67,23 @@ extension RecordPrefilter {
             }
             bodies.append(body)
             if let base = definition.base {
-                for file in context.byBase[base] ?? [] where memo.macro(in: file, offset: definition.offset, name: definition.name) != nil {
-                    defining.insert(file)
+                let holding = (context.byBase[base] ?? []).filter { memo.macro(in: $0, offset: definition.offset, name: definition.name) != nil }
+                defining.formUnion(holding)
+                if evaluation.ambiguous == nil, Set(holding.map { memo.definitionText(in: $0, offset: definition.offset) }).count > 1 {
+                    evaluation.ambiguous = definition.name
                 }
             }
         }
         evaluation.definingFiles = defining.sorted()
+        var unplacedLines: [String: Set<Int>] = [:], unplacedTriggers: [String: Bool] = [:]
+        for use in macros.uses {
+            let definition = macros.definitions[Int(use.definition)]
+            guard definition.base == nil, !Self.plainBuiltins.contains(definition.name), !Self.dynamicBuiltins.contains(definition.name) else { continue }
+            unplacedLines[definition.name, default: []].insert(Int(use.line))
+            let body = bodies[Int(use.definition)]
+            unplacedTriggers[definition.name] = (unplacedTriggers[definition.name] ?? false) || body.triggers || body.paste
+        }
+        evaluation.unplaced = unplacedLines.map { ($0.key, $0.value.sorted(), unplacedTriggers[$0.key] ?? false) }.sorted { $0.name < $1.name }
         var formable: [Set<String>: Bool] = [:]
         for (index, use) in macros.uses.enumerated() {
             let body = bodies[Int(use.definition)]

@@ -66,6 +66,9 @@ package struct RecordPrefilter: Sendable {
         guard !records.compiledTwice.contains(source), let unit = records.units[source] else {
             return .preprocess(reason: "no single index unit")
         }
+        if let flag = command.arguments.first(where: Self.changesWhatIsIncluded) {
+            return .preprocess(reason: "compiled with \(flag), whose includes the unit does not list")
+        }
         guard let object = command.output, LoadTimeSections.present(inObjectAt: object) == false else {
             return .preprocess(reason: "its object file has load-time sections or cannot be read")
         }
@@ -113,6 +116,9 @@ package struct RecordPrefilter: Sendable {
                 continue
             }
             guard raw.trigger != nil || evaluation.triggering != nil else { continue }
+            if let name = evaluation.ambiguous {
+                return .preprocess(reason: "\(file) has triggers and uses \(name), which several files of one name define differently")
+            }
             if raw.dynamic != nil || evaluation.dynamic {
                 return .preprocess(reason: "\(file) has triggers and a builtin whose value differs per inclusion")
             }
@@ -163,9 +169,9 @@ package struct RecordPrefilter: Sendable {
             hasher.update(field: Self.baseName(file))
             hasher.update(field: memo.digest(of: file) ?? "unreadable")
         }
-        for (name, lines) in evaluation.unplaced {
+        for (name, lines, couldTrigger) in evaluation.unplaced {
             let texts = unplacedTexts(of: name, in: context)
-            if texts.count > 1, lines.contains(where: { line in sensitive.contains { $0.contains(line) } }) {
+            if texts.count > 1, couldTrigger || lines.contains(where: { line in sensitive.contains { $0.contains(line) } }) {
                 return .failure(UnplacedMacro(name: name))
             }
             hasher.update(field: name)
@@ -177,6 +183,14 @@ package struct RecordPrefilter: Sendable {
     /// A macro whose USR names no file and that the system headers define in several ways.
     struct UnplacedMacro: Error {
         let name: String
+    }
+
+    /// Whether a compile flag can make an include something the unit does not list as a file: clang modules turn
+    /// includes into imports (`-fmodules`, `-fcxx-modules`, `-fmodule-file=`, also through `-Xclang`), and a response
+    /// file (`@file`) holds flags the command does not show.
+    package static func changesWhatIsIncluded(_ argument: String) -> Bool {
+        argument.hasPrefix("@") || argument.contains("-fmodules") || argument.contains("-fcxx-modules") || argument.contains("-fmodule-file")
+            || argument.contains("-fimplicit-module")
     }
 
     /// Whether the source is compiled as C++ (from its extension); nil when the flags could say otherwise (`-x`, or

@@ -41,10 +41,19 @@ final class RecordPrefilterMemo: @unchecked Sendable {
         remembered(texts, file) { FileManager.default.contents(atPath: file).map { [UInt8]($0) } }
     }
 
-    /// The byte offset each line of `file` starts at.
+    /// The byte offset each line of `file` starts at (a line ends at `\n`, `\r\n` or a lone `\r`, as for clang).
     func lineStarts(of file: String) -> [Int]? {
         remembered(lineTables, file) {
-            text(of: file).map { bytes in [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 } }
+            text(of: file).map { bytes in
+                var starts = [0]
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+                        starts.append(index + 1)
+                    }
+                }
+                return starts
+            }
         }
     }
 
@@ -64,16 +73,26 @@ final class RecordPrefilterMemo: @unchecked Sendable {
         remembered(macroFacts, "\(file)\u{1}\(offset)\u{1}\(name)") { text(of: file).flatMap { MacroBodyFacts.read($0, offset: offset, name: name) } }
     }
 
-    /// The text of the definition at `offset` of `file`, to the end of its logical line.
+    /// The text of the definition at `offset` of `file`, to the end of its logical line (a backslash, blanks and a newline
+    /// continue it, as for clang).
     func definitionText(in file: String, offset: Int) -> String {
         guard let bytes = text(of: file), offset < bytes.count else { return "" }
-        func continues(_ newline: Int) -> Bool {
-            let before = newline > offset && bytes[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
-            return before > offset && bytes[before - 1] == UInt8(ascii: "\\")
+        let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        func continues(_ end: Int) -> Bool {
+            var before = end - 1
+            while before > offset, [UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0C, 0x0B].contains(bytes[before]) { before -= 1 }
+            return before >= offset && bytes[before] == UInt8(ascii: "\\")
         }
         var end = offset
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") || continues(end) { end += 1 }
-        return String(decoding: bytes[offset..<end], as: UTF8.self)
+        while end < bytes.count {
+            if bytes[end] == newline || bytes[end] == carriageReturn {
+                let lineEnd = end
+                if bytes[end] == carriageReturn, end + 1 < bytes.count, bytes[end + 1] == newline { end += 1 }
+                if !continues(lineEnd) { end = lineEnd; break }
+            }
+            end += 1
+        }
+        return String(decoding: bytes[offset..<min(end, bytes.count)], as: UTF8.self)
     }
 
     /// Whether `path` lies in a package's folder (every C unit lists the same headers: each is looked at once).

@@ -200,7 +200,9 @@ final class ParsePrefilterTests: XCTestCase {
     func testTriggersSpeltThroughMacrosAndPastingAreSeen() throws {
         let (_, prefilter, commands) = try Self.setUpFixture()
         XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
-                                            "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c"])
+                                            "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c",
+                                            "record_splice.c", "record_carriage.c", "record_separator.c", "record_order_quiet.c",
+                                            "record_order_loud.c"])
         var scans: [String: PreprocessedTriggers] = [:]
         for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
             let scan = prefilter.scan(try XCTUnwrap(commands[name]))
@@ -261,6 +263,12 @@ final class ParsePrefilterTests: XCTestCase {
                        "both variants of the header's asm, each from a parse of its own")
         XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_paste"]?.hasPrefix("asm [7]"), true, "asm pasted from an argument's pieces")
         XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_block"]?.hasPrefix("asm [1]"), true, "asm of a file included in a body")
+        // The thirty-ninth sweep's: what the raw reading of the record prefilter first misread.
+        XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_splice"]?.hasPrefix("asm [5]"), true, "a splice with a blank")
+        XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_carriage"]?.hasPrefix("asm [6]"), true, "a lone carriage return")
+        XCTAssertEqual(filtered["c-macro-triggers|c:@F@capcheck_record_separator"]?.hasPrefix("asm [7]"), true, "not a digit separator")
+        XCTAssertEqual(filtered["c-macro-triggers|c:order_user.h@F@capcheck_order_go"]?.hasPrefix("asm [5]"), true,
+                       "the definition the include order put in effect")
         XCTAssertEqual(filtered["c-macro-triggers|c:cmacrotriggers.h@F@capcheck_header_barrier"]?.hasPrefix("asm [12]"), true,
                        "the header's inline asm, from the parse that covered it: \(filtered.keys.sorted())")
         XCTAssertEqual(filtered["c-macro-triggers|c:constructor.c@F@capcheck_macro_early"]?.contains("constructor"), true)

@@ -34,6 +34,15 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertEqual(raw("int \\u0061sm;").unsafe?.what, "a universal character name")
         XCTAssertEqual(raw("#undef __cplusplus").unsafe?.what, "an #undef of __cplusplus")
         XCTAssertEqual(raw("int x = __COUNTER__;").dynamic?.what, "__COUNTER__")
+        // The thirty-ninth sweep's: what clang reads otherwise than a naive lexer.
+        XCTAssertEqual(raw("int a;\n__as\\ \nm__(\"nop\");").trigger?.word, "__asm__", "a backslash, a blank and a newline splice")
+        XCTAssertEqual(raw("// note\r__asm__(\"nop\");").trigger?.word, "__asm__", "a lone carriage return ends a comment")
+        XCTAssertEqual(raw("#define X(a)\nX(1'x') __asm__(\"nop\");").unsafe?.what, "a digit separator")
+        XCTAssertEqual(raw("const char *s = R\"(\";").unsafe?.what, "a raw string literal")
+        XCTAssertEqual(raw("#embed \"e.txt\" if_empty(__asm__(\"nop\");)").unsafe?.what, "an #embed directive")
+        XCTAssertTrue(RecordPrefilter.changesWhatIsIncluded("-fmodules"))
+        XCTAssertTrue(RecordPrefilter.changesWhatIsIncluded("@flags.rsp"))
+        XCTAssertFalse(RecordPrefilter.changesWhatIsIncluded("-fmodule-map-file=/p/module.modulemap"), "a module map alone imports nothing")
     }
 
     func testAnIncludeIsAtFileScopeOnlyWhereEveryBranchLeavesNoBlockOpen() {
@@ -144,5 +153,12 @@ final class RecordPrefilterTests: XCTestCase {
         guard case .preprocess(let block)? = verdicts["record_block.c"] else { return XCTFail("\(verdicts)") }
         XCTAssertTrue(block.contains("record_body.inc has triggers and may be included inside a block"), block)
         XCTAssertEqual(verdicts["constructor.c"], .preprocess(reason: "its object file has load-time sections or cannot be read"))
+        for name in ["record_splice.c", "record_carriage.c", "record_separator.c"] {
+            guard case .preprocess? = verdicts[name] else { return XCTFail("\(name) is preprocessed: \(String(describing: verdicts[name]))") }
+        }
+        for name in ["record_order_quiet.c", "record_order_loud.c"] {
+            guard case .preprocess(let reason)? = verdicts[name] else { return XCTFail("\(name): \(String(describing: verdicts[name]))") }
+            XCTAssertTrue(reason.contains("uses CAPCHECK_ORDER_WRAP, which several files of one name define differently"), reason)
+        }
     }
 }

@@ -23,5 +23,10 @@ long capcheck_record_quiet(void);
 long capcheck_record_quiet_two(void);
 long capcheck_record_loud(void);
 long capcheck_record_block(void);
+unsigned long capcheck_record_splice(unsigned long value);
+unsigned long capcheck_record_carriage(unsigned long value);
+unsigned long capcheck_record_separator(unsigned long value);
+unsigned long capcheck_record_order_quiet(void);
+unsigned long capcheck_record_order_loud(void);
 
 #endif

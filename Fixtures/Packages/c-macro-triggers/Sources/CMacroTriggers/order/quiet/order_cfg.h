@@ -1,0 +1,1 @@
+#define CAPCHECK_ORDER_WRAP(v) (void)(v)
