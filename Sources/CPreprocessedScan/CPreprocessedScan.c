@@ -49,6 +49,10 @@ typedef struct {
     block *blocks;
     size_t block_count, block_capacity;
     buffer since_boundary; /* the text since the last ; { } (at most 256 bytes) */
+    /* The files entered and not yet left, with the blocks open when each was entered. */
+    long *entered_files;
+    size_t *entered_blocks;
+    size_t entered_count, entered_capacity, entered_blocks_capacity;
     long attribute_parens; /* -2: none; -1: inside [[ ]]; else the paren depth that closes __attribute__(( )) */
     long parens;
     buffer normalized;
@@ -348,11 +352,31 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
         i++;
     }
     if (i >= count) return 0;
-    int enter = 0, system = 0;
+    int enter = 0, leave = 0, system = 0;
     for (i++; i < count; i++) {
         if (text[i] == ' ') continue;
         if (text[i] == '1' && (i + 1 == count || text[i + 1] == ' ')) enter = 1;
+        if (text[i] == '2' && (i + 1 == count || text[i + 1] == ' ')) leave = 1;
         if (text[i] == '3' && (i + 1 == count || text[i + 1] == ' ')) system = 1;
+    }
+    /* Whether the scan stands between statements: no parenthesis open, nothing since the last `;`, `{` or `}`. */
+    int between = s->parens == 0 && only_blanks(s->since_boundary.data, 0, s->since_boundary.count);
+    if (leave && s->entered_count > 0) {
+        /* A header left with a statement or block of its own still open (or having closed one of its includer's)
+           continues into the code after its `#include`: what it defines depends on that code, so it is read with
+           every source that includes it, and its lines say so. */
+        s->entered_count--;
+        long left = s->entered_files[s->entered_count];
+        if (left >= 0 && !s->result->files[left].is_system && (!between || s->block_count != s->entered_blocks[s->entered_count])) {
+            capcheck_pp_result *r = s->result;
+            buffer *left_text = &(buffer){r->files[left].text, r->files[left].text_count, r->files[left].text_capacity};
+            int ok = append(left_text, "left open\n", 10);
+            r->files[left].text = left_text->data;
+            r->files[left].text_count = left_text->count;
+            r->files[left].text_capacity = left_text->capacity;
+            if (!ok || !grow((void **)&r->enters, &r->enter_capacity, r->enter_count + 1, sizeof(capcheck_pp_enter))) { s->failed = 1; return 1; }
+            r->enters[r->enter_count++] = (capcheck_pp_enter){left, 0, 1};
+        }
     }
     if (system && is_package_file(s, name, length)) system = 0;  /* a package's own header */
     int was_system = s->is_system;
@@ -362,11 +386,21 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
     s->line = number;
     s->is_system = system;
     s->result->files[file].is_system = system;
+    if (enter) {
+        if (!grow((void **)&s->entered_files, &s->entered_capacity, s->entered_count + 1, sizeof(long))
+            || !grow((void **)&s->entered_blocks, &s->entered_blocks_capacity, s->entered_count + 1, sizeof(size_t))) {
+            s->failed = 1;
+            return 1;
+        }
+        s->entered_files[s->entered_count] = file;
+        s->entered_blocks[s->entered_count++] = s->block_count;
+    }
     if (enter && !system) {
         capcheck_pp_result *r = s->result;
-        int benign = !was_system;
+        /* A header entered in the middle of a statement is part of it. */
+        int benign = !was_system && between;
         buffer *text_out = &(buffer){r->files[file].text, r->files[file].text_count, r->files[file].text_capacity};
-        int ok = append(text_out, "enter", 5);
+        int ok = append(text_out, between ? "enter" : "enter mid-statement", between ? 5 : 19);
         for (size_t b = 0; b < s->block_count; b++) {
             benign = benign && s->blocks[b].benign;
             ok = ok && append(text_out, " { ", 3) && append(text_out, s->blocks[b].opener, strlen(s->blocks[b].opener));
@@ -376,7 +410,7 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
         r->files[file].text_count = text_out->count;
         r->files[file].text_capacity = text_out->capacity;
         if (!ok || !grow((void **)&r->enters, &r->enter_capacity, r->enter_count + 1, sizeof(capcheck_pp_enter))) { s->failed = 1; return 1; }
-        r->enters[r->enter_count++] = (capcheck_pp_enter){file, benign, (long)s->block_count};
+        r->enters[r->enter_count++] = (capcheck_pp_enter){file, benign, between ? (long)s->block_count : (long)s->block_count + 1};
     }
     return 1;
 }
@@ -399,7 +433,12 @@ capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const c
             if (!s.is_system) {
                 s.normalized.count = 0;
                 pragma(&s, text, length);
+                /* A directive the preprocessor kept (`#pragma`, `#ident`) is no part of a statement. */
+                size_t first = 0;
+                while (first < length && is_blank(text[first])) first++;
+                size_t kept = s.since_boundary.count;
                 lex(&s, text, length);
+                if (first < length && text[first] == '#') s.since_boundary.count = kept;
                 int blank = 1;
                 for (size_t i = 0; i < s.normalized.count && blank; i++) blank = s.normalized.data[i] == ' ' || s.normalized.data[i] == '\t';
                 if (!blank && s.file >= 0) {
@@ -419,6 +458,8 @@ capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const c
     }
     for (size_t b = 0; b < s.block_count; b++) free(s.blocks[b].opener);
     free(s.blocks);
+    free(s.entered_files);
+    free(s.entered_blocks);
     free(s.since_boundary.data);
     free(s.normalized.data);
     if (s.failed) {

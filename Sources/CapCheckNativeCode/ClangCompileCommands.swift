@@ -13,11 +13,27 @@ public struct ClangCompileCommand: Sendable, Hashable {
     public let arguments: [String]
     /// The object file the build writes (`-o`), when known.
     public let output: String?
+    /// The flag among the build's own (before `sanitize`) with which an include can read what the unit does not list
+    /// as a file: clang modules turn includes into imports (`-fmodules`, `-fcxx-modules`, `-fmodule-file=`, also
+    /// through `-Xclang`), and a response file (`@file`) holds flags the command does not show. nil when there is none.
+    public let hidingIncludes: String?
 
-    public init(source: String, arguments: [String], output: String? = nil) {
+    public init(source: String, arguments: [String], output: String? = nil, hidingIncludes: String? = nil) {
         self.source = source
         self.arguments = arguments
         self.output = output
+        self.hidingIncludes = hidingIncludes ?? arguments.first(where: Self.hidesIncludes)
+    }
+
+    /// The same command with `extra` arguments after its own.
+    package func adding(_ extra: [String]) -> ClangCompileCommand {
+        ClangCompileCommand(source: source, arguments: arguments + extra, output: output, hidingIncludes: hidingIncludes)
+    }
+
+    /// Whether a compile flag can make an include read something the unit does not list (see `hidingIncludes`).
+    package static func hidesIncludes(_ argument: String) -> Bool {
+        argument.hasPrefix("@") || argument.contains("-fmodules") || argument.contains("-fcxx-modules") || argument.contains("-fmodule-file")
+            || argument.contains("-fimplicit-module")
     }
 
     /// Whether this build compiled the source: it has an index unit, or (compiled without one, as an unsafe
@@ -47,7 +63,8 @@ public enum ClangCompileCommands {
                 let arguments = jsonStrings(arguments)
                 let output = arguments.firstIndex(of: "-o").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
                 if !arguments.isEmpty {
-                    commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source), output: output))
+                    commands.append(ClangCompileCommand(source: source, arguments: sanitize(arguments, source: source), output: output,
+                                                        hidingIncludes: arguments.dropFirst().first(where: ClangCompileCommand.hidesIncludes)))
                 }
             }
             isClang = false; inputs = ""; arguments = ""

@@ -121,8 +121,7 @@ public struct NativeCodeAnalyzer: Sendable {
             else { continue }
             let version = swiftCompilerVersion + Array(repeating: 0, count: max(0, 3 - swiftCompilerVersion.count))
             let swiftMacro = "-D__swift__=\(version[0] * 10000 + version[1] * 100 + version[2])"
-            plan.parsed.append((ClangCompileCommand(source: unit.command.source, arguments: unit.command.arguments + [swiftMacro],
-                                                    output: unit.command.output), target))
+            plan.parsed.append((unit.command.adding([swiftMacro]), target))
             plan.publicHeaderUnits.insert(unit.command.source)
             inputs[unit.command.source] = unit.inputs
         }
@@ -130,7 +129,7 @@ public struct NativeCodeAnalyzer: Sendable {
         plan.libraryPath = try locateLibClang()
         let resources = LibClangLocator.resourceArguments(forLibrary: plan.libraryPath)
         plan.parsed = plan.parsed.map {
-            (ClangCompileCommand(source: $0.command.source, arguments: $0.command.arguments + resources, output: $0.command.output), $0.target)
+            ($0.command.adding(resources), $0.target)
         }
         plan.libraryIdentity = FileStamp.identity(of: plan.libraryPath)
         let cache = self.cache(for: plan)

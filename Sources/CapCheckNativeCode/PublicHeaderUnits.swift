@@ -54,7 +54,7 @@ struct PublicHeaderUnits {
         where !directory.hasPrefix(package.path + "/") && packagePaths.contains(where: { directory.hasPrefix($0) }) {
             inputs.formUnion(files(under: directory, root: root))
         }
-        let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil)
+        let unit = ClangCompileCommand(source: source, arguments: command.arguments, output: nil, hidingIncludes: command.hidingIncludes)
         return (unit, [(source, false)] + inputs.subtracting(compiled).sorted().map { ($0, false) })
     }
 

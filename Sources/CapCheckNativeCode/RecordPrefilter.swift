@@ -66,7 +66,7 @@ package struct RecordPrefilter: Sendable {
         guard !records.compiledTwice.contains(source), let unit = records.units[source] else {
             return .preprocess(reason: "no single index unit")
         }
-        if let flag = command.arguments.first(where: Self.changesWhatIsIncluded) {
+        if let flag = command.hidingIncludes {
             return .preprocess(reason: "compiled with \(flag), whose includes the unit does not list")
         }
         guard let object = command.output, LoadTimeSections.present(inObjectAt: object) == false else {
@@ -183,14 +183,6 @@ package struct RecordPrefilter: Sendable {
     /// A macro whose USR names no file and that the system headers define in several ways.
     struct UnplacedMacro: Error {
         let name: String
-    }
-
-    /// Whether a compile flag can make an include something the unit does not list as a file: clang modules turn
-    /// includes into imports (`-fmodules`, `-fcxx-modules`, `-fmodule-file=`, also through `-Xclang`), and a response
-    /// file (`@file`) holds flags the command does not show.
-    package static func changesWhatIsIncluded(_ argument: String) -> Bool {
-        argument.hasPrefix("@") || argument.contains("-fmodules") || argument.contains("-fcxx-modules") || argument.contains("-fmodule-file")
-            || argument.contains("-fimplicit-module")
     }
 
     /// Whether the source is compiled as C++ (from its extension); nil when the flags could say otherwise (`-x`, or

@@ -49,7 +49,7 @@ final class NativeCodeUnitTests: XCTestCase {
         XCTAssertEqual(ClangCompileCommands.fromBuildManifest(manifest), [
             ClangCompileCommand(source: "/p/Sources/CSock/sock.c",
                                 arguments: ["-target", "x86_64-unknown-linux-gnu", "-DSWIFT_PACKAGE=1", "-I", "/p/Sources/CSock/include"],
-                                output: "/s/sock.c.o"),
+                                output: "/s/sock.c.o", hidingIncludes: "-fmodules"),
         ])
     }
 

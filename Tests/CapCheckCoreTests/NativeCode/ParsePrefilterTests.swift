@@ -165,6 +165,48 @@ final class PreprocessedTriggersTests: XCTestCase {
         XCTAssertEqual(alias.ownParseReason, "alias in /p/h.h", "an alias names a function of the including source")
     }
 
+    /// A header that ends in the middle of a statement continues into its includer's code (the thirty-ninth sweep's
+    /// `__asm__ volatile(` closed by each source with another call), and one included in the middle of a statement is
+    /// part of it: either way each including source is parsed itself.
+    func testAHeaderLeftOrEnteredMidStatementIsReadWithEachSource() {
+        let open = scan("""
+            # 1 "/p/a.c"
+            # 1 "/p/h.h" 1
+            static inline void go(void) { __asm__ volatile(
+            # 2 "/p/a.c" 2
+            "call mkdir"); }
+            """)
+        XCTAssertEqual(open.ownParseReason, "__asm__ in /p/h.h, included inside a block")
+        let inside = scan("""
+            # 1 "/p/a.c"
+            int table[] = {
+            # 1 "/p/h.h" 1
+            (__asm__("nop"), 1)
+            # 3 "/p/a.c" 2
+            };
+            """)
+        XCTAssertNotNil(inside.ownParseReason)
+        let closed = scan("""
+            # 1 "/p/a.c"
+            # 1 "/p/h.h" 1
+            static inline void go(void) { __asm__ volatile("nop"); }
+            # 2 "/p/a.c" 2
+            int x;
+            """)
+        XCTAssertNil(closed.ownParseReason, "a complete header at file scope is covered by another source's parse")
+        let afterPragma = scan("""
+            # 1 "/p/a.c"
+            #pragma redefine_extname quiet loud
+            # 1 "/p/h.h" 1
+            static inline void go(void) { __asm__ volatile("nop"); }
+            # 3 "/p/a.c" 2
+            """)
+        XCTAssertEqual(afterPragma.ownParseReason, "pragma redefine_extname at line 1",
+                       "a kept #pragma line is no statement the header would be in the middle of")
+        XCTAssertTrue(afterPragma.headers["/p/h.h"]!.atTopLevel)
+        XCTAssertFalse(closed.headers["/p/h.h"]!.insideBlocks)
+    }
+
     func testAnUncoveredHeaderIsParsedOnceAndCoversTheRest() {
         let scans = (0..<3).map { _ in
             Self.scan("# 1 \"/p/a.c\"\n# 1 \"/p/h.h\" 1\nstatic inline void f(void) { asm(\"\"); }\n")

@@ -26,7 +26,7 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertEqual(raw("int a;\n__as\\\nm__(\"nop\");").trigger?.line, 2, "line splices are undone first")
     }
 
-    func testWhatTheRawReadingCannotFollowIsUnsafe() {
+    func testWhatTheRawReadingCannotFollowIsUnsafe() throws {
         XCTAssertEqual(raw("#line 10 \"other.c\"\nint x;").unsafe?.what, "a #line directive")
         XCTAssertEqual(raw("# 1 \"/usr/include/stdio.h\" 3\n").unsafe?.what, "a line marker")
         XCTAssertEqual(raw("int x ??= 1;").unsafe?.what, "a trigraph")
@@ -40,9 +40,18 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertEqual(raw("#define X(a)\nX(1'x') __asm__(\"nop\");").unsafe?.what, "a digit separator")
         XCTAssertEqual(raw("const char *s = R\"(\";").unsafe?.what, "a raw string literal")
         XCTAssertEqual(raw("#embed \"e.txt\" if_empty(__asm__(\"nop\");)").unsafe?.what, "an #embed directive")
-        XCTAssertTrue(RecordPrefilter.changesWhatIsIncluded("-fmodules"))
-        XCTAssertTrue(RecordPrefilter.changesWhatIsIncluded("@flags.rsp"))
-        XCTAssertFalse(RecordPrefilter.changesWhatIsIncluded("-fmodule-map-file=/p/module.modulemap"), "a module map alone imports nothing")
+        let manifest = """
+            commands:
+              "/b/a.o":
+                tool: clang
+                inputs: ["/p/a.c"]
+                args: ["/usr/bin/clang","-fmodules","-fmodule-map-file=/p/module.modulemap","-c","/p/a.c","-o","/b/a.o"]
+            """
+        let command = try XCTUnwrap(ClangCompileCommands.fromBuildManifest(manifest).first)
+        XCTAssertEqual(command.hidingIncludes, "-fmodules", "the build's own flags, which libclang's do not keep")
+        XCTAssertFalse(command.arguments.contains("-fmodules"))
+        XCTAssertTrue(ClangCompileCommand.hidesIncludes("@flags.rsp"))
+        XCTAssertFalse(ClangCompileCommand.hidesIncludes("-fmodule-map-file=/p/module.modulemap"), "a module map alone imports nothing")
     }
 
     func testAnIncludeIsAtFileScopeOnlyWhereEveryBranchLeavesNoBlockOpen() {
