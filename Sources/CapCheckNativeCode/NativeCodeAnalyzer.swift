@@ -31,9 +31,10 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Whether `ParsePrefilter` may spare libclang the sources with nothing the index lacks (on unless
     /// `CAPCHECK_NATIVE_PREFILTER=0`): the findings are the same either way, only slower without it.
     public var usesPrefilter = ProcessInfo.processInfo.environment["CAPCHECK_NATIVE_PREFILTER"] != "0"
-    /// The C-family units and their records, with which `RecordPrefilter` spares most sources the prefilter's
-    /// `clang -E` (nil: every source not cached is preprocessed; `CAPCHECK_RECORD_PREFILTER=0` turns it off).
-    package var unitRecords: CUnitRecords?
+    /// Makes the C-family units and their records, with which `RecordPrefilter` spares most sources the prefilter's
+    /// `clang -E` (nil: every source not cached is preprocessed; `CAPCHECK_RECORD_PREFILTER=0` turns it off). Called
+    /// only when some source is not cached: a warm run never pays for it.
+    package var unitRecords: (@Sendable () -> CUnitRecords)?
 
     public init(packageGraph: PackageGraph, ownership: SourceOwnership, scratchPath: URL, includeTests: Bool,
                 locateLibClang: @escaping @Sendable () throws -> String) {
@@ -405,7 +406,7 @@ public struct NativeCodeAnalyzer: Sendable {
         guard let unitRecords, ProcessInfo.processInfo.environment["CAPCHECK_RECORD_PREFILTER"] != "0" else {
             return commands.map { _ in .preprocess(reason: "no index records") }
         }
-        let records = RecordPrefilter(records: unitRecords, folders: folders, clang: prefilter.clang)
+        let records = RecordPrefilter(records: unitRecords(), folders: folders, clang: prefilter.clang)
         let verdicts = concurrentMap(commands.count) { records.verdict(for: commands[$0]) }
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
             for (command, verdict) in zip(commands, verdicts) { FileHandle.standardError.write(Data("\(command.source): \(verdict)\n".utf8)) }

@@ -367,7 +367,8 @@ public struct Analyzer: Sendable {
         }, {
             var inputs = try plannedInputs(units: units, packageGraph: packageGraph, ownership: ownership, toolchain: toolchain, catalog: catalog,
                                            demangler: demangler, recordsFolder: loader.store.path + "/v5/records")
-            inputs.native.unitRecords = CUnitRecords(units: units, store: loader.store)
+            let store = loader.store
+            inputs.native.unitRecords = { CUnitRecords(units: units, store: store) }
             return inputs
         })
         return inputs

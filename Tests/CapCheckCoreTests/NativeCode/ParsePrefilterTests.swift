@@ -286,7 +286,8 @@ final class ParsePrefilterTests: XCTestCase {
     /// index records sparing some sources `clang -E` (`RecordPrefilter`) and without them.
     func testThePrefilterFindsWhatParsingEverySourceFinds() throws {
         var (analyzer, _, _) = try Self.setUpFixture()
-        analyzer.unitRecords = try RecordPrefilterTests.unitRecords()
+        let records = try RecordPrefilterTests.unitRecords()
+        analyzer.unitRecords = { records }
         XCTAssertGreaterThan(try analyzer.analyse().sourcesClearedByRecords, 0, "the records spare some source its preprocessing")
         func facts() throws -> [String: String] {
             try analyzer.analyse().definitions.filter { $0.value.definition.hasNativeFacts }.mapValues { owned in
