@@ -58,7 +58,6 @@ extension RecordPrefilter {
         if let known = memo.evaluations.withLock({ $0[key] }) { return known }
         guard let macros = macros ?? records.macros(record: record, file: file) else { return nil }
         var evaluation = Evaluation()
-
         var bodies: [MacroBodyFacts] = [], defining = Set<String>()
         for definition in macros.definitions {
             guard let body = body(of: definition, in: context) else {

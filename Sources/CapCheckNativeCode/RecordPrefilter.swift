@@ -146,11 +146,12 @@ package struct RecordPrefilter: Sendable {
                 return .preprocess(reason: "\(header.path) has triggers and a system header includes a file of its name")
             }
             let identity = identity(of: header.path, record: header.record, evaluation: header.evaluation, sensitive: header.sensitive, in: context)
-            guard case .success(let identity) = identity else {
-                guard case .failure(let macro) = identity else { continue }
+            switch identity {
+            case .success(let identity):
+                headers.append(Header(path: memo.standardized(header.path), identity: identity))
+            case .failure(let macro):
                 return .preprocess(reason: "\(header.path) has triggers and uses \(macro.name), which the system headers define in several ways, where libclang's facts depend on it")
             }
-            headers.append(Header(path: memo.standardized(header.path), identity: identity))
         }
         return .cleared(headers: headers)
     }
