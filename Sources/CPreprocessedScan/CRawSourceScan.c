@@ -671,13 +671,10 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
     /* The current chain of pasted tokens: whether its first piece fixes a prefix no trigger word has. */
     int chain = 0, chain_safe_prefix = 0;
     while (i < n) {
+        /* Blanks and comments (a line comment ends the body: it is one logical line). */
+        i = skip_blanks(text, n, i);
+        if (i >= n || text[i] == '\n') break;
         uint8_t c = text[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { i++; continue; }
-        if (c == '/' && i + 1 < n && text[i + 1] == '*') {
-            i = comment_end(text, n, i + 2);
-            continue;
-        }
-        if (c == '/' && i + 1 < n && text[i + 1] == '/') break;
         int is_paste = (c == '#' && i + 1 < n && text[i + 1] == '#') || (c == '%' && i + 3 < n && memcmp(text + i, "%:%:", 4) == 0);
         if (is_paste) {
             if (!chain) {

@@ -22,7 +22,7 @@ public struct ClangCompileCommand: Sendable, Hashable {
         self.source = source
         self.arguments = arguments
         self.output = output
-        self.hidingIncludes = hidingIncludes ?? arguments.first(where: Self.hidesIncludes)
+        self.hidingIncludes = hidingIncludes
     }
 
     /// The same command with `extra` arguments after its own.

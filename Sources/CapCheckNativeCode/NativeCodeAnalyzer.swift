@@ -383,10 +383,8 @@ public struct NativeCodeAnalyzer: Sendable {
                 guard let triggers = representative[header.identity].flatMap({ scans[$0]?.triggers }),
                       triggers.seenHeaders.contains(header.path) else { found = nil; break }
                 guard let seen = triggers.headers[header.path], !seen.triggers.isEmpty else { continue }
-                let needsOwnParse = !seen.atTopLevel || seen.insideBlocks || seen.triggers.contains {
-                    PreprocessedTriggers.dependsOnIncludingSource.contains($0.word) || $0.word == PreprocessedTriggers.fileScopeAsm
-                }
-                if needsOwnParse { found = nil; break }
+                // Entered inside any block, even a namespace: the representative's lines of it are named otherwise.
+                if seen.insideBlocks || PreprocessedTriggers.ownParseReason(of: seen, at: header.path) != nil { found = nil; break }
                 found?.append(header.path + "|" + seen.digest)
             }
             if let found { keys[number] = found } else { late.append(number) }

@@ -263,14 +263,22 @@ package struct PreprocessedTriggers: Sendable {
     /// name among the source's own functions).
     package var ownParseReason: String? {
         if let first = own.first { return "\(first.word) at line \(first.line)" }
-        for (path, header) in headers.sorted(by: { $0.key < $1.key }) where !header.triggers.isEmpty {
-            if !header.atTopLevel { return "\(header.triggers[0].word) in \(path), included inside a block" }
-            if let alias = header.triggers.first(where: { Self.dependsOnIncludingSource.contains($0.word) }) { return "\(alias.word) in \(path)" }
-            // File-scope `asm` (`.symver tidy, mkdir@GLIBC_2.2.5`) is part of every object that includes the header: each
-            // source's object calls are compared with its own code (`ObjectCallEdges`; the benchmark's prefilter-less
-            // run found one a covering parse dropped).
-            if header.triggers.contains(where: { $0.word == Self.fileScopeAsm }) { return "file-scope asm in \(path)" }
+        for (path, header) in headers.sorted(by: { $0.key < $1.key }) {
+            if let reason = Self.ownParseReason(of: header, at: path) { return reason }
         }
+        return nil
+    }
+
+    /// Why a header with triggers makes each source that includes it parse itself, nil when another source's parse can
+    /// stand for it (and for a header without triggers).
+    package static func ownParseReason(of header: Header, at path: String) -> String? {
+        guard let first = header.triggers.first else { return nil }
+        if !header.atTopLevel { return "\(first.word) in \(path), included inside a block" }
+        if let alias = header.triggers.first(where: { dependsOnIncludingSource.contains($0.word) }) { return "\(alias.word) in \(path)" }
+        // File-scope `asm` (`.symver tidy, mkdir@GLIBC_2.2.5`) is part of every object that includes the header: each
+        // source's object calls are compared with its own code (`ObjectCallEdges`; the benchmark's prefilter-less run
+        // found one a covering parse dropped).
+        if header.triggers.contains(where: { $0.word == fileScopeAsm }) { return "file-scope asm in \(path)" }
         return nil
     }
 }

@@ -104,6 +104,12 @@ package struct MacroBodyFacts: Sendable, Equatable {
                               unsafe: facts.unsafe != 0, unbalanced: facts.unbalanced != 0, fragments: Set(fragments))
     }
 
+    /// What any of `candidates` could do; nil when there is none.
+    package static func union(of candidates: [MacroBodyFacts]) -> MacroBodyFacts? {
+        guard let first = candidates.first else { return nil }
+        return candidates.dropFirst().reduce(first) { $0.union($1) }
+    }
+
     /// Both facts at once: what either definition could do.
     package func union(_ other: MacroBodyFacts) -> MacroBodyFacts {
         MacroBodyFacts(trigger: trigger || other.trigger, dynamic: dynamic || other.dynamic, paste: paste || other.paste,

@@ -60,17 +60,17 @@ extension RecordPrefilter {
         var evaluation = Evaluation()
         var bodies: [MacroBodyFacts] = [], defining = Set<String>()
         for definition in macros.definitions {
-            guard let body = body(of: definition, in: context) else {
+            // A USR that names a file names a base name and an offset: every file of that base name the compilation read
+            // that holds the macro there is a candidate.
+            let holding = definition.base == nil ? [] : placedCandidates(of: definition, in: context)
+            guard let body = definition.base == nil ? unplacedBody(of: definition, in: context) : MacroBodyFacts.union(of: holding.map(\.facts)) else {
                 evaluation.missing = definition
                 return evaluation
             }
             bodies.append(body)
-            if let base = definition.base {
-                let holding = (context.byBase[base] ?? []).filter { memo.macro(in: $0, offset: definition.offset, name: definition.name) != nil }
-                defining.formUnion(holding)
-                if evaluation.ambiguous == nil, Set(holding.map { memo.definitionText(in: $0, offset: definition.offset) }).count > 1 {
-                    evaluation.ambiguous = definition.name
-                }
+            defining.formUnion(holding.map(\.file))
+            if evaluation.ambiguous == nil, Set(holding.map { memo.definitionText(in: $0.file, offset: definition.offset) }).count > 1 {
+                evaluation.ambiguous = definition.name
             }
         }
         evaluation.definingFiles = defining.sorted()
@@ -123,34 +123,32 @@ extension RecordPrefilter {
         return answer
     }
 
-    /// What a definition could expand to (every candidate's facts at once); nil when none is found. A USR that names a
-    /// file names a base name and an offset: every file of that base name the compilation read is a candidate. One
-    /// that names none is a builtin, predefined, from the command line (`-D`) or a system header's: every definition of
-    /// the name in any system header of the run, and the compiler's predefined one, are candidates.
-    private func body(of definition: CUnitRecords.Definition, in context: Context) -> MacroBodyFacts? {
-        guard let base = definition.base else {
-            if Self.dynamicBuiltins.contains(definition.name) { return MacroBodyFacts(dynamic: true) }
-            if Self.plainBuiltins.contains(definition.name) { return MacroBodyFacts() }
-            let key = context.flags + "|" + definition.name
-            if let known = memo.unplacedFacts.withLock({ $0[key] }) { return known }
-            var facts: MacroBodyFacts?
-            for candidate in memo.systemDefinitions(allSystemFiles)[definition.name] ?? [] {
-                guard let found = memo.macro(in: candidate.file, offset: candidate.offset, name: definition.name) else { continue }
-                facts = facts.map { $0.union(found) } ?? found
-            }
-            if let text = memo.predefined(flags: context.flags, clang: clang, command: context.command)[definition.name],
-               let found = MacroBodyFacts.read(Array(("#define " + text).utf8), offset: 8, name: definition.name) {
-                facts = facts.map { $0.union(found) } ?? found
-            }
-            memo.unplacedFacts.withLock { $0[key] = facts }
-            return facts
+    /// What a definition whose USR names no file could expand to (every candidate's facts at once); nil when none is
+    /// found. It is a builtin, predefined, from the command line (`-D`) or a system header's: every definition of the
+    /// name in any system header of the run, and the compiler's predefined one, are candidates.
+    private func unplacedBody(of definition: CUnitRecords.Definition, in context: Context) -> MacroBodyFacts? {
+        if Self.dynamicBuiltins.contains(definition.name) { return MacroBodyFacts(dynamic: true) }
+        if Self.plainBuiltins.contains(definition.name) { return MacroBodyFacts() }
+        let key = context.flags + "|" + definition.name
+        if let known = memo.unplacedFacts.withLock({ $0[key] }) { return known }
+        var candidates = (memo.systemDefinitions(allSystemFiles)[definition.name] ?? []).compactMap {
+            memo.macro(in: $0.file, offset: $0.offset, name: definition.name)
         }
-        var facts: MacroBodyFacts?
-        for file in context.byBase[base] ?? [] {
-            guard let found = memo.macro(in: file, offset: definition.offset, name: definition.name) else { continue }
-            facts = facts.map { $0.union(found) } ?? found
+        if let text = memo.predefined(flags: context.flags, clang: clang, command: context.command)[definition.name],
+           let found = MacroBodyFacts.read(Array(("#define " + text).utf8), offset: 8, name: definition.name) {
+            candidates.append(found)
         }
+        let facts = MacroBodyFacts.union(of: candidates)
+        memo.unplacedFacts.withLock { $0[key] = facts }
         return facts
+    }
+
+    /// The files of the base name a definition's USR names that hold the macro at the offset it names, with the facts
+    /// of each one's definition.
+    private func placedCandidates(of definition: CUnitRecords.Definition, in context: Context) -> [(file: String, facts: MacroBodyFacts)] {
+        (context.byBase[definition.base ?? ""] ?? []).compactMap { file in
+            memo.macro(in: file, offset: definition.offset, name: definition.name).map { (file, $0) }
+        }
     }
 
     /// The distinct definition texts of a macro whose USR names no file, among the compilation's system headers and

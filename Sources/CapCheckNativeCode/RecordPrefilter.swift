@@ -15,10 +15,10 @@ import Foundation
 /// named by its content: a macro defined or not changes the references in it), the bodies by the content of the files
 /// the macros' USRs name and, for the others, by their definitions' text. So the identity of a header's lines is its
 /// path, its record, the compile flags, and those contents and texts. Whatever the raw reading cannot follow (line
-/// markers, trigraphs, digraphs, builtins whose value differs per inclusion, an include inside braces or after a brace
-/// inside a conditional group or after a macro with braces, a package header clang reads as a system header, a header
-/// a system header includes) sends the source to `clang -E`. The rule and its proof: docs/semantics.md, "Which
-/// sources libclang parses".
+/// markers, trigraphs, digraphs, language-dependent literals, builtins whose value differs per inclusion, an include
+/// where some branch of the conditionals may leave a block open or after a macro with braces, a package header clang
+/// reads as a system header, a header a system header includes, clang modules) sends the source to `clang -E`. The
+/// rule and its proof: docs/semantics.md, "Which sources need no `clang -E` at all".
 package struct RecordPrefilter: Sendable {
     package let records: CUnitRecords
     package let folders: PackageFolders
@@ -160,8 +160,8 @@ package struct RecordPrefilter: Sendable {
     /// that holds a definition its macros' USRs name, and the definition texts of each macro whose USR names no file. When
     /// the system headers define such a macro in several ways, which one is in effect depends on what was included
     /// before, which the record does not show: that can change only what the record does not hold (indexed names and
-    /// references are in it), so the identity fails (with the macro) only when the macro is used on a line whose
-    /// meaning libclang's facts depend on (`RawFileFacts.sensitive`).
+    /// references are in it), so the identity fails (with the macro) when a definition of it could make a trigger, or it
+    /// is used on a line whose meaning libclang's facts depend on (`RawFileFacts.sensitive`).
     private func identity(of path: String, record: String?, evaluation: Evaluation, sensitive: [ClosedRange<Int>],
                           in context: Context) -> Result<String, UnplacedMacro> {
         var hasher = SHA256()
