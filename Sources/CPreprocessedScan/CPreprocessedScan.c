@@ -59,6 +59,8 @@ typedef struct {
     int failed;
     const char *const *roots; /* the packages' folders, each ending in '/' */
     size_t root_count;
+    long main_file;  /* the file of the first line marker: the source itself */
+    size_t offset;   /* where the current line starts in the preprocessed text */
 } scanner;
 
 static const char *const keywords[] = {"asm", "__asm", "__asm__", "syscall", "dlsym", "dlvsym"};
@@ -299,7 +301,7 @@ static long file_index(scanner *s, const char *name, size_t length) {
     if (!copy) return -1;
     memcpy(copy, name, length);
     copy[length] = 0;
-    r->files[r->file_count] = (capcheck_pp_file){copy, 0, NULL, 0, 0};
+    r->files[r->file_count] = (capcheck_pp_file){copy, 0, NULL, 0, 0, r->return_count};
     return (long)r->file_count++;
 }
 
@@ -382,6 +384,14 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
     int was_system = s->is_system;
     long file = file_index(s, name, length);
     if (file < 0) { s->failed = 1; return 1; }
+    if (s->main_file < 0) s->main_file = file;
+    if (leave && file == s->main_file) {
+        capcheck_pp_result *r = s->result;
+        if (!grow((void **)&r->returns, &r->return_capacity, r->return_count + 1, sizeof(capcheck_pp_return))) { s->failed = 1; return 1; }
+        int clean = between && s->block_count == 0 && s->attribute_parens == -2;
+        r->returns[r->return_count++] = (capcheck_pp_return){number, clean, s->offset};
+    }
+    s->result->files[file].returns_before = s->result->return_count;
     s->file = file;
     s->line = number;
     s->is_system = system;
@@ -422,6 +432,7 @@ capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const c
     s.result = calloc(1, sizeof(capcheck_pp_result));
     if (!s.result) return NULL;
     s.file = -1;
+    s.main_file = -1;
     s.attribute_parens = -2;
     size_t start = 0;
     while (start < count && !s.failed) {
@@ -429,7 +440,9 @@ capcheck_pp_result *capcheck_pp_scan(const uint8_t *bytes, size_t count, const c
         size_t end = newline ? (size_t)(newline - bytes) : count;
         const uint8_t *text = bytes + start;
         size_t length = end - start;
+        s.offset = start;
         if (!line_marker(&s, text, length)) {
+            if (s.file >= 0) s.result->files[s.file].returns_before = s.result->return_count;
             if (!s.is_system) {
                 s.normalized.count = 0;
                 pragma(&s, text, length);
@@ -478,5 +491,6 @@ void capcheck_pp_free(capcheck_pp_result *result) {
     free(result->files);
     free(result->triggers);
     free(result->enters);
+    free(result->returns);
     free(result);
 }

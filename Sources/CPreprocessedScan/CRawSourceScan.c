@@ -880,3 +880,68 @@ void capcheck_raw_site_free(capcheck_raw_site_facts *facts) {
     free(facts->fragments);
     facts->fragments = NULL;
 }
+
+long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_conditionals) {
+    *open_conditionals = 0;
+    if (line < 1) return -1;
+    spliced s;
+    if (!splice(bytes, count, &s)) return -1;
+    const uint8_t *text = s.text;
+    size_t n = s.count, i = 0;
+    long open = 0, result = -1;
+    int line_start = 1, directive = 0;
+    while (i < n) {
+        uint8_t c = text[i];
+        if (s.lines[i] > line) break;  /* the line ended inside a comment or a splice */
+        if (c == '\n') {
+            if (s.lines[i] == line) {
+                size_t at = s.offsets[i], newline = newline_at(bytes, count, at);
+                result = (long)(at + (newline ? newline : 1));
+                break;
+            }
+            line_start = 1;
+            directive = 0;
+            i++;
+            continue;
+        }
+        if (c == '?' && i + 2 < n && text[i + 1] == '?') break;  /* a trigraph, maybe a splice */
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { i++; continue; }
+        if (c == '/' && i + 1 < n && (text[i + 1] == '*' || text[i + 1] == '/')) {
+            if (text[i + 1] == '/') { while (i < n && text[i] != '\n') i++; continue; }
+            i = comment_end(text, n, i + 2);
+            continue;
+        }
+        if (line_start && c == '%' && i + 1 < n && text[i + 1] == ':') break;
+        if (line_start && c == '#') {
+            line_start = 0;
+            i = skip_blanks(text, n, i + 1);
+            size_t start = i;
+            while (i < n && raw_identifier_byte(text[i])) i++;
+            const uint8_t *name = text + start;
+            size_t length = i - start;
+            if (raw_equals(name, length, "if") || raw_equals(name, length, "ifdef") || raw_equals(name, length, "ifndef")) open++;
+            else if (raw_equals(name, length, "endif") && open > 0) open--;
+            directive = 1;
+            continue;
+        }
+        line_start = 0;
+        if (raw_identifier_start(c)) {
+            size_t end = i + 1;
+            while (end < n && raw_identifier_byte(text[end])) end++;
+            if (end < n && text[end] == '"' && is_raw_prefix(text + i, end - i)) break;  /* a raw string */
+            i = end;
+            continue;
+        }
+        if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && text[i + 1] >= '0' && text[i + 1] <= '9')) {
+            int separator = 0;
+            i = raw_number(text, n, i, &separator);
+            if (separator) break;  /* a digit separator or a character literal: which, this reading does not know */
+            continue;
+        }
+        if (c == '"' || c == '\'') { i = raw_quoted(text, n, i); continue; }
+        i++;
+    }
+    free_spliced(&s);
+    if (result >= 0) *open_conditionals = open;
+    return result;
+}

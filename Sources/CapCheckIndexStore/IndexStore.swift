@@ -61,7 +61,10 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
                 guard kind == 2 || kind == 3 else { return true }
                 let path = api.dependencyGetFilePath(dependency).string
                 context.files.append((path, isSystem))
-                if kind == 2, !isSystem { context.records.append((api.dependencyGetName(dependency).string, path)) }
+                if kind == 2 {
+                    if isSystem { context.systemRecords.append((api.dependencyGetName(dependency).string, path)) }
+                    else { context.records.append((api.dependencyGetName(dependency).string, path)) }
+                }
                 return true
             }
         }
@@ -72,7 +75,8 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
             outputFile: api.unitGetOutputFile(reader).string,
             modificationTime: Double(seconds) + Double(nanoseconds) / 1e9,
             records: context.records,
-            files: context.files)
+            files: context.files,
+            systemRecords: context.systemRecords)
     }
 
     /// Reads every occurrence of one record, with its relations, interning symbols per record and their USRs and names
@@ -103,6 +107,7 @@ private final class Box<T> {
 private final class UnitContext {
     package let api: IndexStoreAPI
     package var records: [(String, String)] = []
+    package var systemRecords: [(String, String)] = []
     package var files: [(String, Bool)] = []
     package init(api: IndexStoreAPI) { self.api = api }
 }

@@ -12,10 +12,13 @@ package final class CUnitRecords: Sendable {
         package var files: [(path: String, clangSystem: Bool)]
         /// The record of each non-system file that has one, by path.
         package var records: [String: String]
+        /// The record of each system file that has one, by path.
+        package var systemRecords: [String: String]
 
-        package init(files: [(path: String, clangSystem: Bool)], records: [String: String]) {
+        package init(files: [(path: String, clangSystem: Bool)], records: [String: String], systemRecords: [String: String] = [:]) {
             self.files = files
             self.records = records
+            self.systemRecords = systemRecords
         }
     }
 
@@ -63,16 +66,35 @@ package final class CUnitRecords: Sendable {
         }
     }
 
+    /// The functions (methods, constructors and the like included) the non-system records of a unit declare or define:
+    /// their names (`names`), and the USRs of those defined (`defined`); and the names of the functions its system
+    /// records define with C linkage (`definedInSystem`: a USR without a `#` signature), whose object-file name is their
+    /// name.
+    package struct Functions: Sendable {
+        package var names: Set<String> = []
+        package var defined: Set<String> = []
+        package var definedInSystem: Set<String> = []
+
+        package init(names: Set<String> = [], defined: Set<String> = [], definedInSystem: Set<String> = []) {
+            self.names = names
+            self.defined = defined
+            self.definedInSystem = definedInSystem
+        }
+    }
+
     /// Per source, its unit; a source compiled more than once is in `compiledTwice` instead.
     package let units: [String: Unit]
     package let compiledTwice: Set<String>
     private let read: @Sendable (_ record: String, _ file: String) -> Macros?
+    private let readFunctions: @Sendable (_ record: String, _ file: String, _ system: Bool) -> Functions?
 
     package init(units: [String: Unit], compiledTwice: Set<String> = [],
-                 read: @escaping @Sendable (_ record: String, _ file: String) -> Macros?) {
+                 read: @escaping @Sendable (_ record: String, _ file: String) -> Macros?,
+                 functions: @escaping @Sendable (_ record: String, _ file: String, _ system: Bool) -> Functions? = { _, _, _ in nil }) {
         self.units = units
         self.compiledTwice = compiledTwice
         self.read = read
+        self.readFunctions = functions
     }
 
     /// The C-family units of `units` (by main file), their records read from `store`.
@@ -81,9 +103,10 @@ package final class CUnitRecords: Sendable {
         for unit in units where !CFamilySources.isIncluded(unit.mainFile) {
             if byMain[unit.mainFile] != nil { twice.insert(unit.mainFile) }
             byMain[unit.mainFile] = Unit(files: unit.files.map { ($0.path, $0.isSystem) },
-                                         records: Dictionary(unit.records.map { ($0.filePath, $0.name) }, uniquingKeysWith: { first, _ in first }))
+                                         records: Dictionary(unit.records.map { ($0.filePath, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                                         systemRecords: Dictionary(unit.systemRecords.map { ($0.filePath, $0.name) }, uniquingKeysWith: { first, _ in first }))
         }
-        self.init(units: byMain, compiledTwice: twice) { record, file in
+        self.init(units: byMain, compiledTwice: twice, read: { record, file in
             guard let read = try? store.record(named: record, filePath: file, moduleName: "") else { return nil }
             var macros = Macros(), numbers: [Int32: Int32] = [:]
             for occurrence in read.occurrences where occurrence.roles.contains(.reference) {
@@ -98,7 +121,37 @@ package final class CUnitRecords: Sendable {
             }
             macros.uses.sort { ($0.line, $0.column, $0.definition) < ($1.line, $1.column, $1.definition) }
             return macros
+        }, functions: { record, file, system in
+            guard let read = try? store.record(named: record, filePath: file, moduleName: "") else { return nil }
+            var functions = Functions()
+            for occurrence in read.occurrences where !occurrence.roles.isDisjoint(with: [.declaration, .definition]) {
+                let symbol = read.symbols[Int(occurrence.symbol)]
+                guard symbol.kind.isFunction else { continue }
+                if system {
+                    if occurrence.roles.contains(.definition), !symbol.usr.contains("#") { functions.definedInSystem.insert(symbol.name) }
+                    continue
+                }
+                functions.names.insert(symbol.name)
+                if occurrence.roles.contains(.definition) { functions.defined.insert(symbol.usr) }
+            }
+            return functions
+        })
+    }
+
+    /// The functions of `source`'s unit (`Functions`), read from the store; nil when the source has not exactly one
+    /// unit or a record cannot be read.
+    package func functions(ofUnitFor source: String) -> Functions? {
+        guard !compiledTwice.contains(source), let unit = units[source] else { return nil }
+        var all = Functions()
+        for (system, records) in [(false, unit.records), (true, unit.systemRecords)] {
+            for (file, record) in records {
+                guard let found = readFunctions(record, file, system) else { return nil }
+                all.names.formUnion(found.names)
+                all.defined.formUnion(found.defined)
+                all.definedInSystem.formUnion(found.definedInSystem)
+            }
         }
+        return all
     }
 
     /// The macros the record `record` of `file` uses, read from the store (each call reads it); nil when the record

@@ -31,6 +31,9 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Whether `ParsePrefilter` may spare libclang the sources with nothing the index lacks (on unless
     /// `CAPCHECK_NATIVE_PREFILTER=0`): the findings are the same either way, only slower without it.
     public var usesPrefilter = ProcessInfo.processInfo.environment["CAPCHECK_NATIVE_PREFILTER"] != "0"
+    /// Whether a covering parse may stop after the last header it covers (`CoveringParseCut`; on unless
+    /// `CAPCHECK_COVERING_CUT=0`): the findings are the same either way.
+    public var cutsCoveringParses = ProcessInfo.processInfo.environment["CAPCHECK_COVERING_CUT"] != "0"
     /// Makes the C-family units and their records, with which `RecordPrefilter` spares most sources the prefilter's
     /// `clang -E` (nil: every source not cached is preprocessed; `CAPCHECK_RECORD_PREFILTER=0` turns it off). Called
     /// only when some source is not cached: a warm run never pays for it.
@@ -273,8 +276,17 @@ public struct NativeCodeAnalyzer: Sendable {
         }
         let folders = PackageFolders(packageGraph)
         let usedPrefilter = usesPrefilter ? ParsePrefilter(libclang: plan.libraryPath)?.reading(folders) : nil
+        // The index's C-family units, made once when first asked for (by the record prefilter, or a covering parse's cut).
+        let madeRecords = Locked<CUnitRecords??>(nil), makeRecords = unitRecords
+        let records: @Sendable () -> CUnitRecords? = {
+            madeRecords.withLock { made in
+                if made == nil { made = .some(makeRecords?()) }
+                return made!
+            }
+        }
         if let prefilter = usedPrefilter {
-            (scans, decisions, findings.sourcesClearedByRecords) = prefilterDecisions(commands, prefilter: prefilter, folders: folders, display: display)
+            (scans, decisions, findings.sourcesClearedByRecords) = prefilterDecisions(commands, prefilter: prefilter, folders: folders,
+                                                                                      records: records, display: display)
             findings.prefilterSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         } else if let prefilter = (ParsePrefilter(libclang: plan.libraryPath) ?? ParsePrefilter.onPath())?.reading(folders) {
             // Every source is parsed, but `#pragma` bindings show only in preprocessed text: preprocess the sources whose
@@ -292,16 +304,21 @@ public struct NativeCodeAnalyzer: Sendable {
         /// The group holding each covered header's findings (`path|digest` → group name; nil: none there).
         var coverage: [String: String?] = [:]
         var pending = decisions.indices.filter { if case .parse = decisions[$0] { return true } else { return false } }
+        let cutSources = Locked<[String]>([])
+        defer { findings.sourcesParsedToACut = cutSources.withLock { $0 }.sorted() }
         while !pending.isEmpty {
             let stored = ConcurrentSlots<(NativeResultCache.Entry, [String: String])>(count: pending.count)
             let parsedGroups = Locked<NativeResultCache.Groups>([:])
             let progress = display?.counter("parsing C sources", total: pending.count) ?? .silent
             let batch = pending, scansNow = scans
-            Self.scanAll(batch.map { commands[$0] }, sizes: batch.map { scansNow[$0]?.triggers?.preprocessedBytes ?? 0 },
+            let cuts = batch.map { source in cutsCoveringParses ? scansNow[source].flatMap { Self.cut(commands[source], scan: $0) } : nil }
+            Self.scanAll(batch.map { commands[$0] }, sizes: batch.indices.map { cuts[$0]?.offset ?? scansNow[batch[$0]]?.triggers?.preprocessedBytes ?? 0 },
                          keepReferences: batch.map { keepReferences[$0] },
-                         bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, folders: folders, api: try api()) { number, result in
+                         bindings: batch.map { scansNow[$0]?.triggers?.pragmaBindings ?? [] }, cuts: cuts,
+                         records: records, folders: folders, api: try api()) { number, result in
                 let source = batch[number]
                 let kept = scansNow[source].flatMap(Self.keptFiles)
+                if result.stoppedAtCut { cutSources.withLock { $0.append(commands[source].source) } }
                 let (entry, scanned, files) = cache.store(result, keepingFiles: kept, key: keys[source])
                 stored.set(number, (entry, files))
                 parsedGroups.withLock { $0.merge(scanned) { old, _ in old } }
@@ -349,8 +366,8 @@ public struct NativeCodeAnalyzer: Sendable {
     /// `path|digest` key from its representative's scan, and is preprocessed after all when the header there needs
     /// the including source's own parse (`ownParseReason`), or the representative did not see it.
     private func prefilterDecisions(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders,
-                                    display: ProgressDisplay?) -> ([ParsePrefilter.Scan?], [ParsePrefilter.Decision], Int) {
-        let verdicts = recordVerdicts(commands, prefilter: prefilter, folders: folders)
+                                    records: () -> CUnitRecords?, display: ProgressDisplay?) -> ([ParsePrefilter.Scan?], [ParsePrefilter.Decision], Int) {
+        let verdicts = recordVerdicts(commands, prefilter: prefilter, folders: folders, records: records)
         // The record prefilter's tables (every header's text) are freed by now: give their pages back before `clang -E`
         // runs beside them (the cold run's peak).
         ProcessMemory.returnFreePages()
@@ -395,16 +412,20 @@ public struct NativeCodeAnalyzer: Sendable {
         var decisions = commands.map { _ in ParsePrefilter.Decision.parse(reason: "no prefilter") }
         for (number, decision) in zip(order, ParsePrefilter.decide(order.map { scans[$0]! })) { decisions[number] = decision }
         for (number, headers) in keys { decisions[number] = .skip(headers: Array(Set(headers)).sorted()) }
+        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
+            for (command, decision) in zip(commands, decisions) { FileHandle.standardError.write(Data("decision \(command.source): \(decision)\n".utf8)) }
+        }
         return (scans, decisions, keys.count)
     }
 
     /// What the index records say of each source (`RecordPrefilter`); every source is preprocessed without records, or
     /// with `CAPCHECK_RECORD_PREFILTER=0`. `CAPCHECK_DEBUG_RECORDS` prints each verdict on standard error.
-    private func recordVerdicts(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders) -> [RecordPrefilter.Verdict] {
-        guard let unitRecords, ProcessInfo.processInfo.environment["CAPCHECK_RECORD_PREFILTER"] != "0" else {
+    private func recordVerdicts(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders,
+                                records unitRecords: () -> CUnitRecords?) -> [RecordPrefilter.Verdict] {
+        guard ProcessInfo.processInfo.environment["CAPCHECK_RECORD_PREFILTER"] != "0", let table = unitRecords() else {
             return commands.map { _ in .preprocess(reason: "no index records") }
         }
-        let records = RecordPrefilter(records: unitRecords(), folders: folders, clang: prefilter.clang)
+        let records = RecordPrefilter(records: table, folders: folders, clang: prefilter.clang)
         let verdicts = concurrentMap(commands.count) { records.verdict(for: commands[$0]) }
         if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
             for (command, verdict) in zip(commands, verdicts) { FileHandle.standardError.write(Data("\(command.source): \(verdict)\n".utf8)) }
@@ -428,6 +449,12 @@ public struct NativeCodeAnalyzer: Sendable {
     private static func keptFiles(of scan: ParsePrefilter.Scan) -> Set<String>? {
         guard scan.mustParse == nil, let triggers = scan.triggers else { return nil }
         return Set(triggers.triggered.map(\.path))
+    }
+
+    /// Where a covering parse of the source can stop (`CoveringParseCut`); nil for a source parsed for itself.
+    private static func cut(_ command: ClangCompileCommand, scan: ParsePrefilter.Scan) -> CoveringParseCut? {
+        guard let kept = keptFiles(of: scan), let triggers = scan.triggers else { return nil }
+        return CoveringParseCut(source: command.source, triggers: triggers, kept: kept)
     }
 
     /// The platform's system-call numbers: cached, else evaluated with libclang; an `unanalyzed` entry when the
@@ -508,8 +535,10 @@ public struct NativeCodeAnalyzer: Sendable {
     /// Parses every source, spreading the work over the cores (one libclang index per worker), and hands each
     /// result to `body` on the worker that made it, with the source's number. `ParseQueue` decides, from the size of
     /// each source's preprocessed text, which a free worker takes next.
+    /// A source with a cut is parsed to it first, and whole when the cut parse cannot stand for the whole one.
     private static func scanAll(_ commands: [ClangCompileCommand], sizes: [Int], keepReferences: [Bool],
-                                bindings: [[PreprocessedTriggers.PragmaBinding]], folders: PackageFolders, api: LibClangAPI,
+                                bindings: [[PreprocessedTriggers.PragmaBinding]], cuts: [CoveringParseCut?],
+                                records: @Sendable () -> CUnitRecords?, folders: PackageFolders, api: LibClangAPI,
                                 _ body: @Sendable (Int, NativeSourceScanner.Result) -> Void) {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, commands.count))
         let queue = ParseQueue(sizes: sizes)
@@ -517,8 +546,26 @@ public struct NativeCodeAnalyzer: Sendable {
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 while let number = queue.take() {
-                    body(number, scanner.scan(commands[number], index: index, keepReferences: keepReferences[number],
-                                              bindings: bindings[number], folders: folders))
+                    func scan(cut: CoveringParseCut?) -> NativeSourceScanner.Result {
+                        scanner.scan(commands[number], index: index, keepReferences: keepReferences[number], bindings: bindings[number],
+                                     folders: folders, cut: cut)
+                    }
+                    if let cut = cuts[number] {
+                        let made = scan(cut: cut)
+                        let command = commands[number]
+                        let stands = made.errors.isEmpty && made.cutDependence.map {
+                            cut.stands($0, functions: { records()?.functions(ofUnitFor: command.source) })
+                        } == true
+                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
+                            let names = made.cutDependence.map { "\($0.names.sorted()) \($0.declarations.sorted())" } ?? "unknown"
+                            FileHandle.standardError.write(Data("cut \(command.source) at line \(cut.line): \(stands ? "stands" : "parsed whole") (errors \(made.errors.count), depends on \(names))\n".utf8))
+                        }
+                        var kept = made
+                        kept.stoppedAtCut = true
+                        body(number, stands ? kept : scan(cut: nil))
+                    } else {
+                        body(number, scan(cut: nil))
+                    }
                     queue.done(number)
                 }
             }

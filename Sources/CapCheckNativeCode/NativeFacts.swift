@@ -126,6 +126,8 @@ public struct NativeFindings: Sendable {
     public var sourcesParsed = 0, sourcesSkipped = 0
     /// Of the skipped sources, those the index records cleared without preprocessing them (`RecordPrefilter`).
     public var sourcesClearedByRecords = 0
+    /// Of the parsed sources, those parsed only to a `CoveringParseCut`.
+    public var sourcesParsedToACut: [String] = []
     /// Wall-clock seconds of the prefilter (preprocessing and scanning) and of the libclang parses.
     public var prefilterSeconds = 0.0, parseSeconds = 0.0
     /// The Swift modules compiled with C++ interoperability; nil when unknown (every Swift module counts as one).

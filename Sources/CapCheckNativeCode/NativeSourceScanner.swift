@@ -18,6 +18,11 @@ package struct NativeSourceScanner {
         package var definitions: [String: NativeDefinition] = [:]
         /// Error diagnostics (the parse went on, but what follows an error may be missing).
         package var errors: [String] = []
+        /// For a parse stopped at a `CoveringParseCut`: what of the kept files' findings code after the cut could change
+        /// (`TranslationUnitWalk.readLater`); nil when that cannot be told.
+        package var cutDependence: CoveringParseCut.Dependence?
+        /// Whether this result is a cut parse's that stood for the whole one.
+        package var stoppedAtCut = false
 
         package init(definitions: [String: NativeDefinition] = [:], errors: [String] = []) {
             self.definitions = definitions
@@ -52,13 +57,17 @@ package struct NativeSourceScanner {
     /// call and reference), only definitions with something the index lacks are kept, without their references.
     /// `bindings`: the `#pragma weak A = B` and `#pragma redefine_extname A B` the prefilter read in the preprocessed
     /// source (libclang shows neither): each becomes a declaration of `A`, aliasing `B` or asm-labelled `B`.
+    /// With `cut`, only the source's text up to the cut is parsed (`CoveringParseCut`).
     package func scan(_ command: ClangCompileCommand, index: UnsafeMutableRawPointer, keepReferences: Bool = true,
-                      bindings: [PreprocessedTriggers.PragmaBinding] = [], folders: PackageFolders = PackageFolders(roots: [])) -> Result {
-        let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments) { unit in
+                      bindings: [PreprocessedTriggers.PragmaBinding] = [], folders: PackageFolders = PackageFolders(roots: []),
+                      cut: CoveringParseCut? = nil) -> Result {
+        var cutDependence: CoveringParseCut.Dependence?
+        let (found, errors) = withTranslationUnit(index: index, source: command.source, arguments: command.arguments, unsaved: cut?.text) { unit in
             let isCxx = ["cpp", "cc", "cxx", "c++", "C", "mm", "CPP"].contains((command.source as NSString).pathExtension)
             var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders, isCxx: isCxx)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
+            if let cut { cutDependence = walk.readLater(in: cut.kept) }
             // The object file, read once: its init and fini arrays, the code it defines, the functions it calls.
             if let path = command.output, let object = ELFObject(path: path) {
                 let entries = LoadTimeSections.entries(in: object)
@@ -70,7 +79,9 @@ package struct NativeSourceScanner {
             }
             return walk.finish()
         }
-        return Result(definitions: found ?? [:], errors: errors)
+        var result = Result(definitions: found ?? [:], errors: errors)
+        result.cutDependence = cutDependence
+        return result
     }
 
     private func errors(of unit: UnsafeMutableRawPointer) -> [String] {
@@ -283,6 +294,30 @@ private struct TranslationUnitWalk {
                                     location: location, language: .c, kind: .function)
         made.references = references
         definitions[made.usr] = made
+    }
+
+    /// What of the findings in the files `kept` could change if the translation unit went on (`CoveringParseCut`):
+    /// the names a kept `asm` names that no function declared so far has (`functionsByName` keeps the first
+    /// declaration of a name) and the unresolved `alias` targets of kept ones, which a later function of that name
+    /// would resolve; and the kept declarations with attributes that no definition has absorbed, which a later
+    /// definition would (taking them out of the kept file). nil when that cannot be told: `asm` whose text could not
+    /// be read (it names every function), a C++ symbol name, or file-scope `asm`.
+    package func readLater(in kept: Set<String>) -> CoveringParseCut.Dependence? {
+        var names = Set<String>(), declared = Set<String>()
+        for (usr, asmNames, site) in asmNames where kept.contains(site.file) || definitions[usr].map({ kept.contains($0.location.file) }) == true {
+            guard !usr.isEmpty, let asmNames else { return nil }
+            for name in asmNames where functionsByName[name] == nil {
+                if name.hasPrefix("_Z") { return nil }
+                names.insert(name)
+            }
+        }
+        for (usr, declaration) in declarations where kept.contains(declaration.location.file) && definitions[usr] == nil {
+            declared.insert(usr)
+        }
+        for entry in Array(declarations.values) + Array(definitions.values) where kept.contains(entry.location.file) {
+            for target in entry.aliasOf where functionsByName[target] == nil { names.insert(target) }
+        }
+        return CoveringParseCut.Dependence(names: names, declarations: declared)
     }
 
     /// The definitions, with declaration attributes merged in and `alias`/`ifunc` names resolved.

@@ -89,8 +89,13 @@ package struct ParsePrefilter: Sendable {
 
     /// The triggers of the source's preprocessed text; nil when `clang -E` fails or the text cannot be scanned.
     private func preprocess(_ command: ClangCompileCommand) -> PreprocessedTriggers? {
+        preprocessedText(command).flatMap { PreprocessedTriggers(preprocessed: $0, source: command.source, packageFolders: packageFolders) }
+    }
+
+    /// The source's `clang -E` output; nil when clang fails.
+    private func preprocessedText(_ command: ClangCompileCommand) -> Data? {
         guard let result = try? ProcessRunner.run(clang, command.arguments + ["-E", "-w", command.source]), result.status == 0 else { return nil }
-        return PreprocessedTriggers(preprocessed: result.stdoutData, source: command.source, packageFolders: packageFolders)
+        return result.stdoutData
     }
 
     /// Decides for every source: those that must be parsed are; each other one is skipped when every header with

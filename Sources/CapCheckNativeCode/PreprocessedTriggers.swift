@@ -81,6 +81,26 @@ package struct PreprocessedTriggers: Sendable {
         package var insideBlocks = false
         /// Each trigger word found in the header, at its first line.
         package var triggers: [Trigger] = []
+        /// How many of `returns` came before the header's last line.
+        package var returnsBefore = 0
+    }
+
+    /// Each line marker that returns to the source itself (after an `#include`), in order: the source's line it names
+    /// (the one after the directive), whether the text stands there at file scope between statements, and the marker's
+    /// byte offset in the preprocessed text.
+    package var returns: [(line: Int, clean: Bool, offset: Int)] = []
+
+    /// Where a parse that needs only the lines of `paths` (headers of `headers`) can stop: after the source's `line`,
+    /// whose `#include` is the first at file scope that returns to the source after the last line of any of them, at
+    /// `offset` of the preprocessed text. nil when there is no such place.
+    package func cut(after paths: some Sequence<String>) -> (line: Int, offset: Int)? {
+        var needed = 0
+        for path in paths {
+            guard let header = headers[path] else { return nil }
+            needed = max(needed, header.returnsBefore)
+        }
+        guard needed < returns.count, let found = returns[needed...].first(where: \.clean), found.line > 1 else { return nil }
+        return (found.line - 1, found.offset)
     }
 
     /// Scans `clang -E` output of `source` (the lexer is `CPreprocessedScan`, in C so that debug builds scan fast).
@@ -158,6 +178,11 @@ package struct PreprocessedTriggers: Sendable {
             hashers[path, default: SHA256()].update(bytes: UnsafeRawBufferPointer(start: file.text, count: file.text_count))
         }
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
+        returns = (0..<scan.return_count).map { (Int(scan.returns[$0].line), scan.returns[$0].clean != 0, Int(scan.returns[$0].offset)) }
+        for index in 0..<scan.file_count {
+            guard let path = paths[index], headers[path] != nil else { continue }
+            headers[path]!.returnsBefore = max(headers[path]!.returnsBefore, Int(scan.files[index].returns_before))
+        }
         var known: [Int: Bool] = [:]
         for trigger in pragmas {
             let fileIndex = Int(trigger.file)

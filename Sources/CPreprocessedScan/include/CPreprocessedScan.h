@@ -15,7 +15,18 @@ typedef struct {
     uint8_t *text;
     size_t text_count;
     size_t text_capacity;
+    /* How many returns to the main file (`capcheck_pp_return`) came before the last line scanned in this file. */
+    size_t returns_before;
 } capcheck_pp_file;
+
+/* A line marker returning to the main file (flag 2): the main file's line it names (the one after the `#include`),
+   whether the text stands there at file scope between statements (no brace, parenthesis or attribute open, nothing
+   since the last `;`, `{` or `}`), and the marker's byte offset in the preprocessed text. */
+typedef struct {
+    long line;
+    int clean;
+    size_t offset;
+} capcheck_pp_return;
 
 /* A trigger word (a static string) at a line of a file (-1: before any line marker). */
 typedef struct {
@@ -39,6 +50,8 @@ typedef struct {
     size_t trigger_count, trigger_capacity;
     capcheck_pp_enter *enters;
     size_t enter_count, enter_capacity;
+    capcheck_pp_return *returns;
+    size_t return_count, return_capacity;
 } capcheck_pp_result;
 
 /* Scans preprocessed output; free the result with capcheck_pp_free. NULL when out of memory. A file a line marker
@@ -104,6 +117,12 @@ typedef struct {
 
 int capcheck_raw_site(const uint8_t *bytes, size_t count, size_t at, capcheck_raw_site_facts *out);
 void capcheck_raw_site_free(capcheck_raw_site_facts *facts);
+
+/* Where a file's raw text can be cut after its physical line `line`: the byte offset just past that line's newline,
+   with the number of conditional groups (`#if`, `#ifdef`, `#ifndef`) open there in `open_conditionals`; -1 when the
+   line does not end in plain text (inside a comment or a raw string, continued by a splice, or past the end), or the
+   text before it holds a trigraph or a digraph directive, which this reading does not follow. */
+long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_conditionals);
 
 /* Whether a trigger word (its `__word__` form, or a dynamic builtin) is a concatenation of the newline-separated words. */
 int capcheck_raw_formable(const char *fragments, size_t count);

@@ -457,7 +457,8 @@ public struct Analyzer: Sendable {
                                + "\(nativeFindings.sourcesParsed + nativeFindings.sourcesSkipped) sources spared libclang, "
                                + "\(nativeFindings.sourcesClearedByRecords) of them by the records alone)",
                                seconds: nativeFindings.prefilterSeconds)
-                timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed))", seconds: nativeFindings.parseSeconds)
+                timings.record("native code: libclang parses (\(nativeFindings.sourcesParsed), \(nativeFindings.sourcesParsedToACut.count) of them "
+                               + "cut after the headers they cover)", seconds: nativeFindings.parseSeconds)
             }
             return nativeFindings
         }

@@ -244,7 +244,7 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
                                             "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c",
                                             "record_splice.c", "record_carriage.c", "record_separator.c", "record_order_quiet.c",
-                                            "record_order_loud.c"])
+                                            "record_order_loud.c", "cut_covered.c", "cut_later.c"])
         var scans: [String: PreprocessedTriggers] = [:]
         for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
             let scan = prefilter.scan(try XCTUnwrap(commands[name]))
@@ -288,7 +288,13 @@ final class ParsePrefilterTests: XCTestCase {
         var (analyzer, _, _) = try Self.setUpFixture()
         let records = try RecordPrefilterTests.unitRecords()
         analyzer.unitRecords = { records }
-        XCTAssertGreaterThan(try analyzer.analyse().sourcesClearedByRecords, 0, "the records spare some source its preprocessing")
+        let first = try analyzer.analyse()
+        XCTAssertGreaterThan(first.sourcesClearedByRecords, 0, "the records spare some source its preprocessing")
+        XCTAssertEqual(first.sourcesParsedToACut.map { ($0 as NSString).lastPathComponent }.filter { $0.hasPrefix("cut_") }, ["cut_covered.c"],
+                       "cut_later.c's header's asm names a function the source defines after it: parsed whole")
+        let jump = "c-macro-triggers|c:cut_later.h@F@capcheck_cut_jump"
+        XCTAssertEqual(first.definitions[jump]?.definition.references.map(\.usr).contains("c:@F@capcheck_cut_target"), true,
+                       "the name the header's asm calls, resolved to the source's later function")
         func facts() throws -> [String: String] {
             try analyzer.analyse().definitions.filter { $0.value.definition.hasNativeFacts }.mapValues { owned in
                 let definition = owned.definition
@@ -315,6 +321,8 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(filtered["c-macro-triggers|c:cmacrotriggers.h@F@capcheck_header_barrier"]?.hasPrefix("asm [12]"), true,
                        "the header's inline asm, from the parse that covered it: \(filtered.keys.sorted())")
         XCTAssertEqual(filtered["c-macro-triggers|c:constructor.c@F@capcheck_macro_early"]?.contains("constructor"), true)
+        XCTAssertEqual(filtered["c-macro-triggers|c:cut_asm.h@F@capcheck_cut_barrier"]?.hasPrefix("asm [6]"), true,
+                       "the header a cut parse covered")
         XCTAssertEqual(filtered["c-asm-label|c:@F@capcheck_quiet_open"]?.hasSuffix("label open"), true)
     }
 }

@@ -8,4 +8,5 @@ public enum MacroTriggers {
     public static func recordPrefilterCases() -> Int {
         Int(capcheck_record_paste(1)) + capcheck_record_quiet() + capcheck_record_quiet_two() + capcheck_record_loud() + capcheck_record_block()
     }
+    public static func coveringCutCases() -> Int { Int(capcheck_cut_covered(1)) + capcheck_cut_later() }
 }

@@ -28,5 +28,7 @@ unsigned long capcheck_record_carriage(unsigned long value);
 unsigned long capcheck_record_separator(unsigned long value);
 unsigned long capcheck_record_order_quiet(void);
 unsigned long capcheck_record_order_loud(void);
+unsigned long capcheck_cut_covered(unsigned long value);
+long capcheck_cut_later(void);
 
 #endif
