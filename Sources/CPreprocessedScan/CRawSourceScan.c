@@ -45,6 +45,25 @@ static const char *trigger_word(const uint8_t *word, size_t length) {
     return NULL;
 }
 
+/* Whether `word` (one of `trigger_words`) is an attribute word. */
+static int is_attribute_word(const char *word) {
+    for (size_t i = first_attribute_word; i < sizeof trigger_words / sizeof *trigger_words; i++) {
+        if (word == trigger_words[i]) return 1;
+    }
+    return 0;
+}
+
+/* Whether the token before `at` (past blanks and newlines; not past a comment) is `.` or `->`: the word there names a
+   member (`v->section`, `pmeth->cleanup`), which no expansion makes an attribute's name. */
+static int after_member_access(const uint8_t *text, size_t at) {
+    size_t j = at;
+    while (j > 0 && (text[j - 1] == ' ' || text[j - 1] == '\t' || text[j - 1] == '\n' || text[j - 1] == '\r' || text[j - 1] == '\f'
+                     || text[j - 1] == '\v')) j--;
+    if (j == 0) return 0;
+    if (text[j - 1] == '.') return !(j >= 2 && (text[j - 2] == '.' || (text[j - 2] >= '0' && text[j - 2] <= '9')));
+    return text[j - 1] == '>' && j >= 2 && text[j - 2] == '-';
+}
+
 /* Whether what follows `_Pragma` at `i` is `(` and a plain string literal with no trigger word in it (so the pragma
    binds no name: `_Pragma("GCC diagnostic push")`), then `)`. */
 static int plain_pragma_operand(const uint8_t *text, size_t count, size_t i) {
@@ -575,6 +594,7 @@ int capcheck_raw_scan(const uint8_t *bytes, size_t count, int cplusplus, capchec
             if (directive != 3) {
                 const char *word = trigger_word(text + i, length);
                 if (word && raw_equals(text + i, length, "_Pragma") && plain_pragma_operand(text, n, end)) word = NULL;
+                if (word && directive == 0 && is_attribute_word(word) && after_member_access(text, i)) word = NULL;
                 if (word) set_line(&out->trigger_line, &out->trigger_what, line, word);
                 /* The lines whose meaning libclang's facts depend on: an asm statement or label, an attribute list, a
                    `_Pragma`, a trigger word. */

@@ -546,12 +546,22 @@ public struct NativeCodeAnalyzer: Sendable {
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 while let number = queue.take() {
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    defer {
+                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
+                            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                            FileHandle.standardError.write(Data("parsed \(commands[number].source) in \(String(format: "%.3f", seconds)) s\n".utf8))
+                        }
+                    }
                     func scan(cut: CoveringParseCut?) -> NativeSourceScanner.Result {
                         scanner.scan(commands[number], index: index, keepReferences: keepReferences[number], bindings: bindings[number],
                                      folders: folders, cut: cut)
                     }
                     if let cut = cuts[number] {
                         let made = scan(cut: cut)
+                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
+                            FileHandle.standardError.write(Data("cut parse \(commands[number].source) in \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s\n".utf8))
+                        }
                         let command = commands[number]
                         let stands = made.errors.isEmpty && made.cutDependence.map {
                             cut.stands($0, functions: { records()?.functions(ofUnitFor: command.source) })

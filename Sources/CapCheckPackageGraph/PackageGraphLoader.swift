@@ -51,8 +51,14 @@ public struct PackageGraphLoader: Sendable {
 
     private func resolve() throws -> PackageGraph {
         let pinned = onlyResolvedVersions ? ["--force-resolved-versions"] : []
-        let tree = try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
-                            what: "show-dependencies")
+        let describeScratch = ScratchLayout(scratch: scratchPath).describe
+        // The root's description needs no resolution: it runs beside `show-dependencies`, which keeps one core busy.
+        let root = packagePath.standardizedFileURL.resolvingSymlinksInPath(), rootFolder = root.lastPathComponent.lowercased()
+        let (resolved, rootDescription) = concurrently(
+            { Result { try json(try swiftPackage(pinned + ["show-dependencies", "--format", "json"], at: packagePath, scratch: scratchPath),
+                                what: "show-dependencies") } },
+            { Result { try targets(of: root, scratch: describeScratch.appendingPathComponent(rootFolder), mayUseUnsafeFlags: true) } })
+        let tree = try resolved.get()
         var order: [(identity: String, name: String, path: String, version: String?, location: String?)] = []
         var dependencies: [String: [String]] = [:]
         var queue: [[String: Any]] = [tree]
@@ -66,11 +72,15 @@ public struct PackageGraphLoader: Sendable {
             order.append((identity, node["name"] as? String ?? identity, path, version, Self.location(url: node["url"] as? String, path: path, scratch: scratchPath)))
             queue.append(contentsOf: children)
         }
-        // `describe` evaluates only the manifest; run the packages two at a time.
-        let describeScratch = ScratchLayout(scratch: scratchPath).describe
+        // `describe` evaluates only the manifest; run the packages two at a time. The root (the tree's first package,
+        // always; its `path` is the package path SwiftPM resolved) was described already.
         let found = order
-        let described = concurrentMap(found.count) { index in
-            Result {
+        // A root SwiftPM names by another path than its resolved one is described again there: targets' paths are made
+        // from it.
+        let rootAsNamed = found.first.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path == root.path } ?? true
+        let described = (rootAsNamed ? [rootDescription] : []) + concurrentMap(max(0, found.count - (rootAsNamed ? 1 : 0))) { number in
+            let index = number + (rootAsNamed ? 1 : 0)
+            return Result {
                 try targets(of: URL(fileURLWithPath: found[index].path), scratch: describeScratch.appendingPathComponent(found[index].identity),
                             mayUseUnsafeFlags: found[index].version == nil)
             }
@@ -168,9 +178,8 @@ public struct PackageGraphLoader: Sendable {
 
     private func swiftPackage(_ arguments: [String], at package: URL, scratch: URL) throws -> String {
         let ignoreLock = swiftPMHoldsLock ? ["--ignore-lock"] : []
-        let result = try ProcessRunner.run(toolchain.swiftExecutable,
-                                           ["package", "--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments,
-                                           environment: toolchain.driverEnvironment())
+        let command = toolchain.packageCommand(["--package-path", package.path, "--scratch-path", scratch.path] + ignoreLock + arguments)
+        let result = try ProcessRunner.run(command.executable, command.arguments, environment: toolchain.driverEnvironment())
         guard result.status == 0 else {
             throw CapCheckError(.packageGraph, """
                 `swift package \(arguments.joined(separator: " "))` failed in \(package.path):

@@ -9,6 +9,15 @@ public struct Toolchain: Sendable {
     /// `CAPCHECK_SWIFT`, when it chose the driver: messages about the toolchain's files then name it.
     public let swiftOverride: EnvironmentOverride?
 
+    /// The command that runs `swift package <arguments>`: the toolchain's `swift-package` beside the driver, which the
+    /// driver would run with the same arguments and environment (starting it directly spares a process per query, of
+    /// which a package graph makes one to three per package), else the driver itself.
+    public func packageCommand(_ arguments: [String]) -> (executable: URL, arguments: [String]) {
+        let sibling = swiftExecutable.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("swift-package")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return (sibling, arguments) }
+        return (swiftExecutable, ["package"] + arguments)
+    }
+
     /// Finds the toolchain from `CAPCHECK_SWIFT` or the `swift` on `PATH`, following symlinks,
     /// so that the libraries come from the same toolchain that builds the package.
     /// - Throws: `CapCheckError(.toolchain, …)` when there is no `swift`, or `CAPCHECK_SWIFT` names no executable file.

@@ -244,7 +244,7 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
                                             "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c",
                                             "record_splice.c", "record_carriage.c", "record_separator.c", "record_order_quiet.c",
-                                            "record_order_loud.c", "cut_covered.c", "cut_later.c"])
+                                            "record_order_loud.c", "cut_covered.c", "cut_later.c", "record_member.c"])
         var scans: [String: PreprocessedTriggers] = [:]
         for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
             let scan = prefilter.scan(try XCTUnwrap(commands[name]))

@@ -26,6 +26,15 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertEqual(raw("int a;\n__as\\\nm__(\"nop\");").trigger?.line, 2, "line splices are undone first")
     }
 
+    func testAnAttributeWordAfterAMemberAccessNamesAMember() {
+        XCTAssertNil(raw("int n = v->section + p.cleanup + q ->\n alias; struct s t = { .weak = 1 };").trigger?.word,
+                     "members are no attribute's name, however a macro expands around them")
+        XCTAssertEqual(raw("int n = v->syscall;").trigger?.word, "syscall", "a keyword counts wherever it stands")
+        XCTAssertEqual(raw("const char *section;").trigger?.word, "section", "a declarator could follow a macro that opens an attribute list")
+        XCTAssertEqual(raw("ATTR(section(\"x\")) int v;").trigger?.word, "section", "a macro's argument")
+        XCTAssertEqual(raw("int v = f(... section);").trigger?.word, "section")
+    }
+
     func testWhatTheRawReadingCannotFollowIsUnsafe() throws {
         XCTAssertEqual(raw("#line 10 \"other.c\"\nint x;").unsafe?.what, "a #line directive")
         XCTAssertEqual(raw("# 1 \"/usr/include/stdio.h\" 3\n").unsafe?.what, "a line marker")
@@ -157,6 +166,7 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertEqual(quiet.map(\.path).map { ($0 as NSString).lastPathComponent }, ["cmacrotriggers.h", "record_variant.h"])
         XCTAssertNotEqual(quiet.last?.identity, loud.last?.identity, "a macro defined before the header changes its lines")
         XCTAssertEqual(userTwo.first?.identity, quiet.first?.identity)
+        guard case .cleared? = verdicts["record_member.c"] else { return XCTFail("members named like attributes: \(String(describing: verdicts["record_member.c"]))") }
         XCTAssertEqual(verdicts["record_paste.c"], .preprocess(reason: "macro CAT3 at line 7 could make a trigger"))
         XCTAssertEqual(verdicts["asm.c"], .preprocess(reason: "macro ASM_KEYWORD at line 5 could make a trigger"))
         guard case .preprocess(let block)? = verdicts["record_block.c"] else { return XCTFail("\(verdicts)") }

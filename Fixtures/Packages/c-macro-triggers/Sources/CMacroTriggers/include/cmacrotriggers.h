@@ -30,5 +30,6 @@ unsigned long capcheck_record_order_quiet(void);
 unsigned long capcheck_record_order_loud(void);
 unsigned long capcheck_cut_covered(unsigned long value);
 long capcheck_cut_later(void);
+long capcheck_record_member(void);
 
 #endif
