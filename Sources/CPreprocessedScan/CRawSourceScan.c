@@ -125,10 +125,11 @@ static int could_complete_trigger(const uint8_t *piece, size_t length, int at_en
 }
 
 /* Whether `piece` occurs inside some trigger word (or its `__word__` form, or a dynamic builtin): only such tokens can
-   be pasted into one. */
-static int is_fragment(const uint8_t *piece, size_t length) {
+   be pasted into one. With `keywords_only`, inside a trigger word that is no attribute word, or a dynamic builtin. */
+static int is_fragment_of(const uint8_t *piece, size_t length, int keywords_only) {
     const char *const *lists[] = {trigger_words, dynamic_words};
-    size_t counts[] = {sizeof trigger_words / sizeof *trigger_words, sizeof dynamic_words / sizeof *dynamic_words};
+    size_t counts[] = {keywords_only ? first_attribute_word : sizeof trigger_words / sizeof *trigger_words,
+                       sizeof dynamic_words / sizeof *dynamic_words};
     for (size_t list = 0; list < 2; list++) {
         for (size_t i = 0; i < counts[list]; i++) {
             char spelt[40];
@@ -145,6 +146,8 @@ static int is_fragment(const uint8_t *piece, size_t length) {
     }
     return 0;
 }
+
+static int is_fragment(const uint8_t *piece, size_t length) { return is_fragment_of(piece, length, 0); }
 
 static int append_fragment(char **list, size_t *count, size_t *capacity, const uint8_t *word, size_t length) {
     size_t needed = *count + length + 1;
@@ -724,12 +727,17 @@ int capcheck_raw_define(const uint8_t *bytes, size_t count, size_t offset, const
                     if (param_lengths[p] == length && memcmp(params[p], text + start, length) == 0) is_param = 1;
                 }
                 if (variadic && (raw_equals(text + start, length, "__VA_ARGS__") || raw_equals(text + start, length, "__VA_OPT__"))) is_param = 1;
-                if (!is_param && is_fragment(text + start, length)
+                /* A member's name (after `.` or `->`, not pasted to the left) starts no attribute's name, whatever is pasted
+                   after it: only a keyword could be made of it. */
+                int member = !pasting && after_member_access(text, start);
+                if (!is_param && is_fragment_of(text + start, length, member)
                     && !append_fragment(&out->fragments, &out->fragments_count, &out->fragments_capacity, text + start, length)) {
                     out->unsafe = 1;
                 }
                 if (!is_param) {
-                    if (trigger_word(text + start, length) && !(raw_equals(text + start, length, "_Pragma") && plain_pragma_operand(text, n, i))) out->trigger = 1;
+                    const char *word = trigger_word(text + start, length);
+                    if (word && member && is_attribute_word(word)) word = NULL;
+                    if (word && !(raw_equals(text + start, length, "_Pragma") && plain_pragma_operand(text, n, i))) out->trigger = 1;
                     if (dynamic_word(text + start, length)) out->dynamic = 1;
                 }
                 for (size_t b = start; b < i; b++) if (text[b] >= 0x80) out->unsafe = 1;

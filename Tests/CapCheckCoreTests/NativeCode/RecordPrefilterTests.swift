@@ -135,6 +135,12 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertTrue(try body("LOUD _Pragma(\"weak a = b\")", "LOUD").trigger)
         XCTAssertTrue(try body("STRINGIZED(x) _Pragma(#x)", "STRINGIZED").trigger)
         XCTAssertNil(MacroBodyFacts.read(Array("#define OTHER 1".utf8), offset: 8, name: "NAME"))
+        // BoringSSL's `X509V3_conf_err`: a member named `section` is no attribute, and starts none a paste could make.
+        let member = try body("CONF_ERR(val) ERR_add_error_data(2, \"section:\", (val)->section, (val) . alias)", "CONF_ERR")
+        XCTAssertFalse(member.trigger)
+        XCTAssertEqual(member.fragments, [])
+        XCTAssertEqual(try body("SYS(p) p->sys ## call", "SYS").fragments, ["sys", "call"], "a keyword can still be pasted after a member access")
+        XCTAssertTrue(try body("ATTR section", "ATTR").trigger)
     }
 
     func testAnInvocationsWordsReachAcrossLinesToItsClosingParenthesis() throws {
