@@ -371,17 +371,7 @@ public struct NativeCodeAnalyzer: Sendable {
         // The record prefilter's tables (every header's text) are freed by now: give their pages back before `clang -E`
         // runs beside them (the cold run's peak).
         ProcessMemory.returnFreePages()
-        var preprocessed = Set<Int>(), representative: [String: Int] = [:]
-        for (number, verdict) in verdicts.enumerated() {
-            switch verdict {
-            case .preprocess: preprocessed.insert(number)
-            case .cleared(let headers):
-                for header in headers where representative[header.identity] == nil {
-                    representative[header.identity] = number
-                    preprocessed.insert(number)
-                }
-            }
-        }
+        let (preprocessed, representative) = Self.representatives(verdicts)
         var scans = [ParsePrefilter.Scan?](repeating: nil, count: commands.count)
         let progress = display?.counter("preprocessing C sources", total: commands.count) ?? .silent
         func scan(_ numbers: [Int]) {
@@ -416,6 +406,30 @@ public struct NativeCodeAnalyzer: Sendable {
             for (command, decision) in zip(commands, decisions) { FileHandle.standardError.write(Data("decision \(command.source): \(decision)\n".utf8)) }
         }
         return (scans, decisions, keys.count)
+    }
+
+    /// The sources to preprocess for the record verdicts, and the one whose preprocessing stands for each header
+    /// identity: a source preprocessed anyway represents the identities of its headers first, and a cleared source is
+    /// preprocessed only for an identity none of those has (the first cleared source that has it).
+    package static func representatives(_ verdicts: [RecordPrefilter.Verdict]) -> (preprocessed: Set<Int>, representative: [String: Int]) {
+        var preprocessed = Set<Int>(), representative: [String: Int] = [:]
+        for (number, verdict) in verdicts.enumerated() {
+            switch verdict {
+            case .cleared: continue
+            case .preprocess: preprocessed.insert(number)
+            case .preprocessOwnLines(_, let headers):
+                preprocessed.insert(number)
+                for header in headers where representative[header.identity] == nil { representative[header.identity] = number }
+            }
+        }
+        for (number, verdict) in verdicts.enumerated() {
+            guard case .cleared(let headers) = verdict else { continue }
+            for header in headers where representative[header.identity] == nil {
+                representative[header.identity] = number
+                preprocessed.insert(number)
+            }
+        }
+        return (preprocessed, representative)
     }
 
     /// What the index records say of each source (`RecordPrefilter`); every source is preprocessed without records, or

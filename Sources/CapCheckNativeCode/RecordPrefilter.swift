@@ -38,12 +38,28 @@ package struct RecordPrefilter: Sendable {
         case cleared(headers: [Header])
         /// It must be preprocessed, for this reason.
         case preprocess(reason: String)
+        /// It must be preprocessed for what its own lines hold (`reason`); its headers with triggers are as a cleared
+        /// source's would be, with these identities: its preprocessing can stand for theirs in the cleared sources.
+        case preprocessOwnLines(reason: String, headers: [Header])
+
+        /// Why it must be preprocessed; nil when it need not.
+        package var reason: String? {
+            switch self {
+            case .cleared: return nil
+            case .preprocess(let reason), .preprocessOwnLines(let reason, _): return reason
+            }
+        }
     }
 
     /// A header with triggers of a cleared source, and the identity of its lines there.
     package struct Header: Sendable, Hashable {
         package let path: String
         package let identity: String
+
+        package init(path: String, identity: String) {
+            self.path = path
+            self.identity = identity
+        }
     }
 
     /// One source's compilation, as the macro lookups need it.
@@ -72,6 +88,9 @@ package struct RecordPrefilter: Sendable {
         guard let object = command.output, LoadTimeSections.present(inObjectAt: object) == false else {
             return .preprocess(reason: "its object file has load-time sections or cannot be read")
         }
+        var ownReason: String?
+        /// A reason found after the source's own lines: theirs is the one reported.
+        func preprocess(_ reason: String) -> Verdict { .preprocess(reason: ownReason ?? reason) }
         var byBase: [String: [String]] = [:]
         var files: [String] = [source], seen: Set<String> = [source], systemFiles: [String] = []
         for file in unit.files where seen.insert(file.path).inserted {
@@ -90,18 +109,18 @@ package struct RecordPrefilter: Sendable {
         var triggered: [(path: String, evaluation: Evaluation, record: String?, sensitive: [ClosedRange<Int>])] = []
         var includesOf: [String: [String]] = [:]
         for file in files {
-            guard let raw = memo.raw(of: file, cplusplus: cplusplus) else { return .preprocess(reason: "\(file) could not be read") }
-            if let unsafe = raw.unsafe { return .preprocess(reason: "\(unsafe.what) at \(file):\(unsafe.line)") }
+            guard let raw = memo.raw(of: file, cplusplus: cplusplus) else { return preprocess("\(file) could not be read") }
+            if let unsafe = raw.unsafe { return preprocess("\(unsafe.what) at \(file):\(unsafe.line)") }
             let record = unit.records[file]
             var evaluation = Evaluation()
             if let record {
                 guard let evaluated = evaluate(record: record, of: file, in: context) else {
-                    return .preprocess(reason: "the record of \(file) cannot be read")
+                    return preprocess("the record of \(file) cannot be read")
                 }
                 evaluation = evaluated
             }
             if let missing = evaluation.missing {
-                return .preprocess(reason: "the definition of macro \(missing.name) (\(missing.usr)) used in \(file) was not found")
+                return preprocess("the definition of macro \(missing.name) (\(missing.usr)) used in \(file) was not found")
             }
             for include in raw.includes {
                 included.insert(include.base)
@@ -111,16 +130,18 @@ package struct RecordPrefilter: Sendable {
             }
             includesOf[Self.baseName(file), default: []] += raw.includes.map(\.base)
             if file == source {
-                if let trigger = raw.trigger { return .preprocess(reason: "\(trigger.word) at line \(trigger.line)") }
-                if let use = evaluation.triggering { return .preprocess(reason: "macro \(use.name) at line \(use.line) could make a trigger") }
+                // The source is preprocessed for its own lines; its headers are still read, so that its preprocessing can
+                // stand for theirs.
+                if let trigger = raw.trigger { ownReason = "\(trigger.word) at line \(trigger.line)" }
+                else if let use = evaluation.triggering { ownReason = "macro \(use.name) at line \(use.line) could make a trigger" }
                 continue
             }
             guard raw.trigger != nil || evaluation.triggering != nil else { continue }
             if let name = evaluation.ambiguous {
-                return .preprocess(reason: "\(file) has triggers and uses \(name), which several files of one name define differently")
+                return preprocess("\(file) has triggers and uses \(name), which several files of one name define differently")
             }
             if raw.dynamic != nil || evaluation.dynamic {
-                return .preprocess(reason: "\(file) has triggers and a builtin whose value differs per inclusion")
+                return preprocess("\(file) has triggers and a builtin whose value differs per inclusion")
             }
             triggered.append((file, evaluation, record, raw.sensitive))
         }
@@ -136,23 +157,24 @@ package struct RecordPrefilter: Sendable {
         for header in triggered {
             let base = Self.baseName(header.path)
             guard included.contains(base) || included.contains("*") else {
-                return .preprocess(reason: "\(header.path) has triggers and no package file names it in an include")
+                return preprocess("\(header.path) has triggers and no package file names it in an include")
             }
             if let place = inBlock[base] ?? inBlock["*"] {
-                return .preprocess(reason: "\(header.path) has triggers and may be included inside a block (\(place))")
+                return preprocess("\(header.path) has triggers and may be included inside a block (\(place))")
             }
             let systemIncludes = memo.systemIncludes(systemFiles, key: context.systemKey)
             if systemIncludes.contains(base) || systemIncludes.contains(Self.unreadableSystemHeader) {
-                return .preprocess(reason: "\(header.path) has triggers and a system header includes a file of its name")
+                return preprocess("\(header.path) has triggers and a system header includes a file of its name")
             }
             let identity = identity(of: header.path, record: header.record, evaluation: header.evaluation, sensitive: header.sensitive, in: context)
             switch identity {
             case .success(let identity):
                 headers.append(Header(path: memo.standardized(header.path), identity: identity))
             case .failure(let macro):
-                return .preprocess(reason: "\(header.path) has triggers and uses \(macro.name), which the system headers define in several ways, where libclang's facts depend on it")
+                return preprocess("\(header.path) has triggers and uses \(macro.name), which the system headers define in several ways, where libclang's facts depend on it")
             }
         }
+        if let ownReason { return .preprocessOwnLines(reason: ownReason, headers: headers) }
         return .cleared(headers: headers)
     }
 

@@ -143,6 +143,17 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertTrue(try body("ATTR section", "ATTR").trigger)
     }
 
+    func testASourcePreprocessedAnywayRepresentsItsHeadersBeforeAClearedOne() {
+        let h = RecordPrefilter.Header(path: "/p/h.h", identity: "h1"), g = RecordPrefilter.Header(path: "/p/g.h", identity: "g1")
+        let verdicts: [RecordPrefilter.Verdict] = [
+            .cleared(headers: [h, g]), .cleared(headers: [h]), .preprocessOwnLines(reason: "asm at line 3", headers: [h]),
+            .preprocess(reason: "no single index unit"), .cleared(headers: []),
+        ]
+        let (preprocessed, representative) = NativeCodeAnalyzer.representatives(verdicts)
+        XCTAssertEqual(representative, ["h1": 2, "g1": 0], "h.h's lines come from the source preprocessed for its own asm")
+        XCTAssertEqual(preprocessed, [0, 2, 3], "the first cleared source only for g.h, which no preprocessed source has")
+    }
+
     func testAnInvocationsWordsReachAcrossLinesToItsClosingParenthesis() throws {
         let text = Array("int x = CAT3(__as,\n   m, __) + 1;".utf8)
         let site = try XCTUnwrap(MacroSite(text, offset: 8))
@@ -173,16 +184,17 @@ final class RecordPrefilterTests: XCTestCase {
         XCTAssertNotEqual(quiet.last?.identity, loud.last?.identity, "a macro defined before the header changes its lines")
         XCTAssertEqual(userTwo.first?.identity, quiet.first?.identity)
         guard case .cleared? = verdicts["record_member.c"] else { return XCTFail("members named like attributes: \(String(describing: verdicts["record_member.c"]))") }
-        XCTAssertEqual(verdicts["record_paste.c"], .preprocess(reason: "macro CAT3 at line 7 could make a trigger"))
-        XCTAssertEqual(verdicts["asm.c"], .preprocess(reason: "macro ASM_KEYWORD at line 5 could make a trigger"))
-        guard case .preprocess(let block)? = verdicts["record_block.c"] else { return XCTFail("\(verdicts)") }
+        XCTAssertEqual(verdicts["record_paste.c"]?.reason, "macro CAT3 at line 7 could make a trigger")
+        XCTAssertEqual(verdicts["asm.c"], .preprocessOwnLines(reason: "macro ASM_KEYWORD at line 5 could make a trigger", headers: quiet.dropLast()),
+                       "preprocessed for its own lines, it stands for the headers it shares with cleared sources")
+        let block = try XCTUnwrap(verdicts["record_block.c"]?.reason, "\(verdicts)")
         XCTAssertTrue(block.contains("record_body.inc has triggers and may be included inside a block"), block)
         XCTAssertEqual(verdicts["constructor.c"], .preprocess(reason: "its object file has load-time sections or cannot be read"))
         for name in ["record_splice.c", "record_carriage.c", "record_separator.c"] {
-            guard case .preprocess? = verdicts[name] else { return XCTFail("\(name) is preprocessed: \(String(describing: verdicts[name]))") }
+            XCTAssertNotNil(verdicts[name]?.reason, "\(name) is preprocessed: \(String(describing: verdicts[name]))")
         }
         for name in ["record_order_quiet.c", "record_order_loud.c"] {
-            guard case .preprocess(let reason)? = verdicts[name] else { return XCTFail("\(name): \(String(describing: verdicts[name]))") }
+            let reason = try XCTUnwrap(verdicts[name]?.reason, "\(name): \(String(describing: verdicts[name]))")
             XCTAssertTrue(reason.contains("uses CAPCHECK_ORDER_WRAP, which several files of one name define differently"), reason)
         }
     }
