@@ -129,13 +129,8 @@ public struct IndexUnit: Sendable {
     /// Every file the compilation read (the source and each header, with or without a record), and whether it is
     /// a system file (toolchain or SDK).
     public let files: [(path: String, isSystem: Bool)]
-    /// The records of the system files (`records` leaves them out): read only to know what a C compilation's system
-    /// headers define (`CUnitRecords.functions(ofUnitFor:)`).
-    public let systemRecords: [(name: String, filePath: String)]
 
-    package init(name: String, moduleName: String, mainFile: String, outputFile: String, modificationTime: Double, records: [(name: String, filePath: String)],
-                 files: [(path: String, isSystem: Bool)], systemRecords: [(name: String, filePath: String)] = []) {
-        self.systemRecords = systemRecords
+    package init(name: String, moduleName: String, mainFile: String, outputFile: String, modificationTime: Double, records: [(name: String, filePath: String)], files: [(path: String, isSystem: Bool)]) {
         self.name = name
         self.moduleName = moduleName
         self.mainFile = mainFile

@@ -61,10 +61,7 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
                 guard kind == 2 || kind == 3 else { return true }
                 let path = api.dependencyGetFilePath(dependency).string
                 context.files.append((path, isSystem))
-                if kind == 2 {
-                    if isSystem { context.systemRecords.append((api.dependencyGetName(dependency).string, path)) }
-                    else { context.records.append((api.dependencyGetName(dependency).string, path)) }
-                }
+                if kind == 2, isSystem == context.systemRecords { context.records.append((api.dependencyGetName(dependency).string, path)) }
                 return true
             }
         }
@@ -75,8 +72,30 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
             outputFile: api.unitGetOutputFile(reader).string,
             modificationTime: Double(seconds) + Double(nanoseconds) / 1e9,
             records: context.records,
-            files: context.files,
-            systemRecords: context.systemRecords)
+            files: context.files)
+    }
+
+    /// The records of the system files of one unit (`unit(named:)` leaves them out): read only to know what a C
+    /// compilation's system headers define (`CUnitRecords.functions(ofUnitFor:)`).
+    public func systemRecords(ofUnit name: String) throws -> [(name: String, filePath: String)] {
+        var error: IndexStoreError?
+        guard let reader = name.withCString({ api.unitReaderCreate(handle, $0, &error) }) else {
+            throw CapCheckError(.indexStore, "cannot read index unit \(name) in \(path): \(api.consume(error)); the store may be corrupt, rebuild it")
+        }
+        defer { api.unitReaderDispose(reader) }
+        let context = UnitContext(api: api)
+        context.systemRecords = true
+        withExtendedLifetime(context) {
+            _ = api.unitDependenciesApply(reader, Unmanaged.passUnretained(context).toOpaque()) { context, dependency in
+                let context = Unmanaged<UnitContext>.fromOpaque(context!).takeUnretainedValue()
+                let api = context.api
+                if api.dependencyGetKind(dependency) == 2, api.dependencyIsSystem(dependency) {
+                    context.records.append((api.dependencyGetName(dependency).string, api.dependencyGetFilePath(dependency).string))
+                }
+                return true
+            }
+        }
+        return context.records.map { ($0.0, $0.1) }
     }
 
     /// Reads every occurrence of one record, with its relations, interning symbols per record and their USRs and names
@@ -107,7 +126,8 @@ private final class Box<T> {
 private final class UnitContext {
     package let api: IndexStoreAPI
     package var records: [(String, String)] = []
-    package var systemRecords: [(String, String)] = []
+    /// Which records to collect: the system files' (`systemRecords(ofUnit:)`) or the others' (`unit(named:)`).
+    package var systemRecords = false
     package var files: [(String, Bool)] = []
     package init(api: IndexStoreAPI) { self.api = api }
 }

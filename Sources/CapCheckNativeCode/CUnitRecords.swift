@@ -12,13 +12,13 @@ package final class CUnitRecords: Sendable {
         package var files: [(path: String, clangSystem: Bool)]
         /// The record of each non-system file that has one, by path.
         package var records: [String: String]
-        /// The record of each system file that has one, by path.
-        package var systemRecords: [String: String]
+        /// The unit's name in the store.
+        package var name: String
 
-        package init(files: [(path: String, clangSystem: Bool)], records: [String: String], systemRecords: [String: String] = [:]) {
+        package init(files: [(path: String, clangSystem: Bool)], records: [String: String], name: String = "") {
             self.files = files
             self.records = records
-            self.systemRecords = systemRecords
+            self.name = name
         }
     }
 
@@ -87,14 +87,17 @@ package final class CUnitRecords: Sendable {
     package let compiledTwice: Set<String>
     private let read: @Sendable (_ record: String, _ file: String) -> Macros?
     private let readFunctions: @Sendable (_ record: String, _ file: String, _ system: Bool) -> Functions?
+    private let readSystemRecords: @Sendable (_ unit: String) -> [(name: String, filePath: String)]?
 
     package init(units: [String: Unit], compiledTwice: Set<String> = [],
                  read: @escaping @Sendable (_ record: String, _ file: String) -> Macros?,
-                 functions: @escaping @Sendable (_ record: String, _ file: String, _ system: Bool) -> Functions? = { _, _, _ in nil }) {
+                 functions: @escaping @Sendable (_ record: String, _ file: String, _ system: Bool) -> Functions? = { _, _, _ in nil },
+                 systemRecords: @escaping @Sendable (_ unit: String) -> [(name: String, filePath: String)]? = { _ in nil }) {
         self.units = units
         self.compiledTwice = compiledTwice
         self.read = read
         self.readFunctions = functions
+        self.readSystemRecords = systemRecords
     }
 
     /// The C-family units of `units` (by main file), their records read from `store`.
@@ -104,7 +107,7 @@ package final class CUnitRecords: Sendable {
             if byMain[unit.mainFile] != nil { twice.insert(unit.mainFile) }
             byMain[unit.mainFile] = Unit(files: unit.files.map { ($0.path, $0.isSystem) },
                                          records: Dictionary(unit.records.map { ($0.filePath, $0.name) }, uniquingKeysWith: { first, _ in first }),
-                                         systemRecords: Dictionary(unit.systemRecords.map { ($0.filePath, $0.name) }, uniquingKeysWith: { first, _ in first }))
+                                         name: unit.name)
         }
         self.init(units: byMain, compiledTwice: twice, read: { record, file in
             guard let read = try? store.record(named: record, filePath: file, moduleName: "") else { return nil }
@@ -135,17 +138,17 @@ package final class CUnitRecords: Sendable {
                 if occurrence.roles.contains(.definition) { functions.defined.insert(symbol.usr) }
             }
             return functions
-        })
+        }, systemRecords: { unit in try? store.systemRecords(ofUnit: unit) })
     }
 
     /// The functions of `source`'s unit (`Functions`), read from the store; nil when the source has not exactly one
     /// unit or a record cannot be read.
     package func functions(ofUnitFor source: String) -> Functions? {
-        guard !compiledTwice.contains(source), let unit = units[source] else { return nil }
+        guard !compiledTwice.contains(source), let unit = units[source], let system = readSystemRecords(unit.name) else { return nil }
         var all = Functions()
-        for (system, records) in [(false, unit.records), (true, unit.systemRecords)] {
+        for (isSystem, records) in [(false, unit.records.map { ($0.key, $0.value) }), (true, system.map { ($0.filePath, $0.name) })] {
             for (file, record) in records {
-                guard let found = readFunctions(record, file, system) else { return nil }
+                guard let found = readFunctions(record, file, isSystem) else { return nil }
                 all.names.formUnion(found.names)
                 all.defined.formUnion(found.defined)
                 all.definedInSystem.formUnion(found.definedInSystem)
