@@ -91,8 +91,8 @@ public struct NativeCodeAnalyzer: Sendable {
 
     public func plan() throws -> Plan {
         var plan = Plan()
-        let manifest = buildManifest()
-        plan.cxxInteropModules = manifest.map { CxxInteropModules.inBuildManifest($0) }
+        let manifest = BuildManifestCommands.read(scratch: scratchPath, configuration: configuration)
+        plan.cxxInteropModules = manifest?.cxxInteropModules
         for (command, target) in compileCommands(manifest: manifest) {
             let ext = (command.source as NSString).pathExtension
             if ClangCompileCommands.assemblyExtensions.contains(ext) {
@@ -523,18 +523,14 @@ public struct NativeCodeAnalyzer: Sendable {
     /// The C-family sources and their targets: from the build manifest when SwiftPM wrote one (every clang
     /// command it planned, which includes dependencies' executables the build did not compile), else every source
     /// of every C-family target.
-    package func compileCommands() -> [(ClangCompileCommand, Target)] { compileCommands(manifest: buildManifest()) }
-
-    /// The build manifest's text, when SwiftPM wrote one.
-    private func buildManifest() -> BuildManifestText? {
-        (try? String(contentsOf: scratchPath.appendingPathComponent("\(configuration.rawValue).yaml"), encoding: .utf8))
-            .map(BuildManifestText.init)
+    package func compileCommands() -> [(ClangCompileCommand, Target)] {
+        compileCommands(manifest: BuildManifestCommands.read(scratch: scratchPath, configuration: configuration))
     }
 
-    private func compileCommands(manifest: BuildManifestText?) -> [(ClangCompileCommand, Target)] {
+    private func compileCommands(manifest: BuildManifestCommands?) -> [(ClangCompileCommand, Target)] {
         let commands: [ClangCompileCommand]
         if let manifest {
-            commands = ClangCompileCommands.fromBuildManifest(manifest)
+            commands = manifest.commands
         } else {
             commands = packageGraph.packages.flatMap(\.targets).filter { $0.kind == .clang }
                 .flatMap(ClangCompileCommands.sources(of:))

@@ -31,6 +31,11 @@ package struct ScratchLayout: Sendable {
     package func swiftSourceScan(configuration: String) -> URL {
         folder.appendingPathComponent(configuration == "debug" ? "swift-source-scan" : "swift-source-scan-\(configuration)")
     }
+    /// The clang commands and C++-interoperability modules read from a build configuration's build manifest
+    /// (`BuildManifestCommands`).
+    package func buildManifest(configuration: String) -> URL {
+        folder.appendingPathComponent(configuration == "debug" ? "build-manifest" : "build-manifest-\(configuration)")
+    }
     /// libclang's findings per C-family source, their definition groups and system-call tables (`NativeResultCache`).
     package var native: URL { folder.appendingPathComponent("native") }
     /// Content hashes of C-family sources and headers (`ContentHashes`, through `SourceFingerprints`).
