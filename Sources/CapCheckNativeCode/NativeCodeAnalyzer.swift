@@ -402,9 +402,7 @@ public struct NativeCodeAnalyzer: Sendable {
         var decisions = commands.map { _ in ParsePrefilter.Decision.parse(reason: "no prefilter") }
         for (number, decision) in zip(order, ParsePrefilter.decide(order.map { scans[$0]! })) { decisions[number] = decision }
         for (number, headers) in keys { decisions[number] = .skip(headers: Array(Set(headers)).sorted()) }
-        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
-            for (command, decision) in zip(commands, decisions) { FileHandle.standardError.write(Data("decision \(command.source): \(decision)\n".utf8)) }
-        }
+        for (command, decision) in zip(commands, decisions) { debug("decision \(command.source): \(decision)") }
         return (scans, decisions, keys.count)
     }
 
@@ -432,6 +430,15 @@ public struct NativeCodeAnalyzer: Sendable {
         return (preprocessed, representative)
     }
 
+    /// With `CAPCHECK_DEBUG_RECORDS` set, what the prefilters decided and how each parse went, on standard error.
+    private static let debugging = ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil
+
+    private func debug(_ line: @autoclosure () -> String) { Self.debug(line()) }
+
+    private static func debug(_ line: @autoclosure () -> String) {
+        if debugging { FileHandle.standardError.write(Data((line() + "\n").utf8)) }
+    }
+
     /// What the index records say of each source (`RecordPrefilter`); every source is preprocessed without records, or
     /// with `CAPCHECK_RECORD_PREFILTER=0`. `CAPCHECK_DEBUG_RECORDS` prints each verdict on standard error.
     private func recordVerdicts(_ commands: [ClangCompileCommand], prefilter: ParsePrefilter, folders: PackageFolders,
@@ -441,9 +448,7 @@ public struct NativeCodeAnalyzer: Sendable {
         }
         let records = RecordPrefilter(records: table, folders: folders, clang: prefilter.clang)
         let verdicts = concurrentMap(commands.count) { records.verdict(for: commands[$0]) }
-        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
-            for (command, verdict) in zip(commands, verdicts) { FileHandle.standardError.write(Data("\(command.source): \(verdict)\n".utf8)) }
-        }
+        for (command, verdict) in zip(commands, verdicts) { debug("\(command.source): \(verdict)") }
         return verdicts
     }
 
@@ -556,36 +561,25 @@ public struct NativeCodeAnalyzer: Sendable {
             withIndex(api) { index in
                 let scanner = NativeSourceScanner(api: api)
                 while let number = queue.take() {
-                    let started = DispatchTime.now().uptimeNanoseconds
-                    defer {
-                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
-                            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                            FileHandle.standardError.write(Data("parsed \(commands[number].source) in \(String(format: "%.3f", seconds)) s\n".utf8))
-                        }
-                    }
+                    let started = DispatchTime.now().uptimeNanoseconds, command = commands[number]
                     func scan(cut: CoveringParseCut?) -> NativeSourceScanner.Result {
-                        scanner.scan(commands[number], index: index, keepReferences: keepReferences[number], bindings: bindings[number],
+                        scanner.scan(command, index: index, keepReferences: keepReferences[number], bindings: bindings[number],
                                      folders: folders, cut: cut)
                     }
+                    var result: NativeSourceScanner.Result
                     if let cut = cuts[number] {
-                        let made = scan(cut: cut)
-                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
-                            FileHandle.standardError.write(Data("cut parse \(commands[number].source) in \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s\n".utf8))
-                        }
-                        let command = commands[number]
-                        let stands = made.errors.isEmpty && made.cutDependence.map {
+                        result = scan(cut: cut)
+                        result.stoppedAtCut = result.errors.isEmpty && result.cutDependence.map {
                             cut.stands($0, functions: { records()?.functions(ofUnitFor: command.source) })
                         } == true
-                        if ProcessInfo.processInfo.environment["CAPCHECK_DEBUG_RECORDS"] != nil {
-                            let names = made.cutDependence.map { "\($0.names.sorted()) \($0.declarations.sorted())" } ?? "unknown"
-                            FileHandle.standardError.write(Data("cut \(command.source) at line \(cut.line): \(stands ? "stands" : "parsed whole") (errors \(made.errors.count), depends on \(names))\n".utf8))
-                        }
-                        var kept = made
-                        kept.stoppedAtCut = true
-                        body(number, stands ? kept : scan(cut: nil))
+                        debug("cut \(command.source) at line \(cut.line): \(result.stoppedAtCut ? "stands" : "parsed whole") (errors "
+                              + "\(result.errors.count), depends on \(result.cutDependence.map { "\($0.names.sorted()) \($0.declarations.sorted())" } ?? "unknown"))")
+                        if !result.stoppedAtCut { result = scan(cut: nil) }
                     } else {
-                        body(number, scan(cut: nil))
+                        result = scan(cut: nil)
                     }
+                    debug("parsed \(command.source) in \(String(format: "%.3f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s")
+                    body(number, result)
                     queue.done(number)
                 }
             }
