@@ -206,6 +206,13 @@ static void pragma(scanner *s, const uint8_t *text, size_t count) {
     while (i < count && is_identifier_byte(text[i])) i++;
     if (equals(text + start, i - start, "weak")) add_trigger(s, "pragma weak");
     else if (equals(text + start, i - start, "redefine_extname")) add_trigger(s, "pragma redefine_extname");
+    else if (equals(text + start, i - start, "clang")) {
+        /* `#pragma clang attribute push(…)` gives its attributes to the declarations after it, the including source's too. */
+        while (i < count && (text[i] == ' ' || text[i] == '\t')) i++;
+        start = i;
+        while (i < count && is_identifier_byte(text[i])) i++;
+        if (equals(text + start, i - start, "attribute")) add_trigger(s, "pragma clang attribute");
+    }
 }
 
 /* Lexes one line of a non-system file into s->normalized. */
@@ -385,6 +392,8 @@ static int line_marker(scanner *s, const uint8_t *text, size_t count) {
     long file = file_index(s, name, length);
     if (file < 0) { s->failed = 1; return 1; }
     if (s->main_file < 0) s->main_file = file;
+    else if (enter && file == s->main_file) s->result->main_reentered = 1;
+    if (!enter && !leave && s->file >= 0 && file != s->file) s->result->renamed = 1;
     if (leave && file == s->main_file) {
         capcheck_pp_result *r = s->result;
         if (!grow((void **)&r->returns, &r->return_capacity, r->return_count + 1, sizeof(capcheck_pp_return))) { s->failed = 1; return 1; }

@@ -916,30 +916,32 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
     if (!splice(bytes, count, &s)) return -1;
     const uint8_t *text = s.text;
     size_t n = s.count, i = 0;
-    long open = 0, result = -1;
-    int line_start = 1, directive = 0;
+    long open = 0, result = -1, open_at_cut = 0;
+    int line_start = 1, directive = 0, cut_missed = 0, renumbered = 0, stopped = 0;
+    /* Read to the end: a `#line` anywhere renumbers the lines the preprocessor's markers name. */
     while (i < n) {
         uint8_t c = text[i];
-        if (s.lines[i] > line) break;  /* the line ended inside a comment or a splice */
+        if (result < 0 && s.lines[i] > line) cut_missed = 1;  /* the line ended inside a comment or a splice */
+        if (cut_missed) break;
         if (c == '\n') {
-            if (s.lines[i] == line) {
+            if (result < 0 && s.lines[i] == line) {
                 size_t at = s.offsets[i], newline = newline_at(bytes, count, at);
                 result = (long)(at + (newline ? newline : 1));
-                break;
+                open_at_cut = open;
             }
             line_start = 1;
             directive = 0;
             i++;
             continue;
         }
-        if (c == '?' && i + 2 < n && text[i + 1] == '?') break;  /* a trigraph, maybe a splice */
+        if (c == '?' && i + 2 < n && text[i + 1] == '?') { stopped = 1; break; }  /* a trigraph, maybe a splice */
         if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { i++; continue; }
         if (c == '/' && i + 1 < n && (text[i + 1] == '*' || text[i + 1] == '/')) {
             if (text[i + 1] == '/') { while (i < n && text[i] != '\n') i++; continue; }
             i = comment_end(text, n, i + 2);
             continue;
         }
-        if (line_start && c == '%' && i + 1 < n && text[i + 1] == ':') break;
+        if (line_start && c == '%' && i + 1 < n && text[i + 1] == ':') { stopped = 1; break; }
         if (line_start && c == '#') {
             line_start = 0;
             i = skip_blanks(text, n, i + 1);
@@ -949,6 +951,9 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
             size_t length = i - start;
             if (raw_equals(name, length, "if") || raw_equals(name, length, "ifdef") || raw_equals(name, length, "ifndef")) open++;
             else if (raw_equals(name, length, "endif") && open > 0) open--;
+            /* `#line` and line markers renumber the lines the preprocessor's markers name: the cut's line would not be
+               the physical one. */
+            else if (raw_equals(name, length, "line") || (length > 0 && name[0] >= '0' && name[0] <= '9')) { renumbered = 1; break; }
             directive = 1;
             continue;
         }
@@ -956,20 +961,21 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
         if (raw_identifier_start(c)) {
             size_t end = i + 1;
             while (end < n && raw_identifier_byte(text[end])) end++;
-            if (end < n && text[end] == '"' && is_raw_prefix(text + i, end - i)) break;  /* a raw string */
+            if (end < n && text[end] == '"' && is_raw_prefix(text + i, end - i)) { stopped = 1; break; }  /* a raw string */
             i = end;
             continue;
         }
         if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && text[i + 1] >= '0' && text[i + 1] <= '9')) {
             int separator = 0;
             i = raw_number(text, n, i, &separator);
-            if (separator) break;  /* a digit separator or a character literal: which, this reading does not know */
+            if (separator) { stopped = 1; break; }  /* a digit separator or a character literal: which, this reading does not know */
             continue;
         }
         if (c == '"' || c == '\'') { i = raw_quoted(text, n, i); continue; }
         i++;
     }
     free_spliced(&s);
-    if (result >= 0) *open_conditionals = open;
+    if (cut_missed || renumbered || stopped || result < 0) return -1;
+    *open_conditionals = open_at_cut;
     return result;
 }

@@ -97,6 +97,10 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
                                               UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<UInt32>?, UnsafeMutablePointer<UInt32>?) -> Void
     package let locationIsInSystemHeader: @convention(c) (CXSourceLocation) -> Int32
     package let getFileName: @convention(c) (UnsafeMutableRawPointer?) -> CXString
+    /// `CXInclusionVisitor`: each file a translation unit read, with its inclusion stack.
+    package typealias InclusionVisitor = @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<CXSourceLocation>?, UInt32,
+                                                         UnsafeMutableRawPointer?) -> Void
+    package let getInclusions: @convention(c) (UnsafeMutableRawPointer?, InclusionVisitor, UnsafeMutableRawPointer?) -> Void
     package let cursorGetNumArguments: @convention(c) (CXCursor) -> Int32
     package let cursorGetArgument: @convention(c) (CXCursor, UInt32) -> CXCursor
     package let cursorEvaluate: @convention(c) (CXCursor) -> UnsafeMutableRawPointer?
@@ -135,6 +139,7 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
         isCursorDefinition = try library.function("clang_isCursorDefinition")
         getRangeStart = try library.function("clang_getRangeStart")
         getSpellingLocation = try library.function("clang_getSpellingLocation")
+        getInclusions = try library.function("clang_getInclusions")
         getExpansionLocation = try library.function("clang_getExpansionLocation")
         locationIsInSystemHeader = try library.function("clang_Location_isInSystemHeader")
         getFileName = try library.function("clang_getFileName")
@@ -149,6 +154,23 @@ package struct LibClangAPI: @unchecked Sendable {  // C function pointers bound 
     }
 
     /// Turns a `CXString` into a Swift string and frees it.
+    /// The files a translation unit read (the source and every file it included), standardized.
+    package func includedFiles(_ unit: UnsafeMutableRawPointer) -> Set<String> {
+        final class Found {
+            let api: LibClangAPI
+            var files = Set<String>()
+            init(api: LibClangAPI) { self.api = api }
+        }
+        let found = Found(api: self)
+        withExtendedLifetime(found) {
+            getInclusions(unit, { file, _, _, context in
+                let found = Unmanaged<Found>.fromOpaque(context!).takeUnretainedValue()
+                found.files.insert(PathText.standardized(found.api.consume(found.api.getFileName(file))))
+            }, Unmanaged.passUnretained(found).toOpaque())
+        }
+        return found.files
+    }
+
     package func consume(_ string: CXString) -> String {
         defer { disposeString(string) }
         return getCString(string).map { String(cString: $0) } ?? ""

@@ -67,7 +67,8 @@ package struct NativeSourceScanner {
             var walk = TranslationUnitWalk(api: api, keepReferences: keepReferences, folders: folders, isCxx: isCxx)
             walk.run(api.getTranslationUnitCursor(unit))
             for binding in bindings { walk.declare(binding, source: command.source) }
-            if let cut { cutDependence = walk.readLater(in: cut.kept) }
+            // A kept header the cut text never reached (its include behind a `#line` or a self-include) tells nothing.
+            if let cut, cut.kept.isSubset(of: api.includedFiles(unit)) { cutDependence = walk.readLater(in: cut.kept) }
             // The object file, read once: its init and fini arrays, the code it defines, the functions it calls.
             if let path = command.output, let object = ELFObject(path: path) {
                 let entries = LoadTimeSections.entries(in: object)

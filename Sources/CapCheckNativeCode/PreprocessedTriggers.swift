@@ -89,6 +89,12 @@ package struct PreprocessedTriggers: Sendable {
     /// (the one after the directive), whether the text stands there at file scope between statements, and the marker's
     /// byte offset in the preprocessed text.
     package var returns: [(line: Int, clean: Bool, offset: Int)] = []
+    /// Whether the source includes itself (then a line of it can mean several things, and no cut is made).
+    package var includesItself = false
+    /// Whether a `#line` directive names another file: lines are then named as another file's, so the source is
+    /// parsed itself and every file's findings kept (an evasion sweep's `#line 1 "k.h"` before the source's own `asm`
+    /// made it pass for a covered header's).
+    package var renamesLines = false
 
     /// Where a parse that needs only the lines of `paths` (headers of `headers`) can stop: after the source's `line`,
     /// whose `#include` is the first at file scope that returns to the source after the last line of any of them, at
@@ -99,7 +105,7 @@ package struct PreprocessedTriggers: Sendable {
             guard let header = headers[path] else { return nil }
             needed = max(needed, header.returnsBefore)
         }
-        guard needed < returns.count, let found = returns[needed...].first(where: \.clean), found.line > 1 else { return nil }
+        guard !includesItself, needed < returns.count, let found = returns[needed...].first(where: \.clean), found.line > 1 else { return nil }
         return (found.line - 1, found.offset)
     }
 
@@ -178,6 +184,8 @@ package struct PreprocessedTriggers: Sendable {
             hashers[path, default: SHA256()].update(bytes: UnsafeRawBufferPointer(start: file.text, count: file.text_count))
         }
         for (path, var hasher) in hashers { headers[path]!.digest = hasher.hexDigest() }
+        includesItself = scan.main_reentered != 0
+        renamesLines = scan.renamed != 0
         returns = (0..<scan.return_count).map { (Int(scan.returns[$0].line), scan.returns[$0].clean != 0, Int(scan.returns[$0].offset)) }
         for index in 0..<scan.file_count {
             guard let path = paths[index], headers[path] != nil else { continue }
@@ -276,8 +284,11 @@ package struct PreprocessedTriggers: Sendable {
     /// resolved among the source's own functions; `cleanup(f)` names a function the source may declare (a `static`
     /// one of its own); `syscall`'s number and `dlsym`'s name may be the source's constants (`enum { nr = SYS_mkdir }`).
     /// Two sources with the same header lines then differ (the twenty-fourth sweep's: one harmless source covered the
-    /// other, whose `mkdir` went unseen). `#pragma redefine_extname` names the symbol itself: a covering parse will do.
-    static let dependsOnIncludingSource: Set<String> = ["alias", "ifunc", "pragma weak", "cleanup", "syscall", "dlsym", "dlvsym"]
+    /// other, whose `mkdir` went unseen). `#pragma clang attribute push` gives its attributes to the including source's
+    /// declarations after the header (the fortieth sweep's made the source's own function `weak`). `#pragma
+    /// redefine_extname` names the symbol itself: a covering parse will do.
+    static let dependsOnIncludingSource: Set<String> = ["alias", "ifunc", "pragma weak", "cleanup", "syscall", "dlsym", "dlvsym",
+                                                        "pragma clang attribute"]
 
     /// The trigger the lexer adds beside `asm` where it starts a declaration at file scope.
     static let fileScopeAsm = "file-scope asm"
@@ -288,6 +299,7 @@ package struct PreprocessedTriggers: Sendable {
     /// name among the source's own functions).
     package var ownParseReason: String? {
         if let first = own.first { return "\(first.word) at line \(first.line)" }
+        if renamesLines { return "a #line directive names another file" }
         for (path, header) in headers.sorted(by: { $0.key < $1.key }) {
             if let reason = Self.ownParseReason(of: header, at: path) { return reason }
         }

@@ -52,6 +52,11 @@ typedef struct {
     size_t enter_count, enter_capacity;
     capcheck_pp_return *returns;
     size_t return_count, return_capacity;
+    /* The source itself entered again (it includes itself): its lines then mean more than one thing. */
+    int main_reentered;
+    /* A line marker without flags naming another file than the current one: a `#line N "name"` directive, after which
+       lines are named as another file's (the source's own code then passes for a header's). */
+    int renamed;
 } capcheck_pp_result;
 
 /* Scans preprocessed output; free the result with capcheck_pp_free. NULL when out of memory. A file a line marker
@@ -120,8 +125,9 @@ void capcheck_raw_site_free(capcheck_raw_site_facts *facts);
 
 /* Where a file's raw text can be cut after its physical line `line`: the byte offset just past that line's newline,
    with the number of conditional groups (`#if`, `#ifdef`, `#ifndef`) open there in `open_conditionals`; -1 when the
-   line does not end in plain text (inside a comment or a raw string, continued by a splice, or past the end), or the
-   text before it holds a trigraph or a digraph directive, which this reading does not follow. */
+   line does not end in plain text (inside a comment, continued by a splice, or past the end), or the text holds what
+   this reading does not follow (a trigraph, a digraph directive, a raw string, a digit separator), or a `#line`
+   directive or line marker anywhere (the preprocessor's markers then name other lines than the physical ones). */
 long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_conditionals);
 
 /* Whether a trigger word (its `__word__` form, or a dynamic builtin) is a concatenation of the newline-separated words. */

@@ -28,6 +28,39 @@ final class CoveringParseCutTests: XCTestCase {
         XCTAssertNil(cut("??=include \"h.h\"\n", toLine: 1), "a trigraph")
         XCTAssertNil(cut("#include \"h.h\"\n", toLine: 2), "past the end")
         XCTAssertNil(cut("#include \"h.h\"", toLine: 1), "a last line without a newline is the whole text")
+        XCTAssertNil(cut("#include \"a.h\"\n#line 1\n#include \"h.h\"\nint x;\n", toLine: 1),
+                     "a #line anywhere: the markers' line numbers are not the physical ones (the fortieth sweep's)")
+        XCTAssertNil(cut("#include \"a.h\"\n# 7 \"a.c\"\nint x;\n", toLine: 1), "a line marker")
+    }
+
+    func testASourceThatIncludesItselfOrRenamesItsLinesIsReadWhole() throws {
+        let selfIncluding = try XCTUnwrap(PreprocessedTriggers(preprocessed: Array("""
+            # 1 "/p/a.c"
+            # 1 "/p/a.c" 1
+            # 1 "/p/h.h" 1
+            static inline void f(void) { asm(""); }
+            # 2 "/p/a.c" 2
+            # 2 "/p/a.c" 2
+
+            """.utf8), source: "/p/a.c"))
+        XCTAssertTrue(selfIncluding.includesItself)
+        XCTAssertNil(selfIncluding.cut(after: ["/p/h.h"]), "its lines mean more than one thing (the fortieth sweep's self-include)")
+        let renamed = try XCTUnwrap(PreprocessedTriggers(preprocessed: Array("""
+            # 1 "/p/a.c"
+            # 1 "/p/k.h"
+            static void g(void) { asm(""); }
+
+            """.utf8), source: "/p/a.c"))
+        XCTAssertTrue(renamed.renamesLines)
+        XCTAssertEqual(renamed.ownParseReason, "a #line directive names another file", "its own asm passed for k.h's")
+        let attribute = try XCTUnwrap(PreprocessedTriggers(preprocessed: Array("""
+            # 1 "/p/a.c"
+            # 1 "/p/h.h" 1
+            #pragma clang attribute push(__attribute__((weak)), apply_to = function)
+            # 2 "/p/a.c" 2
+
+            """.utf8), source: "/p/a.c"))
+        XCTAssertEqual(attribute.ownParseReason, "pragma clang attribute in /p/h.h", "it gives attributes to the source's own functions")
     }
 
     func testTheCutIsTheFirstReturnAtFileScopeAfterTheLastLineOfTheKeptHeaders() throws {

@@ -244,7 +244,7 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(Set(commands.keys), ["asm.c", "syscall.c", "constructor.c", "user_one.c", "user_two.c", "record_paste.c",
                                             "record_quiet.c", "record_quiet_two.c", "record_loud.c", "record_block.c",
                                             "record_splice.c", "record_carriage.c", "record_separator.c", "record_order_quiet.c",
-                                            "record_order_loud.c", "cut_covered.c", "cut_later.c", "record_member.c"])
+                                            "record_order_loud.c", "cut_covered.c", "cut_later.c", "record_member.c", "cut_renumbered.c"])
         var scans: [String: PreprocessedTriggers] = [:]
         for name in ["asm.c", "syscall.c", "user_one.c", "user_two.c"] {
             let scan = prefilter.scan(try XCTUnwrap(commands[name]))
@@ -323,6 +323,8 @@ final class ParsePrefilterTests: XCTestCase {
         XCTAssertEqual(filtered["c-macro-triggers|c:constructor.c@F@capcheck_macro_early"]?.contains("constructor"), true)
         XCTAssertEqual(filtered["c-macro-triggers|c:cut_asm.h@F@capcheck_cut_barrier"]?.hasPrefix("asm [6]"), true,
                        "the header a cut parse covered")
+        XCTAssertEqual(filtered["c-macro-triggers|c:cut_renumbered.h@F@capcheck_cut_renumbered_barrier"]?.hasPrefix("asm [7]"), true,
+                       "the header after a #line directive, which is not cut")
         XCTAssertEqual(filtered["c-asm-label|c:@F@capcheck_quiet_open"]?.hasSuffix("label open"), true)
     }
 }

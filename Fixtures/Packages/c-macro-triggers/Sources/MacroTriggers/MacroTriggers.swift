@@ -9,5 +9,5 @@ public enum MacroTriggers {
         Int(capcheck_record_paste(1)) + capcheck_record_quiet() + capcheck_record_quiet_two() + capcheck_record_loud() + capcheck_record_block()
             + capcheck_record_member()
     }
-    public static func coveringCutCases() -> Int { Int(capcheck_cut_covered(1)) + capcheck_cut_later() }
+    public static func coveringCutCases() -> Int { Int(capcheck_cut_covered(1)) + capcheck_cut_later() + Int(capcheck_cut_renumbered(1)) }
 }

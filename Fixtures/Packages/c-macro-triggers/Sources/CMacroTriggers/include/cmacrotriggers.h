@@ -31,5 +31,6 @@ unsigned long capcheck_record_order_loud(void);
 unsigned long capcheck_cut_covered(unsigned long value);
 long capcheck_cut_later(void);
 long capcheck_record_member(void);
+unsigned long capcheck_cut_renumbered(unsigned long value);
 
 #endif
