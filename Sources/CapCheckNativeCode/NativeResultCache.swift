@@ -45,8 +45,9 @@ package struct NativeResultCache {
     /// do a header's `cleanup`, `syscall` and `dlsym`, and members of linker-bracketed sections are read from the object;
     /// 28: file-scope `asm` after `__extension__`; 29: thread-local sections make a source parse itself; 30: a C++
     /// global's class is found inside its initializer (`auto config = Agg{};`); 31: public headers of a custom
-    /// `publicHeadersPath`.
-    private static let format = "native 31"
+    /// `publicHeadersPath`; 32: a `#line` naming another file makes a source parse itself, and so does a header's
+    /// `#pragma clang attribute` for each source that includes it.
+    private static let format = "native 32"
 
     package func key(for command: ClangCompileCommand, inputs fingerprint: String) -> String {
         hash([command.source] + command.arguments + [fingerprint])
