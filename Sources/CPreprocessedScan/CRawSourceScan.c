@@ -917,12 +917,11 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
     const uint8_t *text = s.text;
     size_t n = s.count, i = 0;
     long open = 0, result = -1, open_at_cut = 0;
-    int line_start = 1, directive = 0, cut_missed = 0, renumbered = 0, stopped = 0;
+    int line_start = 1, cut_missed = 0, renumbered = 0, stopped = 0;
     /* Read to the end: a `#line` anywhere renumbers the lines the preprocessor's markers name. */
     while (i < n) {
         uint8_t c = text[i];
-        if (result < 0 && s.lines[i] > line) cut_missed = 1;  /* the line ended inside a comment or a splice */
-        if (cut_missed) break;
+        if (result < 0 && s.lines[i] > line) { cut_missed = 1; break; }  /* the line ended inside a comment or a splice */
         if (c == '\n') {
             if (result < 0 && s.lines[i] == line) {
                 size_t at = s.offsets[i], newline = newline_at(bytes, count, at);
@@ -930,7 +929,6 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
                 open_at_cut = open;
             }
             line_start = 1;
-            directive = 0;
             i++;
             continue;
         }
@@ -954,7 +952,6 @@ long capcheck_raw_cut(const uint8_t *bytes, size_t count, long line, long *open_
             /* `#line` and line markers renumber the lines the preprocessor's markers name: the cut's line would not be
                the physical one. */
             else if (raw_equals(name, length, "line") || (length > 0 && name[0] >= '0' && name[0] <= '9')) { renumbered = 1; break; }
-            directive = 1;
             continue;
         }
         line_start = 0;

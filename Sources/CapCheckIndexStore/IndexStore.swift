@@ -44,14 +44,36 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
     /// Reads one unit's header, its record list (system dependencies, toolchain and SDK headers, skipped) and every
     /// file it was compiled from.
     public func unit(named name: String) throws -> IndexUnit {
+        try readUnit(named: name, systemRecords: false) { reader, context in
+            var seconds: Int64 = 0, nanoseconds: Int64 = 0
+            api.unitGetModificationTime(reader, &seconds, &nanoseconds)
+            return IndexUnit(
+                name: name,
+                moduleName: api.unitGetModuleName(reader).string,
+                mainFile: api.unitGetMainFile(reader).string,
+                outputFile: api.unitGetOutputFile(reader).string,
+                modificationTime: Double(seconds) + Double(nanoseconds) / 1e9,
+                records: context.records,
+                files: context.files)
+        }
+    }
+
+    /// The records of the system files of one unit (`unit(named:)` leaves them out): read only to know what a C
+    /// compilation's system headers define (`CUnitRecords.functions(ofUnitFor:)`).
+    public func systemRecords(ofUnit name: String) throws -> [(name: String, filePath: String)] {
+        try readUnit(named: name, systemRecords: true) { _, context in context.records.map { ($0.0, $0.1) } }
+    }
+
+    /// Opens unit `name`, reads its dependencies (every file, and the records of the system files or of the others)
+    /// and hands the reader and what was read to `body`.
+    private func readUnit<T>(named name: String, systemRecords: Bool, _ body: (UnsafeMutableRawPointer, UnitContext) -> T) throws -> T {
         var error: IndexStoreError?
         guard let reader = name.withCString({ api.unitReaderCreate(handle, $0, &error) }) else {
             throw CapCheckError(.indexStore, "cannot read index unit \(name) in \(path): \(api.consume(error)); the store may be corrupt, rebuild it")
         }
         defer { api.unitReaderDispose(reader) }
-        var seconds: Int64 = 0, nanoseconds: Int64 = 0
-        api.unitGetModificationTime(reader, &seconds, &nanoseconds)
         let context = UnitContext(api: api)
+        context.systemRecords = systemRecords
         withExtendedLifetime(context) {
             _ = api.unitDependenciesApply(reader, Unmanaged.passUnretained(context).toOpaque()) { context, dependency in
                 let context = Unmanaged<UnitContext>.fromOpaque(context!).takeUnretainedValue()
@@ -65,37 +87,7 @@ public final class IndexStore: @unchecked Sendable {  // an immutable handle; li
                 return true
             }
         }
-        return IndexUnit(
-            name: name,
-            moduleName: api.unitGetModuleName(reader).string,
-            mainFile: api.unitGetMainFile(reader).string,
-            outputFile: api.unitGetOutputFile(reader).string,
-            modificationTime: Double(seconds) + Double(nanoseconds) / 1e9,
-            records: context.records,
-            files: context.files)
-    }
-
-    /// The records of the system files of one unit (`unit(named:)` leaves them out): read only to know what a C
-    /// compilation's system headers define (`CUnitRecords.functions(ofUnitFor:)`).
-    public func systemRecords(ofUnit name: String) throws -> [(name: String, filePath: String)] {
-        var error: IndexStoreError?
-        guard let reader = name.withCString({ api.unitReaderCreate(handle, $0, &error) }) else {
-            throw CapCheckError(.indexStore, "cannot read index unit \(name) in \(path): \(api.consume(error)); the store may be corrupt, rebuild it")
-        }
-        defer { api.unitReaderDispose(reader) }
-        let context = UnitContext(api: api)
-        context.systemRecords = true
-        withExtendedLifetime(context) {
-            _ = api.unitDependenciesApply(reader, Unmanaged.passUnretained(context).toOpaque()) { context, dependency in
-                let context = Unmanaged<UnitContext>.fromOpaque(context!).takeUnretainedValue()
-                let api = context.api
-                if api.dependencyGetKind(dependency) == 2, api.dependencyIsSystem(dependency) {
-                    context.records.append((api.dependencyGetName(dependency).string, api.dependencyGetFilePath(dependency).string))
-                }
-                return true
-            }
-        }
-        return context.records.map { ($0.0, $0.1) }
+        return body(reader, context)
     }
 
     /// Reads every occurrence of one record, with its relations, interning symbols per record and their USRs and names
